@@ -1,0 +1,190 @@
+/**
+ * What a claim is: data written once, consumed by `deno test`, the report and the CLI.
+ *
+ * @module
+ */
+import type { Rng } from "../numerics/random.ts";
+
+/** A value or a promise of it. */
+export type MaybePromise<T> = T | Promise<T>;
+
+/** The kinds of ../shared/CLAIMS.md. */
+export type ClaimKind = "exact" | "probabilistic" | "rate" | "limit" | "observation";
+
+/** A claim's verdict. */
+export type Status = "verified" | "falsified" | "erratum" | "inconclusive" | "observed";
+
+/** How a hypothesis is checked on an instance. */
+export type Certainty = "certified" | "estimated";
+
+/** How much work a run may do: small for `deno test`, larger for the report. */
+export type BudgetName = "test" | "report";
+
+/** Where a claim is printed. */
+export interface Source {
+  /** File name in ../shared/sources/. */
+  document: string;
+  /** Human reference: chapter, theorem and equation numbers. */
+  where: string;
+}
+
+/** One hypothesis checked on one instance. */
+export interface HypothesisCheck {
+  /** Whether it holds on this instance (never true on NaN). */
+  holds: boolean;
+  /** The numbers behind it, e.g. "η = 0.31 < 2/β = 0.40". */
+  value: string;
+}
+
+/** A hypothesis of a claim, checked on every instance. */
+export interface Hypothesis<I> {
+  /** The hypothesis as printed (markdown, `$…$` LaTeX). */
+  statement: string;
+  /** `certified` when exact or rigorously bounded, `estimated` when sampled. */
+  certainty: Certainty;
+  /** How it is checked, one sentence. */
+  method: string;
+  /** Checks it on an instance. */
+  check(instance: I): HypothesisCheck;
+}
+
+/** The conclusion checked on one instance. */
+export interface ConclusionCheck {
+  /** Whether the conclusion holds on this instance (never true on NaN). */
+  holds: boolean;
+  /** The observed quantity (e.g. an error, a loss, a decrease). */
+  observed: number;
+  /** The bound it is held to. */
+  bound: number;
+  /** observed / bound unless the claim defines it otherwise; 1 means the bound is attained. */
+  tightness: number;
+  /** Numbers worth showing (in evidence, plots and replays). */
+  detail: string;
+  /** Per-instance data for plots and aggregates. */
+  data?: Record<string, number | string | number[]>;
+}
+
+/** The context a generator gets: its own seeded stream and where it is in the run. */
+export interface InstanceContext {
+  /** The instance's stream, seeded by (master seed, claim id, index). */
+  rng: Rng;
+  /** Index of the instance in the run. */
+  index: number;
+  /** How many instances the run makes. */
+  count: number;
+  /** The budget of the run. */
+  budget: BudgetName;
+}
+
+/** A typo found in the source: the printed form fails, the corrected form holds. */
+export interface Erratum<I> {
+  /** The statement as printed. */
+  printed: string;
+  /** The statement corrected. */
+  corrected: string;
+  /** Why the printed form is wrong and the corrected one right. */
+  reasoning: string;
+  /** The corrected conclusion, checked on the same instances as the printed one. */
+  check(instance: I): MaybePromise<ConclusionCheck>;
+}
+
+/** A verdict drawn from all instances together (fits, frequencies). */
+export interface AggregateCheck {
+  /** True, false, or "inconclusive" (too little power or too few points). */
+  holds: boolean | "inconclusive";
+  /** One paragraph of what was measured and compared. */
+  summary: string;
+  /** Observed over bound for the aggregate, if meaningful. */
+  tightness?: number;
+  /** p-value of a statistical test whose rejection means failure (for false-alarm control). */
+  pValue?: number;
+  /** The false-alarm probability this check declares. */
+  alpha?: number;
+  /** Extra evidence rows [quantity, value]. */
+  rows?: [string, string][];
+}
+
+/** A plot: a vega-lite spec, rendered to `report/<claim id>-<name>.svg`. */
+export interface PlotSpec {
+  /** File-name part. */
+  name: string;
+  /** Caption. */
+  title: string;
+  /** A vega-lite top-level spec (data inline). */
+  spec: Record<string, unknown>;
+}
+
+/** The outcome of one instance. */
+export interface InstanceRecord {
+  /** Index in the run (the replay's `--instance`). */
+  index: number;
+  /** Short description of the instance (shapes, parameters). */
+  description: string;
+  /** One check per hypothesis, in the claim's order. */
+  hypotheses: HypothesisCheck[];
+  /** All hypotheses hold. */
+  met: boolean;
+  /** The printed conclusion (only when the hypotheses are met). */
+  conclusion?: ConclusionCheck;
+  /** The corrected conclusion (claims with an erratum). */
+  corrected?: ConclusionCheck;
+}
+
+/** A claim of ../shared/CLAIMS.md as data. */
+export interface Claim<I = unknown> {
+  /** Id from ../shared/CLAIMS.md. */
+  id: string;
+  /** Short title. */
+  title: string;
+  /** Kind from ../shared/CLAIMS.md. */
+  kind: ClaimKind;
+  /** Where it is printed. */
+  source: Source;
+  /** The statement as printed (markdown with `$…$` LaTeX). */
+  statement: string;
+  /** What tightness means for this claim (observed quantity over which bound). */
+  tightness: string;
+  /** Instances per budget. */
+  instances: Record<BudgetName, number>;
+  /** Fewer than this fraction of instances meeting the hypotheses makes the verdict inconclusive (default 0.5). */
+  minMetFraction?: number;
+  /** The seeded instance generator. */
+  generate(ctx: InstanceContext): MaybePromise<I>;
+  /** One line describing an instance. */
+  describe(instance: I): string;
+  /** Hypotheses, checked on every instance. */
+  hypotheses: Hypothesis<I>[];
+  /** The conclusion as printed, checked on every instance that meets the hypotheses. */
+  conclusion: {
+    /** What is checked (markdown). */
+    statement: string;
+    /** Checks it. */
+    check(instance: I): MaybePromise<ConclusionCheck>;
+  };
+  /** Present when the printed form is a typo. */
+  erratum?: Erratum<I>;
+  /** A verdict over all records (rates, frequencies, limits). */
+  aggregate?(records: InstanceRecord[], budget: BudgetName): MaybePromise<AggregateCheck>;
+  /** Plots for the report. */
+  plots?(records: InstanceRecord[], aggregate: AggregateCheck | undefined): PlotSpec[];
+}
+
+/**
+ * Erases a claim's instance type so claims of different types share one catalog.
+ *
+ * @example
+ * ```ts
+ * import { defineClaim } from "./claim.ts";
+ * const c = defineClaim<number>({
+ *   id: "demo", title: "x ≥ 0", kind: "exact", source: { document: "-", where: "-" },
+ *   statement: "$x^2 \\ge 0$", tightness: "none", instances: { test: 3, report: 3 },
+ *   generate: ({ rng }) => rng.normal(), describe: (x) => `x = ${x}`, hypotheses: [],
+ *   conclusion: { statement: "x² ≥ 0", check: (x) => ({ holds: x * x >= 0, observed: -x * x,
+ *     bound: 0, tightness: 0, detail: "" }) },
+ * });
+ * console.assert(c.id === "demo");
+ * ```
+ */
+export function defineClaim<I>(claim: Claim<I>): Claim {
+  return claim as unknown as Claim;
+}

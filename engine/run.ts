@@ -1,0 +1,285 @@
+/**
+ * Runs a claim: generates seeded instances, checks hypotheses and conclusions, aggregates, and
+ * decides the verdict.
+ *
+ * @module
+ */
+import { createRng, instanceSeed } from "../numerics/random.ts";
+import type { AggregateCheck, BudgetName, Claim, ConclusionCheck, InstanceRecord, Source, Status } from "./claim.ts";
+
+/** Options of a run. */
+export interface RunOptions {
+  /** Master seed (every instance seed derives from it). */
+  seed: number;
+  /** Budget: `test` (small) or `report` (larger). */
+  budget: BudgetName;
+  /** Called after each instance (progress on stderr, say). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** A failing instance with the command that reproduces it. */
+export interface Failure {
+  /** Instance index. */
+  index: number;
+  /** What failed, with numbers. */
+  detail: string;
+  /** Shell command reproducing the instance exactly. */
+  replay: string;
+}
+
+/** The result of running a claim: the verdict and the evidence behind it. */
+export interface ClaimResult {
+  /** Claim id. */
+  id: string;
+  /** Claim title. */
+  title: string;
+  /** Claim kind. */
+  kind: Claim["kind"];
+  /** Verdict. */
+  status: Status;
+  /** Where the claim is printed. */
+  source: Source;
+  /** Master seed. */
+  seed: number;
+  /** Budget used. */
+  budget: BudgetName;
+  /** Instances tried. */
+  instances: number;
+  /** Instances meeting every hypothesis. */
+  hypothesesMet: number;
+  /** Per hypothesis: on how many instances it held. */
+  hypothesisCounts: number[];
+  /** Worst tightness (observed over bound) over the instances meeting the hypotheses, or the aggregate's. */
+  tightness: number | null;
+  /** Instance of the worst per-instance tightness. */
+  worstInstance: number | null;
+  /** Median per-instance tightness. */
+  medianTightness: number | null;
+  /** Instances (meeting the hypotheses) on which the printed conclusion failed. */
+  conclusionFailures: number;
+  /** Same for the corrected conclusion (claims with an erratum). */
+  correctedFailures: number | null;
+  /** Why the verdict is what it is, one paragraph. */
+  reason: string;
+  /** The aggregate check, if the claim has one. */
+  aggregate: AggregateCheck | null;
+  /** Up to five failing instances, each with its replay command. */
+  failures: Failure[];
+  /** The first failure's replay command, if any. */
+  replay: string | null;
+  /** Wall-clock time (kept out of byte-identical comparisons by its `Ms` suffix). */
+  elapsedMs: number;
+}
+
+/**
+ * The shell command that replays one instance.
+ *
+ * @example
+ * ```ts
+ * import { replayCommand } from "./run.ts";
+ * console.assert(replayCommand("lemma-10.2", 1, 4, "test").includes("--instance 4"));
+ * ```
+ */
+export function replayCommand(id: string, seed: number, index: number, budget: BudgetName): string {
+  return `deno task replay ${id} --seed ${seed} --instance ${index} --budget ${budget}`;
+}
+
+function thrown(e: unknown): ConclusionCheck {
+  const msg = e instanceof Error ? e.message : String(e);
+  return { holds: false, observed: NaN, bound: NaN, tightness: NaN, detail: `threw: ${msg}` };
+}
+
+async function safeCheck<I>(
+  check: (i: I) => ConclusionCheck | Promise<ConclusionCheck>,
+  instance: I,
+): Promise<ConclusionCheck> {
+  try {
+    const c = await check(instance);
+    // A NaN observed quantity or bound never counts as a pass.
+    if (c.holds && (Number.isNaN(c.observed) || Number.isNaN(c.bound))) {
+      return { ...c, holds: false, detail: `${c.detail} (NaN in the comparison)` };
+    }
+    return c;
+  } catch (e) {
+    return thrown(e);
+  }
+}
+
+/**
+ * Generates instance `index` of a claim and checks it: exactly what a run does for that index.
+ *
+ * @example
+ * ```ts
+ * import { runInstance } from "./run.ts";
+ * import { claims } from "../theorems/catalog.ts";
+ * const r = await runInstance(claims[0], 1, 0, "test", 1);
+ * console.assert(r.index === 0);
+ * ```
+ */
+export async function runInstance(
+  claim: Claim,
+  seed: number,
+  index: number,
+  budget: BudgetName,
+  count: number,
+): Promise<InstanceRecord> {
+  const rng = createRng(instanceSeed(seed, claim.id, index));
+  let instance: unknown;
+  try {
+    instance = await claim.generate({ rng, index, count, budget });
+  } catch (e) {
+    const c = thrown(e);
+    return { index, description: `generator ${c.detail}`, hypotheses: [], met: true, conclusion: c };
+  }
+  const hypotheses = claim.hypotheses.map((h) => {
+    try {
+      return h.check(instance);
+    } catch (e) {
+      return { holds: false, value: `check ${thrown(e).detail}` };
+    }
+  });
+  const met = hypotheses.every((h) => h.holds);
+  const record: InstanceRecord = { index, description: claim.describe(instance), hypotheses, met };
+  if (met) {
+    record.conclusion = await safeCheck(claim.conclusion.check, instance);
+    if (claim.erratum) record.corrected = await safeCheck(claim.erratum.check, instance);
+  }
+  return record;
+}
+
+/** The verdict of a claim from its records and aggregate. */
+export interface Decision {
+  /** The verdict. */
+  status: Status;
+  /** Why, one paragraph. */
+  reason: string;
+}
+
+/**
+ * Decides the verdict. Too few instances meeting the hypotheses → inconclusive; a printed
+ * conclusion failing where a corrected one holds everywhere → erratum; any other failure →
+ * falsified; an aggregate that cannot decide → inconclusive; observations → observed.
+ *
+ * @example
+ * ```ts
+ * import { decide } from "./run.ts";
+ * const d = decide("exact", 0.5, [], undefined, false);
+ * console.assert(d.status === "inconclusive");
+ * ```
+ */
+export function decide(
+  kind: Claim["kind"],
+  minMetFraction: number,
+  records: InstanceRecord[],
+  aggregate: AggregateCheck | undefined,
+  hasErratum: boolean,
+): Decision {
+  const tried = records.length;
+  const met = records.filter((r) => r.met);
+  if (met.length === 0 || met.length < minMetFraction * tried) {
+    return {
+      status: "inconclusive",
+      reason: `only ${met.length} of ${tried} instances met the hypotheses (need ${Math.ceil(minMetFraction * tried)})`,
+    };
+  }
+  const printedFail = met.filter((r) => !r.conclusion?.holds).length;
+  const correctedFail = hasErratum ? met.filter((r) => !r.corrected?.holds).length : 0;
+  if (printedFail > 0) {
+    if (hasErratum && correctedFail === 0 && aggregate?.holds !== false) {
+      return {
+        status: "erratum",
+        reason:
+          `the printed conclusion failed on ${printedFail} of ${met.length} instances; the corrected one held on all ${met.length}`,
+      };
+    }
+    return {
+      status: "falsified",
+      reason: `the conclusion failed on ${printedFail} of ${met.length} instances meeting the hypotheses` +
+        (hasErratum ? ` (the corrected form failed on ${correctedFail})` : ""),
+    };
+  }
+  if (aggregate?.holds === false) {
+    return { status: "falsified", reason: `aggregate check failed: ${aggregate.summary}` };
+  }
+  if (aggregate?.holds === "inconclusive") {
+    return { status: "inconclusive", reason: `aggregate check undecided: ${aggregate.summary}` };
+  }
+  const base = `the conclusion held on all ${met.length} instances meeting the hypotheses (of ${tried} tried)`;
+  return kind === "observation" ? { status: "observed", reason: base } : { status: "verified", reason: base };
+}
+
+/**
+ * Runs a claim under a master seed and budget and returns its verdict with the evidence, plus
+ * the raw records (for plots).
+ *
+ * @example
+ * ```ts
+ * import { runClaim } from "./run.ts";
+ * import { claims } from "../theorems/catalog.ts";
+ * const { result } = await runClaim(claims[0], { seed: 1, budget: "test" });
+ * console.assert(result.instances > 0);
+ * ```
+ */
+export async function runClaim(
+  claim: Claim,
+  options: RunOptions,
+): Promise<{ result: ClaimResult; records: InstanceRecord[] }> {
+  const start = performance.now();
+  const count = claim.instances[options.budget];
+  const records: InstanceRecord[] = [];
+  for (let index = 0; index < count; index++) {
+    records.push(await runInstance(claim, options.seed, index, options.budget, count));
+    options.onProgress?.(index + 1, count);
+  }
+  let aggregate: AggregateCheck | undefined;
+  if (claim.aggregate) {
+    try {
+      aggregate = await claim.aggregate(records, options.budget);
+    } catch (e) {
+      aggregate = { holds: false, summary: `aggregate ${thrown(e).detail}` };
+    }
+  }
+  const { status, reason } = decide(
+    claim.kind,
+    claim.minMetFraction ?? 0.5,
+    records,
+    aggregate,
+    claim.erratum !== undefined,
+  );
+  const met = records.filter((r) => r.met);
+  const tight = met
+    .map((r) => [r.conclusion?.tightness ?? NaN, r.index] as const)
+    .filter(([t]) => Number.isFinite(t));
+  let worst: readonly [number, number] | null = null;
+  for (const t of tight) if (worst === null || t[0] > worst[0]) worst = t;
+  const sorted = tight.map(([t]) => t).sort((a, b) => a - b);
+  const failing = met.filter((r) => !r.conclusion?.holds);
+  const failures = failing.slice(0, 5).map((r) => ({
+    index: r.index,
+    detail: r.conclusion?.detail ?? "",
+    replay: replayCommand(claim.id, options.seed, r.index, options.budget),
+  }));
+  const result: ClaimResult = {
+    id: claim.id,
+    title: claim.title,
+    kind: claim.kind,
+    status,
+    source: claim.source,
+    seed: options.seed,
+    budget: options.budget,
+    instances: records.length,
+    hypothesesMet: met.length,
+    hypothesisCounts: claim.hypotheses.map((_, h) => records.filter((r) => r.hypotheses[h]?.holds).length),
+    tightness: aggregate?.tightness ?? worst?.[0] ?? null,
+    worstInstance: worst?.[1] ?? null,
+    medianTightness: sorted.length ? sorted[sorted.length >> 1] : null,
+    conclusionFailures: failing.length,
+    correctedFailures: claim.erratum ? met.filter((r) => !r.corrected?.holds).length : null,
+    reason,
+    aggregate: aggregate ?? null,
+    failures,
+    replay: status === "falsified" || status === "erratum" ? failures[0]?.replay ?? null : null,
+    elapsedMs: Math.round(performance.now() - start),
+  };
+  return { result, records };
+}

@@ -1,0 +1,21 @@
+import assert from "node:assert/strict";
+import { integrate } from "./ode.ts";
+
+Deno.test("integrate: a linear system against its exact solution", () => {
+  // y' = A y with A = [[0, 1], [-1, 0]]: rotation, y(t) = (cos t, -sin t) from (1, 0).
+  const sol = integrate((_t, y) => [y[1], -y[0]], 0, [1, 0], [0, 1, 2, 5]);
+  sol.times.forEach((t, i) => {
+    assert.ok(Math.abs(sol.states[i][0] - Math.cos(t)) < 1e-8);
+    assert.ok(Math.abs(sol.states[i][1] + Math.sin(t)) < 1e-8);
+  });
+  assert.ok(sol.steps > 0);
+});
+
+Deno.test("integrate: a blow-up throws instead of returning numbers", () => {
+  // y' = y², y(0) = 1 blows up at t = 1.
+  assert.throws(() => integrate((_t, y) => [y[0] * y[0]], 0, [1], [2], { maxSteps: 2000 }));
+});
+
+Deno.test("integrate: rejects decreasing output times", () => {
+  assert.throws(() => integrate((_t, y) => [y[0]], 0, [1], [1, 0.5]), RangeError);
+});

@@ -1,0 +1,154 @@
+/**
+ * Seeded random streams and the distributions D(0,1) the sources use (Example 11.15 of Chapter 11:
+ * zero mean, unit variance). Every random number in the project comes from here.
+ *
+ * @module
+ */
+import seedrandom from "seedrandom";
+
+/** A seeded stream of uniform doubles in [0, 1), with helpers for common draws. */
+export interface Rng {
+  /** A uniform double in [0, 1). */
+  double(): number;
+  /** A standard Gaussian draw (Box–Muller on two uniforms). */
+  normal(): number;
+  /** A uniform draw in [lo, hi). */
+  uniform(lo: number, hi: number): number;
+  /** A uniform integer in [lo, hi] (both ends included). */
+  int(lo: number, hi: number): number;
+}
+
+/**
+ * A seeded random stream (seedrandom's Alea generator).
+ *
+ * @example
+ * ```ts
+ * import { createRng } from "./random.ts";
+ * const a = createRng("claim/3"), b = createRng("claim/3");
+ * console.assert(a.double() === b.double());
+ * ```
+ */
+export function createRng(seed: string | number): Rng {
+  const alea = seedrandom.alea(String(seed));
+  let spare: number | null = null;
+  const rng: Rng = {
+    double: () => alea.double(),
+    normal() {
+      if (spare !== null) {
+        const s = spare;
+        spare = null;
+        return s;
+      }
+      // Box–Muller: u1 in (0, 1] so that log(u1) is finite.
+      const u1 = 1 - alea.double();
+      const u2 = alea.double();
+      const r = Math.sqrt(-2 * Math.log(u1));
+      spare = r * Math.sin(2 * Math.PI * u2);
+      return r * Math.cos(2 * Math.PI * u2);
+    },
+    uniform: (lo, hi) => lo + (hi - lo) * alea.double(),
+    int: (lo, hi) => lo + Math.floor(alea.double() * (hi - lo + 1)),
+  };
+  return rng;
+}
+
+/**
+ * The seed of one instance of one claim under a master seed: replaying (master, id, index)
+ * regenerates the instance exactly.
+ *
+ * @example
+ * ```ts
+ * import { instanceSeed } from "./random.ts";
+ * console.assert(instanceSeed(1, "lemma-10.2", 7) === "1/lemma-10.2/7");
+ * ```
+ */
+export function instanceSeed(master: number, id: string, index: number): string {
+  return `${master}/${id}/${index}`;
+}
+
+/** A distribution D(0,1) of Example 11.15: zero mean, unit variance, with its fourth moment. */
+export interface Distribution {
+  /** Short name used in reports and flags. */
+  readonly name: "gaussian" | "uniform" | "rademacher";
+  /** One draw. */
+  sample(rng: Rng): number;
+  /** E[X] (zero for every D(0,1)). */
+  readonly mean: number;
+  /** E[X²] (one for every D(0,1)). */
+  readonly variance: number;
+  /** μ₄ = E[X⁴], used by Lemma 11.20. */
+  readonly fourthMoment: number;
+}
+
+/**
+ * Standard Gaussian N(0, 1): μ₄ = 3.
+ *
+ * @example
+ * ```ts
+ * import { createRng, gaussian } from "./random.ts";
+ * console.assert(Number.isFinite(gaussian.sample(createRng(1))));
+ * ```
+ */
+export const gaussian: Distribution = {
+  name: "gaussian",
+  sample: (rng) => rng.normal(),
+  mean: 0,
+  variance: 1,
+  fourthMoment: 3,
+};
+
+/**
+ * Uniform on [−√3, √3]: variance 1, μ₄ = 9/5.
+ *
+ * @example
+ * ```ts
+ * import { createRng, uniformSqrt3 } from "./random.ts";
+ * console.assert(Math.abs(uniformSqrt3.sample(createRng(1))) <= Math.sqrt(3));
+ * ```
+ */
+export const uniformSqrt3: Distribution = {
+  name: "uniform",
+  sample: (rng) => rng.uniform(-Math.sqrt(3), Math.sqrt(3)),
+  mean: 0,
+  variance: 1,
+  fourthMoment: 9 / 5,
+};
+
+/**
+ * Rademacher: ±1 with probability 1/2 each; μ₄ = 1.
+ *
+ * @example
+ * ```ts
+ * import { createRng, rademacher } from "./random.ts";
+ * console.assert(Math.abs(rademacher.sample(createRng(1))) === 1);
+ * ```
+ */
+export const rademacher: Distribution = {
+  name: "rademacher",
+  sample: (rng) => (rng.double() < 0.5 ? -1 : 1),
+  mean: 0,
+  variance: 1,
+  fourthMoment: 1,
+};
+
+/** The three D(0,1) of Example 11.15, by name. */
+export const distributions: Readonly<Record<Distribution["name"], Distribution>> = {
+  gaussian,
+  uniform: uniformSqrt3,
+  rademacher,
+};
+
+/**
+ * An array of `length` iid draws from `dist`.
+ *
+ * @example
+ * ```ts
+ * import { createRng, gaussian, sampleVector } from "./random.ts";
+ * console.assert(sampleVector(createRng(2), gaussian, 5).length === 5);
+ * ```
+ */
+export function sampleVector(rng: Rng, dist: Distribution, length: number): Float64Array {
+  const out = new Float64Array(length);
+  for (let i = 0; i < length; i++) out[i] = dist.sample(rng);
+  return out;
+}

@@ -1,0 +1,146 @@
+/**
+ * Statistics for verdicts: exact (Clopper–Pearson) binomial bounds, least-squares fits of
+ * exponents with confidence intervals, and Holm's step-down correction. Special functions come
+ * from @stdlib.
+ *
+ * @module
+ */
+import betaQuantile from "@stdlib/stats-base-dists-beta-quantile";
+import tQuantile from "@stdlib/stats-base-dists-t-quantile";
+
+/** A two-sided interval. */
+export interface Interval {
+  /** Lower end. */
+  lo: number;
+  /** Upper end. */
+  hi: number;
+}
+
+/**
+ * Exact Clopper–Pearson interval for a binomial proportion after k successes in n trials, at the
+ * given confidence (default 0.95): P(p ∉ interval) ≤ 1 − confidence for every p.
+ *
+ * @example
+ * ```ts
+ * import { clopperPearson } from "./stats.ts";
+ * const { hi } = clopperPearson(0, 1000, 0.95);
+ * console.assert(Math.abs(hi - 0.003682) < 1e-5); // the "rule of three" ≈ 3/n
+ * ```
+ */
+export function clopperPearson(k: number, n: number, confidence = 0.95): Interval {
+  if (!(Number.isInteger(k) && Number.isInteger(n) && 0 <= k && k <= n && n > 0)) {
+    throw new RangeError(`clopperPearson needs integers 0 ≤ k ≤ n, n > 0 (got ${k}, ${n})`);
+  }
+  const a = 1 - confidence;
+  const lo = k === 0 ? 0 : betaQuantile(a / 2, k, n - k + 1);
+  const hi = k === n ? 1 : betaQuantile(1 - a / 2, k + 1, n - k);
+  return { lo, hi };
+}
+
+/**
+ * One-sided exact upper bound on a failure probability after k failures in n trials:
+ * P(p > bound) ≤ 1 − confidence.
+ *
+ * @example
+ * ```ts
+ * import { binomialUpperBound } from "./stats.ts";
+ * console.assert(binomialUpperBound(0, 100, 0.99) < 0.05);
+ * ```
+ */
+export function binomialUpperBound(k: number, n: number, confidence = 0.95): number {
+  if (!(Number.isInteger(k) && Number.isInteger(n) && 0 <= k && k <= n && n > 0)) {
+    throw new RangeError(`binomialUpperBound needs integers 0 ≤ k ≤ n, n > 0 (got ${k}, ${n})`);
+  }
+  return k === n ? 1 : betaQuantile(confidence, k + 1, n - k);
+}
+
+/** A least-squares line y ≈ intercept + slope·x with a confidence interval on the slope. */
+export interface LinearFit {
+  /** Fitted slope. */
+  slope: number;
+  /** Fitted intercept. */
+  intercept: number;
+  /** Standard error of the slope. */
+  slopeStdErr: number;
+  /** Confidence interval of the slope (Student t with n − 2 degrees of freedom). */
+  slopeInterval: Interval;
+  /** Number of points. */
+  n: number;
+}
+
+/**
+ * Ordinary least squares fit with a t-based confidence interval on the slope (default 95%).
+ * Used on log–log data to fit rate exponents.
+ *
+ * @example
+ * ```ts
+ * import { linearFit } from "./stats.ts";
+ * const f = linearFit([1, 2, 3, 4], [2.1, 3.9, 6.1, 7.9]);
+ * console.assert(Math.abs(f.slope - 1.96) < 1e-9 && f.slopeInterval.lo < 2);
+ * ```
+ */
+export function linearFit(x: ArrayLike<number>, y: ArrayLike<number>, confidence = 0.95): LinearFit {
+  const n = x.length;
+  if (n !== y.length || n < 3) throw new RangeError("linearFit needs ≥ 3 paired points");
+  let mx = 0, my = 0;
+  for (let i = 0; i < n; i++) {
+    mx += x[i];
+    my += y[i];
+  }
+  mx /= n;
+  my /= n;
+  let sxx = 0, sxy = 0;
+  for (let i = 0; i < n; i++) {
+    sxx += (x[i] - mx) ** 2;
+    sxy += (x[i] - mx) * (y[i] - my);
+  }
+  const slope = sxy / sxx, intercept = my - slope * mx;
+  let rss = 0;
+  for (let i = 0; i < n; i++) rss += (y[i] - intercept - slope * x[i]) ** 2;
+  const slopeStdErr = Math.sqrt(rss / (n - 2) / sxx);
+  const q = tQuantile(1 - (1 - confidence) / 2, n - 2);
+  return {
+    slope,
+    intercept,
+    slopeStdErr,
+    slopeInterval: { lo: slope - q * slopeStdErr, hi: slope + q * slopeStdErr },
+    n,
+  };
+}
+
+/**
+ * Holm's step-down procedure: which of the hypotheses with these p-values are rejected at
+ * family-wise error rate `alpha`. A NaN p-value counts as 0 (rejected): a broken statistic must
+ * fail its check, never pass it.
+ *
+ * @example
+ * ```ts
+ * import { holm } from "./stats.ts";
+ * console.assert(JSON.stringify(holm([0.001, 0.04, 0.03], 0.05)) === "[true,false,false]");
+ * ```
+ */
+export function holm(pValues: number[], alpha: number): boolean[] {
+  const order = pValues.map((p, i) => [Number.isNaN(p) ? 0 : p, i] as const).sort((a, b) => a[0] - b[0]);
+  const rejected = pValues.map(() => false);
+  for (let r = 0; r < order.length; r++) {
+    const [p, i] = order[r];
+    if (!(p <= alpha / (order.length - r))) break;
+    rejected[i] = true;
+  }
+  return rejected;
+}
+
+/**
+ * Median of a list of numbers (NaN if empty or if any entry is NaN).
+ *
+ * @example
+ * ```ts
+ * import { median } from "./stats.ts";
+ * console.assert(median([3, 1, 2]) === 2);
+ * ```
+ */
+export function median(values: number[]): number {
+  if (values.length === 0 || values.some(Number.isNaN)) return NaN;
+  const s = [...values].sort((a, b) => a - b), h = s.length >> 1;
+  return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
+}

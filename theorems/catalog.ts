@@ -1,0 +1,34 @@
+/**
+ * Every claim the project checks, in catalog order. The tests, the report and the CLI all read
+ * this list.
+ *
+ * @module
+ */
+import type { Claim } from "../engine/claim.ts";
+import { eq1021 } from "./ch10_linear.ts";
+
+/**
+ * All claims.
+ *
+ * @example
+ * ```ts
+ * import { claims } from "./catalog.ts";
+ * console.assert(claims.some((c) => c.id === "eq-10.21"));
+ * ```
+ */
+export const claims: readonly Claim[] = [
+  eq1021(),
+];
+
+/**
+ * The claim with this id, or undefined.
+ *
+ * @example
+ * ```ts
+ * import { claimById } from "./catalog.ts";
+ * console.assert(claimById("eq-10.21")?.kind === "exact");
+ * ```
+ */
+export function claimById(id: string): Claim | undefined {
+  return claims.find((c) => c.id === id);
+}
