@@ -5,7 +5,8 @@
  * @module
  */
 import type { Claim } from "../engine/claim.ts";
-import { eq1021 } from "./ch10_linear.ts";
+import { lemma102 } from "./ch10_descent.ts";
+import { eq1021, sec101 } from "./ch10_linear.ts";
 
 /**
  * All claims.
@@ -18,6 +19,8 @@ import { eq1021 } from "./ch10_linear.ts";
  */
 export const claims: readonly Claim[] = [
   eq1021(),
+  sec101(),
+  lemma102(),
 ];
 
 /**
