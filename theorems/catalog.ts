@@ -7,6 +7,7 @@
 import type { Claim } from "../engine/claim.ts";
 import { lemma102 } from "./ch10_descent.ts";
 import { eq1021, sec101 } from "./ch10_linear.ts";
+import { prop112, thm113 } from "./ch11_least_squares.ts";
 
 /**
  * All claims.
@@ -21,6 +22,8 @@ export const claims: readonly Claim[] = [
   eq1021(),
   sec101(),
   lemma102(),
+  prop112(),
+  thm113(),
 ];
 
 /**
