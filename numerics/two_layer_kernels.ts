@@ -1,0 +1,414 @@
+/**
+ * Hot kernels of the two-layer ReLU network Φ(x, w) = s_o·vᵀσ(s_i·Ux + b) + c on plain row-major
+ * Float64Arrays: the empirical tangent kernel matrix, one full-batch gradient step on the squared
+ * loss, and the Jacobian on a batch. With s_i = s_o = 1 this is the LeCun network (11.5.1); with
+ * s_i = d^{-1/2}, s_o = n^{-1/2} the NTK-parametrised one (11.6.1). Same shapes and math as
+ * `../shared/bench/reference_numpy.py`: X is m×d (one input per row), U is n×d (row k is u_k),
+ * b, v ∈ ℝⁿ, c ∈ ℝ. Knows nothing of theorems.
+ *
+ * The loops are fused and blocked over neurons so that the m×n hidden layer is never stored:
+ * each block of neurons is computed into a small scratch buffer and immediately folded into
+ * the m×m accumulators.
+ *
+ * @module
+ */
+
+/** Input and output scales s_i, s_o of Φ(x, w) = s_o·vᵀσ(s_i·Ux + b) + c. */
+export interface TwoLayerScales {
+  /** s_i: 1 for LeCun (11.5.1), d^{-1/2} for NTK (11.6.1). */
+  input?: number;
+  /** s_o: 1 for LeCun (11.5.1), n^{-1/2} for NTK (11.6.1). */
+  output?: number;
+}
+
+/** Neurons per block: 2·m·BLOCK doubles of scratch stay in L2 for m ≤ 64. */
+const BLOCK = 128;
+
+function checkShapes(
+  X: Float64Array,
+  U: Float64Array,
+  b: Float64Array,
+  v: Float64Array,
+  m: number,
+  d: number,
+  n: number,
+): void {
+  for (const [name, k] of [["m", m], ["d", d], ["n", n]] as const) {
+    if (!(Number.isInteger(k) && k > 0)) throw new RangeError(`${name} must be a positive integer, got ${k}`);
+  }
+  if (X.length !== m * d) throw new RangeError(`X has length ${X.length}, expected m·d = ${m * d}`);
+  if (U.length !== n * d) throw new RangeError(`U has length ${U.length}, expected n·d = ${n * d}`);
+  if (b.length !== n) throw new RangeError(`b has length ${b.length}, expected n = ${n}`);
+  if (v.length !== n) throw new RangeError(`v has length ${v.length}, expected n = ${n}`);
+}
+
+/**
+ * Pre-activations P[i, t] = s_i·Σ_j X[i,j]·U[k0+t,j] + b[k0+t] for neurons k0..k0+B-1, stored row-major
+ * m×B. Each sum runs j = 0..d-1 in order (as the naive and ml-matrix forms do, so signs agree exactly);
+ * the tiles (2 inputs × 2 neurons) only share loads.
+ */
+function preactivationBlock(
+  X: Float64Array,
+  U: Float64Array,
+  b: Float64Array,
+  m: number,
+  d: number,
+  k0: number,
+  B: number,
+  si: number,
+  P: Float64Array,
+): void {
+  let t = 0;
+  // Hot loop: m·B·d multiply-adds per block, 4 per 4 loads.
+  for (; t + 1 < B; t += 2) {
+    const u0 = (k0 + t) * d, u1 = u0 + d, b0 = b[k0 + t], b1 = b[k0 + t + 1];
+    let i = 0;
+    for (; i + 1 < m; i += 2) {
+      const x0 = i * d, x1 = x0 + d;
+      let a00 = 0, a01 = 0, a10 = 0, a11 = 0;
+      for (let j = 0; j < d; j++) {
+        const xa = X[x0 + j], xb = X[x1 + j], ua = U[u0 + j], ub = U[u1 + j];
+        a00 += xa * ua;
+        a01 += xa * ub;
+        a10 += xb * ua;
+        a11 += xb * ub;
+      }
+      P[i * B + t] = si * a00 + b0;
+      P[i * B + t + 1] = si * a01 + b1;
+      P[(i + 1) * B + t] = si * a10 + b0;
+      P[(i + 1) * B + t + 1] = si * a11 + b1;
+    }
+    if (i < m) {
+      const x0 = i * d;
+      let a00 = 0, a01 = 0;
+      for (let j = 0; j < d; j++) {
+        a00 += X[x0 + j] * U[u0 + j];
+        a01 += X[x0 + j] * U[u1 + j];
+      }
+      P[i * B + t] = si * a00 + b0;
+      P[i * B + t + 1] = si * a01 + b1;
+    }
+  }
+  if (t < B) {
+    const u0 = (k0 + t) * d, b0 = b[k0 + t];
+    for (let i = 0; i < m; i++) {
+      let a = 0;
+      for (let j = 0; j < d; j++) a += X[i * d + j] * U[u0 + j];
+      P[i * B + t] = si * a + b0;
+    }
+  }
+}
+
+/** S = relu(P) and G = step(P)·diag(v_{k0..}) from the pre-activation block P (all m×B). */
+function hiddenBlock(
+  P: Float64Array,
+  v: Float64Array,
+  m: number,
+  k0: number,
+  B: number,
+  S: Float64Array,
+  G: Float64Array,
+) {
+  for (let i = 0; i < m; i++) {
+    const r = i * B;
+    for (let t = 0; t < B; t++) {
+      const p = P[r + t];
+      if (p > 0) {
+        S[r + t] = p;
+        G[r + t] = v[k0 + t];
+      } else {
+        S[r + t] = 0;
+        G[r + t] = 0;
+      }
+    }
+  }
+}
+
+/**
+ * Adds the upper triangle of A·Aᵀ (A row-major m×B) into acc (m×m), in 2×2 register tiles.
+ * Hot loop: m²·B/2 multiply-adds.
+ */
+function accumulateGram(A: Float64Array, m: number, B: number, acc: Float64Array): void {
+  let i = 0;
+  for (; i + 1 < m; i += 2) {
+    const r0 = i * B, r1 = r0 + B;
+    // Diagonal 2×2 tile (i, i+1).
+    {
+      let s00 = 0, s01 = 0, s11 = 0;
+      for (let t = 0; t < B; t++) {
+        const a0 = A[r0 + t], a1 = A[r1 + t];
+        s00 += a0 * a0;
+        s01 += a0 * a1;
+        s11 += a1 * a1;
+      }
+      acc[i * m + i] += s00;
+      acc[i * m + i + 1] += s01;
+      acc[(i + 1) * m + i + 1] += s11;
+    }
+    let j = i + 2;
+    for (; j + 1 < m; j += 2) {
+      const q0 = j * B, q1 = q0 + B;
+      let s00 = 0, s01 = 0, s10 = 0, s11 = 0;
+      for (let t = 0; t < B; t++) {
+        const a0 = A[r0 + t], a1 = A[r1 + t], c0 = A[q0 + t], c1 = A[q1 + t];
+        s00 += a0 * c0;
+        s01 += a0 * c1;
+        s10 += a1 * c0;
+        s11 += a1 * c1;
+      }
+      acc[i * m + j] += s00;
+      acc[i * m + j + 1] += s01;
+      acc[(i + 1) * m + j] += s10;
+      acc[(i + 1) * m + j + 1] += s11;
+    }
+    if (j < m) {
+      const q0 = j * B;
+      let s0 = 0, s1 = 0;
+      for (let t = 0; t < B; t++) {
+        const c0 = A[q0 + t];
+        s0 += A[r0 + t] * c0;
+        s1 += A[r1 + t] * c0;
+      }
+      acc[i * m + j] += s0;
+      acc[(i + 1) * m + j] += s1;
+    }
+  }
+  if (i < m) {
+    const r0 = i * B;
+    let s = 0;
+    for (let t = 0; t < B; t++) s += A[r0 + t] * A[r0 + t];
+    acc[i * m + i] += s;
+  }
+}
+
+/**
+ * out (B×d, row-major) = Eᵀ X for E m×B and X m×d, both row-major, in 2×2 register tiles.
+ * Hot loop: m·B·d multiply-adds.
+ */
+function gramTransposeProduct(E: Float64Array, X: Float64Array, m: number, B: number, d: number, out: Float64Array) {
+  let t = 0;
+  for (; t + 1 < B; t += 2) {
+    let j = 0;
+    for (; j + 1 < d; j += 2) {
+      let s00 = 0, s01 = 0, s10 = 0, s11 = 0;
+      for (let i = 0; i < m; i++) {
+        const e0 = E[i * B + t], e1 = E[i * B + t + 1], x0 = X[i * d + j], x1 = X[i * d + j + 1];
+        s00 += e0 * x0;
+        s01 += e0 * x1;
+        s10 += e1 * x0;
+        s11 += e1 * x1;
+      }
+      out[t * d + j] = s00;
+      out[t * d + j + 1] = s01;
+      out[(t + 1) * d + j] = s10;
+      out[(t + 1) * d + j + 1] = s11;
+    }
+    if (j < d) {
+      let s0 = 0, s1 = 0;
+      for (let i = 0; i < m; i++) {
+        const x0 = X[i * d + j];
+        s0 += E[i * B + t] * x0;
+        s1 += E[i * B + t + 1] * x0;
+      }
+      out[t * d + j] = s0;
+      out[(t + 1) * d + j] = s1;
+    }
+  }
+  if (t < B) {
+    for (let j = 0; j < d; j++) {
+      let s0 = 0;
+      for (let i = 0; i < m; i++) s0 += E[i * B + t] * X[i * d + j];
+      out[t * d + j] = s0;
+    }
+  }
+}
+
+/**
+ * The empirical tangent kernel matrix K̂ᵢⱼ = ⟨∇_wΦ(xᵢ, w), ∇_wΦ(xⱼ, w)⟩ of the two-layer ReLU network
+ * in closed form (11.5.2): K̂ = s_o²·(S Sᵀ + (G Gᵀ) ⊙ (1 + s_i²·X Xᵀ)) + 1 with S = relu(s_i·X Uᵀ + b),
+ * G = step(s_i·X Uᵀ + b)·diag(v). Returns K̂ as an m×m row-major Float64Array (exactly symmetric).
+ * Cost m·n·(d + m) multiply-adds, memory O(m² + m·128).
+ *
+ * @example
+ * ```ts
+ * import { ntkGramRelu } from "./two_layer_kernels.ts";
+ * // d = 1, n = 1, U = 2, b = 0, v = 3: ∇Φ(1) = (3, 3, 2, 1) so K̂ = 9 + 9 + 4 + 1.
+ * const K = ntkGramRelu(Float64Array.of(1), Float64Array.of(2), Float64Array.of(0), Float64Array.of(3), 1, 1, 1);
+ * console.assert(K[0] === 23);
+ * ```
+ */
+export function ntkGramRelu(
+  X: Float64Array,
+  U: Float64Array,
+  b: Float64Array,
+  v: Float64Array,
+  m: number,
+  d: number,
+  n: number,
+  scales: TwoLayerScales = {},
+): Float64Array {
+  checkShapes(X, U, b, v, m, d, n);
+  const si = scales.input ?? 1, so = scales.output ?? 1;
+  const P = new Float64Array(m * BLOCK), S = new Float64Array(m * BLOCK), G = new Float64Array(m * BLOCK);
+  const SS = new Float64Array(m * m), GG = new Float64Array(m * m);
+  for (let k0 = 0; k0 < n; k0 += BLOCK) {
+    const B = Math.min(BLOCK, n - k0);
+    preactivationBlock(X, U, b, m, d, k0, B, si, P);
+    hiddenBlock(P, v, m, k0, B, S, G);
+    accumulateGram(S, m, B, SS);
+    accumulateGram(G, m, B, GG);
+  }
+  const K = new Float64Array(m * m), so2 = so * so, si2 = si * si;
+  for (let i = 0; i < m; i++) {
+    for (let j = i; j < m; j++) {
+      let xx = 0;
+      for (let l = 0; l < d; l++) xx += X[i * d + l] * X[j * d + l];
+      const kij = so2 * (SS[i * m + j] + GG[i * m + j] * (1 + si2 * xx)) + 1;
+      K[i * m + j] = kij;
+      K[j * m + i] = kij;
+    }
+  }
+  return K;
+}
+
+/** What one gradient step reports. */
+export interface GdStepResult {
+  /** The output bias c after the step. */
+  c: number;
+  /** f(w) = Σᵢ (Φ(xᵢ, w) − yᵢ)² at the parameters before the step. */
+  loss: number;
+}
+
+/**
+ * One full-batch gradient step w ← w − h·∇f(w) on f(w) = Σᵢ (Φ(xᵢ, w) − yᵢ)² for the two-layer ReLU
+ * network, all four parameter groups (U, b, v, c): the step of `reference_numpy.py`. U, b and v are
+ * updated in place; the new c and the loss before the step are returned. Gradients from (11.5.2):
+ * with eᵢ = 2(Φ(xᵢ) − yᵢ), ∇_v = s_o·Sᵀe, ∇_b = s_o·(e ⊙ step)ᵀ·v, ∇_U = s_i·∇_b-rows ⊗ x, ∇_c = Σe.
+ * Cost about m·n·(3d + 4) multiply-adds (the hidden layer is recomputed rather than stored).
+ *
+ * @example
+ * ```ts
+ * import { gdStepRelu } from "./two_layer_kernels.ts";
+ * // d = n = m = 1: Φ(1) = 3·relu(2) + 1 = 7, y = 0, e = 14.
+ * const U = Float64Array.of(2), b = Float64Array.of(0), v = Float64Array.of(3);
+ * const r = gdStepRelu(Float64Array.of(1), Float64Array.of(0), U, b, v, 1, 1, 1, 1, 0.01);
+ * console.assert(r.loss === 49 && Math.abs(r.c - (1 - 0.14)) < 1e-15 && Math.abs(v[0] - (3 - 0.28)) < 1e-15);
+ * ```
+ */
+export function gdStepRelu(
+  X: Float64Array,
+  y: Float64Array,
+  U: Float64Array,
+  b: Float64Array,
+  v: Float64Array,
+  c: number,
+  m: number,
+  d: number,
+  n: number,
+  h: number,
+  scales: TwoLayerScales = {},
+): GdStepResult {
+  checkShapes(X, U, b, v, m, d, n);
+  if (y.length !== m) throw new RangeError(`y has length ${y.length}, expected m = ${m}`);
+  const si = scales.input ?? 1, so = scales.output ?? 1;
+  const P = new Float64Array(m * BLOCK), E = new Float64Array(m * BLOCK);
+  // Pass 1: Φ(xᵢ) = s_o·Σ_k v_k relu(pre_ik) + c, blocked over neurons.
+  const phi = new Float64Array(m);
+  for (let k0 = 0; k0 < n; k0 += BLOCK) {
+    const B = Math.min(BLOCK, n - k0);
+    preactivationBlock(X, U, b, m, d, k0, B, si, P);
+    for (let i = 0; i < m; i++) {
+      const r = i * B;
+      let a = 0;
+      for (let t = 0; t < B; t++) {
+        const p = P[r + t];
+        if (p > 0) a += v[k0 + t] * p;
+      }
+      phi[i] += a;
+    }
+  }
+  const e = new Float64Array(m);
+  let loss = 0, gc = 0;
+  for (let i = 0; i < m; i++) {
+    const r = so * phi[i] + c - y[i];
+    loss += r * r;
+    e[i] = 2 * r;
+    gc += e[i];
+  }
+  // Pass 2: per block, the gradient at the old parameters (pre-activations recomputed, cheaper than
+  // storing m×n), then the update of that block (neurons are independent given e).
+  const gv = new Float64Array(BLOCK), gb = new Float64Array(BLOCK), gU = new Float64Array(BLOCK * d);
+  for (let k0 = 0; k0 < n; k0 += BLOCK) {
+    const B = Math.min(BLOCK, n - k0);
+    preactivationBlock(X, U, b, m, d, k0, B, si, P);
+    gv.fill(0);
+    gb.fill(0);
+    // E = diag(e)·step(P); Σ_i relu(P)ᵢₜ·eᵢ and Σ_i Eᵢₜ per neuron. Hot loop: 2·m·B.
+    for (let i = 0; i < m; i++) {
+      const r = i * B, ei = e[i];
+      for (let t = 0; t < B; t++) {
+        const p = P[r + t];
+        if (p > 0) {
+          E[r + t] = ei;
+          gv[t] += p * ei;
+          gb[t] += ei;
+        } else E[r + t] = 0;
+      }
+    }
+    gramTransposeProduct(E, X, m, B, d, gU);
+    for (let t = 0; t < B; t++) {
+      const k = k0 + t, vk = v[k];
+      const hgb = h * so * vk; // (11.5.2): ∇_{b_k} = s_o·v_k·Σ_i Eᵢₖ, ∇_{u_k} = s_i·s_o·v_k·Σ_i Eᵢₖxᵢ
+      for (let j = 0; j < d; j++) U[k * d + j] -= hgb * si * gU[t * d + j];
+      b[k] -= hgb * gb[t];
+      v[k] = vk - h * so * gv[t];
+    }
+  }
+  return { c: c - h * gc, loss };
+}
+
+/**
+ * The Jacobian ∇_wΦ(X, w) on a batch, one row per input, each row laid out like w = (U row-major, b,
+ * v, c), length n(d+2)+1 (11.5.2): ∇_{u_k} = s_o·v_k·step(pre_k)·s_i·x, ∇_{b_k} = s_o·v_k·step(pre_k),
+ * ∇_{v_k} = s_o·relu(pre_k), ∇_c = 1. Returns an m × (n(d+2)+1) row-major Float64Array.
+ *
+ * @example
+ * ```ts
+ * import { jacobianRelu } from "./two_layer_kernels.ts";
+ * const J = jacobianRelu(Float64Array.of(1, -1), Float64Array.of(2), Float64Array.of(0), Float64Array.of(3), 2, 1, 1);
+ * console.assert(J.join() === "3,3,2,1,0,0,0,1");
+ * ```
+ */
+export function jacobianRelu(
+  X: Float64Array,
+  U: Float64Array,
+  b: Float64Array,
+  v: Float64Array,
+  m: number,
+  d: number,
+  n: number,
+  scales: TwoLayerScales = {},
+): Float64Array {
+  checkShapes(X, U, b, v, m, d, n);
+  const si = scales.input ?? 1, so = scales.output ?? 1;
+  const P = n * (d + 2) + 1;
+  const J = new Float64Array(m * P);
+  for (let i = 0; i < m; i++) {
+    const row = i * P, xi = i * d;
+    // Hot loop: n·d multiply-adds per input.
+    for (let k = 0; k < n; k++) {
+      const uk = k * d;
+      let a = 0;
+      for (let j = 0; j < d; j++) a += X[xi + j] * U[uk + j];
+      const p = si * a + b[k];
+      if (p > 0) {
+        const g = so * v[k];
+        for (let j = 0; j < d; j++) J[row + uk + j] = g * si * X[xi + j];
+        J[row + n * d + k] = g;
+        J[row + n * (d + 1) + k] = so * p;
+      }
+    }
+    J[row + P - 1] = 1;
+  }
+  return J;
+}
