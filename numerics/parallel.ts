@@ -1,0 +1,175 @@
+/**
+ * A small pool of module Web Workers mapping a pure task over inputs on all cores. A task is a module
+ * whose default export is a function of one structured-cloneable input (e.g. `{ seed, width }`)
+ * returning a structured-cloneable output. Outputs come back in input order, and since each task
+ * computes from its own input only (its randomness seeded by the input), the result is byte for byte
+ * that of `mapSerial` on the same inputs, whatever the number of workers and the scheduling.
+ * Knows nothing of theorems.
+ *
+ * @module
+ */
+
+/** The default export of a task module. */
+export type Task<I, O> = (input: I) => O | Promise<O>;
+
+/** Options of a pool. */
+export interface PoolOptions {
+  /** Number of workers (default: `navigator.hardwareConcurrency`, at least 1). */
+  workers?: number;
+}
+
+interface Reply {
+  index: number;
+  output?: unknown;
+  error?: string;
+}
+
+const WORKER_URL = new URL("./parallel_worker.ts", import.meta.url);
+
+/** Default number of workers: the machine's cores. */
+export function defaultWorkers(): number {
+  return Math.max(1, navigator.hardwareConcurrency ?? 1);
+}
+
+/**
+ * Runs the task on each input in this thread, in order: the single-threaded reference of `parallelMap`.
+ *
+ * @example
+ * ```ts
+ * import { mapSerial } from "./parallel.ts";
+ * const task = new URL("./parallel_example_task.ts", import.meta.url);
+ * const out = await mapSerial<number, number>(task, [1, 2, 3]);
+ * console.assert(out.join() === "1,4,9");
+ * ```
+ */
+export async function mapSerial<I, O>(taskUrl: URL | string, inputs: readonly I[]): Promise<O[]> {
+  const task = (await import(String(taskUrl))).default as Task<I, O>;
+  if (typeof task !== "function") throw new TypeError(`${taskUrl} has no default-exported function`);
+  const out: O[] = [];
+  for (const input of inputs) out.push(await task(input));
+  return out;
+}
+
+/**
+ * A pool of module workers that all load one task module. Reuse it across several `map` calls to pay
+ * the start-up (module loading) once; `close()` it when done.
+ *
+ * @example
+ * ```ts
+ * import { WorkerPool } from "./parallel.ts";
+ * const pool = new WorkerPool<number, number>(new URL("./parallel_example_task.ts", import.meta.url), { workers: 2 });
+ * try {
+ *   const out = await pool.map([1, 2, 3, 4]);
+ *   console.assert(out.join() === "1,4,9,16");
+ * } finally {
+ *   pool.close();
+ * }
+ * ```
+ */
+export class WorkerPool<I, O> {
+  /** Number of workers. */
+  readonly size: number;
+  #workers: Worker[] = [];
+  #busy = false;
+  #closed = false;
+
+  /** Starts `options.workers` workers loading `taskUrl`. */
+  constructor(taskUrl: URL | string, options: PoolOptions = {}) {
+    const size = options.workers ?? defaultWorkers();
+    if (!(Number.isInteger(size) && size >= 1)) throw new RangeError(`workers must be a positive integer, got ${size}`);
+    this.size = size;
+    for (let w = 0; w < size; w++) {
+      const worker = new Worker(WORKER_URL, { type: "module" });
+      worker.postMessage({ task: String(taskUrl) });
+      this.#workers.push(worker);
+    }
+  }
+
+  /**
+   * Maps the task over the inputs on all workers (each takes the next input when it finishes one);
+   * outputs in input order. Rejects with the first task error (naming its input index).
+   */
+  map(inputs: readonly I[]): Promise<O[]> {
+    if (this.#closed) return Promise.reject(new Error("pool is closed"));
+    if (this.#busy) return Promise.reject(new Error("pool is already mapping"));
+    if (inputs.length === 0) return Promise.resolve([]);
+    this.#busy = true;
+    return new Promise<O[]>((resolve, reject) => {
+      const out = new Array<O>(inputs.length);
+      let next = 0, done = 0, failed = false;
+      const finish = (error?: Error) => {
+        for (const w of this.#workers) {
+          w.onmessage = null;
+          w.onerror = null;
+        }
+        this.#busy = false;
+        if (error) {
+          this.close();
+          reject(error);
+        } else resolve(out);
+      };
+      const feed = (w: Worker) => {
+        if (next < inputs.length) {
+          const index = next++;
+          w.postMessage({ index, input: inputs[index] });
+        }
+      };
+      for (const w of this.#workers) {
+        w.onmessage = (ev: MessageEvent<Reply>) => {
+          if (failed) return;
+          const { index, output, error } = ev.data;
+          if (error !== undefined) {
+            failed = true;
+            finish(new Error(`task failed on input ${index}: ${error}`));
+            return;
+          }
+          out[index] = output as O;
+          if (++done === inputs.length) finish();
+          else feed(w);
+        };
+        w.onerror = (ev: ErrorEvent) => {
+          ev.preventDefault();
+          if (failed) return;
+          failed = true;
+          finish(new Error(`worker error: ${ev.message}`));
+        };
+        feed(w);
+      }
+    });
+  }
+
+  /** Terminates the workers (idempotent). */
+  close(): void {
+    this.#closed = true;
+    for (const w of this.#workers) w.terminate();
+    this.#workers = [];
+  }
+}
+
+/**
+ * Maps a task module over inputs on `options.workers` workers (default: all cores) and closes the
+ * pool; with one worker or one input it runs `mapSerial` in this thread. Same outputs as `mapSerial`.
+ *
+ * @example
+ * ```ts
+ * import { mapSerial, parallelMap } from "./parallel.ts";
+ * const task = new URL("./parallel_example_task.ts", import.meta.url);
+ * const inputs = [1, 2, 3, 4, 5];
+ * const par = await parallelMap<number, number>(task, inputs, { workers: 2 });
+ * console.assert(par.join() === (await mapSerial<number, number>(task, inputs)).join());
+ * ```
+ */
+export async function parallelMap<I, O>(
+  taskUrl: URL | string,
+  inputs: readonly I[],
+  options: PoolOptions = {},
+): Promise<O[]> {
+  const workers = Math.min(options.workers ?? defaultWorkers(), inputs.length);
+  if (workers <= 1) return mapSerial<I, O>(taskUrl, inputs);
+  const pool = new WorkerPool<I, O>(taskUrl, { workers });
+  try {
+    return await pool.map(inputs);
+  } finally {
+    pool.close();
+  }
+}
