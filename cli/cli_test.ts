@@ -57,3 +57,47 @@ Deno.test("report: --only writes markdown and JSON with the requested claims", a
   assert.match(await Deno.readTextFile(`${dir}/R.md`), /lemma-10.2/);
   await Deno.remove(dir, { recursive: true });
 });
+
+const exploreBad: [string, string[]][] = [
+  ["unknown claim id", ["no-such-claim"]],
+  ["NaN step", ["lemma-10.2", "--etaBeta", "NaN"]],
+  ["out-of-range dimension", ["lemma-10.2", "--d", "-3"]],
+  ["non-integer dimension", ["lemma-10.2", "--d", "2.5"]],
+  ["flag of another claim", ["lemma-10.2", "--hRatio", "1"]],
+  ["unknown scenario", ["lemma-10.2", "--scenario", "nope"]],
+  ["no claim id", []],
+];
+
+for (const [what, args] of exploreBad) {
+  Deno.test(`explore: ${what} → one-line error, exit code 2`, async () => {
+    const r = await run("./explore.ts", ...args);
+    assert.equal(r.code, 2, r.stderr);
+    assert.equal(r.stderr.trim().split("\n").length, 1, r.stderr);
+  });
+}
+
+Deno.test("explore: a broken hypothesis shows a failing conclusion; --help lists parameters and scenarios", async () => {
+  const r = await run(
+    "./explore.ts",
+    "lemma-10.2",
+    "--etaBeta",
+    "2.05",
+    "--family",
+    "0",
+    "--onTop",
+    "1",
+    "--ignore-hypotheses",
+  );
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /✗ hypothesis \$\\eta < 2\/\\beta\$/);
+  assert.match(r.stdout, /✗ conclusion FAILS/);
+  const h = await run("./explore.ts", "lemma-10.2", "--help");
+  assert.match(h.stdout, /--etaBeta V/);
+  assert.match(h.stdout, /scenario eta-above-2-over-beta/);
+});
+
+Deno.test("list: every claim id with its kind", async () => {
+  const r = await run("./list.ts");
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /^lemma-10\.2 +exact/m);
+});
