@@ -15,7 +15,21 @@ export interface RunOptions {
   budget: BudgetName;
   /** Called after each instance (progress on stderr, say). */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Produces the records of indices 0..count-1 (default: `runInstance` on each, in order, in this
+   * thread). `engine/parallel_run.ts` gives one that spreads them over workers with identical records.
+   */
+  mapInstances?: InstanceMapper;
 }
+
+/** Computes the records of instances 0..count-1 of a claim, in index order, as `runInstance` would. */
+export type InstanceMapper = (
+  claim: Claim,
+  seed: number,
+  budget: BudgetName,
+  count: number,
+  onProgress?: (done: number, total: number) => void,
+) => Promise<InstanceRecord[]>;
 
 /** A failing instance with the command that reproduces it. */
 export interface Failure {
@@ -227,10 +241,14 @@ export async function runClaim(
 ): Promise<{ result: ClaimResult; records: InstanceRecord[] }> {
   const start = performance.now();
   const count = claim.instances[options.budget];
-  const records: InstanceRecord[] = [];
-  for (let index = 0; index < count; index++) {
-    records.push(await runInstance(claim, options.seed, index, options.budget, count));
-    options.onProgress?.(index + 1, count);
+  let records: InstanceRecord[] = [];
+  if (options.mapInstances) {
+    records = await options.mapInstances(claim, options.seed, options.budget, count, options.onProgress);
+  } else {
+    for (let index = 0; index < count; index++) {
+      records.push(await runInstance(claim, options.seed, index, options.budget, count));
+      options.onProgress?.(index + 1, count);
+    }
   }
   let aggregate: AggregateCheck | undefined;
   if (claim.aggregate) {

@@ -87,9 +87,10 @@ export class WorkerPool<I, O> {
 
   /**
    * Maps the task over the inputs on all workers (each takes the next input when it finishes one);
-   * outputs in input order. Rejects with the first task error (naming its input index).
+   * outputs in input order. Rejects with the first task error (naming its input index). `onProgress`
+   * is called after each output with the number done so far.
    */
-  map(inputs: readonly I[]): Promise<O[]> {
+  map(inputs: readonly I[], onProgress?: (done: number, total: number) => void): Promise<O[]> {
     if (this.#closed) return Promise.reject(new Error("pool is closed"));
     if (this.#busy) return Promise.reject(new Error("pool is already mapping"));
     if (inputs.length === 0) return Promise.resolve([]);
@@ -124,7 +125,8 @@ export class WorkerPool<I, O> {
             return;
           }
           out[index] = output as O;
-          if (++done === inputs.length) finish();
+          onProgress?.(++done, inputs.length);
+          if (done === inputs.length) finish();
           else feed(w);
         };
         w.onerror = (ev: ErrorEvent) => {

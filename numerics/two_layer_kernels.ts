@@ -112,14 +112,10 @@ function hiddenBlock(
   for (let i = 0; i < m; i++) {
     const r = i * B;
     for (let t = 0; t < B; t++) {
+      // Branch-free (the sign pattern is random): relu via max (propagates NaN), step as 0/1.
       const p = P[r + t];
-      if (p > 0) {
-        S[r + t] = p;
-        G[r + t] = v[k0 + t];
-      } else {
-        S[r + t] = 0;
-        G[r + t] = 0;
-      }
+      S[r + t] = Math.max(p, 0);
+      G[r + t] = (p > 0 ? 1 : 0) * v[k0 + t];
     }
   }
 }
@@ -321,8 +317,7 @@ export function gdStepRelu(
       const r = i * B;
       let a = 0;
       for (let t = 0; t < B; t++) {
-        const p = P[r + t];
-        if (p > 0) a += v[k0 + t] * p;
+        a += v[k0 + t] * Math.max(P[r + t], 0);
       }
       phi[i] += a;
     }
@@ -347,12 +342,10 @@ export function gdStepRelu(
     for (let i = 0; i < m; i++) {
       const r = i * B, ei = e[i];
       for (let t = 0; t < B; t++) {
-        const p = P[r + t];
-        if (p > 0) {
-          E[r + t] = ei;
-          gv[t] += p * ei;
-          gb[t] += ei;
-        } else E[r + t] = 0;
+        const p = P[r + t], eit = (p > 0 ? 1 : 0) * ei; // branch-free, as in hiddenBlock
+        E[r + t] = eit;
+        gv[t] += Math.max(p, 0) * ei;
+        gb[t] += eit;
       }
     }
     gramTransposeProduct(E, X, m, B, d, gU);
@@ -401,11 +394,12 @@ export function jacobianRelu(
       let a = 0;
       for (let j = 0; j < d; j++) a += X[xi + j] * U[uk + j];
       const p = si * a + b[k];
+      // ∇_v written unconditionally via max so that a NaN pre-activation shows up as NaN.
+      J[row + n * (d + 1) + k] = so * Math.max(p, 0);
       if (p > 0) {
         const g = so * v[k];
         for (let j = 0; j < d; j++) J[row + uk + j] = g * si * X[xi + j];
         J[row + n * d + k] = g;
-        J[row + n * (d + 1) + k] = so * p;
       }
     }
     J[row + P - 1] = 1;

@@ -184,6 +184,17 @@ Deno.test("the comparison budget is far below the effect of a wrong formula (so 
   assert.throws(() => assertWithin("v", v, rs.v, rs.vAbs, 2 * gamma(301 + 7 + 18, U64)));
 });
 
+Deno.test("a NaN parameter makes every kernel's output NaN (never a silent relu(NaN) = 0)", () => {
+  const p = problem("nan", 3, 2, 9, false);
+  p.U[4] = NaN; // neuron 2
+  const K = ntkGramRelu(p.X, p.U, p.b, p.v, 3, 2, 9);
+  assert.ok(K.every(Number.isNaN));
+  const J = jacobianRelu(p.X, p.U, p.b, p.v, 3, 2, 9);
+  for (let i = 0; i < 3; i++) assert.ok(Number.isNaN(J[i * 37 + 9 * 3 + 2]));
+  const out = gdStepRelu(p.X, p.y, p.U, p.b, p.v, p.c, 3, 2, 9, 0.01);
+  assert.ok(Number.isNaN(out.loss) && Number.isNaN(out.c) && p.v.every(Number.isNaN));
+});
+
 Deno.test("kernels reject inconsistent shapes", () => {
   const z = new Float64Array(4);
   assert.throws(() => ntkGramRelu(z, z, z, z, 2, 2, 3), RangeError);

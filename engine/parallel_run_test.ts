@@ -1,0 +1,56 @@
+import assert from "node:assert/strict";
+import { InstancePool } from "./parallel_run.ts";
+import { runClaim } from "./run.ts";
+import { claims } from "../theorems/catalog.ts";
+import { defineClaim } from "./claim.ts";
+
+Deno.test("runClaim on 2 workers gives the records and verdict of a single-threaded run", async () => {
+  const pool = new InstancePool({ workers: 2 });
+  try {
+    // Two catalog claims keep this test cheap; the mechanism is the same for all of them.
+    for (const claim of claims.slice(0, 2)) {
+      for (const seed of [7]) {
+        const serial = await runClaim(claim, { seed, budget: "test" });
+        let progress = 0;
+        const par = await runClaim(claim, {
+          seed,
+          budget: "test",
+          mapInstances: pool.mapInstances,
+          onProgress: (done) => (progress = done),
+        });
+        assert.deepStrictEqual(par.records, serial.records, `${claim.id} seed ${seed}: records differ`);
+        assert.deepStrictEqual({ ...par.result, elapsedMs: 0 }, { ...serial.result, elapsedMs: 0 });
+        assert.equal(progress, claim.instances.test);
+      }
+    }
+  } finally {
+    pool.close();
+  }
+});
+
+Deno.test("a claim outside the catalog runs in this thread through the pool's mapper", async () => {
+  const toy = defineClaim<number>({
+    id: "toy",
+    title: "toy",
+    kind: "exact",
+    source: { document: "none", where: "none" },
+    statement: "$x^2 \\ge 0$",
+    tightness: "none",
+    instances: { test: 3, report: 3 },
+    generate: ({ rng }) => rng.normal(),
+    describe: (x) => `x = ${x}`,
+    hypotheses: [],
+    conclusion: {
+      statement: "$x^2 \\ge 0$",
+      check: (x) => ({ holds: x * x >= 0, observed: -x * x, bound: 0, tightness: 0, detail: "" }),
+    },
+  });
+  const pool = new InstancePool({ workers: 2 });
+  try {
+    const { result } = await runClaim(toy, { seed: 1, budget: "test", mapInstances: pool.mapInstances });
+    assert.equal(result.status, "verified");
+    assert.equal(result.instances, 3);
+  } finally {
+    pool.close();
+  }
+});
