@@ -125,7 +125,8 @@ export class WorkerPool<I, O> {
             return;
           }
           out[index] = output as O;
-          onProgress?.(++done, inputs.length);
+          done++; // not inside onProgress?.(…): an absent callback would skip the increment
+          onProgress?.(done, inputs.length);
           if (done === inputs.length) finish();
           else feed(w);
         };
