@@ -7,6 +7,7 @@
 import type { Claim } from "../engine/claim.ts";
 import { lemma102 } from "./ch10_descent.ts";
 import { eq1021, sec101 } from "./ch10_linear.ts";
+import { thm103 } from "./ch10_np_hardness.ts";
 import { prop112, thm113 } from "./ch11_least_squares.ts";
 
 /**
@@ -22,6 +23,7 @@ export const claims: readonly Claim[] = [
   eq1021(),
   sec101(),
   lemma102(),
+  thm103(),
   prop112(),
   thm113(),
 ];
