@@ -9,6 +9,7 @@ import { lemma102 } from "./ch10_descent.ts";
 import { eq1021, sec101 } from "./ch10_linear.ts";
 import { thm103 } from "./ch10_np_hardness.ts";
 import { prop112, thm113 } from "./ch11_least_squares.ts";
+import { def118, ex1110 } from "./ch11_kernel_examples.ts";
 
 /**
  * All claims.
@@ -26,6 +27,8 @@ export const claims: readonly Claim[] = [
   thm103(),
   prop112(),
   thm113(),
+  def118(),
+  ex1110(),
 ];
 
 /**
