@@ -322,3 +322,43 @@ export function kernelMatrix(k: Kernel, points: ArrayLike<number>[]): KernelMatr
 export function featureMatrix(phi: FeatureMap, points: ArrayLike<number>[]): Matrix {
   return new Matrix(points.map((x) => Array.from(phi.map(x))));
 }
+
+/**
+ * The feature map x ↦ (K(x, c₁), …, K(x, c_m)) of a kernel and centres cⱼ (the map used for
+ * Exercise 11.33 with the data points as centres).
+ *
+ * @example
+ * ```ts
+ * import { kernelFeatureMap, laplaceKernel } from "./kernels.ts";
+ * const phi = kernelFeatureMap(laplaceKernel(1), [[0], [1]]);
+ * console.assert(phi.map([0])[0] === 1 && phi.dim === 2);
+ * ```
+ */
+export function kernelFeatureMap(kernel: Kernel, centres: ArrayLike<number>[]): FeatureMap {
+  return {
+    name: `(K(x, xⱼ))ⱼ, K = ${kernel.name}`,
+    inputDim: centres[0]?.length ?? 0,
+    dim: centres.length,
+    map: (x) => Float64Array.from(centres, (c) => kernel.value(x, c)),
+    error: (x) => Float64Array.from(centres, (c) => kernel.error(x, c)),
+  };
+}
+
+/**
+ * The affine features (1, x): a linear model in feature space is an affine function of x.
+ *
+ * @example
+ * ```ts
+ * import { affineFeatures } from "./kernels.ts";
+ * console.assert(affineFeatures(2).map([3, 4]).join() === "1,3,4");
+ * ```
+ */
+export function affineFeatures(d: number): FeatureMap {
+  return {
+    name: "affine (1, x)",
+    inputDim: d,
+    dim: d + 1,
+    map: (x) => Float64Array.from({ length: d + 1 }, (_, k) => (k === 0 ? 1 : x[k - 1])),
+    error: () => new Float64Array(d + 1),
+  };
+}

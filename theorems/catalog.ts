@@ -9,7 +9,7 @@ import { lemma102 } from "./ch10_descent.ts";
 import { eq1021, sec101 } from "./ch10_linear.ts";
 import { thm103 } from "./ch10_np_hardness.ts";
 import { prop112, thm113 } from "./ch11_least_squares.ts";
-import { def118, ex1110 } from "./ch11_kernel_examples.ts";
+import { def118, ex1110, ex1133, ex115 } from "./ch11_kernel_examples.ts";
 import { prop119, rem114, thm117 } from "./ch11_kernel_least_squares.ts";
 
 /**
@@ -29,10 +29,12 @@ export const claims: readonly Claim[] = [
   prop112(),
   thm113(),
   rem114(),
+  ex115(),
   thm117(),
   def118(),
   prop119(),
   ex1110(),
+  ex1133(),
 ];
 
 /**

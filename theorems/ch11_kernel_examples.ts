@@ -12,6 +12,7 @@ import {
   featureKernel,
   type FeatureMap,
   type Kernel,
+  kernelFeatureMap,
   kernelMatrix,
   laplaceKernel,
   polynomial2Features,
@@ -21,6 +22,8 @@ import {
   rbfKernel,
   reluFeatures,
 } from "../models/kernels.ts";
+import { certifySeparation, fitHyperplane } from "../models/separation.ts";
+import { inTriangle } from "../numerics/geometry.ts";
 import { psdWithFormationError } from "../numerics/psd.ts";
 import type { Rng } from "../numerics/random.ts";
 
@@ -230,6 +233,297 @@ $K(x, x') := \langle \phi(x), \phi(x')\rangle_H$ defines a kernel.`,
       statement: String
         .raw`$G = (\langle\phi(x_i), \phi(x_j)\rangle)$ is exactly symmetric and $\lambda_{\min}(\hat G) \ge -(\|E\|_F + 10m\varepsilon\|\hat G\|_2)$.`,
       check: (i) => psdCheck(kernelOf(i.phi), i.points),
+    },
+  });
+}
+
+/** A radially labelled data set of Example 11.5 (the second data set): a disc inside a ring. */
+export interface RadialInstance {
+  /** Centre of the disc. */
+  centre: [number, number];
+  /** Inner radius r₁ (label +1 inside) and outer radius r₂ > r₁ (label −1 outside). */
+  radii: [number, number];
+  /** The points. */
+  points: Float64Array[];
+  /** Their labels ±1. */
+  labels: number[];
+  /** Probe points used to fit the hyperplane in feature space. */
+  probes: Float64Array[];
+}
+
+function radialInstance(rng: Rng): RadialInstance {
+  const centre: [number, number] = [rng.uniform(-0.5, 0.5), rng.uniform(-0.5, 0.5)];
+  const r1 = rng.uniform(0.3, 0.8), r2 = r1 * (1 + rng.uniform(0.1, 0.5));
+  const inner = rng.int(8, 30), outer = rng.int(8, 30);
+  const points: Float64Array[] = [], labels: number[] = [];
+  for (let k = 0; k < inner; k++) {
+    const t = rng.uniform(0, 2 * Math.PI), r = r1 * Math.sqrt(rng.double());
+    points.push(Float64Array.of(centre[0] + r * Math.cos(t), centre[1] + r * Math.sin(t)));
+    labels.push(1);
+  }
+  for (let k = 0; k < outer; k++) {
+    // Stratified angles: the ring surrounds the disc.
+    const t = (2 * Math.PI * (k + rng.double())) / outer, r = r2 + rng.uniform(0, 1);
+    points.push(Float64Array.of(centre[0] + r * Math.cos(t), centre[1] + r * Math.sin(t)));
+    labels.push(-1);
+  }
+  const probes = Array.from({ length: 12 }, () => Float64Array.of(rng.uniform(-2, 2), rng.uniform(-2, 2)));
+  return { centre, radii: [r1, r2], points, labels, probes };
+}
+
+/** An exact certificate that no affine function of x separates: a +1 point inside a triangle of −1 points. */
+function affineObstruction(i: RadialInstance): string | null {
+  const pos = i.points.filter((_, k) => i.labels[k] > 0), neg = i.points.filter((_, k) => i.labels[k] < 0);
+  const byDistance = [...pos].sort((p, q) =>
+    Math.hypot(p[0] - i.centre[0], p[1] - i.centre[1]) - Math.hypot(q[0] - i.centre[0], q[1] - i.centre[1])
+  );
+  for (const p of byDistance.slice(0, 3)) {
+    for (let a = 0; a < neg.length; a++) {
+      for (let b = a + 1; b < neg.length; b++) {
+        for (let c = b + 1; c < neg.length; c++) {
+          if (inTriangle(neg[a], neg[b], neg[c], p)) {
+            return `(${p[0].toFixed(3)}, ${p[1].toFixed(3)}) labelled +1 lies in the triangle of three −1 points`;
+          }
+        }
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * `ex-11.5`: a radially labelled data set is not separable by an affine hyperplane of ℝ², and the
+ * feature map (11.2.6) makes it linearly separable (a hyperplane through 0 in ℝ⁶ is exhibited and
+ * its signs certified). The feature map is a parameter so that a map without the quadratic
+ * features can be shown to fail.
+ *
+ * @example
+ * ```ts
+ * import { ex115 } from "./ch11_kernel_examples.ts";
+ * console.assert(ex115().id === "ex-11.5");
+ * ```
+ */
+export function ex115(phi: FeatureMap = quadraticFeatures): Claim {
+  return defineClaim<RadialInstance>({
+    id: "ex-11.5",
+    title: "The feature map (11.2.6) separates a radially labelled data set",
+    kind: "exact",
+    source: { document: SOURCE, where: "Chapter 11, §11.2.1, Example 11.5, (11.2.5)–(11.2.6)" },
+    statement: String
+      .raw`**Example 11.5.** [For the second, radially labelled, data set] a linear model $x^\top w + b$ cannot classify
+all points. Introduce $\phi(x) = (1, x_1, x_2, x_1x_2, x_1^2, x_2^2)^\top$ (11.2.6) … in the feature space $\mathbb R^6$ the datapoints
+are again separated by such a hyperplane [through 0]. Thus, with the feature map in (11.2.6), the predictor
+$\operatorname{sign}(\Phi(x, w))$ (11.2.5) can perfectly classify all points also for the second dataset.`,
+    tightness:
+      "1 / (smallest margin yᵢ⟨w, φ(xᵢ)⟩ over its rounding-error bound): below 1 means every sign is certified",
+    instances: { test: 12, report: 60 },
+    generate: ({ rng }) => radialInstance(rng),
+    describe: (i) =>
+      `${i.labels.filter((y) => y > 0).length} points inside r₁ = ${i.radii[0].toFixed(3)}, ${
+        i.labels.filter((y) => y < 0).length
+      } outside r₂ = ${i.radii[1].toFixed(3)}`,
+    hypotheses: [{
+      statement:
+        "$x_i \\in \\mathbb R^2$, $y_i \\in \\{-1, 1\\}$: +1 inside a disc, −1 outside a larger concentric circle",
+      certainty: "certified",
+      method:
+        "each label compared exactly with the side of the circles its point was drawn on (distances in float64, margins ≥ 10%)",
+      check: (i) => {
+        const ok = i.points.every((p, k) => {
+          const r = Math.hypot(p[0] - i.centre[0], p[1] - i.centre[1]);
+          return i.labels[k] > 0 ? r <= i.radii[0] * (1 + 1e-12) : r >= i.radii[1] * (1 - 1e-12);
+        });
+        return { holds: ok, value: `r₂/r₁ = ${(i.radii[1] / i.radii[0]).toFixed(3)}` };
+      },
+    }],
+    conclusion: {
+      statement: String
+        .raw`(a) no affine hyperplane of $\mathbb R^2$ separates the labels: exhibited by an exact point-in-triangle
+certificate (a +1 point in the convex hull of three −1 points); (b) the $w \in \mathbb R^6$ fitted to $\rho^2 - \|x - c\|^2$,
+$\rho = (r_1 + r_2)/2$, on probe points satisfies $\operatorname{sign}\langle w, \phi(x_i)\rangle = y_i$ for every $i$, each margin exceeding
+its rounding-error bound.`,
+      check(i) {
+        const obstruction = affineObstruction(i);
+        const rho = (i.radii[0] + i.radii[1]) / 2;
+        const targets = i.probes.map((p) => rho * rho - (p[0] - i.centre[0]) ** 2 - (p[1] - i.centre[1]) ** 2);
+        const w = fitHyperplane(phi, i.probes, targets);
+        const cert = certifySeparation(phi, w, i.points, i.labels);
+        const tightness = 1 / cert.worstRatio;
+        return {
+          holds: obstruction !== null && cert.separated,
+          observed: tightness,
+          bound: 1,
+          tightness,
+          detail: `(a) ${obstruction ?? "NO obstruction found"}; (b) w = [${
+            Array.from(w, (v) => v.toFixed(3)).join(", ")
+          }], ${cert.failures} points misclassified or uncertified, smallest margin ${
+            cert.worstRatio.toExponential(2)
+          }× its rounding bound`,
+        };
+      },
+    },
+  });
+}
+
+/** Points for Exercise 11.33, sometimes with a repeated point. */
+export interface LabellingInstance {
+  /** x₁, …, x_m (pairwise distinct unless `repeated` is set). */
+  points: Float64Array[];
+  /** Indices (a, b) with x_a = x_b, or null. */
+  repeated: [number, number] | null;
+}
+
+/** A feature-map construction from the data points (the exercise's φ may depend on them). */
+export type FeatureMapFor = (points: Float64Array[]) => FeatureMap;
+
+/** The default construction: x ↦ (K(x, xⱼ))ⱼ with the Laplace kernel, c = 1/min distance (strictly PD on distinct points). */
+export const laplaceFeaturesFor: FeatureMapFor = (points) => {
+  let minDist = Infinity;
+  for (let a = 0; a < points.length; a++) {
+    for (let b = a + 1; b < points.length; b++) {
+      const d = Math.hypot(...points[a].map((v, k) => v - points[b][k]));
+      if (d > 0) minDist = Math.min(minDist, d);
+    }
+  }
+  const distinct = points.filter((p, k) => points.findIndex((q) => q.every((v, j) => v === p[j])) === k);
+  // With repeated points the centres are the distinct ones, padded to m by repeating the last.
+  const centres = Array.from({ length: points.length }, (_, k) => distinct[Math.min(k, distinct.length - 1)]);
+  return kernelFeatureMap(laplaceKernel(1 / (Number.isFinite(minDist) ? minDist : 1)), centres);
+};
+
+function labellingInstance(rng: Rng, index: number): LabellingInstance {
+  const m = rng.int(2, 8), d = rng.int(1, 4);
+  const points = Array.from({ length: m }, () => Float64Array.from({ length: d }, () => rng.normal()));
+  let repeated: [number, number] | null = null;
+  if (index % 3 === 2) {
+    const a = rng.int(0, m - 2), b = rng.int(a + 1, m - 1);
+    points[b] = Float64Array.from(points[a]);
+    repeated = [a, b];
+  }
+  return { points, repeated };
+}
+
+function sameVector(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
+}
+
+/** Runs every labelling: which ones the construction separates (certified). */
+function labellings(i: LabellingInstance, makeMap: FeatureMapFor) {
+  const phi = makeMap(i.points), m = i.points.length;
+  let separated = 0, consistentFailures = 0, conflicting = 0, conflictingSeparated = 0, worst = Infinity;
+  for (let mask = 0; mask < 2 ** m; mask++) {
+    const y = Array.from({ length: m }, (_, k) => (mask & (1 << k) ? 1 : -1));
+    const w = fitHyperplane(phi, i.points, y);
+    const cert = certifySeparation(phi, w, i.points, y);
+    const conflict = i.repeated !== null && y[i.repeated[0]] !== y[i.repeated[1]];
+    if (cert.separated) separated++;
+    if (conflict) {
+      conflicting++;
+      if (cert.separated) conflictingSeparated++;
+    } else {
+      if (!cert.separated) consistentFailures++;
+      worst = Math.min(worst, cert.worstRatio);
+    }
+  }
+  return { phi, total: 2 ** m, separated, consistentFailures, conflicting, conflictingSeparated, worst };
+}
+
+/**
+ * `ex-11.33`: for x₁, …, x_m ∈ ℝᵈ some feature map φ: ℝᵈ → ℝᵐ makes every labelling linearly
+ * separable. As printed (no distinctness) it fails when a point is repeated with opposite labels:
+ * shown as an erratum. The construction of φ is a parameter so that a weak one can be caught.
+ *
+ * @example
+ * ```ts
+ * import { ex1133 } from "./ch11_kernel_examples.ts";
+ * console.assert(ex1133().erratum !== undefined);
+ * ```
+ */
+export function ex1133(makeMap: FeatureMapFor = laplaceFeaturesFor): Claim {
+  return defineClaim<LabellingInstance>({
+    id: "ex-11.33",
+    title: "A feature map into ℝᵐ separates every labelling of m points",
+    kind: "exact",
+    source: { document: SOURCE, where: "Chapter 11, Exercise 11.33" },
+    statement: String
+      .raw`**Exercise 11.33.** Let $x_i \in \mathbb R^d$, $i = 1, \dots, m$. Show that there exists a "feature map"
+$\phi: \mathbb R^d \to \mathbb R^m$, such that for any configuration of labels $y_i \in \{-1, 1\}$, there always exists a hyperplane
+in $\mathbb R^m$ separating the two sets $\{\phi(x_i) \mid y_i = 1\}$ and $\{\phi(x_i) \mid y_i = -1\}$.`,
+    tightness:
+      "1 / (smallest certified margin over its rounding bound) among the separable labellings: below 1 means every sign is certified",
+    instances: { test: 18, report: 90 },
+    generate: ({ rng, index }) => labellingInstance(rng, index),
+    describe: (i) =>
+      `m = ${i.points.length} points in ℝ^${i.points[0].length}${
+        i.repeated ? `, x_${i.repeated[0] + 1} = x_${i.repeated[1] + 1} repeated` : ", pairwise distinct"
+      }`,
+    hypotheses: [
+      {
+        statement: "$x_i \\in \\mathbb R^d$, $i = 1, \\dots, m$ (as printed: not required to be distinct)",
+        certainty: "certified",
+        method: "coordinates checked finite",
+        check: (i) => ({ holds: i.points.every((p) => p.every(Number.isFinite)), value: `m = ${i.points.length}` }),
+      },
+      {
+        statement: "$m \\le 8$ (all $2^m$ labellings are enumerated; not a hypothesis of the exercise)",
+        certainty: "certified",
+        method: "m compared exactly",
+        check: (i) => ({ holds: i.points.length <= 8, value: `2^m = ${2 ** i.points.length} labellings` }),
+      },
+    ],
+    conclusion: {
+      statement: String
+        .raw`For $\phi(x) = (K(x, x_j))_j$ (Laplace kernel, the exercise's map may depend on the data) and every one of
+the $2^m$ labellings, $w$ = the least-squares fit of $\langle w, \phi(x_i)\rangle = y_i$ gives certified signs $\operatorname{sign}\langle w, \phi(x_i)\rangle = y_i$.
+When $x_a = x_b$ and $y_a \ne y_b$ no $\phi$ whatsoever can do this ($\phi(x_a) = \phi(x_b)$ lies on both sides): the printed claim fails.`,
+      check(i) {
+        const r = labellings(i, makeMap);
+        const holds = r.separated === r.total;
+        const tightness = 1 / r.worst;
+        return {
+          holds,
+          observed: tightness,
+          bound: 1,
+          tightness,
+          detail: `${r.separated} of ${r.total} labellings separated (certified)${
+            i.repeated
+              ? `; x_${i.repeated[0] + 1} = x_${i.repeated[1] + 1}: the ${r.conflicting} labellings with y_${
+                i.repeated[0] + 1
+              } ≠ y_${i.repeated[1] + 1} are not separable by any φ, since φ(x_${i.repeated[0] + 1}) = φ(x_${
+                i.repeated[1] + 1
+              }) would lie strictly on both sides of the hyperplane`
+              : ""
+          }`,
+        };
+      },
+    },
+    erratum: {
+      printed:
+        "Let $x_i \\in \\mathbb R^d$, $i = 1, \\dots, m$. Show that there exists a feature map … for any configuration of labels …",
+      corrected:
+        "Let $x_1, \\dots, x_m \\in \\mathbb R^d$ be **pairwise distinct** (or: labels agree on repeated points). Then some $\\phi: \\mathbb R^d \\to \\mathbb R^m$ separates every labelling",
+      reasoning:
+        "A feature map is a function of x, so a repeated point x_a = x_b has one image φ(x_a) = φ(x_b); a strict separating hyperplane would need ⟨w, φ(x_a)⟩ + b > 0 and < 0 at once. The printed exercise omits distinctness (the catalogue row already assumes it). With distinct points, φ(x) = (K(x, xⱼ))ⱼ for a strictly positive definite kernel has an invertible G, and w = G⁻¹y interpolates any labels.",
+      check(i) {
+        const r = labellings(i, makeMap);
+        // Distinct points: every labelling separated. Repeated point: the labellings consistent on
+        // it are all separated, the conflicting ones are not, and φ maps the repeated point to one image.
+        const functionOfX = i.repeated === null ||
+          sameVector(r.phi.map(i.points[i.repeated[0]]), r.phi.map(i.points[i.repeated[1]]));
+        const holds = r.consistentFailures === 0 && r.conflictingSeparated === 0 && functionOfX;
+        const tightness = 1 / r.worst;
+        return {
+          holds,
+          observed: tightness,
+          bound: 1,
+          tightness,
+          detail: `${r.total - r.conflicting - r.consistentFailures} of ${
+            r.total - r.conflicting
+          } labellings consistent on repeated points separated (certified); ${r.conflictingSeparated} of ${r.conflicting} conflicting ones separated (must be 0)`,
+        };
+      },
     },
   });
 }

@@ -1,8 +1,15 @@
 import assert from "node:assert/strict";
 import { runClaim } from "../engine/run.ts";
-import { distanceFunction, featureKernel, type FeatureMap, kernelMatrix, polynomialKernel } from "../models/kernels.ts";
+import {
+  affineFeatures,
+  distanceFunction,
+  featureKernel,
+  type FeatureMap,
+  kernelMatrix,
+  polynomialKernel,
+} from "../models/kernels.ts";
 import { psdWithFormationError } from "../numerics/psd.ts";
-import { def118, ex1110 } from "./ch11_kernel_examples.ts";
+import { def118, ex1110, ex1133, ex115 } from "./ch11_kernel_examples.ts";
 
 Deno.test("teaching: the distance ‖x − x′‖ is symmetric but not a kernel, and the PSD check says so", () => {
   const { g, error } = kernelMatrix(distanceFunction, [[0, 0], [1, 0], [0, 2]]);
@@ -35,4 +42,21 @@ Deno.test("def-11.8 catches an indefinite 'inner product' ⟨φ(x), Dφ(x′)⟩
   };
   const { result } = await runClaim(def118(indefinite), { seed: 1, budget: "test" });
   assert.equal(result.status, "falsified");
+});
+
+Deno.test("ex-11.5 catches a feature map without the quadratic features: affine (1, x₁, x₂)", async () => {
+  const { result } = await runClaim(ex115(affineFeatures(2)), { seed: 1, budget: "test" });
+  assert.equal(result.status, "falsified");
+});
+
+Deno.test("ex-11.33 catches a construction that is too weak: affine features (1, x) in place of (K(x, xⱼ))ⱼ", async () => {
+  const { result } = await runClaim(ex1133((points) => affineFeatures(points[0].length)), { seed: 1, budget: "test" });
+  assert.equal(result.status, "falsified");
+  assert.ok(result.correctedFailures! > 0);
+});
+
+Deno.test("ex-11.33 as printed fails exactly on the instances with a repeated point (erratum)", async () => {
+  const { result, records } = await runClaim(ex1133(), { seed: 1, budget: "test" });
+  assert.equal(result.status, "erratum");
+  for (const r of records) assert.equal(r.conclusion!.holds, !r.description.includes("repeated"));
 });
