@@ -4,7 +4,7 @@
  * @module
  */
 import { defineClaim } from "../engine/claim.ts";
-import type { Claim } from "../engine/claim.ts";
+import type { Claim, InstanceRecord, PlotSpec } from "../engine/claim.ts";
 import { LeastSquares } from "../models/least_squares.ts";
 import { atMost, distance, norm, ratio } from "../numerics/compare.ts";
 import { EPS, matrixWithSingularValues, symmetricEigen, transposeMatVec } from "../numerics/linalg.ts";
@@ -252,9 +252,11 @@ flow's loss at $t = 40/\lambda_{\min}^{+}$ is within the same tolerance.`,
         const rho = Math.max(...pos.map((l) => Math.abs(1 - eta * l)));
         const steps = Math.min(200_000, Math.ceil(Math.log(tol / Math.max(l0, 1e-300)) / (2 * Math.log(rho))) + 1);
         let w = w0, prev = l0 - lStar, holds = true, worst = 0, monotone = true;
+        const ks: number[] = [0], gaps: number[] = [prev];
         for (let k = 1; k <= steps; k++) {
           w = ls.gdStep(w, eta);
           const gap = ls.loss(w) - lStar;
+          if (k === steps || k % Math.ceil(steps / 40) === 0) ks.push(k), gaps.push(gap);
           if (gap > prev + slack) monotone = false;
           const predicted = rho ** (2 * k) * (l0 - lStar);
           if (predicted > 1e3 * slack) worst = Math.max(worst, gap / predicted);
@@ -275,9 +277,35 @@ flow's loss at $t = 40/\lambda_{\min}^{+}$ is within the same tolerance.`,
           detail: `L* = ${lStar.toExponential(3)}, ${steps} GD steps: gap ${prev.toExponential(2)} ≤ ${
             tol.toExponential(1)
           }, flow gap ${flowGap.observed.toExponential(2)}${monotone ? "" : ", gap increased"}`,
-          data: { lStar, gdGap: prev, flowGap: flowGap.observed, rank: i.rank, steps },
+          data: { lStar, gdGap: prev, flowGap: flowGap.observed, rank: i.rank, steps, ks, gaps },
         };
       },
     },
+    plots: (records) => [trajectoryPlot(records, "ks", "gaps", "L(w_k) − L*")],
   });
+}
+
+/**
+ * A log-scale trajectory plot of a per-instance series stored in `data[xKey]`, `data[yKey]`,
+ * for the first eight instances meeting the hypotheses.
+ */
+export function trajectoryPlot(records: InstanceRecord[], xKey: string, yKey: string, label: string): PlotSpec {
+  const values = records.filter((r) => r.conclusion?.data?.[xKey]).slice(0, 8).flatMap((r) => {
+    const xs = r.conclusion!.data![xKey] as number[], ys = r.conclusion!.data![yKey] as number[];
+    return xs.map((x, j) => ({ step: x, value: Math.max(ys[j], 1e-300), instance: `${r.index}: ${r.description}` }))
+      .filter((p) => p.value > 1e-30);
+  });
+  return {
+    name: "trajectory",
+    title: `${label} along GD (first eight instances, log scale)`,
+    spec: {
+      data: { values },
+      mark: { type: "line", point: false },
+      encoding: {
+        x: { field: "step", type: "quantitative", title: "step k" },
+        y: { field: "value", type: "quantitative", scale: { type: "log" }, title: label },
+        color: { field: "instance", type: "nominal", legend: { orient: "bottom", columns: 1 } },
+      },
+    },
+  };
 }
