@@ -61,3 +61,13 @@ Deno.test("the proven bound g²/(1 + 4‖a‖²) is below L everywhere (exact co
     { seed: 7, numRuns: 300 },
   );
 });
+
+Deno.test("near miss a = [M, 3], t = 2, M = 1e7: 1/(4M² + 37) ≤ min L ≤ L(−1/M, 1) ≈ 1/M² (exact)", () => {
+  const M = 1e7, problem = { a: [M, 3], t: 2 };
+  const L = new SubsetSumLoss(problem);
+  const upper = L.exact([-1 / M, 1]);
+  const bound = gapLowerBound(problem, solveSubsetSum(problem).gap);
+  assert.ok(ratAtLeast(upper, bound));
+  assert.ok(ratToNumber(upper) < 1.01 / M ** 2, `${ratToNumber(upper)}`);
+  assert.equal(bound.den, 4n * 10n ** 14n + 37n);
+});

@@ -191,12 +191,20 @@ $\mathcal L < \varepsilon$, $\mathcal L$ evaluated exactly at the float64 point 
       const done = records.filter((r) => r.met && r.conclusion?.data);
       const yes = done.filter((r) => r.conclusion!.data!.answer === "YES");
       const no = done.filter((r) => r.conclusion!.data!.answer === "NO");
-      const rows: [string, string][] = [];
+      const rows: [string, string][] = [[
+        "the reduction",
+        "(a, t) ↦ L(w) = (Σᵢ w[i]aᵢ − t)² + Σᵢ (w[i](1 − w[i]))², ℓ = 0. L ≥ 0 as a sum of squares, and L(w) = 0 iff every w[i] ∈ {0, 1} and Σ w[i]aᵢ = t, i.e. iff w is the indicator of a solution C. Deciding min L = 0 therefore decides SUBSET-SUM, and L has n variables and coefficients of the size of the input.",
+      ], [
+        "gap in the printed proof",
+        "“Otherwise L(w) > 0 for all w” does not by itself give min L ≠ 0 (an infimum need not be attained). It is closed here quantitatively: min L ≥ g²/(1 + 4‖a‖²) ≥ 1/(1 + 4‖a‖²) for integer NO instances (and L is coercive, so the minimum exists). For a = [M, 3], t = 2 the minimum is below (M + 1)²/M⁴ ≈ 1/M² (w = (−1/M, 1)): a local optimiser's small value proves nothing, the certificate does.",
+      ]];
       if (yes[0]) {
         rows.push([`worked YES (instance ${yes[0].index}: ${yes[0].description})`, yes[0].conclusion!.detail]);
       }
-      const nearMiss = no.filter((r) => r.description.startsWith("near miss"));
-      const workedNo = nearMiss[nearMiss.length - 1] ?? no[0];
+      // The hardest near miss: the smallest certificate among the a = [M, 3], t = 2 instances.
+      const nearMiss = no.filter((r) => r.description.startsWith("near miss"))
+        .sort((p, q) => (p.conclusion!.data!.eps as number) - (q.conclusion!.data!.eps as number));
+      const workedNo = nearMiss[0] ?? no[0];
       if (workedNo) {
         rows.push([`worked NO (instance ${workedNo.index}: ${workedNo.description})`, workedNo.conclusion!.detail]);
       }
