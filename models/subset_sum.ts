@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { add, type Interval, logistic, nextDown, nextUp, scale, square } from "../numerics/interval.ts";
 import { Matrix } from "../numerics/linalg.ts";
 import { commonDyadic, type Rational } from "../numerics/rational.ts";
 
@@ -170,3 +171,129 @@ export const gapLowerBound: LowerBound = (instance, gap) => {
   const a2 = instance.a.reduce((s, v) => s + BigInt(v) * BigInt(v), 0n);
   return { num: g * g, den: 1n + 4n * a2 };
 };
+
+/** The outcome of the interval branch and bound. */
+export interface BranchAndBound {
+  /** A certified lower bound on min L (a double, rounded down). */
+  lowerBound: number;
+  /** Boxes evaluated. */
+  boxes: number;
+  /** Whether the target was reached within the box budget. */
+  reachedTarget: boolean;
+  /** Half-width s-bound of the region: every minimiser has |w[i](1 − w[i])| ≤ s. */
+  s: number;
+}
+
+interface Box {
+  lo: Float64Array;
+  hi: Float64Array;
+  bound: number;
+}
+
+/**
+ * Certified lower bound on min L by interval branch and bound with outward rounding.
+ *
+ * Region. If L(w̄) ≤ U for some point w̄, every minimiser w has Σ(w[i](1 − w[i]))² ≤ L(w) ≤ U, so
+ * |w[i](1 − w[i])| ≤ s = √U for each i: w[i] ∈ I₀ ∪ I₁ with I₀ = [(1 − √(1 + 4s))/2, (1 − √(1 − 4s))/2]
+ * and I₁ = [(1 + √(1 − 4s))/2, (1 + √(1 + 4s))/2] when s < ¼ (one interval otherwise). Every
+ * minimiser lies in one of the 2ⁿ boxes of these intervals, so min L ≥ the least lower bound over
+ * the leaves of any subdivision of them.
+ *
+ * Bounds. On a box, Σ w[i]aᵢ − t ranges over an interval computed exactly up to outward rounding
+ * (aᵢ ≥ 0), and w(1 − w) over the exact range of a concave function; the lower ends of their
+ * squares add to a lower bound of L on the box (each term minimised separately).
+ *
+ * Search. Best-first: split the box with the least bound along the coordinate of largest
+ * (aᵢ + 1)·width, until that least bound reaches `target` or `maxBoxes` boxes were evaluated.
+ * `region` replaces the per-coordinate pieces I₀, I₁ (tests use it to show a wrong region is caught).
+ *
+ * @example
+ * ```ts
+ * import { branchAndBound } from "./subset_sum.ts";
+ * const r = branchAndBound({ a: [10, 3], t: 2 }, 0.0106, 0.005, 5000);
+ * console.assert(r.reachedTarget && r.lowerBound >= 0.005);
+ * ```
+ */
+export function branchAndBound(
+  instance: SubsetSum,
+  upper: number,
+  target: number,
+  maxBoxes: number,
+  region?: Interval[],
+): BranchAndBound {
+  const { a, t } = instance, n = a.length;
+  const s = nextUp(Math.sqrt(upper));
+  const outerRoot = nextUp(Math.sqrt(nextUp(1 + 4 * s)));
+  const lowest = nextDown(1 - outerRoot) / 2, highest = nextUp(1 + outerRoot) / 2;
+  const pieces: Interval[] = region ? [...region] : [];
+  if (region) {
+    // Caller-supplied pieces (used by tests to show that a wrong region is caught).
+  } else if (4 * s < 1) {
+    const innerRoot = nextDown(Math.sqrt(nextDown(1 - 4 * s)));
+    pieces.push({ lo: lowest, hi: nextUp(1 - innerRoot) / 2 }, { lo: nextDown(1 + innerRoot) / 2, hi: highest });
+  } else {
+    pieces.push({ lo: lowest, hi: highest });
+  }
+  const boundOf = (lo: Float64Array, hi: Float64Array): number => {
+    let sum: Interval = { lo: -t, hi: -t }, q = 0;
+    for (let i = 0; i < n; i++) {
+      const w = { lo: lo[i], hi: hi[i] };
+      sum = add(sum, scale(a[i], w));
+      q = nextDown(q + square(logistic(w)).lo);
+    }
+    return nextDown(q + square(sum).lo);
+  };
+  const heap: Box[] = [];
+  const push = (box: Box) => {
+    heap.push(box);
+    for (let k = heap.length - 1; k > 0;) {
+      const p = (k - 1) >> 1;
+      if (heap[p].bound <= heap[k].bound) break;
+      [heap[p], heap[k]] = [heap[k], heap[p]];
+      k = p;
+    }
+  };
+  const pop = (): Box => {
+    const top = heap[0], last = heap.pop()!;
+    if (heap.length) {
+      heap[0] = last;
+      for (let k = 0;;) {
+        const l = 2 * k + 1, r = l + 1;
+        let m = k;
+        if (l < heap.length && heap[l].bound < heap[m].bound) m = l;
+        if (r < heap.length && heap[r].bound < heap[m].bound) m = r;
+        if (m === k) break;
+        [heap[m], heap[k]] = [heap[k], heap[m]];
+        k = m;
+      }
+    }
+    return top;
+  };
+  let boxes = 0;
+  for (let mask = 0; mask < pieces.length ** n; mask++) {
+    const lo = new Float64Array(n), hi = new Float64Array(n);
+    for (let i = 0, code = mask; i < n; i++, code = Math.floor(code / pieces.length)) {
+      const piece = pieces[code % pieces.length];
+      [lo[i], hi[i]] = [piece.lo, piece.hi];
+    }
+    push({ lo, hi, bound: boundOf(lo, hi) });
+    boxes++;
+  }
+  while (heap[0].bound < target && boxes + 2 <= maxBoxes) {
+    const box = pop();
+    let split = 0, widest = -1;
+    for (let i = 0; i < n; i++) {
+      const width = (a[i] + 1) * (box.hi[i] - box.lo[i]);
+      if (width > widest) [split, widest] = [i, width];
+    }
+    const mid = box.lo[split] + (box.hi[split] - box.lo[split]) / 2;
+    const left = { lo: box.lo, hi: Float64Array.from(box.hi) };
+    const right = { lo: Float64Array.from(box.lo), hi: box.hi };
+    left.hi[split] = mid;
+    right.lo[split] = mid;
+    push({ ...left, bound: boundOf(left.lo, left.hi) });
+    push({ ...right, bound: boundOf(right.lo, right.hi) });
+    boxes += 2;
+  }
+  return { lowerBound: heap[0].bound, boxes, reachedTarget: heap[0].bound >= target, s };
+}

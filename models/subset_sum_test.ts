@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { gapLowerBound, indicator, solveSubsetSum, SubsetSumLoss } from "./subset_sum.ts";
-import { ratAtLeast, ratToNumber } from "../numerics/rational.ts";
+import { branchAndBound, gapLowerBound, indicator, solveSubsetSum, SubsetSumLoss } from "./subset_sum.ts";
+import { nextUp } from "../numerics/interval.ts";
+import { localMinimize } from "../numerics/optimize.ts";
+import { commonDyadic, ratAtLeast, ratToNumber } from "../numerics/rational.ts";
 
 Deno.test("the oracle agrees with a naive enumeration", () => {
   fc.assert(
@@ -70,4 +72,25 @@ Deno.test("near miss a = [M, 3], t = 2, M = 1e7: 1/(4M² + 37) ≤ min L ≤ L(�
   assert.ok(ratAtLeast(upper, bound));
   assert.ok(ratToNumber(upper) < 1.01 / M ** 2, `${ratToNumber(upper)}`);
   assert.equal(bound.den, 4n * 10n ** 14n + 37n);
+});
+
+Deno.test("interval branch and bound never certifies above L at a local minimum (exact comparison)", () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.integer({ min: 1, max: 10_000 }), { minLength: 1, maxLength: 4 }),
+      fc.nat(20_000),
+      fc.array(fc.double({ min: -0.5, max: 1.5, noNaN: true }), { minLength: 4, maxLength: 4 }),
+      (a, t, w0) => {
+        const problem = { a, t }, L = new SubsetSumLoss(problem);
+        const { w } = localMinimize(L, w0.slice(0, a.length), 60);
+        const value = L.exact(w);
+        const upper = nextUp(nextUp(ratToNumber(value)));
+        if (upper === 0) return; // a YES instance solved exactly: nothing to bound
+        const { lowerBound } = branchAndBound(problem, upper, upper / 2, 1500);
+        const { nums: [p], shift } = commonDyadic([lowerBound]);
+        assert.ok(ratAtLeast(value, { num: p, den: 1n << BigInt(shift) }), `${lowerBound} > ${ratToNumber(value)}`);
+      },
+    ),
+    { seed: 8, numRuns: 60 },
+  );
 });

@@ -8,6 +8,7 @@
 import { defineClaim } from "../engine/claim.ts";
 import type { Claim, ConclusionCheck } from "../engine/claim.ts";
 import {
+  branchAndBound,
   gapLowerBound,
   indicator,
   type LowerBound,
@@ -18,7 +19,8 @@ import {
 } from "../models/subset_sum.ts";
 import { localMinimize } from "../numerics/optimize.ts";
 import type { Rng } from "../numerics/random.ts";
-import { ratAtLeast, type Rational, ratToNumber } from "../numerics/rational.ts";
+import { nextUp } from "../numerics/interval.ts";
+import { commonDyadic, ratAtLeast, type Rational, ratToNumber } from "../numerics/rational.ts";
 
 const SOURCE = "001_77e89cd23d3b82cd.txt";
 
@@ -30,7 +32,12 @@ export interface ReductionInstance {
   family: string;
   /** Starting points of the local optimisers. */
   starts: Float64Array[];
+  /** Box budget of the interval branch and bound (run for n ≤ BRANCH_AND_BOUND_MAX_N). */
+  boxBudget: number;
 }
+
+/** Largest n for which the interval branch and bound runs (it starts from 2ⁿ boxes). */
+export const BRANCH_AND_BOUND_MAX_N = 6;
 
 const FAMILIES = ["random YES", "random target", "near miss [M, 3], t = 2", "even a, odd t", "large a, t = sum ± 1"];
 
@@ -73,7 +80,7 @@ function reductionInstance(rng: Rng, index: number, budget: "test" | "report"): 
     { length: budget === "test" ? 6 : 12 },
     () => Float64Array.from(a, () => rng.uniform(-0.5, 1.5)),
   );
-  return { problem: { a, t }, family: FAMILIES[family], starts };
+  return { problem: { a, t }, family: FAMILIES[family], starts, boxBudget: budget === "test" ? 3000 : 20000 };
 }
 
 function describe(i: ReductionInstance): string {
@@ -99,6 +106,7 @@ function fmt(x: number): string {
 export function thm103(
   lowerBound: LowerBound = gapLowerBound,
   makeLoss = (p: SubsetSum) => new SubsetSumLoss(p),
+  intervalBound: typeof branchAndBound = branchAndBound,
 ): Claim {
   return defineClaim<ReductionInstance>({
     id: "thm-10.3",
@@ -113,7 +121,7 @@ $\mathcal L(w) = \left(\sum_{i \in [d]} w[i]a_i - t\right)^2 + \sum_{i \in [d]} 
 $C \subseteq [n]$ has $\sum_{i\in C} a_i = t$ then $\mathcal L(\mathbb I[0\in C], \dots, \mathbb I[n-1\in C]) = 0$. Otherwise
 $\mathcal L(w) > 0$ for all $w$. (Read $[d]$ as $[n] = \{0, \dots, n-1\}$: $\mathcal L$ is defined on $\mathbb R^n$.)`,
     tightness:
-      "NO instances: certified lower bound ε over the lowest exactly evaluated L found by the local optimisers (an upper bound on min L); YES instances: L(𝟙_C) = 0 exactly (tightness 0)",
+      "NO instances: the stronger certified lower bound (analytic or branch and bound) over U, the lowest exactly evaluated L found by the local optimisers (an upper bound on min L), so min L ∈ [tightness·U, U]; YES instances: L(𝟙_C) = 0 exactly (tightness 0)",
     instances: { test: 25, report: 70 },
     generate: ({ rng, index, budget }) => reductionInstance(rng, index, budget),
     describe,
@@ -140,9 +148,10 @@ $\mathcal L(w) > 0$ for all $w$. (Read $[d]$ as $[n] = \{0, \dots, n-1\}$: $\mat
       statement: String
         .raw`The brute-force oracle (all $2^n$ subsets) decides the instance. YES: $\mathcal L(\mathbb 1_C) = 0$
 in exact rational arithmetic, so $\min \mathcal L = 0$ ($\mathcal L \ge 0$). NO: with $g = \min_C |\sum_{i\in C} a_i - t| \ge 1$,
-the proven bound $\min \mathcal L \ge \varepsilon = g^2/(1 + 4\|a\|^2) > 0$ (proof in \`models/subset_sum.ts\`), and
-Levenberg–Marquardt runs from the closest vertex $\mathbb 1_C$ and from random starts never reach a point with
-$\mathcal L < \varepsilon$, $\mathcal L$ evaluated exactly at the float64 point they return.`,
+the proven bound $\min \mathcal L \ge \varepsilon = g^2/(1 + 4\|a\|^2) > 0$ (proof in \`models/subset_sum.ts\`); for $n \le 6$ also an
+interval branch and bound with outward rounding over the $2^n$ boxes that must contain every minimiser gives a certified
+bound $0 < \varepsilon_{BB} \le U$; and Levenberg–Marquardt runs from the closest vertex $\mathbb 1_C$ and from random starts
+never reach a point below either certificate, $\mathcal L$ evaluated exactly at the float64 points they return.`,
       check(i): ConclusionCheck {
         const loss = makeLoss(i.problem);
         const start = performance.now();
@@ -164,26 +173,57 @@ $\mathcal L < \varepsilon$, $\mathcal L$ evaluated exactly at the float64 point 
         const certificateMs = performance.now() - start;
         // Local optimisers: from the vertex of the closest subset and from random starts.
         const closest = indicator(n, answer.closest);
-        let best: Rational | null = null, undercut = 0, bestW: Float64Array | null = null;
+        const values: Rational[] = [];
+        let best: Rational | null = null, bestW: Float64Array | null = null;
         for (const w0 of [closest, ...i.starts]) {
           const { w } = localMinimize(loss, w0, 80);
           const value = loss.exact(w);
-          if (!ratAtLeast(value, eps)) undercut++;
+          values.push(value);
           if (best === null || !ratAtLeast(value, best)) [best, bestW] = [value, w];
         }
-        const epsNum = ratToNumber(eps), bestNum = ratToNumber(best!);
+        const bestNum = ratToNumber(best!);
+        // Second certificate: interval branch and bound over the region that must contain every
+        // minimiser (from the upper bound U = L(best point), rounded up), target U/2.
+        let boxes = 0, bb = 0, bbMs = 0, bbReached = true;
+        if (n <= BRANCH_AND_BOUND_MAX_N) {
+          const t0 = performance.now();
+          const upper = nextUp(nextUp(bestNum));
+          const r = intervalBound(i.problem, upper, upper / 2, i.boxBudget);
+          [boxes, bb, bbReached, bbMs] = [r.boxes, r.lowerBound, r.reachedTarget, performance.now() - t0];
+        }
+        const bbRational: Rational = bb > 0
+          ? (({ nums: [p], shift }) => ({ num: p, den: 1n << BigInt(shift) }))(commonDyadic([bb]))
+          : { num: 0n, den: 1n };
+        const strongest = ratAtLeast(bbRational, eps) ? bbRational : eps;
+        const undercut = values.filter((v) => !ratAtLeast(v, strongest)).length;
+        const epsNum = ratToNumber(eps), strongestNum = ratToNumber(strongest);
         const positive = eps.num > 0n && eps.den > 0n;
+        const bbOk = n > BRANCH_AND_BOUND_MAX_N || (bb > 0 && bb <= nextUp(nextUp(bestNum)));
         return {
-          holds: positive && undercut === 0 && answer.gap >= 1,
-          observed: epsNum,
+          holds: positive && undercut === 0 && answer.gap >= 1 && bbOk,
+          observed: strongestNum,
           bound: bestNum,
-          tightness: epsNum / bestNum,
-          detail: `NO: gap g = ${answer.gap}, certificate ε = ${
-            fmt(epsNum)
-          } (${eps.num}/${eps.den}); lowest L found by ${i.starts.length + 1} local runs = ${fmt(bestNum)} at w = [${
+          tightness: strongestNum / bestNum,
+          detail: `NO: gap g = ${answer.gap}, analytic certificate ε = ${fmt(epsNum)} (${eps.num}/${eps.den})${
+            n <= BRANCH_AND_BOUND_MAX_N
+              ? `, interval branch and bound ${fmt(bb)} (${boxes} boxes${
+                bbReached ? ", target U/2 reached" : ", box budget exhausted"
+              })`
+              : ""
+          }; lowest L found by ${i.starts.length + 1} local runs U = ${fmt(bestNum)} at w = [${
             Array.from(bestW!.slice(0, 4), (v) => v.toPrecision(6)).join(", ")
-          }${n > 4 ? ", …" : ""}]; ${undercut} runs below ε`,
-          data: { answer: "NO", n, eps: epsNum, best: bestNum, certificateMs, enumerated: answer.enumerated },
+          }${n > 4 ? ", …" : ""}]; ${undercut} runs below the certificates`,
+          data: {
+            answer: "NO",
+            n,
+            eps: epsNum,
+            bb,
+            boxes,
+            best: bestNum,
+            certificateMs,
+            bbMs,
+            enumerated: answer.enumerated,
+          },
         };
       },
     },
@@ -209,11 +249,15 @@ $\mathcal L < \varepsilon$, $\mathcal L$ evaluated exactly at the float64 point 
         rows.push([`worked NO (instance ${workedNo.index}: ${workedNo.description})`, workedNo.conclusion!.detail]);
       }
       const maxN = Math.max(0, ...no.map((r) => r.conclusion!.data!.n as number));
+      const withBoxes = no.filter((r) => (r.conclusion!.data!.boxes as number) > 0)
+        .map((r) => r.conclusion!.data!.boxes as number).sort((x, y) => x - y);
       rows.push([
         "certificate size",
-        `oracle: 2^n subsets (n ≤ ${maxN} among NO instances, ≤ ${
+        `analytic: one closed form g²/(1 + 4‖a‖²) in exact integers (O(n) BigInt operations) after the oracle's 2^n subset sums (n ≤ ${maxN} among NO instances, at most ${
           2 ** maxN
-        } subsets); bound: one closed form g²/(1 + 4‖a‖²) in exact integers, no boxes`,
+        } sums, one addition each in Gray-code order); interval branch and bound (n ≤ ${BRANCH_AND_BOUND_MAX_N}, target U/2): ${withBoxes.length} runs, median ${
+          withBoxes[withBoxes.length >> 1] ?? 0
+        } boxes, max ${withBoxes[withBoxes.length - 1] ?? 0} boxes`,
       ]);
       const bothSides = yes.length > 0 && no.length > 0;
       return {

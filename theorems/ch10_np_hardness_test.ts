@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { runClaim } from "../engine/run.ts";
-import { type SubsetSum, SubsetSumLoss } from "../models/subset_sum.ts";
+import { branchAndBound, type SubsetSum, SubsetSumLoss } from "../models/subset_sum.ts";
 import { thm103 } from "./ch10_np_hardness.ts";
 
 Deno.test("thm-10.3 catches a 'bound' that is not one: g/(1 + 4‖a‖), the square dropped", async () => {
@@ -30,4 +30,15 @@ Deno.test("thm-10.3 catches a wrong loss: the penalty w(1 − w) not squared (L 
   const wrong = thm103(undefined, (p: SubsetSum) => new Unsquared(p));
   const { result } = await runClaim(wrong, { seed: 1, budget: "test" });
   assert.equal(result.status, "falsified");
+});
+
+Deno.test("thm-10.3 catches a branch and bound over [0, 1]ⁿ (minimisers can lie outside: w = (−1/M, 1))", async () => {
+  const wrong = thm103(
+    undefined,
+    undefined,
+    (p, upper, target, max) => branchAndBound(p, upper, target, max, [{ lo: 0, hi: 1 }]),
+  );
+  const { result } = await runClaim(wrong, { seed: 1, budget: "test" });
+  assert.equal(result.status, "falsified");
+  assert.ok(result.failures.some((f) => f.detail.includes("near miss") || f.detail.includes("NO")));
 });
