@@ -93,7 +93,15 @@ export interface SubsetSumAnswer {
   enumerated: number;
 }
 
-/** Largest n the brute-force oracle accepts. */
+/**
+ * Largest n the brute-force oracle accepts.
+ *
+ * @example
+ * ```ts
+ * import { ORACLE_MAX_N } from "./subset_sum.ts";
+ * console.assert(2 ** ORACLE_MAX_N === 1048576);
+ * ```
+ */
 export const ORACLE_MAX_N = 20;
 
 /**

@@ -36,7 +36,15 @@ export interface ReductionInstance {
   boxBudget: number;
 }
 
-/** Largest n for which the interval branch and bound runs (it starts from 2ⁿ boxes). */
+/**
+ * Largest n for which the interval branch and bound runs (it starts from 2ⁿ boxes).
+ *
+ * @example
+ * ```ts
+ * import { BRANCH_AND_BOUND_MAX_N } from "./ch10_np_hardness.ts";
+ * console.assert(BRANCH_AND_BOUND_MAX_N === 6);
+ * ```
+ */
 export const BRANCH_AND_BOUND_MAX_N = 6;
 
 const FAMILIES = ["random YES", "random target", "near miss [M, 3], t = 2", "even a, odd t", "large a, t = sum ± 1"];

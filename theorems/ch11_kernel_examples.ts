@@ -9,6 +9,7 @@
 import { defineClaim } from "../engine/claim.ts";
 import type { Claim, ConclusionCheck } from "../engine/claim.ts";
 import {
+  distanceFunction,
   featureKernel,
   type FeatureMap,
   type Kernel,
@@ -25,11 +26,22 @@ import {
 import { certifySeparation, fitHyperplane } from "../models/separation.ts";
 import { inTriangle } from "../numerics/geometry.ts";
 import { psdWithFormationError } from "../numerics/psd.ts";
-import type { Rng } from "../numerics/random.ts";
+import { createRng, type Rng } from "../numerics/random.ts";
 
 const SOURCE = "004_9692536818598e94.txt";
 
-/** Point sets that stress PSD tests: spread, clustered (near-singular G), with duplicates (singular G), scaled. */
+/**
+ * Point sets that stress PSD tests, by `kind` mod 4: spread, clustered (near-singular G), with
+ * duplicates (singular G), rescaled.
+ *
+ * @example
+ * ```ts
+ * import { createRng } from "../numerics/random.ts";
+ * import { pointSet } from "./ch11_kernel_examples.ts";
+ * const pts = pointSet(createRng(1), 6, 2, 2);
+ * console.assert(pts.length === 6 && pts[0].every((v, k) => v === pts[3][k]));
+ * ```
+ */
 export function pointSet(rng: Rng, m: number, d: number, kind: number): Float64Array[] {
   const gauss = () => Float64Array.from({ length: d }, () => rng.normal());
   switch (kind % 4) {
@@ -63,7 +75,16 @@ export interface DrawnKernel {
 /** A kernel family: draws a kernel (with parameters) from a stream. */
 export type KernelFamily = (rng: Rng) => DrawnKernel;
 
-/** The three families of Example 11.10 with the printed parameter ranges. */
+/**
+ * The three families of Example 11.10 with the printed parameter ranges.
+ *
+ * @example
+ * ```ts
+ * import { createRng } from "../numerics/random.ts";
+ * import { EXAMPLE_11_10 } from "./ch11_kernel_examples.ts";
+ * console.assert(EXAMPLE_11_10.every((f) => f(createRng(2)).parameters.holds));
+ * ```
+ */
 export const EXAMPLE_11_10: KernelFamily[] = [
   (rng) => {
     const c = rng.double() < 0.3 ? 0 : rng.uniform(0, 2), r = rng.int(1, 6);
@@ -154,6 +175,30 @@ $K(x, x') = \exp(-c\|x - x'\|^2)$, $c > 0$, and the Laplace kernel $K(x, x') = \
         .raw`$G$ is exactly symmetric and $\lambda_{\min}(\hat G) \ge -(\|E\|_F + 10 m\varepsilon\|\hat G\|_2)$, where $|\hat G_{ij} - G_{ij}| \le E_{ij}$ is the
 bound on the rounding error of each kernel evaluation (Weyl) and $10m\varepsilon\|\hat G\|_2$ the eigensolver's backward error.`,
       check: (i) => psdCheck(i.drawn.kernel, i.points),
+    },
+    aggregate(records) {
+      // Teaching, and a check that the PSD test can fail: the same test on functions that are not
+      // kernels, on the points of the first spread instance.
+      const spread = records.find((r) => r.description.includes("spread"));
+      const points = pointSet(createRng(`teaching/${spread?.index ?? 0}`), 8, 2, 0);
+      const rows: [string, string][] = [];
+      let allRejected = true;
+      for (const k of [distanceFunction, polynomialKernel(-1, 1)]) {
+        const c = psdCheck(k, points);
+        allRejected &&= !c.holds;
+        rows.push([
+          `teaching: ${k.name} on 8 spread points`,
+          `${c.holds ? "accepted (BUG)" : "rejected"}: ${c.detail}`,
+        ]);
+      }
+      return {
+        holds: allRejected,
+        summary:
+          `the same PSD test rejects functions that are not kernels (the distance ‖x − x′‖; the polynomial with c = −1 < 0): ${
+            allRejected ? "both rejected" : "NOT rejected: the test is too lax"
+          }`,
+        rows,
+      };
     },
   });
 }
@@ -376,7 +421,17 @@ export interface LabellingInstance {
 /** A feature-map construction from the data points (the exercise's φ may depend on them). */
 export type FeatureMapFor = (points: Float64Array[]) => FeatureMap;
 
-/** The default construction: x ↦ (K(x, xⱼ))ⱼ with the Laplace kernel, c = 1/min distance (strictly PD on distinct points). */
+/**
+ * The default construction: x ↦ (K(x, xⱼ))ⱼ with the Laplace kernel, c = 1/min distance (strictly
+ * positive definite on distinct points, so G is invertible and any labels are interpolated).
+ *
+ * @example
+ * ```ts
+ * import { laplaceFeaturesFor } from "./ch11_kernel_examples.ts";
+ * const phi = laplaceFeaturesFor([Float64Array.of(0), Float64Array.of(1)]);
+ * console.assert(phi.dim === 2 && phi.map([0])[0] === 1);
+ * ```
+ */
 export const laplaceFeaturesFor: FeatureMapFor = (points) => {
   let minDist = Infinity;
   for (let a = 0; a < points.length; a++) {

@@ -69,7 +69,16 @@ function uniformPoint(rng: Rng, d: number): Float64Array {
   return Float64Array.from({ length: d }, () => rng.uniform(-1, 1));
 }
 
-/** Seeded instances; `index` selects the family. */
+/**
+ * Seeded kernel least-squares instances; `index` selects the family (mod 5).
+ *
+ * @example
+ * ```ts
+ * import { createRng } from "../numerics/random.ts";
+ * import { kernelLsInstance } from "./ch11_kernel_least_squares.ts";
+ * console.assert(kernelLsInstance(createRng(1), 2).family.includes("line"));
+ * ```
+ */
 export function kernelLsInstance(rng: Rng, index: number): KernelLsInstance {
   const family = index % FAMILIES.length;
   let phi: FeatureMap, kernel: Kernel, points: Float64Array[], tests: Float64Array[], testsInSpan: boolean[];
@@ -526,6 +535,13 @@ predicted number of steps, and at test points in (11.2.4) the runs from two diff
         i.tests.forEach((x, t) => {
           if (!i.testsInSpan[t]) return;
           inSpan++;
+          // The construction puts x in (11.2.4): check that φ(x) is numerically in span{φ(xᵢ)}.
+          const fx = i.phi.map(x), pfx = projectOnto(basis, fx);
+          c.add(
+            "‖(I − P_H̃)φ(x)‖ for x in (11.2.4) by construction",
+            distance(pfx, fx),
+            4 * 10 * (i.points.length + i.phi.dim) * EPS * a.kappa * norm(fx),
+          );
           const tol = norm(i.phi.map(x)) * 2e-7 *
             (norm(a.w) + norm(i.w0[0]) + norm(i.w0[1]) + norm(i.y) / a.s[a.rank - 1]);
           c.add("|lim Φ(x, w_k) − estimator| on (11.2.4), run 0", Math.abs(finals[0][t] - estimators[t]), tol);
