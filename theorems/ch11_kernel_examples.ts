@@ -464,15 +464,24 @@ function sameVector(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
   return true;
 }
 
+/** The first pair (a, b), a < b, with x_a = x_b exactly (bitwise), or null. */
+function findRepeated(points: Float64Array[]): [number, number] | null {
+  for (let b = 1; b < points.length; b++) {
+    for (let a = 0; a < b; a++) if (sameVector(points[a], points[b])) return [a, b];
+  }
+  return null;
+}
+
 /** Runs every labelling: which ones the construction separates (certified). */
 function labellings(i: LabellingInstance, makeMap: FeatureMapFor) {
   const phi = makeMap(i.points), m = i.points.length;
+  const repeated = findRepeated(i.points);
   let separated = 0, consistentFailures = 0, conflicting = 0, conflictingSeparated = 0, worst = Infinity;
   for (let mask = 0; mask < 2 ** m; mask++) {
     const y = Array.from({ length: m }, (_, k) => (mask & (1 << k) ? 1 : -1));
     const w = fitHyperplane(phi, i.points, y);
     const cert = certifySeparation(phi, w, i.points, y);
-    const conflict = i.repeated !== null && y[i.repeated[0]] !== y[i.repeated[1]];
+    const conflict = repeated !== null && y[repeated[0]] !== y[repeated[1]];
     if (cert.separated) separated++;
     if (conflict) {
       conflicting++;
@@ -482,7 +491,7 @@ function labellings(i: LabellingInstance, makeMap: FeatureMapFor) {
       worst = Math.min(worst, cert.worstRatio);
     }
   }
-  return { phi, total: 2 ** m, separated, consistentFailures, conflicting, conflictingSeparated, worst };
+  return { phi, repeated, total: 2 ** m, separated, consistentFailures, conflicting, conflictingSeparated, worst };
 }
 
 /**
@@ -535,19 +544,22 @@ the $2^m$ labellings, $w$ = the least-squares fit of $\langle w, \phi(x_i)\rangl
 When $x_a = x_b$ and $y_a \ne y_b$ no $\phi$ whatsoever can do this ($\phi(x_a) = \phi(x_b)$ lies on both sides): the printed claim fails.`,
       check(i) {
         const r = labellings(i, makeMap);
-        const holds = r.separated === r.total;
+        // A repeated point (checked by exact equality) refutes the printed claim for every φ; otherwise
+        // the construction must separate all 2^m labellings.
+        const holds = r.repeated === null && r.separated === r.total;
         const tightness = 1 / r.worst;
+        const [a, b] = r.repeated ?? [0, 0];
         return {
           holds,
           observed: tightness,
           bound: 1,
           tightness,
           detail: `${r.separated} of ${r.total} labellings separated (certified)${
-            i.repeated
-              ? `; x_${i.repeated[0] + 1} = x_${i.repeated[1] + 1}: the ${r.conflicting} labellings with y_${
-                i.repeated[0] + 1
-              } ≠ y_${i.repeated[1] + 1} are not separable by any φ, since φ(x_${i.repeated[0] + 1}) = φ(x_${
-                i.repeated[1] + 1
+            r.repeated
+              ? `; x_${a + 1} = x_${b + 1} exactly: the ${r.conflicting} labellings with y_${a + 1} ≠ y_${
+                b + 1
+              } are not separable by any φ, since φ(x_${a + 1}) = φ(x_${
+                b + 1
               }) would lie strictly on both sides of the hyperplane`
               : ""
           }`,
@@ -565,8 +577,8 @@ When $x_a = x_b$ and $y_a \ne y_b$ no $\phi$ whatsoever can do this ($\phi(x_a) 
         const r = labellings(i, makeMap);
         // Distinct points: every labelling separated. Repeated point: the labellings consistent on
         // it are all separated, the conflicting ones are not, and φ maps the repeated point to one image.
-        const functionOfX = i.repeated === null ||
-          sameVector(r.phi.map(i.points[i.repeated[0]]), r.phi.map(i.points[i.repeated[1]]));
+        const functionOfX = r.repeated === null ||
+          sameVector(r.phi.map(i.points[r.repeated[0]]), r.phi.map(i.points[r.repeated[1]]));
         const holds = r.consistentFailures === 0 && r.conflictingSeparated === 0 && functionOfX;
         const tightness = 1 / r.worst;
         return {
