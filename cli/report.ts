@@ -9,6 +9,7 @@ import { writeTextAtomic } from "../engine/io.ts";
 import { renderSvg } from "../engine/plot.ts";
 import { renderJson, renderMarkdown, type ReportEntry } from "../engine/report.ts";
 import { runClaim } from "../engine/run.ts";
+import { runScenario, searchTightness } from "../engine/explore.ts";
 import { budgetFlag, claimsFlag, integerFlag, parseStrict, runMain, UsageError } from "./args.ts";
 
 const HELP = `deno task report [flags]
@@ -59,9 +60,19 @@ await runMain(async () => {
       await writeTextAtomic(file, await renderSvg({ title: p.title, ...p.spec }));
       plots.push({ title: p.title, file: relative(dirname(out), file) });
     }
-    entries.push({ claim, result, plots });
+    const entry: ReportEntry = { claim, result, plots };
+    if (budget === "report") {
+      entry.scenarios = [];
+      for (const sc of claim.scenarios ?? []) {
+        entry.scenarios.push(await runScenario(claim, sc, { seed, instances: 20, searchRuns: 40 }));
+      }
+      if (claim.kind === "exact") entry.search = await searchTightness(claim, { seed, evaluations: 60 });
+    }
+    entries.push(entry);
   }
   await writeTextAtomic(out, renderMarkdown(entries, { seed, budget }));
+  const verdicts = Object.fromEntries(entries.map((e) => [e.result.id, e.result.status]));
+  await writeTextAtomic(join(plotDir, "verdicts.json"), JSON.stringify({ seed, budget, verdicts }, null, 2) + "\n");
   console.error(`wrote ${out}`);
   if (values.json !== undefined) {
     await writeTextAtomic(values.json, renderJson(entries.map((e) => e.result), { seed, budget }));

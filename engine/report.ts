@@ -5,6 +5,7 @@
  */
 import type { BudgetName, Claim } from "./claim.ts";
 import type { ClaimResult } from "./run.ts";
+import type { ScenarioOutcome, SearchOutcome } from "./explore.ts";
 
 /** One claim's entry in the report. */
 export interface ReportEntry {
@@ -14,6 +15,10 @@ export interface ReportEntry {
   result: ClaimResult;
   /** Plots written for it, as paths relative to the markdown file. */
   plots: { title: string; file: string }[];
+  /** What breaking each hypothesis did (report budget only). */
+  scenarios?: ScenarioOutcome[];
+  /** The tightest instance a targeted search found. */
+  search?: SearchOutcome | null;
 }
 
 /**
@@ -101,7 +106,15 @@ function anchor(id: string): string {
   return id.toLowerCase().replace(/[^a-z0-9 -]/g, "").replace(/ /g, "-");
 }
 
-function section({ claim, result: r, plots }: ReportEntry): string[] {
+function looseness(searched: number, sampled: number | null): string {
+  const best = Math.max(searched, sampled ?? -Infinity);
+  if (!Number.isFinite(best) || best <= 0) return "";
+  if (best >= 0.99) return " (the bound is attained)";
+  if (best < 0.1) return ` (the bound is loose by a factor ${formatNumber(1 / best)} at best)`;
+  return "";
+}
+
+function section({ claim, result: r, plots, scenarios, search }: ReportEntry): string[] {
   const out: string[] = [];
   out.push(`## ${r.id}`, "");
   out.push(
@@ -148,6 +161,27 @@ function section({ claim, result: r, plots }: ReportEntry): string[] {
     );
   }
   for (const p of plots) out.push(`![${p.title}](${p.file})`, "", `*${p.title}*`, "");
+  if (scenarios?.length || claim.unbreakable) {
+    out.push("**Breaking the hypotheses.**", "");
+    if (claim.unbreakable) out.push(`- No hypothesis to break: ${claim.unbreakable}`);
+    for (const s of scenarios ?? []) {
+      out.push(`- *${s.scenario.name}* (breaks ${s.scenario.breaks}): ${s.summary}.`);
+      if (s.counterexample) {
+        out.push(`  Shrunk counterexample: ${s.counterexample.detail}. Replay: \`${s.counterexample.replay}\``);
+      }
+    }
+    out.push("");
+  }
+  if (search) {
+    out.push(
+      `**Targeted search** (hill climbing on ${
+        Object.keys(claim.parameters ?? {}).join(", ")
+      }, ${search.evaluations} evaluations): tightest instance ${formatNumber(search.best)} against ${
+        formatNumber(r.tightness)
+      } by random sampling${looseness(search.best, r.tightness)} — ${search.description}. Replay: \`${search.replay}\``,
+      "",
+    );
+  }
   if (r.failures.length) {
     out.push("Failing instances:", "");
     for (const f of r.failures) out.push(`- instance ${f.index}: ${f.detail} — replay: \`${f.replay}\``);

@@ -22,9 +22,14 @@ export interface DescentInstance {
 }
 
 /** A loss from one of three families, by index: quadratic, linear regression (10.56), logistic. */
-export function smoothLossInstance(rng: Rng, index: number): { loss: SmoothLoss; top?: Float64Array } {
-  const d = rng.int(1, 6);
-  switch (index % 3) {
+export function smoothLossInstance(
+  rng: Rng,
+  index: number,
+  params: Readonly<Record<string, number>> = {},
+): { loss: SmoothLoss; top?: Float64Array } {
+  const drawnD = rng.int(1, 6);
+  const d = params.d ?? drawnD;
+  switch (params.family ?? index % 3) {
     case 0: {
       const s = Array.from({ length: d }, () => Math.sqrt(rng.uniform(0, 3)));
       const b = matrixWithSingularValues(rng, d, d, s);
@@ -96,15 +101,39 @@ Linear regression: $\nabla^2\mathcal{L}(w) = X^\top X$ (10.59), so $\beta = \lam
     tightness:
       "guaranteed decrease (1 − βη/2)η‖∇L‖² over observed decrease L(w) − L(w′): 1 means (10.54) holds with equality (quadratics along the top eigenvector)",
     instances: { test: 90, report: 900 },
-    generate({ rng, index }) {
-      const { loss, top } = smoothLossInstance(rng, index);
-      const onTop = top !== undefined && rng.double() < 0.5;
+    generate({ rng, index, params = {} }) {
+      const { loss, top } = smoothLossInstance(rng, index, params);
+      const drawnTop = rng.double() < 0.5;
+      const onTop = top !== undefined && (params.onTop !== undefined ? params.onTop === 1 : drawnTop);
       const scale = rng.uniform(0.1, 3);
-      const w = onTop ? top.map((v) => scale * v) : Float64Array.from({ length: loss.dim }, () => rng.normal());
+      const gaussian = Float64Array.from({ length: loss.dim }, () => rng.normal());
+      const w = onTop ? top.map((v) => scale * v) : gaussian;
       // η up to 2.1/β, so that some instances break the hypothesis and are set aside.
-      const eta = rng.uniform(0.01, 2.1) / Math.max(loss.beta, 1e-12);
+      const etaBeta = rng.uniform(0.01, 2.1);
+      const eta = (params.etaBeta ?? etaBeta) / Math.max(loss.beta, 1e-12);
       return { loss, w, eta, onTopEigenvector: onTop };
     },
+    parameters: {
+      d: { type: "integer", min: 1, max: 12, help: "dimension of w" },
+      family: {
+        type: "integer",
+        min: 0,
+        max: 2,
+        help: "0 quadratic, 1 linear regression (10.56), 2 logistic regression",
+      },
+      etaBeta: {
+        type: "number",
+        min: 0.01,
+        max: 4,
+        help: "step size times the certified β (the hypothesis is η·β < 2)",
+      },
+      onTop: { type: "integer", min: 0, max: 1, help: "1: put w on the top eigenvector (quadratics only)" },
+    },
+    scenarios: [{
+      name: "eta-above-2-over-beta",
+      breaks: "$\\eta < 2/\\beta$: a step with $\\eta\\beta = 2.05$",
+      params: { etaBeta: 2.05 },
+    }],
     describe: (i) =>
       `${i.loss.family}, d = ${i.loss.dim}, β = ${i.loss.beta.toPrecision(4)}, η·β = ${
         (i.eta * i.loss.beta).toFixed(3)

@@ -24,10 +24,12 @@ export interface LinearFlowInstance {
 }
 
 /** Random X with controlled singular values; every third instance rank-deficient (N > rank). */
-function linearInstance(rng: Rng, index: number): LinearFlowInstance {
-  const n = rng.int(2, 7), d = rng.int(1, 7);
+function linearInstance(rng: Rng, index: number, params: Readonly<Record<string, number>> = {}): LinearFlowInstance {
+  const drawnN = rng.int(2, 7), drawnD = rng.int(1, 7);
+  const n = params.N ?? drawnN, d = params.d ?? drawnD;
   const full = Math.min(n, d);
-  const rank = index % 3 === 2 ? rng.int(0, full - 1) : full;
+  const deficient = rng.int(0, Math.max(full - 1, 0));
+  const rank = index % 3 === 2 ? deficient : full;
   const s = Array.from({ length: rank }, () => rng.uniform(0.3, 2));
   const x = matrixWithSingularValues(rng, n, d, s);
   const y = Float64Array.from({ length: n }, () => rng.normal());
@@ -68,8 +70,14 @@ $u'[i](t) = e^{-\Lambda[i,i]t}u'[i](0)$). If $\Lambda[i,i] = 0$, $u'[i]$ does no
     tightness:
       "worst of: closed form vs integrated flow, distance over the integrator's error budget; GD vs flow at t = kη, gap over the rigorous first-order bound η·‖(λᵢ²t/2)e^{−λᵢ(t−η)}u′ᵢ(0)‖",
     instances: { test: 24, report: 240 },
-    generate: ({ rng, index }) => linearInstance(rng, index),
+    generate: ({ rng, index, params }) => linearInstance(rng, index, params),
     describe,
+    parameters: {
+      N: { type: "integer", min: 1, max: 40, help: "number of examples (rows of X)" },
+      d: { type: "integer", min: 1, max: 40, help: "input dimension (columns of X)" },
+    },
+    unbreakable:
+      "(10.21) is an identity for every real X and y: its one assumption, that XXᵀ is orthogonally diagonalisable, holds for every real X. Rank-deficient X (zero eigenvalues) are among the instances.",
     hypotheses: [{
       statement: "$X \\in \\mathbb{R}^{N\\times d}$, $y \\in \\mathbb{R}^N$, any rank (no further hypothesis)",
       certainty: "certified",
@@ -216,12 +224,23 @@ $\mathcal{L}(w) = \frac12\|y - Xw\|^2$ is $\frac12\|(I - P)y\|^2$, $P$ the proje
     tightness:
       "worst over checkpoints k of (L(w_k) − L*) / (ρ^{2k}(L(w_0) − L*)), ρ = max over nonzero λ of |1 − ηλ|: 1 means the predicted linear rate is attained",
     instances: { test: 24, report: 300 },
-    generate({ rng, index }) {
-      const base = linearInstance(rng, index);
+    generate({ rng, index, params = {} }) {
+      const base = linearInstance(rng, index, params);
       const beta = base.ls.smoothness();
       // η drawn up to 2.1/β so that the hypothesis η < 2/β is genuinely checked.
-      return { ...base, beta, eta: rng.uniform(0.05, 2.1) / Math.max(beta, 1e-300) };
+      const etaBeta = rng.uniform(0.05, 2.1);
+      return { ...base, beta, eta: (params.etaBeta ?? etaBeta) / Math.max(beta, 1e-300) };
     },
+    parameters: {
+      N: { type: "integer", min: 1, max: 40, help: "number of examples (rows of X)" },
+      d: { type: "integer", min: 1, max: 40, help: "input dimension (columns of X)" },
+      etaBeta: { type: "number", min: 0.01, max: 4, help: "step size times β (the hypothesis is η·β < 2)" },
+    },
+    scenarios: [{
+      name: "eta-above-2-over-beta",
+      breaks: "$\\eta < 2/\\beta$: GD with $\\eta\\beta = 2.2$",
+      params: { etaBeta: 2.2 },
+    }],
     describe: (i) => `${describe(i)}, η·β = ${(i.eta * i.beta).toFixed(3)}`,
     hypotheses: [{
       statement: String.raw`$\eta < 2/\beta$ with $\beta = \lambda_{\max}(X^\top X)$ (10.59)`,
@@ -250,7 +269,10 @@ flow's loss at $t = 40/\lambda_{\min}^{+}$ is within the same tolerance.`,
           return { holds: gap <= slack, observed: gap, bound: slack, tightness: ratio(gap, slack), detail: "X = 0" };
         }
         const rho = Math.max(...pos.map((l) => Math.abs(1 - eta * l)));
-        const steps = Math.min(200_000, Math.ceil(Math.log(tol / Math.max(l0, 1e-300)) / (2 * Math.log(rho))) + 1);
+        // Steps for the predicted gap ρ^{2k}·gap₀ to fall below tol (500 when ρ ≥ 1: no convergence predicted).
+        const steps = rho < 1
+          ? Math.min(200_000, Math.ceil(Math.log(tol / Math.max(l0, 1e-300)) / (2 * Math.log(rho))) + 1)
+          : 500;
         let w = w0, prev = l0 - lStar, holds = true, worst = 0, monotone = true;
         const ks: number[] = [0], gaps: number[] = [prev];
         for (let k = 1; k <= steps; k++) {
@@ -274,9 +296,9 @@ flow's loss at $t = 40/\lambda_{\min}^{+}$ is within the same tolerance.`,
           observed: worst,
           bound: 1,
           tightness: worst,
-          detail: `L* = ${lStar.toExponential(3)}, ${steps} GD steps: gap ${prev.toExponential(2)} ≤ ${
+          detail: `L* = ${lStar.toExponential(3)}, ${steps} GD steps: gap ${prev.toExponential(2)} (target ≤ ${
             tol.toExponential(1)
-          }, flow gap ${flowGap.observed.toExponential(2)}${monotone ? "" : ", gap increased"}`,
+          }), flow gap ${flowGap.observed.toExponential(2)}${monotone ? "" : ", gap increased"}`,
           data: { lStar, gdGap: prev, flowGap: flowGap.observed, rank: i.rank, steps, ks, gaps },
         };
       },

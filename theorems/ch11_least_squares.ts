@@ -38,7 +38,11 @@ export interface LeastSquaresInstance {
 }
 
 /** A with controlled nonzero singular values in [0.3, 2]: full column rank, rank-deficient, or m < d. */
-function leastSquaresInstance(rng: Rng, index: number): LeastSquaresInstance {
+function leastSquaresInstance(
+  rng: Rng,
+  index: number,
+  params: Readonly<Record<string, number>> = {},
+): LeastSquaresInstance {
   let m: number, d: number, rank: number, shape: string;
   switch (index % 3) {
     case 0:
@@ -49,6 +53,16 @@ function leastSquaresInstance(rng: Rng, index: number): LeastSquaresInstance {
       break;
     default:
       m = rng.int(1, 5), d = m + rng.int(1, 4), rank = m, shape = "m < d";
+  }
+  if (params.m !== undefined || params.d !== undefined) {
+    m = params.m ?? m, d = params.d ?? d, rank = Math.min(rank, m, d);
+    shape = rank < Math.min(m, d)
+      ? "rank-deficient"
+      : m > d
+      ? "full column rank"
+      : m < d
+      ? "m < d"
+      : "square, full rank";
   }
   const sv = Array.from({ length: rank }, () => rng.uniform(0.3, 2)).sort((a, b) => b - a);
   const a = matrixWithSingularValues(rng, m, d, sv);
@@ -158,8 +172,14 @@ minimum 2-norm solution of (11.1.2). Denoting $\tilde H := \operatorname{span}\{
 $w_* = \operatorname{argmin}_{\tilde w \in \tilde H} f(\tilde w) \in \tilde H$ (11.1.4).`,
     tightness: "worst observed residual over its float64 rounding bound, across the five properties checked",
     instances: { test: 30, report: 300 },
-    generate: ({ rng, index }) => leastSquaresInstance(rng, index),
+    generate: ({ rng, index, params }) => leastSquaresInstance(rng, index, params),
     describe: describeLs,
+    parameters: {
+      m: { type: "integer", min: 1, max: 30, help: "number of data points (rows of A)" },
+      d: { type: "integer", min: 1, max: 30, help: "dimension (columns of A)" },
+    },
+    unbreakable:
+      "Proposition 11.2 has no hypothesis beyond A ∈ ℝ^{m×d}, y ∈ ℝ^m: it holds for every shape and rank (full column rank, rank-deficient and m < d are all sampled).",
     hypotheses: [{
       statement: "$A \\in \\mathbb{R}^{m\\times d}$, $y \\in \\mathbb{R}^m$ as in (11.1.1) (any shape and rank)",
       certainty: "certified",
@@ -237,13 +257,31 @@ $w_{k+1} := w_k - h\nabla f(w_k)$ (11.1.5) with $f$ in (11.1.2). Then $\lim_{k\t
     tightness:
       "worst over steps k of ‖w_k − (w* + ŵ₀)‖ / (ρ^k‖w₀ − (w* + ŵ₀)‖), ρ = max over s > 0 of |1 − 2hs²|: 1 means the linear rate is attained",
     instances: { test: 30, report: 300 },
-    generate({ rng, index }) {
-      const base = leastSquaresInstance(rng, index);
+    generate({ rng, index, params = {} }) {
+      const base = leastSquaresInstance(rng, index, params);
       const w0 = Float64Array.from({ length: base.ls.x.columns }, () => rng.normal());
       // h up to 1.1× the theorem's bound, so that the hypothesis is genuinely checked.
-      const h = rng.uniform(0.05, 1.1) / (2 * base.s[0] ** 2);
+      const hRatio = rng.uniform(0.05, 1.1);
+      const h = (params.hRatio ?? hRatio) / (2 * base.s[0] ** 2);
       return { ...base, w0, h };
     },
+    parameters: {
+      m: { type: "integer", min: 1, max: 30, help: "number of data points (rows of A)" },
+      d: { type: "integer", min: 1, max: 30, help: "dimension (columns of A)" },
+      hRatio: { type: "number", min: 0.01, max: 4, help: "h·2s_max(A)² (the hypothesis is < 1)" },
+    },
+    scenarios: [
+      {
+        name: "h-up-to-twice-the-bound",
+        breaks: "$h < 1/(2s_{\\max}^2)$: $h = 1.5/(2s_{\\max}^2)$, still below $1/s_{\\max}^2 = 2/\\beta$",
+        params: { hRatio: 1.5 },
+      },
+      {
+        name: "h-beyond-2-over-beta",
+        breaks: "$h < 1/(2s_{\\max}^2)$: $h = 2.5/(2s_{\\max}^2)$, above $1/s_{\\max}^2 = 2/\\beta$",
+        params: { hRatio: 2.5 },
+      },
+    ],
     describe: (i) => `${describeLs(i)}, h·2s_max² = ${(i.h * 2 * i.s[0] ** 2).toFixed(3)}`,
     hypotheses: [{
       statement: String.raw`$h \in (0, 1/(2 s_{\max}(A)^2))$`,
@@ -268,7 +306,10 @@ $10^{-10}$ relative after the predicted number of steps, and $P_{\ker A} w_k = \
         const d0 = distance(w0, target);
         const scale = norm(w0) + norm(target) + 1;
         const tolFinal = 1e-10 * scale;
-        const steps = Math.min(100_000, Math.ceil(Math.log(tolFinal / Math.max(d0, 1e-300)) / Math.log(rho)) + 1);
+        // Steps for ρ^k·d₀ to fall below tol (500 when ρ ≥ 1: no convergence predicted).
+        const steps = rho < 1
+          ? Math.min(100_000, Math.ceil(Math.log(tolFinal / Math.max(d0, 1e-300)) / Math.log(rho)) + 1)
+          : 500;
         const perStep = 64 * (ls.x.rows + ls.x.columns) * EPS * scale * (i.s[0] / i.s[i.rank - 1]);
         let w = w0, holds = true, worst = 0, kernelDrift = 0;
         const ks: number[] = [0], dists: number[] = [d0];
