@@ -58,10 +58,16 @@ function subsetOf(rng: Rng, a: number[]): number {
 }
 
 /** Seeded instances of five families; `index` selects the family and, for near misses, M = 10^7, 10^6, …, 10. */
-function reductionInstance(rng: Rng, index: number, budget: "test" | "report"): ReductionInstance {
+function reductionInstance(
+  rng: Rng,
+  index: number,
+  budget: "test" | "report",
+  params: Readonly<Record<string, number>> = {},
+): ReductionInstance {
   const nMax = budget === "test" ? 12 : ORACLE_MAX_N;
-  const family = index % FAMILIES.length, round = Math.floor(index / FAMILIES.length);
-  const n = rng.int(2, nMax);
+  const family = params.family ?? index % FAMILIES.length, round = Math.floor(index / FAMILIES.length);
+  const drawnN = rng.int(2, nMax);
+  const n = params.n ?? drawnN;
   let a: number[], t: number;
   switch (family) {
     case 0:
@@ -73,7 +79,7 @@ function reductionInstance(rng: Rng, index: number, budget: "test" | "report"): 
       t = rng.int(0, a.reduce((x, y) => x + y, 0) + 2);
       break;
     case 2:
-      a = [10 ** (7 - (round % 7)), 3];
+      a = [10 ** (params.logM ?? 7 - (round % 7)), 3];
       t = 2;
       break;
     case 3:
@@ -131,7 +137,20 @@ $\mathcal L(w) > 0$ for all $w$. (Read $[d]$ as $[n] = \{0, \dots, n-1\}$: $\mat
     tightness:
       "NO instances: the stronger certified lower bound (analytic or branch and bound) over U, the lowest exactly evaluated L found by the local optimisers (an upper bound on min L), so min L ∈ [tightness·U, U]; YES instances: L(𝟙_C) = 0 exactly (tightness 0)",
     instances: { test: 25, report: 70 },
-    generate: ({ rng, index, budget }) => reductionInstance(rng, index, budget),
+    generate: ({ rng, index, budget, params }) => reductionInstance(rng, index, budget, params),
+    parameters: {
+      family: {
+        type: "integer",
+        min: 0,
+        max: 4,
+        help:
+          "0 random YES, 1 random target, 2 near miss [M, 3], t = 2, 3 even a with odd t, 4 large a with t = sum ± 1",
+      },
+      n: { type: "integer", min: 2, max: ORACLE_MAX_N, help: "number of aᵢ (families 0, 1, 3, 4)" },
+      logM: { type: "integer", min: 1, max: 7, help: "M = 10^logM in the near miss a = [M, 3], t = 2 (family 2)" },
+    },
+    unbreakable:
+      "The only hypothesis, aᵢ, t ∈ ℕ, defines SUBSET-SUM; it cannot be dropped without leaving the problem (the oracle refuses non-integers). The certificate uses it only through g ≥ 1: the bound min L ≥ g²/(1 + 4‖a‖²) holds for real data too, but g can then be arbitrarily small.",
     describe,
     hypotheses: [
       {
@@ -144,6 +163,15 @@ $\mathcal L(w) > 0$ for all $w$. (Read $[d]$ as $[n] = \{0, \dots, n-1\}$: $\mat
             Number.isSafeInteger(total);
           return { holds: ok, value: `n = ${a.length}, Σa = ${total}, t = ${t}` };
         },
+      },
+      {
+        statement: "the optimisers' starting points are finite (part of the generated instance)",
+        certainty: "certified",
+        method: "Number.isFinite on every coordinate",
+        check: (i) => ({
+          holds: i.starts.every((w) => w.every(Number.isFinite)),
+          value: `${i.starts.length} starts`,
+        }),
       },
       {
         statement: `$n \\le ${ORACLE_MAX_N}$ (the brute-force oracle's range; not a hypothesis of the theorem)`,

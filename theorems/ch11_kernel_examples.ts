@@ -73,7 +73,7 @@ export interface DrawnKernel {
 }
 
 /** A kernel family: draws a kernel (with parameters) from a stream. */
-export type KernelFamily = (rng: Rng) => DrawnKernel;
+export type KernelFamily = (rng: Rng, params?: Readonly<Record<string, number>>) => DrawnKernel;
 
 /**
  * The three families of Example 11.10 with the printed parameter ranges.
@@ -86,19 +86,20 @@ export type KernelFamily = (rng: Rng) => DrawnKernel;
  * ```
  */
 export const EXAMPLE_11_10: KernelFamily[] = [
-  (rng) => {
-    const c = rng.double() < 0.3 ? 0 : rng.uniform(0, 2), r = rng.int(1, 6);
+  (rng, params = {}) => {
+    const drawnC = rng.double() < 0.3 ? 0 : rng.uniform(0, 2), drawnR = rng.int(1, 6);
+    const c = params.c ?? drawnC, r = params.r ?? drawnR;
     return {
       kernel: polynomialKernel(c, r),
       parameters: { holds: c >= 0 && Number.isInteger(r) && r >= 1, value: `c = ${c.toFixed(3)} ≥ 0, r = ${r} ∈ ℕ` },
     };
   },
-  (rng) => {
-    const c = 10 ** rng.uniform(-1.5, 1);
+  (rng, params = {}) => {
+    const c = params.c ?? 10 ** rng.uniform(-1.5, 1);
     return { kernel: rbfKernel(c), parameters: { holds: c > 0, value: `c = ${c.toFixed(4)} > 0` } };
   },
-  (rng) => {
-    const c = 10 ** rng.uniform(-1.5, 1);
+  (rng, params = {}) => {
+    const c = params.c ?? 10 ** rng.uniform(-1.5, 1);
     return { kernel: laplaceKernel(c), parameters: { holds: c > 0, value: `c = ${c.toFixed(4)} > 0` } };
   },
 ];
@@ -154,12 +155,38 @@ $K(x, x') = \exp(-c\|x - x'\|^2)$, $c > 0$, and the Laplace kernel $K(x, x') = \
     tightness:
       "max(0, −λ_min(Ĝ)) over the tolerance ‖E‖_F + 10·m·ε·‖Ĝ‖₂, E the entrywise rounding-error bound of Ĝ (0: no negative eigenvalue at all)",
     instances: { test: 36, report: 360 },
-    generate({ rng, index }) {
-      const drawn = families[index % families.length](rng);
-      const kind = Math.floor(index / families.length) % POINT_KINDS.length;
-      const points = pointSet(rng, rng.int(2, 25), rng.int(1, 5), kind);
+    generate({ rng, index, params = {} }) {
+      const drawn = families[(params.family ?? index) % families.length](rng, params);
+      const kind = params.points ?? Math.floor(index / families.length) % POINT_KINDS.length;
+      const drawnM = rng.int(2, 25), drawnD = rng.int(1, 5);
+      const points = pointSet(rng, params.m ?? drawnM, params.d ?? drawnD, kind);
       return { drawn, points, pointKind: POINT_KINDS[kind] };
     },
+    parameters: {
+      family: { type: "integer", min: 0, max: 2, help: "0 polynomial, 1 RBF, 2 Laplace" },
+      c: {
+        type: "number",
+        min: -2,
+        max: 5,
+        help: "the kernel's c (the hypothesis: ≥ 0 polynomial, > 0 RBF and Laplace)",
+      },
+      r: { type: "integer", min: 1, max: 8, help: "the polynomial kernel's degree r" },
+      points: { type: "integer", min: 0, max: 3, help: "0 spread, 1 clustered, 2 with duplicates, 3 rescaled" },
+      m: { type: "integer", min: 1, max: 40, help: "number of points" },
+      d: { type: "integer", min: 1, max: 6, help: "dimension" },
+    },
+    scenarios: [
+      {
+        name: "polynomial-c-negative",
+        breaks: "$c \\ge 0$ for the polynomial kernel: $c = -1$, $(x^\\top x' - 1)^r$",
+        params: { family: 0, c: -1, points: 0 },
+      },
+      {
+        name: "laplace-c-negative",
+        breaks: "$c > 0$ for the Laplace kernel: $c = -1$, $\\exp(+\\|x - x'\\|)$",
+        params: { family: 2, c: -1, points: 0 },
+      },
+    ],
     describe: (i) => `${i.drawn.kernel.name}, ${i.points.length} ${i.pointKind} points in ℝ^${i.points[0].length}`,
     hypotheses: [{
       statement: String.raw`$c \ge 0$, $r \in \mathbb N$ (polynomial); $c > 0$ (RBF, Laplace); any finite points`,
@@ -255,12 +282,25 @@ $K(x, x') := \langle \phi(x), \phi(x')\rangle_H$ defines a kernel.`,
     tightness:
       "max(0, −λ_min(Ĝ)) over the tolerance ‖E‖_F + 10·m·ε·‖Ĝ‖₂ (E from the features' rounding bounds); near 1 only when G is singular",
     instances: { test: 32, report: 320 },
-    generate({ rng, index }) {
-      const phi = drawFeatureMap(rng, index);
-      const kind = Math.floor(index / 4) % POINT_KINDS.length;
-      const points = pointSet(rng, rng.int(2, 30), phi.inputDim, kind);
+    generate({ rng, index, params = {} }) {
+      const phi = drawFeatureMap(rng, params.family ?? index);
+      const kind = params.points ?? Math.floor(index / 4) % POINT_KINDS.length;
+      const drawnM = rng.int(2, 30);
+      const points = pointSet(rng, params.m ?? drawnM, phi.inputDim, kind);
       return { phi, points, pointKind: POINT_KINDS[kind] };
     },
+    parameters: {
+      family: {
+        type: "integer",
+        min: 0,
+        max: 3,
+        help: "0 (11.2.6), 1 features of (1 + xᵀx′)², 2 random Fourier, 3 random ReLU",
+      },
+      points: { type: "integer", min: 0, max: 3, help: "0 spread, 1 clustered, 2 with duplicates, 3 rescaled" },
+      m: { type: "integer", min: 1, max: 60, help: "number of points (m > n makes G singular)" },
+    },
+    unbreakable:
+      "The statement has no hypothesis: any feature map into a Hilbert space gives a kernel. Singular G (m above the number of features, duplicated points) is sampled.",
     describe: (i) => `φ = ${i.phi.name}, ${i.points.length} ${i.pointKind} points`,
     hypotheses: [{
       statement: String
@@ -296,9 +336,10 @@ export interface RadialInstance {
   probes: Float64Array[];
 }
 
-function radialInstance(rng: Rng): RadialInstance {
+function radialInstance(rng: Rng, params: Readonly<Record<string, number>> = {}): RadialInstance {
   const centre: [number, number] = [rng.uniform(-0.5, 0.5), rng.uniform(-0.5, 0.5)];
-  const r1 = rng.uniform(0.3, 0.8), r2 = r1 * (1 + rng.uniform(0.1, 0.5));
+  const r1 = rng.uniform(0.3, 0.8), drawnGap = rng.uniform(0.1, 0.5);
+  const r2 = r1 * (1 + (params.gap ?? drawnGap));
   const inner = rng.int(8, 30), outer = rng.int(8, 30);
   const points: Float64Array[] = [], labels: number[] = [];
   for (let k = 0; k < inner; k++) {
@@ -313,6 +354,8 @@ function radialInstance(rng: Rng): RadialInstance {
     labels.push(-1);
   }
   const probes = Array.from({ length: 12 }, () => Float64Array.of(rng.uniform(-2, 2), rng.uniform(-2, 2)));
+  // Exploration only: flip the labels of the first ⌈flip·m⌉ points (breaks the radial labelling).
+  for (let k = 0; k < Math.ceil((params.flip ?? 0) * labels.length); k++) labels[k] = -labels[k];
   return { centre, radii: [r1, r2], points, labels, probes };
 }
 
@@ -362,7 +405,21 @@ $\operatorname{sign}(\Phi(x, w))$ (11.2.5) can perfectly classify all points als
     tightness:
       "1 / (smallest margin yᵢ⟨w, φ(xᵢ)⟩ over its rounding-error bound): below 1 means every sign is certified",
     instances: { test: 12, report: 60 },
-    generate: ({ rng }) => radialInstance(rng),
+    generate: ({ rng, params }) => radialInstance(rng, params),
+    parameters: {
+      gap: {
+        type: "number",
+        min: 0.001,
+        max: 1,
+        help: "r₂/r₁ − 1, the relative width of the empty ring between the classes",
+      },
+      flip: { type: "number", min: 0, max: 0.5, help: "fraction of labels flipped (0 keeps the radial labelling)" },
+    },
+    scenarios: [{
+      name: "labels-not-radial",
+      breaks: "radial labelling: the labels of 10% of the points are flipped",
+      params: { flip: 0.1 },
+    }],
     describe: (i) =>
       `${i.labels.filter((y) => y > 0).length} points inside r₁ = ${i.radii[0].toFixed(3)}, ${
         i.labels.filter((y) => y < 0).length
@@ -446,11 +503,12 @@ export const laplaceFeaturesFor: FeatureMapFor = (points) => {
   return kernelFeatureMap(laplaceKernel(1 / (Number.isFinite(minDist) ? minDist : 1)), centres);
 };
 
-function labellingInstance(rng: Rng, index: number): LabellingInstance {
-  const m = rng.int(2, 8), d = rng.int(1, 4);
+function labellingInstance(rng: Rng, index: number, params: Readonly<Record<string, number>> = {}): LabellingInstance {
+  const drawnM = rng.int(2, 8), drawnD = rng.int(1, 4);
+  const m = params.m ?? drawnM, d = params.d ?? drawnD;
   const points = Array.from({ length: m }, () => Float64Array.from({ length: d }, () => rng.normal()));
   let repeated: [number, number] | null = null;
-  if (index % 3 === 2) {
+  if ((params.repeat ?? (index % 3 === 2 ? 1 : 0)) === 1) {
     const a = rng.int(0, m - 2), b = rng.int(a + 1, m - 1);
     points[b] = Float64Array.from(points[a]);
     repeated = [a, b];
@@ -518,7 +576,19 @@ in $\mathbb R^m$ separating the two sets $\{\phi(x_i) \mid y_i = 1\}$ and $\{\ph
     tightness:
       "1 / (smallest certified margin over its rounding bound) among the separable labellings: below 1 means every sign is certified",
     instances: { test: 18, report: 90 },
-    generate: ({ rng, index }) => labellingInstance(rng, index),
+    generate: ({ rng, index, params }) => labellingInstance(rng, index, params),
+    parameters: {
+      m: { type: "integer", min: 2, max: 8, help: "number of points (all 2^m labellings are enumerated)" },
+      d: { type: "integer", min: 1, max: 4, help: "dimension" },
+      repeat: {
+        type: "integer",
+        min: 0,
+        max: 1,
+        help: "1: x_b is set equal to some x_a (the case the printed form misses)",
+      },
+    },
+    unbreakable:
+      "The printed exercise has no hypothesis beyond xᵢ ∈ ℝᵈ; the case its proof needs but does not state (pairwise distinct points) is sampled in every third instance, which is the erratum.",
     describe: (i) =>
       `m = ${i.points.length} points in ℝ^${i.points[0].length}${
         i.repeated ? `, x_${i.repeated[0] + 1} = x_${i.repeated[1] + 1} repeated` : ", pairwise distinct"

@@ -79,8 +79,12 @@ function uniformPoint(rng: Rng, d: number): Float64Array {
  * console.assert(kernelLsInstance(createRng(1), 2).family.includes("line"));
  * ```
  */
-export function kernelLsInstance(rng: Rng, index: number): KernelLsInstance {
-  const family = index % FAMILIES.length;
+export function kernelLsInstance(
+  rng: Rng,
+  index: number,
+  params: Readonly<Record<string, number>> = {},
+): KernelLsInstance {
+  const family = params.family ?? index % FAMILIES.length;
   let phi: FeatureMap, kernel: Kernel, points: Float64Array[], tests: Float64Array[], testsInSpan: boolean[];
   switch (family) {
     case 0:
@@ -129,18 +133,22 @@ export function kernelLsInstance(rng: Rng, index: number): KernelLsInstance {
   }
   const n = phi.dim, m = points.length;
   const vec = (len: number) => Float64Array.from({ length: len }, () => rng.normal());
+  // Drawn in a fixed order; the step-size override comes after its draw (explore keeps the rest).
+  const y = vec(m), probes = Array.from({ length: 3 }, () => vec(n)), nullMix = vec(m);
+  const w0: [Float64Array, Float64Array] = [vec(n), vec(n)];
+  const hFraction = rng.uniform(0.5, 0.95);
   return {
     family: FAMILIES[family],
     phi,
     kernel,
     points,
-    y: vec(m),
+    y,
     tests,
     testsInSpan,
-    probes: Array.from({ length: 3 }, () => vec(n)),
-    nullMix: vec(m),
-    w0: [vec(n), vec(n)],
-    hFraction: rng.uniform(0.5, 0.95),
+    probes,
+    nullMix,
+    w0,
+    hFraction: params.hRatio ?? hFraction,
   };
 }
 
@@ -262,7 +270,18 @@ With $\tilde H := \operatorname{span}\{\phi(x_1), \dots, \phi(x_m)\}$ it equals 
 $w_* = \operatorname{argmin}_{\tilde w \in \tilde H} f(\tilde w) \in \tilde H$ (11.2.7). (Checked with $H = \mathbb R^n$.)`,
     tightness: "worst observed residual over its float64 perturbation bound, across the checks",
     instances: { test: 25, report: 250 },
-    generate: ({ rng, index }) => kernelLsInstance(rng, index),
+    generate: ({ rng, index, params }) => kernelLsInstance(rng, index, params),
+    parameters: {
+      family: {
+        type: "integer",
+        min: 0,
+        max: 4,
+        help:
+          "0: (11.2.6), m < 6; 1: (11.2.6), m > 6; 2: (11.2.6) on a line; 3: (1 + xᵀx′)² with repeated points; 4: random features",
+      },
+    },
+    unbreakable:
+      "Theorem 11.7 has no hypothesis: any feature map and data. The only condition checked is numerical (the rank of Φ resolved, κ ≤ 10³), which bounds float64 error, not the theorem.",
     describe,
     hypotheses: [rankResolved],
     conclusion: {
@@ -374,7 +393,18 @@ $\Phi(x, w_*) = \langle\phi(x), \sum_j \alpha_j\phi(x_j)\rangle_H = \sum_{j=1}^m
     tightness:
       "worst distance over its float64 perturbation bound (feature route + kernel route), across α's and test points",
     instances: { test: 25, report: 250 },
-    generate: ({ rng, index }) => kernelLsInstance(rng, index),
+    generate: ({ rng, index, params }) => kernelLsInstance(rng, index, params),
+    parameters: {
+      family: {
+        type: "integer",
+        min: 0,
+        max: 4,
+        help:
+          "0: (11.2.6), m < 6; 1: (11.2.6), m > 6; 2: (11.2.6) on a line; 3: (1 + xᵀx′)² with repeated points; 4: random features",
+      },
+    },
+    unbreakable:
+      "Proposition 11.9 has no hypothesis (any α minimising (11.2.9), singular G included: duplicated points and m > n are sampled). The only condition checked is numerical (rank of Φ resolved, κ ≤ 10³).",
     describe,
     hypotheses: [rankResolved],
     conclusion: {
@@ -458,12 +488,36 @@ $w_0$ onto $\tilde H^\perp$. Notably, on the set $\{x \in \mathbb R^d \mid \phi(
     tightness:
       "worst over steps k and test points of |Φ(x, w_k) − limit| / (‖φ(x)‖ρ^k‖w₀ − w_∞‖ + rounding), ρ = max_{s>0}|1 − 2hs²|: 1 means the linear rate is attained",
     instances: { test: 20, report: 150 },
-    generate({ rng, index }) {
+    generate({ rng, index, params = {} }) {
       // Drawn conditionally on κ ≤ 30 (up to 30 tries from the same stream): GD must converge in budget.
-      let instance = kernelLsInstance(rng, index);
-      for (let t = 0; t < 30 && !(analyse(instance).kappa <= 30); t++) instance = kernelLsInstance(rng, index);
+      let instance = kernelLsInstance(rng, index, params);
+      for (let t = 0; t < 30 && !(analyse(instance).kappa <= 30); t++) instance = kernelLsInstance(rng, index, params);
       return instance;
     },
+    parameters: {
+      family: {
+        type: "integer",
+        min: 0,
+        max: 4,
+        help:
+          "0: (11.2.6), m < 6; 1: (11.2.6), m > 6; 2: (11.2.6) on a line; 3: (1 + xᵀx′)² with repeated points; 4: random features",
+      },
+      hRatio: { type: "number", min: 0.01, max: 4, help: "h·2s_max(Φ)² (the hypothesis is < 1)" },
+    },
+    scenarios: [
+      {
+        name: "h-up-to-1-over-smax2",
+        breaks: String
+          .raw`$h < 1/(2s_{\max}^2)$: $h = 1.5/(2s_{\max}^2)$, still below $1/s_{\max}^2$ where GD on $\|\Phi w - y\|^2$ stops contracting`,
+        params: { hRatio: 1.5 },
+      },
+      {
+        name: "h-beyond-1-over-smax2",
+        breaks: String
+          .raw`$h < 1/(2s_{\max}^2)$: $h = 2.5/(2s_{\max}^2)$, above $1/s_{\max}^2$: GD diverges along the top singular direction`,
+        params: { hRatio: 2.5 },
+      },
+    ],
     describe: (i) => `${describe(i)}, h·2s_max² = ${i.hFraction.toFixed(3)}`,
     hypotheses: [
       {
@@ -512,7 +566,10 @@ predicted number of steps, and at test points in (11.2.4) the runs from two diff
           const scale = norm(w0) + norm(wInf) + norm(i.y) / s[rank - 1];
           const perStep = 10 * (i.points.length + i.phi.dim) * EPS * scale * a.kappa;
           const target = 1e-7 * scale;
-          const needed = Math.ceil(Math.log(target / Math.max(d0, 1e-300)) / Math.log(rho)) + 1;
+          // ρ ≥ 1 (step too large): no contraction, the limit is never reached.
+          const needed = rho < 1
+            ? Math.max(1, Math.ceil(Math.log(target / Math.max(d0, 1e-300)) / Math.log(rho)) + 1)
+            : Infinity;
           const steps = Math.min(MAX_STEPS, needed);
           c.add("steps needed to reach 1e-7 relative / step cap", needed, MAX_STEPS);
           const fxs = i.tests.map((x) => i.phi.map(x));
@@ -552,7 +609,7 @@ predicted number of steps, and at test points in (11.2.4) the runs from two diff
         return c.result(
           `ρ = ${
             rho.toFixed(5)
-          }, ${inSpan} test points in (11.2.4) agree with the estimator from both w₀; off the set the two limits differ by up to ${
+          }, ${inSpan} test points in (11.2.4) compared with the estimator from both w₀; off the set the two limits differ by up to ${
             spread.toExponential(2)
           } (the ⟨φ(x), ŵ₀⟩ term): `,
           { ks: gaps.map((g) => g.k), gaps: gaps.map((g) => g.gap), bounds: gaps.map((g) => g.bound) },
