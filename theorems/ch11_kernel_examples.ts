@@ -429,7 +429,7 @@ $\operatorname{sign}(\Phi(x, w))$ (11.2.5) can perfectly classify all points als
         "$x_i \\in \\mathbb R^2$, $y_i \\in \\{-1, 1\\}$: +1 inside a disc, −1 outside a larger concentric circle",
       certainty: "certified",
       method:
-        "each label compared exactly with the side of the circles its point was drawn on (distances in float64, margins ≥ 10%)",
+        "each label compared with the side of the circles its point lies on (float64 distances, relative slack 1e-12)",
       check: (i) => {
         const ok = i.points.every((p, k) => {
           const r = Math.hypot(p[0] - i.centre[0], p[1] - i.centre[1]);
