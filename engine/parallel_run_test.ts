@@ -1,14 +1,15 @@
 import assert from "node:assert/strict";
 import { InstancePool } from "./parallel_run.ts";
 import { runClaim } from "./run.ts";
-import { claims } from "../theorems/catalog.ts";
+import { claimById } from "../theorems/catalog.ts";
 import { defineClaim } from "./claim.ts";
 
 Deno.test("runClaim on 2 workers gives the records and verdict of a single-threaded run", async () => {
   const pool = new InstancePool({ workers: 2 });
   try {
-    // Two catalog claims keep this test cheap; the mechanism is the same for all of them.
-    for (const claim of claims.slice(0, 2)) {
+    // One cheap catalog claim keeps this test fast; the mechanism is the same for all of them
+    // (`deno task bench:claims` checks every claim at the report budget).
+    for (const claim of [claimById("lemma-10.2")!]) {
       for (const seed of [7]) {
         const serial = await runClaim(claim, { seed, budget: "test" });
         let progress = 0;

@@ -9,7 +9,7 @@ const bytes = (a: Float64Array) => new Uint8Array(a.buffer, a.byteOffset, a.byte
 
 Deno.test("parallelMap on 2 workers is byte-identical to mapSerial for a seeded sweep", async () => {
   // Widths deliberately unequal so that the workers finish out of order.
-  const inputs: NtkGramInput[] = [4096, 64, 1024, 128, 2048, 256, 512, 32].map((n, i) => ({
+  const inputs: NtkGramInput[] = [2048, 64, 1024, 128, 512, 32].map((n, i) => ({
     seed: `sweep/${i}`,
     m: 6,
     d: 3,
