@@ -66,3 +66,21 @@ export class InstancePool {
     this.#pool.close();
   }
 }
+
+/**
+ * A copy of a value without the fields whose names end in `Ms` (wall-clock timings, which the project
+ * keeps out of reproducibility comparisons), for comparing runs.
+ *
+ * @example
+ * ```ts
+ * import { withoutTimings } from "./parallel_run.ts";
+ * console.assert(JSON.stringify(withoutTimings({ a: 1, bbMs: 3, b: [{ tMs: 1, c: 2 }] })) === '{"a":1,"b":[{"c":2}]}');
+ * ```
+ */
+export function withoutTimings<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(withoutTimings) as T;
+  if (value === null || typeof value !== "object" || ArrayBuffer.isView(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) if (!k.endsWith("Ms")) out[k] = withoutTimings(v);
+  return out as T;
+}
