@@ -24,6 +24,17 @@ export interface TwoLayerScales {
 /** Neurons per block: 2·m·BLOCK doubles of scratch stay in L2 for m ≤ 64. */
 const BLOCK = 128;
 
+/** Default of gdStepRelu's `storeLimit`: 2²² doubles (32 MB). */
+export const GD_STORE_LIMIT = 1 << 22;
+
+let storeBuffer = new Float64Array(0);
+
+/** A buffer of at least `length` doubles, kept across calls (the kernels are synchronous). */
+function preactivationStore(length: number): Float64Array {
+  if (storeBuffer.length < length) storeBuffer = new Float64Array(length);
+  return storeBuffer;
+}
+
 function checkShapes(
   X: Float64Array,
   U: Float64Array,
@@ -280,7 +291,8 @@ export interface GdStepResult {
  * network, all four parameter groups (U, b, v, c): the step of `reference_numpy.py`. U, b and v are
  * updated in place; the new c and the loss before the step are returned. Gradients from (11.5.2):
  * with eᵢ = 2(Φ(xᵢ) − yᵢ), ∇_v = s_o·Sᵀe, ∇_b = s_o·(e ⊙ step)ᵀ·v, ∇_U = s_i·∇_b-rows ⊗ x, ∇_c = Σe.
- * Cost about m·n·(3d + 4) multiply-adds (the hidden layer is recomputed rather than stored).
+ * Cost about m·n·(2d + 4) multiply-adds when m·n ≤ `storeLimit` (default 2²² doubles, 32 MB, kept in a
+ * module buffer reused across calls), else m·n·(3d + 4) with the hidden layer recomputed; same result either way.
  *
  * @example
  * ```ts
@@ -303,15 +315,20 @@ export function gdStepRelu(
   n: number,
   h: number,
   scales: TwoLayerScales = {},
+  storeLimit: number = GD_STORE_LIMIT,
 ): GdStepResult {
   checkShapes(X, U, b, v, m, d, n);
   if (y.length !== m) throw new RangeError(`y has length ${y.length}, expected m = ${m}`);
   const si = scales.input ?? 1, so = scales.output ?? 1;
-  const P = new Float64Array(m * BLOCK), E = new Float64Array(m * BLOCK);
+  const scratch = new Float64Array(m * BLOCK), E = new Float64Array(m * BLOCK);
+  // The m×n pre-activations are kept for pass 2 (block k0 at offset m·k0, in a buffer reused across
+  // calls) when m·n ≤ storeLimit, recomputed otherwise: same code, same order, so the same bits.
+  const store = m * n <= storeLimit ? preactivationStore(m * n) : null;
   // Pass 1: Φ(xᵢ) = s_o·Σ_k v_k relu(pre_ik) + c, blocked over neurons.
   const phi = new Float64Array(m);
   for (let k0 = 0; k0 < n; k0 += BLOCK) {
     const B = Math.min(BLOCK, n - k0);
+    const P = store ? store.subarray(m * k0, m * (k0 + B)) : scratch;
     preactivationBlock(X, U, b, m, d, k0, B, si, P);
     for (let i = 0; i < m; i++) {
       const r = i * B;
@@ -330,12 +347,14 @@ export function gdStepRelu(
     e[i] = 2 * r;
     gc += e[i];
   }
-  // Pass 2: per block, the gradient at the old parameters (pre-activations recomputed, cheaper than
-  // storing m×n), then the update of that block (neurons are independent given e).
+  // Pass 2: per block, the gradient at the old parameters, then the update of that block (neurons are
+  // independent given e).
   const gv = new Float64Array(BLOCK), gb = new Float64Array(BLOCK), gU = new Float64Array(BLOCK * d);
   for (let k0 = 0; k0 < n; k0 += BLOCK) {
     const B = Math.min(BLOCK, n - k0);
-    preactivationBlock(X, U, b, m, d, k0, B, si, P);
+    let P: Float64Array = scratch;
+    if (store) P = store.subarray(m * k0, m * (k0 + B));
+    else preactivationBlock(X, U, b, m, d, k0, B, si, P);
     gv.fill(0);
     gb.fill(0);
     // E = diag(e)·step(P); Σ_i relu(P)ᵢₜ·eᵢ and Σ_i Eᵢₜ per neuron. Hot loop: 2·m·B.

@@ -170,6 +170,17 @@ for (const [m, d, n, biases, scales] of shapes) {
   });
 }
 
+Deno.test("gdStepRelu: keeping or recomputing the pre-activations gives the same bits", () => {
+  for (const [m, d, n] of [[7, 3, 301], [32, 8, 1024]]) {
+    const p = problem(`store/${m}`, m, d, n, true);
+    const a = [p.U, p.b, p.v].map((x) => Float64Array.from(x)), r = [p.U, p.b, p.v].map((x) => Float64Array.from(x));
+    const kept = gdStepRelu(p.X, p.y, a[0], a[1], a[2], p.c, m, d, n, 0.01 / n);
+    const recomputed = gdStepRelu(p.X, p.y, r[0], r[1], r[2], p.c, m, d, n, 0.01 / n, {}, 0);
+    assert.deepStrictEqual(recomputed, kept);
+    assert.deepStrictEqual(r, a);
+  }
+});
+
 Deno.test("the comparison budget is far below the effect of a wrong formula (so it can fail)", () => {
   const p = problem("wrong", 7, 3, 301, true);
   const ref = reference(p, 1, 1);
