@@ -6,9 +6,9 @@
  * `../shared/bench/reference_numpy.py`: X is m×d (one input per row), U is n×d (row k is u_k),
  * b, v ∈ ℝⁿ, c ∈ ℝ. Knows nothing of theorems.
  *
- * The loops are fused and blocked over neurons so that the m×n hidden layer is never stored:
- * each block of neurons is computed into a small scratch buffer and immediately folded into
- * the m×m accumulators.
+ * The loops are fused and blocked over neurons: each block of neurons is computed into a small
+ * scratch buffer and immediately folded into the m×m accumulators, so the tangent kernel never
+ * stores the m×n hidden layer (the GD step keeps its pre-activations, up to 32 MB, between passes).
  *
  * @module
  */
