@@ -6,6 +6,7 @@
  */
 import type { Claim } from "../engine/claim.ts";
 import { eq1021 } from "./ch10_linear.ts";
+import { chizatHomogeneity } from "./chizat_homogeneity.ts";
 
 /**
  * All claims.
@@ -18,6 +19,7 @@ import { eq1021 } from "./ch10_linear.ts";
  */
 export const claims: readonly Claim[] = [
   eq1021(),
+  chizatHomogeneity(),
 ];
 
 /**
