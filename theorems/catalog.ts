@@ -7,6 +7,7 @@
 import type { Claim } from "../engine/claim.ts";
 import { eq1021 } from "./ch10_linear.ts";
 import { chizatHomogeneity } from "./chizat_homogeneity.ts";
+import { chizatImplicitBias } from "./chizat_implicit_bias.ts";
 
 /**
  * All claims.
@@ -20,6 +21,7 @@ import { chizatHomogeneity } from "./chizat_homogeneity.ts";
 export const claims: readonly Claim[] = [
   eq1021(),
   chizatHomogeneity(),
+  chizatImplicitBias(),
 ];
 
 /**
