@@ -8,6 +8,7 @@ import type { Claim } from "../engine/claim.ts";
 import { eq1021 } from "./ch10_linear.ts";
 import { chizatHomogeneity } from "./chizat_homogeneity.ts";
 import { chizatImplicitBias } from "./chizat_implicit_bias.ts";
+import { chizatRandomFeatures } from "./chizat_random_features.ts";
 
 /**
  * All claims.
@@ -22,6 +23,7 @@ export const claims: readonly Claim[] = [
   eq1021(),
   chizatHomogeneity(),
   chizatImplicitBias(),
+  chizatRandomFeatures(),
 ];
 
 /**
