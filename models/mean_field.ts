@@ -92,6 +92,8 @@ export class MeanFieldNetwork {
   readonly d: number;
   /** Activation σ. */
   readonly sigma: Activation;
+  /** Output scale: 1/m in the mean-field scaling (the default), 1/√m in the NTK scaling of the slides' "Lazy Training". */
+  readonly outputScale: number;
 
   /**
    * @example
@@ -101,10 +103,11 @@ export class MeanFieldNetwork {
    * console.assert(net.parameterCount === 12);
    * ```
    */
-  constructor(m: number, d: number, sigma: Activation = relu) {
+  constructor(m: number, d: number, sigma: Activation = relu, outputScale = 1 / m) {
     this.m = m;
     this.d = d;
     this.sigma = sigma;
+    this.outputScale = outputScale;
   }
 
   /** m(d + 2). */
@@ -136,7 +139,7 @@ export class MeanFieldNetwork {
         for (let k = 0; k < d; k++) z += w[o + k] * data.x[xo + k];
         s += w[o + d + 1] * this.sigma.value(z);
       }
-      out[j] = s / m;
+      out[j] = s * this.outputScale;
     }
     return out;
   }
@@ -161,7 +164,8 @@ export class MeanFieldNetwork {
 
   /**
    * The mean-field velocity −m∇F_m(w) of the slides' gradient flow dw/dt = −m∇F_m(w): for particle i,
-   * −(1/n)Σⱼ rⱼ∇_wφ(wᵢ, xⱼ) with rⱼ = f_m(xⱼ) − yⱼ. Writes into `out` and returns F_m(w).
+   * −(1/n)Σⱼ rⱼ∇_wφ(wᵢ, xⱼ) with rⱼ = f_m(xⱼ) − yⱼ (times m·outputScale, which is 1 in the mean-field
+   * scaling). Writes into `out` and returns F_m(w).
    *
    * @example
    * ```ts
@@ -174,7 +178,7 @@ export class MeanFieldNetwork {
    * ```
    */
   velocity(w: ArrayLike<number>, data: Dataset, out: Float64Array): number {
-    const { m, d, sigma } = this, p = d + 2, n = data.n;
+    const { m, d, sigma } = this, p = d + 2, n = data.n, weight = (m * this.outputScale) / n;
     const r = this.outputs(w, data);
     let loss = 0;
     for (let j = 0; j < n; j++) {
@@ -190,7 +194,7 @@ export class MeanFieldNetwork {
         const xo = j * d;
         let z = w[o + d];
         for (let k = 0; k < d; k++) z += w[o + k] * data.x[xo + k];
-        const rj = r[j] / n;
+        const rj = r[j] * weight;
         const g = rj * c * sigma.derivative(z);
         for (let k = 0; k < d; k++) out[o + k] -= g * data.x[xo + k];
         out[o + d] -= g;

@@ -8,6 +8,7 @@ import type { Claim } from "../engine/claim.ts";
 import { eq1021 } from "./ch10_linear.ts";
 import { chizatHomogeneity } from "./chizat_homogeneity.ts";
 import { chizatImplicitBias } from "./chizat_implicit_bias.ts";
+import { chizatGlobalConvergence, chizatMeanField } from "./chizat_mean_field.ts";
 import { chizatRandomFeatures } from "./chizat_random_features.ts";
 
 /**
@@ -24,6 +25,8 @@ export const claims: readonly Claim[] = [
   chizatHomogeneity(),
   chizatImplicitBias(),
   chizatRandomFeatures(),
+  chizatMeanField(),
+  chizatGlobalConvergence(),
 ];
 
 /**

@@ -1,0 +1,22 @@
+import assert from "node:assert/strict";
+import { runClaim } from "../engine/run.ts";
+import { chizatGlobalConvergence, chizatMeanField, teacherStudentData } from "./chizat_mean_field.ts";
+import { MeanFieldNetwork, relu } from "../models/mean_field.ts";
+
+Deno.test("chizat-mean-field catches a scaling without an m-independent limit (NTK: f = Σφ/√m, dw/dt = −∇F)", async () => {
+  const ntk = { outputScale: (m: number) => 1 / Math.sqrt(m), velocityExponent: 0 };
+  const { result } = await runClaim(chizatMeanField(ntk), { seed: 1, budget: "test" });
+  assert.equal(result.status, "falsified");
+});
+
+Deno.test("chizat-global-convergence catches a wrong gradient (ReLU with the derivative 1[z < 0])", async () => {
+  const wrong = { name: "ReLU, wrong σ′", value: relu.value, derivative: (z: number) => (z < 0 ? 1 : 0) };
+  const { result } = await runClaim(chizatGlobalConvergence(wrong), { seed: 1, budget: "test" });
+  assert.equal(result.status, "falsified");
+});
+
+Deno.test("the 5-neuron teacher fits its own data exactly and a zero network does not", () => {
+  const data = teacherStudentData();
+  const zero = new MeanFieldNetwork(1, 2, relu).loss(new Float64Array(4), data);
+  assert.ok(zero > 1, `F(0) = ${zero}`);
+});
