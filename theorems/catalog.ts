@@ -6,6 +6,7 @@
  */
 import type { Claim } from "../engine/claim.ts";
 import { eq1021 } from "./ch10_linear.ts";
+import { eos103 } from "./ch10_edge_of_stability.ts";
 import { chizatHomogeneity } from "./chizat_homogeneity.ts";
 import { chizatImplicitBias } from "./chizat_implicit_bias.ts";
 import { chizatGlobalConvergence, chizatMeanField } from "./chizat_mean_field.ts";
@@ -27,6 +28,7 @@ export const claims: readonly Claim[] = [
   chizatRandomFeatures(),
   chizatMeanField(),
   chizatGlobalConvergence(),
+  eos103(),
 ];
 
 /**
