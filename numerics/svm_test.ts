@@ -4,7 +4,7 @@ import { createRng } from "./random.ts";
 
 Deno.test("max-margin SVM in 2-D agrees with a scan over directions, within its certificate", () => {
   const rng = createRng("svm-2d");
-  for (let rep = 0; rep < 20; rep++) {
+  for (let rep = 0; rep < 6; rep++) {
     const xs: number[] = [], ys: number[] = [];
     const u = rng.uniform(0, 2 * Math.PI);
     while (ys.length < 12) {
@@ -20,10 +20,10 @@ Deno.test("max-margin SVM in 2-D agrees with a scan over directions, within its 
     const marginAt = (phi: number) =>
       Math.min(...ys.map((yi, i) => yi * (Math.cos(phi) * xs[2 * i] + Math.sin(phi) * xs[2 * i + 1])));
     let best = -Infinity;
-    for (let k = 0; k < 200_000; k++) best = Math.max(best, marginAt((2 * Math.PI * k) / 200_000));
-    // Scan resolution 2π/2e5 moves a margin by at most ‖x‖·π/2e5 ≤ 1e-4 for ‖x‖ ≤ 6.
+    for (let k = 0; k < 50_000; k++) best = Math.max(best, marginAt((2 * Math.PI * k) / 50_000));
+    // Scan resolution 2π/5e4 moves a margin by at most ‖x‖·π/5e4 ≤ 4e-4 for ‖x‖ ≤ 6.
     assert.ok(best <= s.margin + 1e-12, `scan ${best} beats certified margin ${s.margin}`);
-    assert.ok(best >= s.margin - 1e-4, `scan ${best} far below ${s.margin}`);
+    assert.ok(best >= s.margin - 4e-4, `scan ${best} far below ${s.margin}`);
     assert.ok(s.angleBound <= 1e-6);
   }
 });
