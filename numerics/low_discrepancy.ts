@@ -52,7 +52,7 @@ export class ShiftedHaltonGaussian {
     if (dim > PRIMES.length) throw new RangeError(`at most ${PRIMES.length} dimensions`);
     this.dim = dim;
     this.scale = scale;
-    this.shift = Float64Array.from({ length: dim }, () => rng.double());
+    this.shift = Float64Array.from({ length: dim }, () => rng.uniform(0, 1));
   }
 
   /** The first `count` points (row-major count × dim): prefixes of one sequence. */

@@ -49,6 +49,7 @@ export function maxMarginSvm(
   maxSweeps = 200_000,
 ): MaxMargin {
   const n = y.length;
+  if (!x.every(Number.isFinite) || !y.every(Number.isFinite)) throw new RangeError("max-margin SVM: non-finite data");
   const alpha = new Float64Array(n), v = new Float64Array(d), sq = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     let s = 0;

@@ -5,8 +5,10 @@
  * @module
  */
 import type { Claim } from "../engine/claim.ts";
-import { eq1021 } from "./ch10_linear.ts";
+import { lemma102 } from "./ch10_descent.ts";
 import { eos103 } from "./ch10_edge_of_stability.ts";
+import { eq1021, sec101 } from "./ch10_linear.ts";
+import { prop112, thm113 } from "./ch11_least_squares.ts";
 import { chizatHomogeneity } from "./chizat_homogeneity.ts";
 import { chizatImplicitBias } from "./chizat_implicit_bias.ts";
 import { chizatGlobalConvergence, chizatMeanField } from "./chizat_mean_field.ts";
@@ -23,12 +25,16 @@ import { chizatRandomFeatures } from "./chizat_random_features.ts";
  */
 export const claims: readonly Claim[] = [
   eq1021(),
+  sec101(),
+  lemma102(),
+  eos103(),
+  prop112(),
+  thm113(),
   chizatHomogeneity(),
-  chizatImplicitBias(),
   chizatRandomFeatures(),
   chizatMeanField(),
   chizatGlobalConvergence(),
-  eos103(),
+  chizatImplicitBias(),
 ];
 
 /**
