@@ -155,7 +155,7 @@ starting from $\mu_0$. (CLAIMS.md: the training curves $F(\mu_{t,m})$ become $m$
 uniform convergence on $[0,T]$, and far less noisy than the sup, which sits in the steep first second of training;
 the sup is reported too) shrinks as $m$ grows: the slope of $\log$ gap against $\log m$ has a ${
         CONFIDENCE * 100
-      }\%$ confidence interval below 0
+      }% confidence interval below 0
 (reported against the iid-sampling rate $m^{-1/2}$). On each instance, the fixed-step RK4 curve is checked against
 the same flow at half the step: the discretisation discrepancy must stay below the gap it is compared with (so the gaps
 are the flow's, not the integrator's).`,

@@ -99,7 +99,7 @@ $(\Phi^\top\Phi/m + n\lambda I)g = \Phi^\top y$, predicts $f(x) = \frac1m\sum_j 
 ridge regression $k_m(x, X)(K_m + n\lambda I)^{-1}y$ with $k_m(x,x') = \frac1m\sum_j\sigma(a_j\cdot x+b_j)\sigma(a_j\cdot x'+b_j)$,
 within the sum of both solves' residual certificates and the rounding of the predictions. (b) The relative sup gap
 on 20 test points between the $m$-feature predictor and KRR with the exact conjugate kernel $k$ (arc-cosine, order 1,
-on $(x, 1)$) shrinks as $m$ grows: the slope of $\log$ gap against $\log m$ has a ${CONFIDENCE * 100}\%$ interval
+on $(x, 1)$) shrinks as $m$ grows: the slope of $\log$ gap against $\log m$ has a ${CONFIDENCE * 100}% interval
 below 0 (reported against the Monte-Carlo rate $-1/2$).`,
       check(i) {
         const { d, x, y, xTest } = i;
