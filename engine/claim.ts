@@ -201,6 +201,11 @@ export interface Claim<I = unknown> {
   scenarios?: Scenario[];
   /** When no hypothesis can be broken, why (shown instead of scenarios). */
   unbreakable?: string;
+  /**
+   * Set when this machine cannot reach the claim's hypotheses (e.g. a width threshold far beyond
+   * memory): why. The tests then accept `inconclusive` (never `falsified`), and the report says why.
+   */
+  unreachable?: string;
 }
 
 /**

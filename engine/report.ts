@@ -135,6 +135,7 @@ function section({ claim, result: r, plots, scenarios, search }: ReportEntry): s
   }
   out.push(`**Conclusion checked:** ${claim.conclusion.statement.replaceAll("\n", " ")}`, "");
   out.push(`**Verdict:** ${r.status} — ${r.reason}.`, "");
+  if (claim.unreachable) out.push(`**Why the hypotheses are out of reach here:** ${claim.unreachable}`, "");
   const rows: [string, string][] = [
     ["instances tried", String(r.instances)],
     ["instances meeting the hypotheses", String(r.hypothesesMet)],

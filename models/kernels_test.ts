@@ -1,0 +1,73 @@
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import {
+  featureKernel,
+  kernelMatrix,
+  polynomial2Features,
+  polynomialKernel,
+  quadraticFeatures,
+  randomFourierFeatures,
+  rbfKernel,
+} from "./kernels.ts";
+import { commonDyadic, ratToNumber } from "../numerics/rational.ts";
+import { createRng } from "../numerics/random.ts";
+
+/** (xᵀy + c)^r exactly, for float inputs (dyadic rationals). */
+function exactPolynomial(x: number[], y: number[], c: number, r: number): number {
+  const { nums, shift } = commonDyadic([...x, ...y, c]);
+  const d = x.length, one = 1n << BigInt(shift);
+  let s = nums[2 * d] * one;
+  for (let i = 0; i < d; i++) s += nums[i] * nums[d + i];
+  return ratToNumber({ num: s ** BigInt(r), den: (one * one) ** BigInt(r) });
+}
+
+Deno.test("polynomial kernel: the stated error bound covers the exact value (BigInt reference)", () => {
+  const coord = fc.double({ min: -3, max: 3, noNaN: true });
+  fc.assert(
+    fc.property(
+      fc.array(coord, { minLength: 3, maxLength: 3 }),
+      fc.array(coord, { minLength: 3, maxLength: 3 }),
+      fc.double({ min: 0, max: 2, noNaN: true }),
+      fc.integer({ min: 1, max: 6 }),
+      (x, y, c, r) => {
+        const k = polynomialKernel(c, r);
+        const err = Math.abs(k.value(x, y) - exactPolynomial(x, y, c, r));
+        // ratToNumber itself rounds: allow one extra ulp of the value.
+        assert.ok(err <= k.error(x, y) + 2.3e-16 * Math.abs(k.value(x, y)), `${err} > ${k.error(x, y)}`);
+      },
+    ),
+    { seed: 21, numRuns: 300 },
+  );
+});
+
+Deno.test("the explicit features of (1 + xᵀx′)² reproduce the polynomial kernel within both error bounds", () => {
+  const rng = createRng("poly2");
+  for (let trial = 0; trial < 50; trial++) {
+    const d = rng.int(1, 4), phi = polynomial2Features(d);
+    const x = Array.from({ length: d }, () => rng.normal()), y = Array.from({ length: d }, () => rng.normal());
+    const viaFeatures = featureKernel(phi), direct = polynomialKernel(1, 2);
+    const gap = Math.abs(viaFeatures.value(x, y) - direct.value(x, y));
+    assert.ok(gap <= viaFeatures.error(x, y) + direct.error(x, y), `${gap}`);
+  }
+});
+
+Deno.test("(11.2.6) features span the quadratics: ⟨w, φ(x)⟩ = ρ² − ‖x − c‖² for the right w", () => {
+  const [c1, c2, rho] = [0.3, -0.2, 1.1];
+  const w = [rho * rho - c1 * c1 - c2 * c2, 2 * c1, 2 * c2, 0, -1, -1];
+  const x = [0.7, 0.4], f = quadraticFeatures.map(x);
+  const lhs = w.reduce((s, v, k) => s + v * f[k], 0);
+  assert.ok(Math.abs(lhs - (rho * rho - (x[0] - c1) ** 2 - (x[1] - c2) ** 2)) < 1e-15);
+});
+
+Deno.test("random Fourier features approximate the RBF kernel (Monte Carlo, 4000 features)", () => {
+  const phi = randomFourierFeatures(createRng("rff"), 2, 4000, 0.5);
+  const k = featureKernel(phi), rbf = rbfKernel(0.5);
+  // n terms each in [−2/n, 2/n] with mean exp(−c‖x − x′‖²)/n: Hoeffding, P(|error| ≥ 0.2) ≤ 2e^{−0.04n/8} ≈ 4e-9.
+  assert.ok(Math.abs(k.value([0.2, 0.1], [-0.5, 0.9]) - rbf.value([0.2, 0.1], [-0.5, 0.9])) < 0.2);
+});
+
+Deno.test("kernel matrices are exactly symmetric", () => {
+  const pts = Array.from({ length: 6 }, (_, i) => [Math.sin(i), Math.cos(3 * i)]);
+  assert.ok(kernelMatrix(rbfKernel(0.7), pts).g.isSymmetric());
+  assert.ok(kernelMatrix(featureKernel(quadraticFeatures), pts).g.isSymmetric());
+});
