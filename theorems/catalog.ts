@@ -6,11 +6,16 @@
  */
 import type { Claim } from "../engine/claim.ts";
 import { lemma102 } from "./ch10_descent.ts";
+import { eos103 } from "./ch10_edge_of_stability.ts";
 import { eq1021, sec101 } from "./ch10_linear.ts";
 import { thm103 } from "./ch10_np_hardness.ts";
 import { prop112, thm113 } from "./ch11_least_squares.ts";
 import { def118, ex1110, ex1133, ex115 } from "./ch11_kernel_examples.ts";
 import { prop119, rem114, thm117 } from "./ch11_kernel_least_squares.ts";
+import { chizatHomogeneity } from "./chizat_homogeneity.ts";
+import { chizatImplicitBias } from "./chizat_implicit_bias.ts";
+import { chizatGlobalConvergence, chizatMeanField } from "./chizat_mean_field.ts";
+import { chizatRandomFeatures } from "./chizat_random_features.ts";
 
 /**
  * All claims.
@@ -26,6 +31,7 @@ export const claims: readonly Claim[] = [
   sec101(),
   lemma102(),
   thm103(),
+  eos103(),
   prop112(),
   thm113(),
   rem114(),
@@ -35,6 +41,11 @@ export const claims: readonly Claim[] = [
   prop119(),
   ex1110(),
   ex1133(),
+  chizatHomogeneity(),
+  chizatRandomFeatures(),
+  chizatMeanField(),
+  chizatGlobalConvergence(),
+  chizatImplicitBias(),
 ];
 
 /**

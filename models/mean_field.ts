@@ -1,0 +1,262 @@
+/**
+ * Wide two-layer networks in the mean-field scaling of Chizat's slides (`003_…`, "Two-layer neural
+ * networks"): particles wᵢ = (aᵢ, bᵢ, cᵢ) ∈ ℝ^{d+2}, φ(w, x) = c·σ(a·x + b) and
+ * f_m(w, x) = (1/m)·Σᵢ φ(wᵢ, x), trained on the square loss F_m = (1/2n)·Σⱼ (f_m(xⱼ) − yⱼ)²
+ * ("Parenthesis (I)": F(μ) = ½∫|f(μ, x) − f*(x)|² dρ with ρ the empirical measure of the inputs).
+ *
+ * @module
+ */
+
+/** An activation σ with its derivative σ′ (almost everywhere). */
+export interface Activation {
+  /** Name shown in reports. */
+  name: string;
+  /** σ(z). */
+  value(z: number): number;
+  /** σ′(z) (for ReLU: 1 for z > 0, else 0). */
+  derivative(z: number): number;
+}
+
+/**
+ * ReLU σ(z) = max(z, 0): positively 1-homogeneous, so φ is positively 2-homogeneous.
+ *
+ * @example
+ * ```ts
+ * import { relu } from "./mean_field.ts";
+ * console.assert(relu.value(-1) === 0 && relu.value(2) === 2 && relu.derivative(2) === 1);
+ * ```
+ */
+export const relu: Activation = {
+  name: "ReLU",
+  value: (z) => (z > 0 ? z : 0),
+  derivative: (z) => (z > 0 ? 1 : 0),
+};
+
+/**
+ * Softplus σ(z) = log(1 + eᶻ): smooth and not homogeneous (used to show a check can fail).
+ *
+ * @example
+ * ```ts
+ * import { softplus } from "./mean_field.ts";
+ * console.assert(Math.abs(softplus.value(0) - Math.log(2)) < 1e-15);
+ * ```
+ */
+export const softplus: Activation = {
+  name: "softplus",
+  value: (z) => (z > 30 ? z : Math.log1p(Math.exp(z))),
+  derivative: (z) => 1 / (1 + Math.exp(-z)),
+};
+
+/**
+ * φ(w, x) = c·σ(a·x + b) for one particle w = (a, b, c), stored as `w[offset .. offset+d+2)`.
+ *
+ * @example
+ * ```ts
+ * import { particleOutput, relu } from "./mean_field.ts";
+ * // a = (1, 0), b = 0.5, c = 2 at x = (1, 3): 2·relu(1.5) = 3.
+ * console.assert(particleOutput([1, 0, 0.5, 2], 0, [1, 3], relu) === 3);
+ * ```
+ */
+export function particleOutput(
+  w: ArrayLike<number>,
+  offset: number,
+  x: ArrayLike<number>,
+  sigma: Activation = relu,
+): number {
+  const d = x.length;
+  let z = w[offset + d];
+  for (let k = 0; k < d; k++) z += w[offset + k] * x[k];
+  return w[offset + d + 1] * sigma.value(z);
+}
+
+/** A data set of n inputs in ℝ^d (row-major) with targets. */
+export interface Dataset {
+  /** Input dimension d. */
+  d: number;
+  /** Number of points n. */
+  n: number;
+  /** Inputs, row-major n×d. */
+  x: Float64Array;
+  /** Targets. */
+  y: Float64Array;
+}
+
+/**
+ * A network of m particles in ℝ^{d+2} in the mean-field scaling f_m = (1/m)Σφ(wᵢ, ·).
+ * Parameters are one Float64Array, particle i at [i(d+2), (i+1)(d+2)).
+ */
+export class MeanFieldNetwork {
+  /** Number of particles m. */
+  readonly m: number;
+  /** Input dimension d. */
+  readonly d: number;
+  /** Activation σ. */
+  readonly sigma: Activation;
+  /** Output scale: 1/m in the mean-field scaling (the default), 1/√m in the NTK scaling of the slides' "Lazy Training". */
+  readonly outputScale: number;
+
+  /**
+   * @example
+   * ```ts
+   * import { MeanFieldNetwork } from "./mean_field.ts";
+   * const net = new MeanFieldNetwork(3, 2);
+   * console.assert(net.parameterCount === 12);
+   * ```
+   */
+  constructor(m: number, d: number, sigma: Activation = relu, outputScale = 1 / m) {
+    this.m = m;
+    this.d = d;
+    this.sigma = sigma;
+    this.outputScale = outputScale;
+  }
+
+  /** m(d + 2). */
+  get parameterCount(): number {
+    return this.m * (this.d + 2);
+  }
+
+  /**
+   * f_m(w, x) at every input of the data set.
+   *
+   * @example
+   * ```ts
+   * import { MeanFieldNetwork } from "./mean_field.ts";
+   * const net = new MeanFieldNetwork(2, 1);
+   * // particles (a, b, c) = (1, 0, 1) and (−1, 0, 1): f(x) = |x|/2.
+   * const out = net.outputs([1, 0, 1, -1, 0, 1], { d: 1, n: 2, x: Float64Array.of(-2, 4), y: new Float64Array(2) });
+   * console.assert(out[0] === 1 && out[1] === 2);
+   * ```
+   */
+  outputs(w: ArrayLike<number>, data: Dataset): Float64Array {
+    const { m, d } = this, p = d + 2, out = new Float64Array(data.n);
+    // Hot loop: m·n·d multiply-adds.
+    for (let j = 0; j < data.n; j++) {
+      let s = 0;
+      const xo = j * d;
+      for (let i = 0; i < m; i++) {
+        const o = i * p;
+        let z = w[o + d];
+        for (let k = 0; k < d; k++) z += w[o + k] * data.x[xo + k];
+        s += w[o + d + 1] * this.sigma.value(z);
+      }
+      out[j] = s * this.outputScale;
+    }
+    return out;
+  }
+
+  /**
+   * F_m(w) = (1/2n)·Σⱼ (f_m(xⱼ) − yⱼ)².
+   *
+   * @example
+   * ```ts
+   * import { MeanFieldNetwork } from "./mean_field.ts";
+   * const net = new MeanFieldNetwork(1, 1);
+   * const data = { d: 1, n: 1, x: Float64Array.of(1), y: Float64Array.of(3) };
+   * console.assert(net.loss([1, 0, 1], data) === 2); // ½(1 − 3)²
+   * ```
+   */
+  loss(w: ArrayLike<number>, data: Dataset): number {
+    const f = this.outputs(w, data);
+    let s = 0;
+    for (let j = 0; j < data.n; j++) s += (f[j] - data.y[j]) ** 2;
+    return s / (2 * data.n);
+  }
+
+  /**
+   * The mean-field velocity −m∇F_m(w) of the slides' gradient flow dw/dt = −m∇F_m(w): for particle i,
+   * −(1/n)Σⱼ rⱼ∇_wφ(wᵢ, xⱼ) with rⱼ = f_m(xⱼ) − yⱼ (times m·outputScale, which is 1 in the mean-field
+   * scaling). Writes into `out` and returns F_m(w).
+   *
+   * @example
+   * ```ts
+   * import { MeanFieldNetwork } from "./mean_field.ts";
+   * const net = new MeanFieldNetwork(1, 1);
+   * const data = { d: 1, n: 1, x: Float64Array.of(1), y: Float64Array.of(3) };
+   * const v = new Float64Array(3);
+   * net.velocity([1, 0, 1], data, v);
+   * console.assert(v[2] === 2); // −r·σ(a·x + b) = 2·1
+   * ```
+   */
+  velocity(w: ArrayLike<number>, data: Dataset, out: Float64Array): number {
+    const { m, d, sigma } = this, p = d + 2, n = data.n, weight = (m * this.outputScale) / n;
+    const r = this.outputs(w, data);
+    let loss = 0;
+    for (let j = 0; j < n; j++) {
+      r[j] -= data.y[j];
+      loss += r[j] * r[j];
+    }
+    out.fill(0);
+    // Hot loop: m·n·d multiply-adds.
+    for (let i = 0; i < m; i++) {
+      const o = i * p;
+      const c = w[o + d + 1];
+      for (let j = 0; j < n; j++) {
+        const xo = j * d;
+        let z = w[o + d];
+        for (let k = 0; k < d; k++) z += w[o + k] * data.x[xo + k];
+        const rj = r[j] * weight;
+        const g = rj * c * sigma.derivative(z);
+        for (let k = 0; k < d; k++) out[o + k] -= g * data.x[xo + k];
+        out[o + d] -= g;
+        out[o + d + 1] -= rj * sigma.value(z);
+      }
+    }
+    return loss / (2 * n);
+  }
+}
+
+/** A training curve: F at the recorded times. */
+export interface TrainingCurve {
+  /** Times t (= step count × step). */
+  times: number[];
+  /** F_m at those times. */
+  losses: number[];
+  /** Final parameters. */
+  w: Float64Array;
+}
+
+/**
+ * Integrates the mean-field gradient flow dw/dt = −m∇F_m(w) with the classical fourth-order
+ * Runge–Kutta scheme at fixed step h up to time T, recording F every `every` steps. (A fixed step
+ * makes the time grid identical across widths m, so curves can be compared pointwise.)
+ *
+ * @example
+ * ```ts
+ * import { MeanFieldNetwork, trainFlow } from "./mean_field.ts";
+ * const net = new MeanFieldNetwork(1, 1);
+ * const data = { d: 1, n: 1, x: Float64Array.of(1), y: Float64Array.of(3) };
+ * const c = trainFlow(net, data, Float64Array.of(1, 0, 1), 0.01, 400, 100);
+ * console.assert(c.losses.at(-1)! < c.losses[0]);
+ * ```
+ */
+export function trainFlow(
+  net: MeanFieldNetwork,
+  data: Dataset,
+  w0: Float64Array,
+  h: number,
+  steps: number,
+  every: number,
+): TrainingCurve {
+  const P = w0.length;
+  const w = Float64Array.from(w0);
+  const k1 = new Float64Array(P), k2 = new Float64Array(P), k3 = new Float64Array(P), k4 = new Float64Array(P);
+  const tmp = new Float64Array(P);
+  const times: number[] = [], losses: number[] = [];
+  for (let s = 0; s <= steps; s++) {
+    const f = net.velocity(w, data, k1);
+    if (s % every === 0) {
+      times.push(s * h);
+      losses.push(f);
+    }
+    if (s === steps) break;
+    for (let q = 0; q < P; q++) tmp[q] = w[q] + 0.5 * h * k1[q];
+    net.velocity(tmp, data, k2);
+    for (let q = 0; q < P; q++) tmp[q] = w[q] + 0.5 * h * k2[q];
+    net.velocity(tmp, data, k3);
+    for (let q = 0; q < P; q++) tmp[q] = w[q] + h * k3[q];
+    net.velocity(tmp, data, k4);
+    for (let q = 0; q < P; q++) w[q] += (h / 6) * (k1[q] + 2 * k2[q] + 2 * k3[q] + k4[q]);
+    if (!Number.isFinite(w[0])) throw new Error(`mean-field flow diverged at step ${s}`);
+  }
+  return { times, losses, w };
+}

@@ -1,0 +1,287 @@
+/**
+ * Chapter 10 (`001_…`), §10.3, "The edge of stability" (Cohen et al. 2021): under full-batch GD with
+ * step η, the sharpness rises to about 2/η and hovers there while the loss keeps decreasing.
+ *
+ * @module
+ */
+import { defineClaim } from "../engine/claim.ts";
+import type { BudgetName, Claim, InstanceRecord, PlotSpec } from "../engine/claim.ts";
+import { type RegressionData, TwoLayerTanh } from "../models/two_layer_tanh.ts";
+import { lanczosTop } from "../numerics/lanczos.ts";
+import type { Rng } from "../numerics/random.ts";
+import { median } from "../numerics/stats.ts";
+import { atMost, ratio } from "../numerics/compare.ts";
+
+const SOURCE = "001_77e89cd23d3b82cd.txt";
+
+/** Step sizes η of the sweep (the instance index cycles through them). */
+const ETAS = [1.5, 2, 3];
+/** GD steps per budget. */
+const STEPS: Record<BudgetName, number> = { test: 3000, report: 8000 };
+/** Sharpness is measured every this many steps. */
+const EVERY = 20;
+/** Lanczos iterations per sharpness measurement. */
+const LANCZOS_STEPS = 20;
+/** Largest relative Lanczos residual accepted: a tenth of the band half-width, so measurement error cannot move a run across the band. */
+const RESIDUAL_TOLERANCE = 0.01;
+/** "About 2/η": the band for the sharpness, relative to 2/η. */
+const BAND = { reach: 0.9, lo: 0.9, hi: 1.1 };
+
+/** Hessian-vector product of the loss at θ (the quantity under test; a wrong one must be caught). */
+export type HessianVector = (
+  net: TwoLayerTanh,
+  theta: Float64Array,
+  data: RegressionData,
+  delta: Float64Array,
+  out: Float64Array,
+) => void;
+
+/** A data set, a network initialisation and a step size. */
+export interface EdgeOfStabilityInstance {
+  /** The network. */
+  net: TwoLayerTanh;
+  /** The data. */
+  data: RegressionData;
+  /** θ₀. */
+  theta0: Float64Array;
+  /** Step size η. */
+  eta: number;
+  /** GD steps. */
+  steps: number;
+  /** Lanczos start vector. */
+  start: Float64Array;
+}
+
+function generate(rng: Rng, index: number, budget: BudgetName): EdgeOfStabilityInstance {
+  const d = 2, n = 20, h = 20;
+  const x = Float64Array.from({ length: n * d }, () => rng.normal());
+  const y = Float64Array.from(
+    { length: n },
+    (_, i) => Math.sin(2 * x[i * d]) * Math.cos(x[i * d + 1]) + 0.5 * x[i * d + 1] ** 2,
+  );
+  const net = new TwoLayerTanh(h, d);
+  const theta0 = Float64Array.from(
+    { length: net.parameterCount },
+    (_, q) => (q < h * d ? rng.normal() / Math.sqrt(d) : rng.normal()),
+  );
+  const start = Float64Array.from({ length: net.parameterCount }, () => rng.normal());
+  return { net, data: { d, x, y }, theta0, eta: ETAS[index % ETAS.length], steps: STEPS[budget], start };
+}
+
+/** The GD run with its sharpness and loss records. */
+interface Trajectory {
+  /** Steps at which sharpness was measured. */
+  sharpSteps: number[];
+  /** Sharpness (top Hessian eigenvalue) at those steps. */
+  sharpness: number[];
+  /** Largest relative Lanczos residual ‖Hv − βv‖/β over the run. */
+  maxRelResidual: number;
+  /** Loss at every step. */
+  losses: number[];
+}
+
+function train(i: EdgeOfStabilityInstance, hvp: HessianVector): Trajectory {
+  const { net, data, eta, steps } = i, P = net.parameterCount;
+  const theta = Float64Array.from(i.theta0), g = new Float64Array(P);
+  let v: Float64Array = Float64Array.from(i.start);
+  const sharpSteps: number[] = [], sharpness: number[] = [], losses: number[] = [];
+  let maxRelResidual = 0;
+  for (let s = 0; s <= steps; s++) {
+    losses.push(net.gradient(theta, data, g));
+    if (s % EVERY === 0) {
+      const top = lanczosTop((a, o) => hvp(net, theta, data, a, o), v, LANCZOS_STEPS);
+      v = top.vector;
+      sharpSteps.push(s);
+      sharpness.push(top.value);
+      maxRelResidual = Math.max(maxRelResidual, top.residual / Math.abs(top.value));
+    }
+    if (s < steps) { for (let q = 0; q < P; q++) theta[q] -= eta * g[q]; }
+    if (!Number.isFinite(theta[0])) throw new Error(`GD diverged at step ${s}`);
+  }
+  return { sharpSteps, sharpness, maxRelResidual, losses };
+}
+
+/**
+ * `eos-10.3` (observation): full-batch GD on a small two-layer tanh network at several step sizes; the
+ * sharpness (top Hessian eigenvalue, by Lanczos on closed-form Hessian-vector products) rises to about
+ * 2/η and hovers there while the loss keeps decreasing, non-monotonically. The Hessian-vector product is
+ * a parameter so that a wrong one can be shown to be caught.
+ *
+ * @example
+ * ```ts
+ * import { eos103 } from "./ch10_edge_of_stability.ts";
+ * console.assert(eos103().kind === "observation");
+ * ```
+ */
+export function eos103(
+  hvp: HessianVector = (net, theta, data, delta, out) => net.hessianVector(theta, data, delta, out),
+): Claim {
+  return defineClaim<EdgeOfStabilityInstance>({
+    id: "eos-10.3",
+    title: "Edge of stability: sharpness rises to 2/η and hovers while the loss keeps decreasing",
+    kind: "observation",
+    source: { document: SOURCE, where: "Chapter 10, §10.3, “The edge of stability” (Cohen et al., 2021)" },
+    statement: String.raw`However, for neural networks (Cohen et al., 2021), the condition $\eta < 2/\beta$ is
+routinely violated. If we think of $\beta$ as something that can vary from region to region, then $\beta$ increases
+until it reaches $2/\eta$, and then it enters a regime called "the edge of stability" in which $\beta$ remains the
+same, but the loss continues to improve.`,
+    tightness:
+      "per instance: largest relative Lanczos residual over 0.01; aggregate: |median over runs of the settled sharpness·η/2 − 1| over the band half-width 0.1",
+    instances: { test: 9, report: 18 },
+    generate: ({ rng, index, budget }) => generate(rng, index, budget),
+    describe: (i) =>
+      `two-layer tanh net, width ${i.net.h}, d = ${i.net.d}, n = ${i.data.y.length}, square loss, full-batch GD, η = ${i.eta}, ${i.steps} steps`,
+    hypotheses: [{
+      statement: String.raw`the sharpness starts below $2/\eta$ (so that it can "increase until it reaches $2/\eta$")`,
+      certainty: "estimated",
+      method:
+        "top Hessian eigenvalue at θ₀ by 20-step Lanczos with full reorthogonalisation on closed-form Hessian-vector products (a lower estimate of λ_max; its residual is reported)",
+      check(i) {
+        const top = lanczosTop((a, o) => hvp(i.net, i.theta0, i.data, a, o), i.start, LANCZOS_STEPS);
+        return {
+          holds: top.value * i.eta / 2 < 1,
+          value: `sharpness(θ₀)·η/2 = ${(top.value * i.eta / 2).toFixed(3)} (Lanczos residual ${
+            top.residual.toExponential(1)
+          })`,
+        };
+      },
+    }],
+    conclusion: {
+      statement: String
+        .raw`Per run, the sharpness measurements are sound: every Lanczos Ritz value has a relative residual
+$\|Hv - \beta v\|/\beta \le 10^{-2}$ (so an eigenvalue of the Hessian lies that close: a tenth of the band half-width). The phenomenon is judged over
+all runs (aggregate): a run shows the edge of stability when, with $\beta_t$ measured every ${EVERY} steps, (a) it reaches
+$${BAND.reach}\cdot 2/\eta$; (b) over the second half of the run its median lies in
+$[${BAND.lo}, ${BAND.hi}]\cdot 2/\eta$ ("remains the same", about $2/\eta$); (c) the loss keeps improving after the
+edge is reached: the median loss over the last tenth of the run is below the median loss over the tenth that
+follows the first step where $\beta_t \ge ${BAND.reach}\cdot 2/\eta$ (window medians, since the loss oscillates).
+Observed when, over all runs ("routinely"), the median settled sharpness lies in the band and the median ratio of
+final to onset loss level is below 1. The number of steps where the loss went up (non-monotone descent) is reported.`,
+      check(i) {
+        const tr = train(i, hvp);
+        const edge = 2 / i.eta;
+        const rel = tr.sharpness.map((b) => b / edge);
+        const onset = rel.findIndex((r) => r >= BAND.reach);
+        const half = rel.slice(Math.floor(rel.length / 2));
+        const hover = median(half);
+        const onsetStep = onset >= 0 ? tr.sharpSteps[onset] : NaN;
+        const tenth = Math.max(1, Math.floor(i.steps / 10));
+        // The loss oscillates at the edge: compare its level (window medians) rather than single steps.
+        const windowMedian = (from: number) => median(tr.losses.slice(from, from + tenth));
+        const lossAtOnset = onset >= 0 ? windowMedian(onsetStep) : NaN;
+        const finalLoss = windowMedian(tr.losses.length - tenth);
+        let ups = 0;
+        for (let s = Math.max(onsetStep, 0) + 1; s < tr.losses.length; s++) if (tr.losses[s] > tr.losses[s - 1]) ups++;
+        const reached = onset >= 0;
+        const hovering = hover >= BAND.lo && hover <= BAND.hi;
+        const improving = reached && finalLoss < lossAtOnset;
+        const sound = atMost(tr.maxRelResidual, RESIDUAL_TOLERANCE);
+        return {
+          holds: sound.ok,
+          observed: tr.maxRelResidual,
+          bound: RESIDUAL_TOLERANCE,
+          tightness: ratio(tr.maxRelResidual, RESIDUAL_TOLERANCE),
+          detail: `η = ${i.eta}: sharpness·η/2 from ${rel[0].toFixed(3)} to max ${Math.max(...rel).toFixed(3)}; ${
+            reached ? `reaches ${BAND.reach} at step ${onsetStep}` : "never reaches the edge"
+          }; median over the second half ${hover.toFixed(3)}; loss ${
+            Number.isFinite(lossAtOnset) ? lossAtOnset.toExponential(2) : "—"
+          } (median over the tenth after onset) → ${
+            finalLoss.toExponential(2)
+          } (median over the last tenth); ${ups} loss increases after onset; ${
+            reached && hovering && improving ? "edge of stability shown" : "edge of stability not shown"
+          }; relative Lanczos residual ≤ ${tr.maxRelResidual.toExponential(1)}`,
+          data: {
+            shown: reached && hovering && improving ? 1 : 0,
+            eta: i.eta,
+            hover,
+            onsetStep,
+            ups,
+            // A run that never reaches the edge counts as not improving at the edge.
+            lossRatio: reached ? finalLoss / lossAtOnset : Infinity,
+            sharpSteps: tr.sharpSteps,
+            sharpnessRel: rel,
+            losses: tr.losses.filter((_, s) => s % EVERY === 0),
+          },
+        };
+      },
+    },
+    aggregate(records) {
+      const pts = records.filter((r) => r.conclusion?.data).map((r) => r.conclusion!.data!);
+      if (pts.length === 0) return { holds: "inconclusive", summary: "no run completed" };
+      const etas = [...new Set(pts.map((p) => p.eta as number))].sort((a, b) => a - b);
+      const rows: [string, string][] = etas.map((eta) => {
+        const q = pts.filter((p) => p.eta === eta);
+        return [
+          `η = ${eta} (2/η = ${(2 / eta).toFixed(3)})`,
+          `median sharpness·η/2 over the second half ${
+            median(q.map((p) => p.hover as number)).toFixed(3)
+          }; onset step ${median(q.map((p) => p.onsetStep as number))}; final/onset loss ${
+            median(q.map((p) => p.lossRatio as number)).toExponential(2)
+          }; loss increases after onset ${median(q.map((p) => p.ups as number))}`,
+        ];
+      });
+      const hovers = pts.map((p) => p.hover as number), med = median(hovers);
+      const lossRatios = pts.map((p) => p.lossRatio as number), medLoss = median(lossRatios);
+      const shown = pts.filter((p) => p.shown === 1).length;
+      const improving = lossRatios.filter((r) => r < 1).length;
+      return {
+        holds: med >= BAND.lo && med <= BAND.hi && medLoss < 1,
+        tightness: Math.abs(med - 1) / (BAND.hi - 1),
+        summary: `over ${pts.length} runs the sharpness settles at a median ${med.toFixed(3)} × 2/η over the second
+half (range ${Math.min(...hovers).toFixed(3)}–${Math.max(...hovers).toFixed(3)}; band [${BAND.lo}, ${BAND.hi}]); the
+loss level improved after the onset in ${improving} of ${pts.length} runs (median final/onset level ${
+          medLoss.toFixed(3)
+        }, must be < 1); ${shown} of ${pts.length} runs show the full picture (reach, settle in the band, improve).`,
+        rows,
+      };
+    },
+    plots(records: InstanceRecord[]): PlotSpec[] {
+      const done = records.filter((r) => r.conclusion?.data);
+      const sharp = done.flatMap((r) => {
+        const d = r.conclusion!.data!;
+        return (d.sharpSteps as number[]).map((s, k) => ({
+          run: `#${r.index} η=${d.eta}`,
+          eta: `η = ${d.eta}`,
+          step: s,
+          ratio: (d.sharpnessRel as number[])[k],
+          loss: (d.losses as number[])[k],
+        }));
+      });
+      return [
+        {
+          name: "sharpness",
+          title: "Sharpness relative to 2/η during full-batch GD (1 = the edge of stability)",
+          spec: {
+            data: { values: sharp },
+            layer: [
+              {
+                mark: { type: "line" },
+                encoding: {
+                  x: { field: "step", type: "quantitative" },
+                  y: { field: "ratio", type: "quantitative", title: "λ_max(∇²L)·η/2" },
+                  color: { field: "eta", type: "nominal" },
+                  detail: { field: "run", type: "nominal" },
+                },
+              },
+              { mark: { type: "rule", strokeDash: [4, 4] }, encoding: { y: { datum: 1 } } },
+            ],
+          },
+        },
+        {
+          name: "loss",
+          title: "Training loss during the same runs (non-monotone at the edge of stability)",
+          spec: {
+            data: { values: sharp },
+            mark: { type: "line" },
+            encoding: {
+              x: { field: "step", type: "quantitative" },
+              y: { field: "loss", type: "quantitative", scale: { type: "log" } },
+              color: { field: "eta", type: "nominal" },
+              detail: { field: "run", type: "nominal" },
+            },
+          },
+        },
+      ];
+    },
+  });
+}

@@ -1,0 +1,14 @@
+import assert from "node:assert/strict";
+import { runClaim } from "../engine/run.ts";
+import { eos103 } from "./ch10_edge_of_stability.ts";
+
+Deno.test("eos-10.3 catches a wrong Hessian-vector product (half the true one)", async () => {
+  const wrong = eos103((net, theta, data, delta, out) => {
+    net.hessianVector(theta, data, delta, out);
+    for (let q = 0; q < out.length; q++) out[q] *= 0.5;
+  });
+  // One run per step size.
+  const claim = { ...wrong, instances: { test: 3, report: 3 } };
+  const { result } = await runClaim(claim, { seed: 1, budget: "test" });
+  assert.equal(result.status, "falsified");
+});

@@ -1,0 +1,117 @@
+/**
+ * Chizat's slides (`003_…`), "Parenthesis (II): homogeneity": the ReLU particle φ(w, x) = c·σ(a·x + b)
+ * is positively 2-homogeneous.
+ *
+ * @module
+ */
+import { defineClaim } from "../engine/claim.ts";
+import type { Claim } from "../engine/claim.ts";
+import { type Activation, particleOutput, relu } from "../models/mean_field.ts";
+import { atMost, ratio } from "../numerics/compare.ts";
+import type { Rng } from "../numerics/random.ts";
+
+const SOURCE = "003_ad774dfe7ed191b8.txt";
+
+/** Unit roundoff u = 2⁻⁵³. */
+const UNIT_ROUNDOFF = 2 ** -53;
+
+/** Higham's γ_k = ku/(1 − ku), the relative error bound of k rounded operations. */
+function gamma(k: number): number {
+  return (k * UNIT_ROUNDOFF) / (1 - k * UNIT_ROUNDOFF);
+}
+
+/** One particle w = (a, b, c) ∈ ℝ^{d+2}, a scale λ > 0 and inputs x at which φ is compared. */
+export interface HomogeneityInstance {
+  /** Input dimension d. */
+  d: number;
+  /** The particle (a, b, c). */
+  w: Float64Array;
+  /** The scale λ > 0. */
+  lambda: number;
+  /** Input points, each of length d. */
+  xs: Float64Array[];
+}
+
+function generate(rng: Rng): HomogeneityInstance {
+  const d = rng.int(1, 6);
+  // Parameters and λ over several orders of magnitude: λ = 10^U(−3, 3).
+  const scale = 10 ** rng.uniform(-2, 2);
+  const w = Float64Array.from({ length: d + 2 }, () => scale * rng.normal());
+  const lambda = 10 ** rng.uniform(-3, 3);
+  const xs = Array.from({ length: 8 }, () => Float64Array.from({ length: d }, () => rng.normal()));
+  return { d, w, lambda, xs };
+}
+
+/**
+ * `chizat-homogeneity`: φ(λw, x) = λ²φ(w, x) for every λ > 0, exactly up to a rigorous
+ * floating-point bound. The activation is a parameter so that a non-homogeneous one can be shown
+ * to be caught.
+ *
+ * @example
+ * ```ts
+ * import { chizatHomogeneity } from "./chizat_homogeneity.ts";
+ * console.assert(chizatHomogeneity().kind === "exact");
+ * ```
+ */
+export function chizatHomogeneity(sigma: Activation = relu): Claim {
+  return defineClaim<HomogeneityInstance>({
+    id: "chizat-homogeneity",
+    title: "The ReLU particle c·σ(a·x + b) is positively 2-homogeneous",
+    kind: "exact",
+    source: { document: SOURCE, where: "slides, “Two-layer neural networks” and “Parenthesis (II): homogeneity”" },
+    statement: String
+      .raw`With $\phi(w_i, x) = c_i\sigma(a_i\cdot x + b_i)$, $w_i = (a_i, b_i, c_i) \in \mathbb{R}^p$ and
+$\sigma$ the ReLU: $\phi$ is positively 2-homogeneous, $\phi(\lambda w, x) = \lambda^2\phi(w, x)$ for all $\lambda > 0$.`,
+    tightness:
+      "max over the inputs of |φ(λw, x) − λ²φ(w, x)| over the rigorous rounding bound 4γ_{d+6}·λ²|c|·(Σ|aₖxₖ| + |b|)",
+    instances: { test: 200, report: 2000 },
+    generate: ({ rng }) => generate(rng),
+    describe: (i) =>
+      `d = ${i.d}, λ = ${i.lambda.toExponential(2)}, ‖w‖∞ = ${Math.max(...i.w.map(Math.abs)).toFixed(3)}`,
+    hypotheses: [{
+      statement: String.raw`$\lambda > 0$, $w \in \mathbb{R}^{d+2}$ finite`,
+      certainty: "certified",
+      method: "λ and every parameter checked exactly",
+      check: (i) => ({
+        holds: i.lambda > 0 && Number.isFinite(i.lambda) && i.w.every(Number.isFinite),
+        value: `λ = ${i.lambda.toExponential(3)}`,
+      }),
+    }],
+    conclusion: {
+      statement: String
+        .raw`$|\phi(\lambda w, x) - \lambda^2\phi(w, x)| \le 4\gamma_{d+6}\,\lambda^2|c|\,(\sum_k|a_kx_k| + |b|)$
+at 8 random inputs $x$ (the right side bounds the rounding of both evaluations: $d$ products and $d$ sums for
+$a\cdot x + b$, the scalings by $\lambda$, σ 1-Lipschitz, the product by $c$ and by $\lambda^2$).`,
+      check(i) {
+        const { d, w, lambda } = i;
+        const scaled = w.map((v) => lambda * v);
+        const c = w[d + 1];
+        let holds = true, worst = 0, worstObserved = 0, worstBound = 0;
+        for (const x of i.xs) {
+          const lhs = particleOutput(scaled, 0, x, sigma);
+          const rhs = lambda * lambda * particleOutput(w, 0, x, sigma);
+          let s = Math.abs(w[d]);
+          for (let k = 0; k < d; k++) s += Math.abs(w[k] * x[k]);
+          const bound = 4 * gamma(d + 6) * lambda * lambda * Math.abs(c) * s;
+          const cmp = atMost(Math.abs(lhs - rhs), bound);
+          holds &&= cmp.ok;
+          const t = ratio(cmp.observed, cmp.bound);
+          if (!(t <= worst)) {
+            worst = t;
+            worstObserved = cmp.observed;
+            worstBound = cmp.bound;
+          }
+        }
+        return {
+          holds,
+          observed: worstObserved,
+          bound: worstBound,
+          tightness: worst,
+          detail: `max |φ(λw,x) − λ²φ(w,x)| = ${worstObserved.toExponential(2)} vs rounding bound ${
+            worstBound.toExponential(2)
+          } (σ = ${sigma.name})`,
+        };
+      },
+    },
+  });
+}
