@@ -6,6 +6,7 @@
  */
 import type { Claim } from "../engine/claim.ts";
 import { eq1021 } from "./ch10_linear.ts";
+import { ex1117, ex1131, ex1136, ex1137, sec116, thm1116, thm1130 } from "./ch11_tangent_kernel.ts";
 
 /**
  * All claims.
@@ -18,6 +19,13 @@ import { eq1021 } from "./ch10_linear.ts";
  */
 export const claims: readonly Claim[] = [
   eq1021(),
+  thm1116(),
+  ex1117(),
+  thm1130(),
+  ex1131(),
+  ex1136(),
+  ex1137(),
+  sec116(),
 ];
 
 /**
