@@ -6,6 +6,7 @@
  */
 import type { Claim } from "../engine/claim.ts";
 import { eq1021 } from "./ch10_linear.ts";
+import { lemma1119, lemma1120, lemma1121, lemma1122, prop1128 } from "./ch11_probabilistic.ts";
 import { ex1117, ex1131, ex1136, ex1137, sec116, thm1116, thm1130 } from "./ch11_tangent_kernel.ts";
 
 /**
@@ -21,6 +22,11 @@ export const claims: readonly Claim[] = [
   eq1021(),
   thm1116(),
   ex1117(),
+  lemma1119(),
+  lemma1120(),
+  lemma1121(),
+  lemma1122(),
+  prop1128(),
   thm1130(),
   ex1131(),
   ex1136(),
