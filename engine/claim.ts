@@ -74,6 +74,34 @@ export interface InstanceContext {
   count: number;
   /** The budget of the run. */
   budget: BudgetName;
+  /**
+   * Parameter overrides (from `deno task explore` flags, a scenario or a search). Generators draw
+   * their random value first and then use the override if present, so the rest of the instance
+   * stays the same when a parameter changes.
+   */
+  params?: Readonly<Record<string, number>>;
+}
+
+/** A parameter of a claim's instances that a learner or a search may set. */
+export interface ParameterSpec {
+  /** Integer or real. */
+  type: "integer" | "number";
+  /** Smallest allowed value. */
+  min: number;
+  /** Largest allowed value. */
+  max: number;
+  /** What it is, one line. */
+  help: string;
+}
+
+/** A way to break a hypothesis: fixed parameter values that violate (or drop) it. */
+export interface Scenario {
+  /** Short name, e.g. "eta-above-2-over-beta". */
+  name: string;
+  /** Which hypothesis is broken, and how (markdown). */
+  breaks: string;
+  /** Parameter values that break it. */
+  params: Record<string, number>;
 }
 
 /** A typo found in the source: the printed form fails, the corrected form holds. */
@@ -167,6 +195,12 @@ export interface Claim<I = unknown> {
   aggregate?(records: InstanceRecord[], budget: BudgetName): MaybePromise<AggregateCheck>;
   /** Plots for the report. */
   plots?(records: InstanceRecord[], aggregate: AggregateCheck | undefined): PlotSpec[];
+  /** Parameters `deno task explore` accepts as flags, and a search may tune. */
+  parameters?: Record<string, ParameterSpec>;
+  /** Ways to break a hypothesis and watch the conclusion (exploration, report). */
+  scenarios?: Scenario[];
+  /** When no hypothesis can be broken, why (shown instead of scenarios). */
+  unbreakable?: string;
 }
 
 /**

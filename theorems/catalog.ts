@@ -5,7 +5,9 @@
  * @module
  */
 import type { Claim } from "../engine/claim.ts";
-import { eq1021 } from "./ch10_linear.ts";
+import { lemma102 } from "./ch10_descent.ts";
+import { eq1021, sec101 } from "./ch10_linear.ts";
+import { prop112, thm113 } from "./ch11_least_squares.ts";
 import { lemma1119, lemma1120, lemma1121, lemma1122, prop1128 } from "./ch11_probabilistic.ts";
 import { ex1117, ex1131, ex1136, ex1137, sec116, thm1116, thm1130 } from "./ch11_tangent_kernel.ts";
 
@@ -20,6 +22,10 @@ import { ex1117, ex1131, ex1136, ex1137, sec116, thm1116, thm1130 } from "./ch11
  */
 export const claims: readonly Claim[] = [
   eq1021(),
+  sec101(),
+  lemma102(),
+  prop112(),
+  thm113(),
   thm1116(),
   ex1117(),
   lemma1119(),

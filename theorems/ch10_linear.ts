@@ -4,7 +4,7 @@
  * @module
  */
 import { defineClaim } from "../engine/claim.ts";
-import type { Claim } from "../engine/claim.ts";
+import type { Claim, InstanceRecord, PlotSpec } from "../engine/claim.ts";
 import { LeastSquares } from "../models/least_squares.ts";
 import { atMost, distance, norm, ratio } from "../numerics/compare.ts";
 import { EPS, matrixWithSingularValues, symmetricEigen, transposeMatVec } from "../numerics/linalg.ts";
@@ -24,10 +24,12 @@ export interface LinearFlowInstance {
 }
 
 /** Random X with controlled singular values; every third instance rank-deficient (N > rank). */
-function linearInstance(rng: Rng, index: number): LinearFlowInstance {
-  const n = rng.int(2, 7), d = rng.int(1, 7);
+function linearInstance(rng: Rng, index: number, params: Readonly<Record<string, number>> = {}): LinearFlowInstance {
+  const drawnN = rng.int(2, 7), drawnD = rng.int(1, 7);
+  const n = params.N ?? drawnN, d = params.d ?? drawnD;
   const full = Math.min(n, d);
-  const rank = index % 3 === 2 ? rng.int(0, full - 1) : full;
+  const deficient = rng.int(0, Math.max(full - 1, 0));
+  const rank = index % 3 === 2 ? deficient : full;
   const s = Array.from({ length: rank }, () => rng.uniform(0.3, 2));
   const x = matrixWithSingularValues(rng, n, d, s);
   const y = Float64Array.from({ length: n }, () => rng.normal());
@@ -68,8 +70,14 @@ $u'[i](t) = e^{-\Lambda[i,i]t}u'[i](0)$). If $\Lambda[i,i] = 0$, $u'[i]$ does no
     tightness:
       "worst of: closed form vs integrated flow, distance over the integrator's error budget; GD vs flow at t = kη, gap over the rigorous first-order bound η·‖(λᵢ²t/2)e^{−λᵢ(t−η)}u′ᵢ(0)‖",
     instances: { test: 24, report: 240 },
-    generate: ({ rng, index }) => linearInstance(rng, index),
+    generate: ({ rng, index, params }) => linearInstance(rng, index, params),
     describe,
+    parameters: {
+      N: { type: "integer", min: 1, max: 40, help: "number of examples (rows of X)" },
+      d: { type: "integer", min: 1, max: 40, help: "input dimension (columns of X)" },
+    },
+    unbreakable:
+      "(10.21) is an identity for every real X and y: its one assumption, that XXᵀ is orthogonally diagonalisable, holds for every real X. Rank-deficient X (zero eigenvalues) are among the instances.",
     hypotheses: [{
       statement: "$X \\in \\mathbb{R}^{N\\times d}$, $y \\in \\mathbb{R}^N$, any rank (no further hypothesis)",
       certainty: "certified",
@@ -179,4 +187,147 @@ $\eta = 2^{-j}/\lambda_{\max}$, $j = 1..4$, at $t = k\eta$ stays within the rigo
       }];
     },
   });
+}
+
+/** A GD run on linear regression: instance plus step size. */
+export interface LinearGdInstance extends LinearFlowInstance {
+  /** Step size η. */
+  eta: number;
+  /** β = λ_max(XᵀX) by (10.59). */
+  beta: number;
+}
+
+/** The global optimum under test: ½‖(I − P)y‖² by default. */
+export type OptimalLoss = (ls: LeastSquares) => number;
+
+/**
+ * `sec-10.1`: GD (η < 2/β) and gradient flow on linear regression converge to the global optimum
+ * ½‖(I − P)y‖², for any rank of X. The optimum formula is a parameter so that a wrong one can be
+ * shown to be caught.
+ *
+ * @example
+ * ```ts
+ * import { sec101 } from "./ch10_linear.ts";
+ * console.assert(sec101().kind === "limit");
+ * ```
+ */
+export function sec101(optimum: OptimalLoss = (ls) => ls.optimalLoss()): Claim {
+  return defineClaim<LinearGdInstance>({
+    id: "sec-10.1",
+    title: "GD on linear regression reaches the global optimum",
+    kind: "limit",
+    source: { document: SOURCE, where: "Chapter 10, §10.1, (10.1)–(10.21) and the conclusion after (10.21)" },
+    statement: String
+      .raw`"If we train a linear regression model by gradient descent, it converges to the global optimum."
+... "We can conclude that as $t \to \infty$, the loss converges to its global minimum." The global minimum of
+$\mathcal{L}(w) = \frac12\|y - Xw\|^2$ is $\frac12\|(I - P)y\|^2$, $P$ the projector onto the column space of $X$.`,
+    tightness:
+      "worst over checkpoints k of (L(w_k) − L*) / (ρ^{2k}(L(w_0) − L*)), ρ = max over nonzero λ of |1 − ηλ|: 1 means the predicted linear rate is attained",
+    instances: { test: 24, report: 300 },
+    generate({ rng, index, params = {} }) {
+      const base = linearInstance(rng, index, params);
+      const beta = base.ls.smoothness();
+      // η drawn up to 2.1/β so that the hypothesis η < 2/β is genuinely checked.
+      const etaBeta = rng.uniform(0.05, 2.1);
+      return { ...base, beta, eta: (params.etaBeta ?? etaBeta) / Math.max(beta, 1e-300) };
+    },
+    parameters: {
+      N: { type: "integer", min: 1, max: 40, help: "number of examples (rows of X)" },
+      d: { type: "integer", min: 1, max: 40, help: "input dimension (columns of X)" },
+      etaBeta: { type: "number", min: 0.01, max: 4, help: "step size times β (the hypothesis is η·β < 2)" },
+    },
+    scenarios: [{
+      name: "eta-above-2-over-beta",
+      breaks: "$\\eta < 2/\\beta$: GD with $\\eta\\beta = 2.2$",
+      params: { etaBeta: 2.2 },
+    }],
+    describe: (i) => `${describe(i)}, η·β = ${(i.eta * i.beta).toFixed(3)}`,
+    hypotheses: [{
+      statement: String.raw`$\eta < 2/\beta$ with $\beta = \lambda_{\max}(X^\top X)$ (10.59)`,
+      certainty: "certified",
+      method: "β from a float64 SVD (relative error ≲ 1e-15); instances with η·β within 1e-9 of 2 are rejected",
+      check: (i) => ({
+        holds: i.beta === 0 || i.eta * i.beta < 2 - 1e-9,
+        value: `η·β = ${(i.eta * i.beta).toFixed(4)}`,
+      }),
+    }],
+    conclusion: {
+      statement: String
+        .raw`$\mathcal{L}(w_k) \to \frac12\|(I-P)y\|^2$: the gap is non-increasing, contracts at least like
+$\rho^{2k}$, and is below $10^{-10}\max(1, \mathcal{L}(w_0))$ after the predicted number of steps; the integrated
+flow's loss at $t = 40/\lambda_{\min}^{+}$ is within the same tolerance.`,
+      check(i) {
+        const { ls, w0, eta } = i;
+        const lStar = optimum(ls);
+        const { values } = symmetricEigen(ls.x.mmul(ls.x.transpose()));
+        const pos = Array.from(values).filter((l) => l > values.length * 10 * EPS * Math.max(values[0], 0));
+        const l0 = ls.loss(w0);
+        const tol = 1e-10 * Math.max(1, l0);
+        const slack = 64 * EPS * Math.max(1, l0) * ls.x.rows;
+        if (pos.length === 0) {
+          const gap = Math.abs(l0 - lStar);
+          return { holds: gap <= slack, observed: gap, bound: slack, tightness: ratio(gap, slack), detail: "X = 0" };
+        }
+        const rho = Math.max(...pos.map((l) => Math.abs(1 - eta * l)));
+        // Steps for the predicted gap ρ^{2k}·gap₀ to fall below tol (500 when ρ ≥ 1: no convergence predicted).
+        const steps = rho < 1
+          ? Math.min(200_000, Math.ceil(Math.log(tol / Math.max(l0, 1e-300)) / (2 * Math.log(rho))) + 1)
+          : 500;
+        let w = w0, prev = l0 - lStar, holds = true, worst = 0, monotone = true;
+        const ks: number[] = [0], gaps: number[] = [prev];
+        for (let k = 1; k <= steps; k++) {
+          w = ls.gdStep(w, eta);
+          const gap = ls.loss(w) - lStar;
+          if (k === steps || k % Math.ceil(steps / 40) === 0) ks.push(k), gaps.push(gap);
+          if (gap > prev + slack) monotone = false;
+          const predicted = rho ** (2 * k) * (l0 - lStar);
+          if (predicted > 1e3 * slack) worst = Math.max(worst, gap / predicted);
+          if (!(gap <= predicted + slack)) holds = false;
+          prev = gap;
+        }
+        const final = atMost(prev, tol);
+        // Gradient flow: integrate to t = 40/λ⁺_min, where the predicted gap is e^{-80}·gap₀.
+        const tEnd = 40 / Math.min(...pos);
+        const sol = integrate((_t, v) => ls.gradient(v).map((g) => -g), 0, w0, [tEnd]);
+        const flowGap = atMost(Math.abs(ls.loss(sol.states[0]) - lStar), tol);
+        holds &&= monotone && final.ok && flowGap.ok;
+        return {
+          holds,
+          observed: worst,
+          bound: 1,
+          tightness: worst,
+          detail: `L* = ${lStar.toExponential(3)}, ${steps} GD steps: gap ${prev.toExponential(2)} (target ≤ ${
+            tol.toExponential(1)
+          }), flow gap ${flowGap.observed.toExponential(2)}${monotone ? "" : ", gap increased"}`,
+          data: { lStar, gdGap: prev, flowGap: flowGap.observed, rank: i.rank, steps, ks, gaps },
+        };
+      },
+    },
+    plots: (records) => [trajectoryPlot(records, "ks", "gaps", "L(w_k) − L*")],
+  });
+}
+
+/**
+ * A log-scale trajectory plot of a per-instance series stored in `data[xKey]`, `data[yKey]`,
+ * for the first eight instances meeting the hypotheses.
+ */
+export function trajectoryPlot(records: InstanceRecord[], xKey: string, yKey: string, label: string): PlotSpec {
+  const values = records.filter((r) => r.conclusion?.data?.[xKey]).slice(0, 8).flatMap((r) => {
+    const xs = r.conclusion!.data![xKey] as number[], ys = r.conclusion!.data![yKey] as number[];
+    return xs.map((x, j) => ({ step: x, value: Math.max(ys[j], 1e-300), instance: `${r.index}: ${r.description}` }))
+      .filter((p) => p.value > 1e-30);
+  });
+  return {
+    name: "trajectory",
+    title: `${label} along GD (first eight instances, log scale)`,
+    spec: {
+      data: { values },
+      mark: { type: "line", point: false },
+      encoding: {
+        x: { field: "step", type: "quantitative", title: "step k" },
+        y: { field: "value", type: "quantitative", scale: { type: "log" }, title: label },
+        color: { field: "instance", type: "nominal", legend: { orient: "bottom", columns: 1 } },
+      },
+    },
+  };
 }

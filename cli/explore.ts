@@ -1,0 +1,155 @@
+/**
+ * `deno task explore <claim-id> [--seed N] [--instance K] [--count C] [--<parameter> v]...
+ * [--ignore-hypotheses] [--scenario NAME] [--out DIR] [--help]`: runs a claim on chosen
+ * parameters and prints a readable trace — each hypothesis with its numbers and whether it holds,
+ * the conclusion and the slack.
+ *
+ * @module
+ */
+import { join } from "node:path";
+import type { Claim, InstanceRecord } from "../engine/claim.ts";
+import { exploreCommand, runScenario } from "../engine/explore.ts";
+import { writeTextAtomic } from "../engine/io.ts";
+import { renderSvg } from "../engine/plot.ts";
+import { formatNumber } from "../engine/report.ts";
+import { runInstance } from "../engine/run.ts";
+import { claimsFlag, integerFlag, parseStrict, runMain, UsageError } from "./args.ts";
+
+function help(claim: Claim): string {
+  const lines = [
+    `deno task explore ${claim.id} [flags]    — ${claim.title} (${claim.source.where})`,
+    `  --seed N               master seed (integer ≥ 0, default 1)`,
+    `  --instance K           first instance index (integer ≥ 0, default 0)`,
+    `  --count C              how many instances (1..1000, default 1)`,
+    `  --ignore-hypotheses    check the conclusion even where a hypothesis fails`,
+    `  --scenario NAME        apply a hypothesis-breaking scenario and search for a shrunk counterexample`,
+    `  --out DIR              also write DIR/${claim.id}.md with the trace and its plots`,
+  ];
+  for (const [name, p] of Object.entries(claim.parameters ?? {})) {
+    lines.push(`  --${name} V`.padEnd(25) + `${p.help} (${p.type} in [${p.min}, ${p.max}], default: drawn at random)`);
+  }
+  for (const s of claim.scenarios ?? []) lines.push(`  scenario ${s.name}: breaks ${s.breaks}`);
+  if (claim.unbreakable) lines.push(`  no hypothesis to break: ${claim.unbreakable}`);
+  return lines.join("\n");
+}
+
+function parameterValue(claim: Claim, name: string, raw: string): number {
+  const spec = claim.parameters![name];
+  const v = Number(raw.trim());
+  if (raw.trim() === "" || !Number.isFinite(v)) throw new UsageError(`--${name} must be a finite number, got "${raw}"`);
+  if (spec.type === "integer" && !Number.isInteger(v)) {
+    throw new UsageError(`--${name} must be an integer, got "${raw}"`);
+  }
+  if (v < spec.min || v > spec.max) throw new UsageError(`--${name} must be in [${spec.min}, ${spec.max}], got ${raw}`);
+  return v;
+}
+
+function trace(claim: Claim, r: InstanceRecord): string[] {
+  const out = [`instance ${r.index}: ${r.description}`];
+  claim.hypotheses.forEach((h, i) => {
+    const c = r.hypotheses[i];
+    out.push(
+      `  ${c?.holds ? "✓" : "✗"} hypothesis ${h.statement.replaceAll("\n", " ")} [${h.certainty}]: ${
+        c?.value ?? "not checked"
+      }`,
+    );
+  });
+  if (!r.conclusion) {
+    out.push("  conclusion not checked (a hypothesis fails; pass --ignore-hypotheses to check it anyway)");
+    return out;
+  }
+  const c = r.conclusion;
+  out.push(
+    `  ${c.holds ? "✓" : "✗"} conclusion ${c.holds ? "holds" : "FAILS"}: ${c.detail}`,
+    `    tightness ${formatNumber(c.tightness)} (observed ${formatNumber(c.observed)} vs bound ${
+      formatNumber(c.bound)
+    }; slack ${formatNumber(1 - c.tightness)})`,
+  );
+  if (r.corrected) out.push(`  ${r.corrected.holds ? "✓" : "✗"} corrected form: ${r.corrected.detail}`);
+  return out;
+}
+
+await runMain(async () => {
+  const id = Deno.args.find((a) => !a.startsWith("-"));
+  if (!id) throw new UsageError("usage: deno task explore <claim-id> [flags] (deno task list shows the ids)");
+  const [claim] = claimsFlag(id);
+  const options: Record<string, { type: "string" | "boolean" }> = {
+    seed: { type: "string" },
+    instance: { type: "string" },
+    count: { type: "string" },
+    "ignore-hypotheses": { type: "boolean" },
+    scenario: { type: "string" },
+    out: { type: "string" },
+    help: { type: "boolean" },
+  };
+  for (const name of Object.keys(claim.parameters ?? {})) options[name] = { type: "string" };
+  const { values, positionals } = parseStrict(Deno.args, options);
+  if (positionals.length !== 1) throw new UsageError(`unexpected argument "${positionals[1]}"`);
+  if (values.help) {
+    console.log(help(claim));
+    return 0;
+  }
+  const seed = integerFlag("seed", values.seed as string | undefined, 1, 0);
+  const first = integerFlag("instance", values.instance as string | undefined, 0, 0, 1e9);
+  const count = integerFlag("count", values.count as string | undefined, 1, 1, 1000);
+  const params: Record<string, number> = {};
+  for (const name of Object.keys(claim.parameters ?? {})) {
+    const raw = values[name] as string | undefined;
+    if (raw !== undefined) params[name] = parameterValue(claim, name, raw);
+  }
+  const lines = [`${claim.id} — ${claim.title} (${claim.source.document}, ${claim.source.where}), seed ${seed}`];
+  let failed = 0;
+  const records: InstanceRecord[] = [];
+  if (values.scenario !== undefined) {
+    const scenario = (claim.scenarios ?? []).find((s) => s.name === values.scenario);
+    if (!scenario) {
+      throw new UsageError(
+        `unknown scenario "${values.scenario}" for ${claim.id} (known: ${
+          (claim.scenarios ?? []).map((s) => s.name).join(", ") || "none"
+        })`,
+      );
+    }
+    const out = await runScenario(claim, { ...scenario, params: { ...scenario.params, ...params } }, {
+      seed,
+      instances: Math.max(count, 20),
+      searchRuns: 60,
+    });
+    lines.push(`scenario ${scenario.name}: breaks ${scenario.breaks}`, `  ${out.summary}`);
+    if (out.counterexample) {
+      lines.push(`  smallest counterexample: ${out.counterexample.detail}`, `  replay: ${out.counterexample.replay}`);
+    }
+  } else {
+    for (let index = first; index < first + count; index++) {
+      const r = await runInstance(claim, seed, index, "test", count, {
+        params,
+        ignoreHypotheses: values["ignore-hypotheses"] === true,
+      });
+      records.push(r);
+      if (r.conclusion && !r.conclusion.holds) failed++;
+      lines.push(...trace(claim, r));
+    }
+    if (count > 1) {
+      lines.push(
+        `${records.filter((r) => r.met).length}/${count} met the hypotheses; the conclusion failed on ${failed}`,
+      );
+    }
+    lines.push(
+      `replay: ${exploreCommand(claim.id, seed, first, params, values["ignore-hypotheses"] === true)}${
+        count > 1 ? ` --count ${count}` : ""
+      }`,
+    );
+  }
+  console.log(lines.join("\n"));
+  if (values.out !== undefined) {
+    const dir = values.out as string;
+    const md = [`# Exploring \`${claim.id}\``, "", "```text", ...lines, "```", ""];
+    for (const p of claim.plots?.(records, undefined) ?? []) {
+      const file = `${claim.id}-${p.name}.svg`;
+      await writeTextAtomic(join(dir, file), await renderSvg({ title: p.title, ...p.spec }));
+      md.push(`![${p.title}](${file})`, "");
+    }
+    await writeTextAtomic(join(dir, `${claim.id}.md`), md.join("\n"));
+    console.error(`wrote ${join(dir, `${claim.id}.md`)}`);
+  }
+  return 0;
+});

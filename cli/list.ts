@@ -1,0 +1,24 @@
+/**
+ * `deno task list`: every claim id with its kind, title and last verdict (from the last
+ * `deno task report`, read from `report/verdicts.json`).
+ *
+ * @module
+ */
+import { claims } from "../theorems/catalog.ts";
+import { parseStrict, runMain, UsageError } from "./args.ts";
+
+await runMain(async () => {
+  const { values, positionals } = parseStrict(Deno.args, { verdicts: { type: "string" } });
+  if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  const path = (values.verdicts as string | undefined) ?? "report/verdicts.json";
+  let last: Record<string, string> = {};
+  try {
+    last = JSON.parse(await Deno.readTextFile(path)).verdicts ?? {};
+  } catch {
+    // No report yet: verdicts show as "—".
+  }
+  const width = Math.max(...claims.map((c) => c.id.length));
+  for (const c of claims) {
+    console.log(`${c.id.padEnd(width)}  ${c.kind.padEnd(13)}  ${(last[c.id] ?? "—").padEnd(12)}  ${c.title}`);
+  }
+});

@@ -1,0 +1,213 @@
+/**
+ * Failing-case exploration: break a hypothesis and watch the conclusion (scenarios, with a
+ * falsifying instance found and shrunk by fast-check), and search the parameters for the
+ * tightest instance (hill climbing on observed over bound).
+ *
+ * @module
+ */
+import fc from "fast-check";
+import type { Claim, InstanceRecord, Scenario } from "./claim.ts";
+import { runInstance } from "./run.ts";
+
+/** The command that re-runs one instance with explicit parameters. */
+export function exploreCommand(
+  id: string,
+  seed: number,
+  index: number,
+  params: Record<string, number>,
+  ignoreHypotheses: boolean,
+): string {
+  const flags = Object.entries(params).map(([k, v]) => ` --${k} ${v}`).join("");
+  return `deno task explore ${id} --seed ${seed} --instance ${index}${flags}${
+    ignoreHypotheses ? " --ignore-hypotheses" : ""
+  }`;
+}
+
+/** A falsifying instance shrunk by fast-check. */
+export interface ShrunkCounterexample {
+  /** Instance index. */
+  index: number;
+  /** All parameters of the instance (scenario's and searched ones). */
+  params: Record<string, number>;
+  /** Its description. */
+  description: string;
+  /** What failed. */
+  detail: string;
+  /** Command reproducing it. */
+  replay: string;
+}
+
+/** What happened when a hypothesis was broken. */
+export interface ScenarioOutcome {
+  /** The scenario. */
+  scenario: Scenario;
+  /** Instances sampled with the scenario's parameters. */
+  tried: number;
+  /** Of those, how many really violated a hypothesis. */
+  violated: number;
+  /** Of those, on how many the conclusion failed. */
+  failures: number;
+  /** The smallest falsifying instance fast-check found, if any. */
+  counterexample: ShrunkCounterexample | null;
+  /** One sentence. */
+  summary: string;
+}
+
+function freeParameterArbitrary(claim: Claim, fixed: Record<string, number>) {
+  const shape: Record<string, fc.Arbitrary<number>> = { index: fc.nat({ max: 9999 }) };
+  for (const [name, spec] of Object.entries(claim.parameters ?? {})) {
+    if (name in fixed) continue;
+    shape[name] = spec.type === "integer"
+      ? fc.integer({ min: spec.min, max: spec.max })
+      : fc.double({ min: spec.min, max: spec.max, noNaN: true, noDefaultInfinity: true });
+  }
+  return fc.record(shape);
+}
+
+/**
+ * Runs a scenario: samples instances with the scenario's parameters, checks the conclusion on
+ * every one of them regardless of hypotheses, then lets fast-check search the remaining
+ * parameters for a falsifying instance and shrink it.
+ *
+ * @example
+ * ```ts
+ * import { runScenario } from "./explore.ts";
+ * import { claimById } from "../theorems/catalog.ts";
+ * const claim = claimById("lemma-10.2")!;
+ * const out = await runScenario(claim, claim.scenarios![0], { seed: 1, instances: 20, searchRuns: 40 });
+ * console.assert(out.tried === 20);
+ * ```
+ */
+export async function runScenario(
+  claim: Claim,
+  scenario: Scenario,
+  options: { seed: number; instances: number; searchRuns: number },
+): Promise<ScenarioOutcome> {
+  const records: InstanceRecord[] = [];
+  for (let index = 0; index < options.instances; index++) {
+    records.push(
+      await runInstance(claim, options.seed, index, "test", options.instances, {
+        params: scenario.params,
+        ignoreHypotheses: true,
+      }),
+    );
+  }
+  const violated = records.filter((r) => !r.met).length;
+  const failures = records.filter((r) => !r.conclusion?.holds).length;
+  let counterexample: ShrunkCounterexample | null = null;
+  const check = await fc.check(
+    fc.asyncProperty(freeParameterArbitrary(claim, scenario.params), async ({ index, ...free }) => {
+      const r = await runInstance(claim, options.seed, index, "test", options.instances, {
+        params: { ...scenario.params, ...free },
+        ignoreHypotheses: true,
+      });
+      return r.conclusion?.holds === true;
+    }),
+    { seed: options.seed, numRuns: options.searchRuns, endOnFailure: false },
+  );
+  if (check.failed && check.counterexample) {
+    const { index, ...free } = check.counterexample[0] as Record<string, number>;
+    const params = { ...scenario.params, ...free };
+    const r = await runInstance(claim, options.seed, index, "test", options.instances, {
+      params,
+      ignoreHypotheses: true,
+    });
+    counterexample = {
+      index,
+      params,
+      description: r.description,
+      detail: r.conclusion?.detail ?? "",
+      replay: exploreCommand(claim.id, options.seed, index, params, true),
+    };
+  }
+  const summary = failures > 0 || counterexample
+    ? `breaking it falsifies the conclusion: ${failures} of ${records.length} sampled instances fail` +
+      (counterexample ? `; smallest found: ${counterexample.description}` : "")
+    : `the conclusion survived: it held on all ${records.length} sampled instances (${violated} of them violate a hypothesis) and on ${options.searchRuns} searched ones`;
+  return { scenario, tried: records.length, violated, failures, counterexample, summary };
+}
+
+/** The tightest instance a hill climb found. */
+export interface SearchOutcome {
+  /** Best tightness found (observed over bound) on an instance meeting the hypotheses. */
+  best: number;
+  /** Its index and parameters. */
+  index: number;
+  /** Its parameters. */
+  params: Record<string, number>;
+  /** Its description. */
+  description: string;
+  /** Instances evaluated. */
+  evaluations: number;
+  /** Command reproducing it. */
+  replay: string;
+}
+
+/**
+ * Targeted search for the tightest instance: random restarts, then coordinate-wise hill
+ * climbing on the declared numeric parameters (step halves when no move improves), keeping only
+ * instances that meet the hypotheses. Null when the claim declares no parameters.
+ *
+ * @example
+ * ```ts
+ * import { searchTightness } from "./explore.ts";
+ * import { claimById } from "../theorems/catalog.ts";
+ * const out = await searchTightness(claimById("lemma-10.2")!, { seed: 1, evaluations: 30 });
+ * console.assert(out === null || out.best <= 1 + 1e-6);
+ * ```
+ */
+export async function searchTightness(
+  claim: Claim,
+  options: { seed: number; evaluations: number },
+): Promise<SearchOutcome | null> {
+  const specs = Object.entries(claim.parameters ?? {});
+  if (specs.length === 0) return null;
+  let evaluations = 0;
+  let best: SearchOutcome | null = null;
+  // Deterministic pseudo-random restarts from the seed (a tiny LCG is enough to place starts).
+  let state = (options.seed * 2654435761) >>> 0;
+  const next = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const evaluate = async (index: number, params: Record<string, number>) => {
+    evaluations++;
+    const r = await runInstance(claim, options.seed, index, "test", 1, { params });
+    const t = r.met && r.conclusion && Number.isFinite(r.conclusion.tightness) ? r.conclusion.tightness : -Infinity;
+    if (t > (best?.best ?? -Infinity)) {
+      best = {
+        best: t,
+        index,
+        params: { ...params },
+        description: r.description,
+        evaluations: 0,
+        replay: exploreCommand(claim.id, options.seed, index, params, false),
+      };
+    }
+    return t;
+  };
+  const snap = (name: string, v: number) => {
+    const s = claim.parameters![name];
+    const c = Math.min(s.max, Math.max(s.min, v));
+    return s.type === "integer" ? Math.round(c) : c;
+  };
+  while (evaluations < options.evaluations) {
+    const index = Math.floor(next() * 10000);
+    let params: Record<string, number> = {};
+    for (const [name, s] of specs) params[name] = snap(name, s.min + next() * (s.max - s.min));
+    let current = await evaluate(index, params);
+    let step = 0.25;
+    while (step > 1e-3 && evaluations < options.evaluations) {
+      let improved = false;
+      for (const [name, s] of specs) {
+        for (const dir of [1, -1]) {
+          const trial = { ...params, [name]: snap(name, params[name] + dir * step * (s.max - s.min)) };
+          if (trial[name] === params[name]) continue;
+          const t = await evaluate(index, trial);
+          if (t > current) [current, params, improved] = [t, trial, true];
+          if (evaluations >= options.evaluations) break;
+        }
+      }
+      if (!improved) step /= 2;
+    }
+  }
+  const found = best as SearchOutcome | null;
+  return found && Number.isFinite(found.best) ? { ...found, evaluations } : null;
+}
