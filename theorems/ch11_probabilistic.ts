@@ -10,6 +10,7 @@ import { type Activation, arctan, softplus } from "../models/activation.ts";
 import { type KernelSpec, lecunKernel } from "../models/kernels.ts";
 import { TwoLayerNetwork } from "../models/two_layer.ts";
 import { chiSquareCdf, kolmogorovSmirnov, normalCdf } from "../numerics/goodness_of_fit.ts";
+import { norm } from "../numerics/compare.ts";
 import { EPS, Matrix, pseudoInverse, symmetricEigen } from "../numerics/linalg.ts";
 import { createRng, type Distribution, gaussian, rademacher, sampleVector, uniformSqrt3 } from "../numerics/random.ts";
 import { clopperPearson, holm } from "../numerics/stats.ts";
@@ -349,7 +350,7 @@ export type GramKernel = (x: number[], z: number[], spec: KernelSpec) => { value
 export function lemma1119(kernel: GramKernel = lecunKernel): Claim {
   const widths = {
     test: [2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048],
-    report: [2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192],
+    report: [2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096],
   };
   const draws = { test: 60, report: 1000 };
   const cache = new Map<string, { min: number; max: number; error: number; n0: number }>();
@@ -544,7 +545,7 @@ export interface BallInstance {
  * ```
  */
 export function lemma1121(M: GradientConstant = printedM): Claim {
-  const widths = { test: [64, 256, 1024], report: [64, 256, 1024, 4096, 16384] };
+  const widths = { test: [64, 256, 1024], report: [64, 256, 1024, 4096] };
   const cs = [0.5, 1, 4];
   const laws: [Distribution, Activation][] = [[gaussian, arctan], [uniformSqrt3, softplus]];
   return defineClaim<BallInstance>({
@@ -557,7 +558,7 @@ $\|v_0\| \le 2$, $\|U_0\| \le 2\sqrt n$ holds and $n \ge c^2$: $\|\nabla_w\Phi(x
 and $\|\nabla_w\Phi(x,w) - \nabla_w\Phi(x,\tilde w)\| \le M\sqrt n\|w-\tilde w\|$ for all $w, \tilde w$ in the ball, for all
 $\|x\| \le R$; the proof takes $M = \max\{1+8R+12R^2,\ R+6R^2+6R^3\}$.`,
     tightness: "largest of ‖∇Φ‖/(M√n) and ‖∇Φ(w) − ∇Φ(w̃)‖/(M√n‖w − w̃‖) over the sampled points and pairs",
-    instances: { test: 36, report: 300 },
+    instances: { test: 36, report: 120 },
     generate({ rng, index, budget }) {
       const ws = widths[budget];
       const [dist, activation] = laws[index % laws.length];
@@ -573,7 +574,7 @@ $\|x\| \le R$; the proof takes $M = \max\{1+8R+12R^2,\ R+6R^2+6R^3\}$.`,
       const P = net.parameterCount, radius = c / Math.sqrt(n), w0 = net.params;
       const view = net.view();
       const onSphere = (delta: Float64Array, fraction: number) => {
-        const nrm = Math.hypot(...delta);
+        const nrm = norm(delta);
         return w0.map((w, k) => w + delta[k] * radius * fraction / nrm);
       };
       const ball: Float64Array[] = [w0];
@@ -598,7 +599,7 @@ $\|x\| \le R$; the proof takes $M = \max\{1+8R+12R^2,\ R+6R^2+6R^3\}$.`,
         }
       }
       const normU = Math.sqrt(Math.max(0, symmetricEigen(g).values[0]));
-      const normV = Math.hypot(...view.v);
+      const normV = norm(view.v);
       return { net, dist, c, R, x, ball, normU, normV };
     },
     describe: (i) =>
@@ -640,7 +641,7 @@ $\|x\| \le R$; the proof takes $M = \max\{1+8R+12R^2,\ R+6R^2+6R^3\}$.`,
         const grads = i.ball.map((w) => i.net.gradient(i.x, w));
         let worst = 0, holds = true, worstKind = "";
         for (const g of grads) {
-          const r = Math.hypot(...g) / (Mv * sq);
+          const r = norm(g) / (Mv * sq);
           holds &&= r <= 1;
           if (r > worst) [worst, worstKind] = [r, "‖∇Φ‖"];
         }
@@ -703,7 +704,7 @@ export type Covariance = (x: number[], z: number[], spec: KernelSpec) => number;
  * ```
  */
 export function prop1128(cov: Covariance = (x, z, spec) => lecunKernel(x, z, spec).value): Claim {
-  const widths = { test: [1, 4, 16, 64, 256, 1024], report: [1, 4, 16, 64, 256, 1024, 4096] };
+  const widths = { test: [1, 4, 16, 64, 256, 1024], report: [1, 4, 16, 64, 256, 1024, 2048] };
   const draws = { test: 400, report: 2000 };
   const cache = new Map<string, number[][]>();
   const C = (dist: Distribution, act: Activation) => {
