@@ -304,6 +304,43 @@ export class TwoLayerNetwork {
   }
 
   /**
+   * The square loss f(w) = Σᵢ(Φ(xᵢ, w) − yᵢ)² of (11.0.1b).
+   *
+   * @example
+   * ```ts
+   * import { TwoLayerNetwork } from "./two_layer.ts";
+   * import { relu } from "./activation.ts";
+   * const net = new TwoLayerNetwork({ d: 1, n: 1, parametrisation: "lecun", activation: relu }, [2, 0, 3, 1]);
+   * console.assert(net.loss([[1]], [5]) === 4); // Φ(1) = 7
+   * ```
+   */
+  loss(xs: ArrayLike<number>[], ys: ArrayLike<number>, w: Float64Array = this.params): number {
+    let s = 0;
+    xs.forEach((x, i) => (s += (this.forward(x, w) - ys[i]) ** 2));
+    return s;
+  }
+
+  /**
+   * ∇f(w) = 2Σᵢ(Φ(xᵢ, w) − yᵢ)∇_wΦ(xᵢ, w) for the loss (11.0.1b), laid out like w (for w_{k+1} = w_k − h∇f(w_k)).
+   *
+   * @example
+   * ```ts
+   * import { TwoLayerNetwork } from "./two_layer.ts";
+   * import { relu } from "./activation.ts";
+   * const net = new TwoLayerNetwork({ d: 1, n: 1, parametrisation: "lecun", activation: relu }, [2, 0, 3, 1]);
+   * console.assert(net.lossGradient([[1]], [5]).join() === "12,12,8,4"); // 2·2·(3, 3, 2, 1)
+   * ```
+   */
+  lossGradient(xs: ArrayLike<number>[], ys: ArrayLike<number>, w: Float64Array = this.params): Float64Array {
+    const g = new Float64Array(this.parameterCount);
+    xs.forEach((x, i) => {
+      const r = 2 * (this.forward(x, w) - ys[i]), gi = this.gradient(x, w);
+      for (let k = 0; k < g.length; k++) g[k] += r * gi[k];
+    });
+    return g;
+  }
+
+  /**
    * The same network with other parameters (for training: w_{k+1} = w_k − h∇f(w_k)).
    *
    * @example

@@ -132,3 +132,15 @@ Deno.test("two_layer: tangent kernel is the Gram matrix of the Jacobian", () => 
     }
   }
 });
+
+Deno.test("two_layer: loss gradient (11.0.1b) matches central differences", () => {
+  const { net, rng } = network(13, 2, 12, "lecun", softplus);
+  const xs = [[0.5, -1], [1.2, 0.3], [-0.7, 0.9]], ys = [0.3, -0.2, 1];
+  const g = net.lossGradient(xs, ys), dir = sampleVector(rng, gaussian, net.parameterCount);
+  const along = (h: number) =>
+    (net.loss(xs, ys, net.params.map((w, k) => w + h * dir[k])) -
+      net.loss(xs, ys, net.params.map((w, k) => w - h * dir[k]))) / (2 * h);
+  const exact = g.reduce((s, t, k) => s + t * dir[k], 0), h = 1e-5;
+  const tol = 2 * Math.abs(along(2 * h) - along(h)) + 100 * EPS * (net.loss(xs, ys) + net.parameterCount) / h;
+  assert.ok(Math.abs(along(h) - exact) <= tol, `${along(h)} vs ${exact}`);
+});

@@ -556,7 +556,9 @@ export function lemma1121(M: GradientConstant = printedM): Claim {
     statement: String.raw`Under Assumption 11.18 (a) with constant $R$ there is $M(R)$ such that, whenever (11.5.5)
 $\|v_0\| \le 2$, $\|U_0\| \le 2\sqrt n$ holds and $n \ge c^2$: $\|\nabla_w\Phi(x,w)\| \le M\sqrt n$ for all $w \in B_{cn^{-1/2}}(w_0)$
 and $\|\nabla_w\Phi(x,w) - \nabla_w\Phi(x,\tilde w)\| \le M\sqrt n\|w-\tilde w\|$ for all $w, \tilde w$ in the ball, for all
-$\|x\| \le R$; the proof takes $M = \max\{1+8R+12R^2,\ R+6R^2+6R^3\}$.`,
+$\|x\| \le R$; the proof takes $M = \max\{1+8R+12R^2,\ R+6R^2+6R^3\}$. (Note: the proof's own step bounds add up to
+$1+8R+18R^2+9R^3$ in Step 1 and $6R+12R^2+6R^3$ in Step 2, more than the printed $M_1$, $M_2$; the statement only asserts that
+some $M$ exists, and the printed $M$ is tested here.)`,
     tightness: "largest of ‖∇Φ‖/(M√n) and ‖∇Φ(w) − ∇Φ(w̃)‖/(M√n‖w − w̃‖) over the sampled points and pairs",
     instances: { test: 36, report: 120 },
     generate({ rng, index, budget }) {
