@@ -61,7 +61,7 @@ interface SweepDesign {
 }
 
 const SWEEP_DESIGN: Record<"test" | "report", SweepDesign> = {
-  test: { widths: [6, 7, 8, 9, 10, 11, 12].map((k) => 2 ** k), seeds: 40 },
+  test: { widths: [4, 5, 6, 7, 8, 9, 10, 11, 12].map((k) => 2 ** k), seeds: 40 },
   report: { widths: [6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16].map((k) => 2 ** k), seeds: 24 },
 };
 
