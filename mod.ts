@@ -18,6 +18,7 @@ export * from "./engine/claim.ts";
 export * from "./engine/run.ts";
 export * from "./engine/report.ts";
 export * from "./engine/plot.ts";
+export * from "./engine/explore.ts";
 export { claimById, claims } from "./theorems/catalog.ts";
 export * from "./numerics/random.ts";
 export * from "./numerics/compare.ts";

@@ -18,16 +18,21 @@ const badInputs: [string, string[]][] = [
   ["missing value", ["--seed"]],
 ];
 
-for (const [what, args] of badInputs) {
-  Deno.test(`report: ${what} → one-line error, exit code 2, nothing written`, async () => {
-    const dir = await Deno.makeTempDir();
-    const r = await run("./report.ts", ...args, "--out", `${dir}/R.md`);
-    assert.equal(r.code, 2, r.stderr);
-    assert.equal(r.stderr.trim().split("\n").length, 1, r.stderr);
-    assert.deepEqual([...Deno.readDirSync(dir)], []);
-    await Deno.remove(dir, { recursive: true });
-  });
-}
+Deno.test("report: each bad input → one-line error, exit code 2, nothing written", async (t) => {
+  const dir = await Deno.makeTempDir();
+  // Subprocesses run concurrently; the steps then report each case.
+  const outcomes = await Promise.all(
+    badInputs.map(([, args], i) => run("./report.ts", ...args, "--out", `${dir}/R${i}.md`)),
+  );
+  for (const [i, [what]] of badInputs.entries()) {
+    await t.step(what, () => {
+      assert.equal(outcomes[i].code, 2, outcomes[i].stderr);
+      assert.equal(outcomes[i].stderr.trim().split("\n").length, 1, outcomes[i].stderr);
+    });
+  }
+  assert.deepEqual([...Deno.readDirSync(dir)], []);
+  await Deno.remove(dir, { recursive: true });
+});
 
 Deno.test("replay: unknown id, out-of-range instance → exit code 2; a real instance replays", async () => {
   assert.equal((await run("./replay.ts", "nope", "--seed", "1")).code, 2);
@@ -68,13 +73,15 @@ const exploreBad: [string, string[]][] = [
   ["no claim id", []],
 ];
 
-for (const [what, args] of exploreBad) {
-  Deno.test(`explore: ${what} → one-line error, exit code 2`, async () => {
-    const r = await run("./explore.ts", ...args);
-    assert.equal(r.code, 2, r.stderr);
-    assert.equal(r.stderr.trim().split("\n").length, 1, r.stderr);
-  });
-}
+Deno.test("explore: each bad input → one-line error, exit code 2", async (t) => {
+  const outcomes = await Promise.all(exploreBad.map(([, args]) => run("./explore.ts", ...args)));
+  for (const [i, [what]] of exploreBad.entries()) {
+    await t.step(what, () => {
+      assert.equal(outcomes[i].code, 2, outcomes[i].stderr);
+      assert.equal(outcomes[i].stderr.trim().split("\n").length, 1, outcomes[i].stderr);
+    });
+  }
+});
 
 Deno.test("explore: a broken hypothesis shows a failing conclusion; --help lists parameters and scenarios", async () => {
   const r = await run(
@@ -100,4 +107,43 @@ Deno.test("list: every claim id with its kind", async () => {
   const r = await run("./list.ts");
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /^lemma-10\.2 +exact/m);
+});
+
+Deno.test("report: the same seed gives byte-identical markdown and JSON (timings aside); another seed differs", async () => {
+  const dir = await Deno.makeTempDir();
+  const args = ["--budget", "test", "--only", "lemma-10.2,thm-11.3"];
+  for (const [name, seed] of [["a", "5"], ["b", "5"], ["c", "6"]]) {
+    const r = await run(
+      "./report.ts",
+      ...args,
+      "--seed",
+      seed,
+      "--out",
+      `${dir}/${name}/R.md`,
+      "--json",
+      `${dir}/${name}.json`,
+    );
+    assert.equal(r.code, 0, r.stderr);
+  }
+  const read = (p: string) => Deno.readTextFileSync(`${dir}/${p}`);
+  const noTimes = (p: string) => read(p).split("\n").filter((l) => !/Ms":/.test(l)).join("\n");
+  assert.equal(read("a/R.md"), read("b/R.md"));
+  assert.equal(noTimes("a.json"), noTimes("b.json"));
+  assert.notEqual(noTimes("a.json").replaceAll('"seed": 5', ""), noTimes("c.json").replaceAll('"seed": 6', ""));
+  await Deno.remove(dir, { recursive: true });
+});
+
+Deno.test("report: an interrupted run leaves the previous report intact", async () => {
+  const dir = await Deno.makeTempDir();
+  await Deno.writeTextFile(`${dir}/R.md`, "previous report");
+  const child = new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", new URL("./report.ts", import.meta.url).pathname, "--out", `${dir}/R.md`],
+    stdout: "null",
+    stderr: "null",
+  }).spawn();
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  child.kill("SIGKILL");
+  await child.status;
+  assert.equal(await Deno.readTextFile(`${dir}/R.md`), "previous report");
+  await Deno.remove(dir, { recursive: true });
 });

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { createRng, instanceSeed } from "../numerics/random.ts";
+import { createRng, instanceSeed, type Rng } from "../numerics/random.ts";
 import type { AggregateCheck, BudgetName, Claim, ConclusionCheck, InstanceRecord, Source, Status } from "./claim.ts";
 
 /** Options of a run. */
@@ -122,9 +122,9 @@ export async function runInstance(
   index: number,
   budget: BudgetName,
   count: number,
-  options: { params?: Readonly<Record<string, number>>; ignoreHypotheses?: boolean } = {},
+  options: { params?: Readonly<Record<string, number>>; ignoreHypotheses?: boolean; rng?: Rng } = {},
 ): Promise<InstanceRecord> {
-  const rng = createRng(instanceSeed(seed, claim.id, index));
+  const rng = options.rng ?? createRng(instanceSeed(seed, claim.id, index));
   let instance: unknown;
   try {
     instance = await claim.generate({ rng, index, count, budget, params: options.params });

@@ -1,60 +1,73 @@
 import assert from "node:assert/strict";
-import { arctan, relu, softplus } from "./activation.ts";
+import fc from "fast-check";
 import {
-  angle,
-  derivativeKernel,
-  lecunKernel,
-  ntkKernel,
-  reluBiasKernelsClosedForm,
-  reluDerivativeKernelClosedForm,
-  reluLecunKernelClosedForm,
-  reluNtkKernelClosedForm,
+  featureKernel,
+  kernelMatrix,
+  polynomial2Features,
+  polynomialKernel,
+  quadraticFeatures,
+  randomFourierFeatures,
+  rbfKernel,
 } from "./kernels.ts";
-import { createRng, gaussian, rademacher, uniformSqrt3 } from "../numerics/random.ts";
+import { commonDyadic, ratToNumber } from "../numerics/rational.ts";
+import { createRng } from "../numerics/random.ts";
 
-Deno.test("kernels: stable angle at 0, π/2, π", () => {
-  assert.equal(angle([1, 2], [2, 4]), 0);
-  assert.ok(Math.abs(angle([1, 0], [0, 3]) - Math.PI / 2) < 1e-15);
-  assert.ok(Math.abs(angle([1, 2, 3], [-2, -4, -6]) - Math.PI) < 1e-15);
+/** (xᵀy + c)^r exactly, for float inputs (dyadic rationals). */
+function exactPolynomial(x: number[], y: number[], c: number, r: number): number {
+  const { nums, shift } = commonDyadic([...x, ...y, c]);
+  const d = x.length, one = 1n << BigInt(shift);
+  let s = nums[2 * d] * one;
+  for (let i = 0; i < d; i++) s += nums[i] * nums[d + i];
+  return ratToNumber({ num: s ** BigInt(r), den: (one * one) ** BigInt(r) });
+}
+
+Deno.test("polynomial kernel: the stated error bound covers the exact value (BigInt reference)", () => {
+  const coord = fc.double({ min: -3, max: 3, noNaN: true });
+  fc.assert(
+    fc.property(
+      fc.array(coord, { minLength: 3, maxLength: 3 }),
+      fc.array(coord, { minLength: 3, maxLength: 3 }),
+      fc.double({ min: 0, max: 2, noNaN: true }),
+      fc.integer({ min: 1, max: 6 }),
+      (x, y, c, r) => {
+        const k = polynomialKernel(c, r);
+        const err = Math.abs(k.value(x, y) - exactPolynomial(x, y, c, r));
+        // ratToNumber itself rounds: allow one extra ulp of the value.
+        assert.ok(err <= k.error(x, y) + 2.3e-16 * Math.abs(k.value(x, y)), `${err} > ${k.error(x, y)}`);
+      },
+    ),
+    { seed: 21, numRuns: 300 },
+  );
 });
 
-Deno.test("kernels: ReLU closed forms (with u ~ N(0, I/d)) equal nested quadrature", () => {
-  const rng = createRng("kernels-closed");
-  for (let t = 0; t < 10; t++) {
-    const d = 1 + (t % 4);
-    const x = Array.from({ length: d }, () => rng.normal()), z = Array.from({ length: d }, () => rng.normal());
-    const spec = { parametrisation: "ntk" as const, activation: relu, distribution: gaussian };
-    const k0 = lecunKernel(x, z, spec), k1 = derivativeKernel(x, z, spec), kn = ntkKernel(x, z, spec);
-    assert.ok(Math.abs(k0.value - reluLecunKernelClosedForm(x, z)) <= 10 * k0.error + 1e-14);
-    assert.ok(Math.abs(k1.value - reluDerivativeKernelClosedForm(x, z)) <= 10 * k1.error + 1e-14);
-    assert.ok(Math.abs(kn.value - reluNtkKernelClosedForm(x, z)) <= 10 * kn.error + 1e-13);
-    const kb = lecunKernel(x, z, { ...spec, biasVariance: 1 });
-    assert.ok(Math.abs(kb.value - reluBiasKernelsClosedForm(x, z, 1).lecun) <= 10 * kb.error + 1e-14);
+Deno.test("the explicit features of (1 + xᵀx′)² reproduce the polynomial kernel within both error bounds", () => {
+  const rng = createRng("poly2");
+  for (let trial = 0; trial < 50; trial++) {
+    const d = rng.int(1, 4), phi = polynomial2Features(d);
+    const x = Array.from({ length: d }, () => rng.normal()), y = Array.from({ length: d }, () => rng.normal());
+    const viaFeatures = featureKernel(phi), direct = polynomialKernel(1, 2);
+    const gap = Math.abs(viaFeatures.value(x, y) - direct.value(x, y));
+    assert.ok(gap <= viaFeatures.error(x, y) + direct.error(x, y), `${gap}`);
   }
 });
 
-Deno.test("kernels: Rademacher enumeration is exact in d = 1", () => {
-  // u = ±1 with probability ½: E[σ(ux)σ(uz)] = (σ(x)σ(z) + σ(−x)σ(−z))/2.
-  const k = lecunKernel([0.7], [-1.3], { parametrisation: "lecun", activation: softplus, distribution: rademacher });
-  const f = softplus.f;
-  assert.equal(k.value, (f(0.7) * f(-1.3) + f(-0.7) * f(1.3)) / 2);
+Deno.test("(11.2.6) features span the quadratics: ⟨w, φ(x)⟩ = ρ² − ‖x − c‖² for the right w", () => {
+  const [c1, c2, rho] = [0.3, -0.2, 1.1];
+  const w = [rho * rho - c1 * c1 - c2 * c2, 2 * c1, 2 * c2, 0, -1, -1];
+  const x = [0.7, 0.4], f = quadraticFeatures.map(x);
+  const lhs = w.reduce((s, v, k) => s + v * f[k], 0);
+  assert.ok(Math.abs(lhs - (rho * rho - (x[0] - c1) ** 2 - (x[1] - c2) ** 2)) < 1e-15);
 });
 
-Deno.test("kernels: uniform-D quadrature agrees with Monte Carlo (5 standard errors)", () => {
-  const rng = createRng("kernels-uniform");
-  const x = [0.8, -1.5], z = [1.1, 0.4];
-  for (const act of [relu, arctan]) {
-    const k = lecunKernel(x, z, { parametrisation: "lecun", activation: act, distribution: uniformSqrt3 });
-    const N = 200000, s = Math.sqrt(1 / 2);
-    let m = 0, m2 = 0;
-    for (let i = 0; i < N; i++) {
-      const u0 = s * uniformSqrt3.sample(rng), u1 = s * uniformSqrt3.sample(rng);
-      const t = act.f(u0 * x[0] + u1 * x[1]) * act.f(u0 * z[0] + u1 * z[1]);
-      m += t;
-      m2 += t * t;
-    }
-    m /= N;
-    const se = Math.sqrt((m2 / N - m * m) / N);
-    assert.ok(Math.abs(k.value - m) <= 5 * se, `${act.name}: quadrature ${k.value} vs MC ${m} ± ${se}`);
-  }
+Deno.test("random Fourier features approximate the RBF kernel (Monte Carlo, 4000 features)", () => {
+  const phi = randomFourierFeatures(createRng("rff"), 2, 4000, 0.5);
+  const k = featureKernel(phi), rbf = rbfKernel(0.5);
+  // n terms each in [−2/n, 2/n] with mean exp(−c‖x − x′‖²)/n: Hoeffding, P(|error| ≥ 0.2) ≤ 2e^{−0.04n/8} ≈ 4e-9.
+  assert.ok(Math.abs(k.value([0.2, 0.1], [-0.5, 0.9]) - rbf.value([0.2, 0.1], [-0.5, 0.9])) < 0.2);
+});
+
+Deno.test("kernel matrices are exactly symmetric", () => {
+  const pts = Array.from({ length: 6 }, (_, i) => [Math.sin(i), Math.cos(3 * i)]);
+  assert.ok(kernelMatrix(rbfKernel(0.7), pts).g.isSymmetric());
+  assert.ok(kernelMatrix(featureKernel(quadraticFeatures), pts).g.isSymmetric());
 });

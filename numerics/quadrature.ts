@@ -73,6 +73,7 @@ export function integrate1d(
   breaks: number[] = [],
   tolerance = 1e-12,
 ): Quadrature {
+  if (Number.isNaN(a) || Number.isNaN(b)) return { value: NaN, error: NaN, evaluations: 0 };
   if (!(a < b)) return { value: 0, error: 0, evaluations: 0 };
   const cuts = [a, ...breaks.filter((t) => t > a && t < b).sort((x, y) => x - y), b];
   let value = 0, error = 0, evaluations = 0;
@@ -80,7 +81,12 @@ export function integrate1d(
   const panel = (lo: number, hi: number, depth: number) => {
     const [v, e] = kronrod15(f, lo, hi);
     evaluations += 15;
-    if (e <= tolerance * (hi - lo) / width || depth >= 40 || hi - lo < 1e-14 * width) {
+    // A non-finite panel (NaN or ±∞ in the integrand) is accepted as is: the result is then non-finite,
+    // never refined forever.
+    if (
+      !Number.isFinite(v) || !Number.isFinite(e) || e <= tolerance * (hi - lo) / width || depth >= 40 ||
+      hi - lo < 1e-14 * width
+    ) {
       value += v;
       error += e;
       return;

@@ -17,3 +17,11 @@ Deno.test("quadrature: Gaussian moments and E[relu(Z)] = 1/√(2π)", () => {
   const r = gaussianExpectation((z) => Math.max(z, 0), [0]);
   assert.ok(Math.abs(r.value - 1 / Math.sqrt(2 * Math.PI)) < 1e-13);
 });
+
+Deno.test("quadrature: a NaN or infinite integrand gives a non-finite result at once", () => {
+  for (const bad of [NaN, Infinity]) {
+    const q = integrate1d(() => bad, 0, 1);
+    assert.ok(!Number.isFinite(q.value) && q.evaluations <= 15);
+  }
+  assert.ok(Number.isNaN(integrate1d((x) => x, NaN, 1).value));
+});

@@ -1,18 +1,32 @@
-/** One test per claim, named by its id: the claim must be verified, an erratum, or observed. */
+/**
+ * One test per claim, named by its id: the claim must be verified, an erratum, or observed.
+ * `CLAIM_SEED=<n> deno test -A` reruns everything under another master seed. Each test also
+ * checks that the claim leaves no tfjs tensor behind.
+ */
+import * as tf from "@tensorflow/tfjs";
 import { runClaim } from "../engine/run.ts";
 import { claims } from "./catalog.ts";
 
-const seed = Number(Deno.env.get("CLAIM_SEED") ?? "1");
-if (!Number.isSafeInteger(seed)) throw new Error(`CLAIM_SEED must be an integer, got ${Deno.env.get("CLAIM_SEED")}`);
+const raw = Deno.env.get("CLAIM_SEED") ?? "1";
+const seed = Number(raw);
+if (!/^\d+$/.test(raw) || !Number.isSafeInteger(seed)) {
+  throw new Error(`CLAIM_SEED must be an integer ≥ 0, got "${raw}"`);
+}
 
 for (const claim of claims) {
   Deno.test(claim.id, async () => {
+    const tensorsBefore = tf.memory().numTensors;
     const { result } = await runClaim(claim, { seed, budget: "test" });
+    const leaked = tf.memory().numTensors - tensorsBefore;
+    if (leaked !== 0) throw new Error(`${claim.id}: leaked ${leaked} tfjs tensors`);
     const ok = result.status === "verified" || result.status === "erratum" || result.status === "observed";
     if (!ok) {
       const replay = result.replay ?? result.failures[0]?.replay;
       throw new Error(
         `${claim.id}: ${result.status} — ${result.reason}` +
+          (result.aggregate?.pValue !== undefined
+            ? `\n  p-value ${result.aggregate.pValue} (false-alarm level ${result.aggregate.alpha})`
+            : "") +
           (result.failures[0] ? `\n  first failure: ${result.failures[0].detail}` : "") +
           (replay ? `\n  replay: ${replay}` : ""),
       );

@@ -7,12 +7,13 @@
 import { defineClaim } from "../engine/claim.ts";
 import type { AggregateCheck, Claim, InstanceRecord } from "../engine/claim.ts";
 import { type Activation, arctan, softplus } from "../models/activation.ts";
-import { type KernelSpec, lecunKernel } from "../models/kernels.ts";
+import { type KernelSpec, lecunKernel } from "../models/ntk_kernels.ts";
 import { TwoLayerNetwork } from "../models/two_layer.ts";
 import { chiSquareCdf, kolmogorovSmirnov, normalCdf } from "../numerics/goodness_of_fit.ts";
 import { norm } from "../numerics/compare.ts";
 import { EPS, Matrix, pseudoInverse, symmetricEigen } from "../numerics/linalg.ts";
-import { createRng, type Distribution, gaussian, rademacher, sampleVector, uniformSqrt3 } from "../numerics/random.ts";
+import { rademacherFromUniform as rademacher } from "../numerics/distributions.ts";
+import { createRng, type Distribution, gaussian, sampleVector, uniformSqrt3 } from "../numerics/random.ts";
 import { clopperPearson, holm } from "../numerics/stats.ts";
 
 const SOURCE = "004_9692536818598e94.txt";

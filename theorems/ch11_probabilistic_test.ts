@@ -1,7 +1,7 @@
 /** Mutation tests: a deliberately wrong bound or formula plugged into the same claim must be caught. */
 import assert from "node:assert/strict";
 import { runClaim } from "../engine/run.ts";
-import { lecunKernel } from "../models/kernels.ts";
+import { lecunKernel } from "../models/ntk_kernels.ts";
 import { lemma1119, lemma1120, lemma1121, lemma1122, printedM, prop1128 } from "./ch11_probabilistic.ts";
 
 const opts = { seed: 1, budget: "test" as const };

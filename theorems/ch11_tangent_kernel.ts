@@ -18,10 +18,11 @@ import {
   reluDerivativeKernelClosedForm,
   reluLecunKernelClosedForm,
   reluNtkKernelClosedForm,
-} from "../models/kernels.ts";
+} from "../models/ntk_kernels.ts";
 import { type Parametrisation, TwoLayerNetwork } from "../models/two_layer.ts";
 import { EPS } from "../numerics/linalg.ts";
-import { type Distribution, gaussian, rademacher, uniformSqrt3 } from "../numerics/random.ts";
+import { rademacherFromUniform as rademacher } from "../numerics/distributions.ts";
+import { type Distribution, gaussian, uniformSqrt3 } from "../numerics/random.ts";
 import { clopperPearson, linearFit } from "../numerics/stats.ts";
 
 const SOURCE = "004_9692536818598e94.txt";

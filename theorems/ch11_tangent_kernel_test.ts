@@ -1,8 +1,8 @@
 /** Mutation tests: a deliberately wrong formula plugged into the same claim must be caught. */
 import assert from "node:assert/strict";
 import { runClaim } from "../engine/run.ts";
-import { lecunKernel, reluDerivativeKernelClosedForm, reluNtkKernelClosedForm } from "../models/kernels.ts";
-import { angle, limitKernel } from "../models/kernels.ts";
+import { lecunKernel, reluDerivativeKernelClosedForm, reluNtkKernelClosedForm } from "../models/ntk_kernels.ts";
+import { angle, limitKernel } from "../models/ntk_kernels.ts";
 import {
   CORRECTED_EXPONENTS,
   ex1117,

@@ -1,0 +1,44 @@
+import assert from "node:assert/strict";
+import { runClaim } from "../engine/run.ts";
+import { branchAndBound, type SubsetSum, SubsetSumLoss } from "../models/subset_sum.ts";
+import { thm103 } from "./ch10_np_hardness.ts";
+
+Deno.test("thm-10.3 catches a 'bound' that is not one: g/(1 + 4‖a‖), the square dropped", async () => {
+  const wrong = thm103(({ a }, gap) => ({
+    num: BigInt(gap),
+    den: 1n + 4n * BigInt(Math.ceil(Math.hypot(...a))),
+  }));
+  const { result } = await runClaim(wrong, { seed: 1, budget: "test" });
+  assert.equal(result.status, "falsified");
+});
+
+Deno.test("thm-10.3 catches a wrong loss: the penalty w(1 − w) not squared (L can be negative)", async () => {
+  class Unsquared extends SubsetSumLoss {
+    override value(w: ArrayLike<number>): number {
+      const { a, t } = this.instance;
+      let s = -t, q = 0;
+      for (let i = 0; i < a.length; i++) [s, q] = [s + w[i] * a[i], q + w[i] * (1 - w[i])];
+      return s * s + q;
+    }
+    override exact(w: ArrayLike<number>) {
+      // Exact value of the unsquared loss at a float point via the squared one's machinery is not
+      // available; evaluate through doubles scaled to integers (sufficient to expose L < 0).
+      const v = this.value(w);
+      return { num: BigInt(Math.round(v * 2 ** 40)), den: 1n << 40n };
+    }
+  }
+  const wrong = thm103(undefined, (p: SubsetSum) => new Unsquared(p));
+  const { result } = await runClaim(wrong, { seed: 1, budget: "test" });
+  assert.equal(result.status, "falsified");
+});
+
+Deno.test("thm-10.3 catches a branch and bound over [0, 1]ⁿ (minimisers can lie outside: w = (−1/M, 1))", async () => {
+  const wrong = thm103(
+    undefined,
+    undefined,
+    (p, upper, target, max) => branchAndBound(p, upper, target, max, [{ lo: 0, hi: 1 }]),
+  );
+  const { result } = await runClaim(wrong, { seed: 1, budget: "test" });
+  assert.equal(result.status, "falsified");
+  assert.ok(result.failures.some((f) => f.detail.includes("near miss") || f.detail.includes("NO")));
+});
