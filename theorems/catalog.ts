@@ -12,6 +12,8 @@ import { thm103 } from "./ch10_np_hardness.ts";
 import { prop112, thm113 } from "./ch11_least_squares.ts";
 import { def118, ex1110, ex1133, ex115 } from "./ch11_kernel_examples.ts";
 import { prop119, rem114, thm117 } from "./ch11_kernel_least_squares.ts";
+import { lemma1119, lemma1120, lemma1121, lemma1122, prop1128 } from "./ch11_probabilistic.ts";
+import { ex1117, ex1131, ex1136, ex1137, sec116, thm1116, thm1130 } from "./ch11_tangent_kernel.ts";
 import { chizatHomogeneity } from "./chizat_homogeneity.ts";
 import { chizatImplicitBias } from "./chizat_implicit_bias.ts";
 import { chizatGlobalConvergence, chizatMeanField } from "./chizat_mean_field.ts";
@@ -41,6 +43,18 @@ export const claims: readonly Claim[] = [
   prop119(),
   ex1110(),
   ex1133(),
+  thm1116(),
+  ex1117(),
+  lemma1119(),
+  lemma1120(),
+  lemma1121(),
+  lemma1122(),
+  prop1128(),
+  thm1130(),
+  ex1131(),
+  ex1136(),
+  ex1137(),
+  sec116(),
   chizatHomogeneity(),
   chizatRandomFeatures(),
   chizatMeanField(),

@@ -1,0 +1,60 @@
+import assert from "node:assert/strict";
+import { arctan, relu, softplus } from "./activation.ts";
+import {
+  angle,
+  derivativeKernel,
+  lecunKernel,
+  ntkKernel,
+  reluBiasKernelsClosedForm,
+  reluDerivativeKernelClosedForm,
+  reluLecunKernelClosedForm,
+  reluNtkKernelClosedForm,
+} from "./ntk_kernels.ts";
+import { createRng, gaussian, rademacher, uniformSqrt3 } from "../numerics/random.ts";
+
+Deno.test("kernels: stable angle at 0, π/2, π", () => {
+  assert.equal(angle([1, 2], [2, 4]), 0);
+  assert.ok(Math.abs(angle([1, 0], [0, 3]) - Math.PI / 2) < 1e-15);
+  assert.ok(Math.abs(angle([1, 2, 3], [-2, -4, -6]) - Math.PI) < 1e-15);
+});
+
+Deno.test("kernels: ReLU closed forms (with u ~ N(0, I/d)) equal nested quadrature", () => {
+  const rng = createRng("kernels-closed");
+  for (let t = 0; t < 10; t++) {
+    const d = 1 + (t % 4);
+    const x = Array.from({ length: d }, () => rng.normal()), z = Array.from({ length: d }, () => rng.normal());
+    const spec = { parametrisation: "ntk" as const, activation: relu, distribution: gaussian };
+    const k0 = lecunKernel(x, z, spec), k1 = derivativeKernel(x, z, spec), kn = ntkKernel(x, z, spec);
+    assert.ok(Math.abs(k0.value - reluLecunKernelClosedForm(x, z)) <= 10 * k0.error + 1e-14);
+    assert.ok(Math.abs(k1.value - reluDerivativeKernelClosedForm(x, z)) <= 10 * k1.error + 1e-14);
+    assert.ok(Math.abs(kn.value - reluNtkKernelClosedForm(x, z)) <= 10 * kn.error + 1e-13);
+    const kb = lecunKernel(x, z, { ...spec, biasVariance: 1 });
+    assert.ok(Math.abs(kb.value - reluBiasKernelsClosedForm(x, z, 1).lecun) <= 10 * kb.error + 1e-14);
+  }
+});
+
+Deno.test("kernels: Rademacher enumeration is exact in d = 1", () => {
+  // u = ±1 with probability ½: E[σ(ux)σ(uz)] = (σ(x)σ(z) + σ(−x)σ(−z))/2.
+  const k = lecunKernel([0.7], [-1.3], { parametrisation: "lecun", activation: softplus, distribution: rademacher });
+  const f = softplus.f;
+  assert.equal(k.value, (f(0.7) * f(-1.3) + f(-0.7) * f(1.3)) / 2);
+});
+
+Deno.test("kernels: uniform-D quadrature agrees with Monte Carlo (5 standard errors)", () => {
+  const rng = createRng("kernels-uniform");
+  const x = [0.8, -1.5], z = [1.1, 0.4];
+  for (const act of [relu, arctan]) {
+    const k = lecunKernel(x, z, { parametrisation: "lecun", activation: act, distribution: uniformSqrt3 });
+    const N = 200000, s = Math.sqrt(1 / 2);
+    let m = 0, m2 = 0;
+    for (let i = 0; i < N; i++) {
+      const u0 = s * uniformSqrt3.sample(rng), u1 = s * uniformSqrt3.sample(rng);
+      const t = act.f(u0 * x[0] + u1 * x[1]) * act.f(u0 * z[0] + u1 * z[1]);
+      m += t;
+      m2 += t * t;
+    }
+    m /= N;
+    const se = Math.sqrt((m2 / N - m * m) / N);
+    assert.ok(Math.abs(k.value - m) <= 5 * se, `${act.name}: quadrature ${k.value} vs MC ${m} ± ${se}`);
+  }
+});
