@@ -6,6 +6,7 @@
  */
 import type { Claim } from "../engine/claim.ts";
 import { eq1021 } from "./ch10_linear.ts";
+import { eq1028, eq1045 } from "./ch10_nonlinear.ts";
 
 /**
  * All claims.
@@ -18,6 +19,8 @@ import { eq1021 } from "./ch10_linear.ts";
  */
 export const claims: readonly Claim[] = [
   eq1021(),
+  eq1028(),
+  eq1045(),
 ];
 
 /**
