@@ -7,6 +7,7 @@
 import type { Claim } from "../engine/claim.ts";
 import { eq1021 } from "./ch10_linear.ts";
 import { eq1028, eq1045 } from "./ch10_nonlinear.ts";
+import { rem1124, thm1113 } from "./ch11_convergence.ts";
 
 /**
  * All claims.
@@ -21,6 +22,8 @@ export const claims: readonly Claim[] = [
   eq1021(),
   eq1028(),
   eq1045(),
+  thm1113(),
+  rem1124(),
 ];
 
 /**
