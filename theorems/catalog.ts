@@ -5,9 +5,11 @@
  * @module
  */
 import type { Claim } from "../engine/claim.ts";
-import { eq1021 } from "./ch10_linear.ts";
+import { lemma102 } from "./ch10_descent.ts";
+import { eq1021, sec101 } from "./ch10_linear.ts";
 import { eq1028, eq1045 } from "./ch10_nonlinear.ts";
 import { rem1124, thm1113 } from "./ch11_convergence.ts";
+import { prop112, thm113 } from "./ch11_least_squares.ts";
 
 /**
  * All claims.
@@ -20,8 +22,12 @@ import { rem1124, thm1113 } from "./ch11_convergence.ts";
  */
 export const claims: readonly Claim[] = [
   eq1021(),
+  sec101(),
   eq1028(),
   eq1045(),
+  lemma102(),
+  prop112(),
+  thm113(),
   thm1113(),
   rem1124(),
 ];

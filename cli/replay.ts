@@ -1,0 +1,41 @@
+/**
+ * `deno task replay <id> --seed N --instance K [--budget test|report]`: regenerates one instance
+ * exactly and prints its hypotheses and conclusion. Exit code 1 when the conclusion fails.
+ *
+ * @module
+ */
+import { runInstance } from "../engine/run.ts";
+import { budgetFlag, claimsFlag, integerFlag, parseStrict, runMain, UsageError } from "./args.ts";
+
+await runMain(async () => {
+  const { values, positionals } = parseStrict(Deno.args, {
+    seed: { type: "string" },
+    instance: { type: "string" },
+    budget: { type: "string" },
+  });
+  if (positionals.length !== 1) {
+    throw new UsageError("usage: deno task replay <claim-id> --seed N --instance K [--budget test|report]");
+  }
+  const [claim] = claimsFlag(positionals[0]);
+  const budget = budgetFlag(values.budget, "test");
+  const count = claim.instances[budget];
+  const seed = integerFlag("seed", values.seed, 1, 0);
+  const index = integerFlag("instance", values.instance, 0, 0, count - 1);
+  const r = await runInstance(claim, seed, index, budget, count);
+  console.log(`${claim.id} — seed ${seed}, instance ${index} (${budget} budget): ${r.description}`);
+  claim.hypotheses.forEach((h, i) => {
+    console.log(
+      `  hypothesis ${h.statement.replaceAll("\n", " ")} [${h.certainty}]: ${
+        r.hypotheses[i].holds ? "holds" : "FAILS"
+      } — ${r.hypotheses[i].value}`,
+    );
+  });
+  if (!r.met) {
+    console.log("  hypotheses not met: the conclusion is not checked on this instance");
+    return 0;
+  }
+  const c = r.conclusion!;
+  console.log(`  conclusion: ${c.holds ? "holds" : "FAILS"} — ${c.detail} (tightness ${c.tightness})`);
+  if (r.corrected) console.log(`  corrected form: ${r.corrected.holds ? "holds" : "FAILS"} — ${r.corrected.detail}`);
+  return c.holds ? 0 : 1;
+});

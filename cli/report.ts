@@ -1,0 +1,70 @@
+/**
+ * `deno task report [--seed N] [--only id,id] [--out PATH] [--json PATH] [--budget test|report]`:
+ * runs the claims and writes REPORT.md (plots as SVG in `report/` beside it) and optionally JSON.
+ *
+ * @module
+ */
+import { dirname, join, relative } from "node:path";
+import { writeTextAtomic } from "../engine/io.ts";
+import { renderSvg } from "../engine/plot.ts";
+import { renderJson, renderMarkdown, type ReportEntry } from "../engine/report.ts";
+import { runClaim } from "../engine/run.ts";
+import { budgetFlag, claimsFlag, integerFlag, parseStrict, runMain, UsageError } from "./args.ts";
+
+const HELP = `deno task report [flags]
+  --seed N            master seed (default 1)
+  --only id,id        only these claims (ids from ../shared/CLAIMS.md)
+  --out PATH          markdown output (default REPORT.md); plots go to report/ beside it
+  --json PATH         also write the results as JSON
+  --budget B          "report" (default) or "test" (quick)`;
+
+await runMain(async () => {
+  const { values, positionals } = parseStrict(Deno.args, {
+    seed: { type: "string" },
+    only: { type: "string" },
+    out: { type: "string" },
+    json: { type: "string" },
+    budget: { type: "string" },
+    help: { type: "boolean" },
+  });
+  if (values.help) {
+    console.log(HELP);
+    return;
+  }
+  if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  const seed = integerFlag("seed", values.seed, 1, 0);
+  const budget = budgetFlag(values.budget, "report");
+  const selected = claimsFlag(values.only);
+  const out = values.out ?? "REPORT.md";
+  if (out === "") throw new UsageError("--out must not be empty");
+  const plotDir = join(dirname(out), "report");
+  const entries: ReportEntry[] = [];
+  for (const [k, claim] of selected.entries()) {
+    const label = `[${k + 1}/${selected.length}] ${claim.id}`;
+    const { result, records } = await runClaim(claim, {
+      seed,
+      budget,
+      onProgress: (done, total) => {
+        if (Deno.stderr.isTerminal() && (done === total || done % Math.max(1, Math.floor(total / 10)) === 0)) {
+          Deno.stderr.writeSync(new TextEncoder().encode(`\r${label}: ${done}/${total} instances`));
+        }
+      },
+    });
+    console.error(
+      `\r${label}: ${result.status} (${result.hypothesesMet}/${result.instances} met, ${result.elapsedMs} ms)`,
+    );
+    const plots: ReportEntry["plots"] = [];
+    for (const p of claim.plots?.(records, result.aggregate ?? undefined) ?? []) {
+      const file = join(plotDir, `${claim.id}-${p.name}.svg`);
+      await writeTextAtomic(file, await renderSvg({ title: p.title, ...p.spec }));
+      plots.push({ title: p.title, file: relative(dirname(out), file) });
+    }
+    entries.push({ claim, result, plots });
+  }
+  await writeTextAtomic(out, renderMarkdown(entries, { seed, budget }));
+  console.error(`wrote ${out}`);
+  if (values.json !== undefined) {
+    await writeTextAtomic(values.json, renderJson(entries.map((e) => e.result), { seed, budget }));
+    console.error(`wrote ${values.json}`);
+  }
+});

@@ -1,0 +1,171 @@
+/**
+ * Renders run results as the markdown verification report (REPORT.md) and as JSON.
+ *
+ * @module
+ */
+import type { BudgetName, Claim } from "./claim.ts";
+import type { ClaimResult } from "./run.ts";
+
+/** One claim's entry in the report. */
+export interface ReportEntry {
+  /** The claim (statement, hypotheses, erratum). */
+  claim: Claim;
+  /** Its run result. */
+  result: ClaimResult;
+  /** Plots written for it, as paths relative to the markdown file. */
+  plots: { title: string; file: string }[];
+}
+
+/**
+ * A number for a table: 3 significant digits, "—" for null, NaN or non-finite.
+ *
+ * @example
+ * ```ts
+ * import { formatNumber } from "./report.ts";
+ * console.assert(formatNumber(0.123456) === "0.123" && formatNumber(null) === "—");
+ * ```
+ */
+export function formatNumber(x: number | null | undefined): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return x === Infinity ? "∞" : "—";
+  if (x === 0) return "0";
+  const a = Math.abs(x);
+  return a >= 1e4 || a < 1e-3 ? x.toExponential(2) : String(Number(x.toPrecision(3)));
+}
+
+const BADGE: Record<ClaimResult["status"], string> = {
+  verified: "✅ verified",
+  falsified: "❌ falsified",
+  erratum: "📝 erratum",
+  inconclusive: "❔ inconclusive",
+  observed: "👁 observed",
+};
+
+function cell(s: string): string {
+  return s.replaceAll("|", "\\|").replaceAll("\n", " ");
+}
+
+function quote(s: string): string {
+  return s.split("\n").map((l) => `> ${l}`).join("\n");
+}
+
+/**
+ * The markdown report: summary table, then one section per claim (statement, hypotheses and how
+ * each was checked, evidence, plots, failures with replay commands), then the errata found.
+ *
+ * @example
+ * ```ts
+ * import { renderMarkdown } from "./report.ts";
+ * console.assert(renderMarkdown([], { seed: 1, budget: "test" }).includes("# Verification report"));
+ * ```
+ */
+export function renderMarkdown(entries: ReportEntry[], run: { seed: number; budget: BudgetName }): string {
+  const out: string[] = [];
+  out.push("# Verification report", "");
+  out.push(
+    `Master seed **${run.seed}**, budget **${run.budget}**. Every figure below is reproducible: the same seed gives the same report.`,
+    "Replay any instance with the command shown beside it. Verdicts: ✅ verified · ❌ falsified · 📝 erratum (printed form fails, corrected form verified) · ❔ inconclusive · 👁 observed (a phenomenon, not a theorem).",
+    "",
+  );
+  const counts = new Map<string, number>();
+  for (const e of entries) counts.set(e.result.status, (counts.get(e.result.status) ?? 0) + 1);
+  out.push(`**${entries.length} claims:** ${[...counts].map(([s, n]) => `${n} ${s}`).join(", ")}.`, "");
+  out.push("| id | title | source | verdict | met / tried | worst tightness |", "|---|---|---|---|---|---|");
+  for (const { result: r } of entries) {
+    out.push(
+      `| [\`${r.id}\`](#${anchor(r.id)}) | ${cell(r.title)} | ${cell(r.source.where)} | ${
+        BADGE[r.status]
+      } | ${r.hypothesesMet} / ${r.instances} | ${formatNumber(r.tightness)} |`,
+    );
+  }
+  out.push("");
+  for (const e of entries) out.push(...section(e));
+  const errata = entries.filter((e) => e.claim.erratum && e.result.status === "erratum");
+  out.push("## Errata found", "");
+  if (errata.length === 0) out.push("None in this run.", "");
+  for (const { claim, result } of errata) {
+    const er = claim.erratum!;
+    out.push(`### \`${claim.id}\` (${claim.source.where})`, "");
+    out.push(`- **Printed:** ${er.printed}`, `- **Corrected:** ${er.corrected}`, `- **Why:** ${er.reasoning}`);
+    if (result.failures[0]) {
+      out.push(
+        `- **Falsifying instance:** ${result.failures[0].detail}`,
+        `- **Replay:** \`${result.failures[0].replay}\``,
+      );
+    }
+    out.push("");
+  }
+  return out.join("\n");
+}
+
+function anchor(id: string): string {
+  return id.toLowerCase().replace(/[^a-z0-9 -]/g, "").replace(/ /g, "-");
+}
+
+function section({ claim, result: r, plots }: ReportEntry): string[] {
+  const out: string[] = [];
+  out.push(`## ${r.id}`, "");
+  out.push(
+    `**${claim.title}** — ${claim.kind} claim, ${
+      BADGE[r.status]
+    }. Source: \`${r.source.document}\`, ${r.source.where}.`,
+    "",
+  );
+  out.push(quote(claim.statement), "");
+  if (claim.hypotheses.length) {
+    out.push("| hypothesis | checked | how | held on |", "|---|---|---|---|");
+    claim.hypotheses.forEach((h, i) => {
+      out.push(
+        `| ${cell(h.statement)} | ${h.certainty} | ${cell(h.method)} | ${r.hypothesisCounts[i]} / ${r.instances} |`,
+      );
+    });
+    out.push("");
+  }
+  out.push(`**Conclusion checked:** ${claim.conclusion.statement.replaceAll("\n", " ")}`, "");
+  out.push(`**Verdict:** ${r.status} — ${r.reason}.`, "");
+  const rows: [string, string][] = [
+    ["instances tried", String(r.instances)],
+    ["instances meeting the hypotheses", String(r.hypothesesMet)],
+    ["conclusion failures", String(r.conclusionFailures)],
+  ];
+  if (r.correctedFailures !== null) rows.push(["corrected-form failures", String(r.correctedFailures)]);
+  rows.push(
+    [
+      "worst tightness",
+      `${formatNumber(r.tightness)}${r.worstInstance !== null ? ` (instance ${r.worstInstance})` : ""}`,
+    ],
+    ["median tightness", formatNumber(r.medianTightness)],
+    ["tightness means", claim.tightness],
+  );
+  if (r.aggregate) {
+    rows.push(["aggregate", r.aggregate.summary]);
+    for (const row of r.aggregate.rows ?? []) rows.push(row);
+  }
+  out.push("| evidence | value |", "|---|---|", ...rows.map(([k, v]) => `| ${cell(k)} | ${cell(v)} |`), "");
+  if (claim.erratum) {
+    out.push(
+      `**Erratum.** Printed: ${claim.erratum.printed}. Corrected: ${claim.erratum.corrected}. ${claim.erratum.reasoning}`,
+      "",
+    );
+  }
+  for (const p of plots) out.push(`![${p.title}](${p.file})`, "", `*${p.title}*`, "");
+  if (r.failures.length) {
+    out.push("Failing instances:", "");
+    for (const f of r.failures) out.push(`- instance ${f.index}: ${f.detail} — replay: \`${f.replay}\``);
+    out.push("");
+  }
+  return out;
+}
+
+/**
+ * The machine-readable report: `{"seed", "budget", "claims": [...]}`. Timings appear only in
+ * fields named `*Ms`, so two runs with one seed differ only there.
+ *
+ * @example
+ * ```ts
+ * import { renderJson } from "./report.ts";
+ * console.assert(JSON.parse(renderJson([], { seed: 3, budget: "test" })).seed === 3);
+ * ```
+ */
+export function renderJson(results: ClaimResult[], run: { seed: number; budget: BudgetName }): string {
+  return JSON.stringify({ seed: run.seed, budget: run.budget, claims: results }, null, 2) + "\n";
+}

@@ -1,0 +1,25 @@
+/**
+ * gd-check: executable, randomized, reproducible checks of what the theory of gradient descent
+ * and wide neural networks claims. This module re-exports the public API.
+ *
+ * @example
+ * ```ts
+ * import { claimById, runClaim } from "./mod.ts";
+ * const { result } = await runClaim(claimById("lemma-10.2")!, { seed: 1, budget: "test" });
+ * console.assert(result.status === "verified");
+ * ```
+ *
+ * Models and linear algebra take ml-matrix `Matrix` values; import them from their modules
+ * (`models/least_squares.ts`, `models/smooth_losses.ts`, `numerics/linalg.ts`).
+ *
+ * @module
+ */
+export * from "./engine/claim.ts";
+export * from "./engine/run.ts";
+export * from "./engine/report.ts";
+export * from "./engine/plot.ts";
+export { claimById, claims } from "./theorems/catalog.ts";
+export * from "./numerics/random.ts";
+export * from "./numerics/compare.ts";
+export * from "./numerics/stats.ts";
+export * from "./numerics/ode.ts";

@@ -1,0 +1,43 @@
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import { runClaim } from "../engine/run.ts";
+import { quadraticLoss } from "../models/smooth_losses.ts";
+import { Matrix } from "../numerics/linalg.ts";
+import { lemma102, measureStep } from "./ch10_descent.ts";
+
+Deno.test("lemma-10.2 catches a wrong constant: (−1 + βη/4) in place of (−1 + βη/2)", async () => {
+  const { result } = await runClaim(lemma102(0.25), { seed: 1, budget: "test" });
+  assert.equal(result.status, "falsified");
+  assert.ok(result.replay?.startsWith("deno task replay lemma-10.2"));
+});
+
+/** A diagonal quadratic ½Σλᵢwᵢ² and a point, as fast-check draws them. */
+const diagonalQuadratic = fc.record({
+  lambdas: fc.array(fc.double({ min: 0.1, max: 3, noNaN: true }), { minLength: 1, maxLength: 4 }),
+  w: fc.array(fc.double({ min: -2, max: 2, noNaN: true }), { minLength: 4, maxLength: 4 }),
+});
+
+function stepIncreases(lambdas: number[], w: number[], etaTimesBeta: number): boolean {
+  const loss = quadraticLoss(Matrix.diag(lambdas));
+  const m = measureStep(loss, Float64Array.from(w.slice(0, lambdas.length)), etaTimesBeta / loss.beta);
+  return m.after >= m.before && m.gradNormSq > 0;
+}
+
+Deno.test("η a little above 2/β: fast-check finds and shrinks a step that does not decrease L", () => {
+  const out = fc.check(
+    fc.property(diagonalQuadratic, ({ lambdas, w }) => !stepIncreases(lambdas, w, 2.05)),
+    { seed: 42, numRuns: 500 },
+  );
+  assert.ok(out.failed, "no counterexample found above 2/β");
+  const [{ lambdas, w }] = out.counterexample!;
+  // The shrunk counterexample really violates the conclusion, and is small.
+  assert.ok(stepIncreases(lambdas, w, 2.05));
+  assert.ok(lambdas.length <= 2, `not shrunk: ${JSON.stringify(lambdas)}`);
+});
+
+Deno.test("η a little below 2/β: the same search finds nothing", () => {
+  fc.assert(
+    fc.property(diagonalQuadratic, ({ lambdas, w }) => !stepIncreases(lambdas, w, 1.95)),
+    { seed: 42, numRuns: 500 },
+  );
+});

@@ -1,0 +1,15 @@
+import assert from "node:assert/strict";
+import { runClaim } from "../engine/run.ts";
+import { eq1021, sec101 } from "./ch10_linear.ts";
+
+Deno.test("eq-10.21 catches a wrong closed form: exp(−2Λt) in place of exp(−Λt)", async () => {
+  const wrong = eq1021((ls, u0, times) => ls.errorFlowClosedForm(u0, times.map((t) => 2 * t)));
+  const { result } = await runClaim(wrong, { seed: 1, budget: "test" });
+  assert.equal(result.status, "falsified");
+});
+
+Deno.test("sec-10.1 catches a wrong optimum: ½‖Py‖² in place of ½‖(I − P)y‖²", async () => {
+  const wrong = sec101((ls) => 0.5 * ls.y.reduce((s, v) => s + v * v, 0) - ls.optimalLoss());
+  const { result } = await runClaim(wrong, { seed: 1, budget: "test" });
+  assert.equal(result.status, "falsified");
+});
