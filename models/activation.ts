@@ -1,0 +1,110 @@
+/**
+ * Activation functions σ of the two-layer networks of Chapter 11, with σ′, σ″ where it exists, their
+ * kinks, and the constants the hypotheses of Theorem 11.16 and Assumption 11.18 (a) ask about.
+ *
+ * @module
+ */
+
+/** An activation σ with its derivatives and the constants of Theorem 11.16 and Assumption 11.18 (a). */
+export interface Activation {
+  /** Name used in reports. */
+  readonly name: "relu" | "arctan" | "softplus";
+  /** σ(x). */
+  f(x: number): number;
+  /** σ′(x) (for ReLU the step 1_{[0,∞)}(x), as in Exercise 11.36). */
+  df(x: number): number;
+  /** σ″(x) (zero almost everywhere for ReLU). */
+  d2f(x: number): number;
+  /** Points where σ or σ′ is not smooth (quadrature break points). */
+  readonly kinks: readonly number[];
+  /** Smallest R with |σ(x)| ≤ R(1+|x|) and |σ′(x)| ≤ R(1+|x|) for all x (Theorems 11.16, 11.30). */
+  readonly growthR: number;
+  /** |σ(0)|. */
+  readonly atZero: number;
+  /** Lip(σ) = sup|σ′|. */
+  readonly lipschitz: number;
+  /** Lip(σ′) = sup|σ″| (Infinity for ReLU: σ′ jumps). */
+  readonly derivativeLipschitz: number;
+}
+
+/**
+ * ReLU σ(x) = max{0, x} with σ′ = 1_{[0,∞)}: Lip(σ′) = ∞, so Assumption 11.18 (a) fails for it.
+ *
+ * @example
+ * ```ts
+ * import { relu } from "./activation.ts";
+ * console.assert(relu.f(-1) === 0 && relu.df(0) === 1);
+ * ```
+ */
+export const relu: Activation = {
+  name: "relu",
+  f: (x) => (x > 0 ? x : 0),
+  df: (x) => (x >= 0 ? 1 : 0),
+  d2f: () => 0,
+  kinks: [0],
+  growthR: 1,
+  atZero: 0,
+  lipschitz: 1,
+  derivativeLipschitz: Infinity,
+};
+
+/**
+ * σ(x) = arctan(x) (Figure 11.3): σ′ = 1/(1+x²), σ″ = −2x/(1+x²)², sup|σ″| = 3√3/8 at x = ±1/√3.
+ *
+ * @example
+ * ```ts
+ * import { arctan } from "./activation.ts";
+ * console.assert(arctan.df(0) === 1);
+ * ```
+ */
+export const arctan: Activation = {
+  name: "arctan",
+  f: Math.atan,
+  df: (x) => 1 / (1 + x * x),
+  d2f: (x) => -2 * x / ((1 + x * x) * (1 + x * x)),
+  kinks: [],
+  growthR: Math.PI / 2,
+  atZero: 0,
+  lipschitz: 1,
+  derivativeLipschitz: 3 * Math.sqrt(3) / 8,
+};
+
+/** log(1 + eˣ) without overflow. */
+function softplusValue(x: number): number {
+  return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
+}
+
+/** The logistic function 1/(1 + e⁻ˣ) without overflow. */
+function logistic(x: number): number {
+  if (x >= 0) return 1 / (1 + Math.exp(-x));
+  const e = Math.exp(x);
+  return e / (1 + e);
+}
+
+/**
+ * Softplus σ(x) = log(1 + eˣ), smooth and not odd: σ′ = logistic, σ″ = σ′(1 − σ′) ≤ 1/4,
+ * σ(0) = log 2, and σ(x) ≤ log 2 + |x| ≤ 1 + |x|.
+ *
+ * @example
+ * ```ts
+ * import { softplus } from "./activation.ts";
+ * console.assert(Math.abs(softplus.f(0) - Math.LN2) < 1e-15);
+ * ```
+ */
+export const softplus: Activation = {
+  name: "softplus",
+  f: softplusValue,
+  df: logistic,
+  d2f: (x) => {
+    const s = logistic(x);
+    return s * (1 - s);
+  },
+  kinks: [],
+  growthR: 1,
+  atZero: Math.LN2,
+  lipschitz: 1,
+  derivativeLipschitz: 0.25,
+};
+
+/** The activations by name. */
+export const activations: Readonly<Record<Activation["name"], Activation>> = { relu, arctan, softplus };
