@@ -10,6 +10,7 @@ import { eq1021, sec101 } from "./ch10_linear.ts";
 import { eq1028, eq1045 } from "./ch10_nonlinear.ts";
 import { rem1124, thm1113 } from "./ch11_convergence.ts";
 import { prop112, thm113 } from "./ch11_least_squares.ts";
+import { yangGram, yangLinearized, yangRiskFlow } from "./lecture13.ts";
 
 /**
  * All claims.
@@ -30,6 +31,9 @@ export const claims: readonly Claim[] = [
   thm113(),
   thm1113(),
   rem1124(),
+  yangGram(),
+  yangRiskFlow(),
+  yangLinearized(),
 ];
 
 /**
