@@ -6,6 +6,7 @@
  */
 import type { Claim } from "../engine/claim.ts";
 import { lemma102 } from "./ch10_descent.ts";
+import { chizatLazy } from "./chizat_lazy.ts";
 import { eq1021, sec101 } from "./ch10_linear.ts";
 import { eq1028, eq1045 } from "./ch10_nonlinear.ts";
 import { rem1124, thm1113 } from "./ch11_convergence.ts";
@@ -34,6 +35,7 @@ export const claims: readonly Claim[] = [
   yangGram(),
   yangRiskFlow(),
   yangLinearized(),
+  chizatLazy(),
 ];
 
 /**
