@@ -11,6 +11,7 @@ import { eq1021, sec101 } from "./ch10_linear.ts";
 import { eq1028, eq1045 } from "./ch10_nonlinear.ts";
 import { rem1124, thm1113 } from "./ch11_convergence.ts";
 import { prop112, thm113 } from "./ch11_least_squares.ts";
+import { ex1117, ex1131, ex1136, ex1137, sec116, thm1116, thm1130 } from "./ch11_tangent_kernel.ts";
 import { yangGram, yangLinearized, yangRiskFlow } from "./lecture13.ts";
 
 /**
@@ -36,6 +37,13 @@ export const claims: readonly Claim[] = [
   yangRiskFlow(),
   yangLinearized(),
   chizatLazy(),
+  thm1116(),
+  ex1117(),
+  thm1130(),
+  ex1131(),
+  ex1136(),
+  ex1137(),
+  sec116(),
 ];
 
 /**

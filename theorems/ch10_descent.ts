@@ -149,9 +149,27 @@ bound (below it, strictness is not decidable in float64 and only $\mathcal{L}(w'
           detail: `decrease ${observed.toExponential(4)} ≥ guaranteed ${guaranteed.toExponential(4)} (rounding ${
             m.slack.toExponential(1)
           })${strictDecidable ? "" : ", strictness below float64 resolution"}`,
-          data: { etaBeta: i.eta * i.loss.beta, tightness, family: i.loss.family },
+          data: { etaBeta: i.eta * i.loss.beta, tightness, family: i.loss.family, onTop: i.onTopEigenvector ? 1 : 0 },
         };
       },
+    },
+    aggregate(records) {
+      // (10.51) is an equality when ∇L(w + τh) − ∇L(w) = βτh, i.e. for a quadratic along its top eigenvector.
+      const top = records.filter((r) => r.conclusion?.data?.onTop === 1);
+      if (top.length === 0) return { holds: "inconclusive", summary: "no instance on a top eigenvector" };
+      const dev = Math.max(...top.map((r) => Math.abs(r.conclusion!.tightness - 1)));
+      const families = [...new Set(records.map((r) => r.conclusion?.data?.family).filter((f) => f))];
+      return {
+        holds: dev <= 1e-6,
+        summary:
+          `on the ${top.length} quadratic instances along the top eigenvector, (10.54) is attained: max |tightness − 1| = ${
+            dev.toExponential(1)
+          } (accepted ≤ 1e-6, rounding level)`,
+        rows: families.map((f) => {
+          const t = records.filter((r) => r.conclusion?.data?.family === f).map((r) => r.conclusion!.tightness);
+          return [`worst tightness, ${f}`, Math.max(...t).toPrecision(4)] as [string, string];
+        }),
+      };
     },
     plots(records) {
       const values = records.filter((r) => r.conclusion && Number.isFinite(r.conclusion.tightness)).map((r) => ({

@@ -1,0 +1,62 @@
+/** Mutation tests: a deliberately wrong formula plugged into the same claim must be caught. */
+import assert from "node:assert/strict";
+import { runClaim } from "../engine/run.ts";
+import { lecunKernel, reluDerivativeKernelClosedForm, reluNtkKernelClosedForm } from "../models/kernels.ts";
+import { angle, limitKernel } from "../models/kernels.ts";
+import {
+  CORRECTED_EXPONENTS,
+  ex1117,
+  ex1131,
+  ex1136,
+  ex1137,
+  sec116,
+  thm1116,
+  thm1130,
+} from "./ch11_tangent_kernel.ts";
+
+const opts = { seed: 1, budget: "test" as const };
+
+Deno.test("thm-11.16 catches a limit kernel 10% off", async () => {
+  const { result } = await runClaim(thm1116((x, z, s) => 1.1 * lecunKernel(x, z, s).value), opts);
+  assert.equal(result.status, "falsified", result.reason);
+});
+
+Deno.test("thm-11.30 catches K^NTK without its σ′ term (the LeCun limit)", async () => {
+  const { result } = await runClaim(thm1130((x, z, s) => lecunKernel(x, z, s).value + 1), opts);
+  assert.equal(result.status, "falsified", result.reason);
+});
+
+Deno.test("ex-11.17 catches a closed form with sin and cos swapped", async () => {
+  const wrong = (x: number[], z: number[]) => {
+    const t = angle(x, z), d = x.length;
+    return Math.hypot(...x) * Math.hypot(...z) / (2 * Math.PI * d) * (Math.cos(t) + (Math.PI - t) * Math.sin(t));
+  };
+  const { result } = await runClaim(ex1117(wrong), opts);
+  assert.equal(result.status, "falsified", result.reason);
+});
+
+Deno.test("ex-11.36 catches θ/(2π) in place of (π − θ)/(2π)", async () => {
+  const { result } = await runClaim(ex1136((x, z) => angle(x, z) / (2 * Math.PI)), opts);
+  assert.equal(result.status, "falsified", result.reason);
+});
+
+Deno.test("ex-11.31 catches (π − θ)/π for E[σ′σ′]", async () => {
+  const { result } = await runClaim(
+    ex1131({ derivative: (x, z) => 2 * reluDerivativeKernelClosedForm(x, z), ntk: reluNtkKernelClosedForm }),
+    opts,
+  );
+  assert.equal(result.status, "falsified", result.reason);
+});
+
+Deno.test("ex-11.37 catches a derivation that ignores the biases", async () => {
+  const { result } = await runClaim(ex1137((x, z, s) => limitKernel(x, z, { ...s, biasVariance: 0 }).value), opts);
+  assert.equal(result.status, "falsified", result.reason);
+});
+
+Deno.test("sec-11.6: the corrected exponents verify; a wrong NTK exponent is caught", async () => {
+  const ok = await runClaim(sec116(CORRECTED_EXPONENTS), opts);
+  assert.equal(ok.result.status, "verified", ok.result.reason);
+  const wrong = { ...CORRECTED_EXPONENTS, ntk: { ...CORRECTED_EXPONENTS.ntk, v: 0.5 } };
+  const bad = await runClaim(sec116(wrong, wrong), opts);
+  assert.equal(bad.result.status, "falsified", bad.result.reason);
+});
