@@ -12,6 +12,7 @@ import { eq1028, eq1045 } from "./ch10_nonlinear.ts";
 import { rem1124, thm1113 } from "./ch11_convergence.ts";
 import { prop112, thm113 } from "./ch11_least_squares.ts";
 import { ex1117, ex1131, ex1136, ex1137, sec116, thm1116, thm1130 } from "./ch11_tangent_kernel.ts";
+import { fig113, prop1125, prop1126, thm1123 } from "./ch11_wide.ts";
 import { yangGram, yangLinearized, yangRiskFlow } from "./lecture13.ts";
 
 /**
@@ -44,6 +45,10 @@ export const claims: readonly Claim[] = [
   ex1136(),
   ex1137(),
   sec116(),
+  thm1123(),
+  prop1125(),
+  prop1126(),
+  fig113(),
 ];
 
 /**
