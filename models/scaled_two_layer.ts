@@ -140,16 +140,25 @@ export class ScaledTwoLayer {
   hessianOperatorNorm(w: ArrayLike<number>): number {
     if (this.activation.name !== "relu") throw new Error("exact ‖D²f‖ implemented for ReLU only");
     const { width, dim } = this;
+    // ‖Mₖ‖₂ depends only on the activation pattern of neuron k: memoise by pattern (≤ 2ᴺ of them).
+    const memo = new Map<string, number>();
     let best = 0;
     for (let k = 0; k < width; k++) {
-      const m = new Matrix(dim, this.xs.length);
-      this.xs.forEach((x, i) => {
+      const key = this.xs.map((x) => {
         let z = 0;
         for (let j = 0; j < dim; j++) z += w[k * dim + j] * x[j];
-        const s = this.activation.slope(z);
-        for (let j = 0; j < dim; j++) m.set(j, i, s * x[j]);
-      });
-      best = Math.max(best, svd(m).s[0] ?? 0);
+        return this.activation.slope(z) > 0 ? "1" : "0";
+      }).join("");
+      let value = memo.get(key);
+      if (value === undefined) {
+        const m = new Matrix(dim, this.xs.length);
+        this.xs.forEach((x, i) => {
+          if (key[i] === "1") { for (let j = 0; j < dim; j++) m.set(j, i, x[j]); }
+        });
+        value = svd(m).s[0] ?? 0;
+        memo.set(key, value);
+      }
+      best = Math.max(best, value);
     }
     return Math.abs(this.alpha) * best;
   }

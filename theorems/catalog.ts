@@ -6,9 +6,10 @@
  */
 import type { Claim } from "../engine/claim.ts";
 import { lemma102 } from "./ch10_descent.ts";
+import { chizatKappa } from "./chizat_kappa.ts";
 import { chizatLazy } from "./chizat_lazy.ts";
 import { eq1021, sec101 } from "./ch10_linear.ts";
-import { eq1028, eq1045 } from "./ch10_nonlinear.ts";
+import { eq1028, eq1045, eq1047 } from "./ch10_nonlinear.ts";
 import { rem1124, thm1113 } from "./ch11_convergence.ts";
 import { prop112, thm113 } from "./ch11_least_squares.ts";
 import { ex1117, ex1131, ex1136, ex1137, sec116, thm1116, thm1130 } from "./ch11_tangent_kernel.ts";
@@ -29,6 +30,7 @@ export const claims: readonly Claim[] = [
   sec101(),
   eq1028(),
   eq1045(),
+  eq1047(),
   lemma102(),
   prop112(),
   thm113(),
@@ -38,6 +40,7 @@ export const claims: readonly Claim[] = [
   yangRiskFlow(),
   yangLinearized(),
   chizatLazy(),
+  chizatKappa(),
   thm1116(),
   ex1117(),
   thm1130(),

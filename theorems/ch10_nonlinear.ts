@@ -19,8 +19,8 @@ import {
 import { atMost, distance, norm, ratio } from "../numerics/compare.ts";
 import { EPS, matVec, symmetricEigen } from "../numerics/linalg.ts";
 import { integrate } from "../numerics/ode.ts";
-import type { Rng } from "../numerics/random.ts";
-import { median } from "../numerics/stats.ts";
+import { createRng, type Rng } from "../numerics/random.ts";
+import { linearFit, median } from "../numerics/stats.ts";
 
 const SOURCE = "001_77e89cd23d3b82cd.txt";
 
@@ -46,7 +46,17 @@ export interface FlowInstance {
 /** The right-hand side under test: d/dt (y − f(w)) as a function of the state. */
 export type ErrorDerivative = (net: ScaledTwoLayer, w: Float64Array, u: Float64Array) => Float64Array;
 
-/** (10.28): d/dt (y − f(w)) = −Df·Dfᵀ·(y − f(w)). */
+/**
+ * (10.28): d/dt (y − f(w)) = −Df·Dfᵀ·(y − f(w)).
+ *
+ * @example
+ * ```ts
+ * const { printedErrorDerivative } = await import("./ch10_nonlinear.ts");
+ * const { ScaledTwoLayer, relu } = await import("../models/scaled_two_layer.ts");
+ * const net = new ScaledTwoLayer([Float64Array.of(1)], 1, 1, relu);
+ * console.assert(printedErrorDerivative(net, Float64Array.of(1, 1), Float64Array.of(1))[0] === -2);
+ * ```
+ */
 export const printedErrorDerivative: ErrorDerivative = (net, w, u) => matVec(net.tangentKernel(w), u).map((v) => -v);
 
 function flowField(net: ScaledTwoLayer, y: Float64Array) {
@@ -195,7 +205,15 @@ export interface ScaleInstance {
 /** The formula under test: κ_{αf}(w₀) from y, ‖D²f(w₀)‖, ‖Df(w₀)‖ and α. */
 export type ScaledKappaFormula = (yNorm: number, hessianNorm: number, jacobianNorm: number, alpha: number) => number;
 
-/** (10.45): κ_{αf}(w₀) = ‖y‖·‖D²f(w₀)‖/(α‖Df(w₀)‖²). */
+/**
+ * (10.45): κ_{αf}(w₀) = ‖y‖·‖D²f(w₀)‖/(α‖Df(w₀)‖²).
+ *
+ * @example
+ * ```ts
+ * const { printedScaledKappa } = await import("./ch10_nonlinear.ts");
+ * console.assert(printedScaledKappa(2, 3, 1, 6) === 1);
+ * ```
+ */
 export const printedScaledKappa: ScaledKappaFormula = (y, h, j, a) => y * h / (a * j * j);
 
 /**
@@ -287,6 +305,198 @@ with $\|\cdot\|$ the operator 2-norm and $D^2\mathbf{f}(\mathbf{w}_0): \mathbb{R
         }…`;
         return { holds, observed: worst, bound: 1, tightness: worst, detail, data: { kappas, alphas: i.alphas } };
       },
+    },
+  });
+}
+
+/**
+ * The fixed data of the κ width sweeps: N = 4 points on the unit sphere of ℝ³ and targets (seeded constant).
+ *
+ * @example
+ * ```ts
+ * const { kappaSweepData } = await import("./ch10_nonlinear.ts");
+ * console.assert(kappaSweepData().xs.length === 4);
+ * ```
+ */
+export function kappaSweepData(): { xs: Float64Array[]; y: Float64Array } {
+  const rng = createRng("kappa-sweep-data");
+  return { xs: sphereInputs(rng, 4, 3), y: Float64Array.from({ length: 4 }, () => rng.normal()) };
+}
+
+/**
+ * Mean of κ_f(w₀) over `reps` iid initialisations of the network (10.46) with α = width^{-β}.
+ *
+ * @example
+ * ```ts
+ * const { meanKappa } = await import("./ch10_nonlinear.ts");
+ * const { createRng } = await import("../numerics/random.ts");
+ * console.assert(meanKappa(createRng(1), 8, 0.5, 2).length === 2);
+ * ```
+ */
+export function meanKappa(rng: Rng, width: number, beta: number, reps: number): number[] {
+  const { xs, y } = kappaSweepData();
+  const net = new ScaledTwoLayer(xs, width, width ** -beta, relu);
+  return Array.from({ length: reps }, () => kappa(net, iidInit(rng, 3, width), y).kappa);
+}
+
+/**
+ * The families of (10.47): α(d_hid) = d_hid^{-β}.
+ *
+ * @example
+ * ```ts
+ * const { KAPPA_BETAS } = await import("./ch10_nonlinear.ts");
+ * console.assert(KAPPA_BETAS.includes(0.5));
+ * ```
+ */
+export const KAPPA_BETAS = [0.5, 0, 1];
+
+/**
+ * The widths of the (10.47) sweep.
+ *
+ * @example
+ * ```ts
+ * const { KAPPA_WIDTHS } = await import("./ch10_nonlinear.ts");
+ * console.assert(KAPPA_WIDTHS.length === 5);
+ * ```
+ */
+export const KAPPA_WIDTHS = [16, 64, 256, 1024, 4096];
+
+/** The exponent bound under test: E[κ] ≲ d^{e(β)} for α = d^{-β}. */
+export type KappaExponent = (beta: number) => number;
+
+/**
+ * (10.47): 1/√d + 1/(d·α(d)) = d^{-1/2} + d^{β−1}, exponent max(−1/2, β − 1).
+ *
+ * @example
+ * ```ts
+ * const { printedKappaExponent } = await import("./ch10_nonlinear.ts");
+ * console.assert(printedKappaExponent(0.5) === -0.5 && printedKappaExponent(1) === 0);
+ * ```
+ */
+export const printedKappaExponent: KappaExponent = (beta) => Math.max(-0.5, beta - 1);
+
+/** One cell of the (10.47) sweep. */
+export interface KappaCell {
+  /** d_hid. */
+  width: number;
+  /** α = d_hid^{-β}. */
+  beta: number;
+  /** The instance's stream. */
+  rng: Rng;
+}
+
+/**
+ * `eq-10.47`: E[κ_f(w₀)] ≲ 1/√d_hid + 1/(d_hid·α(d_hid)) for the random two-layer ReLU network
+ * (10.46): fitted exponent in d_hid for α = d_hid^{-β}, β ∈ {1/2, 0, 1}, each compared with the
+ * bound's exponent max(−1/2, β − 1); for α = 1/√d_hid the decay d_hid^{-1/2} itself.
+ *
+ * @example
+ * ```ts
+ * import { eq1047 } from "./ch10_nonlinear.ts";
+ * console.assert(eq1047().id === "eq-10.47");
+ * ```
+ */
+export function eq1047(exponent: KappaExponent = printedKappaExponent): Claim {
+  const reps = 6;
+  return defineClaim<KappaCell>({
+    id: "eq-10.47",
+    title: "E[κ] of a random two-layer network decays like d_hid^{-1/2} when α = 1/√d_hid",
+    kind: "rate",
+    source: { document: SOURCE, where: "Chapter 10, §10.2.2, (10.46)–(10.47)" },
+    statement: String
+      .raw`$f(\mathbf x, \mathbf U, \mathbf v) = \alpha(d_{hid})\mathbf v\cdot\sigma(\mathbf U\mathbf x)$ (10.46), $\mathbf w_0$ random:
+$E[\kappa_f(\mathbf w_0)] \lesssim \frac1{\sqrt{d_{hid}}} + \frac1{d_{hid}\alpha(d_{hid})}$ (10.47); with $\alpha(d_{hid}) = 1/\sqrt{d_{hid}}$, $\kappa$ is small for $d_{hid}$ big.`,
+    tightness: "fitted exponents against the bound's exponents are in the aggregate",
+    instances: { test: 15, report: 45 },
+    generate: ({ rng, index }) => ({
+      width: KAPPA_WIDTHS[index % KAPPA_WIDTHS.length],
+      beta: KAPPA_BETAS[Math.floor(index / KAPPA_WIDTHS.length) % KAPPA_BETAS.length],
+      rng,
+    }),
+    describe: (c) =>
+      `d_hid = ${c.width}, α = d_hid^-${c.beta}, ReLU, N = 4, d = 3, U ~ N(0, 1/d), v ~ N(0, 1), ${reps} draws`,
+    hypotheses: [{
+      statement: "random initialisation, ReLU (‖D²f‖ computed exactly)",
+      certainty: "certified",
+      method: "by construction",
+      check: (c) => ({ holds: c.width > 0, value: `d_hid = ${c.width}` }),
+    }],
+    conclusion: {
+      statement: "the sample mean of κ_f(w₀) over 6 draws is finite and positive (recorded for the fit)",
+      check(c) {
+        const ks = meanKappa(c.rng, c.width, c.beta, reps);
+        const mean = ks.reduce((a, b) => a + b, 0) / ks.length;
+        return {
+          holds: Number.isFinite(mean) && mean > 0,
+          observed: mean,
+          bound: Infinity,
+          tightness: 0,
+          detail: `mean κ = ${mean.toExponential(3)}`,
+          data: { width: c.width, beta: c.beta, kappa: mean, draws: ks },
+        };
+      },
+    },
+    aggregate(records) {
+      const rows: [string, string][] = [];
+      let holds: boolean | "inconclusive" = true;
+      const parts: string[] = [];
+      for (const beta of KAPPA_BETAS) {
+        const pts = records.filter((r) => r.conclusion?.data?.beta === beta);
+        if (pts.length < 4) {
+          holds = "inconclusive";
+          continue;
+        }
+        // Three fits: each at confidence 1 − 10⁻³/3 (Bonferroni), so the family's false-alarm probability is ≤ 10⁻³.
+        // Every draw is a point (log κ against log d_hid): the fit estimates the exponent of the typical κ, which
+        // equals that of E[κ] when κ·d_hid^{-e} has a width-independent law.
+        const xs: number[] = [], ys: number[] = [];
+        for (const r of pts) {
+          for (const k of r.conclusion!.data!.draws as number[]) {
+            xs.push(Math.log(r.conclusion!.data!.width as number));
+            ys.push(Math.log(k));
+          }
+        }
+        const fit = linearFit(xs, ys, 1 - 1e-3 / 3);
+        const { lo, hi } = fit.slopeInterval, e = exponent(beta);
+        let ok = lo <= e;
+        if (beta === 0.5) ok &&= hi < 0 && lo <= -0.5 && -0.5 <= hi;
+        if (!ok && holds === true) holds = false;
+        parts.push(
+          `α = d^-${beta}: exponent ${fit.slope.toFixed(3)} [${lo.toFixed(3)}, ${hi.toFixed(3)}] vs bound ${e}`,
+        );
+        rows.push([
+          `fitted exponent of E[κ] in d_hid, α = d_hid^-${beta} (bound exponent ${e})`,
+          `${fit.slope.toFixed(3)} [${lo.toFixed(3)}, ${hi.toFixed(3)}]`,
+        ]);
+      }
+      return {
+        holds,
+        summary: `log κ (each draw) against log d_hid over d_hid ∈ {${KAPPA_WIDTHS.join(", ")}}: ${
+          parts.join("; ")
+        }. "≲" holds if each CI reaches the bound's exponent or below; for α = 1/√d_hid the CI must contain −1/2 and lie below 0`,
+        alpha: 1e-3,
+        rows,
+      };
+    },
+    plots(records) {
+      const values = records.filter((r) => r.conclusion?.data).map((r) => ({
+        d_hid: r.conclusion!.data!.width,
+        kappa: r.conclusion!.data!.kappa,
+        alpha: `α = d_hid^-${r.conclusion!.data!.beta}`,
+      }));
+      return [{
+        name: "kappa-width",
+        title: "mean κ_f(w₀) against d_hid (log–log) for three scalings α(d_hid)",
+        spec: {
+          data: { values },
+          mark: { type: "line", point: true },
+          encoding: {
+            x: { field: "d_hid", type: "quantitative", scale: { type: "log" } },
+            y: { field: "kappa", type: "quantitative", scale: { type: "log" } },
+            color: { field: "alpha", type: "nominal" },
+          },
+        },
+      }];
     },
   });
 }

@@ -116,7 +116,15 @@ function sineInstance(rng: Rng, index: number): ConvergenceInstance {
 /** The loss bound of (11.4.6b) under test: f(w₀)·c^{2k} with c = 1 − hλ_min, as a norm bound √f. */
 export type LossBound = (f0: number, h: number, lambdaMin: number, k: number) => number;
 
-/** (11.4.6b): f(w_k) ≤ (1 − hλ_min)^{2k} f(w₀). */
+/**
+ * (11.4.6b): f(w_k) ≤ (1 − hλ_min)^{2k} f(w₀).
+ *
+ * @example
+ * ```ts
+ * const { printedLossBound } = await import("./ch11_convergence.ts");
+ * console.assert(printedLossBound(1, 0.5, 1, 1) === 0.25);
+ * ```
+ */
 export const printedLossBound: LossBound = (f0, h, lmin, k) => (1 - h * lmin) ** (2 * k) * f0;
 
 interface GdRun {
@@ -327,14 +335,32 @@ function power(b: Float64Array[], k: number, v: Float64Array): Float64Array {
   return out;
 }
 
-/** As printed in Remark 11.24: B^kΦ^lin(X, p₀) + Σ_{i=0}^{k−1} B^k A y (the summand does not depend on i). */
+/**
+ * As printed in Remark 11.24: B^kΦ^lin(X, p₀) + Σ_{i=0}^{k−1} B^k A y (the summand does not depend on i).
+ *
+ * @example
+ * ```ts
+ * const { printedLinearisedFormula } = await import("./ch11_convergence.ts");
+ * // m = 1, A = 0.5, B = 0.5: B·Φ₀ + 1·B·A·y at k = 1.
+ * console.assert(printedLinearisedFormula([Float64Array.of(0.5)], [Float64Array.of(0.5)], Float64Array.of(1), Float64Array.of(1), 1)[0] === 0.75);
+ * ```
+ */
 export const printedLinearisedFormula: LinearisedFormula = (a, b, phi0, y, k) => {
   const ay = mv(a, y);
   const bk = power(b, k, ay);
   return power(b, k, phi0).map((v, i) => v + k * bk[i]);
 };
 
-/** Corrected: B^kΦ^lin(X, p₀) + Σ_{j=0}^{k−1} B^j A y. */
+/**
+ * Corrected: B^kΦ^lin(X, p₀) + Σ_{j=0}^{k−1} B^j A y.
+ *
+ * @example
+ * ```ts
+ * const { correctedLinearisedFormula } = await import("./ch11_convergence.ts");
+ * // m = 1, A = 0.5, B = 0.5: B·Φ₀ + A·y at k = 1.
+ * console.assert(correctedLinearisedFormula([Float64Array.of(0.5)], [Float64Array.of(0.5)], Float64Array.of(1), Float64Array.of(1), 1)[0] === 1);
+ * ```
+ */
 export const correctedLinearisedFormula: LinearisedFormula = (a, b, phi0, y, k) => {
   let term = mv(a, y);
   const out = power(b, k, phi0);

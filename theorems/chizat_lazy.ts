@@ -15,7 +15,15 @@ import tQuantile from "@stdlib/stats-base-dists-t-quantile";
 
 const SOURCE = "003_ad774dfe7ed191b8.txt";
 
-/** The scales α of the sweep. */
+/**
+ * The scales α of the sweep.
+ *
+ * @example
+ * ```ts
+ * const { LAZY_ALPHAS } = await import("./chizat_lazy.ts");
+ * console.assert(LAZY_ALPHAS[0] === 4);
+ * ```
+ */
 export const LAZY_ALPHAS = [4, 8, 16, 32, 64];
 
 /** An instance: a two-layer tanh model h(w) = f(w, X) with h(w₀) = 0, and targets y*. */

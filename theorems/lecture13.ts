@@ -169,10 +169,28 @@ export interface FlowInstance {
 /** The prediction dynamics under test: dh(X)/dt as a function of K̂(θ), e, n and N. */
 export type PredictionDynamics = (k: Matrix, e: Float64Array, n: number, width: number) => Float64Array;
 
-/** As printed: dh(xᵢ)/dt = −(1/n)Σⱼ K̂ᵢⱼ(θ)(h(xⱼ) − f(xⱼ)). */
+/**
+ * As printed: dh(xᵢ)/dt = −(1/n)Σⱼ K̂ᵢⱼ(θ)(h(xⱼ) − f(xⱼ)).
+ *
+ * @example
+ * ```ts
+ * const { printedPredictionDynamics } = await import("./lecture13.ts");
+ * const { Matrix } = await import("../numerics/linalg.ts");
+ * console.assert(printedPredictionDynamics(new Matrix([[2]]), Float64Array.of(1), 2, 5)[0] === -1);
+ * ```
+ */
 export const printedPredictionDynamics: PredictionDynamics = (k, e, n) => matVec(k, e).map((v) => -v / n);
 
-/** Corrected: dh(xᵢ)/dt = −(N/n)Σⱼ K̂ᵢⱼ(θ)eⱼ (with K̂ carrying the lecture's 1/N). */
+/**
+ * Corrected: dh(xᵢ)/dt = −(N/n)Σⱼ K̂ᵢⱼ(θ)eⱼ (with K̂ carrying the lecture's 1/N).
+ *
+ * @example
+ * ```ts
+ * const { correctedPredictionDynamics } = await import("./lecture13.ts");
+ * const { Matrix } = await import("../numerics/linalg.ts");
+ * console.assert(correctedPredictionDynamics(new Matrix([[2]]), Float64Array.of(1), 2, 5)[0] === -5);
+ * ```
+ */
 export const correctedPredictionDynamics: PredictionDynamics = (k, e, n, width) =>
   matVec(k, e).map((v) => -width * v / n);
 
