@@ -51,3 +51,15 @@ Deno.test("k^(a), k^(w) closed forms against Monte Carlo (4 standard errors, fix
   assert.ok(Math.abs(ma - kernelA(x, y)) < 4 * sea, `${ma} vs ${kernelA(x, y)}`);
   assert.ok(Math.abs(mw - kernelW(x, y)) < 4 * sew, `${mw} vs ${kernelW(x, y)}`);
 });
+
+Deno.test("sampleGramA draws the same K̂^(a) as gramA on the same stream of w_k", async () => {
+  const { sampleGramA } = await import("../theorems/lecture13_lemmas.ts");
+  const xs = [Float64Array.of(1, 0.2), Float64Array.of(0.1, 1)];
+  const net = new LectureNetwork(xs, [0, 0], 50);
+  // gramA on θ whose w part is drawn in the same order as sampleGramA draws it.
+  const rng = createRng("same");
+  const theta = new Float64Array(net.paramCount);
+  for (let q = 50; q < theta.length; q++) theta[q] = rng.normal();
+  const a = net.gramA(theta), b = sampleGramA(createRng("same"), xs, 50);
+  for (let i = 0; i < 2; i++) for (let j = 0; j < 2; j++) assert.ok(Math.abs(a.get(i, j) - b.get(i, j)) < 1e-14);
+});

@@ -1,0 +1,296 @@
+/**
+ * Lecture 13 (002): the probabilistic lemmas behind the linear convergence theorem
+ * (arXiv:2106.06682), each checked by its failure frequency over many random initialisations
+ * with an exact (Clopper–Pearson) binomial bound against the printed probability δ.
+ *
+ * @module
+ */
+import { defineClaim } from "../engine/claim.ts";
+import type { Claim } from "../engine/claim.ts";
+import { kernelA, kernelGram, LectureNetwork } from "../models/lecture_network.ts";
+import { Matrix, symmetricEigen } from "../numerics/linalg.ts";
+import type { Rng } from "../numerics/random.ts";
+import { clopperPearson } from "../numerics/stats.ts";
+
+const SOURCE = "002_4e8ee8a272f9d000.txt";
+
+/** Family-wise false-alarm probability of each claim's binomial tests. */
+const ALPHA = 1e-3;
+
+/**
+ * C_d = E‖w‖₁⁴ for w ~ N(0, I_d), exactly: with mₖ = E|g|ᵏ (m₁ = √(2/π), m₂ = 1, m₃ = 2√(2/π), m₄ = 3),
+ * E(Σᵢ|wᵢ|)⁴ = d·m₄ + 4d(d−1)m₃m₁ + 3d(d−1)m₂² + 6d(d−1)(d−2)m₂m₁² + d(d−1)(d−2)(d−3)m₁⁴.
+ *
+ * @example
+ * ```ts
+ * import { cd } from "./lecture13_lemmas.ts";
+ * console.assert(cd(1) === 3); // E g⁴
+ * ```
+ */
+export function cd(d: number): number {
+  const m1 = Math.sqrt(2 / Math.PI), m2 = 1, m3 = 2 * Math.sqrt(2 / Math.PI), m4 = 3;
+  return d * m4 + 4 * d * (d - 1) * m3 * m1 + 3 * d * (d - 1) * m2 * m2 + 6 * d * (d - 1) * (d - 2) * m2 * m1 * m1 +
+    d * (d - 1) * (d - 2) * (d - 3) * m1 ** 4;
+}
+
+/** A sample in the paper's setting: xᵢ ∈ [0, 1]ᵈ, |f(xᵢ)| ≤ 1. */
+function unitCubeSample(rng: Rng, n: number, d: number): { xs: Float64Array[]; ys: Float64Array } {
+  return {
+    xs: Array.from({ length: n }, () => Float64Array.from({ length: d }, () => rng.double())),
+    ys: Float64Array.from({ length: n }, () => rng.uniform(-1, 1)),
+  };
+}
+
+/** The binomial verdict: reject "P(failure) ≤ δ" when the one-sided lower confidence bound exceeds δ. */
+function binomialCheck(failures: number, draws: number, delta: number, alpha: number) {
+  // One-sided lower bound at confidence 1 − α = lower end of the two-sided interval at 1 − 2α.
+  const lower = clopperPearson(failures, draws, 1 - 2 * alpha).lo;
+  const upper = clopperPearson(failures, draws, 0.95).hi;
+  return { holds: !(lower > delta), lower, upper };
+}
+
+/** An instance of `yang-init-risk`. */
+export interface InitRiskInstance {
+  /** The network (sample, width N). */
+  net: LectureNetwork;
+  /** γ. */
+  gamma: number;
+  /** δ. */
+  delta: number;
+  /** The instance's stream for the draws of θ⁰. */
+  rng: Rng;
+  /** Number of draws. */
+  draws: number;
+}
+
+/** The bound on R_S(θ⁰) under test, as a function of γ, N, d, δ. */
+export type InitRiskBound = (gamma: number, width: number, d: number, delta: number) => number;
+
+/**
+ * As printed: ½(1 + 6γ√N·d·log(4N(d+1)/δ)·(√(2 log 2d) + √(2 log(8/δ))))².
+ *
+ * @example
+ * ```ts
+ * import { printedInitRiskBound } from "./lecture13_lemmas.ts";
+ * console.assert(printedInitRiskBound(0, 10, 2, 0.1) === 0.5);
+ * ```
+ */
+export const printedInitRiskBound: InitRiskBound = (gamma, N, d, delta) =>
+  0.5 *
+  (1 + 6 * gamma * Math.sqrt(N) * d * Math.log(4 * N * (d + 1) / delta) *
+        (Math.sqrt(2 * Math.log(2 * d)) + Math.sqrt(2 * Math.log(8 / delta)))) ** 2;
+
+/**
+ * `yang-init-risk`: R_S(θ⁰) ≤ the printed bound with probability ≥ 1 − δ.
+ *
+ * @example
+ * ```ts
+ * import { yangInitRisk } from "./lecture13_lemmas.ts";
+ * console.assert(yangInitRisk().id === "yang-init-risk");
+ * ```
+ */
+export function yangInitRisk(bound: InitRiskBound = printedInitRiskBound): Claim {
+  return defineClaim<InitRiskInstance>({
+    id: "yang-init-risk",
+    title: "The initial risk R_S(θ⁰) is not large (w.p. ≥ 1 − δ)",
+    kind: "probabilistic",
+    source: { document: SOURCE, where: "Lecture 13, Lemma 'R_S(θ⁰) is not large'" },
+    statement: String
+      .raw`For any $\delta \in (0,1)$ with probability at least $1-\delta$ over the random initialization,
+$R_S(\theta^0) \le \frac12\left(1 + 6\gamma\sqrt N d\left(\log\frac{4N(d+1)}\delta\right)\left(\sqrt{2\log(2d)} + \sqrt{2\log(8/\delta)}\right)\right)^2$.`,
+    tightness: "empirical (1 − δ)-quantile of R_S(θ⁰) over the bound",
+    instances: { test: 6, report: 18 },
+    generate({ rng, index, budget }) {
+      const n = rng.int(2, 6), d = rng.int(1, 3), width = [16, 64, 256][index % 3];
+      const { xs, ys } = unitCubeSample(rng, n, d);
+      const gamma = [1 / Math.sqrt(width), 1 / width, 0.5][Math.floor(index / 3) % 3];
+      return {
+        net: new LectureNetwork(xs, ys, width),
+        gamma,
+        delta: [0.5, 0.1, 0.01][index % 3],
+        rng,
+        draws: budget === "report" ? 2000 : 500,
+      };
+    },
+    describe: (i) =>
+      `n = ${i.net.xs.length}, d = ${i.net.dim}, N = ${i.net.width}, γ = ${
+        i.gamma.toPrecision(3)
+      }, δ = ${i.delta}, ${i.draws} draws of θ⁰`,
+    hypotheses: [{
+      statement:
+        "$a_k^0 \\sim \\mathcal N(0, \\gamma^2)$, $\\boldsymbol w_k^0 \\sim \\mathcal N(0, I_d)$, $\\gamma \\in (0, 1)$; the paper's setting $\\boldsymbol x_i \\in [0,1]^d$, $|f(\\boldsymbol x_i)| \\le 1$",
+      certainty: "certified",
+      method: "by construction",
+      check: (i) => ({ holds: i.gamma > 0 && i.gamma < 1, value: `γ = ${i.gamma.toPrecision(3)}` }),
+    }],
+    conclusion: {
+      statement:
+        `failure frequency of the bound over the draws: the exact one-sided lower confidence bound (level ${ALPHA}/instances) must not exceed δ`,
+      check(i) {
+        const b = bound(i.gamma, i.net.width, i.net.dim, i.delta);
+        const risks = Array.from({ length: i.draws }, () => i.net.risk(i.net.initialise(i.rng, i.gamma)));
+        const failures = risks.filter((r) => !(r <= b)).length;
+        const c = binomialCheck(failures, i.draws, i.delta, ALPHA / 18);
+        const sorted = [...risks].sort((a, z) => a - z);
+        const q = sorted[Math.min(sorted.length - 1, Math.floor((1 - i.delta) * sorted.length))];
+        return {
+          holds: c.holds,
+          observed: failures / i.draws,
+          bound: i.delta,
+          tightness: q / b,
+          detail: `${failures}/${i.draws} draws above the bound ${b.toExponential(3)} (95% CP upper ${
+            c.upper.toExponential(2)
+          } vs δ = ${i.delta}); (1 − δ)-quantile of R_S = ${q.toExponential(3)}`,
+          data: { failures, draws: i.draws, quantileOverBound: q / b },
+        };
+      },
+    },
+  });
+}
+
+/**
+ * K̂^(a)(θ⁰) for a fresh draw of w_k ~ N(0, I_d), k = 1..N, accumulated without storing θ (K̂^(a) does
+ * not depend on a): the same matrix as `LectureNetwork.gramA` on a drawn θ⁰.
+ *
+ * @example
+ * ```ts
+ * import { sampleGramA } from "./lecture13_lemmas.ts";
+ * import { createRng } from "../numerics/random.ts";
+ * console.assert(sampleGramA(createRng(1), [Float64Array.of(1, 0)], 1000).get(0, 0) > 0);
+ * ```
+ */
+export function sampleGramA(rng: Rng, xs: Float64Array[], width: number): Matrix {
+  const n = xs.length, d = xs[0].length;
+  const acc = new Float64Array(n * n), z = new Float64Array(n), w = new Float64Array(d);
+  // Hot loop: N·(d normals + n·d + n²) operations.
+  for (let k = 0; k < width; k++) {
+    for (let j = 0; j < d; j++) w[j] = rng.normal();
+    for (let i = 0; i < n; i++) {
+      let s = 0;
+      for (let j = 0; j < d; j++) s += w[j] * xs[i][j];
+      z[i] = s > 0 ? s : 0;
+    }
+    for (let i = 0; i < n; i++) for (let l = i; l < n; l++) acc[i * n + l] += z[i] * z[l];
+  }
+  const g = new Matrix(n, n);
+  for (let i = 0; i < n; i++) {
+    for (let l = i; l < n; l++) {
+      g.set(i, l, acc[i * n + l] / width);
+      g.set(l, i, acc[i * n + l] / width);
+    }
+  }
+  return g;
+}
+
+/** An instance of `yang-lambda-min`: a sample with its λ_S, a δ and the width N at the printed threshold. */
+export interface LambdaMinInstance {
+  /** The network at the threshold width. */
+  net: LectureNetwork;
+  /** λ_S = λ_min(K^(a)). */
+  lambdaS: number;
+  /** δ. */
+  delta: number;
+  /** The printed threshold 16n⁴C_d/(λ_S²δ). */
+  threshold: number;
+  /** The stream for the draws. */
+  rng: Rng;
+  /** Number of draws. */
+  draws: number;
+}
+
+/** The threshold under test: N ≥ threshold(n, C_d, λ_S, δ). */
+export type WidthThreshold = (n: number, cdValue: number, lambdaS: number, delta: number) => number;
+
+/**
+ * As printed: 16n⁴C_d/(λ_S²δ).
+ *
+ * @example
+ * ```ts
+ * import { printedLambdaThreshold } from "./lecture13_lemmas.ts";
+ * console.assert(printedLambdaThreshold(1, 1, 1, 0.5) === 32);
+ * ```
+ */
+export const printedLambdaThreshold: WidthThreshold = (n, c, l, delta) => 16 * n ** 4 * c / (l * l * delta);
+
+/**
+ * `yang-lambda-min`: N ≥ 16n⁴C_d/(λ_S²δ) ⇒ λ_min(K̂^(a)(θ⁰)) ≥ (3/4)λ_S w.p. ≥ 1 − δ.
+ *
+ * @example
+ * ```ts
+ * import { yangLambdaMin } from "./lecture13_lemmas.ts";
+ * console.assert(yangLambdaMin().id === "yang-lambda-min");
+ * ```
+ */
+export function yangLambdaMin(threshold: WidthThreshold = printedLambdaThreshold): Claim {
+  return defineClaim<LambdaMinInstance>({
+    id: "yang-lambda-min",
+    title: "λ_min of the discrete NTK K̂^(a)(θ⁰) at least (3/4)λ_S for N above the printed width",
+    kind: "probabilistic",
+    source: { document: SOURCE, where: "Lecture 13, Lemma 'N ≥ 16n⁴C_d/(λ_S²δ)' and 'The law of large number'" },
+    statement: String
+      .raw`For any $\delta \in (0,1)$, if $N \ge \frac{16n^4C_d}{\lambda_S^2\delta}$, then with probability at least $1-\delta$ over the random
+initialization, $\lambda_{\min}(\hat{\boldsymbol K}^{(a)}(\theta^0)) \ge \frac34\lambda_S$, where $C_d := \mathbb E\|\boldsymbol w\|_1^4$, $\boldsymbol w \sim \mathcal N(0, I_d)$.`,
+    tightness:
+      "smallest observed λ_min(K̂^(a))/λ_S over the draws, against 3/4 (reported); the verdict is the binomial test",
+    instances: { test: 1, report: 4 },
+    generate({ rng, index, budget }) {
+      const d = 2, n = 2, delta = [0.5, 0.2][index % 2];
+      // Points near two corners of [0, 1]²: λ_S ≈ 0.25–0.34, so the printed threshold (≈ 10⁵–4·10⁵) is a width this
+      // machine can draw many times (a machine limit; the lemma is checked at its own threshold).
+      const xs = [Float64Array.of(1, rng.uniform(0, 0.3)), Float64Array.of(rng.uniform(0, 0.3), 1)];
+      const ys = Float64Array.from({ length: n }, () => rng.uniform(-1, 1));
+      const lambdaS = symmetricEigen(kernelGram(kernelA, xs)).values[n - 1];
+      const t = threshold(n, cd(d), lambdaS, delta);
+      return {
+        net: new LectureNetwork(xs, ys, Math.ceil(Math.min(t, 1e6))),
+        lambdaS,
+        delta,
+        threshold: t,
+        rng,
+        // Draws sized to a fixed amount of work (N·draws ≈ 4·10⁶ in tests, 1.6·10⁷ in the report), 12 to 2000.
+        draws: Math.max(
+          12,
+          Math.min(2000, Math.floor((budget === "report" ? 1.6e7 : 4e6) / Math.ceil(Math.min(t, 1e6)))),
+        ),
+      };
+    },
+    describe: (i) =>
+      `n = ${i.net.xs.length}, d = ${i.net.dim}, λ_S = ${
+        i.lambdaS.toFixed(4)
+      }, δ = ${i.delta}, N = ⌈threshold⌉ = ${i.net.width} (points near two corners of [0, 1]²), ${i.draws} draws`,
+    hypotheses: [{
+      statement:
+        "$N \\ge 16n^4C_d/(\\lambda_S^2\\delta)$ with $\\lambda_S = \\lambda_{\\min}(K^{(a)}) > 0$ (ReLU closed form), $C_d$ exact",
+      certainty: "certified",
+      method:
+        "N = ⌈threshold⌉ (capped at 10⁶: beyond, the instance does not meet the hypothesis); λ_S from the closed form of k^(a) and the symmetric eigensolver; C_d by its moment expansion",
+      check: (i) => ({
+        holds: i.net.width >= i.threshold && i.lambdaS > 0,
+        value: `N = ${i.net.width} ≥ ${i.threshold.toFixed(0)}, C_d = ${cd(i.net.dim).toFixed(3)}`,
+      }),
+    }],
+    conclusion: {
+      statement:
+        `failure frequency of λ_min(K̂^(a)(θ⁰)) ≥ (3/4)λ_S: the exact one-sided lower confidence bound (level ${ALPHA}/instances) must not exceed δ`,
+      check(i) {
+        let failures = 0, worst = Infinity;
+        for (let r = 0; r < i.draws; r++) {
+          const lmin = symmetricEigen(sampleGramA(i.rng, i.net.xs, i.net.width)).values[i.net.xs.length - 1];
+          if (!(lmin >= 0.75 * i.lambdaS)) failures++;
+          worst = Math.min(worst, lmin / i.lambdaS);
+        }
+        const c = binomialCheck(failures, i.draws, i.delta, ALPHA / 4);
+        return {
+          holds: c.holds,
+          observed: failures / i.draws,
+          bound: i.delta,
+          tightness: worst,
+          detail: `${failures}/${i.draws} draws with λ_min(K̂^(a)) < (3/4)λ_S (95% CP upper ${
+            c.upper.toExponential(2)
+          } vs δ = ${i.delta}); smallest λ_min/λ_S = ${worst.toFixed(4)}`,
+          data: { failures, draws: i.draws, worstRatio: worst },
+        };
+      },
+    },
+  });
+}
