@@ -15,7 +15,7 @@ import { prop112, thm113 } from "./ch11_least_squares.ts";
 import { ex1117, ex1131, ex1136, ex1137, sec116, thm1116, thm1130 } from "./ch11_tangent_kernel.ts";
 import { fig113, prop1125, prop1126, thm1123 } from "./ch11_wide.ts";
 import { yangGram, yangLinearized, yangRiskFlow } from "./lecture13.ts";
-import { yangInitRisk, yangLambdaMin } from "./lecture13_lemmas.ts";
+import { yangInitRisk, yangLambdaMin, yangTstar } from "./lecture13_lemmas.ts";
 
 /**
  * All claims.
@@ -42,6 +42,7 @@ export const claims: readonly Claim[] = [
   yangLinearized(),
   yangInitRisk(),
   yangLambdaMin(),
+  yangTstar(),
   chizatLazy(),
   chizatKappa(),
   thm1116(),

@@ -1,6 +1,13 @@
 import assert from "node:assert/strict";
 import { runClaim } from "../engine/run.ts";
-import { cd, printedInitRiskBound, printedLambdaThreshold, yangInitRisk, yangLambdaMin } from "./lecture13_lemmas.ts";
+import {
+  cd,
+  printedInitRiskBound,
+  printedLambdaThreshold,
+  yangInitRisk,
+  yangLambdaMin,
+  yangTstar,
+} from "./lecture13_lemmas.ts";
 import { createRng } from "../numerics/random.ts";
 
 Deno.test("C_d matches Monte Carlo E‖w‖₁⁴ (d = 3, 4 standard errors, fixed seed)", () => {
@@ -25,5 +32,10 @@ Deno.test("yang-init-risk catches a bound 10⁻⁵ times the printed one", async
 Deno.test("yang-lambda-min catches a width threshold 10⁵ times too small", async () => {
   const claim = yangLambdaMin((n, c, l, delta) => 1e-5 * printedLambdaThreshold(n, c, l, delta));
   const { result } = await runClaim(claim, { seed: 1, budget: "test" });
+  assert.equal(result.status, "falsified");
+});
+
+Deno.test("yang-tstar catches a claimed movement O(N^-2)", async () => {
+  const { result } = await runClaim(yangTstar(() => -2), { seed: 1, budget: "test" });
   assert.equal(result.status, "falsified");
 });
