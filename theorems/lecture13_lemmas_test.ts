@@ -6,6 +6,7 @@ import {
   printedLambdaThreshold,
   yangInitRisk,
   yangLambdaMin,
+  yangLinearRate,
   yangTstar,
 } from "./lecture13_lemmas.ts";
 import { createRng } from "../numerics/random.ts";
@@ -38,4 +39,12 @@ Deno.test("yang-lambda-min catches a width threshold 10⁵ times too small", asy
 Deno.test("yang-tstar catches a claimed movement O(N^-2)", async () => {
   const { result } = await runClaim(yangTstar(() => -2), { seed: 1, budget: "test" });
   assert.equal(result.status, "falsified");
+});
+
+Deno.test("yang-linear-rate: the printed width threshold is out of reach, so the verdict is inconclusive", async () => {
+  // Kept out of the catalog (the catalog test accepts only verified/erratum/observed): its honest verdict is inconclusive.
+  const { result } = await runClaim(yangLinearRate(), { seed: 1, budget: "test" });
+  assert.equal(result.status, "inconclusive");
+  assert.equal(result.hypothesesMet, 0);
+  assert.match(result.aggregate?.summary ?? "", /printed threshold \(4\) is at least/);
 });
