@@ -332,7 +332,8 @@ export function movementRun(net: LectureNetwork, theta0: Float64Array, lambdaS: 
   const n = net.xs.length, N = net.width, W = net.paramCount;
   const T = 4 * n / (N * lambdaS);
   const times = Array.from({ length: 64 }, (_, j) => (T * (j + 1)) / 64);
-  const sol = integrate((_t, th) => net.riskGradient(th).map((g) => -g), 0, theta0, times, { rtol: 1e-8, atol: 1e-10 });
+  // Movements are compared across widths to a few per cent: a loose tolerance suffices.
+  const sol = integrate((_t, th) => net.riskGradient(th).map((g) => -g), 0, theta0, times, { rtol: 1e-6, atol: 1e-9 });
   const k0 = net.gramA(theta0);
   let maxA = 0, maxW = 0, maxKernelShift = 0, rmsMove = 0;
   for (const th of sol.states) {
@@ -362,7 +363,7 @@ export interface TstarInstance {
 }
 
 /** The widths of the `yang-tstar` sweep. */
-export const TSTAR_WIDTHS = [64, 256, 1024, 2048];
+export const TSTAR_WIDTHS = [32, 128, 512, 1024];
 
 /** The printed movement exponent: |θ(t) − θ(0)| ≤ O(N^e) with e = −1. */
 export type MovementExponent = () => number;
