@@ -248,10 +248,10 @@ initialization, $\lambda_{\min}(\hat{\boldsymbol K}^{(a)}(\theta^0)) \ge \frac34
         delta,
         threshold: t,
         rng,
-        // Draws sized to a fixed amount of work (N·draws ≈ 4·10⁶ in tests, 1.6·10⁷ in the report), 12 to 2000.
+        // Draws sized to a fixed amount of work (N·draws ≈ 4·10⁶ in tests, 8·10⁶ in the report), 12 to 2000.
         draws: Math.max(
           12,
-          Math.min(2000, Math.floor((budget === "report" ? 1.6e7 : 4e6) / Math.ceil(Math.min(t, 1e6)))),
+          Math.min(2000, Math.floor((budget === "report" ? 8e6 : 4e6) / Math.ceil(Math.min(t, 1e6)))),
         ),
       };
     },
