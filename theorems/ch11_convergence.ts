@@ -9,6 +9,7 @@ import type { Claim } from "../engine/claim.ts";
 import { gram, iidInit, ScaledTwoLayer, tanhActivation } from "../models/scaled_two_layer.ts";
 import { SinePerturbedLinear } from "../models/sine_perturbed_linear.ts";
 import { atMost, distance, norm, ratio } from "../numerics/compare.ts";
+import { wideData, wideInstance } from "./ch11_wide.ts";
 import { EPS, gaussianMatrix, symmetricEigen } from "../numerics/linalg.ts";
 import type { Rng } from "../numerics/random.ts";
 
@@ -65,10 +66,32 @@ export function assumption1112(
   return { lambdaMin, lambdaMax, u, l, f0, r, lBound };
 }
 
-/** An instance of Theorem 11.13 with certified constants. */
+/** What GD (11.4.5) needs of a model on its data set. */
+export interface ConvergenceModel {
+  /** Scale of the nonlinearity (enters the rounding floor). */
+  readonly beta: number;
+  /** Φ(X, w). */
+  outputs(w: ArrayLike<number>): Float64Array;
+  /** ∇_wΦ(X, w), one row per data point. */
+  jacobian(w: ArrayLike<number>): Float64Array[];
+}
+
+/** A wide LeCun network of §11.5 whose constants in Assumption 11.12 are estimated by sampling. */
+export interface WideFamily {
+  /** Width n. */
+  width: number;
+  /** Unused (kept false): sampled constants cannot certify anything. */
+  certifiedFalse: boolean;
+  /** The sampled L over the right-hand side of (11.4.3). */
+  factor: number;
+}
+
+/** An instance of Theorem 11.13: certified constants (sine family) or a wide network (wide family). */
 export interface ConvergenceInstance {
-  /** The model Φ(x, w) = xᵀw + β sin(xᵀCw). */
-  model: SinePerturbedLinear;
+  /** The model: Φ(x, w) = xᵀw + β sin(xᵀCw), or a wide LeCun network on its data. */
+  model: ConvergenceModel;
+  /** Present for the wide-network family. */
+  wide?: WideFamily;
   /** Initial weights. */
   w0: Float64Array;
   /** Targets. */
@@ -79,6 +102,60 @@ export interface ConvergenceInstance {
   constants: Assumption1112;
   /** β over the largest β meeting (11.4.3) found by bisection (> 1: the hypothesis should fail). */
   betaFraction: number;
+}
+
+/**
+ * A wide LeCun network (11.5.1), arctan, m = 3 points of the §11.5 sweeps, with estimated constants:
+ * λ_min, λ_max of (11.4.1) at w₀ by the eigensolver; U = the largest ‖∇Φ(xᵢ, w)‖ and L = the largest
+ * difference quotient of ∇Φ(xᵢ, ·) over w₀ and 16 points sampled in B_r(w₀) (r from (11.4.3), recomputed
+ * with the sampled U). Sampled maxima are lower bounds of the true sup: the constants are estimates.
+ */
+function wideFamilyInstance(rng: Rng, width: number): ConvergenceInstance {
+  const { xs, ys } = wideData();
+  const net = wideInstance(rng, width).net;
+  const w0 = Float64Array.from(net.params);
+  const model: ConvergenceModel = {
+    beta: 1,
+    outputs: (w) => net.forwardBatch(xs, Float64Array.from(w)),
+    jacobian: (w) => net.jacobian(xs, Float64Array.from(w)),
+  };
+  const m = xs.length;
+  const values = symmetricEigen(gram(model.jacobian(w0))).values;
+  const lambdaMin = values[m - 1], lambdaMax = values[0];
+  const out = model.outputs(w0);
+  let f0 = 0;
+  for (let i = 0; i < m; i++) f0 += (out[i] - ys[i]) ** 2;
+  const points: Float64Array[] = [w0], jacs: Float64Array[][] = [model.jacobian(w0)];
+  let u = Math.max(...jacs[0].map(norm));
+  for (let pass = 0; pass < 2; pass++) {
+    const r = 2 * Math.sqrt(m) * u * Math.sqrt(f0) / lambdaMin;
+    for (let s = 0; s < 8; s++) {
+      const dir = Float64Array.from(w0, () => rng.normal()), dn = norm(dir);
+      const radius = r * rng.double() ** (1 / 8);
+      const w = w0.map((v, q) => v + (radius * dir[q]) / dn);
+      points.push(w);
+      jacs.push(model.jacobian(w));
+      for (const row of jacs[jacs.length - 1]) u = Math.max(u, norm(row));
+    }
+  }
+  let l = 0;
+  for (let a = 0; a < points.length; a++) {
+    for (let b = a + 1; b < points.length; b++) {
+      const dist = distance(points[a], points[b]);
+      jacs[a].forEach((row, i) => (l = Math.max(l, distance(row, jacs[b][i]) / dist)));
+    }
+  }
+  const r = 2 * Math.sqrt(m) * u * Math.sqrt(f0) / lambdaMin;
+  const lBound = lambdaMin ** 2 / (12 * m ** 1.5 * u * u * Math.sqrt(f0));
+  return {
+    model,
+    wide: { width, certifiedFalse: false, factor: l / lBound },
+    w0,
+    y: ys,
+    h: 1 / (lambdaMin + lambdaMax),
+    constants: { lambdaMin, lambdaMax, u, l, f0, r, lBound },
+    betaFraction: NaN,
+  };
 }
 
 function sineInstance(rng: Rng, index: number): ConvergenceInstance {
@@ -179,7 +256,8 @@ function runGd(i: ConvergenceInstance, h: number, bound: LossBound, maxSteps: nu
 
 /**
  * `thm-11.13`: GD under Assumption 11.12 stays in B_r(w₀) and the loss decays like
- * (1 − hλ_min)^{2k}, checked at every step on a model family whose constants are certified.
+ * (1 − hλ_min)^{2k}, checked at every step on a model family whose constants are certified, and on
+ * wide LeCun networks whose constants are estimated by sampling.
  * The loss bound is a parameter so that a wrong one can be shown to be caught.
  *
  * @example
@@ -201,13 +279,21 @@ $f(\boldsymbol{w}_k) \le (1 - h\lambda_{\min})^{2k} f(\boldsymbol{w}_0)$ (11.4.6
     tightness:
       "max over steps k ≥ 1 of f(w_k)/((1 − hλ_min)^{2k} f(w₀)) (while the bound is above the rounding floor); max ‖w_k − w₀‖/r is in the data",
     instances: { test: 24, report: 200 },
-    generate: ({ rng, index }) => sineInstance(rng, index),
+    // The wide family (one instance in four) can never meet (c) at these widths; the certified family carries the verdict.
+    minMetFraction: 0.5,
+    // Every fourth instance is a wide LeCun network (n = 256, 1024, 2048 in turn), the others the certified family.
+    generate: ({ rng, index }) =>
+      index % 4 === 3
+        ? wideFamilyInstance(rng, [256, 1024, 4096][Math.floor(index / 4) % 3])
+        : sineInstance(rng, index),
     describe: (i) =>
-      `sine-perturbed linear model Φ(x, w) = xᵀw + β sin(xᵀCw), m = ${i.y.length}, n = ${i.w0.length}, β = ${
-        i.model.beta.toExponential(2)
-      } (${i.betaFraction.toFixed(2)} of the largest admissible), h·(λ_min + λ_max) = ${
-        (i.h * (i.constants.lambdaMin + i.constants.lambdaMax)).toFixed(3)
-      }`,
+      i.wide
+        ? `wide LeCun network (11.5.1), arctan, n = ${i.wide.width}, m = 3, d = 3 (constants: λ exact at w₀, U and L sampled lower bounds)`
+        : `sine-perturbed linear model Φ(x, w) = xᵀw + β sin(xᵀCw), m = ${i.y.length}, n = ${i.w0.length}, β = ${
+          i.model.beta.toExponential(2)
+        } (${i.betaFraction.toFixed(2)} of the largest admissible), h·(λ_min + λ_max) = ${
+          (i.h * (i.constants.lambdaMin + i.constants.lambdaMax)).toFixed(3)
+        }`,
     hypotheses: [{
       statement: "(a) the kernel matrix (11.4.1) is regular with eigenvalues in $[\\lambda_{\\min}, \\lambda_{\\max}]$",
       certainty: "certified",
@@ -220,22 +306,26 @@ $f(\boldsymbol{w}_k) \le (1 - h\lambda_{\min})^{2k} f(\boldsymbol{w}_0)$ (11.4.6
     }, {
       statement:
         "(b) $\\|\\nabla_w\\Phi(x_i, w)\\| \\le U$ and $\\nabla_w\\Phi(x_i, \\cdot)$ is $L$-Lipschitz on $B_r(w_0)$ (11.4.2)",
-      certainty: "certified",
-      method: "closed-form global bounds U = maxᵢ ‖xᵢ‖ + β‖Cᵀxᵢ‖, L = β maxᵢ ‖Cᵀxᵢ‖² (|cos a − cos b| ≤ |a − b|)",
+      certainty: "estimated",
+      method:
+        "sine family (3 instances in 4): closed-form global bounds U = maxᵢ ‖xᵢ‖ + β‖Cᵀxᵢ‖, L = β maxᵢ ‖Cᵀxᵢ‖² (|cos a − cos b| ≤ |a − b|), certified; wide LeCun networks (1 in 4): the largest values over w₀ and 16 points sampled in B_r(w₀), estimated",
       check: (i) => ({
         holds: Number.isFinite(i.constants.u) && Number.isFinite(i.constants.l),
-        value: `U = ${i.constants.u.toExponential(3)}, L = ${i.constants.l.toExponential(3)}`,
+        value: `U = ${i.constants.u.toExponential(3)}, L = ${i.constants.l.toExponential(3)}${
+          i.wide ? " (sampled: estimated)" : " (closed form: certified)"
+        }`,
       }),
     }, {
       statement:
         "(c) $L \\le \\frac{\\lambda_{\\min}^2}{12m^{3/2}U^2\\sqrt{f(w_0)}}$ and $r = \\frac{2\\sqrt{m}U}{\\lambda_{\\min}}\\sqrt{f(w_0)}$ (11.4.3)",
-      certainty: "certified",
-      method: "inequality evaluated with the certified constants above",
+      certainty: "estimated",
+      method:
+        "inequality evaluated with the constants above (certified on the sine family, estimated on wide networks)",
       check: (i) => ({
         holds: atMost(i.constants.l, i.constants.lBound).ok,
         value: `L = ${i.constants.l.toExponential(3)} vs ${i.constants.lBound.toExponential(3)}, r = ${
           i.constants.r.toExponential(3)
-        }`,
+        }${i.wide ? ` (wide network, n = ${i.wide.width}: estimated)` : ""}`,
       }),
     }, {
       statement: "$0 < h \\le 1/(\\lambda_{\\min} + \\lambda_{\\max})$ (11.4.4)",
@@ -291,7 +381,7 @@ reaches the float64 rounding floor: (11.4.6a) and (11.4.6b) (compared as $\|E(w_
       return {
         holds: true,
         summary:
-          `all hypotheses certified; step-size probe beyond (11.4.4) reported for information (it does not affect the verdict)`,
+          `sine family: all hypotheses certified; wide LeCun networks: constants estimated by sampling; step-size probe beyond (11.4.4) reported for information (it does not affect the verdict)`,
         rows,
       };
     },
