@@ -1,0 +1,229 @@
+/**
+ * The two-layer ReLU network of Lecture 13 (002): h(x; θ) = Σ_{k=1}^N a_k σ(w_kᵀx), θ = vec{a_k, w_k}
+ * stored flat as (a₁..a_N, w₁..w_N) with each w_k ∈ ℝᵈ; initialisation a_k ~ N(0, γ²),
+ * w_k ~ N(0, I_d); empirical risk R_S(θ) = (1/2n)‖e‖², e_i = h(x_i; θ) − f(x_i); the discrete
+ * NTK matrices K̂^(a)(θ), K̂^(w)(θ) (with the lecture's 1/N) and their limits k^(a), k^(w).
+ *
+ * @module
+ */
+import { Matrix } from "../numerics/linalg.ts";
+import type { Rng } from "../numerics/random.ts";
+
+const relu = (z: number) => (z > 0 ? z : 0);
+const step = (z: number) => (z > 0 ? 1 : 0);
+
+/** The lecture's network on a fixed sample {(x_i, f(x_i))}_{i=1}^n. */
+export class LectureNetwork {
+  /** Samples x_i ∈ ℝᵈ. */
+  readonly xs: Float64Array[];
+  /** Targets f(x_i). */
+  readonly ys: Float64Array;
+  /** Width N. */
+  readonly width: number;
+  /** Input dimension d. */
+  readonly dim: number;
+
+  /**
+   * @example
+   * ```ts
+   * import { LectureNetwork } from "./lecture_network.ts";
+   * const net = new LectureNetwork([Float64Array.of(1, 0)], [1], 3);
+   * console.assert(net.paramCount === 9);
+   * ```
+   */
+  constructor(xs: ArrayLike<number>[], ys: ArrayLike<number>, width: number) {
+    this.xs = xs.map((x) => Float64Array.from(x));
+    this.ys = Float64Array.from(ys);
+    this.width = width;
+    this.dim = this.xs[0].length;
+  }
+
+  /** Number of parameters W = N(d + 1). */
+  get paramCount(): number {
+    return this.width * (this.dim + 1);
+  }
+
+  /** Pre-activations w_kᵀx_i, row i (hot loop: n·N·d). */
+  private preactivations(theta: ArrayLike<number>, xs: Float64Array[] = this.xs): Float64Array[] {
+    const { width, dim } = this;
+    return xs.map((x) => {
+      const z = new Float64Array(width);
+      for (let k = 0; k < width; k++) {
+        let s = 0;
+        const off = width + k * dim;
+        for (let j = 0; j < dim; j++) s += theta[off + j] * x[j];
+        z[k] = s;
+      }
+      return z;
+    });
+  }
+
+  /** h(X; θ) ∈ ℝⁿ (or at the points `xs`). */
+  outputs(theta: ArrayLike<number>, xs: Float64Array[] = this.xs): Float64Array {
+    return Float64Array.from(this.preactivations(theta, xs), (z) => {
+      let s = 0;
+      for (let k = 0; k < this.width; k++) s += theta[k] * relu(z[k]);
+      return s;
+    });
+  }
+
+  /** e = h(X; θ) − f(X). */
+  errors(theta: ArrayLike<number>): Float64Array {
+    const h = this.outputs(theta);
+    return h.map((v, i) => v - this.ys[i]);
+  }
+
+  /** R_S(θ) = (1/2n)‖e‖². */
+  risk(theta: ArrayLike<number>): number {
+    const e = this.errors(theta);
+    let s = 0;
+    for (const v of e) s += v * v;
+    return s / (2 * e.length);
+  }
+
+  /** ∇_θ h(x; θ) for each x (rows of the Jacobian, n × W). */
+  jacobian(theta: ArrayLike<number>, xs: Float64Array[] = this.xs): Float64Array[] {
+    const { width, dim } = this;
+    return this.preactivations(theta, xs).map((z, i) => {
+      const row = new Float64Array(this.paramCount), x = xs[i];
+      for (let k = 0; k < width; k++) {
+        row[k] = relu(z[k]);
+        const g = theta[k] * step(z[k]);
+        for (let j = 0; j < dim; j++) row[width + k * dim + j] = g * x[j];
+      }
+      return row;
+    });
+  }
+
+  /** ∇_θ R_S(θ): ∇_{a_k} = (1/n)Σᵢ eᵢσ(w_kᵀxᵢ), ∇_{w_k} = (1/n)Σᵢ eᵢa_kσ′(w_kᵀxᵢ)xᵢ (GD dynamics (1)). */
+  riskGradient(theta: ArrayLike<number>): Float64Array {
+    const e = this.errors(theta), n = e.length;
+    const g = new Float64Array(this.paramCount);
+    this.jacobian(theta).forEach((row, i) => {
+      const c = e[i] / n;
+      for (let q = 0; q < row.length; q++) g[q] += c * row[q];
+    });
+    return g;
+  }
+
+  /** K̂^(a)(θ)ᵢⱼ = (1/N)Σ_k σ(w_kᵀxᵢ)σ(w_kᵀxⱼ). */
+  gramA(theta: ArrayLike<number>): Matrix {
+    const z = this.preactivations(theta).map((r) => r.map(relu));
+    return this.gramOf(z, () => 1);
+  }
+
+  /** K̂^(w)(θ)ᵢⱼ = (1/N)Σ_k a_k²σ′(w_kᵀxᵢ)σ′(w_kᵀxⱼ)·xᵢᵀxⱼ. */
+  gramW(theta: ArrayLike<number>): Matrix {
+    const s = this.preactivations(theta).map((r) => r.map(step));
+    const n = this.xs.length, g = this.gramOf(s, (k) => theta[k] * theta[k]);
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) {
+        let xx = 0;
+        for (let q = 0; q < this.dim; q++) xx += this.xs[i][q] * this.xs[j][q];
+        g.set(i, j, g.get(i, j) * xx);
+      }
+    }
+    return g;
+  }
+
+  /** K̂(θ) = K̂^(a)(θ) + K̂^(w)(θ). */
+  gram(theta: ArrayLike<number>): Matrix {
+    return this.gramA(theta).add(this.gramW(theta));
+  }
+
+  private gramOf(feat: Float64Array[], weight: (k: number) => number): Matrix {
+    const n = feat.length, g = new Matrix(n, n);
+    for (let i = 0; i < n; i++) {
+      for (let j = i; j < n; j++) {
+        let s = 0;
+        for (let k = 0; k < this.width; k++) s += weight(k) * feat[i][k] * feat[j][k];
+        g.set(i, j, s / this.width);
+        g.set(j, i, s / this.width);
+      }
+    }
+    return g;
+  }
+
+  /**
+   * θ⁰ of the lecture's theorem: a_k ~ N(0, γ²), w_k ~ N(0, I_d).
+   *
+   * @example
+   * ```ts
+   * import { LectureNetwork } from "./lecture_network.ts";
+   * import { createRng } from "../numerics/random.ts";
+   * const net = new LectureNetwork([Float64Array.of(1, 0)], [1], 3);
+   * console.assert(net.initialise(createRng(1), 0.5).length === 9);
+   * ```
+   */
+  initialise(rng: Rng, gamma: number): Float64Array {
+    const theta = new Float64Array(this.paramCount);
+    for (let k = 0; k < this.width; k++) theta[k] = gamma * rng.normal();
+    for (let q = this.width; q < theta.length; q++) theta[q] = rng.normal();
+    return theta;
+  }
+}
+
+function angle(x: ArrayLike<number>, y: ArrayLike<number>): { nx: number; ny: number; theta: number; dot: number } {
+  let dot = 0, nx = 0, ny = 0;
+  for (let i = 0; i < x.length; i++) {
+    dot += x[i] * y[i];
+    nx += x[i] * x[i];
+    ny += y[i] * y[i];
+  }
+  nx = Math.sqrt(nx);
+  ny = Math.sqrt(ny);
+  const c = Math.max(-1, Math.min(1, dot / (nx * ny)));
+  return { nx, ny, theta: Math.acos(c), dot };
+}
+
+/**
+ * k^(a)(x, x′) = E_{w∼N(0,I_d)} σ(wᵀx)σ(wᵀx′) for ReLU: ‖x‖‖x′‖(sin θ + (π − θ)cos θ)/(2π)
+ * (the arc-cosine kernel of degree 1, Cho and Saul 2009; θ the angle between x and x′).
+ *
+ * @example
+ * ```ts
+ * import { kernelA } from "./lecture_network.ts";
+ * console.assert(Math.abs(kernelA([1, 0], [1, 0]) - 0.5) < 1e-15); // E[relu(g)²] = 1/2
+ * ```
+ */
+export function kernelA(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  const { nx, ny, theta } = angle(x, y);
+  if (nx === 0 || ny === 0) return 0;
+  return nx * ny * (Math.sin(theta) + (Math.PI - theta) * Math.cos(theta)) / (2 * Math.PI);
+}
+
+/**
+ * k^(w)(x, x′) = E_{(a,w)∼N(0,I_{d+1})} a²σ′(wᵀx)σ′(wᵀx′)xᵀx′ for ReLU: xᵀx′(π − θ)/(2π).
+ *
+ * @example
+ * ```ts
+ * import { kernelW } from "./lecture_network.ts";
+ * console.assert(Math.abs(kernelW([1, 0], [1, 0]) - 0.5) < 1e-15);
+ * ```
+ */
+export function kernelW(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  const { nx, ny, theta, dot } = angle(x, y);
+  if (nx === 0 || ny === 0) return 0;
+  return dot * (Math.PI - theta) / (2 * Math.PI);
+}
+
+/**
+ * The Gram matrix (k(xᵢ, xⱼ))ᵢⱼ of a kernel.
+ *
+ * @example
+ * ```ts
+ * import { kernelA, kernelGram } from "./lecture_network.ts";
+ * console.assert(kernelGram(kernelA, [[1, 0], [0, 1]]).rows === 2);
+ * ```
+ */
+export function kernelGram(k: (x: ArrayLike<number>, y: ArrayLike<number>) => number, xs: ArrayLike<number>[]): Matrix {
+  const n = xs.length, g = new Matrix(n, n);
+  for (let i = 0; i < n; i++) {
+    for (let j = i; j < n; j++) {
+      const v = k(xs[i], xs[j]);
+      g.set(i, j, v);
+      g.set(j, i, v);
+    }
+  }
+  return g;
+}

@@ -1,0 +1,29 @@
+import assert from "node:assert/strict";
+import { runClaim } from "../engine/run.ts";
+import { fig113, gdTrainer, prop1125, prop1126, thm1123 } from "./ch11_wide.ts";
+
+const perturbed = (rows: Float64Array[]) => rows.map((r) => r.map((v) => 1.05 * v));
+
+Deno.test("prop-11.25 catches a linearised model built on 1.05·∇Φ(X, w₀) (the kernel gap stops decaying)", async () => {
+  const { result } = await runClaim(prop1125(perturbed), { seed: 1, budget: "test" });
+  assert.equal(result.status, "falsified");
+});
+
+Deno.test("prop-11.26 catches a linearised model built on 1.05·∇Φ(·, w₀)", async () => {
+  const { result } = await runClaim(prop1126(perturbed), { seed: 1, budget: "test" });
+  assert.equal(result.status, "falsified");
+});
+
+Deno.test("thm-11.23 catches a corrected rate that is too fast (1 − 4hnλ_min)", async () => {
+  const { result } = await runClaim(thm1123(undefined, (hn, l) => 1 - 4 * hn * l), { seed: 1, budget: "test" });
+  assert.equal(result.status, "falsified");
+});
+
+Deno.test("fig-11.3: without training the observation is not reproduced", async () => {
+  const { result } = await runClaim(fig113(gdTrainer(1), (net) => Float64Array.from(net.params)), {
+    seed: 1,
+    budget: "test",
+  });
+  assert.notEqual(result.status, "observed");
+  assert.notEqual(result.status, "erratum");
+});

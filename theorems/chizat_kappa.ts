@@ -1,0 +1,206 @@
+/**
+ * The relative scale criterion of the lazy-training slides (003): κ_h(w₀) for homogeneous models
+ * and for wide two-layer networks f = α(m)Σφ(wᵢ, ·).
+ *
+ * @module
+ */
+import { defineClaim } from "../engine/claim.ts";
+import type { Claim } from "../engine/claim.ts";
+import { antisymmetricInit, kappa, relu, ScaledTwoLayer } from "../models/scaled_two_layer.ts";
+import { atMost, ratio } from "../numerics/compare.ts";
+import { EPS } from "../numerics/linalg.ts";
+import type { Rng } from "../numerics/random.ts";
+import { linearFit } from "../numerics/stats.ts";
+import { kappaSweepData, meanKappa } from "./ch10_nonlinear.ts";
+
+const SOURCE = "003_ad774dfe7ed191b8.txt";
+
+/**
+ * The widths of each instance's sweep.
+ *
+ * @example
+ * ```ts
+ * const { CHIZAT_WIDTHS } = await import("./chizat_kappa.ts");
+ * console.assert(CHIZAT_WIDTHS.length === 4);
+ * ```
+ */
+export const CHIZAT_WIDTHS = [64, 256, 1024, 4096];
+
+/** An instance: one scaling α(m) = m^{-β}, its stream, and a homogeneity test point. */
+export interface KappaInstance {
+  /** β. */
+  beta: number;
+  /** Stream for the width sweep. */
+  rng: Rng;
+  /** Antisymmetric w₀ (f(w₀, ·) = 0) of a width-8 network, for the homogeneity scaling. */
+  w0: Float64Array;
+}
+
+/** The exponent of κ in m under test for α(m) = m^{-β}. */
+export type ChizatExponent = (beta: number) => number;
+
+/**
+ * As printed: κ_f(w₀) ≍ (mα(m))^{-1} = m^{β−1}.
+ *
+ * @example
+ * ```ts
+ * const { printedChizatExponent } = await import("./chizat_kappa.ts");
+ * console.assert(printedChizatExponent(0) === -1);
+ * ```
+ */
+export const printedChizatExponent: ChizatExponent = (beta) => beta - 1;
+
+/**
+ * Corrected (as (10.47) and Chizat–Oyallon–Bach): κ ≍ m^{-1/2} + (mα(m))^{-1}, exponent max(−1/2, β − 1).
+ *
+ * @example
+ * ```ts
+ * const { correctedChizatExponent } = await import("./chizat_kappa.ts");
+ * console.assert(correctedChizatExponent(0) === -0.5);
+ * ```
+ */
+export const correctedChizatExponent: ChizatExponent = (beta) => Math.max(-0.5, beta - 1);
+
+interface Sweep {
+  slope: number;
+  lo: number;
+  hi: number;
+  homogeneity: number;
+  homogeneityOk: boolean;
+}
+
+const sweeps = new WeakMap<KappaInstance, Sweep>();
+
+function sweep(i: KappaInstance): Sweep {
+  const cached = sweeps.get(i);
+  if (cached) return cached;
+  // (1) Homogeneous: f(λw, x) = λ²f(w, x) (L = 2), f(w₀, ·) = 0, so κ(λw₀) = κ(w₀)/λ².
+  const { xs, y } = kappaSweepData();
+  const net = new ScaledTwoLayer(xs, 8, 1, relu);
+  const base = kappa(net, i.w0, y).kappa;
+  let homogeneity = 0, homogeneityOk = true;
+  for (const lambda of [0.125, 4, 64]) {
+    // Powers of 2: scaling w₀ is exact in floating point, so only the norm computations round.
+    const scaled = kappa(net, i.w0.map((v) => lambda * v), y).kappa;
+    const rel = Math.abs(scaled * lambda * lambda - base) / base;
+    const c = atMost(rel, 64 * (xs.length + net.paramCount) * EPS);
+    homogeneityOk &&= c.ok;
+    homogeneity = Math.max(homogeneity, ratio(c.observed, c.bound));
+  }
+  // (2) Wide networks: per-draw log κ against log m, 4 draws per width.
+  const x: number[] = [], yv: number[] = [];
+  for (const m of CHIZAT_WIDTHS) {
+    for (const k of meanKappa(i.rng, m, i.beta, 4)) {
+      x.push(Math.log(m));
+      yv.push(Math.log(k));
+    }
+  }
+  const fit = linearFit(x, yv, 0.999);
+  const s = { slope: fit.slope, lo: fit.slopeInterval.lo, hi: fit.slopeInterval.hi, homogeneity, homogeneityOk };
+  sweeps.set(i, s);
+  return s;
+}
+
+function check(i: KappaInstance, exponent: ChizatExponent) {
+  const s = sweep(i), e = exponent(i.beta);
+  const inside = s.lo <= e && e <= s.hi;
+  return {
+    holds: s.homogeneityOk && inside,
+    observed: s.slope,
+    bound: e,
+    tightness: Math.abs(s.slope - e),
+    detail: `homogeneity κ(λw₀)λ² = κ(w₀) to ${
+      s.homogeneity.toExponential(2)
+    } of the rounding tolerance; α = m^-${i.beta}: fitted exponent ${s.slope.toFixed(3)} [${s.lo.toFixed(3)}, ${
+      s.hi.toFixed(3)
+    }] vs ${e}${inside ? "" : " (outside the 99.9% CI)"}`,
+    data: { beta: i.beta, slope: s.slope, lo: s.lo, hi: s.hi },
+  };
+}
+
+/**
+ * `chizat-kappa`: κ_f(w₀) ≍ 1/‖w₀‖^L for L-homogeneous models with f(w₀, ·) = 0 (exact scaling),
+ * and κ ≍ (mα(m))^{-1} for wide two-layer networks with iid weights (fitted exponent per scaling
+ * α(m) = m^{-β}). As printed the second drops the term m^{-1/2} coming from ‖h(w₀) − y*‖ ≍ α√m
+ * (erratum: κ ≍ m^{-1/2} + (mα(m))^{-1}, as in (10.47)).
+ *
+ * @example
+ * ```ts
+ * import { chizatKappa } from "./chizat_kappa.ts";
+ * console.assert(chizatKappa().id === "chizat-kappa");
+ * ```
+ */
+export function chizatKappa(
+  printed: ChizatExponent = printedChizatExponent,
+  corrected: ChizatExponent = correctedChizatExponent,
+): Claim {
+  return defineClaim<KappaInstance>({
+    id: "chizat-kappa",
+    title: "Relative scale κ for homogeneous models and wide two-layer networks",
+    kind: "rate",
+    source: { document: SOURCE, where: "slide 'When does lazy training occur (without α)? Relative scale criterion'" },
+    statement: String
+      .raw`$\kappa_h(w_0) := \frac{\|h(w_0) - y^\star\|}{\|\nabla h(w_0)\|}\frac{\|\nabla^2h(w_0)\|}{\|\nabla h(w_0)\|}$. Homogeneous models with $f(w_0, \cdot) = 0$:
+if $f(\lambda w, x) = \lambda^Lf(w, x)$ then $\kappa_f(w_0) \asymp 1/\|w_0\|^L$. Wide two-layer NNs with iid weights, $\mathbb E\Phi(w_i, \cdot) = 0$:
+if $f(w, x) = \alpha(m)\sum_{i=1}^m\Phi(w_i, x)$ then $\kappa_f(w_0) \asymp (m\alpha(m))^{-1}$.`,
+    tightness: "|fitted exponent − printed exponent| per scaling",
+    instances: { test: 3, report: 12 },
+    generate: ({ rng, index }) => ({ beta: [0, 0.5, 1][index % 3], rng, w0: antisymmetricInit(rng, 3, 8) }),
+    describe: (i) =>
+      `ReLU two-layer f = α(m)Σ vᵢσ(uᵢ·x), α(m) = m^-${i.beta}, m ∈ {${
+        CHIZAT_WIDTHS.join(", ")
+      }}, 4 draws each; homogeneity on m = 8`,
+    hypotheses: [{
+      statement:
+        "iid weights with $\\mathbb E\\Phi(w_i, \\cdot) = 0$ ($v_i$ symmetric); ReLU network 2-homogeneous; $f(w_0, \\cdot) = 0$ for the homogeneity part",
+      certainty: "certified",
+      method: "by construction (v ~ N(0, 1) independent of u; antisymmetric w₀)",
+      check: (i) => ({ holds: i.w0.every(Number.isFinite), value: `β = ${i.beta}` }),
+    }],
+    conclusion: {
+      statement:
+        "κ(λw₀)·λ² = κ(w₀) to rounding for λ ∈ {1/8, 4, 64}; and the 99.9% CI of the fitted exponent of κ in m contains the printed exponent β − 1",
+      check: (i) => check(i, printed),
+    },
+    erratum: {
+      printed: String.raw`$\kappa_f(w_0) \asymp (m\alpha(m))^{-1}$`,
+      corrected: String
+        .raw`$\kappa_f(w_0) \asymp m^{-1/2} + (m\alpha(m))^{-1}$ (exponent $\max(-\frac12, \beta - 1)$ for $\alpha = m^{-\beta}$)`,
+      reasoning: String
+        .raw`With iid weights $h(w_0)$ is a sum of $m$ centred terms of size $\alpha$, so $\|h(w_0) - y^\star\| \asymp \|y^\star\| + \alpha\sqrt m$,
+while $\|\nabla h\|^2 \asymp \alpha^2m$ and $\|\nabla^2h\| \asymp \alpha$ (block diagonal over neurons). Hence
+$\kappa \asymp (\|y^\star\| + \alpha\sqrt m)\alpha/(\alpha^2m) = \|y^\star\|/(m\alpha) + m^{-1/2}$: the printed form keeps only the first term, which is
+wrong whenever $\alpha(m) \gg m^{-1/2}$ (e.g. $\alpha = 1$: κ decays like $m^{-1/2}$, not $m^{-1}$). Chapter 10's (10.47) and Chizat–Oyallon–Bach state both terms.`,
+      check: (i) => check(i, corrected),
+    },
+    plots(records) {
+      const values = records.filter((r) => r.conclusion?.data).map((r) => ({
+        beta: r.conclusion!.data!.beta,
+        slope: r.conclusion!.data!.slope,
+        lo: r.conclusion!.data!.lo,
+        hi: r.conclusion!.data!.hi,
+      }));
+      return [{
+        name: "kappa-exponents",
+        title: "fitted exponent of κ in m against β (α = m^-β), 99.9% CIs",
+        spec: {
+          data: { values },
+          layer: [
+            {
+              mark: { type: "rule" },
+              encoding: {
+                x: { field: "beta", type: "quantitative" },
+                y: { field: "lo", type: "quantitative" },
+                y2: { field: "hi" },
+              },
+            },
+            {
+              mark: { type: "point", filled: true },
+              encoding: { x: { field: "beta", type: "quantitative" }, y: { field: "slope", type: "quantitative" } },
+            },
+          ],
+        },
+      }];
+    },
+  });
+}

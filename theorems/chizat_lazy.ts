@@ -1,0 +1,252 @@
+/**
+ * Lazy training (003, Chizat–Oyallon–Bach): the scaled model αh and its linearisation αh̄, both
+ * trained by gradient flow on R(α·)/α², stay together as α → ∞.
+ *
+ * @module
+ */
+import { defineClaim } from "../engine/claim.ts";
+import type { Claim } from "../engine/claim.ts";
+import { antisymmetricInit, gram, ScaledTwoLayer, tanhActivation } from "../models/scaled_two_layer.ts";
+import { distance, norm } from "../numerics/compare.ts";
+import { symmetricEigen } from "../numerics/linalg.ts";
+import { integrate } from "../numerics/ode.ts";
+import { linearFit } from "../numerics/stats.ts";
+import tQuantile from "@stdlib/stats-base-dists-t-quantile";
+
+const SOURCE = "003_ad774dfe7ed191b8.txt";
+
+/**
+ * The scales α of the sweep.
+ *
+ * @example
+ * ```ts
+ * const { LAZY_ALPHAS } = await import("./chizat_lazy.ts");
+ * console.assert(LAZY_ALPHAS[0] === 4);
+ * ```
+ */
+export const LAZY_ALPHAS = [4, 8, 16, 32, 64];
+
+/** An instance: a two-layer tanh model h(w) = f(w, X) with h(w₀) = 0, and targets y*. */
+export interface LazyInstance {
+  /** The model (its own width scaling 1/√m is part of h). */
+  net: ScaledTwoLayer;
+  /** w₀ (antisymmetric: h(w₀) = 0). */
+  w0: Float64Array;
+  /** y* of R(y) = ½‖y − y*‖². */
+  target: Float64Array;
+}
+
+/** The Jacobian used for the linearisation h̄(w) = h(w₀) + Dh(w₀)(w − w₀) (a parameter for mutation tests). */
+export type LinearisationJacobian = (net: ScaledTwoLayer, w0: Float64Array) => Float64Array[];
+
+interface Sweep {
+  alphas: number[];
+  finite: number[];
+  uniform: number[];
+  horizon: number;
+  longHorizon: number;
+}
+
+function sweep(i: LazyInstance, jacobianAt: LinearisationJacobian): Sweep {
+  const { net, w0, target } = i;
+  const p = w0.length, n = target.length;
+  const j0 = jacobianAt(net, w0);
+  const values = symmetricEigen(gram(j0)).values;
+  const lmin = Math.max(values[n - 1], 1e-12);
+  // d(αh)/dt = −Dh·Dhᵀ(αh − y*) does not depend on α: horizons in units of the tangent kernel's spectrum.
+  const horizon = 1 / lmin, longHorizon = 10 / lmin;
+  const times = [
+    ...Array.from({ length: 20 }, (_, j) => (horizon * (j + 1)) / 20),
+    ...Array.from({ length: 20 }, (_, j) => horizon * (longHorizon / horizon) ** ((j + 1) / 20)),
+  ];
+  const finite: number[] = [], uniform: number[] = [];
+  for (const alpha of LAZY_ALPHAS) {
+    // State (w, w̄): ẇ = −(1/α)Dh(w)ᵀ(αh(w) − y*), w̄̇ = −(1/α)Dh(w₀)ᵀ(αh̄(w̄) − y*) (gradient flows of R(α·)/α²).
+    const sol = integrate(
+      (_t, s) => {
+        const w = s.subarray(0, p), wb = s.subarray(p);
+        const out = new Float64Array(2 * p);
+        const h = net.outputs(w), jac = net.jacobian(w);
+        jac.forEach((row, a) => {
+          const r = (alpha * h[a] - target[a]) / alpha;
+          for (let q = 0; q < p; q++) out[q] -= row[q] * r;
+        });
+        j0.forEach((row, a) => {
+          let hb = 0;
+          for (let q = 0; q < p; q++) hb += row[q] * (wb[q] - w0[q]);
+          const r = (alpha * hb - target[a]) / alpha;
+          for (let q = 0; q < p; q++) out[p + q] -= row[q] * r;
+        });
+        return out;
+      },
+      0,
+      Float64Array.from({ length: 2 * p }, (_, q) => w0[q % p]),
+      times,
+      { maxSteps: 50_000 },
+    );
+    let supFinite = 0, supAll = 0;
+    sol.states.forEach((s, k) => {
+      const w = s.subarray(0, p), wb = s.subarray(p);
+      const ah = net.outputs(w).map((v) => alpha * v);
+      const ahb = Float64Array.from(j0, (row) => {
+        let hb = 0;
+        for (let q = 0; q < p; q++) hb += row[q] * (wb[q] - w0[q]);
+        return alpha * hb;
+      });
+      const gap = distance(ah, ahb);
+      if (k < 20) supFinite = Math.max(supFinite, gap);
+      supAll = Math.max(supAll, gap);
+    });
+    finite.push(supFinite);
+    uniform.push(supAll);
+  }
+  return { alphas: LAZY_ALPHAS, finite, uniform, horizon, longHorizon };
+}
+
+/**
+ * `chizat-lazy`: sup_t ‖αh(w_α(t)) − αh̄(w̄_α(t))‖ → 0 as α → ∞, on [0, T] and (R strongly convex)
+ * on [0, 10/λ_min] where both flows have converged to within e^{-10}; fitted exponent in α.
+ *
+ * @example
+ * ```ts
+ * import { chizatLazy } from "./chizat_lazy.ts";
+ * console.assert(chizatLazy().id === "chizat-lazy");
+ * ```
+ */
+export function chizatLazy(jacobianAt: LinearisationJacobian = (net, w0) => net.jacobian(w0)): Claim {
+  return defineClaim<LazyInstance>({
+    id: "chizat-lazy",
+    title: "Lazy training: the scaled model and its linearisation stay together as α → ∞",
+    kind: "limit",
+    source: { document: SOURCE, where: "slides 'Linearized model and scale' and 'Lazy training theorems'" },
+    statement: String
+      .raw`Let $\bar h(w) = h(w_0) + Dh_{w_0}(w - w_0)$, $\mathbf w_\alpha(t)$ the gradient flow of $F_\alpha(w) = R(\alpha h(w))/\alpha^2$ and
+$\bar{\mathbf w}_\alpha(t)$ that of $\bar F_\alpha(w) = R(\alpha\bar h(w))/\alpha^2$, from $w_0$. If $h(w_0) = 0$, for any $T > 0$:
+$\lim_{\alpha\to\infty}\sup_{t\in[0,T]}\|\alpha h(\mathbf w_\alpha(t)) - \alpha\bar h(\bar{\mathbf w}_\alpha(t))\| = 0$; if $R$ is strongly convex,
+$\lim_{\alpha\to\infty}\sup_{t\ge0}\|\alpha h(\mathbf w_\alpha(t)) - \alpha\bar h(\bar{\mathbf w}_\alpha(t))\| = 0$.`,
+    tightness:
+      "sup gap at the largest α over sup gap at the smallest α (finite horizon); the fitted exponent is in the aggregate",
+    instances: { test: 4, report: 16 },
+    generate({ rng }) {
+      const n = rng.int(2, 3), d = 3, width = 2 * rng.int(3, 8);
+      const xs = Array.from({ length: n }, () => {
+        const x = Float64Array.from({ length: d }, () => rng.normal());
+        const r = norm(x);
+        return x.map((v) => v / r);
+      });
+      const net = new ScaledTwoLayer(xs, width, 1 / Math.sqrt(width), tanhActivation);
+      return {
+        net,
+        w0: antisymmetricInit(rng, d, width),
+        target: Float64Array.from({ length: n }, () => rng.normal()),
+      };
+    },
+    describe: (i) =>
+      `tanh two-layer h, n = ${i.target.length}, d = ${i.net.dim}, m = ${i.net.width}, R(y) = ½‖y − y*‖²`,
+    hypotheses: [{
+      statement: "$h(w_0) = 0$",
+      certainty: "certified",
+      method: "antisymmetric initialisation; |h(xᵢ, w₀)| ≤ 1e-14 checked (rounding of a cancelling sum)",
+      check(i) {
+        const h = norm(i.net.outputs(i.w0));
+        return { holds: h <= 1e-14, value: `‖h(w₀)‖ = ${h.toExponential(2)}` };
+      },
+    }, {
+      statement:
+        "$R(y) = \\frac12\\|y - y^\\star\\|^2$ strongly convex; $Dh(w_0)$ of full row rank (the long horizon is finite)",
+      certainty: "certified",
+      method:
+        "R is 1-strongly convex by construction; λ_min(Dh Dhᵀ(w₀)) ≥ 10⁻²·λ_max from the eigen-decomposition (a machine limit: the horizon 10/λ_min must be integrable)",
+      check(i) {
+        const v = symmetricEigen(gram(i.net.jacobian(i.w0))).values;
+        const lmin = v[v.length - 1];
+        return {
+          holds: lmin >= 1e-2 * v[0],
+          value: `λ_min = ${lmin.toExponential(3)}, λ_max = ${v[0].toExponential(3)}`,
+        };
+      },
+    }],
+    conclusion: {
+      statement: String
+        .raw`Over $\alpha \in \{4, 8, 16, 32, 64\}$ the sup gaps on $[0, 1/\lambda_{\min}]$ and on $[0, 10/\lambda_{\min}]$ (both flows converged to within $e^{-10}$) decrease
+monotonically and fall at least tenfold.`,
+      check(i) {
+        const s = sweep(i, jacobianAt);
+        const mono = (v: number[]) => v.every((x, k) => k === 0 || x < v[k - 1]) && v[v.length - 1] < v[0] / 10;
+        const holds = mono(s.finite) && mono(s.uniform) && s.finite.every(Number.isFinite);
+        const t = s.finite[s.finite.length - 1] / s.finite[0];
+        return {
+          holds,
+          observed: t,
+          bound: 0.1,
+          tightness: t / 0.1,
+          detail: `sup gaps on [0, T]: ${s.finite.map((g) => g.toExponential(2)).join(", ")}; on [0, 10T]: ${
+            s.uniform.map((g) => g.toExponential(2)).join(", ")
+          }`,
+          data: { alphas: s.alphas, finite: s.finite, uniform: s.uniform },
+        };
+      },
+    },
+    aggregate(records) {
+      const pts = records.filter((r) => r.conclusion?.data);
+      if (pts.length < 2) return { holds: "inconclusive", summary: "too few instances" };
+      // Per-instance exponents (log–log slope over the α sweep), then a t interval over instances:
+      // instances differ by their intercepts, which a pooled fit would count as noise.
+      const fits = (["finite", "uniform"] as const).map((key) => {
+        const slopes = pts.map((r) => {
+          const d = r.conclusion!.data!;
+          return linearFit((d.alphas as number[]).map(Math.log), (d[key] as number[]).map(Math.log)).slope;
+        });
+        const k = slopes.length, mean = slopes.reduce((a, b) => a + b, 0) / k;
+        const sd = Math.sqrt(slopes.reduce((a, b) => a + (b - mean) ** 2, 0) / (k - 1));
+        const q = tQuantile(1 - 1e-3 / 2, k - 1) * sd / Math.sqrt(k);
+        return { slope: mean, slopeInterval: { lo: mean - q, hi: mean + q } };
+      });
+      const [f, u] = fits;
+      return {
+        holds: f.slopeInterval.hi < 0 && u.slopeInterval.hi < 0,
+        summary: `mean over instances of the log–log exponent of the sup gap in α: finite horizon slope ${
+          f.slope.toFixed(3)
+        } [${f.slopeInterval.lo.toFixed(3)}, ${f.slopeInterval.hi.toFixed(3)}], uniform in time ${
+          u.slope.toFixed(3)
+        } [${u.slopeInterval.lo.toFixed(3)}, ${
+          u.slopeInterval.hi.toFixed(3)
+        }] (99.9% t intervals over instances; the limit needs both below 0. Observed ≈ −2, faster than the 1/α of the general bound: with the antisymmetric w₀ the second-order term of h cancels pairwise, so αh − αh̄ = O(α·‖w − w₀‖³) = O(α⁻²))`,
+        alpha: 1e-3,
+        rows: [
+          [
+            "exponent of the sup gap in α, t ∈ [0, 1/λ_min]",
+            `${f.slope.toFixed(3)} [${f.slopeInterval.lo.toFixed(3)}, ${f.slopeInterval.hi.toFixed(3)}]`,
+          ],
+          [
+            "exponent of the sup gap in α, t ∈ [0, 10/λ_min]",
+            `${u.slope.toFixed(3)} [${u.slopeInterval.lo.toFixed(3)}, ${u.slopeInterval.hi.toFixed(3)}]`,
+          ],
+        ],
+      };
+    },
+    plots(records) {
+      const values = records.filter((r) => r.conclusion?.data).flatMap((r) => {
+        const d = r.conclusion!.data!;
+        return (d.alphas as number[]).flatMap((a, k) => [
+          { alpha: a, gap: (d.finite as number[])[k], horizon: "t ≤ 1/λ_min", instance: `${r.index}` },
+          { alpha: a, gap: (d.uniform as number[])[k], horizon: "t ≤ 10/λ_min", instance: `${r.index}` },
+        ]);
+      });
+      return [{
+        name: "lazy-gap",
+        title: "sup_t ‖αh(w_α(t)) − αh̄(w̄_α(t))‖ against α (log–log)",
+        spec: {
+          data: { values },
+          mark: { type: "line", point: true },
+          encoding: {
+            x: { field: "alpha", type: "quantitative", scale: { type: "log" } },
+            y: { field: "gap", type: "quantitative", scale: { type: "log" } },
+            color: { field: "instance", type: "nominal" },
+            strokeDash: { field: "horizon", type: "nominal" },
+          },
+        },
+      }];
+    },
+  });
+}

@@ -1,0 +1,29 @@
+import assert from "node:assert/strict";
+import { runClaim } from "../engine/run.ts";
+import { kernelA } from "../models/lecture_network.ts";
+import { correctedPredictionDynamics, yangGram, yangLinearized, yangRiskFlow } from "./lecture13.ts";
+
+Deno.test("yang-gram catches a limit kernel off by a factor 1.2 (the error stops decaying)", async () => {
+  const { result } = await runClaim(yangGram((x, y) => 1.2 * kernelA(x, y)), { seed: 1, budget: "test" });
+  assert.equal(result.status, "falsified");
+});
+
+Deno.test("yang-risk-flow catches the factor 1/n² in place of N/n²", async () => {
+  const { result } = await runClaim(yangRiskFlow(undefined, (n) => 1 / (n * n)), { seed: 1, budget: "test" });
+  assert.equal(result.status, "falsified");
+});
+
+Deno.test("yang-risk-flow: the corrected prediction dynamics plugged in as printed is verified", async () => {
+  const { result } = await runClaim(yangRiskFlow(correctedPredictionDynamics), { seed: 1, budget: "test" });
+  assert.equal(result.status, "verified");
+});
+
+Deno.test("yang-linearized catches a wrong corrected exponent (1/N instead of 2/N)", async () => {
+  const { result } = await runClaim(yangLinearized(undefined, (ns) => 1 / ns), { seed: 1, budget: "test" });
+  assert.equal(result.status, "falsified");
+});
+
+Deno.test("yang-linearized: the corrected exponent plugged in as printed is verified", async () => {
+  const { result } = await runClaim(yangLinearized((ns) => 2 / ns), { seed: 1, budget: "test" });
+  assert.equal(result.status, "verified");
+});
