@@ -202,6 +202,13 @@ export interface Claim<I = unknown> {
   /** When no hypothesis can be broken, why (shown instead of scenarios). */
   unbreakable?: string;
   /**
+   * For claims with statistical checks (frequencies, fitted exponents, goodness of fit, Monte
+   * Carlo comparisons): the probability that the claim fails on correct code under a random master
+   * seed (see engine/false_alarm.ts; usually CHECK_FALSE_ALARM). The catalog's declarations add up
+   * to at most 1%.
+   */
+  falseAlarm?: number;
+  /**
    * Set when this machine cannot reach the claim's hypotheses (e.g. a width threshold far beyond
    * memory): why. The tests then accept `inconclusive` (never `falsified`), and the report says why.
    */

@@ -58,7 +58,13 @@ export function integrate(
   solver.relativeTolerance = rtol;
   solver.absoluteTolerance = atol;
   solver.maxSteps = options.maxSteps ?? 100_000;
-  const f = (t: number, y: number[]) => Array.from(field(t, Float64Array.from(y)));
+  if (!Array.from(y0).every(Number.isFinite)) throw new Error("ODE initial state not finite");
+  // A non-finite derivative would stall odex's step-size control forever: fail at once instead.
+  const f = (t: number, y: number[]) => {
+    const dy = Array.from(field(t, Float64Array.from(y)));
+    if (!dy.every(Number.isFinite)) throw new Error(`ODE vector field not finite at t = ${t}`);
+    return dy;
+  };
   let y = Array.from(y0), t = t0, steps = 0;
   const states: Float64Array[] = [];
   for (const target of times) {

@@ -19,3 +19,8 @@ Deno.test("integrate: a blow-up throws instead of returning numbers", () => {
 Deno.test("integrate: rejects decreasing output times", () => {
   assert.throws(() => integrate((_t, y) => [y[0]], 0, [1], [1, 0.5]), RangeError);
 });
+
+Deno.test("integrate: a NaN state or derivative throws at once instead of stalling", () => {
+  assert.throws(() => integrate((_t, y) => [y[0]], 0, [NaN], [1]), /not finite/);
+  assert.throws(() => integrate((_t, y) => [y[0] > 0.5 ? NaN : 1], 0, [0], [1]), /not finite/);
+});

@@ -1,0 +1,72 @@
+/**
+ * The suite's false-alarm budget. A randomized suite that cries wolf is a bug: every statistical
+ * check declares the probability that it fails on correct code under a random master seed, and
+ * the declarations add up (union bound, i.e. Bonferroni) to at most {@link SUITE_FALSE_ALARM}.
+ * The report also applies Holm's step-down procedure to the p-values the checks return.
+ *
+ * @module
+ */
+import { holm } from "../numerics/stats.ts";
+import type { Claim } from "./claim.ts";
+import type { ClaimResult } from "./run.ts";
+
+/** The probability that the whole suite fails on correct code under a random master seed: at most 1%. */
+export const SUITE_FALSE_ALARM = 0.01;
+
+/** How many statistical checks the budget is split over. */
+export const MAX_STATISTICAL_CHECKS = 25;
+
+/**
+ * Each statistical check's false-alarm probability, SUITE_FALSE_ALARM / MAX_STATISTICAL_CHECKS =
+ * 4e-4: confidence intervals are built at 1 − CHECK_FALSE_ALARM, tests reject at p ≤ CHECK_FALSE_ALARM.
+ *
+ * @example
+ * ```ts
+ * import { CHECK_FALSE_ALARM } from "./false_alarm.ts";
+ * console.assert(CHECK_FALSE_ALARM === 4e-4);
+ * ```
+ */
+export const CHECK_FALSE_ALARM = SUITE_FALSE_ALARM / MAX_STATISTICAL_CHECKS;
+
+/**
+ * Sum of the false-alarm probabilities the claims declare: a union bound on the chance that the
+ * suite fails on correct code.
+ *
+ * @example
+ * ```ts
+ * import { declaredFalseAlarm } from "./false_alarm.ts";
+ * import { claims } from "../theorems/catalog.ts";
+ * console.assert(declaredFalseAlarm(claims) <= 0.01);
+ * ```
+ */
+export function declaredFalseAlarm(claims: readonly Claim[]): number {
+  return claims.reduce((s, c) => s + (c.falseAlarm ?? 0), 0);
+}
+
+/** Holm's procedure over the p-values the claims' aggregate checks returned. */
+export interface HolmSummary {
+  /** Family-wise level. */
+  level: number;
+  /** Claims whose aggregate returned a p-value, with it. */
+  tested: { id: string; pValue: number }[];
+  /** Ids Holm rejects at the family-wise level (their checks fail). */
+  rejected: string[];
+}
+
+/**
+ * Applies Holm at SUITE_FALSE_ALARM to the p-values the aggregates returned.
+ *
+ * @example
+ * ```ts
+ * import { holmOverResults } from "./false_alarm.ts";
+ * console.assert(holmOverResults([]).rejected.length === 0);
+ * ```
+ */
+export function holmOverResults(results: ClaimResult[]): HolmSummary {
+  const tested = results.filter((r) => r.aggregate?.pValue !== undefined).map((r) => ({
+    id: r.id,
+    pValue: r.aggregate!.pValue!,
+  }));
+  const rejected = holm(tested.map((t) => t.pValue), SUITE_FALSE_ALARM);
+  return { level: SUITE_FALSE_ALARM, tested, rejected: tested.filter((_, i) => rejected[i]).map((t) => t.id) };
+}
