@@ -10,6 +10,7 @@ import { renderSvg } from "../engine/plot.ts";
 import { renderJson, renderMarkdown, type ReportEntry } from "../engine/report.ts";
 import { runClaim } from "../engine/run.ts";
 import { runScenario, searchTightness } from "../engine/explore.ts";
+import { declaredFalseAlarm, holmOverResults, SUITE_FALSE_ALARM } from "../engine/false_alarm.ts";
 import { budgetFlag, claimsFlag, integerFlag, parseStrict, runMain, UsageError } from "./args.ts";
 
 const HELP = `deno task report [flags]
@@ -70,7 +71,12 @@ await runMain(async () => {
     }
     entries.push(entry);
   }
-  await writeTextAtomic(out, renderMarkdown(entries, { seed, budget }));
+  const falseAlarm = {
+    declared: declaredFalseAlarm(entries.map((e) => e.claim)),
+    level: SUITE_FALSE_ALARM,
+    holm: holmOverResults(entries.map((e) => e.result)),
+  };
+  await writeTextAtomic(out, renderMarkdown(entries, { seed, budget, falseAlarm }));
   const verdicts = Object.fromEntries(entries.map((e) => [e.result.id, e.result.status]));
   await writeTextAtomic(join(plotDir, "verdicts.json"), JSON.stringify({ seed, budget, verdicts }, null, 2) + "\n");
   console.error(`wrote ${out}`);

@@ -6,6 +6,7 @@
 import type { BudgetName, Claim } from "./claim.ts";
 import type { ClaimResult } from "./run.ts";
 import type { ScenarioOutcome, SearchOutcome } from "./explore.ts";
+import type { HolmSummary } from "./false_alarm.ts";
 
 /** One claim's entry in the report. */
 export interface ReportEntry {
@@ -63,7 +64,10 @@ function quote(s: string): string {
  * console.assert(renderMarkdown([], { seed: 1, budget: "test" }).includes("# Verification report"));
  * ```
  */
-export function renderMarkdown(entries: ReportEntry[], run: { seed: number; budget: BudgetName }): string {
+export function renderMarkdown(
+  entries: ReportEntry[],
+  run: { seed: number; budget: BudgetName; falseAlarm?: { declared: number; level: number; holm: HolmSummary } },
+): string {
   const out: string[] = [];
   out.push("# Verification report", "");
   out.push(
@@ -83,6 +87,30 @@ export function renderMarkdown(entries: ReportEntry[], run: { seed: number; budg
     );
   }
   out.push("");
+  if (run.falseAlarm) {
+    const { declared, level, holm } = run.falseAlarm;
+    const statistical = entries.filter((e) => e.claim.falseAlarm !== undefined);
+    out.push(
+      "## False-alarm control",
+      "",
+      `${statistical.length} claims rest on statistical checks; each declares the probability that it fails on correct code under a random master seed. Their sum, a union bound on the chance that this report shows a false failure, is **${
+        formatNumber(declared)
+      }** (budget ${formatNumber(level)}). Holm's step-down procedure at family-wise level ${
+        formatNumber(holm.level)
+      } over the ${holm.tested.length} p-values the checks returned rejects ${
+        holm.rejected.length ? holm.rejected.map((id) => `\`${id}\``).join(", ") : "none"
+      }.`,
+      "",
+    );
+    if (statistical.length) {
+      out.push("| claim | declared false-alarm probability | p-value |", "|---|---|---|");
+      for (const e of statistical) {
+        const p = holm.tested.find((t) => t.id === e.claim.id)?.pValue;
+        out.push(`| \`${e.claim.id}\` | ${formatNumber(e.claim.falseAlarm)} | ${formatNumber(p)} |`);
+      }
+      out.push("");
+    }
+  }
   for (const e of entries) out.push(...section(e));
   const errata = entries.filter((e) => e.claim.erratum && e.result.status === "erratum");
   out.push("## Errata found", "");
