@@ -158,8 +158,9 @@ function wideFamilyInstance(rng: Rng, width: number): ConvergenceInstance {
   };
 }
 
-function sineInstance(rng: Rng, index: number): ConvergenceInstance {
-  const m = rng.int(1, 5), n = m + rng.int(0, 8);
+function sineInstance(rng: Rng, index: number, params: Readonly<Record<string, number>> = {}): ConvergenceInstance {
+  const drawnM = rng.int(1, 5), drawnExtra = rng.int(0, 8);
+  const m = params.m ?? drawnM, n = m + (params.extra ?? drawnExtra);
   const xs = Array.from({ length: m }, () => Float64Array.from({ length: n }, () => rng.normal() / Math.sqrt(n)));
   const c = gaussianMatrix(rng, n, n).mul(1 / Math.sqrt(n));
   const w0 = Float64Array.from({ length: n }, () => rng.normal());
@@ -183,10 +184,12 @@ function sineInstance(rng: Rng, index: number): ConvergenceInstance {
     if (admissible(mid)) lo = mid;
     else hi = mid;
   }
-  const betaFraction = rng.uniform(0.3, 1.1);
+  const drawnFraction = rng.uniform(0.3, 1.1);
+  const betaFraction = params.betaFraction ?? drawnFraction;
   const { model, y, k } = make(betaFraction * lo);
   const hMax = 1 / (k.lambdaMin + k.lambdaMax);
-  const h = index % 3 === 0 ? hMax : hMax * rng.uniform(0.25, 1);
+  const drawnStep = index % 3 === 0 ? 1 : rng.uniform(0.25, 1);
+  const h = hMax * (params.stepFactor ?? drawnStep);
   return { model, w0, y, h, constants: k, betaFraction };
 }
 
@@ -282,10 +285,44 @@ $f(\boldsymbol{w}_k) \le (1 - h\lambda_{\min})^{2k} f(\boldsymbol{w}_0)$ (11.4.6
     // The wide family (one instance in four) can never meet (c) at these widths; the certified family carries the verdict.
     minMetFraction: 0.5,
     // Every fourth instance is a wide LeCun network (n = 256, 1024, 2048 in turn), the others the certified family.
-    generate: ({ rng, index }) =>
-      index % 4 === 3
-        ? wideFamilyInstance(rng, [256, 1024, 4096][Math.floor(index / 4) % 3])
-        : sineInstance(rng, index),
+    generate: ({ rng, index, params = {} }) =>
+      (params.family ?? (index % 4 === 3 ? 1 : 0)) === 1
+        ? wideFamilyInstance(rng, params.width ?? [256, 1024, 4096][Math.floor(index / 4) % 3])
+        : sineInstance(rng, index, params),
+    parameters: {
+      family: {
+        type: "integer",
+        min: 0,
+        max: 1,
+        help: "0: sine-perturbed linear model (certified constants); 1: wide LeCun network (sampled constants)",
+      },
+      m: { type: "integer", min: 1, max: 5, help: "sine family: number of data points m" },
+      extra: { type: "integer", min: 0, max: 8, help: "sine family: n − m (parameters beyond m)" },
+      betaFraction: {
+        type: "number",
+        min: 0,
+        max: 4,
+        help: "sine family: β over the largest β meeting (11.4.3) (the hypothesis is ≤ 1)",
+      },
+      stepFactor: {
+        type: "number",
+        min: 0.05,
+        max: 4,
+        help: "sine family: h·(λ_min + λ_max) (the hypothesis (11.4.4) is ≤ 1)",
+      },
+      width: { type: "integer", min: 16, max: 1024, help: "wide family: width n (the run uses 256, 1024, 4096)" },
+    },
+    scenarios: [{
+      name: "nonlinearity-above-11.4.3",
+      breaks:
+        "(c) $L \\le \\lambda_{\\min}^2/(12m^{3/2}U^2\\sqrt{f(w_0)})$: the sine perturbation β at 3 times the largest admissible value",
+      params: { family: 0, betaFraction: 3, stepFactor: 1 },
+    }, {
+      name: "step-above-11.4.4",
+      breaks:
+        "$h \\le 1/(\\lambda_{\\min} + \\lambda_{\\max})$ (11.4.4): $h = 2.5/(\\lambda_{\\min} + \\lambda_{\\max})$",
+      params: { family: 0, stepFactor: 2.5 },
+    }],
     describe: (i) =>
       i.wide
         ? `wide LeCun network (11.5.1), arctan, n = ${i.wide.width}, m = 3, d = 3 (constants: λ exact at w₀, U and L sampled lower bounds)`
@@ -518,16 +555,26 @@ export function rem1124(
 $\Phi^{\text{lin}}(\boldsymbol{X}, \boldsymbol{p}_k) = \boldsymbol{B}^k\Phi^{\text{lin}}(\boldsymbol{X}, \boldsymbol{p}_0) + \sum_{i=0}^{k-1}\boldsymbol{B}^k\boldsymbol{A}\boldsymbol{y}$.`,
     tightness: "worst over k ≤ 30 of ‖simulated − formula‖ over the rounding tolerance",
     instances: { test: 12, report: 100 },
-    generate({ rng }) {
-      const m = rng.int(1, 6), d = rng.int(1, 4), width = rng.int(2, 12);
+    generate({ rng, params = {} }) {
+      const drawnM = rng.int(1, 6), drawnD = rng.int(1, 4), drawnWidth = rng.int(2, 12);
+      const m = params.m ?? drawnM, d = params.d ?? drawnD, width = params.width ?? drawnWidth;
       const xs = Array.from({ length: m }, () => Float64Array.from({ length: d }, () => rng.normal()));
       const net = new ScaledTwoLayer(xs, width, 1 / Math.sqrt(width), tanhActivation);
       const w0 = iidInit(rng, d, width);
       const jac = net.jacobian(w0);
       const lmax = symmetricEigen(gram(jac)).values[0];
       const y = Float64Array.from({ length: m }, () => rng.normal());
-      return { jac, phi0: net.outputs(w0), y, h: rng.uniform(0.05, 1) / (2 * lmax), steps: 30 };
+      const drawnStep = rng.uniform(0.05, 1);
+      return { jac, phi0: net.outputs(w0), y, h: (params.stepScale ?? drawnStep) / (2 * lmax), steps: 30 };
     },
+    parameters: {
+      m: { type: "integer", min: 1, max: 6, help: "number of data points m" },
+      d: { type: "integer", min: 1, max: 4, help: "input dimension" },
+      width: { type: "integer", min: 1, max: 64, help: "hidden width of the tanh network whose Jacobian is used" },
+      stepScale: { type: "number", min: 0.01, max: 1, help: "2h·λ_max(∇Φ∇Φᵀ) (so that ‖B‖ ≤ 1)" },
+    },
+    unbreakable:
+      "the identity is algebra (unrolling the linear recursion (11.5.9)) and holds for every step h and every Jacobian; its only hypothesis h > 0 is not needed. Steps with ‖B‖ > 1 are not offered: the rounding tolerance assumes ‖B‖ ≤ 1, so there the check would measure float64 growth, not the formula. The printed formula fails on every instance anyway (erratum)",
     describe: (i) => `m = ${i.y.length}, n = ${i.jac[0].length} (tanh two-layer Jacobian), h = ${i.h.toExponential(3)}`,
     hypotheses: [{
       statement: "$h > 0$ (any step; the identity is algebraic)",
