@@ -52,20 +52,33 @@ export interface EdgeOfStabilityInstance {
   start: Float64Array;
 }
 
-function generate(rng: Rng, index: number, budget: BudgetName): EdgeOfStabilityInstance {
-  const d = 2, n = 20, h = 20;
+function generate(
+  rng: Rng,
+  index: number,
+  budget: BudgetName,
+  params: Readonly<Record<string, number>>,
+): EdgeOfStabilityInstance {
+  const d = 2, n = params.n ?? 20, h = params.width ?? 20;
   const x = Float64Array.from({ length: n * d }, () => rng.normal());
   const y = Float64Array.from(
     { length: n },
     (_, i) => Math.sin(2 * x[i * d]) * Math.cos(x[i * d + 1]) + 0.5 * x[i * d + 1] ** 2,
   );
   const net = new TwoLayerTanh(h, d);
+  const initScale = params.initScale ?? 1;
   const theta0 = Float64Array.from(
     { length: net.parameterCount },
-    (_, q) => (q < h * d ? rng.normal() / Math.sqrt(d) : rng.normal()),
+    (_, q) => initScale * (q < h * d ? rng.normal() / Math.sqrt(d) : rng.normal()),
   );
   const start = Float64Array.from({ length: net.parameterCount }, () => rng.normal());
-  return { net, data: { d, x, y }, theta0, eta: ETAS[index % ETAS.length], steps: STEPS[budget], start };
+  return {
+    net,
+    data: { d, x, y },
+    theta0,
+    eta: params.eta ?? ETAS[index % ETAS.length],
+    steps: params.steps ?? STEPS[budget],
+    start,
+  };
 }
 
 /** The GD run with its sharpness and loss records. */
@@ -128,7 +141,30 @@ same, but the loss continues to improve.`,
     tightness:
       "per instance: largest relative Lanczos residual over 0.01; aggregate: |median over runs of the settled sharpness·η/2 − 1| over the band half-width 0.1",
     instances: { test: 9, report: 18 },
-    generate: ({ rng, index, budget }) => generate(rng, index, budget),
+    generate: ({ rng, index, budget, params = {} }) => generate(rng, index, budget, params),
+    parameters: {
+      eta: { type: "number", min: 0.1, max: 20, help: "step size η (default: 1.5, 2, 3 by instance index)" },
+      steps: {
+        type: "integer",
+        min: 20,
+        max: 400,
+        help: "GD steps (default 3000 at the test budget; capped at 400 here for cost)",
+      },
+      width: { type: "integer", min: 1, max: 40, help: "hidden width h (default 20)" },
+      n: { type: "integer", min: 2, max: 40, help: "training points n (default 20)" },
+      initScale: { type: "number", min: 0.1, max: 10, help: "factor on the initial parameters θ₀ (default 1)" },
+    },
+    scenarios: [{
+      name: "start-above-edge",
+      breaks:
+        "the sharpness starts below $2/\\eta$: a step $\\eta = 6$ (sharpness$(\\theta_0)\\cdot\\eta/2 \\approx 1.4$), 200 steps",
+      params: { eta: 6, steps: 200 },
+    }, {
+      name: "far-above-edge",
+      breaks:
+        "the sharpness starts below $2/\\eta$: a step $\\eta = 20$ (sharpness$(\\theta_0)\\cdot\\eta/2 \\approx 4.7$), 200 steps",
+      params: { eta: 20, steps: 200 },
+    }],
     describe: (i) =>
       `two-layer tanh net, width ${i.net.h}, d = ${i.net.d}, n = ${i.data.y.length}, square loss, full-batch GD, η = ${i.eta}, ${i.steps} steps`,
     hypotheses: [{
@@ -158,7 +194,19 @@ follows the first step where $\beta_t \ge ${BAND.reach}\cdot 2/\eta$ (window med
 Observed when, over all runs ("routinely"), the median settled sharpness lies in the band and the median ratio of
 final to onset loss level is below 1. The number of steps where the loss went up (non-monotone descent) is reported.`,
       check(i) {
-        const tr = train(i, hvp);
+        let tr: Trajectory;
+        try {
+          tr = train(i, hvp);
+        } catch (e) {
+          // A diverging run shows no edge of stability and no sound sharpness record.
+          return {
+            holds: false,
+            observed: NaN,
+            bound: RESIDUAL_TOLERANCE,
+            tightness: NaN,
+            detail: `η = ${i.eta}: ${e instanceof Error ? e.message : String(e)}`,
+          };
+        }
         const edge = 2 / i.eta;
         const rel = tr.sharpness.map((b) => b / edge);
         const onset = rel.findIndex((r) => r >= BAND.reach);

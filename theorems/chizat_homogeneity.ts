@@ -32,12 +32,14 @@ export interface HomogeneityInstance {
   xs: Float64Array[];
 }
 
-function generate(rng: Rng): HomogeneityInstance {
-  const d = rng.int(1, 6);
+function generate(rng: Rng, params: Readonly<Record<string, number>>): HomogeneityInstance {
+  const drawnD = rng.int(1, 6);
+  const d = params.d ?? drawnD;
   // Parameters and λ over several orders of magnitude: λ = 10^U(−3, 3).
   const scale = 10 ** rng.uniform(-2, 2);
   const w = Float64Array.from({ length: d + 2 }, () => scale * rng.normal());
-  const lambda = 10 ** rng.uniform(-3, 3);
+  const drawnLambda = 10 ** rng.uniform(-3, 3);
+  const lambda = params.lambda ?? drawnLambda;
   const xs = Array.from({ length: 8 }, () => Float64Array.from({ length: d }, () => rng.normal()));
   return { d, w, lambda, xs };
 }
@@ -65,7 +67,25 @@ $\sigma$ the ReLU: $\phi$ is positively 2-homogeneous, $\phi(\lambda w, x) = \la
     tightness:
       "max over the inputs of |φ(λw, x) − λ²φ(w, x)| over the rigorous rounding bound 4γ_{d+6}·λ²|c|·(Σ|aₖxₖ| + |b|)",
     instances: { test: 200, report: 2000 },
-    generate: ({ rng }) => generate(rng),
+    generate: ({ rng, params = {} }) => generate(rng, params),
+    parameters: {
+      d: { type: "integer", min: 1, max: 20, help: "input dimension d (the particle has d + 2 coordinates)" },
+      lambda: {
+        type: "number",
+        min: -10,
+        max: 1000,
+        help: "the scale λ (the hypothesis is λ > 0; drawn log-uniformly in [10⁻³, 10³])",
+      },
+    },
+    scenarios: [{
+      name: "negative-lambda",
+      breaks: "$\\lambda > 0$: the scale $\\lambda = -1$ (ReLU is only positively homogeneous)",
+      params: { lambda: -1 },
+    }, {
+      name: "zero-lambda",
+      breaks: "$\\lambda > 0$: the scale $\\lambda = 0$ (the boundary; both sides vanish)",
+      params: { lambda: 0 },
+    }],
     describe: (i) =>
       `d = ${i.d}, λ = ${i.lambda.toExponential(2)}, ‖w‖∞ = ${Math.max(...i.w.map(Math.abs)).toFixed(3)}`,
     hypotheses: [{

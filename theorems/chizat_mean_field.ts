@@ -6,6 +6,7 @@
  * @module
  */
 import { defineClaim } from "../engine/claim.ts";
+import { CHECK_FALSE_ALARM } from "../engine/false_alarm.ts";
 import type { BudgetName, Claim, InstanceRecord, PlotSpec } from "../engine/claim.ts";
 import { type Activation, type Dataset, MeanFieldNetwork, relu, trainFlow } from "../models/mean_field.ts";
 import { atMost, ratio } from "../numerics/compare.ts";
@@ -55,6 +56,13 @@ function initialParticles(rng: Rng, m: number): Float64Array {
   return Float64Array.from({ length: m * (D + 2) }, () => INIT_SCALE * rng.normal());
 }
 
+/** Replaces every particle by the first one: Π₂(μ₀) is then a single point, not full support. */
+function collapse(w: Float64Array): Float64Array {
+  const p = D + 2, out = new Float64Array(w.length);
+  for (let q = 0; q < w.length; q++) out[q] = w[q % p];
+  return out;
+}
+
 function mean(a: number[], b: number[]): number {
   let s = 0;
   for (let k = 0; k < a.length; k++) s += Math.abs(a[k] - b[k]);
@@ -79,8 +87,10 @@ const MF_WIDTHS: Record<BudgetName, number[]> = {
 const MF_T = 3, MF_H = 0.1, MF_RECORD_EVERY = 1;
 /** Independent sequences (random Halton shifts) per instance, their gaps averaged: one gap is a noisy variable. */
 const MF_SEQUENCES = 4;
-/** Confidence of the slope interval (false-alarm probability 1e-3 when the log-log model holds). */
-const CONFIDENCE = 0.999;
+/** Confidence of the slope interval (false-alarm probability CHECK_FALSE_ALARM when the log-log model holds). */
+const CONFIDENCE = 1 - CHECK_FALSE_ALARM;
+/** CONFIDENCE as printed, in percent. */
+const PERCENT = (CONFIDENCE * 100).toFixed(2);
 
 /** The particle systems of widths m and 2m: the first m and 2m terms of one sequence w₁(0), w₂(0), … */
 export interface MeanFieldInstance {
@@ -88,6 +98,8 @@ export interface MeanFieldInstance {
   m: number;
   /** Per sequence, initial particles w₁(0), …, w_{2m}(0) (the width-m system uses the first m). */
   w0: Float64Array[];
+  /** Factor applied to particles m+1…2m (1: one sequence; ≠ 1: μ_{0,m} and μ_{0,2m} have different limits). */
+  tailScale: number;
 }
 
 /** How outputs and time scale with the width: the slides' mean-field scaling, or another one (tests). */
@@ -135,14 +147,39 @@ $\mathcal P_2(\mathbb R^p)$, uniformly on $[0, T]$, where $\mu_t$ is the unique 
 starting from $\mu_0$. (CLAIMS.md: the training curves $F(\mu_{t,m})$ become $m$-independent.)`,
     tightness: "per instance: RK4 step-halving discrepancy of the curve over the m-vs-2m gap; aggregate: none",
     instances: { test: 14, report: 28 },
-    generate: ({ rng, index, budget }) => {
-      const widths = MF_WIDTHS[budget], m = widths[index % widths.length];
+    generate: ({ rng, index, budget, params = {} }) => {
+      const widths = MF_WIDTHS[budget], m = params.m ?? widths[index % widths.length];
+      const tailScale = params.tailScale ?? 1;
       // Sequences w₁(0), w₂(0), … with μ_{0,m} → μ₀: randomly shifted Halton points mapped to N(0, 0.5²I₄).
-      return {
-        m,
-        w0: Array.from({ length: MF_SEQUENCES }, () => new ShiftedHaltonGaussian(rng, D + 2, INIT_SCALE).points(2 * m)),
-      };
+      const w0 = Array.from({ length: MF_SEQUENCES }, () => {
+        const w = new ShiftedHaltonGaussian(rng, D + 2, INIT_SCALE).points(2 * m);
+        for (let q = m * (D + 2); q < w.length; q++) w[q] *= tailScale;
+        return w;
+      });
+      return { m, w0, tailScale };
     },
+    parameters: {
+      m: {
+        type: "integer",
+        min: 1,
+        max: 128,
+        help: "width m (compared with 2m; default: the sweep, by instance index)",
+      },
+      tailScale: {
+        type: "number",
+        min: 0,
+        max: 4,
+        help: "factor on particles m+1…2m (1: nested prefixes of one sequence, as the hypothesis needs)",
+      },
+    },
+    scenarios: [{
+      name: "no-common-limit",
+      breaks: String.raw`$\mu_{0,m}\to\mu_0$: particles $m+1\ldots 2m$ are scaled by 3, so $\mu_{0,m}$ and
+$\mu_{0,2m}$ tend to different limits (the per-instance check is only the RK4 soundness of the gap; the gap itself is
+judged by the aggregate, which scenarios do not run)`,
+      params: { tailScale: 3 },
+    }],
+    falseAlarm: CHECK_FALSE_ALARM,
     describe: (i) =>
       `m = ${i.m} vs 2m = ${
         2 * i.m
@@ -154,15 +191,17 @@ starting from $\mu_0$. (CLAIMS.md: the training curves $F(\mu_{t,m})$ become $m$
       method:
         "by construction: a randomly shifted Halton sequence (uniformly distributed in [0,1)⁴, so its empirical measures converge weakly) mapped by the continuous Gaussian quantile, whose second moments converge too; finiteness checked exactly",
       check: (i) => ({
-        holds: i.w0.every((w) => w.every(Number.isFinite)),
-        value: `m = ${i.m}, 2m = ${2 * i.m} particles, ${MF_SEQUENCES} sequences`,
+        holds: i.tailScale === 1 && i.w0.every((w) => w.every(Number.isFinite)),
+        value: `m = ${i.m}, 2m = ${2 * i.m} particles, ${MF_SEQUENCES} sequences${
+          i.tailScale === 1 ? "" : `, particles m+1…2m scaled by ${i.tailScale}`
+        }`,
       }),
     }],
     conclusion: {
       statement: String.raw`The time-averaged gap $\frac1T\int_0^T|F(\mu_{t,m}) - F(\mu_{t,2m})|\,dt$ (a consequence of
 uniform convergence on $[0,T]$, and far less noisy than the sup, which sits in the steep first second of training;
 the sup is reported too; each instance averages it over ${MF_SEQUENCES} independently shifted sequences) shrinks as $m$
-grows: the slope of $\log$ gap against $\log m$ has a ${CONFIDENCE * 100}% confidence interval below 0
+grows: the slope of $\log$ gap against $\log m$ has a ${PERCENT}% confidence interval below 0
 (reported against the iid-sampling rate $m^{-1/2}$). On each instance, the fixed-step RK4 curve is checked against
 the same flow at half the step: the discretisation discrepancy must stay below the gap it is compared with (so the gaps
 are the flow's, not the integrator's).`,
@@ -201,15 +240,15 @@ are the flow's, not the integrator's).`,
         holds: hi < 0,
         summary: `time average over t ≤ ${MF_T} of |F(μ_{t,m}) − F(μ_{t,2m})|, fitted as gap ∝ m^p over m = ${
           Math.min(...ms)
-        }…${Math.max(...ms)} (${pts.length} instances): p = ${fit.slope.toFixed(3)}, ${CONFIDENCE * 100}% CI [${
+        }…${Math.max(...ms)} (${pts.length} instances): p = ${fit.slope.toFixed(3)}, ${PERCENT}% CI [${
           lo.toFixed(3)
         }, ${hi.toFixed(3)}]; the curves converge when the interval lies below 0 (it ${
           lo <= -0.5 && -0.5 <= hi ? "contains" : "does not contain"
         } the iid-sampling rate −1/2; quasi-random initial particles may converge faster).`,
-        alpha: 1 - CONFIDENCE,
+        alpha: CHECK_FALSE_ALARM,
         rows: [
           ["fitted exponent p (gap ∝ m^p)", fit.slope.toFixed(3)],
-          [`${CONFIDENCE * 100}% CI of p`, `[${lo.toFixed(3)}, ${hi.toFixed(3)}]`],
+          [`${PERCENT}% CI of p`, `[${lo.toFixed(3)}, ${hi.toFixed(3)}]`],
         ],
       };
     },
@@ -280,6 +319,8 @@ export interface GlobalConvergenceInstance {
   w0: Float64Array;
   /** Horizon T. */
   horizon: number;
+  /** Whether Π₂(μ₀) has full support (false: every particle is a copy of the first). */
+  fullSupport: boolean;
 }
 
 /**
@@ -311,10 +352,33 @@ Numerical illustration: ReLU, $d = 2$, optimal predictor has 5 neurons.`,
     tightness:
       "per instance: larger of the two final losses (RK4 at h and h/2) over F(μ₀); aggregate: 10 × median wide loss over median under-parametrised loss",
     instances: { test: 8, report: 14 },
-    generate: ({ rng, index, budget }) => {
-      const widths = GC_WIDTHS[budget], m = widths[index % widths.length];
-      return { m, w0: initialParticles(rng, m), horizon: GC_T[budget] };
+    generate: ({ rng, index, budget, params = {} }) => {
+      const widths = GC_WIDTHS[budget], m = params.m ?? widths[index % widths.length];
+      const w = initialParticles(rng, m);
+      const fullSupport = (params.collapsed ?? 0) === 0;
+      return { m, w0: fullSupport ? w : collapse(w), horizon: params.horizon ?? GC_T[budget], fullSupport };
     },
+    parameters: {
+      m: { type: "integer", min: 1, max: 40, help: "width m (default: the sweep, by instance index)" },
+      horizon: {
+        type: "number",
+        min: 1,
+        max: 100,
+        help: "horizon T of the flow (default 600 at the test budget; capped at 100 here for cost)",
+      },
+      collapsed: {
+        type: "integer",
+        min: 0,
+        max: 1,
+        help: "1: every initial particle is a copy of the first (Π₂(μ₀) a single point, not full support)",
+      },
+    },
+    scenarios: [{
+      name: "collapsed-init",
+      breaks: String.raw`$\Pi_2(\mu_0)$ full support: all $m$ initial particles equal (they then move together: a
+width-1 network), with $m = 24$ and $T = 40$`,
+      params: { collapsed: 1, m: 24, horizon: 40 },
+    }],
     describe: (i) => `m = ${i.m} particles, ReLU, d = 2, 5-neuron teacher, T = ${i.horizon}, RK4 step ${GC_H}`,
     hypotheses: [{
       statement: String.raw`$\Pi_2(\mu_0)$ has full support on $\mathbb S^{p-1}$ (Gaussian $\mu_0$); $\inf F = 0$`,
@@ -323,7 +387,10 @@ Numerical illustration: ReLU, $d = 2$, optimal predictor has 5 neurons.`,
         "μ₀ = N(0, 0.5²I₄) has full support by construction; inf F = 0 because the teacher is itself a finite particle measure (F(μ*) = 0 computed exactly)",
       check: (i) => {
         const teacherLoss = new MeanFieldNetwork(TEACHER_WIDTH, D, sigma).loss(teacherParticles(), data);
-        return { holds: i.w0.every(Number.isFinite) && teacherLoss === 0, value: `m = ${i.m}, F(μ*) = ${teacherLoss}` };
+        return {
+          holds: i.fullSupport && i.w0.every(Number.isFinite) && teacherLoss === 0,
+          value: `m = ${i.m}, F(μ*) = ${teacherLoss}${i.fullSupport ? "" : ", collapsed initialisation"}`,
+        };
       },
     }],
     conclusion: {

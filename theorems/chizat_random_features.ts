@@ -6,6 +6,7 @@
  * @module
  */
 import { defineClaim } from "../engine/claim.ts";
+import { CHECK_FALSE_ALARM } from "../engine/false_alarm.ts";
 import type { Claim, InstanceRecord, PlotSpec } from "../engine/claim.ts";
 import { type Kernel, kernelRidge, reluConjugateKernel, reluFeatures, ridgePrimal } from "../models/random_features.ts";
 import { atMost, ratio } from "../numerics/compare.ts";
@@ -22,8 +23,10 @@ const WIDTHS = {
 };
 /** Ridge parameter λ of min (1/n)Σ(f(xᵢ) − yᵢ)² + λ‖g‖². */
 const LAMBDA = 0.01;
-/** Confidence of the slope interval (false-alarm probability 1e-3 when the log-log model holds). */
-const CONFIDENCE = 0.999;
+/** Confidence of the slope interval (false-alarm probability CHECK_FALSE_ALARM when the log-log model holds). */
+const CONFIDENCE = 1 - CHECK_FALSE_ALARM;
+/** CONFIDENCE as printed, in percent. */
+const PERCENT = (CONFIDENCE * 100).toFixed(2);
 
 /** Data, random features and test points. */
 export interface RandomFeatureInstance {
@@ -39,11 +42,18 @@ export interface RandomFeatureInstance {
   a: Float64Array;
   /** Hidden biases bⱼ. */
   b: Float64Array;
+  /** Ridge parameter λ (LAMBDA unless overridden). */
+  lambda: number;
 }
 
-function generate(rng: Rng, index: number, budget: "test" | "report"): RandomFeatureInstance {
-  const widths = WIDTHS[budget], m = widths[index % widths.length];
-  const d = 2, n = 12, nTest = 20;
+function generate(
+  rng: Rng,
+  index: number,
+  budget: "test" | "report",
+  params: Readonly<Record<string, number>>,
+): RandomFeatureInstance {
+  const widths = WIDTHS[budget], m = params.m ?? widths[index % widths.length];
+  const d = params.d ?? 2, n = params.n ?? 12, nTest = 20;
   const x = Float64Array.from({ length: n * d }, () => rng.normal());
   const y = Float64Array.from(
     { length: n },
@@ -52,7 +62,7 @@ function generate(rng: Rng, index: number, budget: "test" | "report"): RandomFea
   const xTest = Float64Array.from({ length: nTest * d }, () => rng.normal());
   const a = Float64Array.from({ length: m * d }, () => rng.normal());
   const b = Float64Array.from({ length: m }, () => rng.normal());
-  return { d, x, y, xTest, a, b };
+  return { d, x, y, xTest, a, b, lambda: params.lambda ?? LAMBDA };
 }
 
 /**
@@ -82,15 +92,33 @@ random-feature solution tends to it.)`,
     tightness:
       "per instance: |primal − dual| prediction gap over its certified bound; aggregate: none (the rate is reported with its CI)",
     instances: { test: 48, report: 110 },
-    generate: ({ rng, index, budget }) => generate(rng, index, budget),
-    describe: (i) => `m = ${i.b.length} ReLU features, (a, b) ~ N(0, I₃), n = ${i.y.length}, d = ${i.d}, λ = ${LAMBDA}`,
+    generate: ({ rng, index, budget, params = {} }) => generate(rng, index, budget, params),
+    parameters: {
+      m: { type: "integer", min: 1, max: 1024, help: "random features m (default: the sweep, by instance index)" },
+      d: { type: "integer", min: 1, max: 6, help: "input dimension d (default 2)" },
+      n: { type: "integer", min: 2, max: 40, help: "training points n (default 12)" },
+      lambda: {
+        type: "number",
+        min: 0,
+        max: 10,
+        help: `ridge parameter λ (default ${LAMBDA}; the hypothesis is λ > 0)`,
+      },
+    },
+    scenarios: [{
+      name: "no-ridge",
+      breaks: "$\\lambda > 0$: $\\lambda = 0$ (unregularised least squares, singular when $m > n$)",
+      params: { lambda: 0 },
+    }],
+    falseAlarm: CHECK_FALSE_ALARM,
+    describe: (i) =>
+      `m = ${i.b.length} ReLU features, (a, b) ~ N(0, I_${i.d + 1}), n = ${i.y.length}, d = ${i.d}, λ = ${i.lambda}`,
     hypotheses: [{
       statement: String.raw`$\lambda > 0$, square loss $R(f) = \frac1n\sum_i(f(x_i) - y_i)^2$, $\tau = N(0, I_{d+1})$`,
       certainty: "certified",
       method: "λ and the finiteness of every draw checked exactly",
       check: (i) => ({
-        holds: LAMBDA > 0 && i.a.every(Number.isFinite) && i.b.every(Number.isFinite) && i.y.every(Number.isFinite),
-        value: `λ = ${LAMBDA}`,
+        holds: i.lambda > 0 && i.a.every(Number.isFinite) && i.b.every(Number.isFinite) && i.y.every(Number.isFinite),
+        value: `λ = ${i.lambda}`,
       }),
     }],
     conclusion: {
@@ -99,7 +127,7 @@ $(\Phi^\top\Phi/m + n\lambda I)g = \Phi^\top y$, predicts $f(x) = \frac1m\sum_j 
 ridge regression $k_m(x, X)(K_m + n\lambda I)^{-1}y$ with $k_m(x,x') = \frac1m\sum_j\sigma(a_j\cdot x+b_j)\sigma(a_j\cdot x'+b_j)$,
 within the sum of both solves' residual certificates and the rounding of the predictions. (b) The relative sup gap
 on 20 test points between the $m$-feature predictor and KRR with the exact conjugate kernel $k$ (arc-cosine, order 1,
-on $(x, 1)$) shrinks as $m$ grows: the slope of $\log$ gap against $\log m$ has a ${CONFIDENCE * 100}% interval
+on $(x, 1)$) shrinks as $m$ grows: the slope of $\log$ gap against $\log m$ has a ${PERCENT}% interval
 below 0 (reported against the Monte-Carlo rate $-1/2$).`,
       check(i) {
         const { d, x, y, xTest } = i;
@@ -107,7 +135,8 @@ below 0 (reported against the Monte-Carlo rate $-1/2$).`,
         const phi = reluFeatures(x, n, d, i.a, i.b);
         const phiT = reluFeatures(xTest, nt, d, i.a, i.b);
         // (a) primal: g, then f(x) = (1/m)Σ gⱼφⱼ(x).
-        const primal = ridgePrimal(phi, n, m, y, LAMBDA);
+        const lambda = i.lambda;
+        const primal = ridgePrimal(phi, n, m, y, lambda);
         // (a) dual with the empirical kernel K_m = ΦΦᵀ/m (entries' rounding: γ_m·(|Φ||Φ|ᵀ/m)).
         const gm = (k: number) => (k * 2 ** -53) / (1 - k * 2 ** -53);
         const km = new Matrix(n, n);
@@ -120,12 +149,12 @@ below 0 (reported against the Monte-Carlo rate $-1/2$).`,
             kRoundF += (gm(m + 1) * s / m) ** 2; // entries are nonnegative sums (ReLU features ≥ 0)
           }
         }
-        const dual = kernelRidge(km, y, LAMBDA);
+        const dual = kernelRidge(km, y, lambda);
         let cNorm = 0;
         for (const c of dual.x) cNorm += c * c;
         cNorm = Math.sqrt(cNorm);
         // Perturbing K by ΔK moves c by at most ‖ΔK‖_F‖c‖/(nλ) (first order, K + nλI ⪰ nλI).
-        const dualCoefBound = dual.errorBound + (Math.sqrt(kRoundF) * cNorm) / (n * LAMBDA);
+        const dualCoefBound = dual.errorBound + (Math.sqrt(kRoundF) * cNorm) / (n * lambda);
         let worst = 0, worstGap = 0, worstBound = 0, holds = true;
         const fm = new Float64Array(nt);
         for (let t = 0; t < nt; t++) {
@@ -160,7 +189,7 @@ below 0 (reported against the Monte-Carlo rate $-1/2$).`,
             kx.set(p, q, kernel(x.subarray(p * d, (p + 1) * d), x.subarray(q * d, (q + 1) * d)));
           }
         }
-        const limit = kernelRidge(kx, y, LAMBDA);
+        const limit = kernelRidge(kx, y, lambda);
         let gap = 0, scale = 0;
         for (let t = 0; t < nt; t++) {
           let f = 0;
@@ -195,15 +224,15 @@ below 0 (reported against the Monte-Carlo rate $-1/2$).`,
       return {
         holds,
         summary: `relative sup gap between the m-feature ridge predictor and KRR with the conjugate kernel, fitted as
-gap ∝ m^p over m = ${Math.min(...ms)}…${Math.max(...ms)} (${pts.length} instances): p = ${fit.slope.toFixed(3)}, ${
-          CONFIDENCE * 100
-        }% CI [${lo.toFixed(3)}, ${hi.toFixed(3)}]; the limit holds when the interval lies below 0 (it ${
+gap ∝ m^p over m = ${Math.min(...ms)}…${Math.max(...ms)} (${pts.length} instances): p = ${
+          fit.slope.toFixed(3)
+        }, ${PERCENT}% CI [${lo.toFixed(3)}, ${hi.toFixed(3)}]; the limit holds when the interval lies below 0 (it ${
           lo <= -0.5 && -0.5 <= hi ? "contains" : "does not contain"
         } the Monte-Carlo rate −1/2).`,
-        alpha: 1 - CONFIDENCE,
+        alpha: CHECK_FALSE_ALARM,
         rows: [
           ["fitted exponent p (gap ∝ m^p)", fit.slope.toFixed(3)],
-          [`${CONFIDENCE * 100}% CI of p`, `[${lo.toFixed(3)}, ${hi.toFixed(3)}]`],
+          [`${PERCENT}% CI of p`, `[${lo.toFixed(3)}, ${hi.toFixed(3)}]`],
           ["Monte-Carlo rate", "−0.5"],
         ],
       };
