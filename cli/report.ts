@@ -65,9 +65,9 @@ await runMain(async () => {
     if (budget === "report") {
       entry.scenarios = [];
       for (const sc of claim.scenarios ?? []) {
-        entry.scenarios.push(await runScenario(claim, sc, { seed, instances: 20, searchRuns: 40 }));
+        entry.scenarios.push(await runScenario(claim, sc, { seed, instances: 12, searchRuns: 24 }));
       }
-      if (claim.kind === "exact") entry.search = await searchTightness(claim, { seed, evaluations: 60 });
+      if (claim.kind === "exact") entry.search = await searchTightness(claim, { seed, evaluations: 40 });
     }
     entries.push(entry);
   }

@@ -102,6 +102,10 @@ export interface Scenario {
   breaks: string;
   /** Parameter values that break it. */
   params: Record<string, number>;
+  /** Cap on sampled instances when an instance is expensive (default: the caller's). */
+  instances?: number;
+  /** Cap on fast-check search runs when an instance is expensive (default: the caller's). */
+  searchRuns?: number;
 }
 
 /** A typo found in the source: the printed form fails, the corrected form holds. */

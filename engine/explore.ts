@@ -83,6 +83,11 @@ export async function runScenario(
   scenario: Scenario,
   options: { seed: number; instances: number; searchRuns: number },
 ): Promise<ScenarioOutcome> {
+  options = {
+    ...options,
+    instances: Math.min(options.instances, scenario.instances ?? Infinity),
+    searchRuns: Math.min(options.searchRuns, scenario.searchRuns ?? Infinity),
+  };
   const records: InstanceRecord[] = [];
   for (let index = 0; index < options.instances; index++) {
     records.push(

@@ -143,6 +143,9 @@ solution to $\max_{\|w\|_2\le 1}\min_{i\in[n]} y_i\cdot w^\top x_i$; also applie
       breaks:
         "linear separability: the label of the first point is flipped (n = 3, d = 2, to keep the run short: the SVM runs to its sweep cap before reporting infeasibility)",
       params: { flips: 1, n: 3, d: 2 },
+      // Each instance runs the SVM to its sweep cap (about 1 s): a few suffice to show the break.
+      instances: 4,
+      searchRuns: 4,
     }],
     describe: (i) =>
       `${i.loss.name} loss, d = ${i.data.d}, n = ${i.data.y.length} (${i.dropped} near-margin points dropped)`,
