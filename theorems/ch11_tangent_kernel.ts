@@ -24,11 +24,9 @@ import { EPS } from "../numerics/linalg.ts";
 import { rademacherFromUniform as rademacher } from "../numerics/distributions.ts";
 import { type Distribution, gaussian, uniformSqrt3 } from "../numerics/random.ts";
 import { clopperPearson, linearFit } from "../numerics/stats.ts";
+import { CHECK_FALSE_ALARM } from "../engine/false_alarm.ts";
 
 const SOURCE = "004_9692536818598e94.txt";
-
-/** False-alarm probability each statistical check of this file declares. */
-const ALPHA = 1e-3;
 
 // ---------------------------------------------------------------------------------------------
 // Width sweeps: Theorems 11.16 and 11.30.
@@ -125,6 +123,7 @@ function widthSweepClaim(
       ? "LeCun initialisation: (1/n)K̂ₙ → K^LC at the rate n^{-1/2}"
       : "NTK initialisation: K̂ₙ → K^NTK at the rate n^{-1/2}",
     kind: "limit",
+    falseAlarm: CHECK_FALSE_ALARM,
     source: {
       document: SOURCE,
       where: lecun ? "Chapter 11, §11.5.2, Theorem 11.16, (11.5.2)–(11.5.4)" : "Chapter 11, §11.6.2, Theorem 11.30",
@@ -230,7 +229,7 @@ function rateFits(records: InstanceRecord[]): RateFit[] {
     if (!m.has(n)) m.set(n, []);
     m.get(n)!.push(e);
   }
-  const conf = 1 - ALPHA / Math.max(1, byDist.size);
+  const conf = 1 - CHECK_FALSE_ALARM / Math.max(1, byDist.size);
   return [...byDist].map(([dist, m]) => {
     const rms = [...m].sort((a, b) => a[0] - b[0]).map(([n, es]) =>
       [n, Math.sqrt(es.reduce((s, e) => s + e * e, 0) / es.length)] as [number, number]
@@ -254,7 +253,7 @@ function rateAggregate(records: InstanceRecord[]): AggregateCheck {
   if (fits.length === 0) return { holds: "inconclusive", summary: "no data" };
   const contains = fits.every((f) => f.lo <= -0.5 && -0.5 <= f.hi);
   const decays = fits.every((f) => f.hi < 0);
-  const conf = 1 - ALPHA / fits.length;
+  const conf = 1 - CHECK_FALSE_ALARM / fits.length;
   const text = fits.map((f) =>
     `${f.dist}: exponent ${f.slope.toFixed(3)} [${f.lo.toFixed(3)}, ${f.hi.toFixed(3)}], RMS error ${
       f.rms[0][1].toExponential(2)
@@ -265,9 +264,9 @@ function rateAggregate(records: InstanceRecord[]): AggregateCheck {
     summary:
       `log–log least-squares fit of the RMS error over seeds against the width, ${
         (conf * 100).toFixed(3)
-      }% t-intervals (Bonferroni over ${fits.length} laws, family-wise false alarm ≤ ${ALPHA}): ${text}. ` +
+      }% t-intervals (Bonferroni over ${fits.length} laws, family-wise false alarm ≤ ${CHECK_FALSE_ALARM}): ${text}. ` +
       `Accepted when every interval contains −1/2 and lies below 0.`,
-    alpha: ALPHA,
+    alpha: CHECK_FALSE_ALARM,
     tightness: Math.max(...fits.map((f) => Math.abs(f.slope + 0.5) / Math.max(1e-12, (f.hi - f.lo) / 2))),
     rows: fits.map((f) => [
       `exponent (${f.dist}) vs −1/2`,
@@ -483,6 +482,7 @@ export function ex1136(closedForm: ReluClosedForm = reluDerivativeKernelClosedFo
     id: "ex-11.36",
     title: "Orthant probability E[1(uᵀx ≥ 0)1(uᵀz ≥ 0)] = (π − θ)/(2π)",
     kind: "exact",
+    falseAlarm: CHECK_FALSE_ALARM,
     source: { document: SOURCE, where: "Chapter 11, Exercise 11.36 (used in Example 11.31)" },
     statement: String
       .raw`For $u_i \overset{iid}{\sim} N(0,1)$ and nonzero $x, z$: $\mathbb E[\mathbb 1_{[0,\infty)}(u^\top x)
@@ -511,12 +511,12 @@ product, read as the inner product $x^\top z$).`,
     conclusion: {
       statement: String
         .raw`(a) nested adaptive quadrature of the orthant probability matches $(\pi-\theta)/(2\pi)$; (b) the
-closed form lies in the exact Clopper–Pearson interval (confidence $1 - 10^{-3}/N_{inst}$) of the Monte Carlo frequency.`,
+closed form lies in the exact Clopper–Pearson interval (confidence $1 - 4\cdot 10^{-6}$ per instance, at most 100 instances) of the Monte Carlo frequency.`,
       check(i) {
         const closed = closedForm(i.x, i.z);
         const quad = derivativeKernel(i.x, i.z, { parametrisation: "lecun", activation: relu, distribution: gaussian });
         const a = agree(closed, quad, 1);
-        const ci = clopperPearson(i.hits, i.draws, 1 - ALPHA / 100);
+        const ci = clopperPearson(i.hits, i.draws, 1 - CHECK_FALSE_ALARM / 100);
         const inCi = ci.lo <= closed && closed <= ci.hi;
         const mcTight = Math.abs(closed - i.hits / i.draws) / Math.max(1e-300, (ci.hi - ci.lo) / 2);
         return {
@@ -661,6 +661,7 @@ export function ex1137(derived: BiasLimit = (x, z, spec) => limitKernel(x, z, sp
     id: "ex-11.37",
     title: "The NTK with biases initialised iid D(0,1), both parametrisations",
     kind: "exact",
+    falseAlarm: CHECK_FALSE_ALARM,
     source: { document: SOURCE, where: "Chapter 11, Exercise 11.37, (11.6.4)" },
     statement: String
       .raw`Network (11.5.1) with (11.5.3) but $c, b_i \overset{iid}{\sim}\mathcal D(0,1)$ (11.6.4): compute its
@@ -816,7 +817,7 @@ export function sec116(printed: Exponents = PRINTED_EXPONENTS, corrected: Expone
   const nInstances = { test: design.test.count, report: design.report.count };
   const check = (i: GradientScalingInstance, exps: Exponents, count: number) => {
     // Bonferroni over instances and the 6 fitted (param, group) pairs.
-    const fits = fitExponents(i, 1 - ALPHA / (count * 6));
+    const fits = fitExponents(i, 1 - CHECK_FALSE_ALARM / (count * 6));
     let holds = true, worst = 0;
     const parts: string[] = [];
     for (const f of fits) {
@@ -846,6 +847,7 @@ export function sec116(printed: Exponents = PRINTED_EXPONENTS, corrected: Expone
     id: "sec-11.6",
     title: "Gradient magnitudes per parameter group under LeCun and NTK parametrisation",
     kind: "rate",
+    falseAlarm: CHECK_FALSE_ALARM,
     source: { document: SOURCE, where: "Chapter 11, start of §11.6 and (11.6.3)" },
     statement: String
       .raw`With LeCun initialisation, "in terms of the width $n$": $\mathbb E\|\nabla_U\Phi(x,w_0)\| = O(1)$,
@@ -879,7 +881,7 @@ by $n^{-1/2}$ "to also normalize the variance of the gradients" (read: every gro
     conclusion: {
       statement: String
         .raw`Per seed, the log–log fit of each group's gradient norm against $n$ has a confidence interval
-(Bonferroni, family-wise $10^{-3}$) containing the stated exponent: LeCun (0, 0, 1, 0), NTK (0, 0, 0, 0).`,
+(Bonferroni, family-wise $4\cdot 10^{-4}$) containing the stated exponent: LeCun (0, 0, 1, 0), NTK (0, 0, 0, 0).`,
       check: (i) => check(i, printed, i.widths.length > 9 ? nInstances.report : nInstances.test),
     },
     erratum: {
@@ -898,7 +900,7 @@ by $n^{-1/2}$ "to also normalize the variance of the gradients" (read: every gro
       const data = records.flatMap((r) => (r.conclusion?.data ? [r.conclusion.data] : []));
       if (data.length < 2) return { holds: "inconclusive", summary: "too few seeds" };
       const widths = data[0].widths as number[];
-      const conf = 1 - ALPHA / 6;
+      const conf = 1 - CHECK_FALSE_ALARM / 6;
       const rows: [string, string][] = [];
       let holds = true;
       for (const p of ["lecun", "ntk"] as const) {
@@ -924,10 +926,10 @@ by $n^{-1/2}$ "to also normalize the variance of the gradients" (read: every gro
         holds,
         summary: `Mean gradient norm over ${data.length} seeds per width, log–log fit per group (decision: ${
           (conf * 100).toFixed(3)
-        }% intervals containing the corrected exponent, family-wise false alarm ≤ ${ALPHA}). ${
+        }% intervals containing the corrected exponent, family-wise false alarm ≤ ${CHECK_FALSE_ALARM}). ${
           holds ? "All contain it." : "Some do not."
         } Under LeCun ‖∇_vΦ‖/‖∇_UΦ‖ grows like n^{1/2}: v dominates, as the text concludes; under NTK all groups are O(1).`,
-        alpha: ALPHA,
+        alpha: CHECK_FALSE_ALARM,
         rows,
       };
     },
