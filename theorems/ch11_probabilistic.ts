@@ -135,9 +135,15 @@ export function lemma1120(bound: MatrixNormBound = (n, d, mu4) => d * mu4 / n): 
 fourth moment: $\mathbb P[\|W\| \le \sqrt{n(d+1)}] \ge 1 - \frac{d\mu_4}{n}$.`,
     tightness: "largest ratio of the exact lower confidence bound on the failure probability to dμ₄/n",
     instances: { test: cells * 100, report: cells * 1000 },
-    generate({ rng, index }) {
-      const [n, d] = L20_SHAPES[index % L20_SHAPES.length];
-      const dist = L20_DISTS[Math.floor(index / L20_SHAPES.length) % L20_DISTS.length];
+    parameters: {
+      n: { type: "integer", min: 1, max: 2000, help: "rows n" },
+      d: { type: "integer", min: 1, max: 20, help: "columns d" },
+      law: { type: "integer", min: 0, max: L20_DISTS.length - 1, help: "D: 0 Gaussian, 1 uniform, 2 Rademacher" },
+    },
+    generate({ rng, index, params = {} }) {
+      const [n0, d0] = L20_SHAPES[index % L20_SHAPES.length];
+      const n = params.n ?? n0, d = params.d ?? d0;
+      const dist = L20_DISTS[params.law ?? Math.floor(index / L20_SHAPES.length) % L20_DISTS.length];
       const w = sampleVector(rng, dist, n * d);
       // ‖W‖² = λ_max(WᵀW), WᵀW is d×d (relative rounding ~ nε: negligible against the threshold's gap).
       const g = new Matrix(d, d);
@@ -259,9 +265,13 @@ $\mathbb P[f(w_0) \le R_0] \ge 1-\delta$ for all $n \in \mathbb N$; the proof gi
 $\operatorname{Var}\Phi(x_i, w_0)$.`,
     tightness: "largest ratio of the exact lower confidence bound on P[f(w₀) > R₀] to δ",
     instances: { test: cells * 100, report: cells * 1000 },
-    generate({ rng, index }) {
-      const n = L22_WIDTHS[index % L22_WIDTHS.length];
-      const dist = L22_DISTS[Math.floor(index / L22_WIDTHS.length) % L22_DISTS.length];
+    parameters: {
+      n: { type: "integer", min: 1, max: 4096, help: "width n" },
+      law: { type: "integer", min: 0, max: L22_DISTS.length - 1, help: "index of the law D of the weights" },
+    },
+    generate({ rng, index, params = {} }) {
+      const n = params.n ?? L22_WIDTHS[index % L22_WIDTHS.length];
+      const dist = L22_DISTS[params.law ?? Math.floor(index / L22_WIDTHS.length) % L22_DISTS.length];
       const net = TwoLayerNetwork.initialise(rng, { d: 2, n, parametrisation: "lecun", activation: act }, {
         distribution: dist,
       });
@@ -423,10 +433,14 @@ $[n\lambda^{LC}_{\min}/2,\ 2n\lambda^{LC}_{\max}]$.`,
       test: L19_LAWS.length * widths.test.length * draws.test,
       report: L19_LAWS.length * widths.report.length * draws.report,
     },
-    generate({ rng, index, budget }) {
-      const [dist, activation] = L19_LAWS[index % L19_LAWS.length];
+    parameters: {
+      n: { type: "integer", min: 1, max: 4096, help: "width n" },
+      law: { type: "integer", min: 0, max: L19_LAWS.length - 1, help: "index of the (D, σ) pair" },
+    },
+    generate({ rng, index, budget, params = {} }) {
+      const [dist, activation] = L19_LAWS[params.law ?? index % L19_LAWS.length];
       const ws = widths[budget];
-      const n = ws[Math.floor(index / L19_LAWS.length) % ws.length];
+      const n = params.n ?? ws[Math.floor(index / L19_LAWS.length) % ws.length];
       const c = constants(dist, activation);
       const net = TwoLayerNetwork.initialise(rng, { d: 2, n, parametrisation: "lecun", activation }, {
         distribution: dist,
@@ -581,11 +595,25 @@ $1+8R+18R^2+9R^3$ in Step 1 and $6R+12R^2+6R^3$ in Step 2, more than the printed
 some $M$ exists, and the printed $M$ is tested here.)`,
     tightness: "largest of ‖∇Φ‖/(M√n) and ‖∇Φ(w) − ∇Φ(w̃)‖/(M√n‖w − w̃‖) over the sampled points and pairs",
     instances: { test: 36, report: 120 },
-    generate({ rng, index, budget }) {
+    parameters: {
+      law: { type: "integer", min: 0, max: laws.length - 1, help: "0: Gaussian D, arctan; 1: uniform D, softplus" },
+      n: { type: "integer", min: 1, max: 4096, help: "width n" },
+      c: { type: "number", min: 0.01, max: 64, help: "radius factor: the ball is B_{c/√n}(w₀)" },
+    },
+    scenarios: [{
+      name: "radius-above-sqrt-n",
+      breaks: "$n \\ge c^2$: $n = 16$, $c = 16$ (ball of radius 4, i.e. $c^2 = 16n$)",
+      params: { n: 16, c: 16 },
+    }, {
+      name: "huge-ball",
+      breaks: "$n \\ge c^2$: $n = 1$, $c = 64$ (ball of radius 64, $c^2 = 4096\\,n$)",
+      params: { n: 1, c: 64 },
+    }],
+    generate({ rng, index, budget, params = {} }) {
       const ws = widths[budget];
-      const [dist, activation] = laws[index % laws.length];
-      const n = ws[Math.floor(index / laws.length) % ws.length];
-      const c = cs[Math.floor(index / (laws.length * ws.length)) % cs.length];
+      const [dist, activation] = laws[(params.law ?? index) % laws.length];
+      const n = params.n ?? ws[Math.floor(index / laws.length) % ws.length];
+      const c = params.c ?? cs[Math.floor(index / (laws.length * ws.length)) % cs.length];
       const d = 3;
       const net = TwoLayerNetwork.initialise(rng, { d, n, parametrisation: "lecun", activation }, {
         distribution: dist,
@@ -751,10 +779,19 @@ weakly as $n\to\infty$.`,
       test: P28_LAWS.length * widths.test.length * draws.test,
       report: P28_LAWS.length * widths.report.length * draws.report,
     },
-    generate({ rng, index, budget }) {
-      const [dist, activation] = P28_LAWS[index % P28_LAWS.length];
+    parameters: {
+      n: { type: "integer", min: 1, max: 4096, help: "width n" },
+      law: {
+        type: "integer",
+        min: 0,
+        max: P28_LAWS.length - 1,
+        help: "0: Gaussian D, arctan; 1: Rademacher D, softplus",
+      },
+    },
+    generate({ rng, index, budget, params = {} }) {
+      const [dist, activation] = P28_LAWS[params.law ?? index % P28_LAWS.length];
       const ws = widths[budget];
-      const n = ws[Math.floor(index / P28_LAWS.length) % ws.length];
+      const n = params.n ?? ws[Math.floor(index / P28_LAWS.length) % ws.length];
       const net = TwoLayerNetwork.initialise(rng, { d: 2, n, parametrisation: "lecun", activation }, {
         distribution: dist,
       });
