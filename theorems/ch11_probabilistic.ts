@@ -15,10 +15,24 @@ import { EPS, Matrix, pseudoInverse, symmetricEigen } from "../numerics/linalg.t
 import { rademacherFromUniform as rademacher } from "../numerics/distributions.ts";
 import { createRng, type Distribution, gaussian, sampleVector, uniformSqrt3 } from "../numerics/random.ts";
 import { clopperPearson, holm } from "../numerics/stats.ts";
+import { CHECK_FALSE_ALARM } from "../engine/false_alarm.ts";
 
 const SOURCE = "004_9692536818598e94.txt";
-/** Family-wise false-alarm probability of every statistical check in this file. */
-const ALPHA = 1e-3;
+
+/** Exact upper tail P[Binomial(n, p) ≥ k], summed in log space. */
+function binomialUpperTail(k: number, n: number, p: number): number {
+  if (k <= 0) return 1;
+  if (k > n || !(p > 0)) return 0;
+  if (p >= 1) return 1;
+  let logC = 0; // log C(n, 0)
+  for (let j = 1; j < k; j++) logC += Math.log((n - j + 1) / j);
+  let sum = 0;
+  for (let j = k; j <= n; j++) {
+    logC += Math.log((n - j + 1) / j);
+    sum += Math.exp(logC + j * Math.log(p) + (n - j) * Math.log1p(-p));
+  }
+  return Math.min(1, sum);
+}
 
 /** Per-cell failure counts against a printed probability bound, with exact intervals. */
 interface Cell {
@@ -30,14 +44,15 @@ interface Cell {
 
 /**
  * Frequencies against printed bounds: false when some cell's exact lower confidence bound on the
- * failure probability exceeds its printed bound (Bonferroni over cells, family-wise ALPHA).
+ * failure probability exceeds its printed bound (Bonferroni over cells, family-wise CHECK_FALSE_ALARM).
  */
 function frequencyAggregate(cells: Cell[], what: string): AggregateCheck {
   if (cells.length === 0) return { holds: "inconclusive", summary: "no data" };
-  const conf = 1 - 2 * ALPHA / cells.length; // two-sided interval, one side used
-  let holds = true, tight = 0;
+  const conf = 1 - 2 * CHECK_FALSE_ALARM / cells.length; // two-sided interval, one side used
+  let holds = true, tight = 0, minP = 1;
   const rows: [string, string][] = [];
   for (const c of cells) {
+    minP = Math.min(minP, binomialUpperTail(c.fails, c.draws, c.bound));
     const ci = clopperPearson(c.fails, c.draws, conf);
     if (ci.lo > c.bound) holds = false;
     tight = Math.max(tight, ci.lo / c.bound);
@@ -53,9 +68,10 @@ function frequencyAggregate(cells: Cell[], what: string): AggregateCheck {
     summary:
       `${what}: failure frequency per cell with its exact Clopper–Pearson interval (confidence ${
         (conf * 100).toFixed(4)
-      }% two-sided, Bonferroni over ${cells.length} cells: family-wise false alarm ≤ ${ALPHA}); fails when a lower end ` +
+      }% two-sided, Bonferroni over ${cells.length} cells: family-wise false alarm ≤ ${CHECK_FALSE_ALARM}); fails when a lower end ` +
       `exceeds the printed probability. ${holds ? "No cell exceeds it." : "Some cell exceeds it."}`,
-    alpha: ALPHA,
+    alpha: CHECK_FALSE_ALARM,
+    pValue: Math.min(1, cells.length * minP),
     tightness: tight,
     rows,
   };
@@ -112,15 +128,22 @@ export function lemma1120(bound: MatrixNormBound = (n, d, mu4) => d * mu4 / n): 
     id: "lemma-11.20",
     title: "Spectral norm of an n×d matrix with iid D(0,1) entries",
     kind: "probabilistic",
+    falseAlarm: CHECK_FALSE_ALARM,
     source: { document: SOURCE, where: "Chapter 11, §11.5.3, Lemma 11.20" },
     statement: String
       .raw`$W \in \mathbb R^{n\times d}$, $W_{ij} \overset{iid}{\sim}\mathcal D(0,1)$ (Assumption 11.14), $\mu_4$ the
 fourth moment: $\mathbb P[\|W\| \le \sqrt{n(d+1)}] \ge 1 - \frac{d\mu_4}{n}$.`,
     tightness: "largest ratio of the exact lower confidence bound on the failure probability to dμ₄/n",
     instances: { test: cells * 100, report: cells * 1000 },
-    generate({ rng, index }) {
-      const [n, d] = L20_SHAPES[index % L20_SHAPES.length];
-      const dist = L20_DISTS[Math.floor(index / L20_SHAPES.length) % L20_DISTS.length];
+    parameters: {
+      n: { type: "integer", min: 1, max: 2000, help: "rows n" },
+      d: { type: "integer", min: 1, max: 20, help: "columns d" },
+      law: { type: "integer", min: 0, max: L20_DISTS.length - 1, help: "D: 0 Gaussian, 1 uniform, 2 Rademacher" },
+    },
+    generate({ rng, index, params = {} }) {
+      const [n0, d0] = L20_SHAPES[index % L20_SHAPES.length];
+      const n = params.n ?? n0, d = params.d ?? d0;
+      const dist = L20_DISTS[params.law ?? Math.floor(index / L20_SHAPES.length) % L20_DISTS.length];
       const w = sampleVector(rng, dist, n * d);
       // ‖W‖² = λ_max(WᵀW), WᵀW is d×d (relative rounding ~ nε: negligible against the threshold's gap).
       const g = new Matrix(d, d);
@@ -142,7 +165,7 @@ fourth moment: $\mathbb P[\|W\| \le \sqrt{n(d+1)}] \ge 1 - \frac{d\mu_4}{n}$.`,
     }],
     conclusion: {
       statement: String.raw`Over all draws of a cell $(n, d, \mathcal D)$, the frequency of $\|W\| > \sqrt{n(d+1)}$ is
-compatible with a probability $\le d\mu_4/n$ (exact Clopper–Pearson, family-wise $10^{-3}$).`,
+compatible with a probability $\le d\mu_4/n$ (exact Clopper–Pearson, family-wise $4\cdot 10^{-4}$).`,
       check(i) {
         const thr = Math.sqrt(i.n * (i.d + 1)), b = bound(i.n, i.d, i.dist.fourthMoment);
         return {
@@ -235,15 +258,20 @@ export function lemma1122(
     id: "lemma-11.22",
     title: "The initial loss f(w₀) is bounded with high probability, uniformly in n",
     kind: "probabilistic",
+    falseAlarm: CHECK_FALSE_ALARM,
     source: { document: SOURCE, where: "Chapter 11, §11.5.3, Lemma 11.22 and its proof" },
     statement: String.raw`Under Assumption 11.18 (a), (b), for every $\delta > 0$ there is $R_0(\delta, m, R)$ with
 $\mathbb P[f(w_0) \le R_0] \ge 1-\delta$ for all $n \in \mathbb N$; the proof gives $R_0 = m(\sqrt{Cm/\delta} + R)^2$, $C$ a bound on
 $\operatorname{Var}\Phi(x_i, w_0)$.`,
     tightness: "largest ratio of the exact lower confidence bound on P[f(w₀) > R₀] to δ",
     instances: { test: cells * 100, report: cells * 1000 },
-    generate({ rng, index }) {
-      const n = L22_WIDTHS[index % L22_WIDTHS.length];
-      const dist = L22_DISTS[Math.floor(index / L22_WIDTHS.length) % L22_DISTS.length];
+    parameters: {
+      n: { type: "integer", min: 1, max: 4096, help: "width n" },
+      law: { type: "integer", min: 0, max: L22_DISTS.length - 1, help: "index of the law D of the weights" },
+    },
+    generate({ rng, index, params = {} }) {
+      const n = params.n ?? L22_WIDTHS[index % L22_WIDTHS.length];
+      const dist = L22_DISTS[params.law ?? Math.floor(index / L22_WIDTHS.length) % L22_DISTS.length];
       const net = TwoLayerNetwork.initialise(rng, { d: 2, n, parametrisation: "lecun", activation: act }, {
         distribution: dist,
       });
@@ -262,7 +290,7 @@ $\operatorname{Var}\Phi(x_i, w_0)$.`,
     conclusion: {
       statement: String
         .raw`For $\delta \in \{0.5, 0.1\}$ and each cell $(n, \mathcal D)$, the frequency of $f(w_0) > R_0$ is
-compatible with a probability $\le \delta$ (exact Clopper–Pearson, family-wise $10^{-3}$).`,
+compatible with a probability $\le \delta$ (exact Clopper–Pearson, family-wise $4\cdot 10^{-4}$).`,
       check(i) {
         const c = C(i.dist);
         const thresholds = L22_DELTAS.map((d) => r0(3, c, d, R));
@@ -394,6 +422,7 @@ export function lemma1119(kernel: GramKernel = lecunKernel): Claim {
     id: "lemma-11.19",
     title: "Eigenvalues of the empirical tangent kernel matrix lie in [nλ_min^LC/2, 2nλ_max^LC] for n ≥ n₀",
     kind: "probabilistic",
+    falseAlarm: CHECK_FALSE_ALARM,
     source: { document: SOURCE, where: "Chapter 11, §11.5.3, Lemma 11.19 and its proof" },
     statement: String
       .raw`Under Assumption 11.18, for every $\delta > 0$ there is $n_0(\delta, \lambda^{LC}_{\min}, m, R)$ such that for
@@ -404,10 +433,14 @@ $[n\lambda^{LC}_{\min}/2,\ 2n\lambda^{LC}_{\max}]$.`,
       test: L19_LAWS.length * widths.test.length * draws.test,
       report: L19_LAWS.length * widths.report.length * draws.report,
     },
-    generate({ rng, index, budget }) {
-      const [dist, activation] = L19_LAWS[index % L19_LAWS.length];
+    parameters: {
+      n: { type: "integer", min: 1, max: 4096, help: "width n" },
+      law: { type: "integer", min: 0, max: L19_LAWS.length - 1, help: "index of the (D, σ) pair" },
+    },
+    generate({ rng, index, budget, params = {} }) {
+      const [dist, activation] = L19_LAWS[params.law ?? index % L19_LAWS.length];
       const ws = widths[budget];
-      const n = ws[Math.floor(index / L19_LAWS.length) % ws.length];
+      const n = params.n ?? ws[Math.floor(index / L19_LAWS.length) % ws.length];
       const c = constants(dist, activation);
       const net = TwoLayerNetwork.initialise(rng, { d: 2, n, parametrisation: "lecun", activation }, {
         distribution: dist,
@@ -444,7 +477,7 @@ $[n\lambda^{LC}_{\min}/2,\ 2n\lambda^{LC}_{\max}]$.`,
     conclusion: {
       statement: String
         .raw`With $\delta = 0.1$: at every width $n \ge n_0(\delta)$ of the sweep, the frequency of an eigenvalue
-outside the band is compatible with a probability $\le \delta$ (exact Clopper–Pearson, family-wise $10^{-3}$); the
+outside the band is compatible with a probability $\le \delta$ (exact Clopper–Pearson, family-wise $4\cdot 10^{-4}$); the
 observed $n_0$ (smallest width from which the frequency stays $\le\delta$) is reported.`,
       check(i) {
         const lo = i.n * i.lambda.min / 2, hi = 2 * i.n * i.lambda.max;
@@ -562,11 +595,25 @@ $1+8R+18R^2+9R^3$ in Step 1 and $6R+12R^2+6R^3$ in Step 2, more than the printed
 some $M$ exists, and the printed $M$ is tested here.)`,
     tightness: "largest of ‖∇Φ‖/(M√n) and ‖∇Φ(w) − ∇Φ(w̃)‖/(M√n‖w − w̃‖) over the sampled points and pairs",
     instances: { test: 36, report: 120 },
-    generate({ rng, index, budget }) {
+    parameters: {
+      law: { type: "integer", min: 0, max: laws.length - 1, help: "0: Gaussian D, arctan; 1: uniform D, softplus" },
+      n: { type: "integer", min: 1, max: 4096, help: "width n" },
+      c: { type: "number", min: 0.01, max: 64, help: "radius factor: the ball is B_{c/√n}(w₀)" },
+    },
+    scenarios: [{
+      name: "radius-above-sqrt-n",
+      breaks: "$n \\ge c^2$: $n = 16$, $c = 16$ (ball of radius 4, i.e. $c^2 = 16n$)",
+      params: { n: 16, c: 16 },
+    }, {
+      name: "huge-ball",
+      breaks: "$n \\ge c^2$: $n = 1$, $c = 64$ (ball of radius 64, $c^2 = 4096\\,n$)",
+      params: { n: 1, c: 64 },
+    }],
+    generate({ rng, index, budget, params = {} }) {
       const ws = widths[budget];
-      const [dist, activation] = laws[index % laws.length];
-      const n = ws[Math.floor(index / laws.length) % ws.length];
-      const c = cs[Math.floor(index / (laws.length * ws.length)) % cs.length];
+      const [dist, activation] = laws[(params.law ?? index) % laws.length];
+      const n = params.n ?? ws[Math.floor(index / laws.length) % ws.length];
+      const c = params.c ?? cs[Math.floor(index / (laws.length * ws.length)) % cs.length];
       const d = 3;
       const net = TwoLayerNetwork.initialise(rng, { d, n, parametrisation: "lecun", activation }, {
         distribution: dist,
@@ -721,6 +768,7 @@ export function prop1128(cov: Covariance = (x, z, spec) => lecunKernel(x, z, spe
     id: "prop-11.28",
     title: "Outputs at initialisation tend to a Gaussian N(0, (c(xᵢ, xⱼ)))",
     kind: "limit",
+    falseAlarm: CHECK_FALSE_ALARM,
     source: { document: SOURCE, where: "Chapter 11, §11.5.5, Proposition 11.28" },
     statement: String
       .raw`For networks (11.5.1) with (11.5.3) and $c(x,z) := \mathbb E[\sigma(u^\top x)\sigma(u^\top z)]$,
@@ -731,10 +779,19 @@ weakly as $n\to\infty$.`,
       test: P28_LAWS.length * widths.test.length * draws.test,
       report: P28_LAWS.length * widths.report.length * draws.report,
     },
-    generate({ rng, index, budget }) {
-      const [dist, activation] = P28_LAWS[index % P28_LAWS.length];
+    parameters: {
+      n: { type: "integer", min: 1, max: 4096, help: "width n" },
+      law: {
+        type: "integer",
+        min: 0,
+        max: P28_LAWS.length - 1,
+        help: "0: Gaussian D, arctan; 1: Rademacher D, softplus",
+      },
+    },
+    generate({ rng, index, budget, params = {} }) {
+      const [dist, activation] = P28_LAWS[params.law ?? index % P28_LAWS.length];
       const ws = widths[budget];
-      const n = ws[Math.floor(index / P28_LAWS.length) % ws.length];
+      const n = params.n ?? ws[Math.floor(index / P28_LAWS.length) % ws.length];
       const net = TwoLayerNetwork.initialise(rng, { d: 2, n, parametrisation: "lecun", activation }, {
         distribution: dist,
       });
@@ -816,7 +873,7 @@ $\chi^2_k$ do not reject (Holm, family-wise $\alpha/2$); the KS distance shrinks
           }`,
         ]);
       }
-      const covReject = holm(covP, ALPHA / 2);
+      const covReject = holm(covP, CHECK_FALSE_ALARM / 2);
       const covOk = covReject.every((r) => !r);
       const dists = [...new Set([...cells.values()].map((c) => c.dist))];
       const topP: number[] = [];
@@ -831,16 +888,16 @@ $\chi^2_k$ do not reject (Holm, family-wise $\alpha/2$); the KS distance shrinks
           `${dist}: KS distance ${mine.map(([key, c]) => `${gof.get(key)!.ks.toFixed(3)} (n=${c.n})`).join(" → ")}`,
         );
       }
-      const gaussOk = holm(topP, ALPHA / 2).every((r) => !r);
+      const gaussOk = holm(topP, CHECK_FALSE_ALARM / 2).every((r) => !r);
       const bad = covLabels.filter((_, j) => covReject[j]);
       return {
         holds: !covOk || !gaussOk ? false : shrinks ? true : "inconclusive",
         summary: `Covariance: ${covOk ? "all" : "not all"} ${covP.length} entries match c(xᵢ, xⱼ) (Holm at ${
-          ALPHA / 2
+          CHECK_FALSE_ALARM / 2
         }${bad.length ? `; rejected: ${bad.slice(0, 3).join("; ")}` : ""}). Gaussianity at the largest width: ${
           gaussOk ? "not rejected" : "rejected"
-        } (Holm over ${topP.length} KS p-values at ${ALPHA / 2}). ${trend.join("; ")}.`,
-        alpha: ALPHA,
+        } (Holm over ${topP.length} KS p-values at ${CHECK_FALSE_ALARM / 2}). ${trend.join("; ")}.`,
+        alpha: CHECK_FALSE_ALARM,
         tightness: worstZ,
         rows,
       };
