@@ -6,12 +6,20 @@
  */
 import { defineClaim } from "../engine/claim.ts";
 import type { Claim } from "../engine/claim.ts";
+import { CHECK_FALSE_ALARM } from "../engine/false_alarm.ts";
 import { antisymmetricInit, kappa, relu, ScaledTwoLayer } from "../models/scaled_two_layer.ts";
 import { atMost, ratio } from "../numerics/compare.ts";
 import { EPS } from "../numerics/linalg.ts";
 import type { Rng } from "../numerics/random.ts";
 import { linearFit } from "../numerics/stats.ts";
 import { kappaSweepData, meanKappa } from "./ch10_nonlinear.ts";
+
+/** Instances at the report budget; each instance's CI gets CHECK_FALSE_ALARM / this (Bonferroni). */
+const KAPPA_REPORT_INSTANCES = 12;
+/** Draws per width in the fit (8: enough power at the Bonferroni level to tell −1/4 from −1/2). */
+const KAPPA_DRAWS = 8;
+/** Two-sided level of each instance's interval, as a percentage for the text. */
+const KAPPA_LEVEL = `${(100 * (1 - CHECK_FALSE_ALARM / KAPPA_REPORT_INSTANCES)).toFixed(4)}%`;
 
 const SOURCE = "003_ad774dfe7ed191b8.txt";
 
@@ -87,15 +95,15 @@ function sweep(i: KappaInstance): Sweep {
     homogeneityOk &&= c.ok;
     homogeneity = Math.max(homogeneity, ratio(c.observed, c.bound));
   }
-  // (2) Wide networks: per-draw log κ against log m, 4 draws per width.
+  // (2) Wide networks: per-draw log κ against log m, KAPPA_DRAWS draws per width.
   const x: number[] = [], yv: number[] = [];
   for (const m of CHIZAT_WIDTHS) {
-    for (const k of meanKappa(i.rng, m, i.beta, 4)) {
+    for (const k of meanKappa(i.rng, m, i.beta, KAPPA_DRAWS)) {
       x.push(Math.log(m));
       yv.push(Math.log(k));
     }
   }
-  const fit = linearFit(x, yv, 0.999);
+  const fit = linearFit(x, yv, 1 - CHECK_FALSE_ALARM / KAPPA_REPORT_INSTANCES);
   const s = { slope: fit.slope, lo: fit.slopeInterval.lo, hi: fit.slopeInterval.hi, homogeneity, homogeneityOk };
   sweeps.set(i, s);
   return s;
@@ -113,7 +121,7 @@ function check(i: KappaInstance, exponent: ChizatExponent) {
       s.homogeneity.toExponential(2)
     } of the rounding tolerance; α = m^-${i.beta}: fitted exponent ${s.slope.toFixed(3)} [${s.lo.toFixed(3)}, ${
       s.hi.toFixed(3)
-    }] vs ${e}${inside ? "" : " (outside the 99.9% CI)"}`,
+    }] vs ${e}${inside ? "" : " (outside the ${KAPPA_LEVEL} CI)"}`,
     data: { beta: i.beta, slope: s.slope, lo: s.lo, hi: s.hi },
   };
 }
@@ -136,6 +144,7 @@ export function chizatKappa(
 ): Claim {
   return defineClaim<KappaInstance>({
     id: "chizat-kappa",
+    falseAlarm: CHECK_FALSE_ALARM,
     title: "Relative scale κ for homogeneous models and wide two-layer networks",
     kind: "rate",
     source: { document: SOURCE, where: "slide 'When does lazy training occur (without α)? Relative scale criterion'" },
@@ -144,12 +153,12 @@ export function chizatKappa(
 if $f(\lambda w, x) = \lambda^Lf(w, x)$ then $\kappa_f(w_0) \asymp 1/\|w_0\|^L$. Wide two-layer NNs with iid weights, $\mathbb E\Phi(w_i, \cdot) = 0$:
 if $f(w, x) = \alpha(m)\sum_{i=1}^m\Phi(w_i, x)$ then $\kappa_f(w_0) \asymp (m\alpha(m))^{-1}$.`,
     tightness: "|fitted exponent − printed exponent| per scaling",
-    instances: { test: 3, report: 12 },
+    instances: { test: 3, report: KAPPA_REPORT_INSTANCES },
     generate: ({ rng, index }) => ({ beta: [0, 0.5, 1][index % 3], rng, w0: antisymmetricInit(rng, 3, 8) }),
     describe: (i) =>
       `ReLU two-layer f = α(m)Σ vᵢσ(uᵢ·x), α(m) = m^-${i.beta}, m ∈ {${
         CHIZAT_WIDTHS.join(", ")
-      }}, 4 draws each; homogeneity on m = 8`,
+      }}, ${KAPPA_DRAWS} draws each; homogeneity on m = 8`,
     hypotheses: [{
       statement:
         "iid weights with $\\mathbb E\\Phi(w_i, \\cdot) = 0$ ($v_i$ symmetric); ReLU network 2-homogeneous; $f(w_0, \\cdot) = 0$ for the homogeneity part",
@@ -159,7 +168,7 @@ if $f(w, x) = \alpha(m)\sum_{i=1}^m\Phi(w_i, x)$ then $\kappa_f(w_0) \asymp (m\a
     }],
     conclusion: {
       statement:
-        "κ(λw₀)·λ² = κ(w₀) to rounding for λ ∈ {1/8, 4, 64}; and the 99.9% CI of the fitted exponent of κ in m contains the printed exponent β − 1",
+        `κ(λw₀)·λ² = κ(w₀) to rounding for λ ∈ {1/8, 4, 64}; and the ${KAPPA_LEVEL} CI of the fitted exponent of κ in m contains the printed exponent β − 1`,
       check: (i) => check(i, printed),
     },
     erratum: {
@@ -182,7 +191,7 @@ wrong whenever $\alpha(m) \gg m^{-1/2}$ (e.g. $\alpha = 1$: κ decays like $m^{-
       }));
       return [{
         name: "kappa-exponents",
-        title: "fitted exponent of κ in m against β (α = m^-β), 99.9% CIs",
+        title: `fitted exponent of κ in m against β (α = m^-β), ${KAPPA_LEVEL} CIs`,
         spec: {
           data: { values },
           layer: [

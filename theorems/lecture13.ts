@@ -7,6 +7,7 @@
  */
 import { defineClaim } from "../engine/claim.ts";
 import type { Claim } from "../engine/claim.ts";
+import { CHECK_FALSE_ALARM } from "../engine/false_alarm.ts";
 import { kernelA, kernelGram, LectureNetwork } from "../models/lecture_network.ts";
 import { gram } from "../models/scaled_two_layer.ts";
 import { atMost, distance, norm, ratio } from "../numerics/compare.ts";
@@ -54,6 +55,7 @@ export type GramLimit = (x: ArrayLike<number>, y: ArrayLike<number>) => number;
 export function yangGram(limit: GramLimit = kernelA): Claim {
   return defineClaim<GramInstance>({
     id: "yang-gram",
+    falseAlarm: CHECK_FALSE_ALARM,
     title: "Discrete NTK matrices are PSD Gram matrices; K̂^(a) → K^(a)",
     kind: "exact",
     source: {
@@ -117,7 +119,7 @@ for ReLU $= \frac{\|\boldsymbol x_i\|\|\boldsymbol x_j\|}{2\pi}(\sin\vartheta + 
       const fit = linearFit(
         pts.map((p) => Math.log(p.width as number)),
         pts.map((p) => Math.log(p.rms as number)),
-        0.999,
+        1 - CHECK_FALSE_ALARM,
       );
       const { lo, hi } = fit.slopeInterval;
       const holds = hi < 0 && lo <= -0.5 && -0.5 <= hi;
@@ -125,10 +127,10 @@ for ReLU $= \frac{\|\boldsymbol x_i\|\|\boldsymbol x_j\|}{2\pi}(\sin\vartheta + 
         holds,
         summary: `log RMS ‖K̂^(a)(θ⁰) − K^(a)‖_F against log N over N ∈ {${GRAM_WIDTHS.join(", ")}}: slope ${
           fit.slope.toFixed(3)
-        }, 99.9% CI [${lo.toFixed(3)}, ${
+        }, ${100 * (1 - CHECK_FALSE_ALARM)}% CI [${lo.toFixed(3)}, ${
           hi.toFixed(3)
         }]; convergence needs the CI below 0, and the law-of-large-numbers rate −1/2 must lie in it`,
-        alpha: 1e-3,
+        alpha: CHECK_FALSE_ALARM,
         rows: [[
           "fitted exponent of the K̂^(a) error in N",
           `${fit.slope.toFixed(3)} [${lo.toFixed(3)}, ${hi.toFixed(3)}]`,

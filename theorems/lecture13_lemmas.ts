@@ -7,6 +7,7 @@
  */
 import { defineClaim } from "../engine/claim.ts";
 import type { Claim } from "../engine/claim.ts";
+import { CHECK_FALSE_ALARM } from "../engine/false_alarm.ts";
 import { kernelA, kernelGram, LectureNetwork } from "../models/lecture_network.ts";
 import { Matrix, symmetricEigen } from "../numerics/linalg.ts";
 import { integrate } from "../numerics/ode.ts";
@@ -15,8 +16,8 @@ import { clopperPearson, linearFit } from "../numerics/stats.ts";
 
 const SOURCE = "002_4e8ee8a272f9d000.txt";
 
-/** Family-wise false-alarm probability of each claim's binomial tests. */
-const ALPHA = 1e-3;
+/** Family-wise false-alarm probability of each claim's binomial tests (the suite's per-check budget). */
+const ALPHA = CHECK_FALSE_ALARM;
 
 /**
  * C_d = E‖w‖₁⁴ for w ~ N(0, I_d), exactly: with mₖ = E|g|ᵏ (m₁ = √(2/π), m₂ = 1, m₃ = 2√(2/π), m₄ = 3),
@@ -93,6 +94,7 @@ export const printedInitRiskBound: InitRiskBound = (gamma, N, d, delta) =>
 export function yangInitRisk(bound: InitRiskBound = printedInitRiskBound): Claim {
   return defineClaim<InitRiskInstance>({
     id: "yang-init-risk",
+    falseAlarm: CHECK_FALSE_ALARM,
     title: "The initial risk R_S(θ⁰) is not large (w.p. ≥ 1 − δ)",
     kind: "probabilistic",
     source: { document: SOURCE, where: "Lecture 13, Lemma 'R_S(θ⁰) is not large'" },
@@ -225,6 +227,7 @@ export const printedLambdaThreshold: WidthThreshold = (n, c, l, delta) => 16 * n
 export function yangLambdaMin(threshold: WidthThreshold = printedLambdaThreshold): Claim {
   return defineClaim<LambdaMinInstance>({
     id: "yang-lambda-min",
+    falseAlarm: CHECK_FALSE_ALARM,
     title: "λ_min of the discrete NTK K̂^(a)(θ⁰) at least (3/4)λ_S for N above the printed width",
     kind: "probabilistic",
     source: { document: SOURCE, where: "Lecture 13, Lemma 'N ≥ 16n⁴C_d/(λ_S²δ)' and 'The law of large number'" },
@@ -385,6 +388,7 @@ export function yangTstar(exponent: MovementExponent = () => -1): Claim {
   const lambdaS = symmetricEigen(kernelGram(kernelA, xs)).values[1];
   return defineClaim<TstarInstance>({
     id: "yang-tstar",
+    falseAlarm: CHECK_FALSE_ALARM,
     title: "Parameters stay within O(1/N) of initialisation, so t* = ∞ for large N",
     kind: "rate",
     source: { document: SOURCE, where: "Lecture 13, slide 'Lemma: t* = ∞'" },
@@ -439,7 +443,7 @@ export function yangTstar(exponent: MovementExponent = () => -1): Claim {
       const fit = linearFit(
         pts.map((r) => Math.log(r.conclusion!.data!.width as number)),
         pts.map((r) => Math.log(r.conclusion!.data!.movement as number)),
-        0.999,
+        1 - CHECK_FALSE_ALARM,
       );
       const e = exponent();
       const { lo, hi } = fit.slopeInterval;
@@ -450,14 +454,14 @@ export function yangTstar(exponent: MovementExponent = () => -1): Claim {
       const tstarInfinite = !escaped.includes(largest);
       return {
         holds: lo <= e && hi < 0 && tstarInfinite,
-        summary: `sup_t ‖θ(t) − θ(0)‖/√(W·R_S(θ⁰)) (typical entry) against N: exponent ${
-          fit.slope.toFixed(3)
-        }, 99.9% CI [${lo.toFixed(3)}, ${
+        summary: `sup_t ‖θ(t) − θ(0)‖/√(W·R_S(θ⁰)) (typical entry) against N: exponent ${fit.slope.toFixed(3)}, ${
+          100 * (1 - CHECK_FALSE_ALARM)
+        }% CI [${lo.toFixed(3)}, ${
           hi.toFixed(3)
         }] (O(N^${e}) needs the CI to reach ${e} or below, and below 0); t* reached on [0, 4n/(Nλ_S)] at widths {${
           escaped.join(", ") || "none"
         }} (t* = ∞ observed at N = ${largest}: ${tstarInfinite})`,
-        alpha: 1e-3,
+        alpha: CHECK_FALSE_ALARM,
         rows: [[
           "fitted exponent of max |θ(t) − θ(0)| in N",
           `${fit.slope.toFixed(3)} [${lo.toFixed(3)}, ${hi.toFixed(3)}]`,
