@@ -103,18 +103,35 @@ export function yangInitRisk(bound: InitRiskBound = printedInitRiskBound): Claim
 $R_S(\theta^0) \le \frac12\left(1 + 6\gamma\sqrt N d\left(\log\frac{4N(d+1)}\delta\right)\left(\sqrt{2\log(2d)} + \sqrt{2\log(8/\delta)}\right)\right)^2$.`,
     tightness: "empirical (1 − δ)-quantile of R_S(θ⁰) over the bound",
     instances: { test: 6, report: 18 },
-    generate({ rng, index, budget }) {
-      const n = rng.int(2, 6), d = rng.int(1, 3), width = [16, 64, 256][index % 3];
+    generate({ rng, index, budget, params = {} }) {
+      const drawnN = rng.int(2, 6), drawnD = rng.int(1, 3);
+      const n = params.n ?? drawnN, d = params.d ?? drawnD, width = params.width ?? [16, 64, 256][index % 3];
       const { xs, ys } = unitCubeSample(rng, n, d);
-      const gamma = [1 / Math.sqrt(width), 1 / width, 0.5][Math.floor(index / 3) % 3];
+      const gamma = params.gamma ?? [1 / Math.sqrt(width), 1 / width, 0.5][Math.floor(index / 3) % 3];
       return {
         net: new LectureNetwork(xs, ys, width),
         gamma,
-        delta: [0.5, 0.1, 0.01][index % 3],
+        delta: params.delta ?? [0.5, 0.1, 0.01][index % 3],
         rng,
         draws: budget === "report" ? 2000 : 500,
       };
     },
+    parameters: {
+      n: { type: "integer", min: 2, max: 6, help: "sample size" },
+      d: { type: "integer", min: 1, max: 3, help: "input dimension" },
+      width: { type: "integer", min: 2, max: 256, help: "width N" },
+      gamma: { type: "number", min: 1e-3, max: 8, help: "scale γ of the output weights (the lemma needs γ < 1)" },
+      delta: { type: "number", min: 1e-3, max: 0.9, help: "failure probability δ" },
+    },
+    scenarios: [{
+      name: "gamma-above-one",
+      breaks: "$\\gamma \\in (0, 1)$: output weights drawn with $\\gamma = 4$",
+      params: { gamma: 4 },
+    }, {
+      name: "narrow-large-gamma",
+      breaks: "$\\gamma \\in (0, 1)$ with a narrow network: $N = 2$, $\\gamma = 8$, $\\delta = 0.5$",
+      params: { width: 2, gamma: 8, delta: 0.5 },
+    }],
     describe: (i) =>
       `n = ${i.net.xs.length}, d = ${i.net.dim}, N = ${i.net.width}, γ = ${
         i.gamma.toPrecision(3)
