@@ -154,7 +154,16 @@ if $f(\lambda w, x) = \lambda^Lf(w, x)$ then $\kappa_f(w_0) \asymp 1/\|w_0\|^L$.
 if $f(w, x) = \alpha(m)\sum_{i=1}^m\Phi(w_i, x)$ then $\kappa_f(w_0) \asymp (m\alpha(m))^{-1}$.`,
     tightness: "|fitted exponent − printed exponent| per scaling",
     instances: { test: 3, report: KAPPA_REPORT_INSTANCES },
-    generate: ({ rng, index }) => ({ beta: [0, 0.5, 1][index % 3], rng, w0: antisymmetricInit(rng, 3, 8) }),
+    generate: ({ rng, index, params = {} }) => ({
+      beta: params.beta ?? [0, 0.5, 1][index % 3],
+      rng,
+      w0: antisymmetricInit(rng, 3, 8),
+    }),
+    parameters: {
+      beta: { type: "number", min: 0, max: 1.5, help: "scaling exponent: α(m) = m^-β" },
+    },
+    unbreakable:
+      "the hypotheses (iid weights, v symmetric so EΦ = 0, ReLU 2-homogeneity, antisymmetric w₀) are fixed by construction in the shared sampler (ch10_nonlinear.ts meanKappa); the only knob, β, is not a hypothesis: every β is covered by the statement",
     describe: (i) =>
       `ReLU two-layer f = α(m)Σ vᵢσ(uᵢ·x), α(m) = m^-${i.beta}, m ∈ {${
         CHIZAT_WIDTHS.join(", ")

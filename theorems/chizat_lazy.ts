@@ -129,20 +129,41 @@ $\lim_{\alpha\to\infty}\sup_{t\ge0}\|\alpha h(\mathbf w_\alpha(t)) - \alpha\bar 
     tightness:
       "sup gap at the largest α over sup gap at the smallest α (finite horizon); the fitted exponent is in the aggregate",
     instances: { test: 8, report: 16 },
-    generate({ rng }) {
-      const n = rng.int(2, 3), d = 3, width = 2 * rng.int(3, 8);
+    generate({ rng, params = {} }) {
+      const drawnN = rng.int(2, 3), drawnHalf = rng.int(3, 8);
+      const n = params.n ?? drawnN, d = 3, width = 2 * (params.half ?? drawnHalf);
       const xs = Array.from({ length: n }, () => {
         const x = Float64Array.from({ length: d }, () => rng.normal());
         const r = norm(x);
         return x.map((v) => v / r);
       });
       const net = new ScaledTwoLayer(xs, width, 1 / Math.sqrt(width), tanhActivation);
+      const w0 = antisymmetricInit(rng, d, width);
+      // params.antisymmetric = 0: the paired output weights get the same sign, so h(w₀) ≠ 0 (same draws).
+      if (params.antisymmetric === 0) {
+        for (let k = width / 2; k < width; k++) w0[width * d + k] = -w0[width * d + k];
+      }
       return {
         net,
-        w0: antisymmetricInit(rng, d, width),
+        w0,
         target: Float64Array.from({ length: n }, () => rng.normal()),
       };
     },
+    parameters: {
+      n: { type: "integer", min: 1, max: 3, help: "sample size" },
+      half: { type: "integer", min: 2, max: 8, help: "half the width m (m = 2·half, antisymmetric pairs)" },
+      antisymmetric: {
+        type: "integer",
+        min: 0,
+        max: 1,
+        help: "1: antisymmetric w₀ (h(w₀) = 0); 0: paired copies, h(w₀) ≠ 0",
+      },
+    },
+    scenarios: [{
+      name: "h-w0-nonzero",
+      breaks: "$h(w_0) = 0$: the paired neurons copy the output weight instead of negating it",
+      params: { antisymmetric: 0 },
+    }],
     describe: (i) =>
       `tanh two-layer h, n = ${i.target.length}, d = ${i.net.dim}, m = ${i.net.width}, R(y) = ½‖y − y*‖²`,
     hypotheses: [{

@@ -70,15 +70,30 @@ for ReLU $= \frac{\|\boldsymbol x_i\|\|\boldsymbol x_j\|}{2\pi}(\sin\vartheta + 
     tightness:
       "PSD: most negative eigenvalue over the eigensolver tolerance (≤ 1 passes); rate: fitted exponent in the aggregate",
     instances: { test: 15, report: 50 },
-    generate({ rng, index }) {
-      const n = rng.int(2, 6), d = rng.int(2, 4), width = GRAM_WIDTHS[index % GRAM_WIDTHS.length];
+    generate({ rng, index, params = {} }) {
+      const drawnN = rng.int(2, 6), drawnD = rng.int(2, 4);
+      const n = params.n ?? drawnN, d = params.d ?? drawnD;
+      const width = params.width ?? GRAM_WIDTHS[index % GRAM_WIDTHS.length];
       const xs = sphere(rng, n, d).map((x) => x.map((v) => v * rng.uniform(0.5, 2)));
+      // params.zeroInput = 1: the first point is the origin (breaks xᵢ ≠ 0), after the same draws.
+      if (params.zeroInput === 1) xs[0].fill(0);
       const net = new LectureNetwork(xs, new Float64Array(n), width);
       const gamma = 1 / Math.sqrt(width);
       const thetas = Array.from({ length: GRAM_REPS }, () => net.initialise(rng, gamma));
       const moved = thetas[0].map((v) => v + rng.normal());
       return { net, thetas, moved };
     },
+    parameters: {
+      n: { type: "integer", min: 1, max: 6, help: "sample size" },
+      d: { type: "integer", min: 1, max: 4, help: "input dimension" },
+      width: { type: "integer", min: 1, max: 4096, help: "width N" },
+      zeroInput: { type: "integer", min: 0, max: 1, help: "1: the first input is the origin" },
+    },
+    scenarios: [{
+      name: "zero-input",
+      breaks: "$\\boldsymbol x_i \\ne 0$: the first input is the origin",
+      params: { zeroInput: 1 },
+    }],
     describe: (i) => `n = ${i.net.xs.length}, d = ${i.net.dim}, N = ${i.net.width}, γ = 1/√N, ${GRAM_REPS} draws of θ⁰`,
     hypotheses: [{
       statement: "$\\sigma$ = ReLU, $\\boldsymbol x_i \\ne 0$",

@@ -103,18 +103,35 @@ export function yangInitRisk(bound: InitRiskBound = printedInitRiskBound): Claim
 $R_S(\theta^0) \le \frac12\left(1 + 6\gamma\sqrt N d\left(\log\frac{4N(d+1)}\delta\right)\left(\sqrt{2\log(2d)} + \sqrt{2\log(8/\delta)}\right)\right)^2$.`,
     tightness: "empirical (1 − δ)-quantile of R_S(θ⁰) over the bound",
     instances: { test: 6, report: 18 },
-    generate({ rng, index, budget }) {
-      const n = rng.int(2, 6), d = rng.int(1, 3), width = [16, 64, 256][index % 3];
+    generate({ rng, index, budget, params = {} }) {
+      const drawnN = rng.int(2, 6), drawnD = rng.int(1, 3);
+      const n = params.n ?? drawnN, d = params.d ?? drawnD, width = params.width ?? [16, 64, 256][index % 3];
       const { xs, ys } = unitCubeSample(rng, n, d);
-      const gamma = [1 / Math.sqrt(width), 1 / width, 0.5][Math.floor(index / 3) % 3];
+      const gamma = params.gamma ?? [1 / Math.sqrt(width), 1 / width, 0.5][Math.floor(index / 3) % 3];
       return {
         net: new LectureNetwork(xs, ys, width),
         gamma,
-        delta: [0.5, 0.1, 0.01][index % 3],
+        delta: params.delta ?? [0.5, 0.1, 0.01][index % 3],
         rng,
         draws: budget === "report" ? 2000 : 500,
       };
     },
+    parameters: {
+      n: { type: "integer", min: 2, max: 6, help: "sample size" },
+      d: { type: "integer", min: 1, max: 3, help: "input dimension" },
+      width: { type: "integer", min: 2, max: 256, help: "width N" },
+      gamma: { type: "number", min: 1e-3, max: 8, help: "scale γ of the output weights (the lemma needs γ < 1)" },
+      delta: { type: "number", min: 1e-3, max: 0.9, help: "failure probability δ" },
+    },
+    scenarios: [{
+      name: "gamma-above-one",
+      breaks: "$\\gamma \\in (0, 1)$: output weights drawn with $\\gamma = 4$",
+      params: { gamma: 4 },
+    }, {
+      name: "narrow-large-gamma",
+      breaks: "$\\gamma \\in (0, 1)$ with a narrow network: $N = 2$, $\\gamma = 8$, $\\delta = 0.5$",
+      params: { width: 2, gamma: 8, delta: 0.5 },
+    }],
     describe: (i) =>
       `n = ${i.net.xs.length}, d = ${i.net.dim}, N = ${i.net.width}, γ = ${
         i.gamma.toPrecision(3)
@@ -237,16 +254,17 @@ initialization, $\lambda_{\min}(\hat{\boldsymbol K}^{(a)}(\theta^0)) \ge \frac34
     tightness:
       "smallest observed λ_min(K̂^(a))/λ_S over the draws, against 3/4 (reported); the verdict is the binomial test",
     instances: { test: 1, report: 4 },
-    generate({ rng, index, budget }) {
-      const d = 2, n = 2, delta = [0.5, 0.2][index % 2];
+    generate({ rng, index, budget, params = {} }) {
+      const d = 2, n = 2, delta = params.delta ?? [0.5, 0.2][index % 2];
       // Points near two corners of [0, 1]²: λ_S ≈ 0.25–0.34, so the printed threshold (≈ 10⁵–4·10⁵) is a width this
       // machine can draw many times (a machine limit; the lemma is checked at its own threshold).
       const xs = [Float64Array.of(1, rng.uniform(0, 0.3)), Float64Array.of(rng.uniform(0, 0.3), 1)];
       const ys = Float64Array.from({ length: n }, () => rng.uniform(-1, 1));
       const lambdaS = symmetricEigen(kernelGram(kernelA, xs)).values[n - 1];
       const t = threshold(n, cd(d), lambdaS, delta);
+      const width = params.width ?? Math.ceil(Math.min(t, 1e6));
       return {
-        net: new LectureNetwork(xs, ys, Math.ceil(Math.min(t, 1e6))),
+        net: new LectureNetwork(xs, ys, width),
         lambdaS,
         delta,
         threshold: t,
@@ -254,14 +272,30 @@ initialization, $\lambda_{\min}(\hat{\boldsymbol K}^{(a)}(\theta^0)) \ge \frac34
         // Draws sized to a fixed amount of work (N·draws ≈ 4·10⁶ in tests, 8·10⁶ in the report), 12 to 2000.
         draws: Math.max(
           12,
-          Math.min(2000, Math.floor((budget === "report" ? 8e6 : 4e6) / Math.ceil(Math.min(t, 1e6)))),
+          Math.min(2000, Math.floor((budget === "report" ? 8e6 : 4e6) / width)),
         ),
       };
     },
+    parameters: {
+      width: {
+        type: "integer",
+        min: 1,
+        max: 1000000,
+        help: "width N (default ⌈threshold⌉; the lemma needs N ≥ threshold)",
+      },
+      delta: { type: "number", min: 0.05, max: 0.9, help: "failure probability δ (sets the threshold)" },
+    },
+    scenarios: [{
+      name: "narrow-network",
+      breaks: "$N \\ge 16n^4C_d/(\\lambda_S^2\\delta)$: a network of width $N = 4$, far below the threshold",
+      params: { width: 4 },
+    }],
     describe: (i) =>
       `n = ${i.net.xs.length}, d = ${i.net.dim}, λ_S = ${
         i.lambdaS.toFixed(4)
-      }, δ = ${i.delta}, N = ⌈threshold⌉ = ${i.net.width} (points near two corners of [0, 1]²), ${i.draws} draws`,
+      }, δ = ${i.delta}, N = ${i.net.width} (threshold ${
+        i.threshold.toFixed(0)
+      }; points near two corners of [0, 1]²), ${i.draws} draws`,
     hypotheses: [{
       statement:
         "$N \\ge 16n^4C_d/(\\lambda_S^2\\delta)$ with $\\lambda_S = \\lambda_{\\min}(K^{(a)}) > 0$ (ReLU closed form), $C_d$ exact",
