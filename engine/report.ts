@@ -176,7 +176,7 @@ function section({ claim, result: r, plots, scenarios, search }: ReportEntry): s
       `${formatNumber(r.tightness)}${r.worstInstance !== null ? ` (instance ${r.worstInstance})` : ""}`,
     ],
     ["median tightness", formatNumber(r.medianTightness)],
-    ["tightness means", claim.tightness],
+    ["tightness means", claim.tightness + (r.status === "erratum" ? " (of the corrected form)" : "")],
   );
   if (r.aggregate) {
     rows.push(["aggregate", r.aggregate.summary]);

@@ -266,8 +266,10 @@ export async function runClaim(
     claim.erratum !== undefined,
   );
   const met = records.filter((r) => r.met);
+  // For an erratum, the printed form's "tightness" measures how badly it fails; the corrected form's is the bound's.
+  const useCorrected = status === "erratum";
   const tight = met
-    .map((r) => [r.conclusion?.tightness ?? NaN, r.index] as const)
+    .map((r) => [(useCorrected ? r.corrected?.tightness : r.conclusion?.tightness) ?? NaN, r.index] as const)
     .filter(([t]) => Number.isFinite(t));
   let worst: readonly [number, number] | null = null;
   for (const t of tight) if (worst === null || t[0] > worst[0]) worst = t;
