@@ -8,6 +8,7 @@
 import fc from "fast-check";
 import type { Claim, InstanceRecord, Scenario } from "./claim.ts";
 import { runInstance } from "./run.ts";
+import { createRng } from "../numerics/random.ts";
 
 /** The command that re-runs one instance with explicit parameters. */
 export function exploreCommand(
@@ -169,9 +170,9 @@ export async function searchTightness(
   if (specs.length === 0) return null;
   let evaluations = 0;
   let best: SearchOutcome | null = null;
-  // Deterministic pseudo-random restarts from the seed (a tiny LCG is enough to place starts).
-  let state = (options.seed * 2654435761) >>> 0;
-  const next = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  // Restarts drawn from the project's seeded stream.
+  const restarts = createRng(`${options.seed}/${claim.id}/search`);
+  const next = () => restarts.double();
   const evaluate = async (index: number, params: Record<string, number>) => {
     evaluations++;
     const r = await runInstance(claim, options.seed, index, "test", 1, { params });
