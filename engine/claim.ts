@@ -134,6 +134,12 @@ export interface AggregateCheck {
   alpha?: number;
   /** Extra evidence rows [quantity, value]. */
   rows?: [string, string][];
+  /**
+   * Wall-clock times in milliseconds, by label (e.g. "analytic certificate, median"). They vary between
+   * runs, so the JSON keeps them under this `*Ms` key and REPORT.md marks their lines with ⏱; both are
+   * left out of same-seed comparisons (`withoutTimings`, `withoutTimingLines`).
+   */
+  timingsMs?: Record<string, number>;
 }
 
 /** A plot: a vega-lite spec, rendered to `report/<claim id>-<name>.svg`. */

@@ -46,6 +46,27 @@ const BADGE: Record<ClaimResult["status"], string> = {
   observed: "👁 observed",
 };
 
+/** Marks every REPORT.md line that holds a wall-clock time: the only lines two same-seed runs may differ in. */
+export const TIMING_MARK = "⏱";
+
+/**
+ * The markdown without its timing lines (those holding {@link TIMING_MARK}), for comparing two runs.
+ *
+ * @example
+ * ```ts
+ * import { TIMING_MARK, withoutTimingLines } from "./report.ts";
+ * console.assert(withoutTimingLines(`a\n| ${TIMING_MARK} time | 3 ms |\nb`) === "a\nb");
+ * ```
+ */
+export function withoutTimingLines(markdown: string): string {
+  return markdown.split("\n").filter((line) => !line.includes(TIMING_MARK)).join("\n");
+}
+
+/** A duration for the report: milliseconds to 3 significant digits, or seconds above 10 s. */
+function formatMs(ms: number): string {
+  return ms >= 1e4 ? `${(ms / 1000).toFixed(1)} s` : `${formatNumber(ms)} ms`;
+}
+
 function cell(s: string): string {
   return s.replaceAll("|", "\\|").replaceAll("\n", " ");
 }
@@ -181,7 +202,14 @@ function section({ claim, result: r, plots, scenarios, search }: ReportEntry): s
   if (r.aggregate) {
     rows.push(["aggregate", r.aggregate.summary]);
     for (const row of r.aggregate.rows ?? []) rows.push(row);
+    for (const [label, ms] of Object.entries(r.aggregate.timingsMs ?? {})) {
+      rows.push([`${TIMING_MARK} ${label}`, formatMs(ms)]);
+    }
   }
+  rows.push([
+    `${TIMING_MARK} wall-clock time of the claim's run (this machine; varies between runs)`,
+    formatMs(r.elapsedMs),
+  ]);
   out.push("| evidence | value |", "|---|---|", ...rows.map(([k, v]) => `| ${cell(k)} | ${cell(v)} |`), "");
   if (claim.erratum) {
     out.push(
@@ -221,7 +249,7 @@ function section({ claim, result: r, plots, scenarios, search }: ReportEntry): s
 
 /**
  * The machine-readable report: `{"seed", "budget", "claims": [...]}`. Timings appear only in
- * fields named `*Ms`, so two runs with one seed differ only there.
+ * fields named `*Ms`, so two runs with one seed differ only there (compare with `withoutTimings`).
  *
  * @example
  * ```ts

@@ -1,0 +1,48 @@
+/**
+ * `deno task compare-reports A B`: whether two reports from one seed are the same, timings aside
+ * (markdown: lines marked ⏱ dropped; JSON: fields named `*Ms` dropped). Exit 0 when they are,
+ * 1 with the first difference when they are not, 2 on bad input.
+ *
+ * @module
+ */
+import { isDeepStrictEqual } from "node:util";
+import { withoutTimingLines } from "../engine/report.ts";
+import { withoutTimings } from "../engine/parallel_run.ts";
+import { parseStrict, runMain, UsageError } from "./args.ts";
+
+async function read(path: string): Promise<string> {
+  try {
+    return await Deno.readTextFile(path);
+  } catch {
+    throw new UsageError(`cannot read "${path}"`);
+  }
+}
+
+await runMain(async () => {
+  const { positionals } = parseStrict(Deno.args, {});
+  if (positionals.length !== 2) throw new UsageError("expected two report files (both .md or both .json)");
+  const [a, b] = positionals;
+  const kind = (p: string) => (p.endsWith(".json") ? "json" : p.endsWith(".md") ? "md" : null);
+  if (kind(a) === null || kind(a) !== kind(b)) throw new UsageError("expected two .md or two .json files");
+  const [textA, textB] = [await read(a), await read(b)];
+  if (kind(a) === "json") {
+    const parse = (text: string, path: string) => {
+      try {
+        return withoutTimings(JSON.parse(text));
+      } catch {
+        throw new UsageError(`"${path}" is not JSON`);
+      }
+    };
+    if (isDeepStrictEqual(parse(textA, a), parse(textB, b))) return 0;
+    console.log(`${a} and ${b} differ outside their *Ms fields`);
+    return 1;
+  }
+  const [linesA, linesB] = [withoutTimingLines(textA).split("\n"), withoutTimingLines(textB).split("\n")];
+  const i = linesA.findIndex((line, k) => line !== linesB[k]);
+  if (i === -1 && linesA.length === linesB.length) return 0;
+  const at = i === -1 ? linesA.length : i;
+  console.log(
+    `first difference (line ${at + 1} once the ⏱ lines are dropped):\n< ${linesA[at] ?? ""}\n> ${linesB[at] ?? ""}`,
+  );
+  return 1;
+});
