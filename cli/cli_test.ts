@@ -18,6 +18,8 @@ const badInputs: [string, string[]][] = [
   ["unknown flag", ["--bogus"]],
   ["bad budget", ["--budget", "huge"]],
   ["missing value", ["--seed"]],
+  ["zero workers", ["--workers", "0"]],
+  ["malformed workers", ["--workers", "two"]],
 ];
 
 Deno.test("report: each bad input → one-line error, exit code 2, nothing written", async (t) => {
@@ -111,22 +113,25 @@ Deno.test("list: every claim id with its kind", async () => {
   assert.match(r.stdout, /^lemma-10\.2 +exact/m);
 });
 
-Deno.test("report: the same seed gives byte-identical markdown and JSON (timings aside); another seed differs", async () => {
+Deno.test("report: the same seed gives byte-identical markdown and JSON (timings aside) with or without workers; another seed differs", async () => {
   const dir = await Deno.makeTempDir();
   const args = ["--budget", "test", "--only", "lemma-10.2,thm-11.3"];
-  for (const [name, seed] of [["a", "5"], ["b", "5"], ["c", "6"]]) {
-    const r = await run(
+  // a: a worker per core; b: this thread only (the pool must not change a byte); c: another seed.
+  const runs = [["a", "5", "2"], ["b", "5", "1"], ["c", "6", "2"]].map(([name, seed, workers]) =>
+    run(
       "./report.ts",
       ...args,
       "--seed",
       seed,
+      "--workers",
+      workers,
       "--out",
       `${dir}/${name}/R.md`,
       "--json",
       `${dir}/${name}.json`,
-    );
-    assert.equal(r.code, 0, r.stderr);
-  }
+    )
+  );
+  for (const r of await Promise.all(runs)) assert.equal(r.code, 0, r.stderr);
   const read = (p: string) => Deno.readTextFileSync(`${dir}/${p}`);
   const json = (p: string) => withoutTimings(JSON.parse(read(p)));
   // The timing lines exist (so the comparison below really drops something) and are all that may differ.

@@ -11,6 +11,7 @@ import { renderJson, renderMarkdown, type ReportEntry } from "../engine/report.t
 import { runClaim } from "../engine/run.ts";
 import { runScenario, searchTightness } from "../engine/explore.ts";
 import { declaredFalseAlarm, holmOverResults, SUITE_FALSE_ALARM } from "../engine/false_alarm.ts";
+import { InstancePool } from "../engine/parallel_run.ts";
 import { budgetFlag, claimsFlag, integerFlag, parseStrict, runMain, UsageError } from "./args.ts";
 
 const HELP = `deno task report [flags]
@@ -18,7 +19,9 @@ const HELP = `deno task report [flags]
   --only id,id        only these claims (ids from ../shared/CLAIMS.md)
   --out PATH          markdown output (default REPORT.md); plots go to report/ beside it
   --json PATH         also write the results as JSON
-  --budget B          "report" (default) or "test" (quick)`;
+  --budget B          "report" (default) or "test" (quick)
+  --workers W         worker threads for the claims' instances (default: one per core; 1 = this thread only);
+                      the report is byte-identical for any W (timings aside)`;
 
 await runMain(async () => {
   const { values, positionals } = parseStrict(Deno.args, {
@@ -27,6 +30,7 @@ await runMain(async () => {
     out: { type: "string" },
     json: { type: "string" },
     budget: { type: "string" },
+    workers: { type: "string" },
     help: { type: "boolean" },
   });
   if (values.help) {
@@ -39,37 +43,44 @@ await runMain(async () => {
   const selected = claimsFlag(values.only);
   const out = values.out ?? "REPORT.md";
   if (out === "") throw new UsageError("--out must not be empty");
+  const workers = integerFlag("workers", values.workers, navigator.hardwareConcurrency ?? 1, 1, 64);
   const plotDir = join(dirname(out), "report");
   const entries: ReportEntry[] = [];
-  for (const [k, claim] of selected.entries()) {
-    const label = `[${k + 1}/${selected.length}] ${claim.id}`;
-    const { result, records } = await runClaim(claim, {
-      seed,
-      budget,
-      onProgress: (done, total) => {
-        if (Deno.stderr.isTerminal() && (done === total || done % Math.max(1, Math.floor(total / 10)) === 0)) {
-          Deno.stderr.writeSync(new TextEncoder().encode(`\r${label}: ${done}/${total} instances`));
-        }
-      },
-    });
-    console.error(
-      `\r${label}: ${result.status} (${result.hypothesesMet}/${result.instances} met, ${result.elapsedMs} ms)`,
-    );
-    const plots: ReportEntry["plots"] = [];
-    for (const p of claim.plots?.(records, result.aggregate ?? undefined) ?? []) {
-      const file = join(plotDir, `${claim.id}-${p.name}.svg`);
-      await writeTextAtomic(file, await renderSvg({ title: p.title, ...p.spec }));
-      plots.push({ title: p.title, file: relative(dirname(out), file) });
-    }
-    const entry: ReportEntry = { claim, result, plots };
-    if (budget === "report") {
-      entry.scenarios = [];
-      for (const sc of claim.scenarios ?? []) {
-        entry.scenarios.push(await runScenario(claim, sc, { seed, instances: 12, searchRuns: 24 }));
+  const pool = workers > 1 ? new InstancePool({ workers }) : null;
+  try {
+    for (const [k, claim] of selected.entries()) {
+      const label = `[${k + 1}/${selected.length}] ${claim.id}`;
+      const { result, records } = await runClaim(claim, {
+        seed,
+        budget,
+        mapInstances: pool?.mapInstances,
+        onProgress: (done, total) => {
+          if (Deno.stderr.isTerminal() && (done === total || done % Math.max(1, Math.floor(total / 10)) === 0)) {
+            Deno.stderr.writeSync(new TextEncoder().encode(`\r${label}: ${done}/${total} instances`));
+          }
+        },
+      });
+      console.error(
+        `\r${label}: ${result.status} (${result.hypothesesMet}/${result.instances} met, ${result.elapsedMs} ms)`,
+      );
+      const plots: ReportEntry["plots"] = [];
+      for (const p of claim.plots?.(records, result.aggregate ?? undefined) ?? []) {
+        const file = join(plotDir, `${claim.id}-${p.name}.svg`);
+        await writeTextAtomic(file, await renderSvg({ title: p.title, ...p.spec }));
+        plots.push({ title: p.title, file: relative(dirname(out), file) });
       }
-      if (claim.kind === "exact") entry.search = await searchTightness(claim, { seed, evaluations: 40 });
+      const entry: ReportEntry = { claim, result, plots };
+      if (budget === "report") {
+        entry.scenarios = [];
+        for (const sc of claim.scenarios ?? []) {
+          entry.scenarios.push(await runScenario(claim, sc, { seed, instances: 12, searchRuns: 24 }));
+        }
+        if (claim.kind === "exact") entry.search = await searchTightness(claim, { seed, evaluations: 40 });
+      }
+      entries.push(entry);
     }
-    entries.push(entry);
+  } finally {
+    pool?.close();
   }
   const falseAlarm = {
     declared: declaredFalseAlarm(entries.map((e) => e.claim)),

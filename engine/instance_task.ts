@@ -1,9 +1,10 @@
 /**
  * Task module for `engine/parallel_run.ts`: runs one instance of a catalog claim in a worker, exactly
- * as `runInstance` does in the main thread.
+ * as `runInstance` does in the main thread, and checks that it leaves no tfjs tensor behind.
  *
  * @module
  */
+import * as tf from "@tensorflow/tfjs";
 import type { BudgetName, InstanceRecord } from "./claim.ts";
 import { runInstance } from "./run.ts";
 import { claimById } from "../theorems/catalog.ts";
@@ -32,8 +33,13 @@ export interface InstanceTaskInput {
  * console.assert(r.index === 0);
  * ```
  */
-export default function runCatalogInstance(input: InstanceTaskInput): Promise<InstanceRecord> {
+export default async function runCatalogInstance(input: InstanceTaskInput): Promise<InstanceRecord> {
   const claim = claimById(input.id);
   if (!claim) throw new RangeError(`no claim ${input.id} in the catalog`);
-  return runInstance(claim, input.seed, input.index, input.budget, input.count);
+  const tensorsBefore = tf.memory().numTensors;
+  const record = await runInstance(claim, input.seed, input.index, input.budget, input.count);
+  // A claim must not leak tfjs tensors: over a long run in a worker they would exhaust memory.
+  const leaked = tf.memory().numTensors - tensorsBefore;
+  if (leaked !== 0) throw new Error(`${input.id} instance ${input.index}: leaked ${leaked} tfjs tensors`);
+  return record;
 }
