@@ -1,17 +1,31 @@
+/**
+ * The command-line tools as a user runs them: each command is a subprocess. They are all started at once
+ * (the two cores share them) and each step then checks one behaviour.
+ */
 import assert from "node:assert/strict";
 import { TIMING_MARK, withoutTimingLines } from "../engine/report.ts";
 import { withoutTimings } from "../engine/parallel_run.ts";
 
-async function run(script: string, ...args: string[]) {
+interface Outcome {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+// The subprocesses run concurrently: with the default ("auto") node_modules mode each would take the
+// directory's lock in turn (and say so on stderr); this test's own run has already set it up.
+const DENO_RUN = ["run", "-A", "--node-modules-dir=manual"];
+
+async function run(script: string, ...args: string[]): Promise<Outcome> {
   const out = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", new URL(script, import.meta.url).pathname, ...args],
+    args: [...DENO_RUN, new URL(script, import.meta.url).pathname, ...args],
     stdout: "piped",
     stderr: "piped",
   }).output();
   return { code: out.code, stderr: new TextDecoder().decode(out.stderr), stdout: new TextDecoder().decode(out.stdout) };
 }
 
-const badInputs: [string, string[]][] = [
+const reportBad: [string, string[]][] = [
   ["unknown claim id", ["--only", "no-such-claim"]],
   ["malformed seed", ["--seed", "abc"]],
   ["negative seed", ["--seed", "-3"]],
@@ -21,51 +35,6 @@ const badInputs: [string, string[]][] = [
   ["zero workers", ["--workers", "0"]],
   ["malformed workers", ["--workers", "two"]],
 ];
-
-Deno.test("report: each bad input → one-line error, exit code 2, nothing written", async (t) => {
-  const dir = await Deno.makeTempDir();
-  // Subprocesses run concurrently; the steps then report each case.
-  const outcomes = await Promise.all(
-    badInputs.map(([, args], i) => run("./report.ts", ...args, "--out", `${dir}/R${i}.md`)),
-  );
-  for (const [i, [what]] of badInputs.entries()) {
-    await t.step(what, () => {
-      assert.equal(outcomes[i].code, 2, outcomes[i].stderr);
-      assert.equal(outcomes[i].stderr.trim().split("\n").length, 1, outcomes[i].stderr);
-    });
-  }
-  assert.deepEqual([...Deno.readDirSync(dir)], []);
-  await Deno.remove(dir, { recursive: true });
-});
-
-Deno.test("replay: unknown id, out-of-range instance → exit code 2; a real instance replays", async () => {
-  assert.equal((await run("./replay.ts", "nope", "--seed", "1")).code, 2);
-  assert.equal((await run("./replay.ts", "lemma-10.2", "--instance", "100000")).code, 2);
-  const ok = await run("./replay.ts", "lemma-10.2", "--seed", "1", "--instance", "0");
-  assert.equal(ok.code, 0, ok.stderr);
-  assert.match(ok.stdout, /conclusion: holds/);
-});
-
-Deno.test("report: --only writes markdown and JSON with the requested claims", async () => {
-  const dir = await Deno.makeTempDir();
-  const r = await run(
-    "./report.ts",
-    "--budget",
-    "test",
-    "--only",
-    "lemma-10.2",
-    "--out",
-    `${dir}/R.md`,
-    "--json",
-    `${dir}/r.json`,
-  );
-  assert.equal(r.code, 0, r.stderr);
-  const json = JSON.parse(await Deno.readTextFile(`${dir}/r.json`));
-  assert.deepEqual(json.claims.map((c: { id: string }) => c.id), ["lemma-10.2"]);
-  assert.equal(json.claims[0].status, "verified");
-  assert.match(await Deno.readTextFile(`${dir}/R.md`), /lemma-10.2/);
-  await Deno.remove(dir, { recursive: true });
-});
 
 const exploreBad: [string, string[]][] = [
   ["unknown claim id", ["no-such-claim"]],
@@ -77,50 +46,33 @@ const exploreBad: [string, string[]][] = [
   ["no claim id", []],
 ];
 
-Deno.test("explore: each bad input → one-line error, exit code 2", async (t) => {
-  const outcomes = await Promise.all(exploreBad.map(([, args]) => run("./explore.ts", ...args)));
-  for (const [i, [what]] of exploreBad.entries()) {
-    await t.step(what, () => {
-      assert.equal(outcomes[i].code, 2, outcomes[i].stderr);
-      assert.equal(outcomes[i].stderr.trim().split("\n").length, 1, outcomes[i].stderr);
-    });
-  }
-});
+const oneLineExit2 = (what: string, o: Outcome) => {
+  assert.equal(o.code, 2, `${what}: exit code ${o.code}, stderr ${o.stderr}`);
+  assert.equal(o.stderr.trim().split("\n").length, 1, `${what}: not one line: ${o.stderr}`);
+};
 
-Deno.test("explore: a broken hypothesis shows a failing conclusion; --help lists parameters and scenarios", async () => {
-  const r = await run(
-    "./explore.ts",
-    "lemma-10.2",
-    "--etaBeta",
-    "2.05",
-    "--family",
-    "0",
-    "--onTop",
-    "1",
-    "--ignore-hypotheses",
-  );
-  assert.equal(r.code, 0, r.stderr);
-  assert.match(r.stdout, /✗ hypothesis \$\\eta < 2\/\\beta\$/);
-  assert.match(r.stdout, /✗ conclusion FAILS/);
-  const h = await run("./explore.ts", "lemma-10.2", "--help");
-  assert.match(h.stdout, /--etaBeta V/);
-  assert.match(h.stdout, /scenario eta-above-2-over-beta/);
-});
+/** Starts a report, kills it after `ms`, and resolves when it is dead. */
+async function interruptedReport(out: string, ms: number): Promise<void> {
+  const child = new Deno.Command(Deno.execPath(), {
+    args: [...DENO_RUN, new URL("./report.ts", import.meta.url).pathname, "--out", out],
+    stdout: "null",
+    stderr: "null",
+  }).spawn();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  child.kill("SIGKILL");
+  await child.status;
+}
 
-Deno.test("list: every claim id with its kind", async () => {
-  const r = await run("./list.ts");
-  assert.equal(r.code, 0, r.stderr);
-  assert.match(r.stdout, /^lemma-10\.2 +exact/m);
-});
-
-Deno.test("report: the same seed gives byte-identical markdown and JSON (timings aside) with or without workers; another seed differs", async () => {
+Deno.test("command line: report, replay, explore, list, compare-reports", async (t) => {
   const dir = await Deno.makeTempDir();
-  const args = ["--budget", "test", "--only", "lemma-10.2,thm-11.3"];
-  // a: a worker per core; b: this thread only (the pool must not change a byte); c: another seed.
-  const runs = [["a", "5", "2"], ["b", "5", "1"], ["c", "6", "2"]].map(([name, seed, workers]) =>
+  await Deno.writeTextFile(`${dir}/previous.md`, "previous report");
+  const same = ["--budget", "test", "--only", "lemma-10.2,thm-11.3"];
+  // Everything starts now. Reports a and b: one seed, a on a worker per core, b in one thread (the pool
+  // must not change a byte); c: another seed.
+  const reports = [["a", "5", "2"], ["b", "5", "1"], ["c", "6", "2"]].map(([name, seed, workers]) =>
     run(
       "./report.ts",
-      ...args,
+      ...same,
       "--seed",
       seed,
       "--workers",
@@ -131,35 +83,108 @@ Deno.test("report: the same seed gives byte-identical markdown and JSON (timings
       `${dir}/${name}.json`,
     )
   );
-  for (const r of await Promise.all(runs)) assert.equal(r.code, 0, r.stderr);
-  const read = (p: string) => Deno.readTextFileSync(`${dir}/${p}`);
-  const json = (p: string) => withoutTimings(JSON.parse(read(p)));
-  // The timing lines exist (so the comparison below really drops something) and are all that may differ.
-  assert.match(read("a/R.md"), new RegExp(`${TIMING_MARK} wall-clock time`));
-  assert.equal(withoutTimingLines(read("a/R.md")), withoutTimingLines(read("b/R.md")));
-  assert.deepEqual(json("a.json"), json("b.json"));
-  const c = json("c.json") as { seed: number };
-  assert.notDeepEqual({ ...json("a.json") as object, seed: 0 }, { ...c, seed: 0 });
-  const compare = await run("./compare_reports.ts", `${dir}/a/R.md`, `${dir}/b/R.md`);
-  assert.equal(compare.code, 0, compare.stdout);
-  assert.equal((await run("./compare_reports.ts", `${dir}/a/R.md`, `${dir}/c/R.md`)).code, 1);
-  assert.equal((await run("./compare_reports.ts", `${dir}/a.json`, `${dir}/c.json`)).code, 1);
-  assert.equal((await run("./compare_reports.ts", `${dir}/a.json`, `${dir}/b.json`)).code, 0);
-  assert.equal((await run("./compare_reports.ts", `${dir}/a.json`, `${dir}/b/R.md`)).code, 2);
-  await Deno.remove(dir, { recursive: true });
-});
+  const pending = {
+    reportBad: Promise.all(reportBad.map(([, args], i) => run("./report.ts", ...args, "--out", `${dir}/bad/R${i}.md`))),
+    exploreBad: Promise.all(exploreBad.map(([, args]) => run("./explore.ts", ...args))),
+    replay: Promise.all([
+      run("./replay.ts", "nope", "--seed", "1"),
+      run("./replay.ts", "lemma-10.2", "--instance", "100000"),
+      run("./replay.ts", "lemma-10.2", "--seed", "1", "--instance", "0"),
+    ]),
+    only: run(
+      "./report.ts",
+      "--budget",
+      "test",
+      "--only",
+      "lemma-10.2",
+      "--out",
+      `${dir}/only/R.md`,
+      "--json",
+      `${dir}/only.json`,
+    ),
+    explore: Promise.all([
+      run("./explore.ts", "lemma-10.2", "--etaBeta", "2.05", "--family", "0", "--onTop", "1", "--ignore-hypotheses"),
+      run("./explore.ts", "lemma-10.2", "--help"),
+    ]),
+    list: run("./list.ts"),
+    interrupted: interruptedReport(`${dir}/previous.md`, 1500),
+    reports: Promise.all(reports),
+  };
 
-Deno.test("report: an interrupted run leaves the previous report intact", async () => {
-  const dir = await Deno.makeTempDir();
-  await Deno.writeTextFile(`${dir}/R.md`, "previous report");
-  const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", new URL("./report.ts", import.meta.url).pathname, "--out", `${dir}/R.md`],
-    stdout: "null",
-    stderr: "null",
-  }).spawn();
-  await new Promise((resolve) => setTimeout(resolve, 1500));
-  child.kill("SIGKILL");
-  await child.status;
-  assert.equal(await Deno.readTextFile(`${dir}/R.md`), "previous report");
+  await t.step("report: each bad input → one-line error, exit code 2, nothing written", async () => {
+    const outcomes = await pending.reportBad;
+    for (const [i, [what]] of reportBad.entries()) oneLineExit2(what, outcomes[i]);
+    assert.equal(await Deno.stat(`${dir}/bad`).then(() => true, () => false), false);
+  });
+
+  await t.step("explore: each bad input → one-line error, exit code 2", async () => {
+    const outcomes = await pending.exploreBad;
+    for (const [i, [what]] of exploreBad.entries()) oneLineExit2(what, outcomes[i]);
+  });
+
+  await t.step("replay: unknown id, out-of-range instance → exit code 2; a real instance replays", async () => {
+    const [unknown, outOfRange, ok] = await pending.replay;
+    assert.equal(unknown.code, 2);
+    assert.equal(outOfRange.code, 2);
+    assert.equal(ok.code, 0, ok.stderr);
+    assert.match(ok.stdout, /conclusion: holds/);
+  });
+
+  await t.step("report: --only writes markdown and JSON with the requested claims", async () => {
+    const r = await pending.only;
+    assert.equal(r.code, 0, r.stderr);
+    const json = JSON.parse(await Deno.readTextFile(`${dir}/only.json`));
+    assert.deepEqual(json.claims.map((c: { id: string }) => c.id), ["lemma-10.2"]);
+    assert.equal(json.claims[0].status, "verified");
+    assert.match(await Deno.readTextFile(`${dir}/only/R.md`), /lemma-10.2/);
+  });
+
+  await t.step(
+    "explore: a broken hypothesis shows a failing conclusion; --help lists parameters and scenarios",
+    async () => {
+      const [r, h] = await pending.explore;
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stdout, /✗ hypothesis \$\\eta < 2\/\\beta\$/);
+      assert.match(r.stdout, /✗ conclusion FAILS/);
+      assert.match(h.stdout, /--etaBeta V/);
+      assert.match(h.stdout, /scenario eta-above-2-over-beta/);
+    },
+  );
+
+  await t.step("list: every claim id with its kind", async () => {
+    const r = await pending.list;
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^lemma-10\.2 +exact/m);
+  });
+
+  await t.step("report: an interrupted run leaves the previous report intact", async () => {
+    await pending.interrupted;
+    assert.equal(await Deno.readTextFile(`${dir}/previous.md`), "previous report");
+  });
+
+  await t.step("report: same seed → same markdown and JSON (timings aside), with or without workers", async () => {
+    for (const r of await pending.reports) assert.equal(r.code, 0, r.stderr);
+    const read = (p: string) => Deno.readTextFileSync(`${dir}/${p}`);
+    const json = (p: string) => withoutTimings(JSON.parse(read(p)));
+    // The timing lines exist (so the comparison really drops something) and are all that may differ.
+    assert.match(read("a/R.md"), new RegExp(`${TIMING_MARK} wall-clock time`));
+    assert.equal(withoutTimingLines(read("a/R.md")), withoutTimingLines(read("b/R.md")));
+    assert.deepEqual(json("a.json"), json("b.json"));
+    const c = json("c.json") as { seed: number };
+    assert.notDeepEqual({ ...json("a.json") as object, seed: 0 }, { ...c, seed: 0 });
+  });
+
+  await t.step("compare-reports: 0 when equal up to timings, 1 when not, 2 on mixed kinds", async () => {
+    const [same, differ, mixed] = await Promise.all([
+      run("./compare_reports.ts", `${dir}/a/R.md`, `${dir}/b/R.md`),
+      run("./compare_reports.ts", `${dir}/a.json`, `${dir}/c.json`),
+      run("./compare_reports.ts", `${dir}/a.json`, `${dir}/b/R.md`),
+    ]);
+    assert.equal(same.code, 0, same.stdout);
+    assert.equal(differ.code, 1);
+    assert.equal(mixed.code, 2);
+  });
+
+  await Promise.allSettled(Object.values(pending));
   await Deno.remove(dir, { recursive: true });
 });
