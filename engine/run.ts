@@ -304,3 +304,42 @@ export async function runClaim(
   };
   return { result, records };
 }
+
+/**
+ * Whether the test suite accepts a claim's verdict: verified, erratum (the printed form fails and the
+ * corrected one holds, as the claim declares) or observed; inconclusive only for a claim that declares its
+ * hypotheses `unreachable` on this machine. Anything else (falsified, or inconclusive for lack of power)
+ * fails the suite.
+ *
+ * @example
+ * ```ts
+ * import { suiteAccepts } from "./run.ts";
+ * console.assert(suiteAccepts({ status: "verified" }, {}) && !suiteAccepts({ status: "inconclusive" }, {}));
+ * ```
+ */
+export function suiteAccepts(result: Pick<ClaimResult, "status">, claim: Pick<Claim, "unreachable">): boolean {
+  return result.status === "verified" || result.status === "erratum" || result.status === "observed" ||
+    (result.status === "inconclusive" && claim.unreachable !== undefined);
+}
+
+/**
+ * Why a claim's run fails the suite, in a few lines: verdict, reason, the p-value of a statistical
+ * failure with its declared level, the first failing instance and its replay command.
+ *
+ * @example
+ * ```ts
+ * import { runClaim, suiteFailureMessage } from "./run.ts";
+ * import { claims } from "../theorems/catalog.ts";
+ * const { result } = await runClaim(claims[0], { seed: 1, budget: "test" });
+ * console.assert(suiteFailureMessage(result).startsWith(claims[0].id));
+ * ```
+ */
+export function suiteFailureMessage(result: ClaimResult): string {
+  const replay = result.replay ?? result.failures[0]?.replay;
+  return `${result.id}: ${result.status} — ${result.reason}` +
+    (result.aggregate?.pValue !== undefined
+      ? `\n  p-value ${result.aggregate.pValue} (false-alarm level ${result.aggregate.alpha})`
+      : "") +
+    (result.failures[0] ? `\n  first failure: ${result.failures[0].detail}` : "") +
+    (replay ? `\n  replay: ${replay}` : "");
+}

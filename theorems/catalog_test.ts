@@ -6,9 +6,12 @@
  * the claim's aggregate in this thread.
  */
 import * as tf from "@tensorflow/tfjs";
-import { runClaim } from "../engine/run.ts";
+import { runClaim, suiteAccepts, suiteFailureMessage } from "../engine/run.ts";
 import { InstancePool } from "../engine/parallel_run.ts";
 import { claims } from "./catalog.ts";
+
+// The CPU backend, chosen before anything asks for one (tfjs would otherwise probe WebGL, loudly, and fail).
+await tf.setBackend("cpu");
 
 // One pool for the whole file: starting workers per test would cost more than it saves.
 const pool = new InstancePool();
@@ -26,18 +29,6 @@ for (const claim of claims) {
     const { result } = await runClaim(claim, { seed, budget: "test", mapInstances: pool.mapInstances });
     const leaked = tf.memory().numTensors - tensorsBefore;
     if (leaked !== 0) throw new Error(`${claim.id}: leaked ${leaked} tfjs tensors`);
-    const ok = result.status === "verified" || result.status === "erratum" || result.status === "observed" ||
-      (result.status === "inconclusive" && claim.unreachable !== undefined);
-    if (!ok) {
-      const replay = result.replay ?? result.failures[0]?.replay;
-      throw new Error(
-        `${claim.id}: ${result.status} — ${result.reason}` +
-          (result.aggregate?.pValue !== undefined
-            ? `\n  p-value ${result.aggregate.pValue} (false-alarm level ${result.aggregate.alpha})`
-            : "") +
-          (result.failures[0] ? `\n  first failure: ${result.failures[0].detail}` : "") +
-          (replay ? `\n  replay: ${replay}` : ""),
-      );
-    }
+    if (!suiteAccepts(result, claim)) throw new Error(suiteFailureMessage(result));
   });
 }
