@@ -152,6 +152,15 @@ export function kernelLsInstance(
   };
 }
 
+/** The `--family` parameter shared by the claims on these instances (index into the generator's families). */
+const FAMILY_PARAMETER = {
+  type: "integer",
+  min: 0,
+  max: 4,
+  help:
+    "0: (11.2.6), m < 6; 1: (11.2.6), m > 6; 2: (11.2.6) on a line; 3: (1 + xᵀx′)² with repeated points; 4: random features",
+} as const;
+
 function describe(i: KernelLsInstance): string {
   return `${i.family}: φ = ${i.phi.name}, m = ${i.points.length}, n = ${i.phi.dim}`;
 }
@@ -272,13 +281,7 @@ $w_* = \operatorname{argmin}_{\tilde w \in \tilde H} f(\tilde w) \in \tilde H$ (
     instances: { test: 25, report: 250 },
     generate: ({ rng, index, params }) => kernelLsInstance(rng, index, params),
     parameters: {
-      family: {
-        type: "integer",
-        min: 0,
-        max: 4,
-        help:
-          "0: (11.2.6), m < 6; 1: (11.2.6), m > 6; 2: (11.2.6) on a line; 3: (1 + xᵀx′)² with repeated points; 4: random features",
-      },
+      family: FAMILY_PARAMETER,
     },
     unbreakable:
       "Theorem 11.7 has no hypothesis: any feature map and data. The only condition checked is numerical (the rank of Φ resolved, κ ≤ 10³), which bounds float64 error, not the theorem.",
@@ -395,13 +398,7 @@ $\Phi(x, w_*) = \langle\phi(x), \sum_j \alpha_j\phi(x_j)\rangle_H = \sum_{j=1}^m
     instances: { test: 25, report: 250 },
     generate: ({ rng, index, params }) => kernelLsInstance(rng, index, params),
     parameters: {
-      family: {
-        type: "integer",
-        min: 0,
-        max: 4,
-        help:
-          "0: (11.2.6), m < 6; 1: (11.2.6), m > 6; 2: (11.2.6) on a line; 3: (1 + xᵀx′)² with repeated points; 4: random features",
-      },
+      family: FAMILY_PARAMETER,
     },
     unbreakable:
       "Proposition 11.9 has no hypothesis (any α minimising (11.2.9), singular G included: duplicated points and m > n are sampled). The only condition checked is numerical (rank of Φ resolved, κ ≤ 10³).",
@@ -495,13 +492,7 @@ $w_0$ onto $\tilde H^\perp$. Notably, on the set $\{x \in \mathbb R^d \mid \phi(
       return instance;
     },
     parameters: {
-      family: {
-        type: "integer",
-        min: 0,
-        max: 4,
-        help:
-          "0: (11.2.6), m < 6; 1: (11.2.6), m > 6; 2: (11.2.6) on a line; 3: (1 + xᵀx′)² with repeated points; 4: random features",
-      },
+      family: FAMILY_PARAMETER,
       hRatio: { type: "number", min: 0.01, max: 4, help: "h·2s_max(Φ)² (the hypothesis is < 1)" },
     },
     scenarios: [
