@@ -216,7 +216,8 @@ export function pairExpectation(
 ): Expectation {
   if (dist.name === "gaussian") return gaussianPair(f, g, kinksF, kinksG, law);
   if (dist.name === "rademacher") return rademacherPair(f, g, law);
-  return uniformPair(f, g, kinksF, kinksG, law);
+  if (dist.name === "uniform") return uniformPair(f, g, kinksF, kinksG, law);
+  throw new Error(`pairExpectation: no quadrature for D = ${dist.name}`);
 }
 
 /**

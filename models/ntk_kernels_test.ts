@@ -1,10 +1,12 @@
 import assert from "node:assert/strict";
 import { arctan, relu, softplus } from "./activation.ts";
+import { gaussianVariance2, studentT5 } from "../numerics/distributions.ts";
 import {
   angle,
   derivativeKernel,
   lecunKernel,
   ntkKernel,
+  pairExpectation,
   reluBiasKernelsClosedForm,
   reluDerivativeKernelClosedForm,
   reluLecunKernelClosedForm,
@@ -56,5 +58,12 @@ Deno.test("kernels: uniform-D quadrature agrees with Monte Carlo (5 standard err
     m /= N;
     const se = Math.sqrt((m2 / N - m * m) / N);
     assert.ok(Math.abs(k.value - m) <= 5 * se, `${act.name}: quadrature ${k.value} vs MC ${m} ± ${se}`);
+  }
+});
+
+Deno.test("pairExpectation refuses a law it has no quadrature for (never silently the uniform rule)", () => {
+  const law = { p: [1, 0], q: [1, 0], scales: [1, 1] };
+  for (const dist of [studentT5, gaussianVariance2]) {
+    assert.throws(() => pairExpectation((a) => a, (b) => b, [], [], law, dist), /no quadrature/);
   }
 });

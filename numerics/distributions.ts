@@ -1,6 +1,7 @@
 /**
  * D(0,1) variants drawn through the stream's continuous draws, so that a corrupted stream (NaN or
- * ±∞ in `uniform`) corrupts them too and can never pass a check silently.
+ * ±∞ in `uniform`) corrupts them too and can never pass a check silently; and two laws that break
+ * Assumption 11.14 (variance one; moments up to order eight), for hypothesis-breaking scenarios.
  *
  * @module
  */
@@ -27,4 +28,48 @@ export const rademacherFromUniform: Distribution = {
   mean: 0,
   variance: 1,
   fourthMoment: 1,
+};
+
+/**
+ * N(0, 2): mean zero but variance 2, so not a D(0,1) (breaks Assumption 11.14's variance one); μ₄ = 3·2² = 12.
+ *
+ * @example
+ * ```ts
+ * import { gaussianVariance2 } from "./distributions.ts";
+ * import { createRng } from "./random.ts";
+ * console.assert(gaussianVariance2.variance === 2 && Number.isFinite(gaussianVariance2.sample(createRng(1))));
+ * ```
+ */
+export const gaussianVariance2: Distribution = {
+  name: "gaussian-variance-2",
+  sample: (rng) => Math.SQRT2 * rng.normal(),
+  mean: 0,
+  variance: 2,
+  fourthMoment: 12,
+};
+
+/**
+ * Student's t with 5 degrees of freedom scaled to variance 1: X = Z·√3/√χ²₅ (t₅ has variance 5/3).
+ * Mean 0, variance 1, μ₄ = 3(ν−2)/(ν−4) = 9, but E|X|ᵖ = ∞ for p ≥ 5: no eighth moment, so it breaks
+ * Assumption 11.14 while keeping what Lemma 11.20's proof uses.
+ *
+ * @example
+ * ```ts
+ * import { studentT5 } from "./distributions.ts";
+ * import { createRng } from "./random.ts";
+ * console.assert(studentT5.fourthMoment === 9 && Number.isFinite(studentT5.sample(createRng(1))));
+ * ```
+ */
+export const studentT5: Distribution = {
+  name: "student-t5",
+  sample(rng) {
+    const z = rng.normal();
+    let chi2 = 0;
+    for (let k = 0; k < 5; k++) chi2 += rng.normal() ** 2;
+    return z * Math.sqrt(3 / chi2);
+  },
+  mean: 0,
+  variance: 1,
+  fourthMoment: 9,
+  finiteMoments: 4,
 };

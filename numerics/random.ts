@@ -66,10 +66,13 @@ export function instanceSeed(master: number, id: string, index: number): string 
   return `${master}/${id}/${index}`;
 }
 
-/** A distribution D(0,1) of Example 11.15: zero mean, unit variance, with its fourth moment. */
+/**
+ * A distribution D(0,1) of Example 11.15: zero mean, unit variance, with its fourth moment. (The last
+ * two names are laws that break Assumption 11.14, for hypothesis-breaking scenarios; ./distributions.ts.)
+ */
 export interface Distribution {
   /** Short name used in reports and flags. */
-  readonly name: "gaussian" | "uniform" | "rademacher";
+  readonly name: "gaussian" | "uniform" | "rademacher" | "gaussian-variance-2" | "student-t5";
   /** One draw. */
   sample(rng: Rng): number;
   /** E[X] (zero for every D(0,1)). */
@@ -78,6 +81,8 @@ export interface Distribution {
   readonly variance: number;
   /** μ₄ = E[X⁴], used by Lemma 11.20. */
   readonly fourthMoment: number;
+  /** The largest integer p with E|X|ᵖ < ∞; absent when every moment is finite. */
+  readonly finiteMoments?: number;
 }
 
 /**
@@ -132,7 +137,7 @@ export const rademacher: Distribution = {
 };
 
 /** The three D(0,1) of Example 11.15, by name. */
-export const distributions: Readonly<Record<Distribution["name"], Distribution>> = {
+export const distributions: Readonly<Record<"gaussian" | "uniform" | "rademacher", Distribution>> = {
   gaussian,
   uniform: uniformSqrt3,
   rademacher,
