@@ -23,12 +23,19 @@ function help(claim: Claim): string {
     `  --count C              how many instances (1..1000, default 1)`,
     `  --ignore-hypotheses    check the conclusion even where a hypothesis fails`,
     `  --scenario NAME        apply a hypothesis-breaking scenario and search for a shrunk counterexample`,
+    `                         (aggregate scenarios: --count C draws judged by the claim's frequency check)`,
     `  --out DIR              also write DIR/${claim.id}.md with the trace and its plots`,
   ];
   for (const [name, p] of Object.entries(claim.parameters ?? {})) {
     lines.push(`  --${name} V`.padEnd(25) + `${p.help} (${p.type} in [${p.min}, ${p.max}], default: drawn at random)`);
   }
-  for (const s of claim.scenarios ?? []) lines.push(`  scenario ${s.name}: breaks ${s.breaks}`);
+  for (const s of claim.scenarios ?? []) {
+    lines.push(
+      `  scenario ${s.name}${
+        s.decidedBy === "aggregate" ? ` (aggregate, ${s.instances} draws)` : ""
+      }: breaks ${s.breaks}`,
+    );
+  }
   if (claim.unbreakable) lines.push(`  no hypothesis to break: ${claim.unbreakable}`);
   return lines.join("\n");
 }
@@ -113,10 +120,16 @@ await runMain(async () => {
       seed,
       instances: Math.max(count, 20),
       searchRuns: 60,
+      // Aggregate scenarios: --count sets the number of draws (default: the scenario's).
+      draws: values.count !== undefined ? count : undefined,
     });
     lines.push(`scenario ${scenario.name}: breaks ${scenario.breaks}`, `  ${out.summary}`);
     if (out.counterexample) {
       lines.push(`  smallest counterexample: ${out.counterexample.detail}`, `  replay: ${out.counterexample.replay}`);
+    }
+    if (out.replay) {
+      for (const [k, v] of out.aggregate?.rows ?? []) lines.push(`    ${k}: ${v}`);
+      lines.push(`  ${out.note}`, `  replay: ${out.replay}`);
     }
   } else {
     for (let index = first; index < first + count; index++) {

@@ -102,10 +102,17 @@ export interface Scenario {
   breaks: string;
   /** Parameter values that break it. */
   params: Record<string, number>;
-  /** Cap on sampled instances when an instance is expensive (default: the caller's). */
+  /** Cap on sampled instances when an instance is expensive (default: the caller's); aggregate scenarios: the draws. */
   instances?: number;
   /** Cap on fast-check search runs when an instance is expensive (default: the caller's). */
   searchRuns?: number;
+  /**
+   * How the scenario is judged. `"instance"` (default): the conclusion is checked on each instance and
+   * fast-check shrinks a failing one. `"aggregate"`: for claims whose conclusion is an event allowed to
+   * fail with probability δ, the scenario draws `instances` instances (required) and the claim's
+   * `aggregate` (an exact binomial decision) judges them; nothing is shrunk.
+   */
+  decidedBy?: "instance" | "aggregate";
 }
 
 /** A typo found in the source: the printed form fails, the corrected form holds. */
@@ -118,6 +125,26 @@ export interface Erratum<I> {
   reasoning: string;
   /** The corrected conclusion, checked on the same instances as the printed one. */
   check(instance: I): MaybePromise<ConclusionCheck>;
+}
+
+/** An event's failure count in one cell of a frequency check, against the probability the claim promises. */
+export interface FrequencyCell {
+  /** The cell, e.g. "n=100, d=5, gaussian". */
+  key: string;
+  /** Draws on which the event failed. */
+  failures: number;
+  /** Draws in the cell. */
+  draws: number;
+  /** The promised failure probability (δ, or the printed bound). */
+  promised: number;
+  /** Exact (Clopper–Pearson) interval on the failure probability. */
+  lo: number;
+  /** Upper end of that interval. */
+  hi: number;
+  /** Its two-sided confidence. */
+  confidence: number;
+  /** Exact binomial p-value of "failure probability ≤ promised": P[Binomial(draws, promised) ≥ failures]. */
+  pValue: number;
 }
 
 /** A verdict drawn from all instances together (fits, frequencies). */
@@ -134,6 +161,8 @@ export interface AggregateCheck {
   alpha?: number;
   /** Extra evidence rows [quantity, value]. */
   rows?: [string, string][];
+  /** For frequency checks: every cell's failure count and interval (aggregate scenarios report the worst). */
+  frequencies?: FrequencyCell[];
   /**
    * Wall-clock times in milliseconds, by label (e.g. "analytic certificate, median"). They vary between
    * runs, so the JSON keeps them under this `*Ms` key and REPORT.md marks their lines with ⏱; both are

@@ -1,13 +1,15 @@
 /**
  * Failing-case exploration: break a hypothesis and watch the conclusion (scenarios, with a
- * falsifying instance found and shrunk by fast-check), and search the parameters for the
- * tightest instance (hill climbing on observed over bound).
+ * falsifying instance found and shrunk by fast-check, or — for claims decided by frequencies — the
+ * claim's exact binomial decision over many draws), and search the parameters for the tightest
+ * instance (hill climbing on observed over bound).
  *
  * @module
  */
 import fc from "fast-check";
-import type { Claim, InstanceRecord, Scenario } from "./claim.ts";
+import type { AggregateCheck, Claim, FrequencyCell, InstanceRecord, Scenario } from "./claim.ts";
 import { runInstance } from "./run.ts";
+import { formatNumber } from "./report.ts";
 import { createRng } from "../numerics/random.ts";
 
 /** The command that re-runs one instance with explicit parameters. */
@@ -22,6 +24,27 @@ export function exploreCommand(
   return `deno task explore ${id} --seed ${seed} --instance ${index}${flags}${
     ignoreHypotheses ? " --ignore-hypotheses" : ""
   }`;
+}
+
+/**
+ * The command that re-runs a whole scenario (aggregate scenarios: all its draws and the decision).
+ *
+ * @example
+ * ```ts
+ * import { scenarioCommand } from "./explore.ts";
+ * const cmd = scenarioCommand("lemma-11.20", 1, "variance-two", { law: 3 }, 200);
+ * console.assert(cmd === "deno task explore lemma-11.20 --seed 1 --scenario variance-two --law 3 --count 200");
+ * ```
+ */
+export function scenarioCommand(
+  id: string,
+  seed: number,
+  name: string,
+  params: Record<string, number>,
+  draws: number,
+): string {
+  const flags = Object.entries(params).map(([k, v]) => ` --${k} ${v}`).join("");
+  return `deno task explore ${id} --seed ${seed} --scenario ${name}${flags} --count ${draws}`;
 }
 
 /** A falsifying instance shrunk by fast-check. */
@@ -48,11 +71,25 @@ export interface ScenarioOutcome {
   violated: number;
   /** Of those, on how many the conclusion failed. */
   failures: number;
-  /** The smallest falsifying instance fast-check found, if any. */
+  /** The smallest falsifying instance fast-check found, if any (never for aggregate scenarios). */
   counterexample: ShrunkCounterexample | null;
+  /** Whether breaking the hypothesis broke the conclusion; "undecided" when the aggregate could not tell. */
+  verdict: "breaks" | "survives" | "undecided";
   /** One sentence. */
   summary: string;
+  /** Aggregate scenarios: the claim's aggregate over the scenario's draws. */
+  aggregate?: AggregateCheck;
+  /** Aggregate scenarios with a frequency check: the cell whose lower interval end is largest against its promise. */
+  worstCell?: FrequencyCell;
+  /** Aggregate scenarios: the command that re-runs all draws and the decision. */
+  replay?: string;
+  /** Aggregate scenarios: how the outcome was decided ({@link AGGREGATE_NOT_SHRUNK}). */
+  note?: string;
 }
+
+/** How an aggregate scenario was decided, and why it is not shrunk (shown beside its outcome). */
+export const AGGREGATE_NOT_SHRUNK =
+  "decided by the claim's own aggregate check over all draws, not shrunk: a frequency or a law belongs to many draws, not to one instance";
 
 function freeParameterArbitrary(claim: Claim, fixed: Record<string, number>) {
   const shape: Record<string, fc.Arbitrary<number>> = { index: fc.nat({ max: 9999 }) };
@@ -82,8 +119,9 @@ function freeParameterArbitrary(claim: Claim, fixed: Record<string, number>) {
 export async function runScenario(
   claim: Claim,
   scenario: Scenario,
-  options: { seed: number; instances: number; searchRuns: number },
+  options: { seed: number; instances: number; searchRuns: number; draws?: number },
 ): Promise<ScenarioOutcome> {
+  if (scenario.decidedBy === "aggregate") return await runAggregateScenario(claim, scenario, options);
   options = {
     ...options,
     instances: Math.min(options.instances, scenario.instances ?? Infinity),
@@ -130,7 +168,102 @@ export async function runScenario(
     ? `breaking it falsifies the conclusion: ${failures} of ${records.length} sampled instances fail` +
       (counterexample ? `; smallest found: ${counterexample.description}` : "")
     : `the conclusion survived: it held on all ${records.length} sampled instances (${violated} of them violate a hypothesis) and on ${options.searchRuns} searched ones`;
-  return { scenario, tried: records.length, violated, failures, counterexample, summary };
+  const verdict = failures > 0 || counterexample ? "breaks" : "survives";
+  return { scenario, tried: records.length, violated, failures, counterexample, verdict, summary };
+}
+
+function percent(confidence: number): string {
+  return `${Number((confidence * 100).toPrecision(6))}%`;
+}
+
+function cellText(c: FrequencyCell): string {
+  return `in cell "${c.key}" the event failed in ${c.failures} of ${c.draws} draws, exact ${
+    percent(c.confidence)
+  } interval [${formatNumber(c.lo)}, ${formatNumber(c.hi)}] against the promised ${formatNumber(c.promised)}`;
+}
+
+/**
+ * An aggregate scenario: `draws` instances (default the scenario's `instances`) with the scenario's
+ * parameters, hypotheses ignored, judged by the claim's aggregate. With a frequency check it reports
+ * the cell whose exact lower interval end exceeds its promised probability the most.
+ *
+ * @example
+ * ```ts
+ * import { runAggregateScenario } from "./explore.ts";
+ * import { claimById } from "../theorems/catalog.ts";
+ * const claim = claimById("lemma-11.20")!;
+ * const sc = claim.scenarios!.find((s) => s.decidedBy === "aggregate")!;
+ * const out = await runAggregateScenario(claim, sc, { seed: 1, draws: 40 });
+ * console.assert(out.tried === 40 && out.replay!.includes("--scenario"));
+ * ```
+ */
+export async function runAggregateScenario(
+  claim: Claim,
+  scenario: Scenario,
+  options: { seed: number; draws?: number },
+): Promise<ScenarioOutcome> {
+  const draws = options.draws ?? scenario.instances;
+  if (!claim.aggregate) throw new Error(`${claim.id}: scenario ${scenario.name} is decided by an aggregate it lacks`);
+  if (draws === undefined || !(draws >= 1)) {
+    throw new Error(`${claim.id}: aggregate scenario ${scenario.name} must declare its number of draws (instances)`);
+  }
+  const records: InstanceRecord[] = [];
+  for (let index = 0; index < draws; index++) {
+    records.push(
+      await runInstance(claim, options.seed, index, "test", draws, { params: scenario.params, ignoreHypotheses: true }),
+    );
+  }
+  let aggregate: AggregateCheck;
+  try {
+    aggregate = await claim.aggregate(records, "test");
+  } catch (e) {
+    aggregate = { holds: "inconclusive", summary: `aggregate threw: ${e instanceof Error ? e.message : String(e)}` };
+  }
+  const violated = records.filter((r) => !r.met).length;
+  const failures = records.filter((r) => !r.conclusion?.holds).length;
+  const cells = aggregate.frequencies ?? [];
+  let worstCell: FrequencyCell | undefined;
+  for (const c of cells) if (!worstCell || c.lo / c.promised > worstCell.lo / worstCell.promised) worstCell = c;
+  const verdict = aggregate.holds === false ? "breaks" : aggregate.holds === true ? "survives" : "undecided";
+  const total = cells.length > 1
+    ? `; over all ${cells.length} cells ${cells.reduce((s, c) => s + c.failures, 0)} failures in ${
+      cells.reduce((s, c) => s + c.draws, 0)
+    } cell-draws`
+    : "";
+  const which = `${draws} draws, ${violated} of them violating a hypothesis checked per draw`;
+  const said = aggregate.summary.replace(/\.+$/, "");
+  let summary: string;
+  if (verdict === "breaks") {
+    summary = worstCell
+      ? `the claim breaks: ${cellText(worstCell)} (exact binomial p = ${
+        formatNumber(worstCell.pValue)
+      })${total} (${which})`
+      : `the claim breaks (${which}): ${said}`;
+  } else if (verdict === "survives") {
+    summary = worstCell
+      ? `the conclusion survives: every cell's failure frequency is compatible with its promise (closest: ${
+        cellText(worstCell)
+      }) (${which})`
+      : `the conclusion survives (${which}): ${said}`;
+  } else {
+    summary = `undecided (${which}): ${said}`;
+  }
+  if (failures > 0) summary += `; the per-draw check failed outright (NaN or a throw) on ${failures}`;
+  return {
+    scenario,
+    tried: draws,
+    violated,
+    failures,
+    counterexample: null,
+    verdict,
+    summary,
+    aggregate,
+    worstCell,
+    replay: scenarioCommand(claim.id, options.seed, scenario.name, scenario.params, draws),
+    note: cells.length
+      ? AGGREGATE_NOT_SHRUNK.replace("aggregate check", "exact binomial decision (Clopper–Pearson per cell)")
+      : AGGREGATE_NOT_SHRUNK,
+  };
 }
 
 /** The tightest instance a hill climb found. */

@@ -71,6 +71,10 @@ function cell(s: string): string {
   return s.replaceAll("|", "\\|").replaceAll("\n", " ");
 }
 
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
 function quote(s: string): string {
   return s.split("\n").map((l) => `> ${l}`).join("\n");
 }
@@ -226,6 +230,7 @@ function section({ claim, result: r, plots, scenarios, search }: ReportEntry): s
       if (s.counterexample) {
         out.push(`  Shrunk counterexample: ${s.counterexample.detail}. Replay: \`${s.counterexample.replay}\``);
       }
+      if (s.replay) out.push(`  ${cap(s.note ?? "")}. Replay: \`${s.replay}\``);
     }
     out.push("");
   }

@@ -1,0 +1,159 @@
+/** The aggregate path of `runScenario`: a claim decided by frequencies breaks, survives or stays undecided. */
+import assert from "node:assert/strict";
+import { type AggregateCheck, defineClaim, type FrequencyCell, type InstanceRecord, type Scenario } from "./claim.ts";
+import { runAggregateScenario, runScenario, scenarioCommand } from "./explore.ts";
+import { renderMarkdown } from "./report.ts";
+import { runClaim } from "./run.ts";
+import { normalCdf } from "../numerics/goodness_of_fit.ts";
+import { clopperPearson } from "../numerics/stats.ts";
+
+const DELTA = 0.05;
+const CONFIDENCE = 1 - 1e-4;
+
+/** Exact P[Binomial(n, p) ≥ k] by summing the probability mass (small n only). */
+function upperTail(k: number, n: number, p: number): number {
+  let s = 0, c = 1; // c = C(n, j)
+  for (let j = 0; j <= n; j++) {
+    if (j >= k) s += c * p ** j * (1 - p) ** (n - j);
+    c = c * (n - j) / (j + 1);
+  }
+  return Math.min(1, s);
+}
+
+/** The frequency verdict of a toy claim: fails when the exact lower end exceeds δ. */
+function frequencyVerdict(records: InstanceRecord[]): AggregateCheck {
+  const draws = records.length;
+  const failures = records.filter((r) => r.conclusion?.data?.fail === 1).length;
+  const { lo, hi } = clopperPearson(failures, draws, CONFIDENCE);
+  const cell: FrequencyCell = {
+    key: "all",
+    failures,
+    draws,
+    promised: DELTA,
+    lo,
+    hi,
+    confidence: CONFIDENCE,
+    pValue: upperTail(failures, draws, DELTA),
+  };
+  return { holds: lo <= DELTA, summary: `${failures}/${draws}`, frequencies: [cell] };
+}
+
+/**
+ * A toy probabilistic claim: for x ~ N(0,1), P[x > t] ≤ δ = 0.05 provided t ≥ 2 — a hypothesis stronger
+ * than needed (t ≥ 1.645 suffices). `t` is a parameter; the aggregate is pluggable (mutation: one that never fails).
+ */
+function toy(aggregate: (records: InstanceRecord[]) => AggregateCheck = frequencyVerdict, scenarios: Scenario[] = []) {
+  return defineClaim<{ x: number; t: number }>({
+    id: "toy-frequency",
+    title: "a Gaussian exceeds its 95% quantile with probability 5%",
+    kind: "probabilistic",
+    source: { document: "-", where: "-" },
+    statement: "$P[x > t] \\le 0.05$ for $t \\ge 2$",
+    tightness: "none",
+    instances: { test: 200, report: 200 },
+    parameters: { t: { type: "number", min: -5, max: 5, help: "threshold" } },
+    generate: ({ rng, params = {} }) => {
+      const x = rng.normal();
+      return { x, t: params.t ?? 2 };
+    },
+    describe: (i) => `x = ${i.x}, t = ${i.t}`,
+    hypotheses: [{
+      statement: "t ≥ 2",
+      certainty: "certified",
+      method: "exact",
+      check: (i) => ({ holds: i.t >= 2, value: `t = ${i.t}` }),
+    }],
+    conclusion: {
+      statement: "x ≤ t, an event allowed to fail with probability δ",
+      check: (i) => ({
+        holds: Number.isFinite(i.x),
+        observed: i.x,
+        bound: i.t,
+        tightness: i.x / i.t,
+        detail: `x = ${i.x}`,
+        data: { fail: i.x > i.t ? 1 : 0 },
+      }),
+    },
+    aggregate,
+    scenarios,
+  });
+}
+
+const breaking: Scenario = {
+  name: "threshold-zero",
+  breaks: "t ≥ 2: t = 0, so P[x > t] = 1/2",
+  params: { t: 0 },
+  decidedBy: "aggregate",
+  instances: 300,
+};
+const surviving: Scenario = {
+  name: "threshold-1.8",
+  breaks: "t ≥ 2 where the conclusion needs only t ≥ 1.645: t = 1.8, P[x > t] = 0.036",
+  params: { t: 1.8 },
+  decidedBy: "aggregate",
+  instances: 300,
+};
+
+Deno.test("aggregate scenario: breaking the hypothesis makes the frequency exceed δ, with its interval and replay", async () => {
+  const claim = toy();
+  const out = await runScenario(claim, breaking, { seed: 7, instances: 12, searchRuns: 24 });
+  assert.equal(out.verdict, "breaks", out.summary);
+  assert.equal(out.tried, 300, "aggregate scenarios use their declared draws, not the caller's per-instance count");
+  assert.equal(out.violated, 300);
+  assert.equal(out.counterexample, null);
+  const cell = out.worstCell!;
+  // P[x > 0] = 1/2 lies in the exact interval, far above δ.
+  assert.ok(cell.lo > DELTA && cell.lo < 0.5 && 0.5 < cell.hi, `${cell.lo}, ${cell.hi}`);
+  assert.ok(cell.pValue < 1e-10);
+  assert.ok(out.summary.startsWith("the claim breaks") && out.summary.includes(`of ${cell.draws} draws`));
+  assert.equal(out.replay, scenarioCommand("toy-frequency", 7, "threshold-zero", { t: 0 }, 300));
+  assert.ok(out.note?.includes("not shrunk"));
+});
+
+Deno.test("aggregate scenario: a hypothesis the conclusion does not need leaves it standing (survives)", async () => {
+  const out = await runScenario(toy(), surviving, { seed: 7, instances: 12, searchRuns: 24 });
+  assert.equal(out.verdict, "survives", out.summary);
+  assert.equal(out.violated, 300);
+  assert.ok(out.worstCell!.lo <= DELTA);
+  assert.ok(out.summary.startsWith("the conclusion survives"));
+});
+
+Deno.test("aggregate scenario: the outcome is the claim's aggregate (mutations: one that never fails, one undecided)", async () => {
+  const blind = toy((records) => ({ ...frequencyVerdict(records), holds: true }));
+  assert.equal((await runAggregateScenario(blind, breaking, { seed: 7 })).verdict, "survives");
+  const undecided = toy(() => ({ holds: "inconclusive", summary: "too few points" }));
+  const out = await runAggregateScenario(undecided, breaking, { seed: 7 });
+  assert.equal(out.verdict, "undecided");
+  assert.ok(out.summary.includes("too few points"));
+});
+
+Deno.test("aggregate scenario: same seed, same outcome; draws override; missing draws or aggregate throw", async () => {
+  const a = await runAggregateScenario(toy(), breaking, { seed: 3 });
+  const b = await runAggregateScenario(toy(), breaking, { seed: 3 });
+  assert.deepEqual(a.worstCell, b.worstCell);
+  assert.equal((await runAggregateScenario(toy(), breaking, { seed: 3, draws: 50 })).tried, 50);
+  await assert.rejects(() => runAggregateScenario(toy(), { ...breaking, instances: undefined }, { seed: 1 }));
+  const noAggregate = { ...toy(), aggregate: undefined };
+  await assert.rejects(() => runAggregateScenario(noAggregate, breaking, { seed: 1 }));
+});
+
+Deno.test("aggregate scenario: the toy's frequency matches the exact Gaussian tail (the check measures what it says)", async () => {
+  const out = await runAggregateScenario(toy(), { ...surviving, params: { t: 1 } }, { seed: 5, draws: 2000 });
+  const p = 1 - normalCdf(1);
+  assert.ok(out.worstCell!.lo < p && p < out.worstCell!.hi, `${out.worstCell!.lo} < ${p} < ${out.worstCell!.hi}`);
+});
+
+Deno.test("report: an aggregate scenario shows its outcome, how it was decided and its replay", async () => {
+  const claim = toy(frequencyVerdict, [breaking, surviving]);
+  const { result } = await runClaim(claim, { seed: 7, budget: "test" });
+  const scenarios = [
+    await runScenario(claim, breaking, { seed: 7, instances: 12, searchRuns: 24 }),
+    await runScenario(claim, surviving, { seed: 7, instances: 12, searchRuns: 24 }),
+  ];
+  const md = renderMarkdown([{ claim, result, plots: [], scenarios }], { seed: 7, budget: "report" });
+  assert.ok(md.includes("**Breaking the hypotheses.**"));
+  assert.ok(md.includes("*threshold-zero* (breaks t ≥ 2: t = 0, so P[x > t] = 1/2): the claim breaks"));
+  assert.ok(md.includes("*threshold-1.8*") && md.includes("the conclusion survives"));
+  assert.ok(md.includes("not shrunk"));
+  assert.ok(md.includes("`deno task explore toy-frequency --seed 7 --scenario threshold-zero --t 0 --count 300`"));
+});
