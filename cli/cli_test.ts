@@ -46,6 +46,9 @@ const exploreBad: [string, string[]][] = [
   ["no claim id", []],
 ];
 
+/** The replay `deno task explore lemma-11.20 --scenario variance-two --seed 3` must print. */
+const AGGREGATE_REPLAY = "lemma-11.20 --seed 3 --scenario variance-two --law 3 --n 1000 --d 1 --count 200".split(" ");
+
 const oneLineExit2 = (what: string, o: Outcome) => {
   assert.equal(o.code, 2, `${what}: exit code ${o.code}, stderr ${o.stderr}`);
   assert.equal(o.stderr.trim().split("\n").length, 1, `${what}: not one line: ${o.stderr}`);
@@ -107,6 +110,12 @@ Deno.test("command line: report, replay, explore, list, compare-reports", async 
       run("./explore.ts", "lemma-10.2", "--help"),
     ]),
     list: run("./list.ts"),
+    // An aggregate scenario, and the replay command it should print, run side by side.
+    aggregate: Promise.all([
+      run("./explore.ts", "lemma-11.20", "--scenario", "variance-two", "--seed", "3"),
+      run("./explore.ts", ...AGGREGATE_REPLAY),
+      run("./explore.ts", "lemma-11.20", "--help"),
+    ]),
     interrupted: interruptedReport(`${dir}/previous.md`, 1500),
     reports: Promise.all(reports),
   };
@@ -148,6 +157,22 @@ Deno.test("command line: report, replay, explore, list, compare-reports", async 
       assert.match(r.stdout, /✗ conclusion FAILS/);
       assert.match(h.stdout, /--etaBeta V/);
       assert.match(h.stdout, /scenario eta-above-2-over-beta/);
+    },
+  );
+
+  await t.step(
+    "explore: an aggregate scenario prints the frequency decision and a replay that reproduces it",
+    async () => {
+      const [r, again, h] = await pending.aggregate;
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(
+        r.stdout,
+        /the claim breaks: in cell "n=1000, d=1, gaussian-variance-2" the event failed in \d+ of 200 draws/,
+      );
+      assert.match(r.stdout, /not shrunk/);
+      assert.deepEqual(r.stdout.match(/replay: deno task explore (.*)$/m)![1].split(" "), AGGREGATE_REPLAY);
+      assert.equal(again.stdout, r.stdout);
+      assert.match(h.stdout, /scenario variance-two \(aggregate, 200 draws\)/);
     },
   );
 

@@ -5,14 +5,14 @@
  * @module
  */
 import { defineClaim } from "../engine/claim.ts";
-import type { AggregateCheck, Claim, InstanceRecord } from "../engine/claim.ts";
+import type { AggregateCheck, Claim, FrequencyCell, InstanceRecord } from "../engine/claim.ts";
 import { type Activation, arctan, softplus } from "../models/activation.ts";
 import { type KernelSpec, lecunKernel } from "../models/ntk_kernels.ts";
 import { TwoLayerNetwork } from "../models/two_layer.ts";
 import { chiSquareCdf, kolmogorovSmirnov, normalCdf } from "../numerics/goodness_of_fit.ts";
 import { norm } from "../numerics/compare.ts";
 import { EPS, Matrix, pseudoInverse, symmetricEigen } from "../numerics/linalg.ts";
-import { rademacherFromUniform as rademacher } from "../numerics/distributions.ts";
+import { gaussianVariance2, rademacherFromUniform as rademacher, studentT5 } from "../numerics/distributions.ts";
 import { createRng, type Distribution, gaussian, sampleVector, uniformSqrt3 } from "../numerics/random.ts";
 import { clopperPearson, holm } from "../numerics/stats.ts";
 import { CHECK_FALSE_ALARM } from "../engine/false_alarm.ts";
@@ -51,9 +51,21 @@ function frequencyAggregate(cells: Cell[], what: string): AggregateCheck {
   const conf = 1 - 2 * CHECK_FALSE_ALARM / cells.length; // two-sided interval, one side used
   let holds = true, tight = 0, minP = 1;
   const rows: [string, string][] = [];
+  const frequencies: FrequencyCell[] = [];
   for (const c of cells) {
-    minP = Math.min(minP, binomialUpperTail(c.fails, c.draws, c.bound));
+    const p = binomialUpperTail(c.fails, c.draws, c.bound);
+    minP = Math.min(minP, p);
     const ci = clopperPearson(c.fails, c.draws, conf);
+    frequencies.push({
+      key: c.key,
+      failures: c.fails,
+      draws: c.draws,
+      promised: c.bound,
+      lo: ci.lo,
+      hi: ci.hi,
+      confidence: conf,
+      pValue: p,
+    });
     if (ci.lo > c.bound) holds = false;
     tight = Math.max(tight, ci.lo / c.bound);
     rows.push([
@@ -74,6 +86,7 @@ function frequencyAggregate(cells: Cell[], what: string): AggregateCheck {
     pValue: Math.min(1, cells.length * minP),
     tightness: tight,
     rows,
+    frequencies,
   };
 }
 
@@ -111,6 +124,8 @@ export type MatrixNormBound = (n: number, d: number, mu4: number) => number;
 
 const L20_SHAPES: [number, number][] = [[4, 1], [10, 1], [20, 2], [40, 3], [100, 5]];
 const L20_DISTS = [gaussian, uniformSqrt3, rademacher];
+/** Laws breaking Assumption 11.14, reachable only through the `law` parameter (scenarios, explore). */
+const L20_BROKEN = [gaussianVariance2, studentT5];
 
 /**
  * `lemma-11.20`: P[‖W‖ ≤ √(n(d+1))] ≥ 1 − dμ₄/n, by frequencies over many draws per (n, d, D) with
@@ -138,12 +153,34 @@ fourth moment: $\mathbb P[\|W\| \le \sqrt{n(d+1)}] \ge 1 - \frac{d\mu_4}{n}$.`,
     parameters: {
       n: { type: "integer", min: 1, max: 2000, help: "rows n" },
       d: { type: "integer", min: 1, max: 20, help: "columns d" },
-      law: { type: "integer", min: 0, max: L20_DISTS.length - 1, help: "D: 0 Gaussian, 1 uniform, 2 Rademacher" },
+      law: {
+        type: "integer",
+        min: 0,
+        max: L20_DISTS.length + L20_BROKEN.length - 1,
+        help:
+          "D: 0 Gaussian, 1 uniform, 2 Rademacher; breaking Assumption 11.14: 3 N(0, 2), 4 Student t₅ scaled to variance 1",
+      },
     },
+    scenarios: [{
+      name: "variance-two",
+      breaks: String
+        .raw`Assumption 11.14 (variance one): $W_{ij} \sim \mathrm N(0, 2)$ with $n = 1000$, $d = 1$, so $\|W\|^2 = \sum_i W_{i1}^2 \approx 2n$ sits right at the threshold $n(d+1) = 2n$; the printed failure bound is $d\mu_4/n = 0.012$ ($\mu_4 = 12$)`,
+      params: { law: 3, n: 1000, d: 1 },
+      decidedBy: "aggregate",
+      instances: 200,
+    }, {
+      name: "no-eighth-moment",
+      breaks: String
+        .raw`Assumption 11.14 (moments up to order eight): $W_{ij}$ Student $t_5$ scaled to variance 1 ($\mu_4 = 9$, $\mathbb E|W_{ij}|^5 = \infty$) with $n = 2000$, $d = 1$: printed failure bound $d\mu_4/n = 0.0045$`,
+      params: { law: 4, n: 2000, d: 1 },
+      decidedBy: "aggregate",
+      instances: 500,
+    }],
     generate({ rng, index, params = {} }) {
       const [n0, d0] = L20_SHAPES[index % L20_SHAPES.length];
       const n = params.n ?? n0, d = params.d ?? d0;
-      const dist = L20_DISTS[params.law ?? Math.floor(index / L20_SHAPES.length) % L20_DISTS.length];
+      const law = params.law ?? Math.floor(index / L20_SHAPES.length) % L20_DISTS.length;
+      const dist = [...L20_DISTS, ...L20_BROKEN][law];
       const w = sampleVector(rng, dist, n * d);
       // ‖W‖² = λ_max(WᵀW), WᵀW is d×d (relative rounding ~ nε: negligible against the threshold's gap).
       const g = new Matrix(d, d);
@@ -161,7 +198,12 @@ fourth moment: $\mathbb P[\|W\| \le \sqrt{n(d+1)}] \ge 1 - \frac{d\mu_4}{n}$.`,
       statement: "$\\mathcal D(0,1)$ satisfies Assumption 11.14 (mean 0, variance 1, finite 8th moment)",
       certainty: "certified",
       method: "Gaussian, uniform on [−√3, √3] and Rademacher have all moments; μ₄ = 3, 9/5, 1",
-      check: (i) => ({ holds: i.dist.variance === 1, value: `μ₄ = ${i.dist.fourthMoment}` }),
+      check: (i) => ({
+        holds: i.dist.mean === 0 && i.dist.variance === 1 && (i.dist.finiteMoments ?? Infinity) >= 8,
+        value: `${i.dist.name}: mean ${i.dist.mean}, variance ${i.dist.variance}, μ₄ = ${i.dist.fourthMoment}${
+          i.dist.finiteMoments !== undefined ? `, moments finite up to order ${i.dist.finiteMoments}` : ""
+        }`,
+      }),
     }],
     conclusion: {
       statement: String.raw`Over all draws of a cell $(n, d, \mathcal D)$, the frequency of $\|W\| > \sqrt{n(d+1)}$ is
@@ -211,8 +253,10 @@ export interface InitialLossInstance {
   n: number;
   /** D. */
   dist: Distribution;
-  /** f(w₀) = Σ(Φ(xᵢ, w₀) − yᵢ)² (11.0.1b). */
+  /** f(w₀) = Σ(Φ(xᵢ, w₀) − s·yᵢ)² (11.0.1b). */
   loss: number;
+  /** s: the labels are s·yᵢ (1 for the printed data; larger breaks |yᵢ| ≤ R). */
+  yscale: number;
 }
 
 const L22_X = [[1.5, -0.5], [0.2, 1.9], [-1.1, -1.2]];
@@ -268,7 +312,21 @@ $\operatorname{Var}\Phi(x_i, w_0)$.`,
     parameters: {
       n: { type: "integer", min: 1, max: 4096, help: "width n" },
       law: { type: "integer", min: 0, max: L22_DISTS.length - 1, help: "index of the law D of the weights" },
+      yscale: {
+        type: "number",
+        min: 0,
+        max: 100,
+        help: "labels scaled to s·yᵢ (default 1) while R and R₀ stay those of the printed data",
+      },
     },
+    scenarios: [{
+      name: "labels-beyond-R",
+      breaks: String
+        .raw`Assumption 11.18 (b) $|y_i| \le R$: labels scaled by 10 ($|y_2| = 15$) while $R_0 = m(\sqrt{Cm/\delta} + R)^2$ keeps $R \approx 1.91$; width $n = 64$`,
+      params: { yscale: 10, n: 64 },
+      decidedBy: "aggregate",
+      instances: 150,
+    }],
     generate({ rng, index, params = {} }) {
       const n = params.n ?? L22_WIDTHS[index % L22_WIDTHS.length];
       const dist = L22_DISTS[params.law ?? Math.floor(index / L22_WIDTHS.length) % L22_DISTS.length];
@@ -276,16 +334,21 @@ $\operatorname{Var}\Phi(x_i, w_0)$.`,
         distribution: dist,
       });
       const out = net.forwardBatch(L22_X);
-      const loss = out.reduce((s, o, i) => s + (o - L22_Y[i]) ** 2, 0);
-      return { n, dist, loss };
+      const yscale = params.yscale ?? 1;
+      const loss = out.reduce((s, o, i) => s + (o - yscale * L22_Y[i]) ** 2, 0);
+      return { n, dist, loss, yscale };
     },
-    describe: (i) => `n = ${i.n}, D = ${i.dist.name}, σ = arctan, m = 3, d = 2`,
+    describe: (i) =>
+      `n = ${i.n}, D = ${i.dist.name}, σ = arctan, m = 3, d = 2${i.yscale !== 1 ? `, labels ×${i.yscale}` : ""}`,
     hypotheses: [{
       statement: String
         .raw`Assumption 11.18 (a), (b): $|\sigma(0)|, \mathrm{Lip}(\sigma), \mathrm{Lip}(\sigma') \le R$ and $\|x_i\|, |y_i| \le R$`,
       certainty: "certified",
       method: "R = max of σ(0) = 0, Lip = 1, Lip σ′ = 3√3/8 and the data norms, computed exactly",
-      check: () => ({ holds: Number.isFinite(R), value: `R = ${R.toFixed(4)}` }),
+      check: (i) => {
+        const maxY = Math.max(...L22_Y.map((y) => Math.abs(i.yscale * y)));
+        return { holds: Number.isFinite(R) && maxY <= R, value: `R = ${R.toFixed(4)}, max |yᵢ| = ${maxY.toFixed(4)}` };
+      },
     }],
     conclusion: {
       statement: String
@@ -352,8 +415,10 @@ export interface GramInstance {
   eigenvalues: Float64Array;
   /** λ_min^LC, λ_max^LC: extreme eigenvalues of G^LC. */
   lambda: { min: number; max: number; error: number };
-  /** Chebyshev n₀(δ) from the proof's route. */
+  /** Width from which the frequency is held to δ: the Chebyshev n₀(δ) of the proof's route, unless overridden. */
   n0: number;
+  /** The Chebyshev n₀(δ). */
+  n0Chebyshev: number;
 }
 
 const L19_X = [[2, 0], [-1, 1.8], [-1, -1.8]];
@@ -436,7 +501,29 @@ $[n\lambda^{LC}_{\min}/2,\ 2n\lambda^{LC}_{\max}]$.`,
     parameters: {
       n: { type: "integer", min: 1, max: 4096, help: "width n" },
       law: { type: "integer", min: 0, max: L19_LAWS.length - 1, help: "index of the (D, σ) pair" },
+      n0: {
+        type: "integer",
+        min: 1,
+        max: 1000000,
+        help:
+          "width from which the frequency is held to δ (default: the proof's Chebyshev n₀(δ); below it nothing is promised)",
+      },
     },
+    scenarios: [{
+      name: "width-below-n0",
+      breaks: String
+        .raw`$n \ge n_0(\delta)$: width $n = 4$, far below the proof's $n_0(0.1) \approx 800$–$1300$, held to $\delta = 0.1$ anyway`,
+      params: { n: 4, n0: 1 },
+      decidedBy: "aggregate",
+      instances: 200,
+    }, {
+      name: "width-64-below-chebyshev-n0",
+      breaks: String
+        .raw`$n \ge n_0(\delta)$ for the proof's Chebyshev $n_0(0.1)$: width $n = 64$, 12–20 times below it, held to $\delta = 0.1$`,
+      params: { n: 64, n0: 1 },
+      decidedBy: "aggregate",
+      instances: 200,
+    }],
     generate({ rng, index, budget, params = {} }) {
       const [dist, activation] = L19_LAWS[params.law ?? index % L19_LAWS.length];
       const ws = widths[budget];
@@ -446,7 +533,7 @@ $[n\lambda^{LC}_{\min}/2,\ 2n\lambda^{LC}_{\max}]$.`,
         distribution: dist,
       });
       const eigenvalues = symmetricEigen(net.tangentKernel(L19_X)).values;
-      return { n, dist, activation, eigenvalues, lambda: c, n0: c.n0 };
+      return { n, dist, activation, eigenvalues, lambda: c, n0: params.n0 ?? c.n0, n0Chebyshev: c.n0 };
     },
     describe: (i) => `n = ${i.n}, D = ${i.dist.name}, σ = ${i.activation.name}, m = 3, d = 2`,
     hypotheses: [{
@@ -490,12 +577,15 @@ observed $n_0$ (smallest width from which the frequency stays $\le\delta$) is re
           tightness: (i.lambda.min / 2) / Math.max(emin / i.n, 1e-300),
           detail: `eigenvalues/n ∈ [${(emin / i.n).toFixed(4)}, ${(emax / i.n).toFixed(4)}], band [${
             (lo / i.n).toFixed(4)
-          }, ${(hi / i.n).toFixed(4)}], n₀(δ) = ${i.n0}`,
+          }, ${(hi / i.n).toFixed(4)}], n₀(δ) = ${i.n0Chebyshev}${
+            i.n0 !== i.n0Chebyshev ? ` (held to δ from n = ${i.n0})` : ""
+          }`,
           data: {
             cell: `${i.dist.name}, n=${i.n}`,
             dist: i.dist.name,
             n: i.n,
             n0: i.n0,
+            n0c: i.n0Chebyshev,
             fail: fail ? 1 : 0,
             bound: L19_DELTA,
           },
@@ -504,10 +594,17 @@ observed $n_0$ (smallest width from which the frequency stays $\le\delta$) is re
     },
     aggregate(records) {
       const cells = countCells(records);
-      const meta = new Map<string, { dist: string; n: number; n0: number }>();
+      const meta = new Map<string, { dist: string; n: number; n0: number; n0c: number }>();
       for (const r of records) {
         const d = r.conclusion?.data;
-        if (d) meta.set(d.cell as string, { dist: d.dist as string, n: d.n as number, n0: d.n0 as number });
+        if (d) {
+          meta.set(d.cell as string, {
+            dist: d.dist as string,
+            n: d.n as number,
+            n0: d.n0 as number,
+            n0c: d.n0c as number,
+          });
+        }
       }
       const tested = cells.filter((c) => meta.get(c.key)!.n >= meta.get(c.key)!.n0);
       const observedN0 = [...new Set([...meta.values()].map((m) => m.dist))].map((dist) => {
@@ -519,8 +616,10 @@ observed $n_0$ (smallest width from which the frequency stays $\le\delta$) is re
           if (mine[k].fails / mine[k].draws <= L19_DELTA) n0 = meta.get(mine[k].key)!.n;
           else break;
         }
-        const n0c = meta.get(mine[0].key)!.n0;
-        return `${dist}: observed n₀(0.1) = ${Number.isNaN(n0) ? "beyond the sweep" : n0}, Chebyshev n₀ = ${n0c}`;
+        const { n0: held, n0c } = meta.get(mine[0].key)!;
+        return `${dist}: observed n₀(0.1) = ${Number.isNaN(n0) ? "beyond the sweep" : n0}, Chebyshev n₀ = ${n0c}${
+          held !== n0c ? ` (held to δ from n = ${held} instead)` : ""
+        }`;
       });
       if (tested.length === 0) {
         return {
@@ -788,6 +887,14 @@ weakly as $n\to\infty$.`,
         help: "0: Gaussian D, arctan; 1: Rademacher D, softplus",
       },
     },
+    scenarios: [{
+      name: "width-one",
+      breaks: String
+        .raw`the limit $n \to \infty$: every draw at width $n = 1$, where $\Phi_1(x_i, w_0) = \tilde v_1\sigma(\tilde u_1^\top x_i)$ is a product, not a Gaussian`,
+      params: { n: 1 },
+      decidedBy: "aggregate",
+      instances: 400,
+    }],
     generate({ rng, index, budget, params = {} }) {
       const [dist, activation] = P28_LAWS[params.law ?? index % P28_LAWS.length];
       const ws = widths[budget];
