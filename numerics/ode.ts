@@ -60,10 +60,14 @@ export function integrate(
   solver.maxSteps = options.maxSteps ?? 100_000;
   if (!Array.from(y0).every(Number.isFinite)) throw new Error("ODE initial state not finite");
   // A non-finite derivative would stall odex's step-size control forever: fail at once instead.
+  // Hot path: odex copies the returned derivative into its own array at once, so any ArrayLike will do (no
+  // Array.from: on wide networks the conversions cost more than odex's own work).
   const f = (t: number, y: number[]) => {
-    const dy = Array.from(field(t, Float64Array.from(y)));
-    if (!dy.every(Number.isFinite)) throw new Error(`ODE vector field not finite at t = ${t}`);
-    return dy;
+    const dy = field(t, Float64Array.from(y));
+    for (let i = 0; i < dy.length; i++) {
+      if (!Number.isFinite(dy[i])) throw new Error(`ODE vector field not finite at t = ${t}`);
+    }
+    return dy as number[];
   };
   let y = Array.from(y0), t = t0, steps = 0;
   const states: Float64Array[] = [];
