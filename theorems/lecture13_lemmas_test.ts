@@ -67,10 +67,7 @@ Deno.test("yang-tstar catches a claimed movement O(N^-2)", async () => {
   assert.equal(result.status, "falsified");
 });
 
-Deno.test("yang-linear-rate: the printed width threshold is out of reach, so the verdict is inconclusive", async () => {
-  // Kept out of the catalog (the catalog test accepts only verified/erratum/observed): its honest verdict is inconclusive.
-  const { result } = await runClaim(yangLinearRate(), { seed: 1, budget: "test" });
-  assert.equal(result.status, "inconclusive");
-  assert.equal(result.hypothesesMet, 0);
-  assert.match(result.aggregate?.summary ?? "", /printed threshold \(4\) is at least/);
+Deno.test("yang-linear-rate catches a rate claimed 4 times faster, exp(−4Nλ_S t/n)", async () => {
+  const { result } = await runClaim(yangLinearRate(() => 4), { seed: 1, budget: "test" });
+  assert.equal(result.status, "falsified");
 });
