@@ -619,7 +619,7 @@ $|a_k(0)| \le \gamma\eta$, $\|\boldsymbol w_k(0)\|_\infty \le \eta$, where $q :=
       const gamma = params.gamma ?? 1 / Math.sqrt(width);
       const net = new LectureNetwork(xs, targets, width);
       // The fewest draws with power: m failures out of m must put the one-sided lower bound above δ, δᵐ < α
-      // (14 at δ = 1/2, 7 at δ = 1/4); every draw is a gradient flow of width N ≈ 2·10⁴–5·10⁴.
+      // (14 at δ = 1/2, 7 at δ = 1/4); every draw is a gradient flow of width N ≈ 1.2·10⁴–4.9·10⁴.
       const draws = Math.floor(Math.log(ALPHA / MOVEMENT_PLAN.length) / Math.log(delta)) + 1;
       return {
         net,
