@@ -95,13 +95,37 @@ export class LectureNetwork {
     });
   }
 
-  /** ∇_θ R_S(θ): ∇_{a_k} = (1/n)Σᵢ eᵢσ(w_kᵀxᵢ), ∇_{w_k} = (1/n)Σᵢ eᵢa_kσ′(w_kᵀxᵢ)xᵢ (GD dynamics (1)). */
-  riskGradient(theta: ArrayLike<number>): Float64Array {
-    const e = this.errors(theta), n = e.length;
+  /**
+   * ∇_θ R_S(θ): ∇_{a_k} = (1/n)Σᵢ eᵢσ(w_kᵀxᵢ), ∇_{w_k} = (1/n)Σᵢ eᵢa_kσ′(w_kᵀxᵢ)xᵢ (GD dynamics (1)); when
+   * `errors` is given, e = h(X; θ) − f(X) is written into it as well (one pass over the pre-activations).
+   *
+   * @example
+   * ```ts
+   * import { LectureNetwork } from "./lecture_network.ts";
+   * const net = new LectureNetwork([Float64Array.of(1, 0)], [1], 1);
+   * const e = new Float64Array(1);
+   * const g = net.riskGradient([2, 1, 0], e); // h = 2, e = 1, R_S = e²/2
+   * console.assert(e[0] === 1 && g[0] === 1 && g[1] === 2 && g[2] === 0);
+   * ```
+   */
+  riskGradient(theta: ArrayLike<number>, errors?: Float64Array): Float64Array {
+    const { width, dim } = this, pre = this.preactivations(theta), n = pre.length;
+    const e = Float64Array.from(pre, (z, i) => {
+      let s = 0;
+      for (let k = 0; k < width; k++) s += theta[k] * relu(z[k]);
+      return s - this.ys[i];
+    });
+    errors?.set(e);
     const g = new Float64Array(this.paramCount);
-    this.jacobian(theta).forEach((row, i) => {
-      const c = e[i] / n;
-      for (let q = 0; q < row.length; q++) g[q] += c * row[q];
+    // Hot path of every gradient flow: Jᵀe/n without forming the n × W Jacobian, summed in the same order
+    // (row by row, g_q += (eᵢ/n)·J_iq with J_iq as in `jacobian`), so the result is the same to the bit.
+    pre.forEach((z, i) => {
+      const c = e[i] / n, x = this.xs[i];
+      for (let k = 0; k < width; k++) {
+        g[k] += c * relu(z[k]);
+        const gk = theta[k] * step(z[k]), off = width + k * dim;
+        for (let j = 0; j < dim; j++) g[off + j] += c * (gk * x[j]);
+      }
     });
     return g;
   }

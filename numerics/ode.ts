@@ -15,8 +15,14 @@ export interface OdeOptions {
   rtol?: number;
   /** Absolute tolerance (default 1e-12). */
   atol?: number;
-  /** Step limit; exceeding it throws (default 100 000). */
+  /** Step limit per output interval; exceeding it throws (default 100 000). */
   maxSteps?: number;
+  /**
+   * Limit on the field's evaluations per output interval; exceeding it throws (default 100·maxSteps). odex does not
+   * count the steps it retries at the end of an interval, and on a field that chatters across a kink (a ReLU flow
+   * sliding along an activation boundary) it was seen to retry them without end.
+   */
+  maxEvaluations?: number;
 }
 
 /** The states at the requested times and what the integrator did to get them. */
@@ -59,17 +65,25 @@ export function integrate(
   solver.absoluteTolerance = atol;
   solver.maxSteps = options.maxSteps ?? 100_000;
   if (!Array.from(y0).every(Number.isFinite)) throw new Error("ODE initial state not finite");
-  // A non-finite derivative would stall odex's step-size control forever: fail at once instead.
+  const maxEvaluations = options.maxEvaluations ?? 100 * solver.maxSteps;
+  let evaluations = 0;
   const f = (t: number, y: number[]) => {
-    const dy = Array.from(field(t, Float64Array.from(y)));
-    if (!dy.every(Number.isFinite)) throw new Error(`ODE vector field not finite at t = ${t}`);
-    return dy;
+    if (++evaluations > maxEvaluations) throw new Error(`ODE integrator stalled: ${maxEvaluations} field evaluations`);
+    // A non-finite derivative would stall odex's step-size control forever: fail at once instead.
+    // Hot path: odex copies the returned derivative into its own array at once, so any ArrayLike will do (no
+    // Array.from: on wide networks the conversions cost more than odex's own work).
+    const dy = field(t, Float64Array.from(y));
+    for (let i = 0; i < dy.length; i++) {
+      if (!Number.isFinite(dy[i])) throw new Error(`ODE vector field not finite at t = ${t}`);
+    }
+    return dy as number[];
   };
   let y = Array.from(y0), t = t0, steps = 0;
   const states: Float64Array[] = [];
   for (const target of times) {
     if (!(target >= t)) throw new RangeError(`output times must be increasing from t0 (${target})`);
     if (target > t) {
+      evaluations = 0;
       const r = solver.solve(f, t, y, target);
       if (r.outcome !== Outcome.Converged) throw new Error(`ODE integrator failed: outcome ${r.outcome}`);
       steps += r.nAccept;

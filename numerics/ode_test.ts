@@ -24,3 +24,16 @@ Deno.test("integrate: a NaN state or derivative throws at once instead of stalli
   assert.throws(() => integrate((_t, y) => [y[0]], 0, [NaN], [1]), /not finite/);
   assert.throws(() => integrate((_t, y) => [y[0] > 0.5 ? NaN : 1], 0, [0], [1]), /not finite/);
 });
+
+Deno.test("integrate: the evaluation limit per output interval throws", () => {
+  // y' = −y on [0, 1] needs more than 10 evaluations; with 2 output times the count restarts at each.
+  let calls = 0;
+  const field = (_t: number, y: Float64Array) => {
+    calls++;
+    return [-y[0]];
+  };
+  assert.throws(() => integrate(field, 0, [1], [1], { maxEvaluations: 10 }), /stalled: 10 field evaluations/);
+  assert.equal(calls, 10);
+  const sol = integrate(field, 0, [1], [0.5, 1], { maxEvaluations: 1000 });
+  assert.ok(Math.abs(sol.states[1][0] - Math.exp(-1)) < 1e-9);
+});

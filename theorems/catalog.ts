@@ -24,7 +24,7 @@ import { chizatLazy } from "./chizat_lazy.ts";
 import { chizatGlobalConvergence, chizatMeanField } from "./chizat_mean_field.ts";
 import { chizatRandomFeatures } from "./chizat_random_features.ts";
 import { yangGram, yangLinearized, yangRiskFlow } from "./lecture13.ts";
-import { yangInitRisk, yangLambdaMin, yangLinearRate, yangTstar } from "./lecture13_lemmas.ts";
+import { yangInitRisk, yangLambdaMin, yangLinearRate, yangMovement, yangTstar } from "./lecture13_lemmas.ts";
 
 /**
  * All claims.
@@ -79,6 +79,7 @@ export const claims: readonly Claim[] = [
   yangLinearized(),
   yangInitRisk(),
   yangLambdaMin(),
+  yangMovement(),
   yangLinearRate(),
   yangTstar(),
   // Chizat's slides
