@@ -33,23 +33,9 @@ for (const claim of claims) {
   });
 }
 
-/**
- * Claims still waiting for their hypothesis-breaking scenarios (issue 7) from another branch. The yang-* helper adds
- * them; remove this list when that branch is merged.
- */
-const AWAITING_SCENARIOS_FROM_YANG_BRANCH: readonly string[] = [
-  "yang-risk-flow",
-  "yang-linearized",
-  "yang-linear-rate",
-  "yang-tstar",
-];
-
 Deno.test("every claim declares scenarios or says why it is unbreakable (issue 7)", () => {
   const missing = claims.filter((c) => !c.scenarios?.length && !c.unbreakable).map((c) => c.id);
-  const unexpected = missing.filter((id) => !AWAITING_SCENARIOS_FROM_YANG_BRANCH.includes(id));
-  if (unexpected.length) throw new Error(`no scenarios and no unbreakable: ${unexpected.join(", ")}`);
-  const stale = AWAITING_SCENARIOS_FROM_YANG_BRANCH.filter((id) => !missing.includes(id));
-  if (stale.length) throw new Error(`remove from AWAITING_SCENARIOS_FROM_YANG_BRANCH: ${stale.join(", ")}`);
+  if (missing.length) throw new Error(`no scenarios and no unbreakable: ${missing.join(", ")}`);
 });
 
 Deno.test("scenarios set only declared parameters, within range; aggregate ones declare draws and have an aggregate", () => {
