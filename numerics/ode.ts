@@ -17,6 +17,11 @@ export interface OdeOptions {
   atol?: number;
   /** Step limit; exceeding it throws (default 100 000). */
   maxSteps?: number;
+  /**
+   * Largest step (default: none). Bounds h·‖∂F/∂y‖ on flows that are stiff but smooth, where the error
+   * estimate alone lets an explicit trial step grow until its stages overflow.
+   */
+  maxStepSize?: number;
 }
 
 /** The states at the requested times and what the integrator did to get them. */
@@ -58,6 +63,7 @@ export function integrate(
   solver.relativeTolerance = rtol;
   solver.absoluteTolerance = atol;
   solver.maxSteps = options.maxSteps ?? 100_000;
+  if (options.maxStepSize !== undefined) solver.maxStepSize = options.maxStepSize;
   if (!Array.from(y0).every(Number.isFinite)) throw new Error("ODE initial state not finite");
   // A non-finite derivative would stall odex's step-size control forever: fail at once instead.
   const f = (t: number, y: number[]) => {
