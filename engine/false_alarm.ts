@@ -6,24 +6,24 @@
  *
  * @module
  */
-import { holm } from "../numerics/stats.ts";
-import type { Claim } from "./claim.ts";
+import { holm, successRateTest } from "../numerics/stats.ts";
+import type { AggregateCheck, Claim } from "./claim.ts";
 import type { ClaimResult } from "./run.ts";
 
 /** The probability that the whole suite fails on correct code under a random master seed: at most 1%. */
 export const SUITE_FALSE_ALARM = 0.01;
 
 /** How many statistical checks the budget is split over. */
-export const MAX_STATISTICAL_CHECKS = 25;
+export const MAX_STATISTICAL_CHECKS = 30;
 
 /**
  * Each statistical check's false-alarm probability, SUITE_FALSE_ALARM / MAX_STATISTICAL_CHECKS =
- * 4e-4: confidence intervals are built at 1 − CHECK_FALSE_ALARM, tests reject at p ≤ CHECK_FALSE_ALARM.
+ * 1/3000 ≈ 3.3e-4: confidence intervals are built at 1 − CHECK_FALSE_ALARM, tests reject at p ≤ CHECK_FALSE_ALARM.
  *
  * @example
  * ```ts
  * import { CHECK_FALSE_ALARM } from "./false_alarm.ts";
- * console.assert(CHECK_FALSE_ALARM === 4e-4);
+ * console.assert(CHECK_FALSE_ALARM === 0.01 / 30);
  * ```
  */
 export const CHECK_FALSE_ALARM = SUITE_FALSE_ALARM / MAX_STATISTICAL_CHECKS;
@@ -69,4 +69,59 @@ export function holmOverResults(results: ClaimResult[]): HolmSummary {
   }));
   const rejected = holm(tested.map((t) => t.pValue), SUITE_FALSE_ALARM);
   return { level: SUITE_FALSE_ALARM, tested, rejected: tested.filter((_, i) => rejected[i]).map((t) => t.id) };
+}
+
+/** A pre-registered per-unit criterion, counted over independent units (runs, disjoint pairs of runs). */
+export interface SuccessCount {
+  /** Units meeting the criterion. */
+  successes: number;
+  /** Units. */
+  trials: number;
+  /** H0 (the claim holds): each unit meets the criterion with probability ≥ p0. */
+  p0: number;
+  /** The false-alarm probability the check declares. */
+  alpha: number;
+  /** The units and their criterion, plural, e.g. "runs that reach 2/η and settle there". */
+  units: string;
+}
+
+/**
+ * The verdict of an exact binomial test on a count of units meeting a criterion (`successRateTest`):
+ * fails only when P(Bin(n, p0) ≤ successes) ≤ alpha, so on correct code (each unit succeeding with
+ * probability ≥ p0, independently) with probability ≤ alpha. Tightness is the observed failure rate
+ * over the tolerated one, 1 − p0.
+ *
+ * @example
+ * ```ts
+ * import { successRateVerdict } from "./false_alarm.ts";
+ * const v = successRateVerdict({ successes: 0, trials: 4, p0: 0.9, alpha: 2e-4, units: "pairs" });
+ * console.assert(v.holds === false && v.pValue! < 2e-4);
+ * ```
+ */
+export function successRateVerdict(
+  c: SuccessCount,
+):
+  & Required<Pick<AggregateCheck, "holds" | "summary" | "alpha" | "rows">>
+  & Pick<AggregateCheck, "pValue" | "tightness"> {
+  const { successes: k, trials: n, p0, alpha } = c;
+  if (n === 0) return { holds: "inconclusive", summary: `no ${c.units} to count`, alpha, rows: [] };
+  const t = successRateTest(k, n, p0, alpha);
+  const p = t.pValue.toExponential(2);
+  const summary = `${k} of ${n} ${c.units}; H0 "each meets the criterion with probability ≥ ${p0}" ${
+    t.reject ? "rejected" : "not rejected"
+  } at level ${alpha} (exact binomial p-value P(Bin(${n}, ${p0}) ≤ ${k}) = ${p}${
+    t.minPValue > alpha ? `; with ${n} units no count can reach it: this budget has no power` : ""
+  })`;
+  return {
+    holds: !t.reject,
+    summary,
+    pValue: t.pValue,
+    alpha,
+    tightness: (n - k) / n / (1 - p0),
+    rows: [
+      [`${c.units}`, `${k} of ${n}`],
+      [`p-value of H0: rate ≥ ${p0} (level ${alpha})`, p],
+      [`${100 * (1 - alpha)}% upper confidence bound on the rate`, t.upper.toFixed(3)],
+    ],
+  };
 }

@@ -179,30 +179,51 @@ export class MeanFieldNetwork {
    */
   velocity(w: ArrayLike<number>, data: Dataset, out: Float64Array): number {
     const { m, d, sigma } = this, p = d + 2, n = data.n, weight = (m * this.outputScale) / n;
-    const r = this.outputs(w, data);
+    // Pre-activations z_ji = aᵢ·xⱼ + bᵢ, computed once (the forward pass needs them all before the residuals).
+    if (this.#z.length !== n * m) this.#z = new Float64Array(n * m);
+    const zs = this.#z, r = new Float64Array(n);
     let loss = 0;
+    // Hot loop: m·n·d multiply-adds (the sums in the order of `outputs`, so the two agree to the bit).
     for (let j = 0; j < n; j++) {
-      r[j] -= data.y[j];
+      let s = 0;
+      const xo = j * d;
+      for (let i = 0; i < m; i++) {
+        const o = i * p;
+        let z = w[o + d];
+        for (let k = 0; k < d; k++) z += w[o + k] * data.x[xo + k];
+        zs[j * m + i] = z;
+        s += w[o + d + 1] * sigma.value(z);
+      }
+      r[j] = s * this.outputScale - data.y[j];
       loss += r[j] * r[j];
     }
-    out.fill(0);
-    // Hot loop: m·n·d multiply-adds.
+    // Per particle, the sums over the data run in registers (from 0, in the order of j).
+    if (this.#acc.length !== d) this.#acc = new Float64Array(d);
+    const acc = this.#acc;
     for (let i = 0; i < m; i++) {
       const o = i * p;
       const c = w[o + d + 1];
+      acc.fill(0);
+      let gb = 0, gc = 0;
       for (let j = 0; j < n; j++) {
-        const xo = j * d;
-        let z = w[o + d];
-        for (let k = 0; k < d; k++) z += w[o + k] * data.x[xo + k];
+        const xo = j * d, z = zs[j * m + i];
         const rj = r[j] * weight;
         const g = rj * c * sigma.derivative(z);
-        for (let k = 0; k < d; k++) out[o + k] -= g * data.x[xo + k];
-        out[o + d] -= g;
-        out[o + d + 1] -= rj * sigma.value(z);
+        for (let k = 0; k < d; k++) acc[k] -= g * data.x[xo + k];
+        gb -= g;
+        gc -= rj * sigma.value(z);
       }
+      for (let k = 0; k < d; k++) out[o + k] = acc[k];
+      out[o + d] = gb;
+      out[o + d + 1] = gc;
     }
     return loss / (2 * n);
   }
+
+  /** Scratch for `velocity`'s pre-activations (n·m). */
+  #z = new Float64Array(0);
+  /** Scratch for `velocity`'s sums over the data (d). */
+  #acc = new Float64Array(0);
 }
 
 /** A training curve: F at the recorded times. */

@@ -25,3 +25,18 @@ Deno.test("mean-field velocity is −m times the gradient of F_m (central differ
     assert.ok(Math.abs(-m * grad - v[q]) < 1e-7, `component ${q}: ${-m * grad} vs ${v[q]}`);
   }
 });
+
+Deno.test("velocity's forward pass agrees with loss() to the bit", () => {
+  const rng = createRng("mean-field-forward");
+  for (const m of [1, 3, 24]) {
+    const net = new MeanFieldNetwork(m, 2), n = 9;
+    const data = {
+      d: 2,
+      n,
+      x: Float64Array.from({ length: n * 2 }, () => rng.normal()),
+      y: Float64Array.from({ length: n }, () => rng.normal()),
+    };
+    const w = Float64Array.from({ length: net.parameterCount }, () => rng.normal());
+    assert.equal(net.velocity(w, data, new Float64Array(w.length)), net.loss(w, data));
+  }
+});

@@ -97,7 +97,7 @@ export class TwoLayerTanh {
    */
   gradient(theta: Float64Array, data: RegressionData, out: Float64Array): number {
     const { h, d } = this, n = data.y.length, s = 1 / Math.sqrt(h);
-    const r = this.residuals(theta, data);
+    const { r, t } = this.#forward(theta, data);
     out.fill(0);
     let loss = 0;
     // Hot loop: n·h·d.
@@ -105,11 +105,9 @@ export class TwoLayerTanh {
       loss += r[i] * r[i];
       const c = (r[i] * s) / n;
       for (let k = 0; k < h; k++) {
-        let z = 0;
-        for (let j = 0; j < d; j++) z += theta[k * d + j] * data.x[i * d + j];
-        const t = Math.tanh(z), vk = theta[h * d + k];
-        out[h * d + k] += c * t;
-        const gu = c * vk * (1 - t * t);
+        const tk = t[i * h + k], vk = theta[h * d + k];
+        out[h * d + k] += c * tk;
+        const gu = c * vk * (1 - tk * tk);
         for (let j = 0; j < d; j++) out[k * d + j] += gu * data.x[i * d + j];
       }
     }
@@ -131,19 +129,16 @@ export class TwoLayerTanh {
    */
   hessianVector(theta: Float64Array, data: RegressionData, delta: Float64Array, out: Float64Array): void {
     const { h, d } = this, n = data.y.length, s = 1 / Math.sqrt(h);
-    const r = this.residuals(theta, data);
+    const { r, t: tanh } = this.#forward(theta, data);
     out.fill(0);
     const t = new Float64Array(h), dz = new Float64Array(h);
     // Hot loop: n·h·d.
     for (let i = 0; i < n; i++) {
       let gDotDelta = 0;
       for (let k = 0; k < h; k++) {
-        let z = 0, zd = 0;
-        for (let j = 0; j < d; j++) {
-          z += theta[k * d + j] * data.x[i * d + j];
-          zd += delta[k * d + j] * data.x[i * d + j];
-        }
-        t[k] = Math.tanh(z);
+        let zd = 0;
+        for (let j = 0; j < d; j++) zd += delta[k * d + j] * data.x[i * d + j];
+        t[k] = tanh[i * h + k];
         dz[k] = zd;
         const d1 = 1 - t[k] * t[k];
         gDotDelta += s * (t[k] * delta[h * d + k] + theta[h * d + k] * d1 * zd);
@@ -156,5 +151,39 @@ export class TwoLayerTanh {
         for (let j = 0; j < d; j++) out[k * d + j] += cu * data.x[i * d + j];
       }
     }
+  }
+
+  /** The last forward pass: θ and data it was made at, residuals rᵢ and tanh(uₖ·xᵢ) (row i, column k). */
+  #last: { theta: Float64Array; data: RegressionData; r: Float64Array; t: Float64Array } | null = null;
+
+  /**
+   * Residuals and hidden activations at θ, recomputed only when θ or the data changed (a Lanczos run makes
+   * many Hessian-vector products at one θ). The same operations in the same order as `residuals`.
+   */
+  #forward(theta: Float64Array, data: RegressionData): { r: Float64Array; t: Float64Array } {
+    const last = this.#last;
+    if (
+      last && last.data === data && last.theta.length === theta.length &&
+      last.theta.every((v, q) => Object.is(v, theta[q]))
+    ) {
+      return last;
+    }
+    const { h, d } = this,
+      n = data.y.length,
+      s = 1 / Math.sqrt(h),
+      r = new Float64Array(n),
+      t = new Float64Array(n * h);
+    for (let i = 0; i < n; i++) {
+      let f = 0;
+      for (let k = 0; k < h; k++) {
+        let z = 0;
+        for (let j = 0; j < d; j++) z += theta[k * d + j] * data.x[i * d + j];
+        t[i * h + k] = Math.tanh(z);
+        f += theta[h * d + k] * t[i * h + k];
+      }
+      r[i] = s * f - data.y[i];
+    }
+    this.#last = { theta: Float64Array.from(theta), data, r, t };
+    return this.#last;
   }
 }

@@ -63,3 +63,16 @@ Deno.test("Lanczos top eigenvalue equals the top eigenvalue of the assembled Hes
   assert.ok(Math.abs(top.value - exact) <= 1e-10 * Math.abs(exact), `${top.value} vs ${exact}`);
   assert.ok(top.residual <= 1e-8 * Math.abs(exact));
 });
+
+Deno.test("the forward pass reused across Hessian-vector products follows θ when it changes in place", () => {
+  const { rng, net, data, theta } = setup();
+  const delta = Float64Array.from({ length: theta.length }, () => rng.normal());
+  const hv = new Float64Array(theta.length), fresh = new Float64Array(theta.length);
+  net.hessianVector(theta, data, delta, hv); // fills the cache at θ
+  theta[0] += 0.5; // GD updates θ in place
+  net.hessianVector(theta, data, delta, hv);
+  new TwoLayerTanh(5, 3).hessianVector(theta, data, delta, fresh);
+  assert.deepEqual(hv, fresh);
+  const g = new Float64Array(theta.length);
+  assert.equal(net.gradient(theta, data, g), net.loss(theta, data)); // same forward pass as `residuals`
+});

@@ -23,6 +23,11 @@ export interface OdeOptions {
    * sliding along an activation boundary) it was seen to retry them without end.
    */
   maxEvaluations?: number;
+  /**
+   * Largest step (default: none). Bounds h·‖∂F/∂y‖ on flows that are stiff but smooth, where the error
+   * estimate alone lets an explicit trial step grow until its stages overflow.
+   */
+  maxStepSize?: number;
 }
 
 /** The states at the requested times and what the integrator did to get them. */
@@ -64,6 +69,7 @@ export function integrate(
   solver.relativeTolerance = rtol;
   solver.absoluteTolerance = atol;
   solver.maxSteps = options.maxSteps ?? 100_000;
+  if (options.maxStepSize !== undefined) solver.maxStepSize = options.maxStepSize;
   if (!Array.from(y0).every(Number.isFinite)) throw new Error("ODE initial state not finite");
   const maxEvaluations = options.maxEvaluations ?? 100 * solver.maxSteps;
   let evaluations = 0;

@@ -144,3 +144,69 @@ export function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b), h = s.length >> 1;
   return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
 }
+
+/**
+ * P(X ≤ k) for X ~ Binomial(n, p), summed exactly (terms in log space, so no underflow for any n).
+ *
+ * @example
+ * ```ts
+ * import { binomialLowerTail } from "./stats.ts";
+ * console.assert(Math.abs(binomialLowerTail(0, 4, 0.9) - 1e-4) < 1e-15); // all four fail
+ * console.assert(binomialLowerTail(4, 4, 0.9) === 1);
+ * ```
+ */
+export function binomialLowerTail(k: number, n: number, p: number): number {
+  if (!(Number.isInteger(k) && Number.isInteger(n) && n >= 0 && 0 <= p && p <= 1)) {
+    throw new RangeError(`binomialLowerTail needs integers k, n ≥ 0 and p ∈ [0, 1] (got ${k}, ${n}, ${p})`);
+  }
+  if (k < 0) return 0;
+  if (k >= n) return 1;
+  if (p === 0) return 1;
+  if (p === 1) return 0;
+  // log pmf(j) = log C(n, j) + j log p + (n − j) log(1 − p), built up from j = 0.
+  const lp = Math.log(p), lq = Math.log1p(-p);
+  let logC = 0, sum = 0;
+  for (let j = 0; j <= k; j++) {
+    if (j > 0) logC += Math.log((n - j + 1) / j);
+    sum += Math.exp(logC + j * lp + (n - j) * lq);
+  }
+  return Math.min(1, sum);
+}
+
+/** The outcome of an exact one-sided binomial test of "success probability ≥ p0". */
+export interface SuccessRateTest {
+  /** P(Bin(n, p0) ≤ k): the p-value (the largest over all success probabilities ≥ p0). */
+  pValue: number;
+  /** pValue ≤ alpha: the data contradict "success probability ≥ p0" at level alpha. */
+  reject: boolean;
+  /** One-sided Clopper–Pearson upper confidence bound on the success probability at 1 − alpha (< p0 iff rejected). */
+  upper: number;
+  /** The smallest p-value n trials can give, (1 − p0)ⁿ: when it exceeds alpha the test cannot reject. */
+  minPValue: number;
+}
+
+/**
+ * Exact one-sided binomial test of H0: every trial succeeds independently with probability ≥ p0,
+ * after k successes in n trials. Under H0 the number of successes is stochastically at least
+ * Bin(n, p0), so rejecting when P(Bin(n, p0) ≤ k) ≤ alpha has false-alarm probability ≤ alpha.
+ *
+ * @example
+ * ```ts
+ * import { successRateTest } from "./stats.ts";
+ * console.assert(successRateTest(1, 6, 0.9, 2e-4).reject); // p = 5.5e-5
+ * console.assert(!successRateTest(2, 6, 0.9, 2e-4).reject); // p = 1.3e-3
+ * console.assert(!successRateTest(0, 3, 0.9, 2e-4).reject); // three trials cannot reach 2e-4
+ * ```
+ */
+export function successRateTest(k: number, n: number, p0: number, alpha: number): SuccessRateTest {
+  if (!(Number.isInteger(k) && Number.isInteger(n) && 0 <= k && k <= n && n > 0)) {
+    throw new RangeError(`successRateTest needs integers 0 ≤ k ≤ n, n > 0 (got ${k}, ${n})`);
+  }
+  const pValue = binomialLowerTail(k, n, p0);
+  return {
+    pValue,
+    reject: pValue <= alpha,
+    upper: binomialUpperBound(k, n, 1 - alpha),
+    minPValue: binomialLowerTail(0, n, p0),
+  };
+}

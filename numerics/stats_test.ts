@@ -1,5 +1,13 @@
 import assert from "node:assert/strict";
-import { binomialUpperBound, clopperPearson, holm, linearFit, median } from "./stats.ts";
+import {
+  binomialLowerTail,
+  binomialUpperBound,
+  clopperPearson,
+  holm,
+  linearFit,
+  median,
+  successRateTest,
+} from "./stats.ts";
 import { createRng } from "./random.ts";
 
 Deno.test("clopperPearson: known values and coverage on simulated data", () => {
@@ -34,4 +42,28 @@ Deno.test("holm: step-down rejects in order and stops", () => {
   assert.deepEqual(holm([0.02, 0.02, 0.02], 0.05), [false, false, false]);
   assert.deepEqual(holm([NaN, 0.5], 0.05), [true, false]);
   assert.ok(Number.isNaN(median([])));
+});
+
+Deno.test("binomialLowerTail: exact sums, and the test agrees with the Clopper–Pearson bound", () => {
+  // P(Bin(6, 0.9) ≤ 1) = 0.1⁶ + 6·0.9·0.1⁵.
+  assert.ok(Math.abs(binomialLowerTail(1, 6, 0.9) - (1e-6 + 5.4e-5)) < 1e-17);
+  assert.ok(Math.abs(binomialLowerTail(5, 10, 0.5) - 638 / 1024) < 1e-15);
+  assert.equal(binomialLowerTail(-1, 5, 0.3), 0);
+  assert.ok(binomialLowerTail(300, 1000, 0.5) > 0); // no underflow to a wrong 0 in the tail sum
+  for (const [n, p0, alpha] of [[6, 0.9, 2e-4], [12, 0.9, 2e-4], [11, 0.6, 2e-4], [40, 0.9, 4e-4]] as const) {
+    for (let k = 0; k <= n; k++) {
+      const t = successRateTest(k, n, p0, alpha);
+      // Rejection ⟺ the one-sided upper confidence bound lies below p0 (the duality of test and interval).
+      if (Math.abs(t.pValue - alpha) > 1e-9 * alpha) assert.equal(t.reject, t.upper < p0, `${k}/${n}`);
+    }
+  }
+  // The size of the test, computed exactly: P(reject) at p = p0 is at most alpha, and at p > p0 smaller still.
+  for (const p of [0.6, 0.7, 0.9]) {
+    let size = 0;
+    for (let k = 0; k <= 8; k++) {
+      if (successRateTest(k, 8, 0.6, 0.05).reject) size += binomialLowerTail(k, 8, p) - binomialLowerTail(k - 1, 8, p);
+    }
+    assert.ok(size <= 0.05, `size ${size} at p = ${p}`);
+    if (p === 0.6) assert.ok(size > 0.04, `size ${size}`); // not needlessly conservative
+  }
 });

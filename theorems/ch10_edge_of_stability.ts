@@ -5,6 +5,7 @@
  * @module
  */
 import { defineClaim } from "../engine/claim.ts";
+import { CHECK_FALSE_ALARM, successRateVerdict } from "../engine/false_alarm.ts";
 import type { BudgetName, Claim, InstanceRecord, PlotSpec } from "../engine/claim.ts";
 import { type RegressionData, TwoLayerTanh } from "../models/two_layer_tanh.ts";
 import { lanczosTop } from "../numerics/lanczos.ts";
@@ -14,8 +15,11 @@ import { atMost, ratio } from "../numerics/compare.ts";
 
 const SOURCE = "001_77e89cd23d3b82cd.txt";
 
-/** Step sizes η of the sweep (the instance index cycles through them). */
-const ETAS = [1.5, 2, 3];
+/**
+ * Step sizes η of the sweep (the instance index cycles through them). The test budget leaves out η = 3, where
+ * half the draws start above the edge (sharpness(θ₀) > 2/η) and fail the hypothesis, so its runs go where they count.
+ */
+const ETAS: Record<BudgetName, number[]> = { test: [1.5, 2], report: [1.5, 2, 3] };
 /** GD steps per budget. */
 const STEPS: Record<BudgetName, number> = { test: 3000, report: 8000 };
 /** Sharpness is measured every this many steps. */
@@ -26,6 +30,14 @@ const LANCZOS_STEPS = 20;
 const RESIDUAL_TOLERANCE = 0.01;
 /** "About 2/η": the band for the sharpness, relative to 2/η. */
 const BAND = { reach: 0.9, lo: 0.9, hi: 1.1 };
+/**
+ * H0 of the aggregate: a run meeting the hypothesis shows the edge of stability (reach, settle in BAND, loss improving)
+ * with probability ≥ this: "typically" (Cohen et al.), with a margin (rates measured at the test budget: 0.72 at
+ * η = 1.5, 0.78 at η = 2, 0.77 at η = 3, over 280 runs). With it a rejection needs ≥ 10 runs (0.4¹⁰ ≈ 1.0·10⁻⁴ ≤ 0.01/60).
+ */
+const SHOWN_P0 = 0.6;
+/** The aggregate's declared false-alarm probability (27 statistical checks: half a share, see engine/false_alarm.ts). */
+const SHOWN_ALPHA = CHECK_FALSE_ALARM / 2;
 
 /** Hessian-vector product of the loss at θ (the quantity under test; a wrong one must be caught). */
 export type HessianVector = (
@@ -75,7 +87,7 @@ function generate(
     net,
     data: { d, x, y },
     theta0,
-    eta: params.eta ?? ETAS[index % ETAS.length],
+    eta: params.eta ?? ETAS[budget][index % ETAS[budget].length],
     steps: params.steps ?? STEPS[budget],
     start,
   };
@@ -139,11 +151,17 @@ routinely violated. If we think of $\beta$ as something that can vary from regio
 until it reaches $2/\eta$, and then it enters a regime called "the edge of stability" in which $\beta$ remains the
 same, but the loss continues to improve.`,
     tightness:
-      "per instance: largest relative Lanczos residual over 0.01; aggregate: |median over runs of the settled sharpness·η/2 − 1| over the band half-width 0.1",
-    instances: { test: 9, report: 18 },
+      "per instance: largest relative Lanczos residual over 0.01; aggregate: fraction of runs not showing the edge of stability over the tolerated 0.4",
+    instances: { test: 12, report: 18 },
+    falseAlarm: SHOWN_ALPHA,
     generate: ({ rng, index, budget, params = {} }) => generate(rng, index, budget, params),
     parameters: {
-      eta: { type: "number", min: 0.1, max: 20, help: "step size η (default: 1.5, 2, 3 by instance index)" },
+      eta: {
+        type: "number",
+        min: 0.1,
+        max: 20,
+        help: "step size η (default by instance index: 1.5, 2 at the test budget; 1.5, 2, 3 at the report budget)",
+      },
       steps: {
         type: "integer",
         min: 20,
@@ -191,8 +209,8 @@ $${BAND.reach}\cdot 2/\eta$; (b) over the second half of the run its median lies
 $[${BAND.lo}, ${BAND.hi}]\cdot 2/\eta$ ("remains the same", about $2/\eta$); (c) the loss keeps improving after the
 edge is reached: the median loss over the last tenth of the run is below the median loss over the tenth that
 follows the first step where $\beta_t \ge ${BAND.reach}\cdot 2/\eta$ (window medians, since the loss oscillates).
-Observed when, over all runs ("routinely"), the median settled sharpness lies in the band and the median ratio of
-final to onset loss level is below 1. The number of steps where the loss went up (non-monotone descent) is reported.`,
+Observed unless an exact binomial test rejects, at level ${SHOWN_ALPHA}, that each run shows (a)–(c) with probability
+$\ge ${SHOWN_P0}$ ("typically"). The number of steps where the loss went up (non-monotone descent) is reported.`,
       check(i) {
         let tr: Trajectory;
         try {
@@ -261,7 +279,9 @@ final to onset loss level is below 1. The number of steps where the loss went up
         const q = pts.filter((p) => p.eta === eta);
         return [
           `η = ${eta} (2/η = ${(2 / eta).toFixed(3)})`,
-          `median sharpness·η/2 over the second half ${
+          `edge of stability shown in ${
+            q.filter((p) => p.shown === 1).length
+          } of ${q.length} runs; median sharpness·η/2 over the second half ${
             median(q.map((p) => p.hover as number)).toFixed(3)
           }; onset step ${median(q.map((p) => p.onsetStep as number))}; final/onset loss ${
             median(q.map((p) => p.lossRatio as number)).toExponential(2)
@@ -270,17 +290,25 @@ final to onset loss level is below 1. The number of steps where the loss went up
       });
       const hovers = pts.map((p) => p.hover as number), med = median(hovers);
       const lossRatios = pts.map((p) => p.lossRatio as number), medLoss = median(lossRatios);
-      const shown = pts.filter((p) => p.shown === 1).length;
       const improving = lossRatios.filter((r) => r < 1).length;
+      // Unit: a run meeting the hypothesis (a run that diverged shows nothing).
+      const met = records.filter((r) => r.met);
+      const v = successRateVerdict({
+        successes: met.filter((r) => r.conclusion?.data?.shown === 1).length,
+        trials: met.length,
+        p0: SHOWN_P0,
+        alpha: SHOWN_ALPHA,
+        units:
+          `runs showing the edge of stability (reach ${BAND.reach}·2/η, settle in [${BAND.lo}, ${BAND.hi}]·2/η, loss improving)`,
+      });
       return {
-        holds: med >= BAND.lo && med <= BAND.hi && medLoss < 1,
-        tightness: Math.abs(med - 1) / (BAND.hi - 1),
-        summary: `over ${pts.length} runs the sharpness settles at a median ${med.toFixed(3)} × 2/η over the second
-half (range ${Math.min(...hovers).toFixed(3)}–${Math.max(...hovers).toFixed(3)}; band [${BAND.lo}, ${BAND.hi}]); the
-loss level improved after the onset in ${improving} of ${pts.length} runs (median final/onset level ${
-          medLoss.toFixed(3)
-        }, must be < 1); ${shown} of ${pts.length} runs show the full picture (reach, settle in the band, improve).`,
-        rows,
+        ...v,
+        summary: `${v.summary}. Over ${pts.length} runs the sharpness settles at a median ${
+          med.toFixed(3)
+        } × 2/η over the
+second half (range ${Math.min(...hovers).toFixed(3)}–${Math.max(...hovers).toFixed(3)}); the loss level improved after
+the onset in ${improving} of ${pts.length} runs (median final/onset level ${medLoss.toFixed(3)}).`,
+        rows: [...v.rows, ...rows],
       };
     },
     plots(records: InstanceRecord[]): PlotSpec[] {

@@ -32,3 +32,19 @@ Deno.test("eq-10.47 catches a bound exponent of −3/2 (κ ≲ d_hid^{-3/2})", a
   const { result } = await runClaim(eq1047(() => -1.5), { seed: 1, budget: "test" });
   assert.equal(result.status, "falsified");
 });
+
+Deno.test("eq-10.28 catches GD on the linearised model (Df frozen at w₀): the gap to the flow stops being O(η)", async () => {
+  const frozen = new WeakMap<ScaledTwoLayer, Float64Array[]>();
+  const claim = eq1028(undefined, (net, y, w, eta) => {
+    const jac = frozen.get(net) ?? net.jacobian(w); // first call is at w₀
+    frozen.set(net, jac);
+    const f = net.outputs(w), g = new Float64Array(w.length);
+    jac.forEach((row, i) => {
+      for (let k = 0; k < row.length; k++) g[k] += row[k] * (y[i] - f[i]);
+    });
+    return w.map((v, m) => v + eta * g[m]);
+  });
+  const { result } = await runClaim(claim, { seed: 1, budget: "test" });
+  assert.equal(result.status, "falsified");
+  assert.ok(result.aggregate!.pValue! <= result.aggregate!.alpha!, result.aggregate!.summary);
+});

@@ -27,3 +27,12 @@ Deno.test("fig-11.3: without training the observation is not reproduced", async 
   assert.notEqual(result.status, "observed");
   assert.notEqual(result.status, "erratum");
 });
+
+Deno.test("fig-11.3: 3 GD steps instead of 1000 lower the loss but do not collapse the variance at the data", async () => {
+  const short = gdTrainer(0.5);
+  const { result } = await runClaim(fig113(gdTrainer(1), (net) => short(net, 3)), { seed: 1, budget: "test" });
+  assert.equal(result.conclusionFailures, result.instances); // the printed h = 1/n still diverges
+  assert.equal(result.correctedFailures, 0); // the loss does go down
+  assert.equal(result.status, "falsified");
+  assert.ok(result.aggregate!.pValue! <= result.aggregate!.alpha!, result.aggregate!.summary);
+});

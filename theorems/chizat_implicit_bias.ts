@@ -5,6 +5,7 @@
  * @module
  */
 import { defineClaim } from "../engine/claim.ts";
+import { CHECK_FALSE_ALARM, successRateVerdict } from "../engine/false_alarm.ts";
 import type { Claim, InstanceRecord, PlotSpec } from "../engine/claim.ts";
 import {
   exponentialLoss,
@@ -45,6 +46,16 @@ const TIMES = [
 ];
 /** Fits and drifts use t ≥ this. */
 const LATE = 1e20;
+/** The 1/log t law: fitted over predicted slope of cot θ against log t must lie in this band (pre-registered with the claim). */
+const SLOPE_BAND = { lo: 0.8, hi: 1.25 };
+/**
+ * H0 of the aggregate: an instance shows the limit (persistent angle ≤ θ(10¹⁰⁰)/4) and the 1/log t law (slope ratio
+ * in SLOPE_BAND) with probability ≥ this. Both hold on every instance as t → ∞; 0.9 leaves room for instances still
+ * pre-asymptotic at t = 10¹⁰⁰ (7 of 2400 at the test budget, with slope ratios 0.56–0.79).
+ */
+const LIMIT_P0 = 0.9;
+/** The aggregate's declared false-alarm probability (27 statistical checks: half a share, see engine/false_alarm.ts). */
+const LIMIT_ALPHA = CHECK_FALSE_ALARM / 2;
 
 function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let s = 0;
@@ -119,8 +130,9 @@ initialization, the normalized gradient flow $\bar w(t) = w(t)/\|w(t)\|_2$ conve
 solution to $\max_{\|w\|_2\le 1}\min_{i\in[n]} y_i\cdot w^\top x_i$; also applies to the logistic loss.
 (CLAIMS.md: slowly, like $1/\log t$.)`,
     tightness:
-      "extrapolated persistent angle atan(σ/‖ŵ‖) (σ = drift rate of w(t) − ŵ log t per unit log t over the last span 10⁹⁵ → 10¹⁰⁰) over a quarter of the angle left at t = 10¹⁰⁰",
+      "per instance: extrapolated persistent angle atan(σ/‖ŵ‖) (σ = drift rate of w(t) − ŵ log t per unit log t over the last span 10⁹⁵ → 10¹⁰⁰) over a quarter of the angle left at t = 10¹⁰⁰; aggregate: fraction of instances missing the limit or the 1/log t law over the tolerated 0.1",
     instances: { test: 12, report: 80 },
+    falseAlarm: LIMIT_ALPHA,
     generate: ({ rng, index, params = {} }) => generate(rng, index, params),
     parameters: {
       d: { type: "integer", min: 2, max: 6, help: "input dimension d" },
@@ -167,9 +179,13 @@ solution to $\max_{\|w\|_2\le 1}\min_{i\in[n]} y_i\cdot w^\top x_i$; also applie
     conclusion: {
       statement: String.raw`With $\hat w$ the max-margin vector (margin 1, from the solver, certified by its duality
 gap) and $\theta(t) = \angle(w(t), \hat w)$ at $t = 10^{k/2}$ ($k \le 8$) and $t = 10^{5j}$ ($j = 1..20$), the flow
-integrated with the adaptive solver in $s = \log(1+t)$: (a) the angle shrinks,
-$\theta(10^{100}) < \theta(10^{50}) < \theta(10^{20})$ by more than the reference's certified error; (b) the limit
-is 0: the drift of $r(t) = w(t) - \hat w\log t$ between $t = 10^{95}$ and $10^{100}$, extrapolated to $t = \infty$, leaves a persistent angle $\arctan(\sigma/\|\hat w\|) \le \theta(10^{100})/4$.`,
+integrated with the adaptive solver in $s = \log(1+t)$, on every instance: (a) the angle shrinks,
+$\theta(10^{100}) < \theta(10^{50}) < \theta(10^{20})$ by more than the reference's certified error. Over all instances
+(aggregate), each instance shows with probability $\ge ${LIMIT_P0}$ (exact binomial test at level ${LIMIT_ALPHA}): (b) the limit
+is 0: the drift of $r(t) = w(t) - \hat w\log t$ between $t = 10^{95}$ and $10^{100}$, extrapolated to $t = \infty$, leaves a
+persistent angle $\arctan(\sigma/\|\hat w\|) \le \theta(10^{100})/4$; and (c) the $1/\log t$ law: the slope of $\cot\theta$
+against $\log t$ over $t \in [10^{20}, 10^{100}]$ over the slope $\|\hat w\|/\|r_\perp(10^{100})\|$ that
+$w(t) = \hat w\log t + \tilde w + o(1)$ predicts lies in $[${SLOPE_BAND.lo}, ${SLOPE_BAND.hi}]$.`,
       check(i) {
         let ref: ReturnType<MaxMarginSolver>;
         try {
@@ -212,7 +228,7 @@ is 0: the drift of $r(t) = w(t) - \hat w\log t$ between $t = 10^{95}$ and $10^{1
           late.map(([lt]) => Math.log(angles[TIMES.findIndex((t) => Math.abs(Math.log(t) - lt) < 1e-9)])),
         ).slope;
         return {
-          holds: shrink && limit.ok,
+          holds: shrink,
           observed: persistent,
           bound: angles[last] / 4,
           tightness: ratio(persistent, angles[last] / 4),
@@ -223,6 +239,7 @@ is 0: the drift of $r(t) = w(t) - \hat w\log t$ between $t = 10^{95}$ and $10^{1
           } vs ‖ŵ‖/‖r⊥‖ = ${predictedSlope.toFixed(3)}; fitted θ ∝ (log t)^${exponent.toFixed(2)}; ${steps} ODE steps`,
           data: {
             loss: i.loss.name,
+            limit: limit.ok ? 1 : 0,
             angles,
             times: TIMES,
             cotSlope: fit.slope,
@@ -234,26 +251,41 @@ is 0: the drift of $r(t) = w(t) - \hat w\log t$ between $t = 10^{95}$ and $10^{1
       },
     },
     aggregate(records) {
-      const met = records.filter((r) => r.conclusion?.data);
-      if (met.length < 3) return { holds: "inconclusive", summary: "fewer than 3 instances with a trajectory" };
-      const ratios = met.map((r) =>
-        (r.conclusion!.data!.cotSlope as number) / (r.conclusion!.data!.predictedSlope as number)
-      );
-      const exps = met.map((r) => r.conclusion!.data!.exponent as number);
-      const medRatio = median(ratios), medExp = median(exps);
+      // Unit: an instance meeting the hypotheses; it succeeds when it shows the limit (b) and the 1/log t law (c).
+      const met = records.filter((r) => r.met);
+      const ratioOf = (r: InstanceRecord) => {
+        const d = r.conclusion?.data;
+        return d ? (d.cotSlope as number) / (d.predictedSlope as number) : NaN;
+      };
+      const shows = (r: InstanceRecord) =>
+        r.conclusion?.data?.limit === 1 && ratioOf(r) >= SLOPE_BAND.lo && ratioOf(r) <= SLOPE_BAND.hi;
+      const v = successRateVerdict({
+        successes: met.filter(shows).length,
+        trials: met.length,
+        p0: LIMIT_P0,
+        alpha: LIMIT_ALPHA,
+        units:
+          `instances showing the limit (persistent angle ≤ θ(10¹⁰⁰)/4) and the 1/log t law (slope ratio in [${SLOPE_BAND.lo}, ${SLOPE_BAND.hi}])`,
+      });
+      const withData = met.filter((r) => r.conclusion?.data);
+      const ratios = withData.map(ratioOf), exps = withData.map((r) => r.conclusion!.data!.exponent as number);
+      const limits = withData.filter((r) => r.conclusion!.data!.limit === 1).length;
       // The expansion w(t) = ŵ log t + w̃ + o(1) predicts d cot θ / d log t → ‖ŵ‖/‖w̃⊥‖ (ratio 1).
-      const holds = medRatio >= 0.8 && medRatio <= 1.25;
       return {
-        holds,
-        summary: `1/log t law: the fitted slope of cot θ against log t over t ∈ [10²⁰, 10¹⁰⁰], divided by the slope
-‖ŵ‖/‖r⊥(10¹⁰⁰)‖ that w(t) = ŵ log t + w̃ + o(1) predicts, has median ${medRatio.toFixed(3)} over ${met.length}
-instances (accepted in [0.8, 1.25]); the fitted exponent of θ ∝ (log t)^p has median ${medExp.toFixed(2)}
-(1/log t means −1 asymptotically; the offset in log t + c biases short fits).`,
-        tightness: Math.abs(Math.log(medRatio)) / Math.log(1.25),
+        ...v,
+        summary:
+          `${v.summary}. The limit held on ${limits} of ${withData.length}; the fitted slope of cot θ against log t over
+t ∈ [10²⁰, 10¹⁰⁰], divided by the slope ‖ŵ‖/‖r⊥(10¹⁰⁰)‖ that w(t) = ŵ log t + w̃ + o(1) predicts, has median ${
+            median(ratios).toFixed(3)
+          } (range ${Math.min(...ratios).toFixed(3)} – ${
+            Math.max(...ratios).toFixed(3)
+          }); the fitted exponent of θ ∝ (log t)^p has
+median ${median(exps).toFixed(2)} (1/log t means −1 asymptotically; the offset in log t + c biases short fits).`,
         rows: [
-          ["median cot-slope ratio (fitted / predicted)", medRatio.toFixed(3)],
+          ...v.rows,
+          ["median cot-slope ratio (fitted / predicted)", median(ratios).toFixed(3)],
           ["range of the ratio", `${Math.min(...ratios).toFixed(3)} – ${Math.max(...ratios).toFixed(3)}`],
-          ["median fitted exponent p in θ ∝ (log t)^p", medExp.toFixed(3)],
+          ["median fitted exponent p in θ ∝ (log t)^p", median(exps).toFixed(3)],
         ],
       };
     },

@@ -19,4 +19,6 @@ Deno.test("chizat-implicit-bias catches a wrong reference direction (the centroi
   });
   const { result } = await runClaim(claim, { seed: 1, budget: "test" });
   assert.equal(result.status, "falsified");
+  // The binomial test on the limit and the 1/log t law rejects on its own.
+  assert.ok(result.aggregate!.pValue! <= result.aggregate!.alpha!, result.aggregate!.summary);
 });
