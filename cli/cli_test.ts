@@ -1,10 +1,19 @@
 /**
- * The command-line tools as a user runs them: each command is a subprocess. They are all started at once
- * (the two cores share them) and each step then checks one behaviour.
+ * The command-line tools. Bad input is checked in this process, through each command's `main` (every case
+ * must throw a one-line `UsageError` before writing anything); then the commands run as a user runs them,
+ * as subprocesses, all started at once (the two cores share them), each step checking one behaviour, one
+ * bad input per command included (exit code 2, one line on stderr).
  */
 import assert from "node:assert/strict";
 import { TIMING_MARK, withoutTimingLines } from "../engine/report.ts";
 import { withoutTimings } from "../engine/parallel_run.ts";
+import { UsageError } from "./args.ts";
+import { main as report } from "./report.ts";
+import { main as explore } from "./explore.ts";
+import { main as replay } from "./replay.ts";
+import { main as list } from "./list.ts";
+import { main as seeds } from "./seeds.ts";
+import { main as compareReports } from "./compare_reports.ts";
 
 interface Outcome {
   code: number;
@@ -46,6 +55,40 @@ const exploreBad: [string, string[]][] = [
   ["no claim id", []],
 ];
 
+const otherBad: [string, (args: string[]) => Promise<number | void>, string[]][] = [
+  ["replay: unknown claim id", replay, ["nope", "--seed", "1"]],
+  ["replay: out-of-range instance", replay, ["lemma-10.2", "--instance", "100000"]],
+  ["list: unknown flag", list, ["--bogus"]],
+  ["seeds: last seed before the first", seeds, ["--from", "5", "--to", "3"]],
+  ["seeds: zero workers", seeds, ["--workers", "0"]],
+  ["seeds: unknown claim id", seeds, ["--only", "nope"]],
+  ["compare-reports: one file", compareReports, ["a.md"]],
+  ["compare-reports: mixed kinds", compareReports, ["a.json", "b.md"]],
+];
+
+Deno.test("bad input: every command throws a one-line UsageError and writes nothing", async (t) => {
+  const dir = await Deno.makeTempDir();
+  type Case = [string, (args: string[]) => Promise<number | void>, string[]];
+  const cases: Case[] = [
+    ...reportBad.map(([what, args], i) =>
+      [`report: ${what}`, report, [...args, "--out", `${dir}/R${i}.md`, "--json", `${dir}/R${i}.json`]] as Case
+    ),
+    ...exploreBad.map(([what, args]) => [`explore: ${what}`, explore, args] as Case),
+    ...otherBad,
+  ];
+  for (const [what, main, args] of cases) {
+    await t.step(what, async () => {
+      await assert.rejects(main(args), (e: unknown) => {
+        assert.ok(e instanceof UsageError, `not a UsageError: ${e}`);
+        assert.ok(!e.message.includes("\n"), `not one line: ${e.message}`);
+        return true;
+      });
+    });
+  }
+  assert.deepEqual([...Deno.readDirSync(dir)], []);
+  await Deno.remove(dir, { recursive: true });
+});
+
 /** The replay `deno task explore lemma-11.20 --scenario variance-two --seed 3` must print. */
 const AGGREGATE_REPLAY = "lemma-11.20 --seed 3 --scenario variance-two --law 3 --n 1000 --d 1 --count 200".split(" ");
 
@@ -66,7 +109,7 @@ async function interruptedReport(out: string, ms: number): Promise<void> {
   await child.status;
 }
 
-Deno.test("command line: report, replay, explore, list, compare-reports", async (t) => {
+Deno.test("command line: report, replay, explore, list, seeds, compare-reports as subprocesses", async (t) => {
   const dir = await Deno.makeTempDir();
   await Deno.writeTextFile(`${dir}/previous.md`, "previous report");
   const same = ["--budget", "test", "--only", "lemma-10.2,thm-11.3"];
@@ -87,13 +130,14 @@ Deno.test("command line: report, replay, explore, list, compare-reports", async 
     )
   );
   const pending = {
-    reportBad: Promise.all(reportBad.map(([, args], i) => run("./report.ts", ...args, "--out", `${dir}/bad/R${i}.md`))),
-    exploreBad: Promise.all(exploreBad.map(([, args]) => run("./explore.ts", ...args))),
-    replay: Promise.all([
+    bad: Promise.all([
+      run("./report.ts", "--seed", "abc", "--out", `${dir}/bad/R.md`),
+      run("./explore.ts", "no-such-claim"),
       run("./replay.ts", "nope", "--seed", "1"),
-      run("./replay.ts", "lemma-10.2", "--instance", "100000"),
-      run("./replay.ts", "lemma-10.2", "--seed", "1", "--instance", "0"),
+      run("./list.ts", "--bogus"),
+      run("./seeds.ts", "--workers", "0"),
     ]),
+    replay: run("./replay.ts", "lemma-10.2", "--seed", "1", "--instance", "0"),
     only: run(
       "./report.ts",
       "--budget",
@@ -120,21 +164,14 @@ Deno.test("command line: report, replay, explore, list, compare-reports", async 
     reports: Promise.all(reports),
   };
 
-  await t.step("report: each bad input → one-line error, exit code 2, nothing written", async () => {
-    const outcomes = await pending.reportBad;
-    for (const [i, [what]] of reportBad.entries()) oneLineExit2(what, outcomes[i]);
+  await t.step("each command: bad input → one-line error on stderr, exit code 2, nothing written", async () => {
+    const outcomes = await pending.bad;
+    for (const [i, what] of ["report", "explore", "replay", "list", "seeds"].entries()) oneLineExit2(what, outcomes[i]);
     assert.equal(await Deno.stat(`${dir}/bad`).then(() => true, () => false), false);
   });
 
-  await t.step("explore: each bad input → one-line error, exit code 2", async () => {
-    const outcomes = await pending.exploreBad;
-    for (const [i, [what]] of exploreBad.entries()) oneLineExit2(what, outcomes[i]);
-  });
-
-  await t.step("replay: unknown id, out-of-range instance → exit code 2; a real instance replays", async () => {
-    const [unknown, outOfRange, ok] = await pending.replay;
-    assert.equal(unknown.code, 2);
-    assert.equal(outOfRange.code, 2);
+  await t.step("replay: a real instance replays", async () => {
+    const ok = await pending.replay;
     assert.equal(ok.code, 0, ok.stderr);
     assert.match(ok.stdout, /conclusion: holds/);
   });

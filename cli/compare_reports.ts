@@ -18,8 +18,17 @@ async function read(path: string): Promise<string> {
   }
 }
 
-await runMain(async () => {
-  const { positionals } = parseStrict(Deno.args, {});
+/**
+ * Compares two reports up to timings: returns 0 when they agree, 1 otherwise; throws `UsageError` on bad input.
+ *
+ * @example
+ * ```ts ignore
+ * import { main } from "./compare_reports.ts";
+ * await main(["a/REPORT.md", "b/REPORT.md"]);
+ * ```
+ */
+export async function main(args: string[]): Promise<number | void> {
+  const { positionals } = parseStrict(args, {});
   if (positionals.length !== 2) throw new UsageError("expected two report files (both .md or both .json)");
   const [a, b] = positionals;
   const kind = (p: string) => (p.endsWith(".json") ? "json" : p.endsWith(".md") ? "md" : null);
@@ -45,4 +54,6 @@ await runMain(async () => {
     `first difference (line ${at + 1} once the ⏱ lines are dropped):\n< ${linesA[at] ?? ""}\n> ${linesB[at] ?? ""}`,
   );
   return 1;
-});
+}
+
+if (import.meta.main) await runMain(() => main(Deno.args));

@@ -76,8 +76,17 @@ function trace(claim: Claim, r: InstanceRecord): string[] {
   return out;
 }
 
-await runMain(async () => {
-  const id = Deno.args.find((a) => !a.startsWith("-"));
+/**
+ * Runs one claim with the parameters in `args` (the flags of `deno task explore`) and prints the trace; throws `UsageError` on bad input.
+ *
+ * @example
+ * ```ts ignore
+ * import { main } from "./explore.ts";
+ * await main(["lemma-10.2", "--etaBeta", "2.05", "--ignore-hypotheses"]);
+ * ```
+ */
+export async function main(args: string[]): Promise<number | void> {
+  const id = args.find((a) => !a.startsWith("-"));
   if (!id) throw new UsageError("usage: deno task explore <claim-id> [flags] (deno task list shows the ids)");
   const [claim] = claimsFlag(id);
   const options: Record<string, { type: "string" | "boolean" }> = {
@@ -90,7 +99,7 @@ await runMain(async () => {
     help: { type: "boolean" },
   };
   for (const name of Object.keys(claim.parameters ?? {})) options[name] = { type: "string" };
-  const { values, positionals } = parseStrict(Deno.args, options);
+  const { values, positionals } = parseStrict(args, options);
   if (positionals.length !== 1) throw new UsageError(`unexpected argument "${positionals[1]}"`);
   if (values.help) {
     console.log(help(claim));
@@ -165,4 +174,6 @@ await runMain(async () => {
     console.error(`wrote ${join(dir, `${claim.id}.md`)}`);
   }
   return 0;
-});
+}
+
+if (import.meta.main) await runMain(() => main(Deno.args));

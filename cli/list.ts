@@ -7,8 +7,17 @@
 import { claims } from "../theorems/catalog.ts";
 import { parseStrict, runMain, UsageError } from "./args.ts";
 
-await runMain(async () => {
-  const { values, positionals } = parseStrict(Deno.args, { verdicts: { type: "string" } });
+/**
+ * Prints every claim id with its kind, last verdict and title; throws `UsageError` on bad input.
+ *
+ * @example
+ * ```ts ignore
+ * import { main } from "./list.ts";
+ * await main([]);
+ * ```
+ */
+export async function main(args: string[]): Promise<number | void> {
+  const { values, positionals } = parseStrict(args, { verdicts: { type: "string" } });
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   const path = (values.verdicts as string | undefined) ?? "report/verdicts.json";
   let last: Record<string, string> = {};
@@ -21,4 +30,6 @@ await runMain(async () => {
   for (const c of claims) {
     console.log(`${c.id.padEnd(width)}  ${c.kind.padEnd(13)}  ${(last[c.id] ?? "—").padEnd(12)}  ${c.title}`);
   }
-});
+}
+
+if (import.meta.main) await runMain(() => main(Deno.args));

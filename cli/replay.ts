@@ -7,8 +7,17 @@
 import { runInstance } from "../engine/run.ts";
 import { budgetFlag, claimsFlag, integerFlag, parseStrict, runMain, UsageError } from "./args.ts";
 
-await runMain(async () => {
-  const { values, positionals } = parseStrict(Deno.args, {
+/**
+ * Replays one instance (the flags of `deno task replay`); throws `UsageError` on bad input.
+ *
+ * @example
+ * ```ts ignore
+ * import { main } from "./replay.ts";
+ * await main(["lemma-10.2", "--seed", "1", "--instance", "0"]);
+ * ```
+ */
+export async function main(args: string[]): Promise<number | void> {
+  const { values, positionals } = parseStrict(args, {
     seed: { type: "string" },
     instance: { type: "string" },
     budget: { type: "string" },
@@ -38,4 +47,6 @@ await runMain(async () => {
   console.log(`  conclusion: ${c.holds ? "holds" : "FAILS"} — ${c.detail} (tightness ${c.tightness})`);
   if (r.corrected) console.log(`  corrected form: ${r.corrected.holds ? "holds" : "FAILS"} — ${r.corrected.detail}`);
   return c.holds ? 0 : 1;
-});
+}
+
+if (import.meta.main) await runMain(() => main(Deno.args));

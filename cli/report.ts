@@ -23,8 +23,17 @@ const HELP = `deno task report [flags]
   --workers W         worker threads for the claims' instances (default: one per core; 1 = this thread only);
                       the report is byte-identical for any W (timings aside)`;
 
-await runMain(async () => {
-  const { values, positionals } = parseStrict(Deno.args, {
+/**
+ * Writes the verification report for `args` (the flags of `deno task report`); throws `UsageError` on bad input before writing anything.
+ *
+ * @example
+ * ```ts ignore
+ * import { main } from "./report.ts";
+ * await main(["--budget", "test", "--only", "eq-10.21", "--out", "/tmp/R.md"]);
+ * ```
+ */
+export async function main(args: string[]): Promise<number | void> {
+  const { values, positionals } = parseStrict(args, {
     seed: { type: "string" },
     only: { type: "string" },
     out: { type: "string" },
@@ -95,4 +104,6 @@ await runMain(async () => {
     await writeTextAtomic(values.json, renderJson(entries.map((e) => e.result), { seed, budget }));
     console.error(`wrote ${values.json}`);
   }
-});
+}
+
+if (import.meta.main) await runMain(() => main(Deno.args));

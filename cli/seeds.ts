@@ -25,8 +25,17 @@ const HELP = `deno task seeds [flags]
   --workers W    worker threads (default: one per core)
   --json PATH    also write {"from", "to", "seeds": [{"seed", "failures": [{"id", "status", "message"}]}]}`;
 
-await runMain(async () => {
-  const { values, positionals } = parseStrict(Deno.args, {
+/**
+ * Runs the catalog checks under a range of master seeds (the flags of `deno task seeds`); returns 1 if a seed fails; throws `UsageError` on bad input.
+ *
+ * @example
+ * ```ts ignore
+ * import { main } from "./seeds.ts";
+ * await main(["--from", "1", "--to", "2", "--only", "eq-10.21"]);
+ * ```
+ */
+export async function main(args: string[]): Promise<number | void> {
+  const { values, positionals } = parseStrict(args, {
     from: { type: "string" },
     to: { type: "string" },
     only: { type: "string" },
@@ -80,4 +89,6 @@ await runMain(async () => {
     await writeTextAtomic(values.json, JSON.stringify({ from, to, claims: selected.length, seeds }, null, 2) + "\n");
   }
   return failed ? 1 : 0;
-});
+}
+
+if (import.meta.main) await runMain(() => main(Deno.args));
