@@ -5,13 +5,26 @@
  */
 import { defineClaim } from "../engine/claim.ts";
 import type { Claim, InstanceRecord, PlotSpec } from "../engine/claim.ts";
+import { CHECK_FALSE_ALARM, successRateVerdict } from "../engine/false_alarm.ts";
 import { LeastSquares } from "../models/least_squares.ts";
 import { atMost, distance, norm, ratio } from "../numerics/compare.ts";
 import { EPS, matrixWithSingularValues, symmetricEigen, transposeMatVec } from "../numerics/linalg.ts";
 import { integrate } from "../numerics/ode.ts";
 import type { Rng } from "../numerics/random.ts";
+import { median } from "../numerics/stats.ts";
 
 const SOURCE = "001_77e89cd23d3b82cd.txt";
+
+/** The band an instance's observed orders of the GD–flow gap in η must lie in (O(η) means order 1). */
+const ORDER_BAND = { lo: 0.8, hi: 1.2 };
+/**
+ * H0 of the aggregate: each measured instance's orders all lie in ORDER_BAND with probability ≥ this. Measured
+ * before choosing it, at the test budget over master seeds 1000–1149: 0 of 3090 measured instances left the band
+ * (orders within 1.006–1.195; 510 of 3600 instances had their gaps at rounding level, so no order).
+ */
+const ORDER_P0 = 0.9;
+/** The aggregate's declared false-alarm probability: half a share (engine/false_alarm.ts). */
+const ORDER_ALPHA = CHECK_FALSE_ALARM / 2;
 
 /** A linear regression instance of Section 10.1 (L = ½‖y − Xw‖²). */
 export interface LinearFlowInstance {
@@ -44,10 +57,13 @@ function describe(i: LinearFlowInstance): string {
 /** The closed form under test: the error u(t) of the flow, given u(0). */
 export type ErrorClosedForm = (ls: LeastSquares, u0: Float64Array, times: number[]) => Float64Array[];
 
+/** One step of the discrete method compared with the flow: GD, w − η∇L(w), as printed. */
+export type DiscreteStep = (ls: LeastSquares, w: Float64Array, eta: number) => Float64Array;
+
 /**
  * `eq-10.21`: the eigenbasis closed form of the error under gradient flow, against the
- * integrated flow and against GD with small η. The closed form is a parameter so that a
- * deliberately wrong one can be shown to be caught.
+ * integrated flow and against GD with small η. The closed form and the discrete step are parameters
+ * so that deliberately wrong ones can be shown to be caught.
  *
  * @example
  * ```ts
@@ -57,9 +73,11 @@ export type ErrorClosedForm = (ls: LeastSquares, u0: Float64Array, times: number
  */
 export function eq1021(
   closedForm: ErrorClosedForm = (ls, u0, t) => ls.errorFlowClosedForm(u0, t),
+  discreteStep: DiscreteStep = (ls, w, eta) => ls.gdStep(w, eta),
 ): Claim {
   return defineClaim<LinearFlowInstance>({
     id: "eq-10.21",
+    falseAlarm: ORDER_ALPHA,
     title: "Gradient flow on linear regression in the eigenbasis",
     kind: "exact",
     source: { document: SOURCE, where: "Chapter 10, §10.1, (10.9)–(10.21)" },
@@ -132,7 +150,7 @@ $\eta = 2^{-j}/\lambda_{\max}$, $j = 1..4$, at $t = k\eta$ stays within the rigo
         for (let j = 1; j <= 4; j++) {
           const eta = 2 ** -j / lmax, steps = Math.round(T / eta);
           let w = w0;
-          for (let k = 0; k < steps; k++) w = ls.gdStep(w, eta);
+          for (let k = 0; k < steps; k++) w = discreteStep(ls, w, eta);
           const [flowU] = closedForm(ls, u0, [steps * eta]);
           const gap = distance(ls.residual(w), flowU);
           const t = steps * eta;
@@ -154,15 +172,28 @@ $\eta = 2^{-j}/\lambda_{\max}$, $j = 1..4$, at $t = k\eta$ stays within the rigo
       },
     },
     aggregate(records) {
-      const orders = records.flatMap((r) => (r.conclusion?.data?.orders as number[] | undefined) ?? []);
-      if (orders.length < 3) return { holds: "inconclusive", summary: "too few GD gaps above rounding level" };
-      const sorted = [...orders].sort((a, b) => a - b), med = sorted[sorted.length >> 1];
+      // Instances whose GD gaps stay above rounding at two halvings or more have measurable orders.
+      const measured = records.filter((r) =>
+        r.met && ((r.conclusion?.data?.orders as number[] | undefined) ?? []).length
+      );
+      const orders = measured.flatMap((r) => r.conclusion!.data!.orders as number[]);
+      const inBand = (r: (typeof records)[number]) =>
+        (r.conclusion!.data!.orders as number[]).every((o) => o > ORDER_BAND.lo && o < ORDER_BAND.hi);
+      const v = successRateVerdict({
+        successes: measured.filter(inBand).length,
+        trials: measured.length,
+        p0: ORDER_P0,
+        alpha: ORDER_ALPHA,
+        units:
+          `instances whose GD–flow gap has order in η within (${ORDER_BAND.lo}, ${ORDER_BAND.hi}) at every halving`,
+      });
+      const med = orders.length ? median(orders) : NaN;
       return {
-        holds: med > 0.8 && med < 1.2,
-        summary: `median observed order of the GD–flow gap in η: ${
-          med.toFixed(3)
-        } over ${orders.length} halvings (O(η) means 1; accepted in (0.8, 1.2))`,
-        rows: [["median order of the GD–flow gap in η", med.toFixed(3)]],
+        ...v,
+        // The claim's tightness stays the per-instance one (the rigorous first-order bound).
+        tightness: undefined,
+        summary: `${v.summary}. Median observed order ${med.toFixed(3)} over ${orders.length} halvings (O(η) means 1).`,
+        rows: [...v.rows, ["median order of the GD–flow gap in η", med.toFixed(3)]],
       };
     },
     plots(records) {
