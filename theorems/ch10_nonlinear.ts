@@ -547,11 +547,16 @@ $E[\kappa_f(\mathbf w_0)] \lesssim \frac1{\sqrt{d_{hid}}} + \frac1{d_{hid}\alpha
         }
         const fit = linearFit(xs, ys, 1 - CHECK_FALSE_ALARM / 3);
         const { lo, hi } = fit.slopeInterval, e = exponent(beta);
+        // "≲" is an upper bound: it fails only if the exponent is significantly above the bound's (lo > e). Whether
+        // the bound is attained (e inside the CI) is tightness, reported, not judged: a significantly faster decay
+        // (seed 56 of a sweep: −0.617 [−0.731, −0.503] against −1/2) does not contradict it.
         let ok = lo <= e;
-        if (beta === 0.5) ok &&= hi < 0 && lo <= -0.5 && -0.5 <= hi;
+        if (beta === 0.5) ok &&= hi < 0;
         if (!ok && holds === true) holds = false;
         parts.push(
-          `α = d^-${beta}: exponent ${fit.slope.toFixed(3)} [${lo.toFixed(3)}, ${hi.toFixed(3)}] vs bound ${e}`,
+          `α = d^-${beta}: exponent ${fit.slope.toFixed(3)} [${lo.toFixed(3)}, ${hi.toFixed(3)}] vs bound ${e} (${
+            lo <= e && e <= hi ? "attained" : hi < e ? "decays faster than the bound" : "above the bound"
+          })`,
         );
         rows.push([
           `fitted exponent of E[κ] in d_hid, α = d_hid^-${beta} (bound exponent ${e})`,
@@ -562,7 +567,7 @@ $E[\kappa_f(\mathbf w_0)] \lesssim \frac1{\sqrt{d_{hid}}} + \frac1{d_{hid}\alpha
         holds,
         summary: `log κ (each draw) against log d_hid over d_hid ∈ {${KAPPA_WIDTHS.join(", ")}}: ${
           parts.join("; ")
-        }. "≲" holds if each CI reaches the bound's exponent or below; for α = 1/√d_hid the CI must contain −1/2 and lie below 0`,
+        }. "≲" holds if each CI reaches the bound's exponent or below; for α = 1/√d_hid the CI must also lie below 0 (decay)`,
         alpha: CHECK_FALSE_ALARM,
         rows,
       };
