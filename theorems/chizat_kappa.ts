@@ -179,6 +179,15 @@ if $f(w, x) = \alpha(m)\sum_{i=1}^m\Phi(w_i, x)$ then $\kappa_f(w_0) \asymp (m\a
       certainty: "certified",
       method: "by construction (v ~ N(0, 1) independent of u; antisymmetric w₀)",
       check: (i) => ({ holds: i.w0.every(Number.isFinite), value: `β = ${i.beta}` }),
+    }, {
+      statement: "$Df(w_0) \\ne 0$ on the homogeneity network ($\\kappa_f(w_0)$ (10.42) divides by $\\|Df(w_0)\\|^2$)",
+      certainty: "certified",
+      method: "‖Df(w₀)‖ computed exactly (zero when no neuron is active on any input)",
+      check(i) {
+        const { xs, y } = kappaSweepData();
+        const j = kappa(new ScaledTwoLayer(xs, 8, 1, relu), i.w0, y).jacobianNorm;
+        return { holds: j > 0, value: `‖Df(w₀)‖ = ${j.toExponential(3)}` };
+      },
     }],
     conclusion: {
       statement:
