@@ -566,6 +566,31 @@ interface MovementDraw {
   holds: boolean | undefined;
 }
 
+/** The lecture's initialisation hypothesis, shared by `yang-movement` and `yang-linear-rate`. */
+const INITIALISATION_HYPOTHESIS = {
+  statement:
+    "$a_k^0 \\sim \\mathcal N(0, \\gamma^2)$, $\\boldsymbol w_k^0 \\sim \\mathcal N(0, I_d)$ with $\\gamma \\in (0, 1)$; $\\delta \\in (0, 1)$",
+  certainty: "certified" as const,
+  method: "by construction; γ and δ checked",
+  check: (i: { gamma: number; delta: number }) => ({
+    holds: i.gamma > 0 && i.gamma < 1 && i.delta > 0 && i.delta < 1,
+    value: `γ = ${i.gamma.toPrecision(3)}, δ = ${i.delta}`,
+  }),
+};
+
+/** The implicit hypothesis ‖xᵢ‖_∞ ≤ 1 (checked exactly), with the statement explaining where it comes from. */
+function unitCubeHypothesis(statement: string) {
+  return {
+    statement,
+    certainty: "certified" as const,
+    method: "checked exactly",
+    check(i: { net: LectureNetwork }) {
+      const m = Math.max(...i.net.xs.flatMap((x) => Array.from(x, Math.abs)));
+      return { holds: m <= 1, value: `max ‖xᵢ‖_∞ = ${m}` };
+    },
+  };
+}
+
 /**
  * `yang-movement`: for N ≥ max{32n⁴C_d/(λ_S²δ), 4√2dn√R_S(θ⁰)/λ_S}, with probability ≥ 1 − δ, for every t < t* and
  * k: |a_k(t) − a_k(0)| ≤ q, ‖w_k(t) − w_k(0)‖_∞ ≤ q, |a_k(0)| ≤ γη, ‖w_k(0)‖_∞ ≤ η. The frequency of draws of θ⁰
@@ -669,41 +694,29 @@ $|a_k(0)| \le \gamma\eta$, $\|\boldsymbol w_k(0)\|_\infty \le \eta$, where $q :=
       }), δ = ${i.delta}, N = ${i.net.width} (threshold ${i.threshold.toFixed(1)}), γ = ${
         i.gamma.toPrecision(3)
       }, ${i.thetas.length} draws of θ⁰`,
-    hypotheses: [{
-      statement:
-        "$N \\ge \\max\\{32n^4C_d/(\\lambda_S^2\\delta), 4\\sqrt2dn\\sqrt{R_S(\\theta^0)}/\\lambda_S\\}$ ($C_d$ exact, $\\lambda_S$ from the closed form of $k^{(a)}$; the second term on every draw of $\\theta^0$)",
-      certainty: "certified",
-      method: "both terms evaluated exactly; R_S(θ⁰) on every draw",
-      check(i) {
-        const n = i.net.xs.length, d = i.net.dim;
-        const r0 = Math.max(...i.thetas.map((t) => i.net.risk(t)));
-        const second = 4 * Math.SQRT2 * d * n * Math.sqrt(r0) / i.lambdaS;
-        return {
-          holds: i.lambdaS > 0 && i.net.width >= i.threshold && i.net.width >= second,
-          value: `N = ${i.net.width} vs 32n⁴C_d/(λ_S²δ) = ${
-            i.threshold.toFixed(1)
-          } and max over draws 4√2dn√R_S(θ⁰)/λ_S = ${second.toFixed(1)}`,
-        };
+    hypotheses: [
+      {
+        statement:
+          "$N \\ge \\max\\{32n^4C_d/(\\lambda_S^2\\delta), 4\\sqrt2dn\\sqrt{R_S(\\theta^0)}/\\lambda_S\\}$ ($C_d$ exact, $\\lambda_S$ from the closed form of $k^{(a)}$; the second term on every draw of $\\theta^0$)",
+        certainty: "certified",
+        method: "both terms evaluated exactly; R_S(θ⁰) on every draw",
+        check(i) {
+          const n = i.net.xs.length, d = i.net.dim;
+          const r0 = Math.max(...i.thetas.map((t) => i.net.risk(t)));
+          const second = 4 * Math.SQRT2 * d * n * Math.sqrt(r0) / i.lambdaS;
+          return {
+            holds: i.lambdaS > 0 && i.net.width >= i.threshold && i.net.width >= second,
+            value: `N = ${i.net.width} vs 32n⁴C_d/(λ_S²δ) = ${
+              i.threshold.toFixed(1)
+            } and max over draws 4√2dn√R_S(θ⁰)/λ_S = ${second.toFixed(1)}`,
+          };
+        },
       },
-    }, {
-      statement:
-        "$a_k^0 \\sim \\mathcal N(0, \\gamma^2)$, $\\boldsymbol w_k^0 \\sim \\mathcal N(0, I_d)$ with $\\gamma \\in (0, 1)$; $\\delta \\in (0, 1)$",
-      certainty: "certified",
-      method: "by construction; γ and δ checked",
-      check: (i) => ({
-        holds: i.gamma > 0 && i.gamma < 1 && i.delta > 0 && i.delta < 1,
-        value: `γ = ${i.gamma.toPrecision(3)}, δ = ${i.delta}`,
-      }),
-    }, {
-      statement:
+      INITIALISATION_HYPOTHESIS,
+      unitCubeHypothesis(
         "$\\|\\boldsymbol x_i\\|_\\infty \\le 1$ (implicit: the proof bounds $|\\boldsymbol w^\\top\\boldsymbol x_i| \\le \\|\\boldsymbol w\\|_1\\|\\boldsymbol x_i\\|_\\infty \\le \\|\\boldsymbol w\\|_1$, which is where $C_d = \\mathbb E\\|\\boldsymbol w\\|_1^4$ comes from)",
-      certainty: "certified",
-      method: "checked exactly",
-      check(i) {
-        const m = Math.max(...i.net.xs.flatMap((x) => Array.from(x, Math.abs)));
-        return { holds: m <= 1, value: `max ‖xᵢ‖_∞ = ${m}` };
-      },
-    }],
+      ),
+    ],
     conclusion: {
       statement:
         `on each draw of θ⁰ the four bounds are certified for every t < t* (flow (1) integrated to T = 4n/(Nλ_S), closed by the lemma's bootstrap beyond T; see movementCertificate); the frequency of draws where they are not must pass the exact one-sided binomial test against δ (level ${ALPHA}/${MOVEMENT_PLAN.length})`,
@@ -1115,40 +1128,28 @@ then with probability at least $1-\delta$, for all $t \ge 0$, $R_S(\theta(t)) \l
       }), δ = ${i.delta}, N = ${i.net.width}, γ = ${
         i.gamma.toPrecision(3)
       }, ${i.thetas.length} draws of θ⁰; ladder N ∈ {${i.ladder.map((l) => l.net.width).join(", ")}}`,
-    hypotheses: [{
-      statement:
-        "$N \\ge$ the threshold (4) on every draw of $\\theta^0$ ($C_d$ exact, $\\lambda_S$ from the closed form of $k^{(a)}$)",
-      certainty: "certified",
-      method: "(4) evaluated with each draw's R_S(θ⁰) and the instance's N",
-      check(i) {
-        const n = i.net.xs.length, d = i.net.dim;
-        const worst = Math.max(
-          ...i.thetas.map((t) => linearRateThreshold(n, d, i.lambdaS, i.delta, i.net.risk(t), i.net.width)),
-        );
-        return {
-          holds: i.lambdaS > 0 && i.net.width >= worst,
-          value: `N = ${i.net.width} vs (4) = ${worst.toFixed(1)} (largest over the draws)`,
-        };
+    hypotheses: [
+      {
+        statement:
+          "$N \\ge$ the threshold (4) on every draw of $\\theta^0$ ($C_d$ exact, $\\lambda_S$ from the closed form of $k^{(a)}$)",
+        certainty: "certified",
+        method: "(4) evaluated with each draw's R_S(θ⁰) and the instance's N",
+        check(i) {
+          const n = i.net.xs.length, d = i.net.dim;
+          const worst = Math.max(
+            ...i.thetas.map((t) => linearRateThreshold(n, d, i.lambdaS, i.delta, i.net.risk(t), i.net.width)),
+          );
+          return {
+            holds: i.lambdaS > 0 && i.net.width >= worst,
+            value: `N = ${i.net.width} vs (4) = ${worst.toFixed(1)} (largest over the draws)`,
+          };
+        },
       },
-    }, {
-      statement:
-        "$a_k^0 \\sim \\mathcal N(0, \\gamma^2)$, $\\boldsymbol w_k^0 \\sim \\mathcal N(0, I_d)$ with $\\gamma \\in (0, 1)$; $\\delta \\in (0, 1)$",
-      certainty: "certified",
-      method: "by construction; γ and δ checked",
-      check: (i) => ({
-        holds: i.gamma > 0 && i.gamma < 1 && i.delta > 0 && i.delta < 1,
-        value: `γ = ${i.gamma.toPrecision(3)}, δ = ${i.delta}`,
-      }),
-    }, {
-      statement:
+      INITIALISATION_HYPOTHESIS,
+      unitCubeHypothesis(
         "$\\|\\boldsymbol x_i\\|_\\infty \\le 1$ (implicit, as in `yang-movement`: the lemmas behind (4) bound $|\\boldsymbol w^\\top\\boldsymbol x_i|$ by $\\|\\boldsymbol w\\|_1$)",
-      certainty: "certified",
-      method: "checked exactly",
-      check(i) {
-        const m = Math.max(...i.net.xs.flatMap((x) => Array.from(x, Math.abs)));
-        return { holds: m <= 1, value: `max ‖xᵢ‖_∞ = ${m}` };
-      },
-    }],
+      ),
+    ],
     conclusion: {
       statement:
         `on each draw the flow (1) is integrated to T = 4n/(Nλ_S) and R_S(θ(t)) ≤ e^{−Nλ_S t/n}R_S(θ⁰) is observed at t ∈ {T/8, T}; it holds for every t ≥ 0 when t* = ∞ is certified (movementCertificate) and λ_min(K̂^(a)(θ⁰)) − sup_t‖K̂^(a)(θ(t)) − K̂^(a)(θ⁰)‖_F ≥ λ_S/2 (then (2) gives the rate). A draw fails unless observed and certified; the frequency of failures must pass the exact one-sided binomial test against δ (level ${ALPHA}/${LINEAR_RATE_PLAN.length})`,
