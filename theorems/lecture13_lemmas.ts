@@ -566,6 +566,26 @@ interface MovementDraw {
   holds: boolean | undefined;
 }
 
+/**
+ * The data of a `yang-movement` or `yang-linear-rate` instance: two targets with |f(xᵢ)| ≤ 1 (the paper's setting),
+ * the plan's inputs (or `--data`) scaled by `--scale` and their name, δ (plan or `--delta`) and λ_S from the closed form of k^(a).
+ */
+function lectureData(
+  rng: Rng,
+  plan: { data: number; delta: number },
+  params: Record<string, number | undefined>,
+) {
+  const targets = [rng.uniform(-1, 1), rng.uniform(-1, 1)];
+  const set = MOVEMENT_DATA[params.data ?? plan.data];
+  const scale = params.scale ?? 1;
+  const xs = set.xs.map((x) => Float64Array.from(x, (v) => scale * v));
+  const n = xs.length, d = xs[0].length;
+  const delta = params.delta ?? plan.delta;
+  const lambdaS = symmetricEigen(kernelGram(kernelA, xs)).values[n - 1];
+  const name = scale === 1 ? set.name : `${set.name} × ${scale}`;
+  return { targets, name, xs, n, d, delta, lambdaS };
+}
+
 /** The lecture's initialisation hypothesis, shared by `yang-movement` and `yang-linear-rate`. */
 const INITIALISATION_HYPOTHESIS = {
   statement:
@@ -629,14 +649,11 @@ $|a_k(0)| \le \gamma\eta$, $\|\boldsymbol w_k(0)\|_\infty \le \eta$, where $q :=
       "largest sampled movement over q (worst draw; a lower bound on sup_t movement/q); detail: the certified upper bound over q and max|a_k(0)|/(γη), max‖w_k(0)‖_∞/η",
     instances: { test: 1, report: 4 },
     generate({ rng, index, params = {} }) {
-      const targets = [rng.uniform(-1, 1), rng.uniform(-1, 1)]; // |f(xᵢ)| ≤ 1, the paper's setting
-      const plan = MOVEMENT_PLAN[index % MOVEMENT_PLAN.length];
-      const set = MOVEMENT_DATA[params.data ?? plan.data];
-      const scale = params.scale ?? 1;
-      const xs = set.xs.map((x) => Float64Array.from(x, (v) => scale * v));
-      const n = xs.length, d = xs[0].length;
-      const delta = params.delta ?? plan.delta;
-      const lambdaS = symmetricEigen(kernelGram(kernelA, xs)).values[n - 1];
+      const { targets, name, xs, n, d, delta, lambdaS } = lectureData(
+        rng,
+        MOVEMENT_PLAN[index % MOVEMENT_PLAN.length],
+        params,
+      );
       const threshold = 32 * n ** 4 * cd(d) / (lambdaS ** 2 * delta);
       // At the threshold; the second term 4√2dn√R_S(θ⁰)/λ_S is checked on every draw (hypothesis).
       const width = params.width ?? Math.ceil(threshold);
@@ -648,7 +665,7 @@ $|a_k(0)| \le \gamma\eta$, $\|\boldsymbol w_k(0)\|_\infty \le \eta$, where $q :=
       const draws = Math.floor(Math.log(ALPHA / MOVEMENT_PLAN.length) / Math.log(delta)) + 1;
       return {
         net,
-        data: scale === 1 ? set.name : `${set.name} × ${scale}`,
+        data: name,
         lambdaS,
         delta,
         gamma,
@@ -1061,14 +1078,11 @@ then with probability at least $1-\delta$, for all $t \ge 0$, $R_S(\theta(t)) \l
       "max over draws and sampled t of R_S(θ(t))/(e^{−Nλ_S t/n}R_S(θ⁰)) at the smallest width meeting (4); the printed against the observed threshold in the aggregate",
     instances: { test: 1, report: 4 },
     generate({ rng, index, params = {} }) {
-      const targets = [rng.uniform(-1, 1), rng.uniform(-1, 1)]; // |f(xᵢ)| ≤ 1, the paper's setting
-      const plan = LINEAR_RATE_PLAN[index % LINEAR_RATE_PLAN.length];
-      const set = MOVEMENT_DATA[params.data ?? plan.data];
-      const scale = params.scale ?? 1;
-      const xs = set.xs.map((x) => Float64Array.from(x, (v) => scale * v));
-      const n = xs.length, d = xs[0].length;
-      const delta = params.delta ?? plan.delta;
-      const lambdaS = symmetricEigen(kernelGram(kernelA, xs)).values[n - 1];
+      const { targets, name, xs, n, d, delta, lambdaS } = lectureData(
+        rng,
+        LINEAR_RATE_PLAN[index % LINEAR_RATE_PLAN.length],
+        params,
+      );
       // γ = 1/N (the lecture's second example): h(xᵢ; θ⁰) has variance ‖xᵢ‖²/(2N), so R_S(θ⁰) ≈ ‖f(X)‖²/(2n) and (4)
       // hardly depends on the draw; a margin 0.05 on |f(xᵢ)| covers h(θ⁰), and (4) is checked on every draw anyway.
       const r0 = targets.reduce((acc, y) => acc + (Math.abs(y) + 0.05) ** 2, 0) / (2 * n);
@@ -1083,7 +1097,7 @@ then with probability at least $1-\delta$, for all $t \ge 0$, $R_S(\theta(t)) \l
       const main = sample(width);
       return {
         ...main,
-        data: scale === 1 ? set.name : `${set.name} × ${scale}`,
+        data: name,
         lambdaS,
         delta,
         gamma: gammaOf(width),
