@@ -11,6 +11,7 @@ import "./cli/cli_test.ts";
 import "./engine/explore_test.ts";
 import "./engine/false_alarm_test.ts";
 import "./engine/instance_task_test.ts";
+import "./engine/mutation_test.ts";
 import "./engine/parallel_run_test.ts";
 import "./engine/run_test.ts";
 import "./models/kernel_least_squares_test.ts";

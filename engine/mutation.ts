@@ -1,0 +1,43 @@
+/**
+ * The shortest evidence that a claim's check catches a deliberately wrong model: the first instance, in
+ * run order, that meets the hypotheses and fails the printed conclusion. One such instance makes the
+ * run's verdict `falsified` (`decide`: any failing instance meeting the hypotheses, unless a corrected
+ * form holds on all of them; for a claim with an erratum the instance must fail both forms), so a test that finds it need not run the rest. Mutants that only an
+ * aggregate (a fitted exponent, a frequency) can catch still need the whole run.
+ *
+ * @module
+ */
+import type { BudgetName, Claim, InstanceRecord } from "./claim.ts";
+import { runInstance } from "./run.ts";
+
+/**
+ * Runs instances 0, 1, … of a claim (as `runClaim` would, with the budget's instance count) until one
+ * meets every hypothesis and fails the printed conclusion (and the corrected one, if the claim has an
+ * erratum); returns its record, or null if none does.
+ *
+ * @example
+ * ```ts
+ * import { firstCaughtInstance } from "./mutation.ts";
+ * import { claimById } from "../theorems/catalog.ts";
+ * import type { Claim } from "./claim.ts";
+ * const claim = claimById("lemma-10.2")!;
+ * // A conclusion that cannot hold: the first instance meeting the hypotheses catches it.
+ * const wrong: Claim = { ...claim, conclusion: { ...claim.conclusion, check: () => ({ holds: false, observed: 1, bound: 0, tightness: Infinity, detail: "wrong" }) } };
+ * console.assert((await firstCaughtInstance(wrong, 1, "test"))?.conclusion?.holds === false);
+ * console.assert(await firstCaughtInstance(claim, 1, "test") === null);
+ * ```
+ */
+export async function firstCaughtInstance(
+  claim: Claim,
+  seed: number,
+  budget: BudgetName,
+): Promise<InstanceRecord | null> {
+  const count = claim.instances[budget];
+  for (let index = 0; index < count; index++) {
+    const record = await runInstance(claim, seed, index, budget, count);
+    const printedFails = record.conclusion?.holds === false;
+    const correctedFails = claim.erratum === undefined || record.corrected?.holds === false;
+    if (record.met && printedFails && correctedFails) return record;
+  }
+  return null;
+}
