@@ -50,17 +50,29 @@ export async function mapSerial<I, O>(taskUrl: URL | string, inputs: readonly I[
   return out;
 }
 
+/** One `map` call in progress. */
+interface Job<I, O> {
+  inputs: readonly I[];
+  out: O[];
+  done: number;
+  failed: boolean;
+  onProgress?: (done: number, total: number) => void;
+  resolve(out: O[]): void;
+  reject(error: Error): void;
+}
+
 /**
  * A pool of module workers that all load one task module. Reuse it across several `map` calls to pay
- * the start-up (module loading) once; `close()` it when done.
+ * the start-up (module loading) once; `close()` it when done. Several `map` calls may run at once: their
+ * inputs join one first-come first-served queue, so the workers stay busy while any call has work.
  *
  * @example
  * ```ts
  * import { WorkerPool } from "./parallel.ts";
  * const pool = new WorkerPool<number, number>(new URL("./parallel_example_task.ts", import.meta.url), { workers: 2 });
  * try {
- *   const out = await pool.map([1, 2, 3, 4]);
- *   console.assert(out.join() === "1,4,9,16");
+ *   const [a, b] = await Promise.all([pool.map([1, 2, 3, 4]), pool.map([5, 6])]);
+ *   console.assert(a.join() === "1,4,9,16" && b.join() === "25,36");
  * } finally {
  *   pool.close();
  * }
@@ -70,7 +82,11 @@ export class WorkerPool<I, O> {
   /** Number of workers. */
   readonly size: number;
   #workers: Worker[] = [];
-  #busy = false;
+  #idle: Worker[] = [];
+  #queue: { job: Job<I, O>; index: number }[] = [];
+  #head = 0;
+  #inFlight = new Map<number, { job: Job<I, O>; index: number }>();
+  #sequence = 0;
   #closed = false;
 
   /** Starts `options.workers` workers loading `taskUrl`. */
@@ -81,71 +97,96 @@ export class WorkerPool<I, O> {
     for (let w = 0; w < size; w++) {
       const worker = new Worker(WORKER_URL, { type: "module" });
       worker.postMessage({ task: String(taskUrl) });
+      worker.onmessage = (ev: MessageEvent<Reply>) => this.#reply(worker, ev.data);
+      worker.onerror = (ev: ErrorEvent) => {
+        ev.preventDefault();
+        this.#failAll(new Error(`worker error: ${ev.message}`));
+      };
       this.#workers.push(worker);
+      this.#idle.push(worker);
     }
   }
 
   /**
-   * Maps the task over the inputs on all workers (each takes the next input when it finishes one);
-   * outputs in input order. Rejects with the first task error (naming its input index). `onProgress`
-   * is called after each output with the number done so far.
+   * Maps the task over the inputs on all workers (each takes the next queued input when it finishes
+   * one); outputs in input order. Rejects with the first task error (naming its input index) and drops
+   * the call's remaining inputs. `onProgress` is called after each output with the number done so far.
    */
   map(inputs: readonly I[], onProgress?: (done: number, total: number) => void): Promise<O[]> {
     if (this.#closed) return Promise.reject(new Error("pool is closed"));
-    if (this.#busy) return Promise.reject(new Error("pool is already mapping"));
     if (inputs.length === 0) return Promise.resolve([]);
-    this.#busy = true;
     return new Promise<O[]>((resolve, reject) => {
-      const out = new Array<O>(inputs.length);
-      let next = 0, done = 0, failed = false;
-      const finish = (error?: Error) => {
-        for (const w of this.#workers) {
-          w.onmessage = null;
-          w.onerror = null;
-        }
-        this.#busy = false;
-        if (error) {
-          this.close();
-          reject(error);
-        } else resolve(out);
+      const job: Job<I, O> = {
+        inputs,
+        out: new Array<O>(inputs.length),
+        done: 0,
+        failed: false,
+        onProgress,
+        resolve,
+        reject,
       };
-      const feed = (w: Worker) => {
-        if (next < inputs.length) {
-          const index = next++;
-          w.postMessage({ index, input: inputs[index] });
-        }
-      };
-      for (const w of this.#workers) {
-        w.onmessage = (ev: MessageEvent<Reply>) => {
-          if (failed) return;
-          const { index, output, error } = ev.data;
-          if (error !== undefined) {
-            failed = true;
-            finish(new Error(`task failed on input ${index}: ${error}`));
-            return;
-          }
-          out[index] = output as O;
-          done++; // not inside onProgress?.(…): an absent callback would skip the increment
-          onProgress?.(done, inputs.length);
-          if (done === inputs.length) finish();
-          else feed(w);
-        };
-        w.onerror = (ev: ErrorEvent) => {
-          ev.preventDefault();
-          if (failed) return;
-          failed = true;
-          finish(new Error(`worker error: ${ev.message}`));
-        };
-        feed(w);
-      }
+      for (let index = 0; index < inputs.length; index++) this.#queue.push({ job, index });
+      this.#pump();
     });
   }
 
-  /** Terminates the workers (idempotent). */
+  /** Sends queued inputs to idle workers. */
+  #pump(): void {
+    while (this.#idle.length > 0 && this.#head < this.#queue.length) {
+      const task = this.#queue[this.#head++];
+      if (task.job.failed) continue;
+      const worker = this.#idle.pop()!;
+      const id = this.#sequence++;
+      this.#inFlight.set(id, task);
+      worker.postMessage({ index: id, input: task.job.inputs[task.index] });
+    }
+    if (this.#head === this.#queue.length) {
+      this.#queue = [];
+      this.#head = 0;
+    }
+  }
+
+  #reply(worker: Worker, { index: id, output, error }: Reply): void {
+    const task = this.#inFlight.get(id);
+    if (!task) return;
+    this.#inFlight.delete(id);
+    this.#idle.push(worker);
+    const { job, index } = task;
+    if (!job.failed) {
+      if (error !== undefined) {
+        job.failed = true;
+        job.reject(new Error(`task failed on input ${index}: ${error}`));
+      } else {
+        job.out[index] = output as O;
+        job.done++; // not inside onProgress?.(…): an absent callback would skip the increment
+        job.onProgress?.(job.done, job.inputs.length);
+        if (job.done === job.inputs.length) job.resolve(job.out);
+      }
+    }
+    this.#pump();
+  }
+
+  /** A worker died: every pending call rejects and the pool closes. */
+  #failAll(error: Error): void {
+    const jobs = new Set([...this.#inFlight.values(), ...this.#queue.slice(this.#head)].map((t) => t.job));
+    for (const job of jobs) {
+      if (!job.failed) {
+        job.failed = true;
+        job.reject(error);
+      }
+    }
+    this.close();
+  }
+
+  /** Terminates the workers (idempotent); calls still pending never settle. */
   close(): void {
     this.#closed = true;
     for (const w of this.#workers) w.terminate();
     this.#workers = [];
+    this.#idle = [];
+    this.#inFlight.clear();
+    this.#queue = [];
+    this.#head = 0;
   }
 }
 

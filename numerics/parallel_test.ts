@@ -48,3 +48,26 @@ Deno.test("parallelMap: a failing task rejects with its input index", async () =
 Deno.test("WorkerPool rejects a bad worker count", () => {
   assert.throws(() => new WorkerPool(squareTask, { workers: 0 }), RangeError);
 });
+
+Deno.test("WorkerPool: concurrent maps share the workers, each in order; a failing map leaves the others", async () => {
+  const pool = new WorkerPool<NtkGramInput, Float64Array>(gramTask, { workers: 2 });
+  try {
+    const job = (tag: string, widths: number[]) => widths.map((n, i) => ({ seed: `${tag}/${i}`, m: 3, d: 2, n }));
+    const a = job("a", [512, 16, 256, 32]), b = job("b", [8, 1024, 64]);
+    const bad = [...job("c", [64]), { seed: "c/1", m: 2, d: 2, n: 0 }, ...job("c", [128, 128, 128])];
+    const [ra, rb, rc] = await Promise.allSettled([pool.map(a), pool.map(b), pool.map(bad)]);
+    assert.equal(rc.status, "rejected");
+    assert.match(String((rc as PromiseRejectedResult).reason), /input 1: n must be a positive integer/);
+    for (const [r, inputs] of [[ra, a], [rb, b]] as const) {
+      assert.equal(r.status, "fulfilled");
+      const serial = await mapSerial<NtkGramInput, Float64Array>(gramTask, inputs);
+      (r as PromiseFulfilledResult<Float64Array[]>).value.forEach((k, i) =>
+        assert.deepEqual(bytes(k), bytes(serial[i]))
+      );
+    }
+    // The pool is still usable after a failed map.
+    assert.equal((await pool.map(job("d", [4]))).length, 1);
+  } finally {
+    pool.close();
+  }
+});
