@@ -2,6 +2,7 @@
 import assert from "node:assert/strict";
 import type { Claim } from "../engine/claim.ts";
 import { runScenario } from "../engine/explore.ts";
+import { firstCaughtInstance } from "../engine/mutation.ts";
 import { runClaim } from "../engine/run.ts";
 import { lecunKernel } from "../models/ntk_kernels.ts";
 import { lemma1119, lemma1120, lemma1121, lemma1122, printedM, prop1128 } from "./ch11_probabilistic.ts";
@@ -31,8 +32,7 @@ Deno.test("lemma-11.21: observed tightness is reported and M/100 is caught (the 
   const ok = await runClaim(lemma1121(), opts);
   assert.equal(ok.result.status, "verified");
   assert.ok(ok.result.tightness !== null && ok.result.tightness > 0.005 && ok.result.tightness < 1);
-  const { result } = await runClaim(lemma1121((R) => printedM(R) / 100), opts);
-  assert.equal(result.status, "falsified", result.reason);
+  assert.notEqual(await firstCaughtInstance(lemma1121((R) => printedM(R) / 100), 1, "test"), null);
 });
 
 Deno.test("prop-11.28 catches a covariance 15% too large", async () => {
