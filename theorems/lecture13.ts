@@ -446,7 +446,11 @@ $\frac{\mathrm d}{\mathrm dt}h(\boldsymbol x_i;\theta) = -\frac1n\sum_{j=1}^n\ha
 $\frac{\mathrm d}{\mathrm dt}R_S(\theta) = -\|\nabla_\theta R_S(\theta)\|_2^2 = -\frac{N}{n^2}\boldsymbol e^\top\hat{\boldsymbol K}(\theta)\boldsymbol e \le -\frac{N}{n^2}\boldsymbol e^\top\hat{\boldsymbol K}^{(a)}(\theta)\boldsymbol e$ (2).`,
     tightness:
       "worst of the four checks' error over its tolerance (rounding for identities, integrator budget for flows)",
-    instances: { test: 8, report: 40 },
+    instances: { test: 12, report: 40 },
+    // The sampled kink-free hypothesis holds on 651 of 800 draws (seeds 1–100 × 8; 99.9% lower bound
+    // 0.768): a quarter of 12 instances fail to meet it with probability ≤ 1.9·10⁻⁵, declared below.
+    minMetFraction: 0.25,
+    falseAlarm: 2e-5,
     generate: ({ rng, params }) => flowInstance(rng, params),
     parameters: {
       width: { type: "integer", min: 1, max: 24, help: "width N (N = 1: the printed and corrected dh/dt coincide)" },
