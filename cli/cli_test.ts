@@ -98,12 +98,16 @@ const oneLineExit2 = (what: string, o: Outcome) => {
 };
 
 /**
- * Starts a full report in one thread, kills it as soon as it has finished its first claim (it is then
- * writing plots and has not written the report), and resolves when it is dead.
+ * Starts a full report (test budget, one thread: tens of seconds), kills it as soon as it has finished its
+ * first claim (it is then writing plots and has not written the report), and resolves when it is dead.
  */
 async function interruptedReport(out: string): Promise<void> {
   const child = new Deno.Command(Deno.execPath(), {
-    args: [...DENO_RUN, new URL("./report.ts", import.meta.url).pathname, "--workers", "1", "--out", out],
+    args: [
+      ...DENO_RUN,
+      new URL("./report.ts", import.meta.url).pathname,
+      ...["--budget", "test", "--workers", "1", "--out", out],
+    ],
     stdout: "null",
     stderr: "piped",
   }).spawn();
