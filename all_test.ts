@@ -46,7 +46,6 @@ import "./numerics/svm_test.ts";
 import "./numerics/two_layer_kernels_test.ts";
 import "./theorems/catalog_test.ts";
 import "./theorems/ch10_descent_test.ts";
-import "./theorems/ch10_edge_of_stability_test.ts";
 import "./theorems/ch10_linear_test.ts";
 import "./theorems/ch10_nonlinear_test.ts";
 import "./theorems/ch10_np_hardness_test.ts";
@@ -58,14 +57,13 @@ import "./theorems/ch11_probabilistic_test.ts";
 import "./theorems/ch11_tangent_kernel_test.ts";
 import "./theorems/ch11_wide_test.ts";
 import "./theorems/chizat_homogeneity_test.ts";
-import "./theorems/chizat_implicit_bias_test.ts";
 import "./theorems/chizat_kappa_test.ts";
 import "./theorems/chizat_lazy_test.ts";
 import "./theorems/chizat_mean_field_test.ts";
-import "./theorems/chizat_random_features_test.ts";
 import "./theorems/lecture13_lemmas_test.ts";
 import "./theorems/lecture13_test.ts";
 import "./theorems/poison_test.ts";
+import "./testing/mutants_test.ts";
 import assert from "node:assert/strict";
 
 /** Directories that hold no project tests. */

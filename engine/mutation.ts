@@ -35,9 +35,26 @@ export async function firstCaughtInstance(
   const count = claim.instances[budget];
   for (let index = 0; index < count; index++) {
     const record = await runInstance(claim, seed, index, budget, count);
-    const printedFails = record.conclusion?.holds === false;
-    const correctedFails = claim.erratum === undefined || record.corrected?.holds === false;
-    if (record.met && printedFails && correctedFails) return record;
+    if (catches(claim, record)) return record;
   }
   return null;
+}
+
+/**
+ * Whether an instance's record alone makes the claim's run `falsified`: it meets every hypothesis and
+ * fails the printed conclusion (and the corrected one, if the claim has an erratum).
+ *
+ * @example
+ * ```ts
+ * import { catches } from "./mutation.ts";
+ * import { runInstance } from "./run.ts";
+ * import { claimById } from "../theorems/catalog.ts";
+ * const claim = claimById("lemma-10.2")!;
+ * console.assert(!catches(claim, await runInstance(claim, 1, 0, "test", 1)));
+ * ```
+ */
+export function catches(claim: Claim, record: InstanceRecord): boolean {
+  const printedFails = record.conclusion?.holds === false;
+  const correctedFails = claim.erratum === undefined || record.corrected?.holds === false;
+  return record.met && printedFails && correctedFails;
 }

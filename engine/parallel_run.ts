@@ -2,19 +2,45 @@
  * Runs the instances of a claim on a pool of workers (numerics/parallel.ts). Each worker rebuilds the
  * claim from the catalog and runs `runInstance(claim, seed, index, budget, count)`, which depends on
  * nothing but its arguments, so the records (and hence the verdict and report) are identical to a
- * single-threaded run for the same seed. Claims that are not the catalog's own objects (e.g. a claim
- * built around a deliberately wrong formula in a test) cannot be rebuilt in a worker and run in this
- * thread instead.
+ * single-threaded run for the same seed. A claim that is not the catalog's own object (e.g. one built
+ * around a deliberately wrong formula) runs on the workers too if it came from `importClaim` (each
+ * worker rebuilds it from the same module export); any other claim runs in this thread instead.
  *
  * @module
  */
 import type { BudgetName, Claim, InstanceRecord } from "./claim.ts";
 import { type InstanceMapper, runInstance } from "./run.ts";
-import type { InstanceTaskInput } from "./instance_task.ts";
+import type { ClaimSource, InstanceTaskInput } from "./instance_task.ts";
 import { claimById } from "../theorems/catalog.ts";
 import { type PoolOptions, WorkerPool } from "../numerics/parallel.ts";
 
 const TASK = new URL("./instance_task.ts", import.meta.url);
+
+/** Where each claim built by `importClaim` came from, so a worker can rebuild it. */
+const sources = new WeakMap<Claim, ClaimSource>();
+
+/**
+ * Imports `module` (an absolute URL) and calls its export `name`, a function of no arguments returning
+ * a claim; remembers where the claim came from, so `InstancePool.mapInstances` runs its instances on the
+ * workers (each rebuilds it the same way) rather than in this thread. The module must be importable in
+ * a worker: no `Deno.test`, no side effects beyond defining its exports.
+ *
+ * @example
+ * ```ts
+ * import { importClaim } from "./parallel_run.ts";
+ * const claim = await importClaim(new URL("../theorems/ch10_linear.ts", import.meta.url), "sec101");
+ * console.assert(claim.id === "sec-10.1");
+ * ```
+ */
+export async function importClaim(module: URL | string, name: string): Promise<Claim> {
+  const url = new URL(module).href; // throws on a relative specifier, which a worker would resolve elsewhere
+  const make = (await import(url))[name];
+  if (typeof make !== "function") throw new TypeError(`${url} has no exported function ${name}`);
+  const claim = make() as Claim;
+  if (typeof claim?.generate !== "function") throw new TypeError(`${url}#${name}() did not return a claim`);
+  sources.set(claim, { module: url, name });
+  return claim;
+}
 
 /**
  * A worker pool for claim instances; pass `pool.mapInstances` as `RunOptions.mapInstances`.
@@ -41,7 +67,10 @@ export class InstancePool {
     this.#pool = new WorkerPool(TASK, options);
   }
 
-  /** Records of instances 0..count-1, in order; catalog claims on the workers, others in this thread. */
+  /**
+   * Records of instances 0..count-1, in order: catalog claims (of two or more instances) and claims from
+   * `importClaim` (any count) on the workers, others in this thread.
+   */
   mapInstances: InstanceMapper = async (
     claim: Claim,
     seed: number,
@@ -49,7 +78,9 @@ export class InstancePool {
     count: number,
     onProgress?: (done: number, total: number) => void,
   ): Promise<InstanceRecord[]> => {
-    if (claimById(claim.id) !== claim || count <= 1) {
+    const source = sources.get(claim);
+    const catalog = claimById(claim.id) === claim && count > 1;
+    if (!source && !catalog) {
       const records: InstanceRecord[] = [];
       for (let index = 0; index < count; index++) {
         records.push(await runInstance(claim, seed, index, budget, count));
@@ -57,7 +88,10 @@ export class InstancePool {
       }
       return records;
     }
-    const inputs = Array.from({ length: count }, (_, index) => ({ id: claim.id, seed, index, budget, count }));
+    const inputs: InstanceTaskInput[] = Array.from(
+      { length: count },
+      (_, index) => source ? { source, seed, index, budget, count } : { id: claim.id, seed, index, budget, count },
+    );
     return await this.#pool.map(inputs, onProgress);
   };
 

@@ -1,22 +1,18 @@
 /**
  * One step per claim, named by its id: the claim must be verified, an erratum, or observed.
  * `CLAIM_SEED=<n> deno test -A` reruns everything under another master seed. The instances run on a
- * pool of workers, one per core (records identical to a single-threaded run: engine/parallel_run.ts);
+ * pool of workers, one per core, shared with testing/mutants_test.ts (records identical to a single-threaded run: engine/parallel_run.ts);
  * each worker checks that no instance leaves a tfjs tensor behind, and the test checks the same of
  * the claims' aggregates in this thread.
  */
 import * as tf from "@tensorflow/tfjs";
 import { runClaim, suiteAccepts, suiteFailureMessage } from "../engine/run.ts";
-import { InstancePool } from "../engine/parallel_run.ts";
+import { pool } from "../testing/pool.ts";
 import { claims } from "./catalog.ts";
 import type { Claim } from "../engine/claim.ts";
 
 // The CPU backend, chosen before anything asks for one (tfjs would otherwise probe WebGL, loudly, and fail).
 await tf.setBackend("cpu");
-
-// One pool for the whole file: starting workers per test would cost more than it saves.
-const pool = new InstancePool();
-globalThis.addEventListener("unload", () => pool.close());
 
 const raw = Deno.env.get("CLAIM_SEED") ?? "1";
 const seed = Number(raw);

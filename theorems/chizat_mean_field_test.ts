@@ -1,27 +1,6 @@
 import assert from "node:assert/strict";
-import type { InstanceContext } from "../engine/claim.ts";
-import { runClaim } from "../engine/run.ts";
-import { chizatGlobalConvergence, chizatMeanField, teacherStudentData } from "./chizat_mean_field.ts";
+import { teacherStudentData } from "./chizat_mean_field.ts";
 import { MeanFieldNetwork, relu, trainFlow } from "../models/mean_field.ts";
-
-Deno.test("chizat-mean-field catches a scaling without an m-independent limit (NTK: f = Σφ/√m, dw/dt = −∇F)", async () => {
-  const ntk = { outputScale: (m: number) => 1 / Math.sqrt(m), velocityExponent: 0 };
-  // One instance per width (7) is enough to see a gap that does not shrink.
-  const claim = { ...chizatMeanField(ntk), instances: { test: 7, report: 7 } };
-  const { result } = await runClaim(claim, { seed: 1, budget: "test" });
-  assert.equal(result.status, "falsified");
-});
-
-Deno.test("chizat-global-convergence catches a wrong gradient (ReLU with the derivative 1[z < 0])", async () => {
-  const wrong = { name: "ReLU, wrong σ′", value: relu.value, derivative: (z: number) => (z < 0 ? 1 : 0) };
-  // The test budget's 8 runs (4 (under-parametrised, wide) pairs, the fewest the binomial test can reject with), on a
-  // horizon T = 100 instead of 600 to save time: with this gradient no width gets anywhere.
-  const claim = chizatGlobalConvergence(wrong);
-  const short = { ...claim, generate: (ctx: InstanceContext) => claim.generate({ ...ctx, params: { horizon: 100 } }) };
-  const { result } = await runClaim(short, { seed: 1, budget: "test" });
-  assert.equal(result.status, "falsified");
-  assert.ok(result.aggregate!.pValue! <= result.aggregate!.alpha!, result.aggregate!.summary);
-});
 
 Deno.test("the 5-neuron teacher fits its own data exactly and a zero network does not", () => {
   const data = teacherStudentData();

@@ -1,13 +1,7 @@
 import assert from "node:assert/strict";
 import { firstCaughtInstance } from "../engine/mutation.ts";
 import { runClaim } from "../engine/run.ts";
-import { kernelA } from "../models/lecture_network.ts";
-import { correctedPredictionDynamics, yangGram, yangLinearized, yangRiskFlow } from "./lecture13.ts";
-
-Deno.test("yang-gram catches a limit kernel off by a factor 1.2 (the error stops decaying)", async () => {
-  const { result } = await runClaim(yangGram((x, y) => 1.2 * kernelA(x, y)), { seed: 1, budget: "test" });
-  assert.equal(result.status, "falsified");
-});
+import { correctedPredictionDynamics, yangLinearized, yangRiskFlow } from "./lecture13.ts";
 
 Deno.test("yang-risk-flow catches the factor 1/n² in place of N/n²", async () => {
   assert.notEqual(await firstCaughtInstance(yangRiskFlow(undefined, (n) => 1 / (n * n)), 1, "test"), null);

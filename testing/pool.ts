@@ -1,0 +1,22 @@
+/**
+ * The test suite's one pool of instance workers (one per core), shared by every test that runs claims on
+ * workers, so the workers start and load the claim modules once; closed when the process unloads.
+ *
+ * @module
+ */
+import { InstancePool } from "../engine/parallel_run.ts";
+
+/**
+ * The shared pool; pass `pool.mapInstances` as `RunOptions.mapInstances`.
+ *
+ * @example
+ * ```ts
+ * import { pool } from "./pool.ts";
+ * import { runClaim } from "../engine/run.ts";
+ * import { claimById } from "../theorems/catalog.ts";
+ * const { result } = await runClaim(claimById("lemma-10.2")!, { seed: 1, budget: "test", mapInstances: pool.mapInstances });
+ * console.assert(result.status === "verified");
+ * ```
+ */
+export const pool: InstancePool = new InstancePool();
+globalThis.addEventListener("unload", () => pool.close());
