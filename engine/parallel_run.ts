@@ -68,8 +68,8 @@ export class InstancePool {
   }
 
   /**
-   * Records of instances 0..count-1, in order: catalog claims (of two or more instances) and claims from
-   * `importClaim` (any count) on the workers, others in this thread.
+   * Records of instances 0..count-1, in order: catalog claims and claims from `importClaim` on the workers
+   * (even a single instance: this thread stays free to feed the workers and run aggregates), others here.
    */
   mapInstances: InstanceMapper = async (
     claim: Claim,
@@ -79,7 +79,7 @@ export class InstancePool {
     onProgress?: (done: number, total: number) => void,
   ): Promise<InstanceRecord[]> => {
     const source = sources.get(claim);
-    const catalog = claimById(claim.id) === claim && count > 1;
+    const catalog = claimById(claim.id) === claim;
     if (!source && !catalog) {
       const records: InstanceRecord[] = [];
       for (let index = 0; index < count; index++) {
