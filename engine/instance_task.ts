@@ -75,7 +75,6 @@ export default async function runCatalogInstance(input: InstanceTaskInput): Prom
  * ```ts
  * import { runInstanceWithoutLeaks } from "./instance_task.ts";
  * import { claimById } from "../theorems/catalog.ts";
-import { importClaim } from "./parallel_run.ts";
  * const r = await runInstanceWithoutLeaks(claimById("eq-10.21")!, 1, 0, "test", 1);
  * console.assert(r.index === 0);
  * ```
