@@ -857,28 +857,21 @@ export function prop1128(cov: Covariance = (x, z, spec) => lecunKernel(x, z, spe
   // 1600 draws per cell at the test budget: the products are skewed, and at 400 the z-tests' far right tail
   // (|z| > 4.7, Holm's first step) was simulated at 1.3·10⁻⁵ per cell for Rademacher n = 16 (0 at 1600).
   const draws = { test: 1600, report: 2000 };
-  const cache = new Map<string, number[][]>();
-  const C = (dist: Distribution, act: Activation) => {
+  // Per law: the covariance c under test, and E[σ(uᵀxₐ)²σ(uᵀx_b)²] for the exact variance of the products
+  // Φ(xₐ)Φ(x_b) (always the true law).
+  const cache = new Map<string, { C: number[][]; M: number[][] }>();
+  const moments = (dist: Distribution, act: Activation) => {
     if (!cache.has(dist.name)) {
       const spec: KernelSpec = { parametrisation: "lecun", activation: act, distribution: dist };
-      cache.set(dist.name, P28_X.map((x) => P28_X.map((z) => cov(x, z, spec))));
-    }
-    return cache.get(dist.name)!;
-  };
-  // E[σ(uᵀxₐ)²σ(uᵀx_b)²], for the exact variance of the products Φ(xₐ)Φ(x_b) (always the true law).
-  const fourth = new Map<string, number[][]>();
-  const M22 = (dist: Distribution, act: Activation) => {
-    if (!fourth.has(dist.name)) {
-      const spec: KernelSpec = { parametrisation: "lecun", activation: act, distribution: dist };
       const sq = (t: number) => act.f(t) ** 2;
-      fourth.set(
-        dist.name,
-        P28_X.map((x) =>
+      cache.set(dist.name, {
+        C: P28_X.map((x) => P28_X.map((z) => cov(x, z, spec))),
+        M: P28_X.map((x) =>
           P28_X.map((z) => pairExpectation(sq, sq, act.kinks, act.kinks, pairLaw(x, z, spec), dist).value)
         ),
-      );
+      });
     }
-    return fourth.get(dist.name)!;
+    return cache.get(dist.name)!;
   };
   return defineClaim<OutputsInstance>({
     id: "prop-11.28",
@@ -960,7 +953,7 @@ $\chi^2_k$ do not reject (Holm, family-wise $\alpha/2$); the KS distance shrinks
       let worstZ = 0;
       for (const [key, c] of cells) {
         const law = P28_LAWS.find(([d]) => d.name === c.dist)!;
-        const Cm = C(law[0], law[1]), M = M22(law[0], law[1]), mu4 = law[0].fourthMoment;
+        const { C: Cm, M } = moments(law[0], law[1]), mu4 = law[0].fourthMoment;
         const N = c.ys.length, n = c.n;
         for (let a = 0; a < k; a++) {
           for (let b = a; b < k; b++) {
