@@ -26,6 +26,7 @@ import "./models/smooth_losses_test.ts";
 import "./models/subset_sum_test.ts";
 import "./models/two_layer_tanh_test.ts";
 import "./models/two_layer_test.ts";
+import "./numerics/catoni_test.ts";
 import "./numerics/compare_test.ts";
 import "./numerics/distributions_test.ts";
 import "./numerics/geometry_test.ts";

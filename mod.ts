@@ -24,6 +24,7 @@ export { claimById, claims } from "./theorems/catalog.ts";
 export * from "./numerics/random.ts";
 export * from "./numerics/compare.ts";
 export * from "./numerics/stats.ts";
+export * from "./numerics/catoni.ts";
 export * from "./numerics/ode.ts";
 export { compareTangentKernel, type TangentKernelComparison } from "./models/tangent_kernel_api.ts";
 export type { Expectation, KernelSpec } from "./models/ntk_kernels.ts";
