@@ -794,7 +794,7 @@ export interface MovementRun {
 }
 
 /** A pre-activation this close to 0 (relative to ‖w_k‖‖xᵢ‖) where the integrator's step size collapses: sliding. */
-export const SLIDING_KINK_DISTANCE = 1e-6;
+const SLIDING_KINK_DISTANCE = 1e-6;
 
 /**
  * Integrates θ̇ = −∇R_S(θ) (1) with the engine's adaptive integrator to T = 4n/(Nλ_S) (the time scale of the
