@@ -295,6 +295,47 @@ export function limitKernel(x: ArrayLike<number>, z: ArrayLike<number>, spec: Ke
 }
 
 /**
+ * n·Var[s_n K̂ₙ(x, z)] of one empirical kernel entry at width n, exactly, as
+ * `constant + perWidth/n + perWidthSquared/n²` (s_n = 1/n for LeCun, 1 for NTK). From the proofs'
+ * decompositions (Theorem 11.16, (11.5.2); Theorem 11.30): s_n K̂ₙ − 1 (LeCun: − 1/n) is the mean of n iid
+ * terms Y = σ(a)σ(b) + c·ω·ṽ²σ′(a)σ′(b) with ṽ ~ D(0, 1) independent of u, c = ς²(1 + xᵀz) and ω = 1/n
+ * (LeCun), c = ς²(1 + xᵀz/d) and ω = 1 (NTK). So Var Y = V₀ + 2cωV₁ + c²ω²V₂ with V₀ = E[σ²σ²] − K²,
+ * V₁ = E[σσ′·σσ′] − K·E[σ′σ′], V₂ = μ₄E[σ′²σ′²] − E[σ′σ′]², K = E[σσ], μ₄ = E[ṽ⁴]: the finite-width
+ * variance whose leading term gives the n^{-1/2} rate and whose 1/n terms bend it at small widths.
+ *
+ * @example
+ * ```ts
+ * import { empiricalKernelVariance } from "./ntk_kernels.ts";
+ * import { arctan } from "./activation.ts";
+ * import { rademacher } from "../numerics/random.ts";
+ * // d = 1, Rademacher u = ±1, ṽ² = 1: Y = σ(±1)² + (1 + 1)σ′(±1)²/n; arctan is odd, so Y is constant.
+ * const v = empiricalKernelVariance([1], [1], { parametrisation: "lecun", activation: arctan, distribution: rademacher });
+ * console.assert(Math.abs(v.constant) < 1e-15 && Math.abs(v.perWidth) < 1e-15);
+ * ```
+ */
+export function empiricalKernelVariance(
+  x: ArrayLike<number>,
+  z: ArrayLike<number>,
+  spec: KernelSpec,
+): { constant: number; perWidth: number; perWidthSquared: number; error: number } {
+  const d = x.length, s2 = spec.weightVariance ?? 1, { f, df, kinks } = spec.activation;
+  let xz = 0;
+  for (let j = 0; j < d; j++) xz += x[j] * z[j];
+  const law = pairLaw(x, z, spec),
+    E = (g: (t: number) => number) => pairExpectation(g, g, kinks, kinks, law, spec.distribution);
+  const K = E(f), D = E(df), ff = E((t) => f(t) ** 2), fd = E((t) => f(t) * df(t)), dd = E((t) => df(t) ** 2);
+  const v0 = ff.value - K.value ** 2, v1 = fd.value - K.value * D.value;
+  const v2 = spec.distribution.fourthMoment * dd.value - D.value ** 2;
+  const lecun = spec.parametrisation === "lecun", c = s2 * (lecun ? 1 + xz : 1 + xz / d);
+  const error = ff.error + 2 * Math.abs(K.value) * K.error + 2 * Math.abs(c) * (fd.error + Math.abs(K.value) * D.error +
+        Math.abs(D.value) * K.error) +
+    c * c * (spec.distribution.fourthMoment * dd.error + 2 * Math.abs(D.value) * D.error);
+  return lecun
+    ? { constant: v0, perWidth: 2 * c * v1, perWidthSquared: c * c * v2, error }
+    : { constant: v0 + 2 * c * v1 + c * c * v2, perWidth: 0, perWidthSquared: 0, error };
+}
+
+/**
  * The angle θ = arccos(xᵀz/(‖x‖‖z‖)) of Examples 11.17, 11.31, computed stably.
  *
  * @example

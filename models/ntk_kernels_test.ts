@@ -4,6 +4,7 @@ import { gaussianVariance2, studentT5 } from "../numerics/distributions.ts";
 import {
   angle,
   derivativeKernel,
+  empiricalKernelVariance,
   lecunKernel,
   ntkKernel,
   pairExpectation,
@@ -13,6 +14,7 @@ import {
   reluNtkKernelClosedForm,
 } from "./ntk_kernels.ts";
 import { createRng, gaussian, rademacher, uniformSqrt3 } from "../numerics/random.ts";
+import { TwoLayerNetwork } from "./two_layer.ts";
 
 Deno.test("kernels: stable angle at 0, π/2, π", () => {
   assert.equal(angle([1, 2], [2, 4]), 0);
@@ -65,5 +67,34 @@ Deno.test("pairExpectation refuses a law it has no quadrature for (never silentl
   const law = { p: [1, 0], q: [1, 0], scales: [1, 1] };
   for (const dist of [studentT5, gaussianVariance2]) {
     assert.throws(() => pairExpectation((a) => a, (b) => b, [], [], law, dist), /no quadrature/);
+  }
+});
+
+Deno.test("empiricalKernelVariance: n·Var[s_n K̂ₙ] agrees with draws of the network, 1/n terms included", () => {
+  const rng = createRng("kernel-variance");
+  const x = [2, 0.5], z = [1.5, -1.5], n = 4, N = 20000;
+  for (
+    const spec of [
+      { parametrisation: "lecun" as const, activation: relu, distribution: gaussian },
+      { parametrisation: "ntk" as const, activation: softplus, distribution: uniformSqrt3 },
+    ]
+  ) {
+    const v = empiricalKernelVariance(x, z, spec), exact = v.constant + v.perWidth / n + v.perWidthSquared / n ** 2;
+    const scale = spec.parametrisation === "lecun" ? 1 / n : 1;
+    const draws = Array.from({ length: N }, () => {
+      const net = TwoLayerNetwork.initialise(rng, { d: 2, n, ...spec }, { distribution: spec.distribution });
+      return scale * net.tangentKernel([x, z]).get(0, 1);
+    });
+    const mean = draws.reduce((s, t) => s + t, 0) / N;
+    const sq = draws.map((t) => (t - mean) ** 2), s2 = sq.reduce((s, t) => s + t, 0) / (N - 1);
+    const se = Math.sqrt(sq.reduce((s, t) => s + (t - s2) ** 2, 0) / N / N);
+    assert.ok(
+      Math.abs(n * s2 - exact) <= 5 * n * se,
+      `${spec.parametrisation}: n·s² ${n * s2} vs ${exact} ± ${n * se}`,
+    );
+    if (spec.parametrisation === "lecun") {
+      // The constant alone (the width limit) is rejected at n = 4: the 1/n terms are real.
+      assert.ok(Math.abs(n * s2 - v.constant) > 5 * n * se, `constant ${v.constant} not rejected`);
+    }
   }
 });
