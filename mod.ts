@@ -28,6 +28,6 @@ export * from "./numerics/catoni.ts";
 export * from "./numerics/ode.ts";
 export { compareTangentKernel, type TangentKernelComparison } from "./models/tangent_kernel_api.ts";
 export type { Expectation, KernelSpec } from "./models/ntk_kernels.ts";
-export { lecunKernel, limitKernel, ntkKernel } from "./models/ntk_kernels.ts";
+export { empiricalKernelVariance, lecunKernel, limitKernel, ntkKernel } from "./models/ntk_kernels.ts";
 export type { Parametrisation } from "./models/two_layer.ts";
 export { type Activation, activations, arctan, relu, softplus } from "./models/activation.ts";
