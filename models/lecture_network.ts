@@ -58,6 +58,31 @@ export class LectureNetwork {
     });
   }
 
+  /**
+   * min over k, i of |w_kᵀxᵢ|/(‖w_k‖‖xᵢ‖): how near θ is to a kink of ReLU at the sample (1 when every w_k is 0).
+   *
+   * @example
+   * ```ts
+   * import { LectureNetwork } from "./lecture_network.ts";
+   * const net = new LectureNetwork([Float64Array.of(1, 0)], Float64Array.of(0), 1);
+   * console.assert(net.kinkDistance([1, 0, 1]) === 0); // w₁ = (0, 1) ⟂ x₁
+   * ```
+   */
+  kinkDistance(theta: ArrayLike<number>): number {
+    const { width, dim } = this, pre = this.preactivations(theta);
+    let smallest = 1;
+    for (let k = 0; k < width; k++) {
+      let wn = 0;
+      for (let j = 0; j < dim; j++) wn += theta[width + k * dim + j] ** 2;
+      if (wn === 0) continue;
+      this.xs.forEach((x, i) => {
+        const xn = x.reduce((s, t) => s + t * t, 0);
+        smallest = Math.min(smallest, Math.abs(pre[i][k]) / Math.sqrt(wn * xn));
+      });
+    }
+    return smallest;
+  }
+
   /** h(X; θ) ∈ ℝⁿ (or at the points `xs`). */
   outputs(theta: ArrayLike<number>, xs: Float64Array[] = this.xs): Float64Array {
     return Float64Array.from(this.preactivations(theta, xs), (z) => {

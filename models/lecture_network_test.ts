@@ -63,3 +63,18 @@ Deno.test("sampleGramA draws the same K̂^(a) as gramA on the same stream of w_k
   const a = net.gramA(theta), b = sampleGramA(createRng("same"), xs, 50);
   for (let i = 0; i < 2; i++) for (let j = 0; j < 2; j++) assert.ok(Math.abs(a.get(i, j) - b.get(i, j)) < 1e-14);
 });
+
+Deno.test("LectureNetwork.kinkDistance: the smallest relative pre-activation, invariant to scaling each w_k", () => {
+  const net = new LectureNetwork([Float64Array.of(1, 0.1), Float64Array.of(0.2, 1)], Float64Array.of(0, 0), 2);
+  // a = (1, 1); w₁ = (1, 0), w₂ = (1, −0.2): w₂ᵀx₂ = 0, so the distance is 0.
+  assert.equal(net.kinkDistance([1, 1, 1, 0, 1, -0.2]), 0);
+  const theta = [1, 1, 3, 0.5, -1, 2];
+  const direct = Math.min(
+    ...[[3, 0.5], [-1, 2]].flatMap((w) =>
+      net.xs.map((x) => Math.abs(w[0] * x[0] + w[1] * x[1]) / Math.hypot(...w) / Math.hypot(x[0], x[1]))
+    ),
+  );
+  assert.ok(Math.abs(net.kinkDistance(theta) - direct) < 1e-15);
+  assert.ok(Math.abs(net.kinkDistance([1, 1, 30, 5, -1, 2]) - direct) < 1e-15);
+  assert.equal(net.kinkDistance([1, 1, 0, 0, 0, 0]), 1);
+});

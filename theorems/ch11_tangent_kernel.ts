@@ -205,7 +205,7 @@ $\hat K_n$ within its rounding bound, and the error $\max_{i,j}|s_n\hat K_n(x_i,
 $F_n = (\sum_{i\le j}(s_n\hat K_n(x_i,x_j) - \mathbb E[s_n\hat K_n(x_i,x_j)])^2)^{1/2}$ has an exponent whose confidence
 interval contains the exponent of the exact $(\mathbb E F_n^2)^{1/2}$ over the same widths, and lies below 0. The proof's
 decomposition makes $s_n\hat K_n$ a mean of $n$ iid terms, so $n\,\mathbb E F_n^2$ is exact: constant for NTK (exponent
-$-1/2$), $A + B/n + C/n^2$ for LeCun, whose terms $\tilde v_i^2\sigma'\sigma'/n$ bend the exponent below $-1/2$ by
+$-1/2$), $A + B/n + C/n^2$ for LeCun, whose terms $\tilde v_i^2\sigma'\sigma'/n$ move the exponent away from $-1/2$ by
 $O(1/n_{\min})$ (it tends to $-1/2$). For LeCun the decomposition also has an exact mean term of order $1/n$,
 $\mathbb E[\frac1n\hat K_n] - K^{LC} = ((1+x^\top z)\mathbb E[\sigma'\sigma'] + 1)/n$, so the deviations are taken from
 the finite-$n$ mean (for NTK that mean is the limit itself). The exponents of the largest entry's deviation (the
@@ -291,10 +291,8 @@ function rateFits(records: InstanceRecord[], key: "frobenius" | "fluctuation" | 
     const exact = cells.map(([n, c]) => [n, Math.sqrt(c.expectedSquare)] as [number, number]);
     const lx = rms.map(([n]) => Math.log(n)), ly = rms.map(([, e]) => Math.log(e));
     const fit = linearFit(lx, ly, conf), fit95 = linearFit(lx, ly, 0.95);
-    // The same least-squares slope through the exact curve: −1/2 when E F² ∝ 1/n (NTK), steeper by O(1/n_min) for LeCun.
-    const reference = key === "frobenius" && lx.length >= 3
-      ? linearFit(lx, exact.map(([, e]) => Math.log(e)), 0.95).slope
-      : -0.5;
+    // The same least-squares slope through the exact curve: −1/2 when E F² ∝ 1/n (NTK), off by O(1/n_min) for LeCun.
+    const reference = key === "frobenius" ? linearFit(lx, exact.map(([, e]) => Math.log(e)), 0.95).slope : -0.5;
     return {
       dist,
       exact,

@@ -832,7 +832,7 @@ export function movementRun(net: LectureNetwork, theta0: Float64Array, lambdaS: 
   } catch (e) {
     // A pre-activation that reaches 0 where the field pushes it back from both sides (a Filippov sliding mode) makes
     // the step size collapse until the step limit (seen: seed 756, N = 32, w_kᵀx₀ = −4.5·10⁻⁴ at θ⁰, stuck at t ≈ 0.02T).
-    const kinkDistance = smallestPreactivation(net, lastState);
+    const kinkDistance = net.kinkDistance(lastState);
     if (!(kinkDistance < SLIDING_KINK_DISTANCE)) throw e;
     return {
       maxA: NaN,
@@ -861,26 +861,6 @@ export function movementRun(net: LectureNetwork, theta0: Float64Array, lambdaS: 
   for (let k = 0; k < N; k++) initA = Math.max(initA, Math.abs(theta0[k]));
   for (let q = N; q < W; q++) initW = Math.max(initW, Math.abs(theta0[q]));
   return { maxA, maxW, maxKernelShift, rmsMove, riskRatio: net.risk(sol.states[63]) / net.risk(theta0), initA, initW };
-}
-
-/** min over k, i of |w_kᵀxᵢ|/(‖w_k‖‖xᵢ‖): how near θ is to a kink of ReLU (1 when every w_k is 0). */
-function smallestPreactivation(net: LectureNetwork, theta: ArrayLike<number>): number {
-  const N = net.width, d = net.dim;
-  let smallest = 1;
-  for (let k = 0; k < N; k++) {
-    let wn = 0;
-    for (let j = 0; j < d; j++) wn += theta[N + k * d + j] ** 2;
-    if (wn === 0) continue;
-    for (const x of net.xs) {
-      let z = 0, xn = 0;
-      for (let j = 0; j < d; j++) {
-        z += theta[N + k * d + j] * x[j];
-        xn += x[j] ** 2;
-      }
-      smallest = Math.min(smallest, Math.abs(z) / Math.sqrt(wn * xn));
-    }
-  }
-  return smallest;
 }
 
 /** An instance of `yang-tstar`: a sample, a width and θ⁰ with γ = 1/√N. */
