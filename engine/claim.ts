@@ -48,8 +48,11 @@ export interface Hypothesis<I> {
   check(instance: I): HypothesisCheck;
 }
 
-/** The conclusion checked on one instance. */
-export interface ConclusionCheck {
+/** Per-instance data a conclusion check may keep for plots and aggregates, when a claim declares no type of its own. */
+export type ConclusionData = Record<string, number | string | number[]>;
+
+/** The conclusion checked on one instance; `D` types its `data` (each claim declares its own). */
+export interface ConclusionCheck<D = ConclusionData> {
   /** Whether the conclusion holds on this instance (never true on NaN). */
   holds: boolean;
   /** The observed quantity (e.g. an error, a loss, a decrease). */
@@ -60,8 +63,8 @@ export interface ConclusionCheck {
   tightness: number;
   /** Numbers worth showing (in evidence, plots and replays). */
   detail: string;
-  /** Per-instance data for plots and aggregates. */
-  data?: Record<string, number | string | number[]>;
+  /** Per-instance data for plots and aggregates (structured-clonable: records cross to workers). */
+  data?: D;
 }
 
 /** The context a generator gets: its own seeded stream and where it is in the run. */
@@ -116,7 +119,7 @@ export interface Scenario {
 }
 
 /** A typo found in the source: the printed form fails, the corrected form holds. */
-export interface Erratum<I> {
+export interface Erratum<I, D = ConclusionData> {
   /** The statement as printed. */
   printed: string;
   /** The statement corrected. */
@@ -124,7 +127,7 @@ export interface Erratum<I> {
   /** Why the printed form is wrong and the corrected one right. */
   reasoning: string;
   /** The corrected conclusion, checked on the same instances as the printed one. */
-  check(instance: I): MaybePromise<ConclusionCheck>;
+  check(instance: I): MaybePromise<ConclusionCheck<D>>;
 }
 
 /** An event's failure count in one cell of a frequency check, against the probability the claim promises. */
@@ -181,8 +184,8 @@ export interface PlotSpec {
   spec: Record<string, unknown>;
 }
 
-/** The outcome of one instance. */
-export interface InstanceRecord {
+/** The outcome of one instance; `D` is the claim's conclusion data. */
+export interface InstanceRecord<D = ConclusionData> {
   /** Index in the run (the replay's `--instance`). */
   index: number;
   /** Short description of the instance (shapes, parameters). */
@@ -192,13 +195,16 @@ export interface InstanceRecord {
   /** All hypotheses hold. */
   met: boolean;
   /** The printed conclusion (only when the hypotheses are met). */
-  conclusion?: ConclusionCheck;
+  conclusion?: ConclusionCheck<D>;
   /** The corrected conclusion (claims with an erratum). */
-  corrected?: ConclusionCheck;
+  corrected?: ConclusionCheck<D>;
 }
 
-/** A claim of ../shared/CLAIMS.md as data. */
-export interface Claim<I = unknown> {
+/**
+ * A claim of the catalog (docs/claims.md) as data. `I` is its instance type, `D` the data its conclusion
+ * checks keep for its aggregate and plots.
+ */
+export interface Claim<I = unknown, D = ConclusionData> {
   /** Id from ../shared/CLAIMS.md. */
   id: string;
   /** Short title. */
@@ -226,14 +232,14 @@ export interface Claim<I = unknown> {
     /** What is checked (markdown). */
     statement: string;
     /** Checks it. */
-    check(instance: I): MaybePromise<ConclusionCheck>;
+    check(instance: I): MaybePromise<ConclusionCheck<D>>;
   };
   /** Present when the printed form is a typo. */
-  erratum?: Erratum<I>;
+  erratum?: Erratum<I, D>;
   /** A verdict over all records (rates, frequencies, limits). */
-  aggregate?(records: InstanceRecord[], budget: BudgetName): MaybePromise<AggregateCheck>;
+  aggregate?(records: InstanceRecord<D>[], budget: BudgetName): MaybePromise<AggregateCheck>;
   /** Plots for the report. */
-  plots?(records: InstanceRecord[], aggregate: AggregateCheck | undefined): PlotSpec[];
+  plots?(records: InstanceRecord<D>[], aggregate: AggregateCheck | undefined): PlotSpec[];
   /** Parameters `deno task explore` accepts as flags, and a search may tune. */
   parameters?: Record<string, ParameterSpec>;
   /** Ways to break a hypothesis and watch the conclusion (exploration, report). */
@@ -255,7 +261,7 @@ export interface Claim<I = unknown> {
 }
 
 /**
- * Erases a claim's instance type so claims of different types share one catalog.
+ * Erases a claim's instance and data types so claims of different types share one catalog.
  *
  * @example
  * ```ts
@@ -270,6 +276,6 @@ export interface Claim<I = unknown> {
  * console.assert(c.id === "demo");
  * ```
  */
-export function defineClaim<I>(claim: Claim<I>): Claim {
+export function defineClaim<I, D = ConclusionData>(claim: Claim<I, D>): Claim {
   return claim as unknown as Claim;
 }

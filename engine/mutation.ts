@@ -17,14 +17,15 @@ import { runInstance } from "./run.ts";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { firstCaughtInstance } from "./mutation.ts";
- * import { claimById } from "../theorems/catalog.ts";
+ * import { squareNonNegative } from "./_toy_claims.ts";
  * import type { Claim } from "./claim.ts";
- * const claim = claimById("lemma-10.2")!;
+ * const claim = squareNonNegative();
  * // A conclusion that cannot hold: the first instance meeting the hypotheses catches it.
  * const wrong: Claim = { ...claim, conclusion: { ...claim.conclusion, check: () => ({ holds: false, observed: 1, bound: 0, tightness: Infinity, detail: "wrong" }) } };
- * console.assert((await firstCaughtInstance(wrong, 1, "test"))?.conclusion?.holds === false);
- * console.assert(await firstCaughtInstance(claim, 1, "test") === null);
+ * assert.equal((await firstCaughtInstance(wrong, 1, "test"))?.conclusion?.holds, false);
+ * assert.equal(await firstCaughtInstance(claim, 1, "test"), null);
  * ```
  */
 export async function firstCaughtInstance(
@@ -46,11 +47,12 @@ export async function firstCaughtInstance(
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { catches } from "./mutation.ts";
  * import { runInstance } from "./run.ts";
- * import { claimById } from "../theorems/catalog.ts";
- * const claim = claimById("lemma-10.2")!;
- * console.assert(!catches(claim, await runInstance(claim, 1, 0, "test", 1)));
+ * import { squareNonNegative } from "./_toy_claims.ts";
+ * const claim = squareNonNegative();
+ * assert.ok(!catches(claim, await runInstance(claim, 1, 0, "test", 1)));
  * ```
  */
 export function catches(claim: Claim, record: InstanceRecord): boolean {

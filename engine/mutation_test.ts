@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { firstCaughtInstance } from "./mutation.ts";
 import { runClaim } from "./run.ts";
-import { claimById } from "../theorems/catalog.ts";
+import { bounded } from "./_toy_claims.ts";
 import type { Claim, ConclusionCheck } from "./claim.ts";
 
 const failsFrom = (first: number): Claim["conclusion"]["check"] => {
@@ -13,7 +13,7 @@ const failsFrom = (first: number): Claim["conclusion"]["check"] => {
 };
 
 Deno.test("firstCaughtInstance: the first failing instance, whose run is falsified; null on a correct claim", async () => {
-  const claim = claimById("lemma-10.2")!;
+  const claim = bounded();
   const wrong = (): Claim => ({ ...claim, conclusion: { ...claim.conclusion, check: failsFrom(3) } });
   const caught = await firstCaughtInstance(wrong(), 1, "test");
   // The fourth check call fails; instances not meeting the hypotheses are not checked, so index ≥ 3.
@@ -23,7 +23,7 @@ Deno.test("firstCaughtInstance: the first failing instance, whose run is falsifi
 });
 
 Deno.test("firstCaughtInstance: for a claim with an erratum, only an instance failing both forms counts", async () => {
-  const claim = claimById("lemma-10.2")!;
+  const claim = bounded();
   const printedOnly: Claim = {
     ...claim,
     conclusion: { ...claim.conclusion, check: failsFrom(0) },

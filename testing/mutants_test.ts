@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import type { Claim } from "../engine/claim.ts";
 import { catches } from "../engine/mutation.ts";
-import { importClaim } from "../engine/parallel_run.ts";
+import { importClaim } from "../engine/registry.ts";
 import { type ClaimResult, runClaim } from "../engine/run.ts";
 import type { InstanceRecord } from "../engine/claim.ts";
 import type * as mutants from "./mutants.ts";
