@@ -31,7 +31,14 @@ export function squareNonNegative(): Claim {
     hypotheses: [],
     conclusion: {
       statement: "$x^2 \\ge 0$",
-      check: (x) => ({ holds: x * x >= 0, observed: -x * x, bound: 0, tightness: 0, detail: "", data: { square: x * x } }),
+      check: (x) => ({
+        holds: x * x >= 0,
+        observed: -x * x,
+        bound: 0,
+        tightness: 0,
+        detail: "",
+        data: { square: x * x },
+      }),
     },
     unbreakable: "no hypothesis",
   });

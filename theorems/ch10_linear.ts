@@ -4,7 +4,7 @@
  * @module
  */
 import { defineClaim } from "../engine/claim.ts";
-import type { Claim, InstanceRecord, PlotSpec } from "../engine/claim.ts";
+import type { Claim } from "../engine/claim.ts";
 import { CHECK_FALSE_ALARM, successRateVerdict } from "../engine/false_alarm.ts";
 import { LeastSquares } from "../models/least_squares.ts";
 import { atMost, distance, norm, ratio } from "../numerics/compare.ts";
@@ -12,6 +12,7 @@ import { EPS, matrixWithSingularValues, symmetricEigen, transposeMatVec } from "
 import { integrate } from "../numerics/ode.ts";
 import type { Rng } from "../numerics/random.ts";
 import { median } from "../numerics/stats.ts";
+import { trajectoryPlot } from "../engine/plots/trajectory.ts";
 
 const SOURCE = "001_77e89cd23d3b82cd.txt";
 
@@ -336,29 +337,4 @@ flow's loss at $t = 40/\lambda_{\min}^{+}$ is within the same tolerance.`,
     },
     plots: (records) => [trajectoryPlot(records, "ks", "gaps", "L(w_k) − L*")],
   });
-}
-
-/**
- * A log-scale trajectory plot of a per-instance series stored in `data[xKey]`, `data[yKey]`,
- * for the first eight instances meeting the hypotheses.
- */
-export function trajectoryPlot(records: InstanceRecord[], xKey: string, yKey: string, label: string): PlotSpec {
-  const values = records.filter((r) => r.conclusion?.data?.[xKey]).slice(0, 8).flatMap((r) => {
-    const xs = r.conclusion!.data![xKey] as number[], ys = r.conclusion!.data![yKey] as number[];
-    return xs.map((x, j) => ({ step: x, value: Math.max(ys[j], 1e-300), instance: `${r.index}: ${r.description}` }))
-      .filter((p) => p.value > 1e-30);
-  });
-  return {
-    name: "trajectory",
-    title: `${label} along GD (first eight instances, log scale)`,
-    spec: {
-      data: { values },
-      mark: { type: "line", point: false },
-      encoding: {
-        x: { field: "step", type: "quantitative", title: "step k" },
-        y: { field: "value", type: "quantitative", scale: { type: "log" }, title: label },
-        color: { field: "instance", type: "nominal", legend: { orient: "bottom", columns: 1 } },
-      },
-    },
-  };
 }

@@ -20,20 +20,14 @@ import {
 import { atMost, distance, norm, ratio } from "../numerics/compare.ts";
 import { EPS, matVec, symmetricEigen } from "../numerics/linalg.ts";
 import { integrate } from "../numerics/ode.ts";
-import { createRng, type Rng } from "../numerics/random.ts";
+import type { Rng } from "../numerics/random.ts";
 import { linearFit, median } from "../numerics/stats.ts";
+import { sphereInputs } from "../models/datasets.ts";
+import { meanKappa } from "../models/kappa_sweep.ts";
 
 const SOURCE = "001_77e89cd23d3b82cd.txt";
 
 /** Inputs on the unit sphere of ℝᵈ. */
-function sphereInputs(rng: Rng, n: number, d: number): Float64Array[] {
-  return Array.from({ length: n }, () => {
-    const x = Float64Array.from({ length: d }, () => rng.normal());
-    const r = norm(x);
-    return x.map((v) => v / r);
-  });
-}
-
 /** An instance of (10.28): a tanh network (10.46) with α = 1/√d_hid, data and w₀. */
 export interface FlowInstance {
   /** The model. */
@@ -388,36 +382,6 @@ with $\|\cdot\|$ the operator 2-norm and $D^2\mathbf{f}(\mathbf{w}_0): \mathbb{R
       },
     },
   });
-}
-
-/**
- * The fixed data of the κ width sweeps: N = 4 points on the unit sphere of ℝ³ and targets (seeded constant).
- *
- * @example
- * ```ts
- * const { kappaSweepData } = await import("./ch10_nonlinear.ts");
- * console.assert(kappaSweepData().xs.length === 4);
- * ```
- */
-export function kappaSweepData(): { xs: Float64Array[]; y: Float64Array } {
-  const rng = createRng("kappa-sweep-data");
-  return { xs: sphereInputs(rng, 4, 3), y: Float64Array.from({ length: 4 }, () => rng.normal()) };
-}
-
-/**
- * Mean of κ_f(w₀) over `reps` iid initialisations of the network (10.46) with α = width^{-β}.
- *
- * @example
- * ```ts
- * const { meanKappa } = await import("./ch10_nonlinear.ts");
- * const { createRng } = await import("../numerics/random.ts");
- * console.assert(meanKappa(createRng(1), 8, 0.5, 2).length === 2);
- * ```
- */
-export function meanKappa(rng: Rng, width: number, beta: number, reps: number): number[] {
-  const { xs, y } = kappaSweepData();
-  const net = new ScaledTwoLayer(xs, width, width ** -beta, relu);
-  return Array.from({ length: reps }, () => kappa(net, iidInit(rng, 3, width), y).kappa);
 }
 
 /**

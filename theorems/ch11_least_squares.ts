@@ -19,7 +19,7 @@ import {
 } from "../numerics/linalg.ts";
 import { solve } from "ml-matrix";
 import type { Rng } from "../numerics/random.ts";
-import { trajectoryPlot } from "./ch10_linear.ts";
+import { trajectoryPlot } from "../engine/plots/trajectory.ts";
 
 const SOURCE = "004_9692536818598e94.txt";
 

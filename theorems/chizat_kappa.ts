@@ -12,7 +12,7 @@ import { atMost, norm, ratio } from "../numerics/compare.ts";
 import { EPS } from "../numerics/linalg.ts";
 import type { Rng } from "../numerics/random.ts";
 import { linearFit } from "../numerics/stats.ts";
-import { kappaSweepData, meanKappa } from "./ch10_nonlinear.ts";
+import { kappaSweepData, meanKappa } from "../models/kappa_sweep.ts";
 
 /** Instances at the report budget; each instance's CI gets CHECK_FALSE_ALARM / this (Bonferroni). */
 const KAPPA_REPORT_INSTANCES = 12;

@@ -15,16 +15,9 @@ import { EPS, isPsd, Matrix, matVec, symmetricEigen } from "../numerics/linalg.t
 import { integrate } from "../numerics/ode.ts";
 import type { Rng } from "../numerics/random.ts";
 import { linearFit } from "../numerics/stats.ts";
+import { sphereInputs } from "../models/datasets.ts";
 
 const SOURCE = "002_4e8ee8a272f9d000.txt";
-
-function sphere(rng: Rng, n: number, d: number): Float64Array[] {
-  return Array.from({ length: n }, () => {
-    const x = Float64Array.from({ length: d }, () => rng.normal());
-    const r = norm(x);
-    return x.map((v) => v / r);
-  });
-}
 
 const GRAM_WIDTHS = [16, 64, 256, 1024, 4096];
 const GRAM_REPS = 8;
@@ -74,7 +67,7 @@ for ReLU $= \frac{\|\boldsymbol x_i\|\|\boldsymbol x_j\|}{2\pi}(\sin\vartheta + 
       const drawnN = rng.int(2, 6), drawnD = rng.int(2, 4);
       const n = params.n ?? drawnN, d = params.d ?? drawnD;
       const width = params.width ?? GRAM_WIDTHS[index % GRAM_WIDTHS.length];
-      const xs = sphere(rng, n, d).map((x) => x.map((v) => v * rng.uniform(0.5, 2)));
+      const xs = sphereInputs(rng, n, d).map((x) => x.map((v) => v * rng.uniform(0.5, 2)));
       // params.zeroInput = 1: the first point is the origin (breaks xᵢ ≠ 0), after the same draws.
       if (params.zeroInput === 1) xs[0].fill(0);
       const net = new LectureNetwork(xs, new Float64Array(n), width);
@@ -222,7 +215,7 @@ export type RiskFactor = (n: number, width: number) => number;
 function flowInstance(rng: Rng, params: Readonly<Record<string, number>> = {}): FlowInstance {
   const n = rng.int(2, 5), d = rng.int(2, 3), drawnWidth = rng.int(4, 24);
   const width = params.width ?? drawnWidth;
-  const xs = sphere(rng, n, d);
+  const xs = sphereInputs(rng, n, d);
   const ys = Float64Array.from({ length: n }, () => rng.normal());
   const net = new LectureNetwork(xs, ys, width);
   const choice = rng.int(0, 2);
@@ -654,11 +647,11 @@ $\partial_t\theta = -\nabla_\theta h(\mathcal X;\theta(0))^\top\nabla_{h}R_S$ wi
     generate({ rng, params = {} }) {
       const drawnNs = rng.int(1, 6), d = rng.int(2, 3), drawnWidth = rng.int(4, 16);
       const ns = params.samples ?? drawnNs, width = params.width ?? drawnWidth;
-      const xs = sphere(rng, ns, d);
+      const xs = sphereInputs(rng, ns, d);
       // params.repeat = 1: the second sample repeats the first input (K̂₀ singular), after the same draws.
       if (params.repeat === 1 && ns > 1) xs[1] = xs[0].slice();
       const net = new LectureNetwork(xs, Float64Array.from({ length: ns }, () => rng.normal()), width);
-      return { net, theta0: net.initialise(rng, 1 / Math.sqrt(width)), tests: sphere(rng, 2, d) };
+      return { net, theta0: net.initialise(rng, 1 / Math.sqrt(width)), tests: sphereInputs(rng, 2, d) };
     },
     parameters: {
       samples: {

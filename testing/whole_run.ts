@@ -1,0 +1,81 @@
+/**
+ * Mutation tests that only a whole run can decide (a fitted exponent, a binomial or frequency test, an
+ * aggregate p-value, a one-instance claim). A claim's `*_test.ts` starts each of its mutants' runs when
+ * the module is imported (`startWholeRun`), so every test module's runs are queued on the suite's
+ * shared pool of workers before the first test awaits one and both cores stay busy; each test then
+ * awaits its own run and asserts its verdict with the checks below. The mutant itself is an export of
+ * the claim's `*_mutants.ts` (a function of no arguments building the wrong claim), so a worker can
+ * rebuild it; that module must stay importable in a worker (it calls no `Deno.test`).
+ *
+ * @module
+ */
+import assert from "node:assert/strict";
+import type { Claim, InstanceRecord } from "../engine/claim.ts";
+import { catches } from "../engine/mutation.ts";
+import { importClaim } from "../engine/registry.ts";
+import { type ClaimResult, runClaim } from "../engine/run.ts";
+import { pool } from "./pool.ts";
+
+/** A whole run of a mutant at the test budget, seed 1. */
+export interface WholeRun {
+  /** The mutant. */
+  claim: Claim;
+  /** Its verdict. */
+  result: ClaimResult;
+  /** Its instances' records. */
+  records: InstanceRecord[];
+}
+
+/** A run started by `startWholeRun`; `await` it through `wholeRun`. */
+export type StartedRun = Promise<{ run: WholeRun; error: null } | { run: null; error: unknown }>;
+
+/**
+ * Starts the whole run (seed 1, test budget) of the mutant `name` exported by `module`, on the shared
+ * pool; never rejects (an error is kept for `wholeRun`), so a failure is not unhandled while another
+ * test is still waiting.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { startWholeRun, wholeRun } from "./whole_run.ts";
+ * import { pool } from "./pool.ts";
+ * const run = await wholeRun(startWholeRun(new URL("../engine/_toy_claims.ts", import.meta.url), "bounded"));
+ * assert.equal(run.result.status, "verified");
+ * pool.close();
+ * ```
+ */
+export function startWholeRun(module: URL, name: string): StartedRun {
+  return (async () => {
+    try {
+      const claim = await importClaim(module, name);
+      const { result, records } = await runClaim(claim, { seed: 1, budget: "test", mapInstances: pool.mapInstances });
+      return { run: { claim, result, records }, error: null };
+    } catch (error) {
+      return { run: null, error };
+    }
+  })();
+}
+
+/** The run `startWholeRun` started; rejects with its error if it failed. */
+export async function wholeRun(started: StartedRun): Promise<WholeRun> {
+  const { run, error } = await started;
+  if (run === null) throw error;
+  return run;
+}
+
+/** An instance alone catches the mutant (what `firstCaughtInstance` looks for). */
+export function instanceCaught({ claim, records }: WholeRun): void {
+  assert.ok(records.some((r) => catches(claim, r)), `${claim.id}: no instance caught the mutant`);
+}
+
+/** The run is falsified. */
+export function falsified({ result }: WholeRun): void {
+  assert.equal(result.status, "falsified", result.reason);
+}
+
+/** The run is falsified and its aggregate test rejects at its level. */
+export function aggregateRejects(run: WholeRun): void {
+  falsified(run);
+  const a = run.result.aggregate!;
+  assert.ok(a.pValue! <= a.alpha!, a.summary);
+}
