@@ -7,7 +7,7 @@
  *
  * @module
  */
-import type { BudgetName, Claim, InstanceRecord } from "./claim.ts";
+import type { BudgetName, Claim, InstanceContext, InstanceRecord } from "./claim.ts";
 import { runInstance } from "./run.ts";
 
 /**
@@ -59,4 +59,22 @@ export function catches(claim: Claim, record: InstanceRecord): boolean {
   const printedFails = record.conclusion?.holds === false;
   const correctedFails = claim.erratum === undefined || record.corrected?.holds === false;
   return record.met && printedFails && correctedFails;
+}
+
+/**
+ * The claim with its instances drawn under `params` (e.g. a shorter horizon) in place of the generator's
+ * defaults: for mutants whose run would otherwise be long.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { withParams } from "./mutation.ts";
+ * import { runInstance } from "./run.ts";
+ * import { bounded } from "./_toy_claims.ts";
+ * const record = await runInstance(withParams(bounded(), { x: 1.8 }), 1, 0, "test", 1);
+ * assert.equal(record.description, "x = 1.8");
+ * ```
+ */
+export function withParams(claim: Claim, params: Record<string, number>): Claim {
+  return { ...claim, generate: (ctx: InstanceContext) => claim.generate({ ...ctx, params }) };
 }

@@ -7,7 +7,8 @@
  *
  * @module
  */
-import type { Claim, InstanceContext } from "../engine/claim.ts";
+import type { Claim } from "../engine/claim.ts";
+import { withParams } from "../engine/mutation.ts";
 import { lecunKernel } from "../models/ntk_kernels.ts";
 import { kernelA } from "../models/lecture_network.ts";
 import { relu } from "../models/mean_field.ts";
@@ -23,11 +24,6 @@ import { chizatGlobalConvergence, chizatMeanField } from "../theorems/chizat_mea
 import { chizatRandomFeatures } from "../theorems/chizat_random_features.ts";
 import { yangGram } from "../theorems/lecture13.ts";
 import { printedMovementRadius, yangLinearRate, yangMovement, yangTstar } from "../theorems/lecture13_lemmas.ts";
-
-/** A claim whose instances run with `params` (e.g. a shorter horizon) in place of the generator's defaults. */
-function withParams(claim: Claim, params: Record<string, number>): Claim {
-  return { ...claim, generate: (ctx: InstanceContext) => claim.generate({ ...ctx, params }) };
-}
 
 /** Row-wise 1.05·∇Φ: a linearised model built on a perturbed Jacobian. */
 const perturbed = (rows: Float64Array[]) => rows.map((r) => r.map((v) => 1.05 * v));
