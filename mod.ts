@@ -4,9 +4,10 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { claimById, runClaim } from "./mod.ts";
  * const { result } = await runClaim(claimById("lemma-10.2")!, { seed: 1, budget: "test" });
- * console.assert(result.status === "verified");
+ * assert.equal(result.status, "verified");
  * ```
  *
  * Models and linear algebra take ml-matrix `Matrix` values; import them from their modules

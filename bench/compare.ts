@@ -22,9 +22,10 @@ export interface Timing {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { parseTimings } from "./compare.ts";
  * const t = parseTimings('noise\n{"kernel": "ntk_gram", "m": 1, "median_ms": 2.5}\n');
- * console.assert(t.length === 1 && t[0].median_ms === 2.5);
+ * assert.ok(t.length === 1 && t[0].median_ms === 2.5);
  * ```
  */
 export function parseTimings(text: string): Timing[] {
@@ -36,8 +37,9 @@ export function parseTimings(text: string): Timing[] {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { numpyCounterpart } from "./compare.ts";
- * console.assert(numpyCounterpart("gd_step_tfjs_cpu") === "gd_step");
+ * assert.equal(numpyCounterpart("gd_step_tfjs_cpu"), "gd_step");
  * ```
  */
 export function numpyCounterpart(kernel: string): string {

@@ -36,9 +36,10 @@ export interface BenchArgs {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { parseBenchArgs } from "./kernels.ts";
- * console.assert(parseBenchArgs(["8", "4", "1024", "3"]).n === 1024);
- * console.assert(parseBenchArgs([]).n === 65536);
+ * assert.equal(parseBenchArgs(["8", "4", "1024", "3"]).n, 1024);
+ * assert.equal(parseBenchArgs([]).n, 65536);
  * ```
  */
 export function parseBenchArgs(args: string[]): BenchArgs {
@@ -56,8 +57,9 @@ export function parseBenchArgs(args: string[]): BenchArgs {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { medianMs } from "./kernels.ts";
- * console.assert((await medianMs(() => {}, 3)) >= 0);
+ * assert.ok((await medianMs(() => {}, 3)) >= 0);
  * ```
  */
 export async function medianMs(fn: () => unknown, runs: number): Promise<number> {

@@ -16,9 +16,10 @@ export class UsageError extends Error {}
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { parseStrict } from "./args.ts";
  * const { values } = parseStrict(["--seed", "3"], { seed: { type: "string" } });
- * console.assert(values.seed === "3");
+ * assert.equal(values.seed, "3");
  * ```
  */
 export function parseStrict<T extends Record<string, { type: "string" | "boolean" }>>(argv: string[], options: T) {
@@ -34,8 +35,9 @@ export function parseStrict<T extends Record<string, { type: "string" | "boolean
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { integerFlag } from "./args.ts";
- * console.assert(integerFlag("seed", "12", 1, 0) === 12);
+ * assert.equal(integerFlag("seed", "12", 1, 0), 12);
  * ```
  */
 export function integerFlag(
@@ -59,8 +61,9 @@ export function integerFlag(
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { budgetFlag } from "./args.ts";
- * console.assert(budgetFlag(undefined, "report") === "report");
+ * assert.equal(budgetFlag(undefined, "report"), "report");
  * ```
  */
 export function budgetFlag(raw: string | undefined, fallback: BudgetName): BudgetName {
@@ -74,8 +77,9 @@ export function budgetFlag(raw: string | undefined, fallback: BudgetName): Budge
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { claimsFlag } from "./args.ts";
- * console.assert(claimsFlag("eq-10.21")[0].id === "eq-10.21");
+ * assert.equal(claimsFlag("eq-10.21")[0].id, "eq-10.21");
  * ```
  */
 export function claimsFlag(raw: string | undefined) {

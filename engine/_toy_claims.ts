@@ -6,6 +6,7 @@
  */
 import { defineClaim } from "./claim.ts";
 import type { Claim } from "./claim.ts";
+import { successRateVerdict } from "./false_alarm.ts";
 
 /**
  * `toy-square`: x² ≥ 0 for x ~ N(0, 1); always verified.
@@ -82,5 +83,65 @@ export function bounded(): Claim {
     },
     parameters: { x: { type: "number", min: -2, max: 2, help: "the instance" } },
     scenarios: [{ name: "above-one-and-a-half", breaks: "x ≤ 1 (x = 1.8)", params: { x: 1.8 } }],
+  });
+}
+
+/**
+ * `toy-coin`: the event u ≥ p, for u uniform on (0, 1), holds with probability ≥ 0.9 when p ≤ 0.1
+ * (verified, by an exact binomial test over the instances). Its scenario `p-one-half` (p = 0.5) breaks
+ * the hypothesis; only the aggregate can see it.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { coin } from "./_toy_claims.ts";
+ * assert.equal(coin().scenarios?.[0].decidedBy, "aggregate");
+ * ```
+ */
+export function coin(): Claim {
+  return defineClaim<{ u: number; p: number }, { event: number }>({
+    id: "toy-coin",
+    title: "u ≥ p with probability ≥ 0.9",
+    kind: "probabilistic",
+    source: { document: "none", where: "none" },
+    statement: "$p \\le 0.1 \\Rightarrow P(u \\ge p) \\ge 0.9$",
+    tightness: "failure rate over 0.1",
+    instances: { test: 40, report: 40 },
+    generate: ({ rng, params }) => {
+      const u = rng.double();
+      return { u, p: params?.p ?? 0.05 };
+    },
+    describe: ({ u, p }) => `u = ${u}, p = ${p}`,
+    hypotheses: [{
+      statement: "$p \\le 0.1$",
+      certainty: "certified",
+      method: "exact comparison",
+      check: ({ p }) => ({ holds: p <= 0.1, value: `p = ${p}` }),
+    }],
+    conclusion: {
+      statement: "the event $u \\ge p$ (allowed to fail with probability 0.1)",
+      check: ({ u, p }) => ({
+        holds: true,
+        observed: u,
+        bound: p,
+        tightness: 0,
+        detail: "",
+        data: { event: u >= p ? 1 : 0 },
+      }),
+    },
+    aggregate: (records) => {
+      const events = records.map((r) => r.conclusion?.data?.event ?? 0);
+      const successes = events.reduce((s, e) => s + e, 0);
+      return successRateVerdict({ successes, trials: events.length, p0: 0.9, alpha: 1e-3, units: "draws with u ≥ p" });
+    },
+    falseAlarm: 1e-3,
+    parameters: { p: { type: "number", min: 0, max: 1, help: "the threshold" } },
+    scenarios: [{
+      name: "p-one-half",
+      breaks: "p ≤ 0.1 (p = 0.5)",
+      params: { p: 0.5 },
+      instances: 40,
+      decidedBy: "aggregate",
+    }],
   });
 }

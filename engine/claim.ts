@@ -265,6 +265,7 @@ export interface Claim<I = unknown, D = ConclusionData> {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { defineClaim } from "./claim.ts";
  * const c = defineClaim<number>({
  *   id: "demo", title: "x ≥ 0", kind: "exact", source: { document: "-", where: "-" },
@@ -273,7 +274,7 @@ export interface Claim<I = unknown, D = ConclusionData> {
  *   conclusion: { statement: "x² ≥ 0", check: (x) => ({ holds: x * x >= 0, observed: -x * x,
  *     bound: 0, tightness: 0, detail: "" }) },
  * });
- * console.assert(c.id === "demo");
+ * assert.equal(c.id, "demo");
  * ```
  */
 export function defineClaim<I, D = ConclusionData>(claim: Claim<I, D>): Claim {

@@ -31,9 +31,10 @@ export function exploreCommand(
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { scenarioCommand } from "./explore.ts";
  * const cmd = scenarioCommand("lemma-11.20", 1, "variance-two", { law: 3 }, 200);
- * console.assert(cmd === "deno task explore lemma-11.20 --seed 1 --scenario variance-two --law 3 --count 200");
+ * assert.equal(cmd, "deno task explore lemma-11.20 --seed 1 --scenario variance-two --law 3 --count 200");
  * ```
  */
 export function scenarioCommand(
@@ -109,11 +110,13 @@ function freeParameterArbitrary(claim: Claim, fixed: Record<string, number>) {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { runScenario } from "./explore.ts";
- * import { claimById } from "../theorems/catalog.ts";
- * const claim = claimById("lemma-10.2")!;
+ * import { bounded } from "./_toy_claims.ts";
+ * const claim = bounded();
  * const out = await runScenario(claim, claim.scenarios![0], { seed: 1, instances: 20, searchRuns: 40 });
- * console.assert(out.tried === 20);
+ * assert.equal(out.tried, 20);
+ * assert.equal(out.verdict, "breaks");
  * ```
  */
 export async function runScenario(
@@ -189,12 +192,13 @@ function cellText(c: FrequencyCell): string {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { runAggregateScenario } from "./explore.ts";
- * import { claimById } from "../theorems/catalog.ts";
- * const claim = claimById("lemma-11.20")!;
- * const sc = claim.scenarios!.find((s) => s.decidedBy === "aggregate")!;
- * const out = await runAggregateScenario(claim, sc, { seed: 1, draws: 40 });
- * console.assert(out.tried === 40 && out.replay!.includes("--scenario"));
+ * import { coin } from "./_toy_claims.ts";
+ * const claim = coin();
+ * const out = await runAggregateScenario(claim, claim.scenarios![0], { seed: 1, draws: 40 });
+ * assert.ok(out.tried === 40 && out.replay!.includes("--scenario"));
+ * assert.equal(out.verdict, "breaks");
  * ```
  */
 export async function runAggregateScenario(
@@ -289,10 +293,11 @@ export interface SearchOutcome {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { searchTightness } from "./explore.ts";
- * import { claimById } from "../theorems/catalog.ts";
- * const out = await searchTightness(claimById("lemma-10.2")!, { seed: 1, evaluations: 30 });
- * console.assert(out === null || out.best <= 1 + 1e-6);
+ * import { bounded } from "./_toy_claims.ts";
+ * const out = await searchTightness(bounded(), { seed: 1, evaluations: 30 });
+ * assert.ok(out === null || out.best <= 1 + 1e-6);
  * ```
  */
 export async function searchTightness(

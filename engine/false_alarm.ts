@@ -22,8 +22,9 @@ export const MAX_STATISTICAL_CHECKS = 30;
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { CHECK_FALSE_ALARM } from "./false_alarm.ts";
- * console.assert(CHECK_FALSE_ALARM === 0.01 / 30);
+ * assert.equal(CHECK_FALSE_ALARM, 0.01 / 30);
  * ```
  */
 export const CHECK_FALSE_ALARM = SUITE_FALSE_ALARM / MAX_STATISTICAL_CHECKS;
@@ -34,9 +35,10 @@ export const CHECK_FALSE_ALARM = SUITE_FALSE_ALARM / MAX_STATISTICAL_CHECKS;
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { declaredFalseAlarm } from "./false_alarm.ts";
- * import { claims } from "../theorems/catalog.ts";
- * console.assert(declaredFalseAlarm(claims) <= 0.01);
+ * import { coin, squareNonNegative } from "./_toy_claims.ts";
+ * assert.equal(declaredFalseAlarm([coin(), squareNonNegative()]), 1e-3);
  * ```
  */
 export function declaredFalseAlarm(claims: readonly Claim[]): number {
@@ -58,8 +60,9 @@ export interface HolmSummary {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { holmOverResults } from "./false_alarm.ts";
- * console.assert(holmOverResults([]).rejected.length === 0);
+ * assert.equal(holmOverResults([]).rejected.length, 0);
  * ```
  */
 export function holmOverResults(results: ClaimResult[]): HolmSummary {
@@ -93,9 +96,10 @@ export interface SuccessCount {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { successRateVerdict } from "./false_alarm.ts";
  * const v = successRateVerdict({ successes: 0, trials: 4, p0: 0.9, alpha: 2e-4, units: "pairs" });
- * console.assert(v.holds === false && v.pValue! < 2e-4);
+ * assert.ok(v.holds === false && v.pValue! < 2e-4);
  * ```
  */
 export function successRateVerdict(

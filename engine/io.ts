@@ -11,10 +11,11 @@ import { dirname } from "node:path";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { writeTextAtomic } from "./io.ts";
  * const dir = await Deno.makeTempDir();
  * await writeTextAtomic(`${dir}/a/b.txt`, "hello");
- * console.assert((await Deno.readTextFile(`${dir}/a/b.txt`)) === "hello");
+ * assert.equal((await Deno.readTextFile(`${dir}/a/b.txt`)), "hello");
  * await Deno.remove(dir, { recursive: true });
  * ```
  */

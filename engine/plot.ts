@@ -11,13 +11,14 @@ import * as vl from "vega-lite";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { renderSvg } from "./plot.ts";
  * const svg = await renderSvg({
  *   data: { values: [{ x: 1, y: 2 }, { x: 2, y: 1 }] },
  *   mark: "line",
  *   encoding: { x: { field: "x", type: "quantitative" }, y: { field: "y", type: "quantitative" } },
  * });
- * console.assert(svg.startsWith("<svg"));
+ * assert.ok(svg.startsWith("<svg"));
  * ```
  */
 export async function renderSvg(spec: Record<string, unknown>): Promise<string> {

@@ -27,8 +27,9 @@ export interface ReportEntry {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { formatNumber } from "./report.ts";
- * console.assert(formatNumber(0.123456) === "0.123" && formatNumber(null) === "—");
+ * assert.ok(formatNumber(0.123456) === "0.123" && formatNumber(null) === "—");
  * ```
  */
 export function formatNumber(x: number | null | undefined): string {
@@ -54,8 +55,9 @@ export const TIMING_MARK = "⏱";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { TIMING_MARK, withoutTimingLines } from "./report.ts";
- * console.assert(withoutTimingLines(`a\n| ${TIMING_MARK} time | 3 ms |\nb`) === "a\nb");
+ * assert.equal(withoutTimingLines(`a\n| ${TIMING_MARK} time | 3 ms |\nb`), "a\nb");
  * ```
  */
 export function withoutTimingLines(markdown: string): string {
@@ -85,8 +87,9 @@ function quote(s: string): string {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { renderMarkdown } from "./report.ts";
- * console.assert(renderMarkdown([], { seed: 1, budget: "test" }).includes("# Verification report"));
+ * assert.ok(renderMarkdown([], { seed: 1, budget: "test" }).includes("# Verification report"));
  * ```
  */
 export function renderMarkdown(
@@ -258,8 +261,9 @@ function section({ claim, result: r, plots, scenarios, search }: ReportEntry): s
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { renderJson } from "./report.ts";
- * console.assert(JSON.parse(renderJson([], { seed: 3, budget: "test" })).seed === 3);
+ * assert.equal(JSON.parse(renderJson([], { seed: 3, budget: "test" })).seed, 3);
  * ```
  */
 export function renderJson(results: ClaimResult[], run: { seed: number; budget: BudgetName }): string {

@@ -90,8 +90,9 @@ export interface ClaimResult {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { replayCommand } from "./run.ts";
- * console.assert(replayCommand("lemma-10.2", 1, 4, "test").includes("--instance 4"));
+ * assert.ok(replayCommand("lemma-10.2", 1, 4, "test").includes("--instance 4"));
  * ```
  */
 export function replayCommand(id: string, seed: number, index: number, budget: BudgetName): string {
@@ -124,10 +125,11 @@ async function safeCheck<I>(
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { runInstance } from "./run.ts";
- * import { claims } from "../theorems/catalog.ts";
- * const r = await runInstance(claims[0], 1, 0, "test", 1);
- * console.assert(r.index === 0);
+ * import { bounded } from "./_toy_claims.ts";
+ * const r = await runInstance(bounded(), 1, 0, "test", 1);
+ * assert.equal(r.index, 0);
  * ```
  */
 export async function runInstance(
@@ -177,9 +179,10 @@ export interface Decision {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { decide } from "./run.ts";
  * const d = decide("exact", 0.5, [], undefined, false);
- * console.assert(d.status === "inconclusive");
+ * assert.equal(d.status, "inconclusive");
  * ```
  */
 export function decide(
@@ -229,10 +232,11 @@ export function decide(
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { runClaim } from "./run.ts";
- * import { claims } from "../theorems/catalog.ts";
- * const { result } = await runClaim(claims[0], { seed: 1, budget: "test" });
- * console.assert(result.instances > 0);
+ * import { bounded } from "./_toy_claims.ts";
+ * const { result } = await runClaim(bounded(), { seed: 1, budget: "test" });
+ * assert.equal(result.status, "verified");
  * ```
  */
 export async function runClaim(
@@ -313,8 +317,9 @@ export async function runClaim(
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { suiteAccepts } from "./run.ts";
- * console.assert(suiteAccepts({ status: "verified" }, {}) && !suiteAccepts({ status: "inconclusive" }, {}));
+ * assert.ok(suiteAccepts({ status: "verified" }, {}) && !suiteAccepts({ status: "inconclusive" }, {}));
  * ```
  */
 export function suiteAccepts(result: Pick<ClaimResult, "status">, claim: Pick<Claim, "unreachable">): boolean {
@@ -328,10 +333,11 @@ export function suiteAccepts(result: Pick<ClaimResult, "status">, claim: Pick<Cl
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { runClaim, suiteFailureMessage } from "./run.ts";
- * import { claims } from "../theorems/catalog.ts";
- * const { result } = await runClaim(claims[0], { seed: 1, budget: "test" });
- * console.assert(suiteFailureMessage(result).startsWith(claims[0].id));
+ * import { bounded } from "./_toy_claims.ts";
+ * const { result } = await runClaim(bounded(), { seed: 1, budget: "test" });
+ * assert.ok(suiteFailureMessage(result).startsWith("toy-bounded"));
  * ```
  */
 export function suiteFailureMessage(result: ClaimResult): string {

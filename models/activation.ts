@@ -32,8 +32,9 @@ export interface Activation {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { relu } from "./activation.ts";
- * console.assert(relu.f(-1) === 0 && relu.df(0) === 1);
+ * assert.ok(relu.f(-1) === 0 && relu.df(0) === 1);
  * ```
  */
 export const relu: Activation = {
@@ -53,8 +54,9 @@ export const relu: Activation = {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { arctan } from "./activation.ts";
- * console.assert(arctan.df(0) === 1);
+ * assert.equal(arctan.df(0), 1);
  * ```
  */
 export const arctan: Activation = {
@@ -87,8 +89,9 @@ function logistic(x: number): number {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { softplus } from "./activation.ts";
- * console.assert(Math.abs(softplus.f(0) - Math.LN2) < 1e-15);
+ * assert.ok(Math.abs(softplus.f(0) - Math.LN2) < 1e-15);
  * ```
  */
 export const softplus: Activation = {

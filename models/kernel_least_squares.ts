@@ -16,10 +16,11 @@ import { Matrix, svd } from "../numerics/linalg.ts";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { Matrix } from "../numerics/linalg.ts";
  * import { truncatedMinNorm } from "./kernel_least_squares.ts";
  * const { x, rank } = truncatedMinNorm(new Matrix([[1, 1], [1, 1]]), [2, 2], 1e-10);
- * console.assert(rank === 1 && Math.abs(x[0] - 1) < 1e-15 && Math.abs(x[1] - 1) < 1e-15);
+ * assert.ok(rank === 1 && Math.abs(x[0] - 1) < 1e-15 && Math.abs(x[1] - 1) < 1e-15);
  * ```
  */
 export function truncatedMinNorm(
@@ -56,10 +57,11 @@ export class FeatureLeastSquares {
   /**
    * @example
    * ```ts
+   * import assert from "node:assert/strict";
    * import { FeatureLeastSquares } from "./kernel_least_squares.ts";
    * import { quadraticFeatures } from "./kernels.ts";
    * const f = new FeatureLeastSquares(quadraticFeatures, [[0, 0], [1, 2]], [1, -1]);
-   * console.assert(f.features.rows === 2 && f.features.columns === 6);
+   * assert.ok(f.features.rows === 2 && f.features.columns === 6);
    * ```
    */
   constructor(phi: FeatureMap, points: ArrayLike<number>[], y: ArrayLike<number>) {
@@ -129,11 +131,12 @@ export class KernelLeastSquares {
   /**
    * @example
    * ```ts
+   * import assert from "node:assert/strict";
    * import { KernelLeastSquares } from "./kernel_least_squares.ts";
    * import { rbfKernel } from "./kernels.ts";
    * const k = new KernelLeastSquares(rbfKernel(1), [[0], [1]], [1, 2]);
    * const alpha = k.minNormAlpha();
-   * console.assert(Math.abs(k.predict([1], alpha) - 2) < 1e-12);
+   * assert.ok(Math.abs(k.predict([1], alpha) - 2) < 1e-12);
    * ```
    */
   constructor(kernel: Kernel, points: ArrayLike<number>[], y: ArrayLike<number>) {

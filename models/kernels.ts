@@ -49,8 +49,9 @@ function squaredDistance(x: ArrayLike<number>, y: ArrayLike<number>): number {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { polynomialKernel } from "./kernels.ts";
- * console.assert(polynomialKernel(1, 2).value([1, 2], [3, 0]) === 16);
+ * assert.equal(polynomialKernel(1, 2).value([1, 2], [3, 0]), 16);
  * ```
  */
 export function polynomialKernel(c: number, r: number): Kernel {
@@ -81,8 +82,9 @@ const LIBM_RELATIVE = 4 * U;
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { rbfKernel } from "./kernels.ts";
- * console.assert(rbfKernel(0.5).value([1, 0], [1, 0]) === 1);
+ * assert.equal(rbfKernel(0.5).value([1, 0], [1, 0]), 1);
  * ```
  */
 export function rbfKernel(c: number): Kernel {
@@ -104,8 +106,9 @@ export function rbfKernel(c: number): Kernel {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { laplaceKernel } from "./kernels.ts";
- * console.assert(Math.abs(laplaceKernel(1).value([0, 0], [3, 4]) - Math.exp(-5)) < 1e-18);
+ * assert.ok(Math.abs(laplaceKernel(1).value([0, 0], [3, 4]) - Math.exp(-5)) < 1e-18);
  * ```
  */
 export function laplaceKernel(c: number): Kernel {
@@ -127,8 +130,9 @@ export function laplaceKernel(c: number): Kernel {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { distanceFunction } from "./kernels.ts";
- * console.assert(distanceFunction.value([0, 0], [3, 4]) === 5);
+ * assert.equal(distanceFunction.value([0, 0], [3, 4]), 5);
  * ```
  */
 export const distanceFunction: Kernel = {
@@ -156,8 +160,9 @@ export interface FeatureMap {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { quadraticFeatures } from "./kernels.ts";
- * console.assert(quadraticFeatures.map([2, 3]).join() === "1,2,3,6,4,9");
+ * assert.equal(quadraticFeatures.map([2, 3]).join(), "1,2,3,6,4,9");
  * ```
  */
 export const quadraticFeatures: FeatureMap = {
@@ -175,10 +180,11 @@ export const quadraticFeatures: FeatureMap = {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { polynomial2Features, polynomialKernel } from "./kernels.ts";
  * const f = polynomial2Features(2), a = f.map([1, 2]), b = f.map([3, 0]);
  * const dot = a.reduce((s, v, k) => s + v * b[k], 0);
- * console.assert(Math.abs(dot - polynomialKernel(1, 2).value([1, 2], [3, 0])) < 1e-12);
+ * assert.ok(Math.abs(dot - polynomialKernel(1, 2).value([1, 2], [3, 0])) < 1e-12);
  * ```
  */
 export function polynomial2Features(d: number): FeatureMap {
@@ -209,9 +215,10 @@ export function polynomial2Features(d: number): FeatureMap {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { createRng } from "../numerics/random.ts";
  * import { randomFourierFeatures } from "./kernels.ts";
- * console.assert(randomFourierFeatures(createRng(1), 2, 50, 1).map([0.1, 0.2]).length === 50);
+ * assert.equal(randomFourierFeatures(createRng(1), 2, 50, 1).map([0.1, 0.2]).length, 50);
  * ```
  */
 export function randomFourierFeatures(rng: Rng, d: number, n: number, c: number): FeatureMap {
@@ -240,9 +247,10 @@ export function randomFourierFeatures(rng: Rng, d: number, n: number, c: number)
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { createRng } from "../numerics/random.ts";
  * import { reluFeatures } from "./kernels.ts";
- * console.assert(reluFeatures(createRng(1), 3, 10).map([1, 0, 0]).every((v) => v >= 0));
+ * assert.ok(reluFeatures(createRng(1), 3, 10).map([1, 0, 0]).every((v) => v >= 0));
  * ```
  */
 export function reluFeatures(rng: Rng, d: number, n: number): FeatureMap {
@@ -262,8 +270,9 @@ export function reluFeatures(rng: Rng, d: number, n: number): FeatureMap {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { featureKernel, quadraticFeatures } from "./kernels.ts";
- * console.assert(featureKernel(quadraticFeatures).value([1, 0], [1, 0]) === 3);
+ * assert.equal(featureKernel(quadraticFeatures).value([1, 0], [1, 0]), 3);
  * ```
  */
 export function featureKernel(phi: FeatureMap): Kernel {
@@ -293,9 +302,10 @@ export interface KernelMatrix {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { kernelMatrix, rbfKernel } from "./kernels.ts";
  * const { g, error } = kernelMatrix(rbfKernel(1), [[0], [1]]);
- * console.assert(g.get(0, 1) === Math.exp(-1) && error < 1e-15);
+ * assert.ok(g.get(0, 1) === Math.exp(-1) && error < 1e-15);
  * ```
  */
 export function kernelMatrix(k: Kernel, points: ArrayLike<number>[]): KernelMatrix {
@@ -315,8 +325,9 @@ export function kernelMatrix(k: Kernel, points: ArrayLike<number>[]): KernelMatr
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { featureMatrix, quadraticFeatures } from "./kernels.ts";
- * console.assert(featureMatrix(quadraticFeatures, [[1, 2], [0, 0]]).columns === 6);
+ * assert.equal(featureMatrix(quadraticFeatures, [[1, 2], [0, 0]]).columns, 6);
  * ```
  */
 export function featureMatrix(phi: FeatureMap, points: ArrayLike<number>[]): Matrix {
@@ -329,9 +340,10 @@ export function featureMatrix(phi: FeatureMap, points: ArrayLike<number>[]): Mat
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { kernelFeatureMap, laplaceKernel } from "./kernels.ts";
  * const phi = kernelFeatureMap(laplaceKernel(1), [[0], [1]]);
- * console.assert(phi.map([0])[0] === 1 && phi.dim === 2);
+ * assert.ok(phi.map([0])[0] === 1 && phi.dim === 2);
  * ```
  */
 export function kernelFeatureMap(kernel: Kernel, centres: ArrayLike<number>[]): FeatureMap {
@@ -349,8 +361,9 @@ export function kernelFeatureMap(kernel: Kernel, centres: ArrayLike<number>[]): 
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { affineFeatures } from "./kernels.ts";
- * console.assert(affineFeatures(2).map([3, 4]).join() === "1,3,4");
+ * assert.equal(affineFeatures(2).map([3, 4]).join(), "1,3,4");
  * ```
  */
 export function affineFeatures(d: number): FeatureMap {

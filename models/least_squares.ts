@@ -27,10 +27,11 @@ export class LeastSquares {
   /**
    * @example
    * ```ts
+   * import assert from "node:assert/strict";
    * import { LeastSquares } from "./least_squares.ts";
    * import { Matrix } from "../numerics/linalg.ts";
    * const ls = new LeastSquares(new Matrix([[1, 0], [0, 2]]), [1, 1], 0.5);
-   * console.assert(ls.loss([1, 0.5]) === 0);
+   * assert.equal(ls.loss([1, 0.5]), 0);
    * ```
    */
   constructor(x: Matrix, y: ArrayLike<number>, scale: number) {

@@ -22,8 +22,9 @@ export interface MarginLoss {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { exponentialLoss } from "./linear_classifier.ts";
- * console.assert(exponentialLoss.value(0) === 1 && exponentialLoss.derivative(0) === -1);
+ * assert.ok(exponentialLoss.value(0) === 1 && exponentialLoss.derivative(0) === -1);
  * ```
  */
 export const exponentialLoss: MarginLoss = {
@@ -37,8 +38,9 @@ export const exponentialLoss: MarginLoss = {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { logisticLoss } from "./linear_classifier.ts";
- * console.assert(Math.abs(logisticLoss.value(0) - Math.log(2)) < 1e-15 && logisticLoss.derivative(0) === -0.5);
+ * assert.ok(Math.abs(logisticLoss.value(0) - Math.log(2)) < 1e-15 && logisticLoss.derivative(0) === -0.5);
  * ```
  */
 export const logisticLoss: MarginLoss = {
@@ -62,9 +64,10 @@ export interface LabelledData {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { exponentialLoss, riskGradient } from "./linear_classifier.ts";
  * const g = riskGradient(exponentialLoss, { d: 1, x: Float64Array.of(2), y: Float64Array.of(1) }, Float64Array.of(0));
- * console.assert(g[0] === -2);
+ * assert.equal(g[0], -2);
  * ```
  */
 export function riskGradient(loss: MarginLoss, data: LabelledData, w: ArrayLike<number>): Float64Array {
@@ -85,11 +88,12 @@ export function riskGradient(loss: MarginLoss, data: LabelledData, w: ArrayLike<
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { exponentialLoss, gradientFlow } from "./linear_classifier.ts";
  * const data = { d: 1, x: Float64Array.of(1), y: Float64Array.of(1) };
  * // w′ = e^{−w}, w(0) = 0: w(t) = log(1 + t).
  * const { states } = gradientFlow(exponentialLoss, data, Float64Array.of(0), [1e6]);
- * console.assert(Math.abs(states[0][0] - Math.log(1 + 1e6)) < 1e-6);
+ * assert.ok(Math.abs(states[0][0] - Math.log(1 + 1e6)) < 1e-6);
  * ```
  */
 export function gradientFlow(

@@ -22,8 +22,9 @@ export interface Activation {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { relu } from "./mean_field.ts";
- * console.assert(relu.value(-1) === 0 && relu.value(2) === 2 && relu.derivative(2) === 1);
+ * assert.ok(relu.value(-1) === 0 && relu.value(2) === 2 && relu.derivative(2) === 1);
  * ```
  */
 export const relu: Activation = {
@@ -37,8 +38,9 @@ export const relu: Activation = {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { softplus } from "./mean_field.ts";
- * console.assert(Math.abs(softplus.value(0) - Math.log(2)) < 1e-15);
+ * assert.ok(Math.abs(softplus.value(0) - Math.log(2)) < 1e-15);
  * ```
  */
 export const softplus: Activation = {
@@ -52,9 +54,10 @@ export const softplus: Activation = {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { particleOutput, relu } from "./mean_field.ts";
  * // a = (1, 0), b = 0.5, c = 2 at x = (1, 3): 2·relu(1.5) = 3.
- * console.assert(particleOutput([1, 0, 0.5, 2], 0, [1, 3], relu) === 3);
+ * assert.equal(particleOutput([1, 0, 0.5, 2], 0, [1, 3], relu), 3);
  * ```
  */
 export function particleOutput(
@@ -98,9 +101,10 @@ export class MeanFieldNetwork {
   /**
    * @example
    * ```ts
+   * import assert from "node:assert/strict";
    * import { MeanFieldNetwork } from "./mean_field.ts";
    * const net = new MeanFieldNetwork(3, 2);
-   * console.assert(net.parameterCount === 12);
+   * assert.equal(net.parameterCount, 12);
    * ```
    */
   constructor(m: number, d: number, sigma: Activation = relu, outputScale = 1 / m) {
@@ -120,11 +124,12 @@ export class MeanFieldNetwork {
    *
    * @example
    * ```ts
+   * import assert from "node:assert/strict";
    * import { MeanFieldNetwork } from "./mean_field.ts";
    * const net = new MeanFieldNetwork(2, 1);
    * // particles (a, b, c) = (1, 0, 1) and (−1, 0, 1): f(x) = |x|/2.
    * const out = net.outputs([1, 0, 1, -1, 0, 1], { d: 1, n: 2, x: Float64Array.of(-2, 4), y: new Float64Array(2) });
-   * console.assert(out[0] === 1 && out[1] === 2);
+   * assert.ok(out[0] === 1 && out[1] === 2);
    * ```
    */
   outputs(w: ArrayLike<number>, data: Dataset): Float64Array {
@@ -149,10 +154,11 @@ export class MeanFieldNetwork {
    *
    * @example
    * ```ts
+   * import assert from "node:assert/strict";
    * import { MeanFieldNetwork } from "./mean_field.ts";
    * const net = new MeanFieldNetwork(1, 1);
    * const data = { d: 1, n: 1, x: Float64Array.of(1), y: Float64Array.of(3) };
-   * console.assert(net.loss([1, 0, 1], data) === 2); // ½(1 − 3)²
+   * assert.equal(net.loss([1, 0, 1], data), 2); // ½(1 − 3)²
    * ```
    */
   loss(w: ArrayLike<number>, data: Dataset): number {
@@ -169,12 +175,13 @@ export class MeanFieldNetwork {
    *
    * @example
    * ```ts
+   * import assert from "node:assert/strict";
    * import { MeanFieldNetwork } from "./mean_field.ts";
    * const net = new MeanFieldNetwork(1, 1);
    * const data = { d: 1, n: 1, x: Float64Array.of(1), y: Float64Array.of(3) };
    * const v = new Float64Array(3);
    * net.velocity([1, 0, 1], data, v);
-   * console.assert(v[2] === 2); // −r·σ(a·x + b) = 2·1
+   * assert.equal(v[2], 2); // −r·σ(a·x + b) = 2·1
    * ```
    */
   velocity(w: ArrayLike<number>, data: Dataset, out: Float64Array): number {
@@ -243,11 +250,12 @@ export interface TrainingCurve {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { MeanFieldNetwork, trainFlow } from "./mean_field.ts";
  * const net = new MeanFieldNetwork(1, 1);
  * const data = { d: 1, n: 1, x: Float64Array.of(1), y: Float64Array.of(3) };
  * const c = trainFlow(net, data, Float64Array.of(1, 0, 1), 0.01, 400, 100);
- * console.assert(c.losses.at(-1)! < c.losses[0]);
+ * assert.ok(c.losses.at(-1)! < c.losses[0]);
  * ```
  */
 export function trainFlow(

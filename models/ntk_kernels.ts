@@ -54,11 +54,12 @@ export interface PairLaw {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { pairLaw } from "./ntk_kernels.ts";
  * import { relu } from "./activation.ts";
  * import { gaussian } from "../numerics/random.ts";
  * const law = pairLaw([1, 0], [0, 1], { parametrisation: "lecun", activation: relu, distribution: gaussian, biasVariance: 1 });
- * console.assert(law.p.length === 3 && law.scales[2] === 1);
+ * assert.ok(law.p.length === 3 && law.scales[2] === 1);
  * ```
  */
 export function pairLaw(x: ArrayLike<number>, z: ArrayLike<number>, spec: KernelSpec): PairLaw {
@@ -199,11 +200,12 @@ function uniformPair(
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { pairExpectation } from "./ntk_kernels.ts";
  * import { gaussian, rademacher } from "../numerics/random.ts";
  * const law = { p: [1, 0], q: [1, 0], scales: [1, 1] };
- * console.assert(Math.abs(pairExpectation((a) => a, (b) => b, [], [], law, gaussian).value - 1) < 1e-10);
- * console.assert(pairExpectation((a) => a, (b) => b, [], [], law, rademacher).value === 1);
+ * assert.ok(Math.abs(pairExpectation((a) => a, (b) => b, [], [], law, gaussian).value - 1) < 1e-10);
+ * assert.equal(pairExpectation((a) => a, (b) => b, [], [], law, rademacher).value, 1);
  * ```
  */
 export function pairExpectation(
@@ -226,12 +228,13 @@ export function pairExpectation(
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { lecunKernel, reluLecunKernelClosedForm } from "./ntk_kernels.ts";
  * import { relu } from "./activation.ts";
  * import { gaussian } from "../numerics/random.ts";
  * const spec = { parametrisation: "lecun" as const, activation: relu, distribution: gaussian };
  * const k = lecunKernel([1, 2], [0.5, -1], spec);
- * console.assert(Math.abs(k.value - reluLecunKernelClosedForm([1, 2], [0.5, -1])) < 1e-9);
+ * assert.ok(Math.abs(k.value - reluLecunKernelClosedForm([1, 2], [0.5, -1])) < 1e-9);
  * ```
  */
 export function lecunKernel(x: ArrayLike<number>, z: ArrayLike<number>, spec: KernelSpec): Expectation {
@@ -244,11 +247,12 @@ export function lecunKernel(x: ArrayLike<number>, z: ArrayLike<number>, spec: Ke
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { derivativeKernel } from "./ntk_kernels.ts";
  * import { relu } from "./activation.ts";
  * import { gaussian } from "../numerics/random.ts";
  * const k = derivativeKernel([1, 0], [0, 1], { parametrisation: "ntk", activation: relu, distribution: gaussian });
- * console.assert(Math.abs(k.value - 0.25) < 1e-9); // (π − π/2)/(2π)
+ * assert.ok(Math.abs(k.value - 0.25) < 1e-9); // (π − π/2)/(2π)
  * ```
  */
 export function derivativeKernel(x: ArrayLike<number>, z: ArrayLike<number>, spec: KernelSpec): Expectation {
@@ -262,11 +266,12 @@ export function derivativeKernel(x: ArrayLike<number>, z: ArrayLike<number>, spe
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { ntkKernel, reluNtkKernelClosedForm } from "./ntk_kernels.ts";
  * import { relu } from "./activation.ts";
  * import { gaussian } from "../numerics/random.ts";
  * const k = ntkKernel([1, 2], [0.5, -1], { parametrisation: "ntk", activation: relu, distribution: gaussian });
- * console.assert(Math.abs(k.value - reluNtkKernelClosedForm([1, 2], [0.5, -1])) < 1e-9);
+ * assert.ok(Math.abs(k.value - reluNtkKernelClosedForm([1, 2], [0.5, -1])) < 1e-9);
  * ```
  */
 export function ntkKernel(x: ArrayLike<number>, z: ArrayLike<number>, spec: KernelSpec): Expectation {
@@ -283,11 +288,12 @@ export function ntkKernel(x: ArrayLike<number>, z: ArrayLike<number>, spec: Kern
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { limitKernel } from "./ntk_kernels.ts";
  * import { arctan } from "./activation.ts";
  * import { rademacher } from "../numerics/random.ts";
  * const k = limitKernel([1], [1], { parametrisation: "lecun", activation: arctan, distribution: rademacher });
- * console.assert(Math.abs(k.value - Math.atan(1) ** 2) < 1e-15);
+ * assert.ok(Math.abs(k.value - Math.atan(1) ** 2) < 1e-15);
  * ```
  */
 export function limitKernel(x: ArrayLike<number>, z: ArrayLike<number>, spec: KernelSpec): Expectation {
@@ -305,12 +311,13 @@ export function limitKernel(x: ArrayLike<number>, z: ArrayLike<number>, spec: Ke
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { empiricalKernelVariance } from "./ntk_kernels.ts";
  * import { arctan } from "./activation.ts";
  * import { rademacher } from "../numerics/random.ts";
  * // d = 1, Rademacher u = ±1, ṽ² = 1: Y = σ(±1)² + (1 + 1)σ′(±1)²/n; arctan is odd, so Y is constant.
  * const v = empiricalKernelVariance([1], [1], { parametrisation: "lecun", activation: arctan, distribution: rademacher });
- * console.assert(Math.abs(v.constant) < 1e-15 && Math.abs(v.perWidth) < 1e-15);
+ * assert.ok(Math.abs(v.constant) < 1e-15 && Math.abs(v.perWidth) < 1e-15);
  * ```
  */
 export function empiricalKernelVariance(
@@ -340,8 +347,9 @@ export function empiricalKernelVariance(
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { angle } from "./ntk_kernels.ts";
- * console.assert(Math.abs(angle([1, 0], [0, 2]) - Math.PI / 2) < 1e-15);
+ * assert.ok(Math.abs(angle([1, 0], [0, 2]) - Math.PI / 2) < 1e-15);
  * ```
  */
 export function angle(x: ArrayLike<number>, z: ArrayLike<number>): number {
@@ -366,8 +374,9 @@ export function angle(x: ArrayLike<number>, z: ArrayLike<number>): number {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { reluLecunKernelClosedForm } from "./ntk_kernels.ts";
- * console.assert(Math.abs(reluLecunKernelClosedForm([1, 0], [1, 0]) - 0.25) < 1e-15); // π/(2π·2)
+ * assert.ok(Math.abs(reluLecunKernelClosedForm([1, 0], [1, 0]) - 0.25) < 1e-15); // π/(2π·2)
  * ```
  */
 export function reluLecunKernelClosedForm(x: ArrayLike<number>, z: ArrayLike<number>): number {
@@ -385,8 +394,9 @@ export function reluLecunKernelClosedForm(x: ArrayLike<number>, z: ArrayLike<num
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { reluDerivativeKernelClosedForm } from "./ntk_kernels.ts";
- * console.assert(reluDerivativeKernelClosedForm([1, 0], [-1, 0]) === 0);
+ * assert.equal(reluDerivativeKernelClosedForm([1, 0], [-1, 0]), 0);
  * ```
  */
 export function reluDerivativeKernelClosedForm(x: ArrayLike<number>, z: ArrayLike<number>): number {
@@ -399,8 +409,9 @@ export function reluDerivativeKernelClosedForm(x: ArrayLike<number>, z: ArrayLik
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { reluNtkKernelClosedForm } from "./ntk_kernels.ts";
- * console.assert(Math.abs(reluNtkKernelClosedForm([1], [1]) - 2.5) < 1e-15);
+ * assert.ok(Math.abs(reluNtkKernelClosedForm([1], [1]) - 2.5) < 1e-15);
  * ```
  */
 export function reluNtkKernelClosedForm(x: ArrayLike<number>, z: ArrayLike<number>): number {
@@ -417,9 +428,10 @@ export function reluNtkKernelClosedForm(x: ArrayLike<number>, z: ArrayLike<numbe
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { reluBiasKernelsClosedForm, reluLecunKernelClosedForm } from "./ntk_kernels.ts";
  * const k = reluBiasKernelsClosedForm([1, 2], [0, 1], 0);
- * console.assert(Math.abs(k.lecun - reluLecunKernelClosedForm([1, 2], [0, 1])) < 1e-15);
+ * assert.ok(Math.abs(k.lecun - reluLecunKernelClosedForm([1, 2], [0, 1])) < 1e-15);
  * ```
  */
 export function reluBiasKernelsClosedForm(

@@ -17,9 +17,10 @@ export type Kernel = (x: ArrayLike<number>, z: ArrayLike<number>) => number;
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { reluConjugateKernel } from "./random_features.ts";
  * // x = z = 0: E[relu(b)²] = 1/2.
- * console.assert(Math.abs(reluConjugateKernel([0], [0]) - 0.5) < 1e-15);
+ * assert.ok(Math.abs(reluConjugateKernel([0], [0]) - 0.5) < 1e-15);
  * ```
  */
 export function reluConjugateKernel(x: ArrayLike<number>, z: ArrayLike<number>): number {
@@ -41,9 +42,10 @@ export function reluConjugateKernel(x: ArrayLike<number>, z: ArrayLike<number>):
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { reluFeatures } from "./random_features.ts";
  * const phi = reluFeatures(Float64Array.of(1, -1), 2, 1, Float64Array.of(1), Float64Array.of(0));
- * console.assert(phi[0] === 1 && phi[1] === 0);
+ * assert.ok(phi[0] === 1 && phi[1] === 0);
  * ```
  */
 export function reluFeatures(
@@ -86,10 +88,11 @@ function gamma(k: number): number {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { ridgePrimal } from "./random_features.ts";
  * // One feature, one point: (φ²/1 + λ)g = φy with φ = 2, y = 1, λ = 1: g = 2/5.
  * const s = ridgePrimal(Float64Array.of(2), 1, 1, Float64Array.of(1), 1);
- * console.assert(Math.abs(s.x[0] - 0.4) < 1e-15 && s.errorBound < 1e-14);
+ * assert.ok(Math.abs(s.x[0] - 0.4) < 1e-15 && s.errorBound < 1e-14);
  * ```
  */
 export function ridgePrimal(phi: Float64Array, n: number, m: number, y: Float64Array, lambda: number): CertifiedSolve {
@@ -149,10 +152,11 @@ export function ridgePrimal(phi: Float64Array, n: number, m: number, y: Float64A
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { kernelRidge } from "./random_features.ts";
  * import { Matrix } from "ml-matrix";
  * const s = kernelRidge(new Matrix([[1]]), Float64Array.of(2), 1); // (1 + 1)c = 2
- * console.assert(Math.abs(s.x[0] - 1) < 1e-15);
+ * assert.ok(Math.abs(s.x[0] - 1) < 1e-15);
  * ```
  */
 export function kernelRidge(k: Matrix, y: Float64Array, lambda: number): CertifiedSolve {

@@ -25,8 +25,9 @@ export interface Activation {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { relu } from "./scaled_two_layer.ts";
- * console.assert(relu.value(-1) === 0 && relu.slope(2) === 1);
+ * assert.ok(relu.value(-1) === 0 && relu.slope(2) === 1);
  * ```
  */
 export const relu: Activation = {
@@ -41,8 +42,9 @@ export const relu: Activation = {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { tanhActivation } from "./scaled_two_layer.ts";
- * console.assert(tanhActivation.slope(0) === 1);
+ * assert.equal(tanhActivation.slope(0), 1);
  * ```
  */
 export const tanhActivation: Activation = {
@@ -68,9 +70,10 @@ export class ScaledTwoLayer {
   /**
    * @example
    * ```ts
+   * import assert from "node:assert/strict";
    * import { relu, ScaledTwoLayer } from "./scaled_two_layer.ts";
    * const net = new ScaledTwoLayer([Float64Array.of(1, 0)], 2, 1, relu);
-   * console.assert(net.paramCount === 6);
+   * assert.equal(net.paramCount, 6);
    * ```
    */
   constructor(xs: ArrayLike<number>[], width: number, alpha: number, activation: Activation) {
@@ -190,8 +193,9 @@ export class ScaledTwoLayer {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { gram } from "./scaled_two_layer.ts";
- * console.assert(gram([Float64Array.of(3, 4)]).get(0, 0) === 25);
+ * assert.equal(gram([Float64Array.of(3, 4)]).get(0, 0), 25);
  * ```
  */
 export function gram(rows: Float64Array[]): Matrix {
@@ -213,8 +217,9 @@ export function gram(rows: Float64Array[]): Matrix {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { rowsSpectralNorm } from "./scaled_two_layer.ts";
- * console.assert(Math.abs(rowsSpectralNorm([Float64Array.of(3, 4)]) - 5) < 1e-14);
+ * assert.ok(Math.abs(rowsSpectralNorm([Float64Array.of(3, 4)]) - 5) < 1e-14);
  * ```
  */
 export function rowsSpectralNorm(rows: Float64Array[]): number {
@@ -238,9 +243,10 @@ export interface Kappa {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { kappa, relu, ScaledTwoLayer } from "./scaled_two_layer.ts";
  * const net = new ScaledTwoLayer([Float64Array.of(1, 0.5)], 2, 1, relu);
- * console.assert(kappa(net, [1, 0, 0, 1, 1, -1], [1]).kappa >= 0);
+ * assert.ok(kappa(net, [1, 0, 0, 1, 1, -1], [1]).kappa >= 0);
  * ```
  */
 export function kappa(net: ScaledTwoLayer, w0: ArrayLike<number>, y: ArrayLike<number>): Kappa {
@@ -260,10 +266,11 @@ export function kappa(net: ScaledTwoLayer, w0: ArrayLike<number>, y: ArrayLike<n
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { antisymmetricInit } from "./scaled_two_layer.ts";
  * import { createRng } from "../numerics/random.ts";
  * const w = antisymmetricInit(createRng(1), 2, 4);
- * console.assert(w.length === 12 && w[8] === -w[10]);
+ * assert.ok(w.length === 12 && w[8] === -w[10]);
  * ```
  */
 export function antisymmetricInit(rng: Rng, dim: number, width: number): Float64Array {
@@ -287,9 +294,10 @@ export function antisymmetricInit(rng: Rng, dim: number, width: number): Float64
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { iidInit } from "./scaled_two_layer.ts";
  * import { createRng } from "../numerics/random.ts";
- * console.assert(iidInit(createRng(1), 3, 5).length === 20);
+ * assert.equal(iidInit(createRng(1), 3, 5).length, 20);
  * ```
  */
 export function iidInit(rng: Rng, dim: number, width: number): Float64Array {
@@ -305,8 +313,9 @@ export function iidInit(rng: Rng, dim: number, width: number): Float64Array {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { sumErrorBound } from "./scaled_two_layer.ts";
- * console.assert(sumErrorBound(10, 1) > 0);
+ * assert.ok(sumErrorBound(10, 1) > 0);
  * ```
  */
 export function sumErrorBound(terms: number, absSum: number): number {

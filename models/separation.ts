@@ -27,10 +27,11 @@ export interface SeparationCertificate {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { certifySeparation } from "./separation.ts";
  * import { affineFeatures } from "./kernels.ts";
  * const c = certifySeparation(affineFeatures(1), [0, 1], [[-1], [2]], [-1, 1]);
- * console.assert(c.separated && c.failures === 0);
+ * assert.ok(c.separated && c.failures === 0);
  * ```
  */
 export function certifySeparation(
@@ -62,10 +63,11 @@ export function certifySeparation(
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { fitHyperplane } from "./separation.ts";
  * import { affineFeatures } from "./kernels.ts";
  * const w = fitHyperplane(affineFeatures(1), [[0], [1]], [1, 3]);
- * console.assert(Math.abs(w[0] - 1) < 1e-12 && Math.abs(w[1] - 2) < 1e-12);
+ * assert.ok(Math.abs(w[0] - 1) < 1e-12 && Math.abs(w[1] - 2) < 1e-12);
  * ```
  */
 export function fitHyperplane(phi: FeatureMap, points: ArrayLike<number>[], targets: ArrayLike<number>): Float64Array {

@@ -21,10 +21,11 @@ export class SinePerturbedLinear {
   /**
    * @example
    * ```ts
+   * import assert from "node:assert/strict";
    * import { SinePerturbedLinear } from "./sine_perturbed_linear.ts";
    * import { Matrix } from "../numerics/linalg.ts";
    * const m = new SinePerturbedLinear([Float64Array.of(1, 0)], Matrix.eye(2), 0.1);
-   * console.assert(m.outputs([0, 0])[0] === 0);
+   * assert.equal(m.outputs([0, 0])[0], 0);
    * ```
    */
   constructor(xs: ArrayLike<number>[], c: Matrix, beta: number) {

@@ -39,10 +39,11 @@ function certifiedUpper(value: number, n: number): number {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { quadraticLoss } from "./smooth_losses.ts";
  * import { Matrix } from "../numerics/linalg.ts";
  * const q = quadraticLoss(new Matrix([[2, 0], [0, 1]]));
- * console.assert(q.loss([1, 0]) === 1 && Math.abs(q.beta - 2) < 1e-12);
+ * assert.ok(q.loss([1, 0]) === 1 && Math.abs(q.beta - 2) < 1e-12);
  * ```
  */
 export function quadraticLoss(a: Matrix): SmoothLoss & { top: Float64Array } {
@@ -64,10 +65,11 @@ export function quadraticLoss(a: Matrix): SmoothLoss & { top: Float64Array } {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { linearRegressionLoss } from "./smooth_losses.ts";
  * import { Matrix } from "../numerics/linalg.ts";
  * const l = linearRegressionLoss(new Matrix([[1, 0], [0, 3]]), [0, 0]);
- * console.assert(Math.abs(l.beta - 9) < 1e-12);
+ * assert.ok(Math.abs(l.beta - 9) < 1e-12);
  * ```
  */
 export function linearRegressionLoss(x: Matrix, y: ArrayLike<number>): SmoothLoss {
@@ -95,10 +97,11 @@ export function linearRegressionLoss(x: Matrix, y: ArrayLike<number>): SmoothLos
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { logisticLoss } from "./smooth_losses.ts";
  * import { Matrix } from "../numerics/linalg.ts";
  * const l = logisticLoss(new Matrix([[2, 0]]), [1]);
- * console.assert(Math.abs(l.loss([0, 0]) - Math.log(2)) < 1e-15 && Math.abs(l.beta - 1) < 1e-12);
+ * assert.ok(Math.abs(l.loss([0, 0]) - Math.log(2)) < 1e-15 && Math.abs(l.beta - 1) < 1e-12);
  * ```
  */
 export function logisticLoss(x: Matrix, y: ArrayLike<number>): SmoothLoss {

@@ -25,9 +25,10 @@ export class SubsetSumLoss {
   /**
    * @example
    * ```ts
+   * import assert from "node:assert/strict";
    * import { SubsetSumLoss } from "./subset_sum.ts";
    * const L = new SubsetSumLoss({ a: [3, 5], t: 5 });
-   * console.assert(L.value([0, 1]) === 0 && L.exact([0, 1]).num === 0n);
+   * assert.ok(L.value([0, 1]) === 0 && L.exact([0, 1]).num === 0n);
    * ```
    */
   constructor(instance: SubsetSum) {
@@ -98,8 +99,9 @@ export interface SubsetSumAnswer {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { ORACLE_MAX_N } from "./subset_sum.ts";
- * console.assert(2 ** ORACLE_MAX_N === 1048576);
+ * assert.equal(2 ** ORACLE_MAX_N, 1048576);
  * ```
  */
 export const ORACLE_MAX_N = 20;
@@ -110,9 +112,10 @@ export const ORACLE_MAX_N = 20;
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { solveSubsetSum } from "./subset_sum.ts";
- * console.assert(solveSubsetSum({ a: [3, 5, 9], t: 14 }).subset?.join() === "1,2");
- * console.assert(solveSubsetSum({ a: [10, 3], t: 2 }).gap === 1);
+ * assert.equal(solveSubsetSum({ a: [3, 5, 9], t: 14 }).subset?.join(), "1,2");
+ * assert.equal(solveSubsetSum({ a: [10, 3], t: 2 }).gap, 1);
  * ```
  */
 export function solveSubsetSum(instance: SubsetSum): SubsetSumAnswer {
@@ -141,8 +144,9 @@ export function solveSubsetSum(instance: SubsetSum): SubsetSumAnswer {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { indicator } from "./subset_sum.ts";
- * console.assert(indicator(3, [0, 2]).join() === "1,0,1");
+ * assert.equal(indicator(3, [0, 2]).join(), "1,0,1");
  * ```
  */
 export function indicator(n: number, subset: number[]): Float64Array {
@@ -169,9 +173,10 @@ export type LowerBound = (instance: SubsetSum, gap: number) => Rational;
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { gapLowerBound } from "./subset_sum.ts";
  * const b = gapLowerBound({ a: [10, 3], t: 2 }, 1);
- * console.assert(b.num === 1n && b.den === 1n + 4n * 109n);
+ * assert.ok(b.num === 1n && b.den === 1n + 4n * 109n);
  * ```
  */
 export const gapLowerBound: LowerBound = (instance, gap) => {
@@ -217,9 +222,10 @@ interface Box {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { branchAndBound } from "./subset_sum.ts";
  * const r = branchAndBound({ a: [10, 3], t: 2 }, 0.0106, 0.005, 5000);
- * console.assert(r.reachedTarget && r.lowerBound >= 0.005);
+ * assert.ok(r.reachedTarget && r.lowerBound >= 0.005);
  * ```
  */
 export function branchAndBound(

@@ -28,13 +28,14 @@ export interface TangentKernelComparison {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { compareTangentKernel } from "./tangent_kernel_api.ts";
  * import { relu } from "./activation.ts";
  * import { gaussian } from "../numerics/random.ts";
  * const spec = { parametrisation: "lecun" as const, activation: relu, distribution: gaussian };
  * const small = compareTangentKernel([[1, 0], [0.6, 0.8]], spec, 64, 1);
  * const wide = compareTangentKernel([[1, 0], [0.6, 0.8]], spec, 65536, 1);
- * console.assert(wide.gap < small.gap);
+ * assert.ok(wide.gap < small.gap);
  * ```
  */
 export function compareTangentKernel(

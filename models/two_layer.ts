@@ -56,13 +56,14 @@ export interface ParameterView {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { TwoLayerNetwork } from "./two_layer.ts";
  * import { relu } from "./activation.ts";
  * import { createRng, gaussian } from "../numerics/random.ts";
  * const net = TwoLayerNetwork.initialise(createRng(1), { d: 2, n: 64, parametrisation: "lecun", activation: relu },
  *   { distribution: gaussian });
  * const K = net.tangentKernel([[1, 0], [0, 1]]);
- * console.assert(K.rows === 2 && net.gradient([1, 0]).length === net.parameterCount);
+ * assert.ok(K.rows === 2 && net.gradient([1, 0]).length === net.parameterCount);
  * ```
  */
 export class TwoLayerNetwork {
@@ -82,11 +83,12 @@ export class TwoLayerNetwork {
    *
    * @example
    * ```ts
+   * import assert from "node:assert/strict";
    * import { TwoLayerNetwork } from "./two_layer.ts";
    * import { relu } from "./activation.ts";
    * // d = 1, n = 1: U = 2, b = 0, v = 3, c = 1, so Φ(x) = 3·relu(2x) + 1.
    * const net = new TwoLayerNetwork({ d: 1, n: 1, parametrisation: "lecun", activation: relu }, [2, 0, 3, 1]);
-   * console.assert(net.forward([1]) === 7);
+   * assert.equal(net.forward([1]), 7);
    * ```
    */
   constructor(spec: TwoLayerSpec, params: ArrayLike<number>, share = false) {
@@ -110,12 +112,13 @@ export class TwoLayerNetwork {
    *
    * @example
    * ```ts
+   * import assert from "node:assert/strict";
    * import { TwoLayerNetwork } from "./two_layer.ts";
    * import { arctan } from "./activation.ts";
    * import { createRng, uniformSqrt3 } from "../numerics/random.ts";
    * const net = TwoLayerNetwork.initialise(createRng(3), { d: 3, n: 10, parametrisation: "ntk", activation: arctan },
    *   { distribution: uniformSqrt3, biasVariance: 1 });
-   * console.assert(net.view().b.some((b) => b !== 0));
+   * assert.ok(net.view().b.some((b) => b !== 0));
    * ```
    */
   static initialise(rng: Rng, spec: TwoLayerSpec, init: InitialisationSpec): TwoLayerNetwork {
@@ -148,11 +151,12 @@ export class TwoLayerNetwork {
    *
    * @example
    * ```ts
+   * import assert from "node:assert/strict";
    * import { TwoLayerNetwork } from "./two_layer.ts";
    * import { relu } from "./activation.ts";
    * const net = new TwoLayerNetwork({ d: 1, n: 2, parametrisation: "lecun", activation: relu }, [1, 2, 3, 4, 5, 6, 7]);
    * const { U, b, v, c } = net.view();
-   * console.assert(U[1] === 2 && b[0] === 3 && v[1] === 6 && c === 7);
+   * assert.ok(U[1] === 2 && b[0] === 3 && v[1] === 6 && c === 7);
    * ```
    */
   view(w: Float64Array = this.params): ParameterView {
@@ -180,10 +184,11 @@ export class TwoLayerNetwork {
    *
    * @example
    * ```ts
+   * import assert from "node:assert/strict";
    * import { TwoLayerNetwork } from "./two_layer.ts";
    * import { relu } from "./activation.ts";
    * const net = new TwoLayerNetwork({ d: 1, n: 1, parametrisation: "lecun", activation: relu }, [2, 1, 0, 0]);
-   * console.assert(net.preactivation([3])[0] === 7);
+   * assert.equal(net.preactivation([3])[0], 7);
    * ```
    */
   preactivation(x: ArrayLike<number>, w: Float64Array = this.params): Float64Array {
@@ -204,10 +209,11 @@ export class TwoLayerNetwork {
    *
    * @example
    * ```ts
+   * import assert from "node:assert/strict";
    * import { TwoLayerNetwork } from "./two_layer.ts";
    * import { relu } from "./activation.ts";
    * const net = new TwoLayerNetwork({ d: 1, n: 1, parametrisation: "ntk", activation: relu }, [2, 0, 3, 1]);
-   * console.assert(net.forward([1]) === 7);
+   * assert.equal(net.forward([1]), 7);
    * ```
    */
   forward(x: ArrayLike<number>, w: Float64Array = this.params): number {
@@ -223,10 +229,11 @@ export class TwoLayerNetwork {
    *
    * @example
    * ```ts
+   * import assert from "node:assert/strict";
    * import { TwoLayerNetwork } from "./two_layer.ts";
    * import { relu } from "./activation.ts";
    * const net = new TwoLayerNetwork({ d: 1, n: 1, parametrisation: "lecun", activation: relu }, [1, 0, 1, 0]);
-   * console.assert(net.forwardBatch([[-1], [2]]).join() === "0,2");
+   * assert.equal(net.forwardBatch([[-1], [2]]).join(), "0,2");
    * ```
    */
   forwardBatch(xs: ArrayLike<number>[], w: Float64Array = this.params): Float64Array {
@@ -238,11 +245,12 @@ export class TwoLayerNetwork {
    *
    * @example
    * ```ts
+   * import assert from "node:assert/strict";
    * import { TwoLayerNetwork } from "./two_layer.ts";
    * import { relu } from "./activation.ts";
    * const net = new TwoLayerNetwork({ d: 1, n: 1, parametrisation: "lecun", activation: relu }, [2, 0, 3, 1]);
    * // ∇_U = v σ'(Ux) x = 3, ∇_b = 3, ∇_v = σ(2) = 2, ∇_c = 1.
-   * console.assert(net.gradient([1]).join() === "3,3,2,1");
+   * assert.equal(net.gradient([1]).join(), "3,3,2,1");
    * ```
    */
   gradient(x: ArrayLike<number>, w: Float64Array = this.params): Float64Array {
@@ -266,10 +274,11 @@ export class TwoLayerNetwork {
    *
    * @example
    * ```ts
+   * import assert from "node:assert/strict";
    * import { TwoLayerNetwork } from "./two_layer.ts";
    * import { relu } from "./activation.ts";
    * const net = new TwoLayerNetwork({ d: 1, n: 1, parametrisation: "lecun", activation: relu }, [2, 0, 3, 1]);
-   * console.assert(net.jacobian([[1], [-1]])[1].join() === "0,0,0,1");
+   * assert.equal(net.jacobian([[1], [-1]])[1].join(), "0,0,0,1");
    * ```
    */
   jacobian(xs: ArrayLike<number>[], w: Float64Array = this.params): Float64Array[] {
@@ -281,10 +290,11 @@ export class TwoLayerNetwork {
    *
    * @example
    * ```ts
+   * import assert from "node:assert/strict";
    * import { TwoLayerNetwork } from "./two_layer.ts";
    * import { relu } from "./activation.ts";
    * const net = new TwoLayerNetwork({ d: 1, n: 1, parametrisation: "lecun", activation: relu }, [2, 0, 3, 1]);
-   * console.assert(net.tangentKernel([[1]]).get(0, 0) === 9 + 9 + 4 + 1);
+   * assert.equal(net.tangentKernel([[1]]).get(0, 0), 9 + 9 + 4 + 1);
    * ```
    */
   tangentKernel(xs: ArrayLike<number>[], w: Float64Array = this.params): Matrix {
@@ -308,10 +318,11 @@ export class TwoLayerNetwork {
    *
    * @example
    * ```ts
+   * import assert from "node:assert/strict";
    * import { TwoLayerNetwork } from "./two_layer.ts";
    * import { relu } from "./activation.ts";
    * const net = new TwoLayerNetwork({ d: 1, n: 1, parametrisation: "lecun", activation: relu }, [2, 0, 3, 1]);
-   * console.assert(net.loss([[1]], [5]) === 4); // Φ(1) = 7
+   * assert.equal(net.loss([[1]], [5]), 4); // Φ(1) = 7
    * ```
    */
   loss(xs: ArrayLike<number>[], ys: ArrayLike<number>, w: Float64Array = this.params): number {
@@ -325,10 +336,11 @@ export class TwoLayerNetwork {
    *
    * @example
    * ```ts
+   * import assert from "node:assert/strict";
    * import { TwoLayerNetwork } from "./two_layer.ts";
    * import { relu } from "./activation.ts";
    * const net = new TwoLayerNetwork({ d: 1, n: 1, parametrisation: "lecun", activation: relu }, [2, 0, 3, 1]);
-   * console.assert(net.lossGradient([[1]], [5]).join() === "12,12,8,4"); // 2·2·(3, 3, 2, 1)
+   * assert.equal(net.lossGradient([[1]], [5]).join(), "12,12,8,4"); // 2·2·(3, 3, 2, 1)
    * ```
    */
   lossGradient(xs: ArrayLike<number>[], ys: ArrayLike<number>, w: Float64Array = this.params): Float64Array {
@@ -345,10 +357,11 @@ export class TwoLayerNetwork {
    *
    * @example
    * ```ts
+   * import assert from "node:assert/strict";
    * import { TwoLayerNetwork } from "./two_layer.ts";
    * import { relu } from "./activation.ts";
    * const net = new TwoLayerNetwork({ d: 1, n: 1, parametrisation: "lecun", activation: relu }, [2, 0, 3, 1]);
-   * console.assert(net.withParams([1, 0, 1, 0]).forward([2]) === 2);
+   * assert.equal(net.withParams([1, 0, 1, 0]).forward([2]), 2);
    * ```
    */
   withParams(w: ArrayLike<number>): TwoLayerNetwork {

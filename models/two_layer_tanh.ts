@@ -28,8 +28,9 @@ export class TwoLayerTanh {
   /**
    * @example
    * ```ts
+   * import assert from "node:assert/strict";
    * import { TwoLayerTanh } from "./two_layer_tanh.ts";
-   * console.assert(new TwoLayerTanh(4, 3).parameterCount === 16);
+   * assert.equal(new TwoLayerTanh(4, 3).parameterCount, 16);
    * ```
    */
   constructor(h: number, d: number) {
@@ -47,10 +48,11 @@ export class TwoLayerTanh {
    *
    * @example
    * ```ts
+   * import assert from "node:assert/strict";
    * import { TwoLayerTanh } from "./two_layer_tanh.ts";
    * const net = new TwoLayerTanh(1, 1);
    * // f(x) = tanh(0·x)·1 = 0, so r = −y.
-   * console.assert(net.residuals(Float64Array.of(0, 1), { d: 1, x: Float64Array.of(2), y: Float64Array.of(3) })[0] === -3);
+   * assert.equal(net.residuals(Float64Array.of(0, 1), { d: 1, x: Float64Array.of(2), y: Float64Array.of(3) })[0], -3);
    * ```
    */
   residuals(theta: Float64Array, data: RegressionData): Float64Array {
@@ -72,9 +74,10 @@ export class TwoLayerTanh {
    *
    * @example
    * ```ts
+   * import assert from "node:assert/strict";
    * import { TwoLayerTanh } from "./two_layer_tanh.ts";
    * const net = new TwoLayerTanh(1, 1);
-   * console.assert(net.loss(Float64Array.of(0, 1), { d: 1, x: Float64Array.of(2), y: Float64Array.of(3) }) === 4.5);
+   * assert.equal(net.loss(Float64Array.of(0, 1), { d: 1, x: Float64Array.of(2), y: Float64Array.of(3) }), 4.5);
    * ```
    */
   loss(theta: Float64Array, data: RegressionData): number {
@@ -89,10 +92,11 @@ export class TwoLayerTanh {
    *
    * @example
    * ```ts
+   * import assert from "node:assert/strict";
    * import { TwoLayerTanh } from "./two_layer_tanh.ts";
    * const net = new TwoLayerTanh(1, 1), g = new Float64Array(2);
    * net.gradient(Float64Array.of(0, 1), { d: 1, x: Float64Array.of(2), y: Float64Array.of(3) }, g);
-   * console.assert(g[0] === -6 && g[1] === 0); // ∂/∂u = r·v·tanh′(0)·x = −3·2, ∂/∂v = r·tanh(0) = 0
+   * assert.ok(g[0] === -6 && g[1] === 0); // ∂/∂u = r·v·tanh′(0)·x = −3·2, ∂/∂v = r·tanh(0) = 0
    * ```
    */
   gradient(theta: Float64Array, data: RegressionData, out: Float64Array): number {
@@ -120,11 +124,12 @@ export class TwoLayerTanh {
    *
    * @example
    * ```ts
+   * import assert from "node:assert/strict";
    * import { TwoLayerTanh } from "./two_layer_tanh.ts";
    * const net = new TwoLayerTanh(1, 1), hv = new Float64Array(2);
    * // θ = (0, 1), x = 1, y = 0: f = 0, ∇f = (1, 0), so ∇²L·(1, 0) = (1, 0).
    * net.hessianVector(Float64Array.of(0, 1), { d: 1, x: Float64Array.of(1), y: Float64Array.of(0) }, Float64Array.of(1, 0), hv);
-   * console.assert(hv[0] === 1 && hv[1] === 0);
+   * assert.ok(hv[0] === 1 && hv[1] === 0);
    * ```
    */
   hessianVector(theta: Float64Array, data: RegressionData, delta: Float64Array, out: Float64Array): void {

@@ -41,12 +41,13 @@ function psi(x: number): number {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { catoniMeanTest } from "./catoni.ts";
  * const sample = [0.2, -1.1, 0.4, 1.3, -0.6, 0.1, -0.2, 0.9];
  * const h0 = catoniMeanTest(sample, 0, 1, 1e-3);
- * console.assert(h0.pValue === 1); // the bound cannot reject a mean of 0.125 with 8 draws
+ * assert.equal(h0.pValue, 1); // the bound cannot reject a mean of 0.125 with 8 draws
  * const shifted = catoniMeanTest(sample.map((x) => x + 3), 0, 1, 1e-3);
- * console.assert(shifted.pValue < 1e-3);
+ * assert.ok(shifted.pValue < 1e-3);
  * ```
  */
 export function catoniMeanTest(

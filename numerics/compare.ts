@@ -20,8 +20,9 @@ export interface Comparison {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { allFinite } from "./compare.ts";
- * console.assert(allFinite([1, 2]) && !allFinite([1, NaN]));
+ * assert.ok(allFinite([1, 2]) && !allFinite([1, NaN]));
  * ```
  */
 export function allFinite(values: ArrayLike<number>): boolean {
@@ -34,8 +35,9 @@ export function allFinite(values: ArrayLike<number>): boolean {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { atMost } from "./compare.ts";
- * console.assert(atMost(1, 2).ok && !atMost(NaN, 2).ok && !atMost(1, NaN).ok);
+ * assert.ok(atMost(1, 2).ok && !atMost(NaN, 2).ok && !atMost(1, NaN).ok);
  * ```
  */
 export function atMost(observed: number, bound: number): Comparison {
@@ -48,8 +50,9 @@ export function atMost(observed: number, bound: number): Comparison {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { lessThan } from "./compare.ts";
- * console.assert(lessThan(1, 2).ok && !lessThan(2, 2).ok);
+ * assert.ok(lessThan(1, 2).ok && !lessThan(2, 2).ok);
  * ```
  */
 export function lessThan(observed: number, bound: number): Comparison {
@@ -62,8 +65,9 @@ export function lessThan(observed: number, bound: number): Comparison {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { distance } from "./compare.ts";
- * console.assert(distance([0, 3], [4, 0]) === 5);
+ * assert.equal(distance([0, 3], [4, 0]), 5);
  * ```
  */
 export function distance(a: ArrayLike<number>, b: ArrayLike<number>): number {
@@ -85,9 +89,10 @@ export function norm(a: ArrayLike<number>): number {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { vectorsClose } from "./compare.ts";
- * console.assert(vectorsClose([1, 2], [1, 2 + 1e-14], { rel: 1e-12 }).ok);
- * console.assert(!vectorsClose([1, NaN], [1, NaN], { rel: 1 }).ok);
+ * assert.ok(vectorsClose([1, 2], [1, 2 + 1e-14], { rel: 1e-12 }).ok);
+ * assert.ok(!vectorsClose([1, NaN], [1, NaN], { rel: 1 }).ok);
  * ```
  */
 export function vectorsClose(
@@ -108,8 +113,9 @@ export function vectorsClose(
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { ratio } from "./compare.ts";
- * console.assert(ratio(1, 4) === 0.25 && Number.isNaN(ratio(NaN, 1)));
+ * assert.ok(ratio(1, 4) === 0.25 && Number.isNaN(ratio(NaN, 1)));
  * ```
  */
 export function ratio(observed: number, bound: number): number {

@@ -14,9 +14,10 @@ import type { Distribution } from "./random.ts";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { rademacherFromUniform } from "./distributions.ts";
  * import { createRng } from "./random.ts";
- * console.assert(Math.abs(rademacherFromUniform.sample(createRng(1))) === 1);
+ * assert.equal(Math.abs(rademacherFromUniform.sample(createRng(1))), 1);
  * ```
  */
 export const rademacherFromUniform: Distribution = {
@@ -35,9 +36,10 @@ export const rademacherFromUniform: Distribution = {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { gaussianVariance2 } from "./distributions.ts";
  * import { createRng } from "./random.ts";
- * console.assert(gaussianVariance2.variance === 2 && Number.isFinite(gaussianVariance2.sample(createRng(1))));
+ * assert.ok(gaussianVariance2.variance === 2 && Number.isFinite(gaussianVariance2.sample(createRng(1))));
  * ```
  */
 export const gaussianVariance2: Distribution = {
@@ -55,9 +57,10 @@ export const gaussianVariance2: Distribution = {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { studentT5 } from "./distributions.ts";
  * import { createRng } from "./random.ts";
- * console.assert(studentT5.fourthMoment === 9 && Number.isFinite(studentT5.sample(createRng(1))));
+ * assert.ok(studentT5.fourthMoment === 9 && Number.isFinite(studentT5.sample(createRng(1))));
  * ```
  */
 export const studentT5: Distribution = {

@@ -12,9 +12,10 @@ import { commonDyadic } from "./rational.ts";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { orientation } from "./geometry.ts";
- * console.assert(orientation([0, 0], [1, 0], [0, 1]) === 1);
- * console.assert(orientation([0, 0], [0.1, 0.1], [0.3, 0.3]) === 0);
+ * assert.equal(orientation([0, 0], [1, 0], [0, 1]), 1);
+ * assert.equal(orientation([0, 0], [0.1, 0.1], [0.3, 0.3]), 0);
  * ```
  */
 export function orientation(a: ArrayLike<number>, b: ArrayLike<number>, c: ArrayLike<number>): -1 | 0 | 1 {
@@ -28,9 +29,10 @@ export function orientation(a: ArrayLike<number>, b: ArrayLike<number>, c: Array
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { inTriangle } from "./geometry.ts";
- * console.assert(inTriangle([0, 0], [4, 0], [0, 4], [1, 1]));
- * console.assert(!inTriangle([0, 0], [4, 0], [0, 4], [3, 3]));
+ * assert.ok(inTriangle([0, 0], [4, 0], [0, 4], [1, 1]));
+ * assert.ok(!inTriangle([0, 0], [4, 0], [0, 4], [3, 3]));
  * ```
  */
 export function inTriangle(

@@ -12,8 +12,9 @@ import gammainc from "@stdlib/math-base-special-gammainc";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { normalCdf } from "./goodness_of_fit.ts";
- * console.assert(normalCdf(0) === 0.5);
+ * assert.equal(normalCdf(0), 0.5);
  * ```
  */
 export function normalCdf(x: number): number {
@@ -25,8 +26,9 @@ export function normalCdf(x: number): number {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { chiSquareCdf } from "./goodness_of_fit.ts";
- * console.assert(Math.abs(chiSquareCdf(2, 2) - (1 - Math.exp(-1))) < 1e-14);
+ * assert.ok(Math.abs(chiSquareCdf(2, 2) - (1 - Math.exp(-1))) < 1e-14);
  * ```
  */
 export function chiSquareCdf(q: number, k: number): number {
@@ -50,11 +52,12 @@ export interface KsTest {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { kolmogorovSmirnov, normalCdf } from "./goodness_of_fit.ts";
  * const grid = Array.from({ length: 99 }, (_, i) => (i + 1) / 100);
  * // Uniform quantiles against the uniform distribution function: a near-perfect fit.
- * console.assert(kolmogorovSmirnov(grid, (x) => Math.min(1, Math.max(0, x))).pValue > 0.99);
- * console.assert(kolmogorovSmirnov(grid, normalCdf).pValue < 1e-6);
+ * assert.ok(kolmogorovSmirnov(grid, (x) => Math.min(1, Math.max(0, x))).pValue > 0.99);
+ * assert.ok(kolmogorovSmirnov(grid, normalCdf).pValue < 1e-6);
  * ```
  */
 export function kolmogorovSmirnov(sample: ArrayLike<number>, cdf: (x: number) => number): KsTest {

@@ -13,8 +13,9 @@ const buffer = new DataView(new ArrayBuffer(8));
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { nextUp } from "./interval.ts";
- * console.assert(nextUp(1) === 1 + Number.EPSILON && nextUp(0) === Number.MIN_VALUE);
+ * assert.ok(nextUp(1) === 1 + Number.EPSILON && nextUp(0) === Number.MIN_VALUE);
  * ```
  */
 export function nextUp(x: number): number {
@@ -31,8 +32,9 @@ export function nextUp(x: number): number {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { nextDown } from "./interval.ts";
- * console.assert(nextDown(1) === 1 - Number.EPSILON / 2 && nextDown(0) === -Number.MIN_VALUE);
+ * assert.ok(nextDown(1) === 1 - Number.EPSILON / 2 && nextDown(0) === -Number.MIN_VALUE);
  * ```
  */
 export function nextDown(x: number): number {
@@ -52,9 +54,10 @@ export interface Interval {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { add } from "./interval.ts";
  * const s = add({ lo: 0.1, hi: 0.1 }, { lo: 0.2, hi: 0.2 });
- * console.assert(s.lo < 0.3 && 0.3 < s.hi);
+ * assert.ok(s.lo < 0.3 && 0.3 < s.hi);
  * ```
  */
 export function add(a: Interval, b: Interval): Interval {
@@ -66,9 +69,10 @@ export function add(a: Interval, b: Interval): Interval {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { scale } from "./interval.ts";
  * const s = scale(-2, { lo: 1, hi: 3 });
- * console.assert(s.lo <= -6 && s.hi >= -2);
+ * assert.ok(s.lo <= -6 && s.hi >= -2);
  * ```
  */
 export function scale(c: number, a: Interval): Interval {
@@ -81,9 +85,10 @@ export function scale(c: number, a: Interval): Interval {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { square } from "./interval.ts";
  * const s = square({ lo: -1, hi: 2 });
- * console.assert(s.lo === 0 && s.hi >= 4);
+ * assert.ok(s.lo === 0 && s.hi >= 4);
  * ```
  */
 export function square(a: Interval): Interval {
@@ -98,9 +103,10 @@ export function square(a: Interval): Interval {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { logistic } from "./interval.ts";
  * const r = logistic({ lo: 0, hi: 1 });
- * console.assert(r.lo <= 0 && r.hi >= 0.25);
+ * assert.ok(r.lo <= 0 && r.hi >= 0.25);
  * ```
  */
 export function logistic(a: Interval): Interval {

@@ -24,11 +24,12 @@ export interface TopEigen {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { lanczosTop } from "./lanczos.ts";
  * // A = diag(1, 5, 3).
  * const d = [1, 5, 3];
  * const top = lanczosTop((v, out) => v.forEach((x, i) => out[i] = d[i] * x), Float64Array.of(1, 1, 1), 3);
- * console.assert(Math.abs(top.value - 5) < 1e-12 && top.residual < 1e-12);
+ * assert.ok(Math.abs(top.value - 5) < 1e-12 && top.residual < 1e-12);
  * ```
  */
 export function lanczosTop(

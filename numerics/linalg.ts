@@ -24,8 +24,9 @@ export const EPS = Number.EPSILON;
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { Matrix, symmetrize } from "./linalg.ts";
- * console.assert(symmetrize(new Matrix([[1, 2], [0, 1]])).get(0, 1) === 1);
+ * assert.equal(symmetrize(new Matrix([[1, 2], [0, 1]])).get(0, 1), 1);
  * ```
  */
 export function symmetrize(a: Matrix): Matrix {
@@ -45,9 +46,10 @@ export interface SymmetricEigen {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { Matrix, symmetricEigen } from "./linalg.ts";
  * const { values } = symmetricEigen(new Matrix([[2, 0], [0, 5]]));
- * console.assert(values[0] === 5 && values[1] === 2);
+ * assert.ok(values[0] === 5 && values[1] === 2);
  * ```
  */
 export function symmetricEigen(a: Matrix): SymmetricEigen {
@@ -75,8 +77,9 @@ export interface Svd {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { Matrix, svd } from "./linalg.ts";
- * console.assert(Math.abs(svd(new Matrix([[3, 0], [0, 4]])).s[0] - 4) < 1e-12);
+ * assert.ok(Math.abs(svd(new Matrix([[3, 0], [0, 4]])).s[0] - 4) < 1e-12);
  * ```
  */
 export function svd(a: Matrix): Svd {
@@ -93,8 +96,9 @@ export function svd(a: Matrix): Svd {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { Matrix, pseudoInverse } from "./linalg.ts";
- * console.assert(Math.abs(pseudoInverse(new Matrix([[2]])).get(0, 0) - 0.5) < 1e-15);
+ * assert.ok(Math.abs(pseudoInverse(new Matrix([[2]])).get(0, 0) - 0.5) < 1e-15);
  * ```
  */
 export function pseudoInverse(a: Matrix): Matrix {
@@ -106,8 +110,9 @@ export function pseudoInverse(a: Matrix): Matrix {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { Matrix, spectralNorm } from "./linalg.ts";
- * console.assert(Math.abs(spectralNorm(new Matrix([[3, 0], [0, -4]])) - 4) < 1e-12);
+ * assert.ok(Math.abs(spectralNorm(new Matrix([[3, 0], [0, -4]])) - 4) < 1e-12);
  * ```
  */
 export function spectralNorm(a: Matrix): number {
@@ -119,8 +124,9 @@ export function spectralNorm(a: Matrix): number {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { frobeniusNorm, Matrix } from "./linalg.ts";
- * console.assert(frobeniusNorm(new Matrix([[3, 4]])) === 5);
+ * assert.equal(frobeniusNorm(new Matrix([[3, 4]])), 5);
  * ```
  */
 export function frobeniusNorm(a: Matrix): number {
@@ -132,8 +138,9 @@ export function frobeniusNorm(a: Matrix): number {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { Matrix, numericalRank } from "./linalg.ts";
- * console.assert(numericalRank(new Matrix([[1, 2], [2, 4]])) === 1);
+ * assert.equal(numericalRank(new Matrix([[1, 2], [2, 4]])), 1);
  * ```
  */
 export function numericalRank(a: Matrix): number {
@@ -158,9 +165,10 @@ export interface PsdTest {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { isPsd, Matrix } from "./linalg.ts";
- * console.assert(isPsd(new Matrix([[1, 1], [1, 1]])).psd);
- * console.assert(!isPsd(new Matrix([[0, 1], [1, 0]])).psd);
+ * assert.ok(isPsd(new Matrix([[1, 1], [1, 1]])).psd);
+ * assert.ok(!isPsd(new Matrix([[0, 1], [1, 0]])).psd);
  * ```
  */
 export function isPsd(a: Matrix, safety = 10): PsdTest {
@@ -176,9 +184,10 @@ export function isPsd(a: Matrix, safety = 10): PsdTest {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { Matrix, rowSpaceProjector } from "./linalg.ts";
  * const p = rowSpaceProjector(new Matrix([[1, 0, 0]]));
- * console.assert(Math.abs(p.get(0, 0) - 1) < 1e-15 && Math.abs(p.get(1, 1)) < 1e-15);
+ * assert.ok(Math.abs(p.get(0, 0) - 1) < 1e-15 && Math.abs(p.get(1, 1)) < 1e-15);
  * ```
  */
 export function rowSpaceProjector(a: Matrix): Matrix {
@@ -193,9 +202,10 @@ export function rowSpaceProjector(a: Matrix): Matrix {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { kernelProjector, Matrix } from "./linalg.ts";
  * const p = kernelProjector(new Matrix([[1, 0]]));
- * console.assert(Math.abs(p.get(1, 1) - 1) < 1e-15);
+ * assert.ok(Math.abs(p.get(1, 1) - 1) < 1e-15);
  * ```
  */
 export function kernelProjector(a: Matrix): Matrix {
@@ -207,8 +217,9 @@ export function kernelProjector(a: Matrix): Matrix {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { columnSpaceProjector, Matrix } from "./linalg.ts";
- * console.assert(Math.abs(columnSpaceProjector(new Matrix([[1], [0]])).get(0, 0) - 1) < 1e-15);
+ * assert.ok(Math.abs(columnSpaceProjector(new Matrix([[1], [0]])).get(0, 0) - 1) < 1e-15);
  * ```
  */
 export function columnSpaceProjector(a: Matrix): Matrix {
@@ -220,10 +231,11 @@ export function columnSpaceProjector(a: Matrix): Matrix {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { createRng } from "./random.ts";
  * import { Matrix, randomOrthogonal } from "./linalg.ts";
  * const q = randomOrthogonal(createRng(1), 3);
- * console.assert(q.transpose().mmul(q).sub(Matrix.eye(3)).norm() < 1e-12);
+ * assert.ok(q.transpose().mmul(q).sub(Matrix.eye(3)).norm() < 1e-12);
  * ```
  */
 export function randomOrthogonal(rng: Rng, n: number): Matrix {
@@ -240,9 +252,10 @@ export function randomOrthogonal(rng: Rng, n: number): Matrix {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { createRng } from "./random.ts";
  * import { gaussianMatrix } from "./linalg.ts";
- * console.assert(gaussianMatrix(createRng(1), 2, 3).columns === 3);
+ * assert.equal(gaussianMatrix(createRng(1), 2, 3).columns, 3);
  * ```
  */
 export function gaussianMatrix(rng: Rng, m: number, n: number): Matrix {
@@ -257,9 +270,10 @@ export function gaussianMatrix(rng: Rng, m: number, n: number): Matrix {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { createRng } from "./random.ts";
  * import { matrixWithSingularValues, numericalRank } from "./linalg.ts";
- * console.assert(numericalRank(matrixWithSingularValues(createRng(1), 4, 3, [2, 1, 0])) === 2);
+ * assert.equal(numericalRank(matrixWithSingularValues(createRng(1), 4, 3, [2, 1, 0])), 2);
  * ```
  */
 export function matrixWithSingularValues(rng: Rng, m: number, n: number, s: number[]): Matrix {
@@ -275,8 +289,9 @@ export function matrixWithSingularValues(rng: Rng, m: number, n: number, s: numb
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { columnVector } from "./linalg.ts";
- * console.assert(columnVector([1, 2]).rows === 2);
+ * assert.equal(columnVector([1, 2]).rows, 2);
  * ```
  */
 export function columnVector(x: ArrayLike<number>): Matrix {
@@ -288,8 +303,9 @@ export function columnVector(x: ArrayLike<number>): Matrix {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { matVec, Matrix } from "./linalg.ts";
- * console.assert(matVec(new Matrix([[1, 2]]), [3, 4])[0] === 11);
+ * assert.equal(matVec(new Matrix([[1, 2]]), [3, 4])[0], 11);
  * ```
  */
 export function matVec(a: Matrix, x: ArrayLike<number>): Float64Array {
@@ -307,8 +323,9 @@ export function matVec(a: Matrix, x: ArrayLike<number>): Float64Array {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { Matrix, transposeMatVec } from "./linalg.ts";
- * console.assert(transposeMatVec(new Matrix([[1, 2]]), [3])[1] === 6);
+ * assert.equal(transposeMatVec(new Matrix([[1, 2]]), [3])[1], 6);
  * ```
  */
 export function transposeMatVec(a: Matrix, x: ArrayLike<number>): Float64Array {
@@ -325,8 +342,9 @@ export function transposeMatVec(a: Matrix, x: ArrayLike<number>): Float64Array {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { dot } from "./linalg.ts";
- * console.assert(dot([1, 2], [3, 4]) === 11);
+ * assert.equal(dot([1, 2], [3, 4]), 11);
  * ```
  */
 export function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {

@@ -16,8 +16,9 @@ const PRIMES = [2, 3, 5, 7, 11, 13, 17, 19, 23, 29];
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { radicalInverse } from "./low_discrepancy.ts";
- * console.assert(radicalInverse(1, 2) === 0.5 && radicalInverse(3, 2) === 0.75 && radicalInverse(1, 3) === 1 / 3);
+ * assert.ok(radicalInverse(1, 2) === 0.5 && radicalInverse(3, 2) === 0.75 && radicalInverse(1, 3) === 1 / 3);
  * ```
  */
 export function radicalInverse(i: number, base: number): number {
@@ -42,10 +43,11 @@ export class ShiftedHaltonGaussian {
   /**
    * @example
    * ```ts
+   * import assert from "node:assert/strict";
    * import { ShiftedHaltonGaussian } from "./low_discrepancy.ts";
    * import { createRng } from "./random.ts";
    * const seq = new ShiftedHaltonGaussian(createRng(1), 4, 0.5);
-   * console.assert(seq.points(8).length === 32);
+   * assert.equal(seq.points(8).length, 32);
    * ```
    */
   constructor(rng: Rng, dim: number, scale = 1) {

@@ -25,9 +25,10 @@ export interface NtkGramInput {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import ntkGramTask from "./ntk_gram_task.ts";
  * const K = ntkGramTask({ seed: "s", m: 3, d: 2, n: 64 });
- * console.assert(K.length === 9 && K[1] === K[3]);
+ * assert.ok(K.length === 9 && K[1] === K[3]);
  * ```
  */
 export default function ntkGramTask(input: NtkGramInput): Float64Array {

@@ -51,10 +51,11 @@ export interface OdeSolution {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { integrate } from "./ode.ts";
  * // y' = −y, y(0) = 1: y(1) = e^{-1}.
  * const sol = integrate((_t, y) => [-y[0]], 0, [1], [1]);
- * console.assert(Math.abs(sol.states[0][0] - Math.exp(-1)) < 1e-9);
+ * assert.ok(Math.abs(sol.states[0][0] - Math.exp(-1)) < 1e-9);
  * ```
  */
 export function integrate(

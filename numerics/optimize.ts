@@ -32,6 +32,7 @@ export interface LocalMinimum {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { Matrix } from "ml-matrix";
  * import { localMinimize } from "./optimize.ts";
  * const f = {
@@ -39,7 +40,7 @@ export interface LocalMinimum {
  *   gradient: (w: ArrayLike<number>) => Float64Array.of(4 * (w[0] - 1) ** 3, 2 * w[1]),
  *   hessian: (w: ArrayLike<number>) => new Matrix([[12 * (w[0] - 1) ** 2, 0], [0, 2]]),
  * };
- * console.assert(localMinimize(f, [3, 2], 200).value < 1e-8);
+ * assert.ok(localMinimize(f, [3, 2], 200).value < 1e-8);
  * ```
  */
 export function localMinimize(f: Smooth, w0: ArrayLike<number>, maxIterations: number): LocalMinimum {

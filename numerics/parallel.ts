@@ -36,10 +36,11 @@ export function defaultWorkers(): number {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { mapSerial } from "./parallel.ts";
  * const task = new URL("./parallel_example_task.ts", import.meta.url);
  * const out = await mapSerial<number, number>(task, [1, 2, 3]);
- * console.assert(out.join() === "1,4,9");
+ * assert.equal(out.join(), "1,4,9");
  * ```
  */
 export async function mapSerial<I, O>(taskUrl: URL | string, inputs: readonly I[]): Promise<O[]> {
@@ -68,11 +69,12 @@ interface Job<I, O> {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { WorkerPool } from "./parallel.ts";
  * const pool = new WorkerPool<number, number>(new URL("./parallel_example_task.ts", import.meta.url), { workers: 2 });
  * try {
  *   const [a, b] = await Promise.all([pool.map([1, 2, 3, 4]), pool.map([5, 6])]);
- *   console.assert(a.join() === "1,4,9,16" && b.join() === "25,36");
+ *   assert.ok(a.join() === "1,4,9,16" && b.join() === "25,36");
  * } finally {
  *   pool.close();
  * }
@@ -196,11 +198,12 @@ export class WorkerPool<I, O> {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { mapSerial, parallelMap } from "./parallel.ts";
  * const task = new URL("./parallel_example_task.ts", import.meta.url);
  * const inputs = [1, 2, 3, 4, 5];
  * const par = await parallelMap<number, number>(task, inputs, { workers: 2 });
- * console.assert(par.join() === (await mapSerial<number, number>(task, inputs)).join());
+ * assert.equal(par.join(), (await mapSerial<number, number>(task, inputs)).join());
  * ```
  */
 export async function parallelMap<I, O>(

@@ -9,8 +9,9 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import square from "./parallel_example_task.ts";
- * console.assert(square(3) === 9);
+ * assert.equal(square(3), 9);
  * ```
  */
 export default function square(x: number): number {

@@ -13,10 +13,11 @@ import { isPsd, type Matrix, type PsdTest } from "./linalg.ts";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { Matrix } from "./linalg.ts";
  * import { psdWithFormationError } from "./psd.ts";
- * console.assert(psdWithFormationError(new Matrix([[1, 1], [1, 1 - 1e-12]]), 1e-11).psd);
- * console.assert(!psdWithFormationError(new Matrix([[0, 1], [1, 0]]), 1e-11).psd);
+ * assert.ok(psdWithFormationError(new Matrix([[1, 1], [1, 1 - 1e-12]]), 1e-11).psd);
+ * assert.ok(!psdWithFormationError(new Matrix([[0, 1], [1, 0]]), 1e-11).psd);
  * ```
  */
 export function psdWithFormationError(

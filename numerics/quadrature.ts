@@ -61,9 +61,10 @@ function kronrod15(f: (x: number) => number, a: number, b: number): [number, num
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { integrate1d } from "./quadrature.ts";
  * const q = integrate1d((x) => Math.abs(x), -1, 2, [0]);
- * console.assert(Math.abs(q.value - 2.5) < 1e-14);
+ * assert.ok(Math.abs(q.value - 2.5) < 1e-14);
  * ```
  */
 export function integrate1d(
@@ -105,8 +106,9 @@ export function integrate1d(
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { gaussianExpectation } from "./quadrature.ts";
- * console.assert(Math.abs(gaussianExpectation((z) => z * z).value - 1) < 1e-12);
+ * assert.ok(Math.abs(gaussianExpectation((z) => z * z).value - 1) < 1e-12);
  * ```
  */
 export function gaussianExpectation(g: (z: number) => number, breaks: number[] = [], tolerance = 1e-12): Quadrature {

@@ -23,9 +23,10 @@ export interface Rng {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { createRng } from "./random.ts";
  * const a = createRng("claim/3"), b = createRng("claim/3");
- * console.assert(a.double() === b.double());
+ * assert.equal(a.double(), b.double());
  * ```
  */
 export function createRng(seed: string | number): Rng {
@@ -58,8 +59,9 @@ export function createRng(seed: string | number): Rng {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { instanceSeed } from "./random.ts";
- * console.assert(instanceSeed(1, "lemma-10.2", 7) === "1/lemma-10.2/7");
+ * assert.equal(instanceSeed(1, "lemma-10.2", 7), "1/lemma-10.2/7");
  * ```
  */
 export function instanceSeed(master: number, id: string, index: number): string {
@@ -90,8 +92,9 @@ export interface Distribution {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { createRng, gaussian } from "./random.ts";
- * console.assert(Number.isFinite(gaussian.sample(createRng(1))));
+ * assert.ok(Number.isFinite(gaussian.sample(createRng(1))));
  * ```
  */
 export const gaussian: Distribution = {
@@ -107,8 +110,9 @@ export const gaussian: Distribution = {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { createRng, uniformSqrt3 } from "./random.ts";
- * console.assert(Math.abs(uniformSqrt3.sample(createRng(1))) <= Math.sqrt(3));
+ * assert.ok(Math.abs(uniformSqrt3.sample(createRng(1))) <= Math.sqrt(3));
  * ```
  */
 export const uniformSqrt3: Distribution = {
@@ -124,8 +128,9 @@ export const uniformSqrt3: Distribution = {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { createRng, rademacher } from "./random.ts";
- * console.assert(Math.abs(rademacher.sample(createRng(1))) === 1);
+ * assert.equal(Math.abs(rademacher.sample(createRng(1))), 1);
  * ```
  */
 export const rademacher: Distribution = {
@@ -148,8 +153,9 @@ export const distributions: Readonly<Record<"gaussian" | "uniform" | "rademacher
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { createRng, gaussian, sampleVector } from "./random.ts";
- * console.assert(sampleVector(createRng(2), gaussian, 5).length === 5);
+ * assert.equal(sampleVector(createRng(2), gaussian, 5).length, 5);
  * ```
  */
 export function sampleVector(rng: Rng, dist: Distribution, length: number): Float64Array {

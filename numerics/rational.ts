@@ -19,9 +19,10 @@ export interface Rational {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { dyadic } from "./rational.ts";
  * const { num, shift } = dyadic(0.375);
- * console.assert(num === 3n && shift === 3);
+ * assert.ok(num === 3n && shift === 3);
  * ```
  */
 export function dyadic(x: number): { num: bigint; shift: number } {
@@ -39,9 +40,10 @@ export function dyadic(x: number): { num: bigint; shift: number } {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { commonDyadic } from "./rational.ts";
  * const { nums, shift } = commonDyadic([0.5, 0.25, 3]);
- * console.assert(shift === 2 && nums.join() === "2,1,12");
+ * assert.ok(shift === 2 && nums.join() === "2,1,12");
  * ```
  */
 export function commonDyadic(x: ArrayLike<number>): { nums: bigint[]; shift: number } {
@@ -55,8 +57,9 @@ export function commonDyadic(x: ArrayLike<number>): { nums: bigint[]; shift: num
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { ratAtLeast } from "./rational.ts";
- * console.assert(ratAtLeast({ num: 1n, den: 3n }, { num: 33n, den: 100n }));
+ * assert.ok(ratAtLeast({ num: 1n, den: 3n }, { num: 33n, den: 100n }));
  * ```
  */
 export function ratAtLeast(a: Rational, b: Rational): boolean {
@@ -73,9 +76,10 @@ function bitLength(x: bigint): number {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { ratToNumber } from "./rational.ts";
- * console.assert(Math.abs(ratToNumber({ num: 1n, den: 3n }) - 1 / 3) < 1e-16);
- * console.assert(ratToNumber({ num: 1n, den: 1n << 2000n }) === 0);
+ * assert.ok(Math.abs(ratToNumber({ num: 1n, den: 3n }) - 1 / 3) < 1e-16);
+ * assert.equal(ratToNumber({ num: 1n, den: 1n << 2000n }), 0);
  * ```
  */
 export function ratToNumber(r: Rational): number {

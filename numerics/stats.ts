@@ -22,9 +22,10 @@ export interface Interval {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { clopperPearson } from "./stats.ts";
  * const { hi } = clopperPearson(0, 1000, 0.95);
- * console.assert(Math.abs(hi - 0.003682) < 1e-5); // the "rule of three" ≈ 3/n
+ * assert.ok(Math.abs(hi - 0.003682) < 1e-5); // the "rule of three" ≈ 3/n
  * ```
  */
 export function clopperPearson(k: number, n: number, confidence = 0.95): Interval {
@@ -43,8 +44,9 @@ export function clopperPearson(k: number, n: number, confidence = 0.95): Interva
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { binomialUpperBound } from "./stats.ts";
- * console.assert(binomialUpperBound(0, 100, 0.99) < 0.05);
+ * assert.ok(binomialUpperBound(0, 100, 0.99) < 0.05);
  * ```
  */
 export function binomialUpperBound(k: number, n: number, confidence = 0.95): number {
@@ -74,9 +76,10 @@ export interface LinearFit {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { linearFit } from "./stats.ts";
  * const f = linearFit([1, 2, 3, 4], [2.1, 3.9, 6.1, 7.9]);
- * console.assert(Math.abs(f.slope - 1.96) < 1e-9 && f.slopeInterval.lo < 2);
+ * assert.ok(Math.abs(f.slope - 1.96) < 1e-9 && f.slopeInterval.lo < 2);
  * ```
  */
 export function linearFit(x: ArrayLike<number>, y: ArrayLike<number>, confidence = 0.95): LinearFit {
@@ -115,8 +118,9 @@ export function linearFit(x: ArrayLike<number>, y: ArrayLike<number>, confidence
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { holm } from "./stats.ts";
- * console.assert(JSON.stringify(holm([0.001, 0.04, 0.03], 0.05)) === "[true,false,false]");
+ * assert.equal(JSON.stringify(holm([0.001, 0.04, 0.03], 0.05)), "[true,false,false]");
  * ```
  */
 export function holm(pValues: number[], alpha: number): boolean[] {
@@ -135,8 +139,9 @@ export function holm(pValues: number[], alpha: number): boolean[] {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { median } from "./stats.ts";
- * console.assert(median([3, 1, 2]) === 2);
+ * assert.equal(median([3, 1, 2]), 2);
  * ```
  */
 export function median(values: number[]): number {
@@ -150,9 +155,10 @@ export function median(values: number[]): number {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { binomialLowerTail } from "./stats.ts";
- * console.assert(Math.abs(binomialLowerTail(0, 4, 0.9) - 1e-4) < 1e-15); // all four fail
- * console.assert(binomialLowerTail(4, 4, 0.9) === 1);
+ * assert.ok(Math.abs(binomialLowerTail(0, 4, 0.9) - 1e-4) < 1e-15); // all four fail
+ * assert.equal(binomialLowerTail(4, 4, 0.9), 1);
  * ```
  */
 export function binomialLowerTail(k: number, n: number, p: number): number {
@@ -192,10 +198,11 @@ export interface SuccessRateTest {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { successRateTest } from "./stats.ts";
- * console.assert(successRateTest(1, 6, 0.9, 2e-4).reject); // p = 5.5e-5
- * console.assert(!successRateTest(2, 6, 0.9, 2e-4).reject); // p = 1.3e-3
- * console.assert(!successRateTest(0, 3, 0.9, 2e-4).reject); // three trials cannot reach 2e-4
+ * assert.ok(successRateTest(1, 6, 0.9, 2e-4).reject); // p = 5.5e-5
+ * assert.ok(!successRateTest(2, 6, 0.9, 2e-4).reject); // p = 1.3e-3
+ * assert.ok(!successRateTest(0, 3, 0.9, 2e-4).reject); // three trials cannot reach 2e-4
  * ```
  */
 export function successRateTest(k: number, n: number, p0: number, alpha: number): SuccessRateTest {

@@ -35,10 +35,11 @@ export interface MaxMargin {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { maxMarginSvm } from "./svm.ts";
  * // Points (1, 1) labelled +1 and (−1, 1) labelled −1: w* = (1, 0), margin 1.
  * const s = maxMarginSvm(Float64Array.of(1, 1, -1, 1), Float64Array.of(1, -1), 2);
- * console.assert(Math.abs(s.w[0] - 1) < 1e-6 && Math.abs(s.w[1]) < 1e-6 && s.angleBound < 1e-6);
+ * assert.ok(Math.abs(s.w[0] - 1) < 1e-6 && Math.abs(s.w[1]) < 1e-6 && s.angleBound < 1e-6);
  * ```
  */
 export function maxMarginSvm(

@@ -238,10 +238,11 @@ function gramTransposeProduct(E: Float64Array, X: Float64Array, m: number, B: nu
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { ntkGramRelu } from "./two_layer_kernels.ts";
  * // d = 1, n = 1, U = 2, b = 0, v = 3: ∇Φ(1) = (3, 3, 2, 1) so K̂ = 9 + 9 + 4 + 1.
  * const K = ntkGramRelu(Float64Array.of(1), Float64Array.of(2), Float64Array.of(0), Float64Array.of(3), 1, 1, 1);
- * console.assert(K[0] === 23);
+ * assert.equal(K[0], 23);
  * ```
  */
 export function ntkGramRelu(
@@ -296,11 +297,12 @@ export interface GdStepResult {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { gdStepRelu } from "./two_layer_kernels.ts";
  * // d = n = m = 1: Φ(1) = 3·relu(2) + 1 = 7, y = 0, e = 14.
  * const U = Float64Array.of(2), b = Float64Array.of(0), v = Float64Array.of(3);
  * const r = gdStepRelu(Float64Array.of(1), Float64Array.of(0), U, b, v, 1, 1, 1, 1, 0.01);
- * console.assert(r.loss === 49 && Math.abs(r.c - (1 - 0.14)) < 1e-15 && Math.abs(v[0] - (3 - 0.28)) < 1e-15);
+ * assert.ok(r.loss === 49 && Math.abs(r.c - (1 - 0.14)) < 1e-15 && Math.abs(v[0] - (3 - 0.28)) < 1e-15);
  * ```
  */
 export function gdStepRelu(
@@ -386,9 +388,10 @@ export function gdStepRelu(
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { jacobianRelu } from "./two_layer_kernels.ts";
  * const J = jacobianRelu(Float64Array.of(1, -1), Float64Array.of(2), Float64Array.of(0), Float64Array.of(3), 2, 1, 1);
- * console.assert(J.join() === "3,3,2,1,0,0,0,1");
+ * assert.equal(J.join(), "3,3,2,1,0,0,0,1");
  * ```
  */
 export function jacobianRelu(

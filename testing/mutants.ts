@@ -33,8 +33,9 @@ const perturbed = (rows: Float64Array[]) => rows.map((r) => r.map((v) => 1.05 * 
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { yangLinearRateFourTimesFaster } from "./mutants.ts";
- * console.assert(yangLinearRateFourTimesFaster().id === "yang-linear-rate");
+ * assert.equal(yangLinearRateFourTimesFaster().id, "yang-linear-rate");
  * ```
  */
 export function yangLinearRateFourTimesFaster(): Claim {
@@ -46,8 +47,9 @@ export function yangLinearRateFourTimesFaster(): Claim {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { yangMovementRadiusHundredfoldSmall } from "./mutants.ts";
- * console.assert(yangMovementRadiusHundredfoldSmall().id === "yang-movement");
+ * assert.equal(yangMovementRadiusHundredfoldSmall().id, "yang-movement");
  * ```
  */
 export function yangMovementRadiusHundredfoldSmall(): Claim {
@@ -60,8 +62,9 @@ export function yangMovementRadiusHundredfoldSmall(): Claim {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { chizatMeanFieldNtkScaling } from "./mutants.ts";
- * console.assert(chizatMeanFieldNtkScaling().instances.test === 7);
+ * assert.equal(chizatMeanFieldNtkScaling().instances.test, 7);
  * ```
  */
 export function chizatMeanFieldNtkScaling(): Claim {
@@ -76,8 +79,9 @@ export function chizatMeanFieldNtkScaling(): Claim {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { chizatGlobalConvergenceWrongDerivative } from "./mutants.ts";
- * console.assert(chizatGlobalConvergenceWrongDerivative().id === "chizat-global-convergence");
+ * assert.equal(chizatGlobalConvergenceWrongDerivative().id, "chizat-global-convergence");
  * ```
  */
 export function chizatGlobalConvergenceWrongDerivative(): Claim {
@@ -91,8 +95,9 @@ export function chizatGlobalConvergenceWrongDerivative(): Claim {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { prop1125PerturbedJacobian } from "./mutants.ts";
- * console.assert(prop1125PerturbedJacobian().id === "prop-11.25");
+ * assert.equal(prop1125PerturbedJacobian().id, "prop-11.25");
  * ```
  */
 export function prop1125PerturbedJacobian(): Claim {
@@ -104,8 +109,9 @@ export function prop1125PerturbedJacobian(): Claim {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { prop1126PerturbedJacobian } from "./mutants.ts";
- * console.assert(prop1126PerturbedJacobian().id === "prop-11.26");
+ * assert.equal(prop1126PerturbedJacobian().id, "prop-11.26");
  * ```
  */
 export function prop1126PerturbedJacobian(): Claim {
@@ -118,8 +124,9 @@ export function prop1126PerturbedJacobian(): Claim {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { fig113ThreeSteps } from "./mutants.ts";
- * console.assert(fig113ThreeSteps().id === "fig-11.3");
+ * assert.equal(fig113ThreeSteps().id, "fig-11.3");
  * ```
  */
 export function fig113ThreeSteps(): Claim {
@@ -132,8 +139,9 @@ export function fig113ThreeSteps(): Claim {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { thm1116TenPercentOff } from "./mutants.ts";
- * console.assert(thm1116TenPercentOff().id === "thm-11.16");
+ * assert.equal(thm1116TenPercentOff().id, "thm-11.16");
  * ```
  */
 export function thm1116TenPercentOff(): Claim {
@@ -145,8 +153,9 @@ export function thm1116TenPercentOff(): Claim {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { thm1130WithoutDerivativeTerm } from "./mutants.ts";
- * console.assert(thm1130WithoutDerivativeTerm().id === "thm-11.30");
+ * assert.equal(thm1130WithoutDerivativeTerm().id, "thm-11.30");
  * ```
  */
 export function thm1130WithoutDerivativeTerm(): Claim {
@@ -158,8 +167,9 @@ export function thm1130WithoutDerivativeTerm(): Claim {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { lemma1120HundredfoldSmallBound } from "./mutants.ts";
- * console.assert(lemma1120HundredfoldSmallBound().id === "lemma-11.20");
+ * assert.equal(lemma1120HundredfoldSmallBound().id, "lemma-11.20");
  * ```
  */
 export function lemma1120HundredfoldSmallBound(): Claim {
@@ -171,8 +181,9 @@ export function lemma1120HundredfoldSmallBound(): Claim {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { lemma1122RadiusMCDelta } from "./mutants.ts";
- * console.assert(lemma1122RadiusMCDelta().id === "lemma-11.22");
+ * assert.equal(lemma1122RadiusMCDelta().id, "lemma-11.22");
  * ```
  */
 export function lemma1122RadiusMCDelta(): Claim {
@@ -184,8 +195,9 @@ export function lemma1122RadiusMCDelta(): Claim {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { lemma1119ThreefoldKernel } from "./mutants.ts";
- * console.assert(lemma1119ThreefoldKernel().id === "lemma-11.19");
+ * assert.equal(lemma1119ThreefoldKernel().id, "lemma-11.19");
  * ```
  */
 export function lemma1119ThreefoldKernel(): Claim {
@@ -200,8 +212,9 @@ export function lemma1119ThreefoldKernel(): Claim {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { prop1128CovarianceTooLarge } from "./mutants.ts";
- * console.assert(prop1128CovarianceTooLarge().id === "prop-11.28");
+ * assert.equal(prop1128CovarianceTooLarge().id, "prop-11.28");
  * ```
  */
 export function prop1128CovarianceTooLarge(): Claim {
@@ -213,8 +226,9 @@ export function prop1128CovarianceTooLarge(): Claim {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { eq1047ExponentThreeHalves } from "./mutants.ts";
- * console.assert(eq1047ExponentThreeHalves().id === "eq-10.47");
+ * assert.equal(eq1047ExponentThreeHalves().id, "eq-10.47");
  * ```
  */
 export function eq1047ExponentThreeHalves(): Claim {
@@ -226,8 +240,9 @@ export function eq1047ExponentThreeHalves(): Claim {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { yangTstarExponentTwo } from "./mutants.ts";
- * console.assert(yangTstarExponentTwo().id === "yang-tstar");
+ * assert.equal(yangTstarExponentTwo().id, "yang-tstar");
  * ```
  */
 export function yangTstarExponentTwo(): Claim {
@@ -239,8 +254,9 @@ export function yangTstarExponentTwo(): Claim {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { yangGramKernelOff } from "./mutants.ts";
- * console.assert(yangGramKernelOff().id === "yang-gram");
+ * assert.equal(yangGramKernelOff().id, "yang-gram");
  * ```
  */
 export function yangGramKernelOff(): Claim {
@@ -253,8 +269,9 @@ export function yangGramKernelOff(): Claim {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { chizatRandomFeaturesNoBias } from "./mutants.ts";
- * console.assert(chizatRandomFeaturesNoBias().id === "chizat-random-features");
+ * assert.equal(chizatRandomFeaturesNoBias().id, "chizat-random-features");
  * ```
  */
 export function chizatRandomFeaturesNoBias(): Claim {
@@ -279,8 +296,9 @@ export function chizatRandomFeaturesNoBias(): Claim {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { eos103HalfHessian } from "./mutants.ts";
- * console.assert(eos103HalfHessian().id === "eos-10.3");
+ * assert.equal(eos103HalfHessian().id, "eos-10.3");
  * ```
  */
 export function eos103HalfHessian(): Claim {
@@ -297,8 +315,9 @@ export function eos103HalfHessian(): Claim {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { eq1021Heun } from "./mutants.ts";
- * console.assert(eq1021Heun().id === "eq-10.21");
+ * assert.equal(eq1021Heun().id, "eq-10.21");
  * ```
  */
 export function eq1021Heun(): Claim {
@@ -314,8 +333,9 @@ export function eq1021Heun(): Claim {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { eq1028LinearisedGd } from "./mutants.ts";
- * console.assert(eq1028LinearisedGd().id === "eq-10.28");
+ * assert.equal(eq1028LinearisedGd().id, "eq-10.28");
  * ```
  */
 export function eq1028LinearisedGd(): Claim {
@@ -337,8 +357,9 @@ export function eq1028LinearisedGd(): Claim {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { chizatImplicitBiasCentroid } from "./mutants.ts";
- * console.assert(chizatImplicitBiasCentroid().id === "chizat-implicit-bias");
+ * assert.equal(chizatImplicitBiasCentroid().id, "chizat-implicit-bias");
  * ```
  */
 export function chizatImplicitBiasCentroid(): Claim {

@@ -11,11 +11,12 @@ import { InstancePool } from "../engine/parallel_run.ts";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { pool } from "./pool.ts";
  * import { runClaim } from "../engine/run.ts";
  * import { claimById } from "../theorems/catalog.ts";
  * const { result } = await runClaim(claimById("lemma-10.2")!, { seed: 1, budget: "test", mapInstances: pool.mapInstances });
- * console.assert(result.status === "verified");
+ * assert.equal(result.status, "verified");
  * ```
  */
 export const pool: InstancePool = new InstancePool();

@@ -10,6 +10,8 @@ import { runClaim, suiteAccepts, suiteFailureMessage } from "../engine/run.ts";
 import { pool } from "../testing/pool.ts";
 import { claims } from "./catalog.ts";
 import type { Claim } from "../engine/claim.ts";
+import assert from "node:assert/strict";
+import { CHECK_FALSE_ALARM, declaredFalseAlarm, SUITE_FALSE_ALARM } from "../engine/false_alarm.ts";
 
 // The CPU backend, chosen before anything asks for one (tfjs would otherwise probe WebGL, loudly, and fail).
 await tf.setBackend("cpu");
@@ -64,5 +66,18 @@ Deno.test("scenarios set only declared parameters, within range; aggregate ones 
         throw new Error(`${c.id} scenario ${s.name}: aggregate scenarios need an aggregate and 1..1000 draws`);
       }
     }
+  }
+});
+
+Deno.test("the catalog's declared false-alarm probabilities add up to at most 1%", () => {
+  const total = declaredFalseAlarm(claims);
+  assert.ok(total <= SUITE_FALSE_ALARM, `declared ${total} > ${SUITE_FALSE_ALARM}`);
+});
+
+Deno.test("every probabilistic and rate claim declares its false-alarm probability", () => {
+  const missing = claims.filter((c) => (c.kind === "probabilistic" || c.kind === "rate") && c.falseAlarm === undefined);
+  assert.deepEqual(missing.map((c) => c.id), []);
+  for (const c of claims) {
+    if (c.falseAlarm !== undefined) assert.ok(c.falseAlarm > 0 && c.falseAlarm <= 10 * CHECK_FALSE_ALARM);
   }
 });
