@@ -57,7 +57,7 @@ export interface Interval {
  * import assert from "node:assert/strict";
  * import { add } from "./interval.ts";
  * const s = add({ lo: 0.1, hi: 0.1 }, { lo: 0.2, hi: 0.2 });
- * assert.ok(s.lo < 0.3 && 0.3 < s.hi);
+ * assert.ok(s.lo <= 0.1 + 0.2 && 0.1 + 0.2 < s.hi); // the double sum 0.30000000000000004 lies inside
  * ```
  */
 export function add(a: Interval, b: Interval): Interval {
