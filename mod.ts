@@ -28,6 +28,7 @@ export * from "./numerics/random.ts";
 export * from "./numerics/compare.ts";
 export * from "./numerics/stats.ts";
 export * from "./numerics/catoni.ts";
+export type { Interval } from "./numerics/interval.ts";
 export * from "./numerics/ode.ts";
 export { compareTangentKernel, type TangentKernelComparison } from "./models/tangent_kernel_api.ts";
 export type { Expectation, KernelSpec } from "./models/ntk_kernels.ts";

@@ -7,14 +7,7 @@
  */
 import betaQuantile from "@stdlib/stats-base-dists-beta-quantile";
 import tQuantile from "@stdlib/stats-base-dists-t-quantile";
-
-/** A two-sided interval. */
-export interface Interval {
-  /** Lower end. */
-  lo: number;
-  /** Upper end. */
-  hi: number;
-}
+import type { Interval } from "./interval.ts";
 
 /**
  * Exact Clopper–Pearson interval for a binomial proportion after k successes in n trials, at the
