@@ -81,3 +81,12 @@ Deno.test("every probabilistic and rate claim declares its false-alarm probabili
     if (c.falseAlarm !== undefined) assert.ok(c.falseAlarm > 0 && c.falseAlarm <= 10 * CHECK_FALSE_ALARM);
   }
 });
+
+Deno.test("self-contained: every claim's id is in docs/claims.md and its source document in sources/", async () => {
+  const catalogText = await Deno.readTextFile(new URL("../docs/claims.md", import.meta.url));
+  for (const c of claims) {
+    assert.ok(catalogText.includes(`| \`${c.id}\` |`), `${c.id} is not in docs/claims.md`);
+    const source = await Deno.stat(new URL(`../sources/${c.source.document}`, import.meta.url)).catch(() => null);
+    assert.ok(source?.isFile, `${c.id}: sources/${c.source.document} is missing`);
+  }
+});
