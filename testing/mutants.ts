@@ -17,7 +17,6 @@ import { eos103 } from "../theorems/ch10_edge_of_stability.ts";
 import { eq1021 } from "../theorems/ch10_linear.ts";
 import { eq1028, eq1047 } from "../theorems/ch10_nonlinear.ts";
 import { lemma1119, lemma1120, lemma1122, prop1128 } from "../theorems/ch11_probabilistic.ts";
-import { thm1116, thm1130 } from "../theorems/ch11_tangent_kernel.ts";
 import { fig113, gdTrainer, prop1125, prop1126 } from "../theorems/ch11_wide.ts";
 import { chizatImplicitBias } from "../theorems/chizat_implicit_bias.ts";
 import { chizatGlobalConvergence, chizatMeanField } from "../theorems/chizat_mean_field.ts";
@@ -132,34 +131,6 @@ export function prop1126PerturbedJacobian(): Claim {
 export function fig113ThreeSteps(): Claim {
   const short = gdTrainer(0.5);
   return fig113(gdTrainer(1), (net) => short(net, 3));
-}
-
-/**
- * thm-11.16 with a limit kernel 10% off (1.1·K^LC): the empirical kernels' convergence test rejects.
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { thm1116TenPercentOff } from "./mutants.ts";
- * assert.equal(thm1116TenPercentOff().id, "thm-11.16");
- * ```
- */
-export function thm1116TenPercentOff(): Claim {
-  return thm1116((x, z, s) => 1.1 * lecunKernel(x, z, s).value);
-}
-
-/**
- * thm-11.30 with K^NTK without its σ′ term (the LeCun limit plus 1): the convergence test rejects.
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { thm1130WithoutDerivativeTerm } from "./mutants.ts";
- * assert.equal(thm1130WithoutDerivativeTerm().id, "thm-11.30");
- * ```
- */
-export function thm1130WithoutDerivativeTerm(): Claim {
-  return thm1130((x, z, s) => lecunKernel(x, z, s).value + 1);
 }
 
 /**

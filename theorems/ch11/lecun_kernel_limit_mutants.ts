@@ -1,0 +1,23 @@
+/**
+ * Deliberately wrong versions of thm-11.16 that only a whole run can catch (its rate fit), for
+ * `lecun_kernel_limit_test.ts` (testing/whole_run.ts). Importable in a worker: no `Deno.test` here.
+ *
+ * @module
+ */
+import type { Claim } from "../../engine/claim.ts";
+import { lecunKernel } from "../../models/ntk_kernels.ts";
+import { lecunKernelLimit } from "./lecun_kernel_limit.ts";
+
+/**
+ * thm-11.16 with a limit kernel 10% off (1.1·K^LC): the empirical kernels' convergence test rejects.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { lecunKernelLimitTenPercentOff } from "./lecun_kernel_limit_mutants.ts";
+ * assert.equal(lecunKernelLimitTenPercentOff().id, "thm-11.16");
+ * ```
+ */
+export function lecunKernelLimitTenPercentOff(): Claim {
+  return lecunKernelLimit((x, z, s) => 1.1 * lecunKernel(x, z, s).value);
+}

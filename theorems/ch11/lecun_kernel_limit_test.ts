@@ -1,0 +1,9 @@
+/** Mutation tests of thm-11.16: a wrong limit kernel plugged into the same claim must be caught by a whole run. */
+import { falsified, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
+
+const tenPercentOff = startWholeRun(
+  new URL("./lecun_kernel_limit_mutants.ts", import.meta.url),
+  "lecunKernelLimitTenPercentOff",
+);
+
+Deno.test("thm-11.16 catches a limit kernel 10% off", async () => falsified(await wholeRun(tenPercentOff)));
