@@ -18,15 +18,11 @@ import { eq1021 } from "../theorems/ch10_linear.ts";
 import { eq1028, eq1047 } from "../theorems/ch10_nonlinear.ts";
 import { lemma1119, lemma1120, lemma1122, prop1128 } from "../theorems/ch11_probabilistic.ts";
 import { thm1116, thm1130 } from "../theorems/ch11_tangent_kernel.ts";
-import { fig113, gdTrainer, prop1125, prop1126 } from "../theorems/ch11_wide.ts";
 import { chizatImplicitBias } from "../theorems/chizat_implicit_bias.ts";
 import { chizatGlobalConvergence, chizatMeanField } from "../theorems/chizat_mean_field.ts";
 import { chizatRandomFeatures } from "../theorems/chizat_random_features.ts";
 import { yangGram } from "../theorems/lecture13.ts";
 import { printedMovementRadius, yangLinearRate, yangMovement, yangTstar } from "../theorems/lecture13_lemmas.ts";
-
-/** Row-wise 1.05·∇Φ: a linearised model built on a perturbed Jacobian. */
-const perturbed = (rows: Float64Array[]) => rows.map((r) => r.map((v) => 1.05 * v));
 
 /**
  * yang-linear-rate with a rate claimed 4 times faster, exp(−4Nλ_S t/n): its one test instance fails.
@@ -83,48 +79,6 @@ export function chizatMeanFieldNtkScaling(): Claim {
 export function chizatGlobalConvergenceWrongDerivative(): Claim {
   const wrong = { name: "ReLU, wrong σ′", value: relu.value, derivative: (z: number) => (z < 0 ? 1 : 0) };
   return withParams(chizatGlobalConvergence(wrong), { horizon: 100 });
-}
-
-/**
- * prop-11.25 with a linearised model built on 1.05·∇Φ(X, w₀): the kernel gap stops decaying with the
- * width, which the fitted exponent catches.
- *
- * @example
- * ```ts
- * import { prop1125PerturbedJacobian } from "./mutants.ts";
- * console.assert(prop1125PerturbedJacobian().id === "prop-11.25");
- * ```
- */
-export function prop1125PerturbedJacobian(): Claim {
-  return prop1125(perturbed);
-}
-
-/**
- * prop-11.26 with a linearised model built on 1.05·∇Φ(·, w₀): caught by the fitted exponent.
- *
- * @example
- * ```ts
- * import { prop1126PerturbedJacobian } from "./mutants.ts";
- * console.assert(prop1126PerturbedJacobian().id === "prop-11.26");
- * ```
- */
-export function prop1126PerturbedJacobian(): Claim {
-  return prop1126(perturbed);
-}
-
-/**
- * fig-11.3 with 3 GD steps instead of 1000 as the corrected trainer: the loss goes down but the variance
- * at the data does not collapse, which the aggregate's test rejects (the printed h = 1/n still diverges).
- *
- * @example
- * ```ts
- * import { fig113ThreeSteps } from "./mutants.ts";
- * console.assert(fig113ThreeSteps().id === "fig-11.3");
- * ```
- */
-export function fig113ThreeSteps(): Claim {
-  const short = gdTrainer(0.5);
-  return fig113(gdTrainer(1), (net) => short(net, 3));
 }
 
 /**
