@@ -24,6 +24,14 @@ export interface FigureInstance {
   steps: number;
 }
 
+/** What an instance keeps: its curves on FIGURE_GRID, at w₀ and after training. */
+export interface RealisationCurves {
+  /** Φ(x, w₀) on the grid. */
+  before: number[];
+  /** Φ(x, w_k) on the grid after the GD steps. */
+  after: number[];
+}
+
 /**
  * The data set of Figure 11.3 (m = 3 points in ℝ, chosen here: the figure's values are not printed).
  *
@@ -114,14 +122,6 @@ function pairRatio(a: number[], b: number[]): number {
   const sq = (j: number) => (a[j] - b[j]) ** 2;
   const mean = (js: number[]) => js.reduce((s, j) => s + sq(j), 0) / js.length;
   return mean(NEAR_DATA) / mean(AWAY_FROM_DATA);
-}
-
-/** The curves of one realisation on FIGURE_GRID, at w₀ and after training. */
-export interface RealisationCurves {
-  /** Φ(x, w₀) on the grid. */
-  before: number[];
-  /** Φ(x, w_k) on the grid after the GD steps. */
-  after: number[];
 }
 
 /**
