@@ -1,0 +1,58 @@
+/**
+ * A rate verdict over a width sweep: the fitted exponent of a per-instance quantity against the width n
+ * (least squares on log–log data, with a confidence interval), compared with the printed C·n^{-1/2}.
+ *
+ * @module
+ */
+import type { AggregateCheck } from "../claim.ts";
+import { linearFit } from "../../numerics/stats.ts";
+
+/** One instance of a width sweep: its width and the quantity whose decay in the width is tested. */
+export interface WidthSample {
+  /** Width n. */
+  width: number;
+  /** The quantity (positive). */
+  value: number;
+}
+
+/**
+ * Holds when the (1 − alpha) confidence interval of the fitted exponent of `value` in `width` reaches
+ * −1/2 or below and lies below 0 (a decay slower than n^{-1/2} would falsify C·n^{-1/2}); inconclusive
+ * with fewer than 5 samples. `widths` are the sweep's widths (for the summary).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { inverseSqrtDecayVerdict } from "./width_decay_rate.ts";
+ * const widths = [16, 64, 256, 1024, 4096];
+ * const decaying = widths.map((width, k) => ({ width, value: (1 + 0.02 * (k % 2)) / Math.sqrt(width) }));
+ * assert.equal(inverseSqrtDecayVerdict(decaying, "gap", widths, 0.01).holds, true);
+ * const flat = widths.map((width, k) => ({ width, value: 1 + 0.01 * (k % 2) }));
+ * assert.equal(inverseSqrtDecayVerdict(flat, "gap", widths, 0.01).holds, false);
+ * assert.equal(inverseSqrtDecayVerdict(flat.slice(0, 4), "gap", widths, 0.01).holds, "inconclusive");
+ * ```
+ */
+export function inverseSqrtDecayVerdict(
+  samples: readonly WidthSample[],
+  label: string,
+  widths: readonly number[],
+  alpha: number,
+): AggregateCheck {
+  if (samples.length < 5) return { holds: "inconclusive", summary: "too few widths" };
+  const fit = linearFit(
+    samples.map((s) => Math.log(s.width)),
+    samples.map((s) => Math.log(s.value)),
+    1 - alpha,
+  );
+  const { lo, hi } = fit.slopeInterval;
+  return {
+    holds: hi < 0 && lo <= -0.5,
+    summary: `${label} against n over n ∈ {${widths.join(", ")}}: fitted exponent ${fit.slope.toFixed(3)}, ${
+      100 * (1 - alpha)
+    }% CI [${lo.toFixed(3)}, ${
+      hi.toFixed(3)
+    }]; the printed bound C·n^{-1/2} needs the CI to reach −1/2 or below (a decay slower than n^{-1/2} would falsify it) and to lie below 0`,
+    alpha,
+    rows: [[`fitted exponent of ${label} in n`, `${fit.slope.toFixed(3)} [${lo.toFixed(3)}, ${hi.toFixed(3)}]`]],
+  };
+}

@@ -1,0 +1,263 @@
+/**
+ * The width sweeps of Chapter 11, §11.5.3–11.5.4: a fixed data set (m = 3 points in ℝ³), wide LeCun
+ * networks (11.5.1) with arctan and w₀ drawn by (11.5.3), their step size, and gradient descent on the
+ * full and on the linearised model (11.5.9) side by side.
+ *
+ * @module
+ */
+import { arctan } from "./activation.ts";
+import { lecunKernel } from "./ntk_kernels.ts";
+import { TwoLayerNetwork } from "./two_layer.ts";
+import { distance, norm } from "../numerics/compare.ts";
+import { Matrix, randomOrthogonal, svd, symmetricEigen } from "../numerics/linalg.ts";
+import { createRng, gaussian, type Rng } from "../numerics/random.ts";
+
+/** The fixed data set of the width sweeps: m = 3 points in ℝ³ of norm √3 (nearly orthogonal), targets in [−1, 1]. */
+export interface WideData {
+  /** Inputs xᵢ. */
+  xs: Float64Array[];
+  /** Targets yᵢ. */
+  ys: Float64Array;
+  /** Test points with ‖x‖ ≤ 1 (Proposition 11.26). */
+  tests: Float64Array[];
+  /** λ_min and λ_max of (K^LC(xᵢ, xⱼ)) (quadrature) and the quadrature's error bound. */
+  lambdaMin: number;
+  /** λ_max of K^LC. */
+  lambdaMax: number;
+  /** Largest quadrature error estimate over the entries. */
+  kernelError: number;
+}
+
+let cachedData: WideData | undefined;
+
+/**
+ * The data set shared by all width-sweep instances (a constant: seeded by a fixed string, so that
+ * the sweep varies only the width and the initialisation).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { wideData } from "./wide_lecun_sweep.ts";
+ * assert.equal(wideData().xs.length, 3);
+ * ```
+ */
+export function wideData(): WideData {
+  if (cachedData) return cachedData;
+  const rng = createRng("ch11-wide-data");
+  const q = randomOrthogonal(rng, 3);
+  const xs = [0, 1, 2].map((i) => {
+    const x = Float64Array.from(q.getColumn(i), (v) => v + 0.15 * rng.normal());
+    const r = norm(x);
+    return x.map((v) => (v * Math.sqrt(3)) / r);
+  });
+  const ys = Float64Array.from([0.6, -0.8, 0.3]);
+  const tests = Array.from({ length: 6 }, () => {
+    const x = Float64Array.from({ length: 3 }, () => rng.normal());
+    const r = norm(x);
+    return x.map((v) => (v * rng.uniform(0.2, 1)) / r);
+  });
+  const spec = { parametrisation: "lecun" as const, activation: arctan, distribution: gaussian };
+  const k = new Matrix(3, 3);
+  let kernelError = 0;
+  for (let i = 0; i < 3; i++) {
+    for (let j = i; j < 3; j++) {
+      const e = lecunKernel(xs[i], xs[j], spec);
+      k.set(i, j, e.value);
+      k.set(j, i, e.value);
+      kernelError = Math.max(kernelError, e.error);
+    }
+  }
+  const values = symmetricEigen(k).values;
+  cachedData = { xs, ys, tests, lambdaMin: values[2], lambdaMax: values[0], kernelError };
+  return cachedData;
+}
+
+/**
+ * The widths of the sweep per budget.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { WIDE_WIDTHS } from "./wide_lecun_sweep.ts";
+ * assert.equal(WIDE_WIDTHS.length, 5);
+ * ```
+ */
+export const WIDE_WIDTHS = [128, 256, 512, 1024, 2048];
+
+/**
+ * The width of the sweep's instance `index` (the widths in turn).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { sweepWidth } from "./wide_lecun_sweep.ts";
+ * assert.equal(sweepWidth(6), 256);
+ * ```
+ */
+export function sweepWidth(index: number): number {
+  return WIDE_WIDTHS[index % WIDE_WIDTHS.length];
+}
+
+/** An instance: a LeCun network (11.5.1) of width n with w₀ drawn by (11.5.3), and its step size. */
+export interface WideInstance {
+  /** The network at w₀. */
+  net: TwoLayerNetwork;
+  /** h = 0.9 · 2/((λ_min^LC + 4λ_max^LC)n) (another factor than 0.9 in exploration scenarios). */
+  h: number;
+}
+
+/**
+ * A width-n instance: LeCun network (11.5.1), arctan, Gaussian D(0,1), w₀ by (11.5.3).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { wideInstance } from "./wide_lecun_sweep.ts";
+ * import { createRng } from "../numerics/random.ts";
+ * assert.equal(wideInstance(createRng(1), 32).net.n, 32);
+ * ```
+ */
+export function wideInstance(rng: Rng, width: number, stepFactor = 0.9): WideInstance {
+  const data = wideData();
+  const net = TwoLayerNetwork.initialise(rng, { d: 3, n: width, parametrisation: "lecun", activation: arctan }, {
+    distribution: gaussian,
+  });
+  return { net, h: (stepFactor * 2) / ((data.lambdaMin + 4 * data.lambdaMax) * width) };
+}
+
+/**
+ * Assumption 11.18 on an instance: the kernel matrix K^LC is regular (λ_min well above the quadrature
+ * error) and h < 2/((λ_min^LC + 4λ_max^LC)n); with the numbers behind it.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { stepSizeCondition, wideInstance } from "./wide_lecun_sweep.ts";
+ * import { createRng } from "../numerics/random.ts";
+ * assert.equal(stepSizeCondition(wideInstance(createRng(1), 16)).holds, true);
+ * assert.equal(stepSizeCondition(wideInstance(createRng(1), 16, 3)).holds, false);
+ * ```
+ */
+export function stepSizeCondition(i: WideInstance): { holds: boolean; value: string } {
+  const d = wideData();
+  const ok = d.lambdaMin > 10 * d.kernelError && i.h < 2 / ((d.lambdaMin + 4 * d.lambdaMax) * i.net.n);
+  return {
+    holds: ok,
+    value: `λ^LC ∈ [${d.lambdaMin.toFixed(4)}, ${d.lambdaMax.toFixed(4)}] (quadrature error ≤ ${
+      d.kernelError.toExponential(1)
+    }), h·n = ${(i.h * i.net.n).toFixed(4)}`,
+  };
+}
+
+/** What a GD run on the full and on the linearised model records. */
+export interface WideRun {
+  /** Steps taken. */
+  steps: number;
+  /** f(w_k), k = 0..steps. */
+  losses: number[];
+  /** sup_k ‖w_k − w₀‖. */
+  maxDistance: number;
+  /** sup_k (1/n)‖∇Φ(X, w̃_k)∇Φ(X, w_k)ᵀ − ∇Φ(X, p₀)∇Φ(X, p₀)ᵀ‖, w̃_k the midpoint of w_k, w_{k+1}. */
+  maxKernelGap: number;
+  /** sup_k max over test points ‖x‖ ≤ 1 of |Φ(x, w_k) − Φ^lin(x, p_k)|. */
+  maxPredictionGap: number;
+}
+
+/** The Jacobian perturbation under test in mutation tests (identity for the real claim). */
+export type JacobianTransform = (rows: Float64Array[]) => Float64Array[];
+
+const runs = new WeakMap<WideInstance, WideRun>();
+
+/**
+ * The unperturbed Jacobian (the default of `trainWide`; runs with it are cached per instance).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { exactJacobian } from "./wide_lecun_sweep.ts";
+ * const rows = [Float64Array.of(1, 2)];
+ * assert.equal(exactJacobian(rows), rows);
+ * ```
+ */
+export const exactJacobian: JacobianTransform = (r) => r;
+
+/**
+ * GD (11.4.5) on f(w) = Σ(Φ(xᵢ, w) − yᵢ)² and on f^lin (11.5.9) from p₀ = w₀, side by side.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { trainWide, wideInstance } from "./wide_lecun_sweep.ts";
+ * import { createRng } from "../numerics/random.ts";
+ * const run = trainWide(wideInstance(createRng(1), 16));
+ * assert.ok(run.losses[run.steps] < run.losses[0]);
+ * ```
+ */
+export function trainWide(i: WideInstance, linearJacobian: JacobianTransform = exactJacobian): WideRun {
+  const cached = runs.get(i);
+  if (cached && linearJacobian === exactJacobian) return cached;
+  const { xs, ys, tests } = wideData();
+  const net = i.net, w0 = net.params, P = w0.length, n = net.n;
+  const j0 = linearJacobian(net.jacobian(xs, w0));
+  const k0 = rowProducts(j0, j0);
+  const phi0 = net.forwardBatch(xs, w0),
+    t0 = net.forwardBatch(tests, w0),
+    jt0 = linearJacobian(net.jacobian(tests, w0));
+  let w = Float64Array.from(w0);
+  const dp = new Float64Array(P);
+  const losses: number[] = [];
+  let maxDistance = 0, maxKernelGap = 0, maxPredictionGap = 0, steps = 0;
+  for (let k = 0; k <= 400; k++) {
+    const out = net.forwardBatch(xs, w), e = out.map((v, a) => v - ys[a]);
+    const f = e.reduce((s, v) => s + v * v, 0);
+    losses.push(f);
+    maxDistance = Math.max(maxDistance, distance(w, w0));
+    // Prediction gap at the test points: Φ(x, w_k) − Φ^lin(x, p_k), Φ^lin(x, p) = Φ(x, w₀) + ∇Φ(x, w₀)ᵀ(p − p₀).
+    const full = net.forwardBatch(tests, w);
+    jt0.forEach((row, a) => {
+      let lin = t0[a];
+      for (let q = 0; q < P; q++) lin += row[q] * dp[q];
+      maxPredictionGap = Math.max(maxPredictionGap, Math.abs(full[a] - lin));
+    });
+    steps = k;
+    if (k === 400 || f <= 1e-24 * losses[0]) break;
+    // Full model: w_{k+1} = w_k − 2h∇Φ(X, w_k)ᵀE(w_k).
+    const jk = net.jacobian(xs, w);
+    const next = Float64Array.from(w);
+    jk.forEach((row, a) => {
+      const c = 2 * i.h * e[a];
+      for (let q = 0; q < P; q++) next[q] -= c * row[q];
+    });
+    const jm = net.jacobian(xs, w.map((v, q) => 0.5 * (v + next[q])));
+    const gap = rowProducts(jm, jk).sub(k0).mul(1 / n);
+    maxKernelGap = Math.max(maxKernelGap, svd(gap).s[0]);
+    w = next;
+    // Linearised model (11.5.9): p_{k+1} = p_k − 2h∇Φ(X, w₀)ᵀ(Φ^lin(X, p_k) − y).
+    const lin = j0.map((row, a) => {
+      let s = phi0[a];
+      for (let q = 0; q < P; q++) s += row[q] * dp[q];
+      return s - ys[a];
+    });
+    j0.forEach((row, a) => {
+      const c = 2 * i.h * lin[a];
+      for (let q = 0; q < P; q++) dp[q] -= c * row[q];
+    });
+  }
+  const run = { steps, losses, maxDistance, maxKernelGap, maxPredictionGap };
+  if (linearJacobian === exactJacobian) runs.set(i, run);
+  return run;
+}
+
+/** The matrix (⟨aᵢ, bⱼ⟩)ᵢⱼ of the rows of a and b: A Bᵀ. */
+function rowProducts(a: Float64Array[], b: Float64Array[]): Matrix {
+  const out = new Matrix(a.length, b.length);
+  a.forEach((ra, i) =>
+    b.forEach((rb, j) => {
+      let s = 0;
+      // Hot loop: O(n(d+2)).
+      for (let q = 0; q < ra.length; q++) s += ra[q] * rb[q];
+      out.set(i, j, s);
+    })
+  );
+  return out;
+}

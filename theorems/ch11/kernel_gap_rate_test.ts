@@ -1,0 +1,11 @@
+import { falsified, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
+
+const perturbedJacobian = startWholeRun(
+  new URL("./kernel_gap_rate_mutants.ts", import.meta.url),
+  "kernelGapRatePerturbedJacobian",
+);
+
+Deno.test(
+  "prop-11.25 catches a linearised model built on 1.05·∇Φ(X, w₀) (the kernel gap stops decaying)",
+  async () => falsified(await wholeRun(perturbedJacobian)),
+);

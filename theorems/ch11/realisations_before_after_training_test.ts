@@ -1,0 +1,28 @@
+import assert from "node:assert/strict";
+import { firstCaughtInstance } from "../../engine/mutation.ts";
+import { aggregateRejects, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
+import { gdTrainer, realisationsBeforeAfterTraining } from "./realisations_before_after_training.ts";
+
+const threeSteps = startWholeRun(
+  new URL("./realisations_before_after_training_mutants.ts", import.meta.url),
+  "realisationsBeforeAfterTrainingThreeSteps",
+);
+
+Deno.test("fig-11.3: without training the observation is not reproduced", async () => {
+  // An instance failing both forms (the loss does not go down) makes the run falsified, never observed or erratum.
+  assert.notEqual(
+    await firstCaughtInstance(
+      realisationsBeforeAfterTraining(gdTrainer(1), (net) => Float64Array.from(net.params)),
+      1,
+      "test",
+    ),
+    null,
+  );
+});
+
+Deno.test("fig-11.3: 3 GD steps instead of 1000 lower the loss but do not collapse the variance at the data", async () => {
+  const run = await wholeRun(threeSteps);
+  assert.equal(run.result.conclusionFailures, run.result.instances); // the printed h = 1/n still diverges
+  assert.equal(run.result.correctedFailures, 0); // the loss does go down
+  aggregateRejects(run);
+});
