@@ -98,7 +98,7 @@ $10^{-10}$ relative after the predicted number of steps, and $P_{\ker A} w_k = \
       check(i) {
         const { ls, w0, h } = i;
         const target = limit(ls, w0);
-        const what = ls.kernelComponent(w0);
+        const w0Hat = ls.kernelComponent(w0);
         const p = rowSpaceProjector(ls.x);
         const positive = Array.from(i.s).filter((s) => s > 0).slice(0, i.rank);
         const rho = Math.max(...positive.map((s) => Math.abs(1 - 2 * h * s * s)));
@@ -120,7 +120,7 @@ $10^{-10}$ relative after the predicted number of steps, and $P_{\ker A} w_k = \
           if (predicted > 1e3 * slack) worst = Math.max(worst, dk / predicted);
           // The kernel component: w_k − P_H̃ w_k must equal ŵ₀.
           const pk = matVec(p, w);
-          const drift = distance(w.map((v, j) => v - pk[j]), what);
+          const drift = distance(w.map((v, j) => v - pk[j]), w0Hat);
           kernelDrift = Math.max(kernelDrift, drift / slack);
           if (!(drift <= slack)) holds = false;
         }

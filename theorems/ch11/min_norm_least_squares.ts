@@ -21,8 +21,6 @@ import { solve } from "ml-matrix";
 
 const SOURCE = "004_9692536818598e94.txt";
 
-export type { LeastSquaresInstance };
-
 /** The minimum-norm solution under test: A⁺y by default. */
 export type MinNormSolver = (ls: LeastSquares) => Float64Array;
 
