@@ -1,0 +1,19 @@
+import assert from "node:assert/strict";
+import { firstCaughtInstance } from "../../engine/mutation.ts";
+import { featureKernel, type FeatureMap } from "../../models/kernels.ts";
+import { featureMapKernel } from "./feature_map_kernel.ts";
+
+Deno.test("def-11.8 catches an indefinite 'inner product' ⟨φ(x), Dφ(x′)⟩, D = diag(1, −1, 1, −1, …)", async () => {
+  const indefinite = (phi: FeatureMap) => {
+    const k = featureKernel(phi);
+    return {
+      name: "indefinite",
+      value: (x: ArrayLike<number>, y: ArrayLike<number>) => {
+        const a = phi.map(x), b = phi.map(y);
+        return a.reduce((s, v, i) => s + (i % 2 ? -1 : 1) * v * b[i], 0);
+      },
+      error: k.error,
+    };
+  };
+  assert.notEqual(await firstCaughtInstance(featureMapKernel(indefinite), 1, "test"), null);
+});

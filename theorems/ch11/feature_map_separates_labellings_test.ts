@@ -1,0 +1,20 @@
+import assert from "node:assert/strict";
+import { firstCaughtInstance } from "../../engine/mutation.ts";
+import { runClaim } from "../../engine/run.ts";
+import { affineFeatures } from "../../models/kernels.ts";
+import { featureMapSeparatesLabellings } from "./feature_map_separates_labellings.ts";
+
+Deno.test("ex-11.33 catches a construction that is too weak: affine features (1, x) in place of (K(x, xⱼ))ⱼ", async () => {
+  const caught = await firstCaughtInstance(
+    featureMapSeparatesLabellings((points) => affineFeatures(points[0].length)),
+    1,
+    "test",
+  );
+  assert.equal(caught?.corrected?.holds, false);
+});
+
+Deno.test("ex-11.33 as printed fails exactly on the instances with a repeated point (erratum)", async () => {
+  const { result, records } = await runClaim(featureMapSeparatesLabellings(), { seed: 1, budget: "test" });
+  assert.equal(result.status, "erratum");
+  for (const r of records) assert.equal(r.conclusion!.holds, !r.description.includes("repeated"));
+});

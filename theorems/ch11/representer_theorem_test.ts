@@ -1,0 +1,20 @@
+import assert from "node:assert/strict";
+import { firstCaughtInstance } from "../../engine/mutation.ts";
+import { runClaim } from "../../engine/run.ts";
+import { kernelProjector, matVec } from "../../numerics/linalg.ts";
+import { representerTheorem } from "./representer_theorem.ts";
+
+Deno.test("thm-11.7 catches a minimiser that is not in span{φ(xᵢ)} (w* plus a vector of H̃⊥)", async () => {
+  const wrong = representerTheorem((model) => {
+    const w = model.minNormSolution();
+    const k = matVec(kernelProjector(model.features), w.map((_, j) => (j % 2 ? 1 : -1)));
+    return w.map((v, j) => v + k[j]);
+  });
+  assert.notEqual(await firstCaughtInstance(wrong, 1, "test"), null);
+});
+
+Deno.test("thm-11.7 records the proof's typo: the printed last line fails, the corrected one holds", async () => {
+  const { result } = await runClaim(representerTheorem(), { seed: 1, budget: "test" });
+  assert.equal(result.status, "verified");
+  assert.match(result.aggregate!.summary, /held on 0 of \d+ minimisers/);
+});
