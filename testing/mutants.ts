@@ -16,7 +16,6 @@ import type { ScaledTwoLayer } from "../models/scaled_two_layer.ts";
 import { eos103 } from "../theorems/ch10_edge_of_stability.ts";
 import { eq1021 } from "../theorems/ch10_linear.ts";
 import { eq1028, eq1047 } from "../theorems/ch10_nonlinear.ts";
-import { lemma1119, lemma1120, lemma1122, prop1128 } from "../theorems/ch11_probabilistic.ts";
 import { thm1116, thm1130 } from "../theorems/ch11_tangent_kernel.ts";
 import { fig113, gdTrainer, prop1125, prop1126 } from "../theorems/ch11_wide.ts";
 import { chizatImplicitBias } from "../theorems/chizat_implicit_bias.ts";
@@ -151,61 +150,6 @@ export function thm1116TenPercentOff(): Claim {
  */
 export function thm1130WithoutDerivativeTerm(): Claim {
   return thm1130((x, z, s) => lecunKernel(x, z, s).value + 1);
-}
-
-/**
- * lemma-11.20 with a failure bound 100 times too small: the frequency test rejects.
- *
- * @example
- * ```ts
- * import { lemma1120HundredfoldSmallBound } from "./mutants.ts";
- * console.assert(lemma1120HundredfoldSmallBound().id === "lemma-11.20");
- * ```
- */
-export function lemma1120HundredfoldSmallBound(): Claim {
-  return lemma1120((n, d, mu4) => d * mu4 / n / 100);
-}
-
-/**
- * lemma-11.22 with R₀ = mCδ: the frequency test rejects.
- *
- * @example
- * ```ts
- * import { lemma1122RadiusMCDelta } from "./mutants.ts";
- * console.assert(lemma1122RadiusMCDelta().id === "lemma-11.22");
- * ```
- */
-export function lemma1122RadiusMCDelta(): Claim {
-  return lemma1122((m, C, delta) => m * C * delta);
-}
-
-/**
- * lemma-11.19 with a band built from 3·K^LC: the frequency test rejects.
- *
- * @example
- * ```ts
- * import { lemma1119ThreefoldKernel } from "./mutants.ts";
- * console.assert(lemma1119ThreefoldKernel().id === "lemma-11.19");
- * ```
- */
-export function lemma1119ThreefoldKernel(): Claim {
-  return lemma1119((x, z, s) => {
-    const k = lecunKernel(x, z, s);
-    return { value: 3 * k.value, error: 3 * k.error };
-  });
-}
-
-/**
- * prop-11.28 with a covariance 15% too large: the goodness-of-fit test rejects.
- *
- * @example
- * ```ts
- * import { prop1128CovarianceTooLarge } from "./mutants.ts";
- * console.assert(prop1128CovarianceTooLarge().id === "prop-11.28");
- * ```
- */
-export function prop1128CovarianceTooLarge(): Claim {
-  return prop1128((x, z, s) => 1.15 * lecunKernel(x, z, s).value);
 }
 
 /**
