@@ -172,6 +172,33 @@ export function binomialLowerTail(k: number, n: number, p: number): number {
   return Math.min(1, sum);
 }
 
+/**
+ * P(X ≥ k) for X ~ Binomial(n, p), summed in log space from j = k up (the mirror of
+ * {@link binomialLowerTail}): the exact p-value of "failure probability ≤ p" after k failures in n draws.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { binomialUpperTail } from "./stats.ts";
+ * assert.ok(Math.abs(binomialUpperTail(6, 6, 0.1) - 1e-6) < 1e-18); // all six fail
+ * assert.equal(binomialUpperTail(0, 6, 0.1), 1);
+ * assert.equal(binomialUpperTail(7, 6, 0.1), 0);
+ * ```
+ */
+export function binomialUpperTail(k: number, n: number, p: number): number {
+  if (k <= 0) return 1;
+  if (k > n || !(p > 0)) return 0;
+  if (p >= 1) return 1;
+  let logC = 0; // log C(n, 0)
+  for (let j = 1; j < k; j++) logC += Math.log((n - j + 1) / j);
+  let sum = 0;
+  for (let j = k; j <= n; j++) {
+    logC += Math.log((n - j + 1) / j);
+    sum += Math.exp(logC + j * Math.log(p) + (n - j) * Math.log1p(-p));
+  }
+  return Math.min(1, sum);
+}
+
 /** The outcome of an exact one-sided binomial test of "success probability ≥ p0". */
 export interface SuccessRateTest {
   /** P(Bin(n, p0) ≤ k): the p-value (the largest over all success probabilities ≥ p0). */

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import {
   binomialLowerTail,
   binomialUpperBound,
+  binomialUpperTail,
   clopperPearson,
   holm,
   linearFit,
@@ -66,4 +67,18 @@ Deno.test("binomialLowerTail: exact sums, and the test agrees with the Clopper�
     assert.ok(size <= 0.05, `size ${size} at p = ${p}`);
     if (p === 0.6) assert.ok(size > 0.04, `size ${size}`); // not needlessly conservative
   }
+});
+
+Deno.test("binomialUpperTail: exact sums, the complement of binomialLowerTail", () => {
+  // P(Bin(6, 0.1) ≥ 5) = 6·0.1⁵·0.9 + 0.1⁶.
+  assert.ok(Math.abs(binomialUpperTail(5, 6, 0.1) - (5.4e-5 + 1e-6)) < 1e-17);
+  for (const [n, p] of [[10, 0.5], [40, 0.05], [200, 0.3]] as const) {
+    for (let k = 1; k <= n; k++) {
+      const sum = binomialUpperTail(k, n, p) + binomialLowerTail(k - 1, n, p);
+      assert.ok(Math.abs(sum - 1) < 1e-12, `${k}/${n}: ${sum}`);
+    }
+  }
+  assert.equal(binomialUpperTail(3, 5, 0), 0);
+  assert.equal(binomialUpperTail(3, 5, 1), 1);
+  assert.ok(binomialUpperTail(700, 1000, 0.5) > 0); // no underflow to a wrong 0 in the tail sum
 });

@@ -1,0 +1,123 @@
+/**
+ * Frequencies of an event against the failure probability a claim prints: per cell (a shape, a law, a
+ * width), the failure count with its exact Clopper–Pearson interval and exact binomial p-value. The
+ * verdict fails when some cell's lower confidence bound exceeds the printed probability (Bonferroni over
+ * the cells, family-wise CHECK_FALSE_ALARM).
+ *
+ * @module
+ */
+import type { AggregateCheck, FrequencyCell, InstanceRecord } from "../claim.ts";
+import { CHECK_FALSE_ALARM } from "../false_alarm.ts";
+import { withData } from "../records.ts";
+import { binomialUpperTail, clopperPearson } from "../../numerics/stats.ts";
+
+/** One cell's failure count against its printed failure probability. */
+export interface FailureCell {
+  /** The cell, e.g. "n=100, d=5, gaussian". */
+  key: string;
+  /** Draws on which the event failed. */
+  failures: number;
+  /** Draws in the cell. */
+  draws: number;
+  /** The printed failure probability (δ, or the printed bound). */
+  promised: number;
+}
+
+/** What a conclusion keeps so that {@link countFailureCells} can count its cells. */
+export interface FailureCellData {
+  /** The instance's cell. */
+  cell: string;
+  /** 1 when the event failed on the instance, else 0. */
+  fail: number;
+  /** The printed failure probability of the cell. */
+  bound: number;
+}
+
+/**
+ * Frequencies against printed bounds: false when some cell's exact lower confidence bound on the
+ * failure probability exceeds its printed bound (Bonferroni over cells, family-wise CHECK_FALSE_ALARM).
+ * `what` names the event and the bound in the summary.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { failureFrequencyVerdict } from "./failure_frequency.ts";
+ * const ok = failureFrequencyVerdict([{ key: "n=10", failures: 3, draws: 100, promised: 0.1 }], "P[fail] vs 0.1");
+ * assert.equal(ok.holds, true);
+ * const bad = failureFrequencyVerdict([{ key: "n=10", failures: 40, draws: 100, promised: 0.1 }], "P[fail] vs 0.1");
+ * assert.equal(bad.holds, false);
+ * assert.ok(bad.pValue! < 1e-10 && bad.frequencies![0].lo > 0.1);
+ * assert.equal(failureFrequencyVerdict([], "none").holds, "inconclusive");
+ * ```
+ */
+export function failureFrequencyVerdict(cells: FailureCell[], what: string): AggregateCheck {
+  if (cells.length === 0) return { holds: "inconclusive", summary: "no data" };
+  const confidence = 1 - 2 * CHECK_FALSE_ALARM / cells.length; // two-sided interval, one side used
+  let holds = true, tightness = 0, minPValue = 1;
+  const rows: [string, string][] = [];
+  const frequencies: FrequencyCell[] = [];
+  for (const c of cells) {
+    const pValue = binomialUpperTail(c.failures, c.draws, c.promised);
+    minPValue = Math.min(minPValue, pValue);
+    const ci = clopperPearson(c.failures, c.draws, confidence);
+    frequencies.push({
+      key: c.key,
+      failures: c.failures,
+      draws: c.draws,
+      promised: c.promised,
+      lo: ci.lo,
+      hi: ci.hi,
+      confidence,
+      pValue,
+    });
+    if (ci.lo > c.promised) holds = false;
+    tightness = Math.max(tightness, ci.lo / c.promised);
+    rows.push([
+      c.key,
+      `${c.failures}/${c.draws} = ${(c.failures / c.draws).toFixed(4)}, exact interval [${ci.lo.toFixed(4)}, ${
+        ci.hi.toFixed(4)
+      }] vs printed ${c.promised.toFixed(4)}`,
+    ]);
+  }
+  return {
+    holds,
+    summary:
+      `${what}: failure frequency per cell with its exact Clopper–Pearson interval (confidence ${
+        (confidence * 100).toFixed(4)
+      }% two-sided, Bonferroni over ${cells.length} cells: family-wise false alarm ≤ ${CHECK_FALSE_ALARM}); fails when a lower end ` +
+      `exceeds the printed probability. ${holds ? "No cell exceeds it." : "Some cell exceeds it."}`,
+    alpha: CHECK_FALSE_ALARM,
+    pValue: Math.min(1, cells.length * minPValue),
+    tightness,
+    rows,
+    frequencies,
+  };
+}
+
+/**
+ * The cells of the checked records, in order of first appearance, each with its failure count; a cell's
+ * printed probability is that of its first record.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { countFailureCells, type FailureCellData } from "./failure_frequency.ts";
+ * import type { InstanceRecord } from "../claim.ts";
+ * const record = (index: number, cell: string, fail: number): InstanceRecord<FailureCellData> => ({
+ *   index, description: "", hypotheses: [], met: true,
+ *   conclusion: { holds: true, observed: 0, bound: 1, tightness: 0, detail: "", data: { cell, fail, bound: 0.1 } },
+ * });
+ * const cells = countFailureCells([record(0, "a", 1), record(1, "b", 0), record(2, "a", 0)]);
+ * assert.deepEqual(cells, [{ key: "a", failures: 1, draws: 2, promised: 0.1 }, { key: "b", failures: 0, draws: 1, promised: 0.1 }]);
+ * ```
+ */
+export function countFailureCells<D extends FailureCellData>(records: readonly InstanceRecord<D>[]): FailureCell[] {
+  const cells = new Map<string, FailureCell>();
+  for (const { data } of withData(records)) {
+    const cell = cells.get(data.cell) ?? { key: data.cell, failures: 0, draws: 0, promised: data.bound };
+    cell.draws++;
+    if (data.fail === 1) cell.failures++;
+    cells.set(data.cell, cell);
+  }
+  return [...cells.values()];
+}

@@ -1,0 +1,20 @@
+import assert from "node:assert/strict";
+import { falsified, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
+import { aggregateScenarioTests } from "../../testing/aggregate_scenario_tests.ts";
+import { outputsGaussianLimit } from "./outputs_gaussian_limit.ts";
+
+const covarianceTooLarge = startWholeRun(
+  new URL("./outputs_gaussian_limit_mutants.ts", import.meta.url),
+  "outputsGaussianLimitCovarianceTooLarge",
+);
+
+aggregateScenarioTests(outputsGaussianLimit, [["width-one", "breaks"]]);
+
+Deno.test(
+  "prop-11.28 catches a covariance 15% too large, by its covariance tests as well as its KS tests",
+  async () => {
+    const run = await wholeRun(covarianceTooLarge);
+    falsified(run);
+    assert.match(run.result.aggregate?.summary ?? "", /Covariance: not all .*Catoni p ≤ .*Gaussianity .*: rejected/);
+  },
+);

@@ -1,0 +1,26 @@
+/**
+ * Deliberately wrong `lemma-11.19` claims, caught only by a whole run (testing/whole_run.ts). This module
+ * must stay importable in a worker: it defines claims and calls no `Deno.test`.
+ *
+ * @module
+ */
+import type { Claim } from "../../engine/claim.ts";
+import { lecunKernel } from "../../models/ntk_kernels.ts";
+import { tangentKernelEigenvalues } from "./tangent_kernel_eigenvalues.ts";
+
+/**
+ * lemma-11.19 with a band built from 3·K^LC: the frequency test rejects.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { tangentKernelEigenvaluesThreefoldKernel } from "./tangent_kernel_eigenvalues_mutants.ts";
+ * assert.equal(tangentKernelEigenvaluesThreefoldKernel().id, "lemma-11.19");
+ * ```
+ */
+export function tangentKernelEigenvaluesThreefoldKernel(): Claim {
+  return tangentKernelEigenvalues((x, z, s) => {
+    const k = lecunKernel(x, z, s);
+    return { value: 3 * k.value, error: 3 * k.error };
+  });
+}

@@ -1,0 +1,15 @@
+import { falsified, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
+import { aggregateScenarioTests } from "../../testing/aggregate_scenario_tests.ts";
+import { tangentKernelEigenvalues } from "./tangent_kernel_eigenvalues.ts";
+
+const threefoldKernel = startWholeRun(
+  new URL("./tangent_kernel_eigenvalues_mutants.ts", import.meta.url),
+  "tangentKernelEigenvaluesThreefoldKernel",
+);
+
+aggregateScenarioTests(tangentKernelEigenvalues, [
+  ["width-below-n0", "breaks"],
+  ["width-64-below-chebyshev-n0", "survives"],
+]);
+
+Deno.test("lemma-11.19 catches a band built from 3·K^LC", async () => falsified(await wholeRun(threefoldKernel)));
