@@ -6,8 +6,8 @@
 import type { ConclusionData, InstanceRecord, PlotSpec } from "../claim.ts";
 
 /**
- * A log-scale trajectory plot of a per-instance series stored in `data[xKey]`, `data[yKey]`,
- * for the first eight instances meeting the hypotheses.
+ * A log-scale trajectory plot of a per-instance series stored in `data[xKey]`, `data[yKey]` (arrays of
+ * numbers in the claim's data type `D`), for the first eight instances meeting the hypotheses.
  *
  * @example
  * ```ts
@@ -19,14 +19,16 @@ import type { ConclusionData, InstanceRecord, PlotSpec } from "../claim.ts";
  * assert.equal((plot.spec.data as { values: unknown[] }).values.length, 2);
  * ```
  */
-export function trajectoryPlot(
-  records: InstanceRecord<ConclusionData>[],
-  xKey: string,
-  yKey: string,
+export function trajectoryPlot<D = ConclusionData>(
+  records: InstanceRecord<D>[],
+  xKey: keyof D & string,
+  yKey: keyof D & string,
   label: string,
 ): PlotSpec {
-  const values = records.filter((r) => r.conclusion?.data?.[xKey]).slice(0, 8).flatMap((r) => {
-    const xs = r.conclusion!.data![xKey] as number[], ys = r.conclusion!.data![yKey] as number[];
+  const series = (r: InstanceRecord<D>, key: string) =>
+    (r.conclusion?.data as Record<string, unknown> | undefined)?.[key] as number[];
+  const values = records.filter((r) => series(r, xKey)).slice(0, 8).flatMap((r) => {
+    const xs = series(r, xKey), ys = series(r, yKey);
     return xs.map((x, j) => ({ step: x, value: Math.max(ys[j], 1e-300), instance: `${r.index}: ${r.description}` }))
       .filter((p) => p.value > 1e-30);
   });
