@@ -38,24 +38,26 @@ export interface ReductionInstance {
   boxBudget: number;
 }
 
-/** What a YES instance keeps: the size and the certificate's cost. */
-export interface YesData {
-  /** The oracle's answer. */
-  answer: "YES";
+/** What every instance keeps: its size and the cost of the oracle and the first certificate. */
+interface OracleData {
   /** Number of aᵢ. */
   n: number;
-  /** Wall-clock time of the oracle and the exact L(𝟙_C). */
+  /** Wall-clock time of the oracle and the certificate (YES: exact L(𝟙_C); NO: g²/(1 + 4‖a‖²)). */
   certificateMs: number;
   /** Subsets the oracle enumerated. */
   enumerated: number;
 }
 
-/** What a NO instance keeps: both certificates, the lowest loss found and their costs. */
-export interface NoData {
+/** What a YES instance keeps. */
+export interface YesData extends OracleData {
+  /** The oracle's answer. */
+  answer: "YES";
+}
+
+/** What a NO instance keeps: both certificates, the lowest loss found and the branch and bound's cost. */
+export interface NoData extends OracleData {
   /** The oracle's answer. */
   answer: "NO";
-  /** Number of aᵢ. */
-  n: number;
   /** The analytic certificate ε = g²/(1 + 4‖a‖²). */
   eps: number;
   /** The interval branch and bound's certified lower bound (0 when not run). */
@@ -64,12 +66,8 @@ export interface NoData {
   boxes: number;
   /** U: the lowest exactly evaluated L the local optimisers found. */
   best: number;
-  /** Wall-clock time of the oracle and the analytic certificate. */
-  certificateMs: number;
   /** Wall-clock time of the branch and bound. */
   bbMs: number;
-  /** Subsets the oracle enumerated. */
-  enumerated: number;
 }
 
 /** What each instance keeps for the aggregate and the plot. */
@@ -88,13 +86,7 @@ export type ReductionData = YesData | NoData;
 export const BRANCH_AND_BOUND_MAX_N = 6;
 
 /** The instance families, by `params.family` (or the instance index modulo 5). */
-const SUBSET_SUM_FAMILIES = [
-  "random YES",
-  "random target",
-  "near miss [M, 3], t = 2",
-  "even a, odd t",
-  "large a, t = sum ± 1",
-];
+const FAMILIES = ["random YES", "random target", "near miss [M, 3], t = 2", "even a, odd t", "large a, t = sum ± 1"];
 
 /** n integers uniform in [1, maxA]. */
 function randomWeights(rng: Rng, n: number, maxA: number): number[] {
@@ -114,8 +106,8 @@ function reductionInstance(
   params: Readonly<Record<string, number>> = {},
 ): ReductionInstance {
   const nMax = budget === "test" ? 12 : ORACLE_MAX_N;
-  const family = params.family ?? index % SUBSET_SUM_FAMILIES.length,
-    round = Math.floor(index / SUBSET_SUM_FAMILIES.length);
+  const family = params.family ?? index % FAMILIES.length,
+    round = Math.floor(index / FAMILIES.length);
   const drawnN = rng.int(2, nMax);
   const n = params.n ?? drawnN;
   let a: number[], t: number;
@@ -146,7 +138,7 @@ function reductionInstance(
   );
   return {
     problem: { a, t },
-    family: SUBSET_SUM_FAMILIES[family],
+    family: FAMILIES[family],
     starts,
     boxBudget: budget === "test" ? 3000 : 20000,
   };
@@ -321,13 +313,9 @@ never reach a point below either certificate, $\mathcal L$ evaluated exactly at 
       },
     },
     aggregate(records) {
-      const yes: { record: InstanceRecord<ReductionData>; data: YesData }[] = [];
-      const no: { record: InstanceRecord<ReductionData>; data: NoData }[] = [];
-      for (const { record, data } of withData(records)) {
-        if (!record.met) continue;
-        if (data.answer === "YES") yes.push({ record, data });
-        else no.push({ record, data });
-      }
+      const done = withData(records).filter(({ record }) => record.met);
+      const yes = done.flatMap(({ record, data }) => (data.answer === "YES" ? [{ record, data }] : []));
+      const no = done.flatMap(({ record, data }) => (data.answer === "NO" ? [{ record, data }] : []));
       const detail = (r: InstanceRecord<ReductionData>) => r.conclusion?.detail ?? "";
       const rows: [string, string][] = [[
         "the reduction",
