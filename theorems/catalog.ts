@@ -20,14 +20,14 @@ import type { Claim } from "../engine/claim.ts";
  */
 export const catalog: Registry = await loadRegistry(import.meta.url, [
   // Chapter 10
-  ["./ch10_linear.ts", "eq1021"],
-  ["./ch10_linear.ts", "sec101"],
-  ["./ch10_nonlinear.ts", "eq1028"],
-  ["./ch10_nonlinear.ts", "eq1045"],
-  ["./ch10_nonlinear.ts", "eq1047"],
-  ["./ch10_descent.ts", "lemma102"],
-  ["./ch10_np_hardness.ts", "thm103"],
-  ["./ch10_edge_of_stability.ts", "eos103"],
+  ["./ch10/linear_flow_eigenbasis.ts", "linearFlowEigenbasis"],
+  ["./ch10/linear_gd_reaches_optimum.ts", "linearGdReachesOptimum"],
+  ["./ch10/error_dynamics_ntk.ts", "errorDynamicsNtk"],
+  ["./ch10/scaled_model_kappa.ts", "scaledModelKappa"],
+  ["./ch10/kappa_width_decay.ts", "kappaWidthDecay"],
+  ["./ch10/descent_lemma.ts", "descentLemma"],
+  ["./ch10/training_np_hard.ts", "trainingNpHard"],
+  ["./ch10/edge_of_stability.ts", "edgeOfStability"],
   // Chapter 11
   ["./ch11/min_norm_least_squares.ts", "minNormLeastSquares"],
   ["./ch11/gd_least_squares_limit.ts", "gdLeastSquaresLimit"],

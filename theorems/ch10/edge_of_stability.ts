@@ -1,17 +1,18 @@
 /**
- * Chapter 10 (`001_…`), §10.3, "The edge of stability" (Cohen et al. 2021): under full-batch GD with
+ * `eos-10.3` (observation; Chapter 10 (`001_…`), §10.3, "The edge of stability" (Cohen et al. 2021)): under full-batch GD with
  * step η, the sharpness rises to about 2/η and hovers there while the loss keeps decreasing.
  *
  * @module
  */
-import { defineClaim } from "../engine/claim.ts";
-import { CHECK_FALSE_ALARM, successRateVerdict } from "../engine/false_alarm.ts";
-import type { BudgetName, Claim, InstanceRecord, PlotSpec } from "../engine/claim.ts";
-import { type RegressionData, TwoLayerTanh } from "../models/two_layer_tanh.ts";
-import { lanczosTop } from "../numerics/lanczos.ts";
-import type { Rng } from "../numerics/random.ts";
-import { median } from "../numerics/stats.ts";
-import { atMost, ratio } from "../numerics/compare.ts";
+import { defineClaim } from "../../engine/claim.ts";
+import { CHECK_FALSE_ALARM, successRateVerdict } from "../../engine/false_alarm.ts";
+import type { BudgetName, Claim } from "../../engine/claim.ts";
+import { withData } from "../../engine/records.ts";
+import { type RegressionData, TwoLayerTanh } from "../../models/two_layer_tanh.ts";
+import { lanczosTop } from "../../numerics/lanczos.ts";
+import type { Rng } from "../../numerics/random.ts";
+import { median } from "../../numerics/stats.ts";
+import { atMost, ratio } from "../../numerics/compare.ts";
 
 const SOURCE = "001_77e89cd23d3b82cd.txt";
 
@@ -19,19 +20,19 @@ const SOURCE = "001_77e89cd23d3b82cd.txt";
  * Step sizes η of the sweep (the instance index cycles through them). The test budget leaves out η = 3, where
  * half the draws start above the edge (sharpness(θ₀) > 2/η) and fail the hypothesis, so its runs go where they count.
  */
-const ETAS: Record<BudgetName, number[]> = { test: [1.5, 2], report: [1.5, 2, 3] };
+const ETA_SWEEP: Record<BudgetName, number[]> = { test: [1.5, 2], report: [1.5, 2, 3] };
 /** GD steps per budget. */
-const STEPS: Record<BudgetName, number> = { test: 3000, report: 8000 };
+const GD_STEPS: Record<BudgetName, number> = { test: 3000, report: 8000 };
 /** Sharpness is measured every this many steps. */
-const EVERY = 20;
+const SHARPNESS_EVERY = 20;
 /** Lanczos iterations per sharpness measurement. */
 const LANCZOS_STEPS = 20;
 /** Largest relative Lanczos residual accepted: a tenth of the band half-width, so measurement error cannot move a run across the band. */
 const RESIDUAL_TOLERANCE = 0.01;
 /** "About 2/η": the band for the sharpness, relative to 2/η. */
-const BAND = { reach: 0.9, lo: 0.9, hi: 1.1 };
+const EDGE_BAND = { reach: 0.9, lo: 0.9, hi: 1.1 };
 /**
- * H0 of the aggregate: a run meeting the hypothesis shows the edge of stability (reach, settle in BAND, loss improving)
+ * H0 of the aggregate: a run meeting the hypothesis shows the edge of stability (reach, settle in EDGE_BAND, loss improving)
  * with probability ≥ this: "typically" (Cohen et al.), with a margin (rates measured at the test budget: 0.72 at
  * η = 1.5, 0.78 at η = 2, 0.77 at η = 3, over 280 runs). With it a rejection needs ≥ 10 runs (0.4¹⁰ ≈ 1.0·10⁻⁴ ≤ 0.01/60).
  */
@@ -64,7 +65,8 @@ export interface EdgeOfStabilityInstance {
   start: Float64Array;
 }
 
-function generate(
+/** The regression data (n points in ℝ², a smooth target), θ₀ and the Lanczos start, drawn in that order. */
+function edgeOfStabilityInstance(
   rng: Rng,
   index: number,
   budget: BudgetName,
@@ -87,10 +89,32 @@ function generate(
     net,
     data: { d, x, y },
     theta0,
-    eta: params.eta ?? ETAS[budget][index % ETAS[budget].length],
-    steps: params.steps ?? STEPS[budget],
+    eta: params.eta ?? ETA_SWEEP[budget][index % ETA_SWEEP[budget].length],
+    steps: params.steps ?? GD_STEPS[budget],
     start,
   };
+}
+
+/** What each completed run keeps for the aggregate and the plots. */
+export interface EdgeOfStabilityData {
+  /** 1 when the run shows the edge of stability (reach, settle in the band, loss improving), else 0. */
+  shown: number;
+  /** Step size η. */
+  eta: number;
+  /** Median sharpness·η/2 over the second half of the run. */
+  hover: number;
+  /** First step where sharpness·η/2 ≥ EDGE_BAND.reach (NaN if never). */
+  onsetStep: number;
+  /** Steps after onset where the loss went up. */
+  ups: number;
+  /** Median loss over the last tenth over that over the tenth after onset (Infinity if never reached). */
+  lossRatio: number;
+  /** Steps at which sharpness was measured. */
+  sharpSteps: number[];
+  /** Sharpness·η/2 at those steps. */
+  sharpnessRel: number[];
+  /** Loss at those steps. */
+  losses: number[];
 }
 
 /** The GD run with its sharpness and loss records. */
@@ -105,7 +129,8 @@ interface Trajectory {
   losses: number[];
 }
 
-function train(i: EdgeOfStabilityInstance, hvp: HessianVector): Trajectory {
+/** Full-batch GD from θ₀, measuring the sharpness every SHARPNESS_EVERY steps (warm-started Lanczos). */
+function trainWithSharpness(i: EdgeOfStabilityInstance, hvp: HessianVector): Trajectory {
   const { net, data, eta, steps } = i, P = net.parameterCount;
   const theta = Float64Array.from(i.theta0), g = new Float64Array(P);
   let v: Float64Array = Float64Array.from(i.start);
@@ -113,7 +138,7 @@ function train(i: EdgeOfStabilityInstance, hvp: HessianVector): Trajectory {
   let maxRelResidual = 0;
   for (let s = 0; s <= steps; s++) {
     losses.push(net.gradient(theta, data, g));
-    if (s % EVERY === 0) {
+    if (s % SHARPNESS_EVERY === 0) {
       const top = lanczosTop((a, o) => hvp(net, theta, data, a, o), v, LANCZOS_STEPS);
       v = top.vector;
       sharpSteps.push(s);
@@ -134,14 +159,15 @@ function train(i: EdgeOfStabilityInstance, hvp: HessianVector): Trajectory {
  *
  * @example
  * ```ts
- * import { eos103 } from "./ch10_edge_of_stability.ts";
- * console.assert(eos103().kind === "observation");
+ * import assert from "node:assert/strict";
+ * import { edgeOfStability } from "./edge_of_stability.ts";
+ * assert.equal(edgeOfStability().kind, "observation");
  * ```
  */
-export function eos103(
+export function edgeOfStability(
   hvp: HessianVector = (net, theta, data, delta, out) => net.hessianVector(theta, data, delta, out),
 ): Claim {
-  return defineClaim<EdgeOfStabilityInstance>({
+  return defineClaim<EdgeOfStabilityInstance, EdgeOfStabilityData>({
     id: "eos-10.3",
     title: "Edge of stability: sharpness rises to 2/η and hovers while the loss keeps decreasing",
     kind: "observation",
@@ -154,7 +180,7 @@ same, but the loss continues to improve.`,
       "per instance: largest relative Lanczos residual over 0.01; aggregate: fraction of runs not showing the edge of stability over the tolerated 0.4",
     instances: { test: 12, report: 18 },
     falseAlarm: SHOWN_ALPHA,
-    generate: ({ rng, index, budget, params = {} }) => generate(rng, index, budget, params),
+    generate: ({ rng, index, budget, params = {} }) => edgeOfStabilityInstance(rng, index, budget, params),
     parameters: {
       eta: {
         type: "number",
@@ -204,17 +230,17 @@ same, but the loss continues to improve.`,
       statement: String
         .raw`Per run, the sharpness measurements are sound: every Lanczos Ritz value has a relative residual
 $\|Hv - \beta v\|/\beta \le 10^{-2}$ (so an eigenvalue of the Hessian lies that close: a tenth of the band half-width). The phenomenon is judged over
-all runs (aggregate): a run shows the edge of stability when, with $\beta_t$ measured every ${EVERY} steps, (a) it reaches
-$${BAND.reach}\cdot 2/\eta$; (b) over the second half of the run its median lies in
-$[${BAND.lo}, ${BAND.hi}]\cdot 2/\eta$ ("remains the same", about $2/\eta$); (c) the loss keeps improving after the
+all runs (aggregate): a run shows the edge of stability when, with $\beta_t$ measured every ${SHARPNESS_EVERY} steps, (a) it reaches
+$${EDGE_BAND.reach}\cdot 2/\eta$; (b) over the second half of the run its median lies in
+$[${EDGE_BAND.lo}, ${EDGE_BAND.hi}]\cdot 2/\eta$ ("remains the same", about $2/\eta$); (c) the loss keeps improving after the
 edge is reached: the median loss over the last tenth of the run is below the median loss over the tenth that
-follows the first step where $\beta_t \ge ${BAND.reach}\cdot 2/\eta$ (window medians, since the loss oscillates).
+follows the first step where $\beta_t \ge ${EDGE_BAND.reach}\cdot 2/\eta$ (window medians, since the loss oscillates).
 Observed unless an exact binomial test rejects, at level ${SHOWN_ALPHA}, that each run shows (a)–(c) with probability
 $\ge ${SHOWN_P0}$ ("typically"). The number of steps where the loss went up (non-monotone descent) is reported.`,
       check(i) {
         let tr: Trajectory;
         try {
-          tr = train(i, hvp);
+          tr = trainWithSharpness(i, hvp);
         } catch (e) {
           // A diverging run shows no edge of stability and no sound sharpness record.
           return {
@@ -227,7 +253,7 @@ $\ge ${SHOWN_P0}$ ("typically"). The number of steps where the loss went up (non
         }
         const edge = 2 / i.eta;
         const rel = tr.sharpness.map((b) => b / edge);
-        const onset = rel.findIndex((r) => r >= BAND.reach);
+        const onset = rel.findIndex((r) => r >= EDGE_BAND.reach);
         const half = rel.slice(Math.floor(rel.length / 2));
         const hover = median(half);
         const onsetStep = onset >= 0 ? tr.sharpSteps[onset] : NaN;
@@ -239,7 +265,7 @@ $\ge ${SHOWN_P0}$ ("typically"). The number of steps where the loss went up (non
         let ups = 0;
         for (let s = Math.max(onsetStep, 0) + 1; s < tr.losses.length; s++) if (tr.losses[s] > tr.losses[s - 1]) ups++;
         const reached = onset >= 0;
-        const hovering = hover >= BAND.lo && hover <= BAND.hi;
+        const hovering = hover >= EDGE_BAND.lo && hover <= EDGE_BAND.hi;
         const improving = reached && finalLoss < lossAtOnset;
         const sound = atMost(tr.maxRelResidual, RESIDUAL_TOLERANCE);
         return {
@@ -248,7 +274,7 @@ $\ge ${SHOWN_P0}$ ("typically"). The number of steps where the loss went up (non
           bound: RESIDUAL_TOLERANCE,
           tightness: ratio(tr.maxRelResidual, RESIDUAL_TOLERANCE),
           detail: `η = ${i.eta}: sharpness·η/2 from ${rel[0].toFixed(3)} to max ${Math.max(...rel).toFixed(3)}; ${
-            reached ? `reaches ${BAND.reach} at step ${onsetStep}` : "never reaches the edge"
+            reached ? `reaches ${EDGE_BAND.reach} at step ${onsetStep}` : "never reaches the edge"
           }; median over the second half ${hover.toFixed(3)}; loss ${
             Number.isFinite(lossAtOnset) ? lossAtOnset.toExponential(2) : "—"
           } (median over the tenth after onset) → ${
@@ -266,15 +292,15 @@ $\ge ${SHOWN_P0}$ ("typically"). The number of steps where the loss went up (non
             lossRatio: reached ? finalLoss / lossAtOnset : Infinity,
             sharpSteps: tr.sharpSteps,
             sharpnessRel: rel,
-            losses: tr.losses.filter((_, s) => s % EVERY === 0),
+            losses: tr.losses.filter((_, s) => s % SHARPNESS_EVERY === 0),
           },
         };
       },
     },
     aggregate(records) {
-      const pts = records.filter((r) => r.conclusion?.data).map((r) => r.conclusion!.data!);
+      const pts = withData(records).map(({ data }) => data);
       if (pts.length === 0) return { holds: "inconclusive", summary: "no run completed" };
-      const etas = [...new Set(pts.map((p) => p.eta as number))].sort((a, b) => a - b);
+      const etas = [...new Set(pts.map((p) => p.eta))].sort((a, b) => a - b);
       const rows: [string, string][] = etas.map((eta) => {
         const q = pts.filter((p) => p.eta === eta);
         return [
@@ -282,14 +308,14 @@ $\ge ${SHOWN_P0}$ ("typically"). The number of steps where the loss went up (non
           `edge of stability shown in ${
             q.filter((p) => p.shown === 1).length
           } of ${q.length} runs; median sharpness·η/2 over the second half ${
-            median(q.map((p) => p.hover as number)).toFixed(3)
-          }; onset step ${median(q.map((p) => p.onsetStep as number))}; final/onset loss ${
-            median(q.map((p) => p.lossRatio as number)).toExponential(2)
-          }; loss increases after onset ${median(q.map((p) => p.ups as number))}`,
+            median(q.map((p) => p.hover)).toFixed(3)
+          }; onset step ${median(q.map((p) => p.onsetStep))}; final/onset loss ${
+            median(q.map((p) => p.lossRatio)).toExponential(2)
+          }; loss increases after onset ${median(q.map((p) => p.ups))}`,
         ];
       });
-      const hovers = pts.map((p) => p.hover as number), med = median(hovers);
-      const lossRatios = pts.map((p) => p.lossRatio as number), medLoss = median(lossRatios);
+      const hovers = pts.map((p) => p.hover), med = median(hovers);
+      const lossRatios = pts.map((p) => p.lossRatio), medLoss = median(lossRatios);
       const improving = lossRatios.filter((r) => r < 1).length;
       // Unit: a run meeting the hypothesis (a run that diverged shows nothing).
       const met = records.filter((r) => r.met);
@@ -299,7 +325,7 @@ $\ge ${SHOWN_P0}$ ("typically"). The number of steps where the loss went up (non
         p0: SHOWN_P0,
         alpha: SHOWN_ALPHA,
         units:
-          `runs showing the edge of stability (reach ${BAND.reach}·2/η, settle in [${BAND.lo}, ${BAND.hi}]·2/η, loss improving)`,
+          `runs showing the edge of stability (reach ${EDGE_BAND.reach}·2/η, settle in [${EDGE_BAND.lo}, ${EDGE_BAND.hi}]·2/η, loss improving)`,
       });
       return {
         ...v,
@@ -311,18 +337,16 @@ the onset in ${improving} of ${pts.length} runs (median final/onset level ${medL
         rows: [...v.rows, ...rows],
       };
     },
-    plots(records: InstanceRecord[]): PlotSpec[] {
-      const done = records.filter((r) => r.conclusion?.data);
-      const sharp = done.flatMap((r) => {
-        const d = r.conclusion!.data!;
-        return (d.sharpSteps as number[]).map((s, k) => ({
-          run: `#${r.index} η=${d.eta}`,
-          eta: `η = ${d.eta}`,
+    plots(records) {
+      const sharp = withData(records).flatMap(({ record, data }) =>
+        data.sharpSteps.map((s, k) => ({
+          run: `#${record.index} η=${data.eta}`,
+          eta: `η = ${data.eta}`,
           step: s,
-          ratio: (d.sharpnessRel as number[])[k],
-          loss: (d.losses as number[])[k],
-        }));
-      });
+          ratio: data.sharpnessRel[k],
+          loss: data.losses[k],
+        }))
+      );
       return [
         {
           name: "sharpness",

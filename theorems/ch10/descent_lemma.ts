@@ -1,13 +1,15 @@
 /**
- * Chapter 10, Section 10.3: Lemma 10.2, the descent lemma for β-smooth losses.
+ * `lemma-10.2` (Chapter 10, §10.3, Definition 10.1, Lemma 10.2, (10.48)–(10.59)): the descent lemma. For a
+ * β-smooth loss and η < 2/β, one GD step decreases the loss, and L(w′) ≤ L(w) + (−1 + βη/2)η‖∇L(w)‖² (10.54).
  *
  * @module
  */
-import { defineClaim } from "../engine/claim.ts";
-import type { Claim } from "../engine/claim.ts";
-import { linearRegressionLoss, logisticLoss, quadraticLoss, type SmoothLoss } from "../models/smooth_losses.ts";
-import { EPS, gaussianMatrix, matrixWithSingularValues } from "../numerics/linalg.ts";
-import type { Rng } from "../numerics/random.ts";
+import { defineClaim } from "../../engine/claim.ts";
+import type { Claim } from "../../engine/claim.ts";
+import { withData } from "../../engine/records.ts";
+import { linearRegressionLoss, logisticLoss, quadraticLoss, type SmoothLoss } from "../../models/smooth_losses.ts";
+import { EPS, gaussianMatrix, matrixWithSingularValues } from "../../numerics/linalg.ts";
+import type { Rng } from "../../numerics/random.ts";
 
 /** One GD step of Lemma 10.2: a loss, a point and a step size. */
 export interface DescentInstance {
@@ -19,6 +21,18 @@ export interface DescentInstance {
   eta: number;
   /** Whether w was put on the top eigenvector (where (10.54) is attained). */
   onTopEigenvector: boolean;
+}
+
+/** What each instance keeps for the aggregate and the plot. */
+export interface DescentData {
+  /** η·β. */
+  etaBeta: number;
+  /** Guaranteed over observed decrease (the conclusion's tightness). */
+  tightness: number;
+  /** The loss family. */
+  family: string;
+  /** 1 when w is on the top eigenvector, else 0. */
+  onTop: number;
 }
 
 /** A loss from one of three families, by index: quadratic, linear regression (10.56), logistic. */
@@ -79,12 +93,13 @@ export function measureStep(loss: SmoothLoss, w: Float64Array, eta: number): Ste
  *
  * @example
  * ```ts
- * import { lemma102 } from "./ch10_descent.ts";
- * console.assert(lemma102().id === "lemma-10.2");
+ * import assert from "node:assert/strict";
+ * import { descentLemma } from "./descent_lemma.ts";
+ * assert.equal(descentLemma().id, "lemma-10.2");
  * ```
  */
-export function lemma102(c = 0.5): Claim {
-  return defineClaim<DescentInstance>({
+export function descentLemma(c = 0.5): Claim {
+  return defineClaim<DescentInstance, DescentData>({
     id: "lemma-10.2",
     title: "Descent lemma: one GD step on a β-smooth loss",
     kind: "exact",
@@ -183,11 +198,12 @@ bound (below it, strictness is not decidable in float64 and only $\mathcal{L}(w'
       },
     },
     aggregate(records) {
+      const checked = withData(records);
       // (10.51) is an equality when ∇L(w + τh) − ∇L(w) = βτh, i.e. for a quadratic along its top eigenvector.
-      const top = records.filter((r) => r.conclusion?.data?.onTop === 1);
+      const top = checked.filter(({ data }) => data.onTop === 1);
       if (top.length === 0) return { holds: "inconclusive", summary: "no instance on a top eigenvector" };
-      const dev = Math.max(...top.map((r) => Math.abs(r.conclusion!.tightness - 1)));
-      const families = [...new Set(records.map((r) => r.conclusion?.data?.family).filter((f) => f))];
+      const dev = Math.max(...top.map(({ data }) => Math.abs(data.tightness - 1)));
+      const families = [...new Set(checked.map(({ data }) => data.family).filter((f) => f))];
       return {
         holds: dev <= 1e-6,
         summary:
@@ -195,16 +211,16 @@ bound (below it, strictness is not decidable in float64 and only $\mathcal{L}(w'
             dev.toExponential(1)
           } (accepted ≤ 1e-6, rounding level)`,
         rows: families.map((f) => {
-          const t = records.filter((r) => r.conclusion?.data?.family === f).map((r) => r.conclusion!.tightness);
+          const t = checked.filter(({ data }) => data.family === f).map(({ data }) => data.tightness);
           return [`worst tightness, ${f}`, Math.max(...t).toPrecision(4)] as [string, string];
         }),
       };
     },
     plots(records) {
-      const values = records.filter((r) => r.conclusion && Number.isFinite(r.conclusion.tightness)).map((r) => ({
-        etaBeta: r.conclusion!.data!.etaBeta,
-        tightness: r.conclusion!.tightness,
-        family: r.conclusion!.data!.family,
+      const values = withData(records).filter(({ data }) => Number.isFinite(data.tightness)).map(({ data }) => ({
+        etaBeta: data.etaBeta,
+        tightness: data.tightness,
+        family: data.family,
       }));
       return [{
         name: "tightness",

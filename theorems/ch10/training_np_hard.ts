@@ -1,12 +1,13 @@
 /**
- * Chapter 10, §10.4: optimisation is NP-hard (Theorem 10.3), through the reduction from
+ * `thm-10.3` (Chapter 10, §10.4, Theorem 10.3 and its proof): optimisation is NP-hard, through the reduction from
  * SUBSET-SUM. YES instances: an exact zero of L; NO instances: a proven, exactly evaluated lower
  * bound min L ≥ ε > 0 that local optimisers never undercut.
  *
  * @module
  */
-import { defineClaim } from "../engine/claim.ts";
-import type { Claim, ConclusionCheck } from "../engine/claim.ts";
+import { defineClaim } from "../../engine/claim.ts";
+import type { Claim, ConclusionCheck, InstanceRecord } from "../../engine/claim.ts";
+import { withData } from "../../engine/records.ts";
 import {
   branchAndBound,
   gapLowerBound,
@@ -16,12 +17,12 @@ import {
   solveSubsetSum,
   type SubsetSum,
   SubsetSumLoss,
-} from "../models/subset_sum.ts";
-import { localMinimize } from "../numerics/optimize.ts";
-import { median } from "../numerics/stats.ts";
-import type { Rng } from "../numerics/random.ts";
-import { nextUp } from "../numerics/interval.ts";
-import { commonDyadic, ratAtLeast, type Rational, ratToNumber } from "../numerics/rational.ts";
+} from "../../models/subset_sum.ts";
+import { localMinimize } from "../../numerics/optimize.ts";
+import { median } from "../../numerics/stats.ts";
+import type { Rng } from "../../numerics/random.ts";
+import { nextUp } from "../../numerics/interval.ts";
+import { commonDyadic, ratAtLeast, type Rational, ratToNumber } from "../../numerics/rational.ts";
 
 const SOURCE = "001_77e89cd23d3b82cd.txt";
 
@@ -37,24 +38,63 @@ export interface ReductionInstance {
   boxBudget: number;
 }
 
+/** What every instance keeps: its size and the cost of the oracle and the first certificate. */
+interface OracleData {
+  /** Number of aᵢ. */
+  n: number;
+  /** Wall-clock time of the oracle and the certificate (YES: exact L(𝟙_C); NO: g²/(1 + 4‖a‖²)). */
+  certificateMs: number;
+  /** Subsets the oracle enumerated. */
+  enumerated: number;
+}
+
+/** What a YES instance keeps. */
+export interface YesData extends OracleData {
+  /** The oracle's answer. */
+  answer: "YES";
+}
+
+/** What a NO instance keeps: both certificates, the lowest loss found and the branch and bound's cost. */
+export interface NoData extends OracleData {
+  /** The oracle's answer. */
+  answer: "NO";
+  /** The analytic certificate ε = g²/(1 + 4‖a‖²). */
+  eps: number;
+  /** The interval branch and bound's certified lower bound (0 when not run). */
+  bb: number;
+  /** Boxes the branch and bound split (0 when not run). */
+  boxes: number;
+  /** U: the lowest exactly evaluated L the local optimisers found. */
+  best: number;
+  /** Wall-clock time of the branch and bound. */
+  bbMs: number;
+}
+
+/** What each instance keeps for the aggregate and the plot. */
+export type ReductionData = YesData | NoData;
+
 /**
  * Largest n for which the interval branch and bound runs (it starts from 2ⁿ boxes).
  *
  * @example
  * ```ts
- * import { BRANCH_AND_BOUND_MAX_N } from "./ch10_np_hardness.ts";
- * console.assert(BRANCH_AND_BOUND_MAX_N === 6);
+ * import assert from "node:assert/strict";
+ * import { BRANCH_AND_BOUND_MAX_N } from "./training_np_hard.ts";
+ * assert.equal(BRANCH_AND_BOUND_MAX_N, 6);
  * ```
  */
 export const BRANCH_AND_BOUND_MAX_N = 6;
 
+/** The instance families, by `params.family` (or the instance index modulo 5). */
 const FAMILIES = ["random YES", "random target", "near miss [M, 3], t = 2", "even a, odd t", "large a, t = sum ± 1"];
 
-function randomSubsetSum(rng: Rng, n: number, maxA: number): number[] {
+/** n integers uniform in [1, maxA]. */
+function randomWeights(rng: Rng, n: number, maxA: number): number[] {
   return Array.from({ length: n }, () => rng.int(1, maxA));
 }
 
-function subsetOf(rng: Rng, a: number[]): number {
+/** The total of a random subset of a (each element kept with probability ½). */
+function randomSubsetTotal(rng: Rng, a: number[]): number {
   return a.reduce((s, v) => (rng.double() < 0.5 ? s + v : s), 0);
 }
 
@@ -66,17 +106,18 @@ function reductionInstance(
   params: Readonly<Record<string, number>> = {},
 ): ReductionInstance {
   const nMax = budget === "test" ? 12 : ORACLE_MAX_N;
-  const family = params.family ?? index % FAMILIES.length, round = Math.floor(index / FAMILIES.length);
+  const family = params.family ?? index % FAMILIES.length,
+    round = Math.floor(index / FAMILIES.length);
   const drawnN = rng.int(2, nMax);
   const n = params.n ?? drawnN;
   let a: number[], t: number;
   switch (family) {
     case 0:
-      a = randomSubsetSum(rng, n, 10 ** rng.int(1, 6));
-      t = subsetOf(rng, a);
+      a = randomWeights(rng, n, 10 ** rng.int(1, 6));
+      t = randomSubsetTotal(rng, a);
       break;
     case 1:
-      a = randomSubsetSum(rng, n, 10 ** rng.int(1, 4));
+      a = randomWeights(rng, n, 10 ** rng.int(1, 4));
       t = rng.int(0, a.reduce((x, y) => x + y, 0) + 2);
       break;
     case 2:
@@ -84,18 +125,23 @@ function reductionInstance(
       t = 2;
       break;
     case 3:
-      a = randomSubsetSum(rng, n, 1000).map((v) => 2 * v);
+      a = randomWeights(rng, n, 1000).map((v) => 2 * v);
       t = 2 * rng.int(0, a.reduce((x, y) => x + y, 0) / 2) + 1;
       break;
     default:
-      a = randomSubsetSum(rng, n, 10_000_000);
-      t = Math.max(0, subsetOf(rng, a) + (rng.double() < 0.5 ? 1 : -1));
+      a = randomWeights(rng, n, 10_000_000);
+      t = Math.max(0, randomSubsetTotal(rng, a) + (rng.double() < 0.5 ? 1 : -1));
   }
   const starts = Array.from(
     { length: budget === "test" ? 6 : 12 },
     () => Float64Array.from(a, () => rng.uniform(-0.5, 1.5)),
   );
-  return { problem: { a, t }, family: FAMILIES[family], starts, boxBudget: budget === "test" ? 3000 : 20000 };
+  return {
+    problem: { a, t },
+    family: FAMILIES[family],
+    starts,
+    boxBudget: budget === "test" ? 3000 : 20000,
+  };
 }
 
 function describe(i: ReductionInstance): string {
@@ -104,7 +150,8 @@ function describe(i: ReductionInstance): string {
   return `${i.family}: ${shown}, t = ${t}`;
 }
 
-function fmt(x: number): string {
+/** A bound for the detail line: 0, or three significant digits in exponent form. */
+function formatBound(x: number): string {
   return x === 0 ? "0" : x.toExponential(3);
 }
 
@@ -114,16 +161,17 @@ function fmt(x: number): string {
  *
  * @example
  * ```ts
- * import { thm103 } from "./ch10_np_hardness.ts";
- * console.assert(thm103().id === "thm-10.3");
+ * import assert from "node:assert/strict";
+ * import { trainingNpHard } from "./training_np_hard.ts";
+ * assert.equal(trainingNpHard().id, "thm-10.3");
  * ```
  */
-export function thm103(
+export function trainingNpHard(
   lowerBound: LowerBound = gapLowerBound,
   makeLoss = (p: SubsetSum) => new SubsetSumLoss(p),
   intervalBound: typeof branchAndBound = branchAndBound,
 ): Claim {
-  return defineClaim<ReductionInstance>({
+  return defineClaim<ReductionInstance, ReductionData>({
     id: "thm-10.3",
     title: "Optimisation is NP-hard: the SUBSET-SUM reduction",
     kind: "exact",
@@ -189,7 +237,7 @@ the proven bound $\min \mathcal L \ge \varepsilon = g^2/(1 + 4\|a\|^2) > 0$ (pro
 interval branch and bound with outward rounding over the $2^n$ boxes that must contain every minimiser gives a certified
 bound $0 < \varepsilon_{BB} \le U$; and Levenberg–Marquardt runs from the closest vertex $\mathbb 1_C$ and from random starts
 never reach a point below either certificate, $\mathcal L$ evaluated exactly at the float64 points they return.`,
-      check(i): ConclusionCheck {
+      check(i): ConclusionCheck<ReductionData> {
         const loss = makeLoss(i.problem);
         const start = performance.now();
         const answer = solveSubsetSum(i.problem);
@@ -241,13 +289,13 @@ never reach a point below either certificate, $\mathcal L$ evaluated exactly at 
           observed: strongestNum,
           bound: bestNum,
           tightness: strongestNum / bestNum,
-          detail: `NO: gap g = ${answer.gap}, analytic certificate ε = ${fmt(epsNum)} (${eps.num}/${eps.den})${
+          detail: `NO: gap g = ${answer.gap}, analytic certificate ε = ${formatBound(epsNum)} (${eps.num}/${eps.den})${
             n <= BRANCH_AND_BOUND_MAX_N
-              ? `, interval branch and bound ${fmt(bb)} (${boxes} boxes${
+              ? `, interval branch and bound ${formatBound(bb)} (${boxes} boxes${
                 bbReached ? ", target U/2 reached" : ", box budget exhausted"
               })`
               : ""
-          }; lowest L found by ${i.starts.length + 1} local runs U = ${fmt(bestNum)} at w = [${
+          }; lowest L found by ${i.starts.length + 1} local runs U = ${formatBound(bestNum)} at w = [${
             Array.from(bestW!.slice(0, 4), (v) => v.toPrecision(6)).join(", ")
           }${n > 4 ? ", …" : ""}]; ${undercut} runs below the certificates`,
           data: {
@@ -265,9 +313,10 @@ never reach a point below either certificate, $\mathcal L$ evaluated exactly at 
       },
     },
     aggregate(records) {
-      const done = records.filter((r) => r.met && r.conclusion?.data);
-      const yes = done.filter((r) => r.conclusion!.data!.answer === "YES");
-      const no = done.filter((r) => r.conclusion!.data!.answer === "NO");
+      const done = withData(records).filter(({ record }) => record.met);
+      const yes = done.flatMap(({ record, data }) => (data.answer === "YES" ? [{ record, data }] : []));
+      const no = done.flatMap(({ record, data }) => (data.answer === "NO" ? [{ record, data }] : []));
+      const detail = (r: InstanceRecord<ReductionData>) => r.conclusion?.detail ?? "";
       const rows: [string, string][] = [[
         "the reduction",
         "(a, t) ↦ L(w) = (Σᵢ w[i]aᵢ − t)² + Σᵢ (w[i](1 − w[i]))², ℓ = 0. L ≥ 0 as a sum of squares, and L(w) = 0 iff every w[i] ∈ {0, 1} and Σ w[i]aᵢ = t, i.e. iff w is the indicator of a solution C. Deciding min L = 0 therefore decides SUBSET-SUM, and L has n variables and coefficients of the size of the input.",
@@ -276,18 +325,18 @@ never reach a point below either certificate, $\mathcal L$ evaluated exactly at 
         "“Otherwise L(w) > 0 for all w” does not by itself give min L ≠ 0 (an infimum need not be attained). It is closed here quantitatively: min L ≥ g²/(1 + 4‖a‖²) ≥ 1/(1 + 4‖a‖²) for integer NO instances (and L is coercive, so the minimum exists). For a = [M, 3], t = 2 the minimum is below (M + 1)²/M⁴ ≈ 1/M² (w = (−1/M, 1)): a local optimiser's small value proves nothing, the certificate does.",
       ]];
       if (yes[0]) {
-        rows.push([`worked YES (instance ${yes[0].index}: ${yes[0].description})`, yes[0].conclusion!.detail]);
+        const { record } = yes[0];
+        rows.push([`worked YES (instance ${record.index}: ${record.description})`, detail(record)]);
       }
       // The hardest near miss: the smallest certificate among the a = [M, 3], t = 2 instances.
-      const nearMiss = no.filter((r) => r.description.startsWith("near miss"))
-        .sort((p, q) => (p.conclusion!.data!.eps as number) - (q.conclusion!.data!.eps as number));
-      const workedNo = nearMiss[0] ?? no[0];
+      const nearMiss = no.filter(({ record }) => record.description.startsWith("near miss"))
+        .sort((p, q) => p.data.eps - q.data.eps);
+      const workedNo = (nearMiss[0] ?? no[0])?.record;
       if (workedNo) {
-        rows.push([`worked NO (instance ${workedNo.index}: ${workedNo.description})`, workedNo.conclusion!.detail]);
+        rows.push([`worked NO (instance ${workedNo.index}: ${workedNo.description})`, detail(workedNo)]);
       }
-      const maxN = Math.max(0, ...no.map((r) => r.conclusion!.data!.n as number));
-      const withBoxes = no.filter((r) => (r.conclusion!.data!.boxes as number) > 0)
-        .map((r) => r.conclusion!.data!.boxes as number).sort((x, y) => x - y);
+      const maxN = Math.max(0, ...no.map(({ data }) => data.n));
+      const withBoxes = no.filter(({ data }) => data.boxes > 0).map(({ data }) => data.boxes).sort((x, y) => x - y);
       rows.push([
         "certificate size",
         `analytic: one closed form g²/(1 + 4‖a‖²) in exact integers (O(n) BigInt operations) after the oracle's 2^n subset sums (n ≤ ${maxN} among NO instances, at most ${
@@ -298,14 +347,13 @@ never reach a point below either certificate, $\mathcal L$ evaluated exactly at 
       ]);
       const bothSides = yes.length > 0 && no.length > 0;
       // Wall-clock times of the certificates (the oracle's enumeration included in the analytic one).
-      const times = (pick: (d: Record<string, unknown>) => number, from: typeof records) =>
-        from.map((r) => pick(r.conclusion!.data!)).filter((t) => t > 0).sort((x, y) => x - y);
+      const times = (ms: number[]) => ms.filter((t) => t > 0).sort((x, y) => x - y);
       const timingsMs: Record<string, number> = {};
       for (
         const [label, ts] of [
-          ["YES certificate (oracle + exact L(𝟙_C))", times((d) => d.certificateMs as number, yes)],
-          ["NO analytic certificate (oracle + g²/(1 + 4‖a‖²))", times((d) => d.certificateMs as number, no)],
-          ["NO interval branch and bound", times((d) => d.bbMs as number, no)],
+          ["YES certificate (oracle + exact L(𝟙_C))", times(yes.map(({ data }) => data.certificateMs))],
+          ["NO analytic certificate (oracle + g²/(1 + 4‖a‖²))", times(no.map(({ data }) => data.certificateMs))],
+          ["NO interval branch and bound", times(no.map(({ data }) => data.bbMs))],
         ] as const
       ) {
         if (ts.length === 0) continue;
@@ -321,16 +369,15 @@ never reach a point below either certificate, $\mathcal L$ evaluated exactly at 
       };
     },
     plots(records) {
-      const values = records.flatMap((r) => {
-        const d = r.conclusion?.data;
-        if (!d || d.answer !== "NO") return [];
-        const family = r.description.split(":")[0];
+      const values = withData(records).flatMap(({ record, data }) => {
+        if (data.answer !== "NO") return [];
+        const family = record.description.split(":")[0];
         return [
-          { instance: r.index, family, which: "analytic certificate g²/(1 + 4‖a‖²)", value: d.eps },
-          ...((d.boxes as number) > 0
-            ? [{ instance: r.index, family, which: "interval branch and bound", value: d.bb }]
+          { instance: record.index, family, which: "analytic certificate g²/(1 + 4‖a‖²)", value: data.eps },
+          ...(data.boxes > 0
+            ? [{ instance: record.index, family, which: "interval branch and bound", value: data.bb }]
             : []),
-          { instance: r.index, family, which: "lowest L found (upper bound on min L)", value: d.best },
+          { instance: record.index, family, which: "lowest L found (upper bound on min L)", value: data.best },
         ];
       });
       return [{

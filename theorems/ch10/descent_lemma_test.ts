@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { firstCaughtInstance } from "../engine/mutation.ts";
-import { quadraticLoss } from "../models/smooth_losses.ts";
-import { Matrix } from "../numerics/linalg.ts";
-import { lemma102, measureStep } from "./ch10_descent.ts";
+import { firstCaughtInstance } from "../../engine/mutation.ts";
+import { quadraticLoss } from "../../models/smooth_losses.ts";
+import { Matrix } from "../../numerics/linalg.ts";
+import { descentLemma, measureStep } from "./descent_lemma.ts";
 
 Deno.test("lemma-10.2 catches a wrong constant: (−1 + βη/4) in place of (−1 + βη/2)", async () => {
   // (The replay command of a falsified run is checked in engine/run_test.ts.)
-  assert.notEqual(await firstCaughtInstance(lemma102(0.25), 1, "test"), null);
+  assert.notEqual(await firstCaughtInstance(descentLemma(0.25), 1, "test"), null);
 });
 
 /** A diagonal quadratic ½Σλᵢwᵢ² and a point, as fast-check draws them. */

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
-import { firstCaughtInstance } from "../engine/mutation.ts";
-import { branchAndBound, type SubsetSum, SubsetSumLoss } from "../models/subset_sum.ts";
-import { thm103 } from "./ch10_np_hardness.ts";
+import { firstCaughtInstance } from "../../engine/mutation.ts";
+import { branchAndBound, type SubsetSum, SubsetSumLoss } from "../../models/subset_sum.ts";
+import { trainingNpHard } from "./training_np_hard.ts";
 
 Deno.test("thm-10.3 catches a 'bound' that is not one: g/(1 + 4‖a‖), the square dropped", async () => {
-  const wrong = thm103(({ a }, gap) => ({
+  const wrong = trainingNpHard(({ a }, gap) => ({
     num: BigInt(gap),
     den: 1n + 4n * BigInt(Math.ceil(Math.hypot(...a))),
   }));
@@ -26,12 +26,12 @@ Deno.test("thm-10.3 catches a wrong loss: the penalty w(1 − w) not squared (L 
       return { num: BigInt(Math.round(v * 2 ** 40)), den: 1n << 40n };
     }
   }
-  const wrong = thm103(undefined, (p: SubsetSum) => new Unsquared(p));
+  const wrong = trainingNpHard(undefined, (p: SubsetSum) => new Unsquared(p));
   assert.notEqual(await firstCaughtInstance(wrong, 1, "test"), null);
 });
 
 Deno.test("thm-10.3 catches a branch and bound over [0, 1]ⁿ (minimisers can lie outside: w = (−1/M, 1))", async () => {
-  const wrong = thm103(
+  const wrong = trainingNpHard(
     undefined,
     undefined,
     (p, upper, target, max) => branchAndBound(p, upper, target, max, [{ lo: 0, hi: 1 }]),

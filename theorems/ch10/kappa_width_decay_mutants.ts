@@ -1,0 +1,23 @@
+/**
+ * Deliberately wrong versions of eq-10.47 (theorems/ch10/kappa_width_decay.ts) that only a whole run can
+ * catch: each export builds one, with no arguments, so a worker can rebuild it. This module must stay
+ * importable in a worker: it defines claims and calls no `Deno.test`.
+ *
+ * @module
+ */
+import type { Claim } from "../../engine/claim.ts";
+import { kappaWidthDecay } from "./kappa_width_decay.ts";
+
+/**
+ * eq-10.47 with a bound exponent of −3/2 (κ ≲ d_hid^{-3/2}): the fitted exponent catches it.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { kappaWidthDecayExponentThreeHalves } from "./kappa_width_decay_mutants.ts";
+ * assert.equal(kappaWidthDecayExponentThreeHalves().id, "eq-10.47");
+ * ```
+ */
+export function kappaWidthDecayExponentThreeHalves(): Claim {
+  return kappaWidthDecay(() => -1.5);
+}
