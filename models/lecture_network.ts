@@ -26,9 +26,10 @@ export class LectureNetwork {
   /**
    * @example
    * ```ts
+   * import assert from "node:assert/strict";
    * import { LectureNetwork } from "./lecture_network.ts";
    * const net = new LectureNetwork([Float64Array.of(1, 0)], [1], 3);
-   * console.assert(net.paramCount === 9);
+   * assert.ok(net.paramCount === 9);
    * ```
    */
   constructor(xs: ArrayLike<number>[], ys: ArrayLike<number>, width: number) {
@@ -63,9 +64,10 @@ export class LectureNetwork {
    *
    * @example
    * ```ts
+   * import assert from "node:assert/strict";
    * import { LectureNetwork } from "./lecture_network.ts";
    * const net = new LectureNetwork([Float64Array.of(1, 0)], Float64Array.of(0), 1);
-   * console.assert(net.kinkDistance([1, 0, 1]) === 0); // w₁ = (0, 1) ⟂ x₁
+   * assert.ok(net.kinkDistance([1, 0, 1]) === 0); // w₁ = (0, 1) ⟂ x₁
    * ```
    */
   kinkDistance(theta: ArrayLike<number>): number {
@@ -126,11 +128,12 @@ export class LectureNetwork {
    *
    * @example
    * ```ts
+   * import assert from "node:assert/strict";
    * import { LectureNetwork } from "./lecture_network.ts";
    * const net = new LectureNetwork([Float64Array.of(1, 0)], [1], 1);
    * const e = new Float64Array(1);
    * const g = net.riskGradient([2, 1, 0], e); // h = 2, e = 1, R_S = e²/2
-   * console.assert(e[0] === 1 && g[0] === 1 && g[1] === 2 && g[2] === 0);
+   * assert.ok(e[0] === 1 && g[0] === 1 && g[1] === 2 && g[2] === 0);
    * ```
    */
   riskGradient(theta: ArrayLike<number>, errors?: Float64Array): Float64Array {
@@ -198,10 +201,11 @@ export class LectureNetwork {
    *
    * @example
    * ```ts
+   * import assert from "node:assert/strict";
    * import { LectureNetwork } from "./lecture_network.ts";
    * import { createRng } from "../numerics/random.ts";
    * const net = new LectureNetwork([Float64Array.of(1, 0)], [1], 3);
-   * console.assert(net.initialise(createRng(1), 0.5).length === 9);
+   * assert.ok(net.initialise(createRng(1), 0.5).length === 9);
    * ```
    */
   initialise(rng: Rng, gamma: number): Float64Array {
@@ -231,8 +235,9 @@ function angle(x: ArrayLike<number>, y: ArrayLike<number>): { nx: number; ny: nu
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { kernelA } from "./lecture_network.ts";
- * console.assert(Math.abs(kernelA([1, 0], [1, 0]) - 0.5) < 1e-15); // E[relu(g)²] = 1/2
+ * assert.ok(Math.abs(kernelA([1, 0], [1, 0]) - 0.5) < 1e-15); // E[relu(g)²] = 1/2
  * ```
  */
 export function kernelA(x: ArrayLike<number>, y: ArrayLike<number>): number {
@@ -246,8 +251,9 @@ export function kernelA(x: ArrayLike<number>, y: ArrayLike<number>): number {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { kernelW } from "./lecture_network.ts";
- * console.assert(Math.abs(kernelW([1, 0], [1, 0]) - 0.5) < 1e-15);
+ * assert.ok(Math.abs(kernelW([1, 0], [1, 0]) - 0.5) < 1e-15);
  * ```
  */
 export function kernelW(x: ArrayLike<number>, y: ArrayLike<number>): number {
@@ -261,8 +267,9 @@ export function kernelW(x: ArrayLike<number>, y: ArrayLike<number>): number {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { kernelA, kernelGram } from "./lecture_network.ts";
- * console.assert(kernelGram(kernelA, [[1, 0], [0, 1]]).rows === 2);
+ * assert.ok(kernelGram(kernelA, [[1, 0], [0, 1]]).rows === 2);
  * ```
  */
 export function kernelGram(k: (x: ArrayLike<number>, y: ArrayLike<number>) => number, xs: ArrayLike<number>[]): Matrix {
