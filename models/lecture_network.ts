@@ -283,3 +283,55 @@ export function kernelGram(k: (x: ArrayLike<number>, y: ArrayLike<number>) => nu
   }
   return g;
 }
+
+/**
+ * K̂^(a)(θ⁰) for a fresh draw of w_k ~ N(0, I_d), k = 1..N, accumulated without storing θ (K̂^(a) does
+ * not depend on a): the same matrix as `LectureNetwork.gramA` on a drawn θ⁰.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { sampleGramA } from "./lecture_network.ts";
+ * import { createRng } from "../numerics/random.ts";
+ * assert.ok(sampleGramA(createRng(1), [Float64Array.of(1, 0)], 1000).get(0, 0) > 0);
+ * ```
+ */
+export function sampleGramA(rng: Rng, xs: Float64Array[], width: number): Matrix {
+  const n = xs.length, d = xs[0].length;
+  const acc = new Float64Array(n * n), z = new Float64Array(n), w = new Float64Array(d);
+  // Hot loop: N·(d normals + n·d + n²) operations.
+  for (let k = 0; k < width; k++) {
+    for (let j = 0; j < d; j++) w[j] = rng.normal();
+    for (let i = 0; i < n; i++) {
+      let s = 0;
+      for (let j = 0; j < d; j++) s += w[j] * xs[i][j];
+      z[i] = s > 0 ? s : 0;
+    }
+    for (let i = 0; i < n; i++) for (let l = i; l < n; l++) acc[i * n + l] += z[i] * z[l];
+  }
+  const g = new Matrix(n, n);
+  for (let i = 0; i < n; i++) {
+    for (let l = i; l < n; l++) {
+      g.set(i, l, acc[i * n + l] / width);
+      g.set(l, i, acc[i * n + l] / width);
+    }
+  }
+  return g;
+}
+
+/**
+ * The lecture's C_d = E‖w‖₁⁴ for w ~ N(0, I_d), exactly: with mₖ = E|g|ᵏ (m₁ = √(2/π), m₂ = 1, m₃ = 2√(2/π),
+ * m₄ = 3), E(Σᵢ|wᵢ|)⁴ = d·m₄ + 4d(d−1)m₃m₁ + 3d(d−1)m₂² + 6d(d−1)(d−2)m₂m₁² + d(d−1)(d−2)(d−3)m₁⁴.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { gaussianL1FourthMoment } from "./lecture_network.ts";
+ * assert.equal(gaussianL1FourthMoment(1), 3); // E g⁴
+ * ```
+ */
+export function gaussianL1FourthMoment(d: number): number {
+  const m1 = Math.sqrt(2 / Math.PI), m2 = 1, m3 = 2 * Math.sqrt(2 / Math.PI), m4 = 3;
+  return d * m4 + 4 * d * (d - 1) * m3 * m1 + 3 * d * (d - 1) * m2 * m2 + 6 * d * (d - 1) * (d - 2) * m2 * m1 * m1 +
+    d * (d - 1) * (d - 2) * (d - 3) * m1 ** 4;
+}

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { createRng } from "../numerics/random.ts";
-import { kernelA, kernelW, LectureNetwork } from "./lecture_network.ts";
+import { gaussianL1FourthMoment, kernelA, kernelW, LectureNetwork, sampleGramA } from "./lecture_network.ts";
 
 function sample(seed: string, n: number, d: number, width: number) {
   const rng = createRng(seed);
@@ -52,8 +52,7 @@ Deno.test("k^(a), k^(w) closed forms against Monte Carlo (4 standard errors, fix
   assert.ok(Math.abs(mw - kernelW(x, y)) < 4 * sew, `${mw} vs ${kernelW(x, y)}`);
 });
 
-Deno.test("sampleGramA draws the same K̂^(a) as gramA on the same stream of w_k", async () => {
-  const { sampleGramA } = await import("../theorems/lecture13_lemmas.ts");
+Deno.test("sampleGramA draws the same K̂^(a) as gramA on the same stream of w_k", () => {
   const xs = [Float64Array.of(1, 0.2), Float64Array.of(0.1, 1)];
   const net = new LectureNetwork(xs, [0, 0], 50);
   // gramA on θ whose w part is drawn in the same order as sampleGramA draws it.
@@ -77,4 +76,17 @@ Deno.test("LectureNetwork.kinkDistance: the smallest relative pre-activation, in
   assert.ok(Math.abs(net.kinkDistance(theta) - direct) < 1e-15);
   assert.ok(Math.abs(net.kinkDistance([1, 1, 30, 5, -1, 2]) - direct) < 1e-15);
   assert.equal(net.kinkDistance([1, 1, 0, 0, 0, 0]), 1);
+});
+
+Deno.test("C_d matches Monte Carlo E‖w‖₁⁴ (d = 3, 4 standard errors, fixed seed)", () => {
+  const rng = createRng("cd");
+  let s = 0, s2 = 0;
+  const T = 200_000;
+  for (let t = 0; t < T; t++) {
+    const v = (Math.abs(rng.normal()) + Math.abs(rng.normal()) + Math.abs(rng.normal())) ** 4;
+    s += v;
+    s2 += v * v;
+  }
+  const m = s / T, se = Math.sqrt((s2 / T - m * m) / T);
+  assert.ok(Math.abs(m - gaussianL1FourthMoment(3)) < 4 * se, `${m} vs ${gaussianL1FourthMoment(3)}`);
 });

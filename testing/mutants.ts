@@ -10,42 +10,11 @@
 import type { Claim } from "../engine/claim.ts";
 import { withParams } from "../engine/mutation.ts";
 
-import { kernelA } from "../models/lecture_network.ts";
 import { relu } from "../models/mean_field.ts";
+
 import { chizatImplicitBias } from "../theorems/chizat_implicit_bias.ts";
 import { chizatGlobalConvergence, chizatMeanField } from "../theorems/chizat_mean_field.ts";
 import { chizatRandomFeatures } from "../theorems/chizat_random_features.ts";
-import { yangGram } from "../theorems/lecture13.ts";
-import { printedMovementRadius, yangLinearRate, yangMovement, yangTstar } from "../theorems/lecture13_lemmas.ts";
-
-/** Row-wise 1.05·∇Φ: a linearised model built on a perturbed Jacobian. */
-const perturbed = (rows: Float64Array[]) => rows.map((r) => r.map((v) => 1.05 * v));
-
-/**
- * yang-linear-rate with a rate claimed 4 times faster, exp(−4Nλ_S t/n): its one test instance fails.
- *
- * @example
- * ```ts
- * import { yangLinearRateFourTimesFaster } from "./mutants.ts";
- * console.assert(yangLinearRateFourTimesFaster().id === "yang-linear-rate");
- * ```
- */
-export function yangLinearRateFourTimesFaster(): Claim {
-  return yangLinearRate(() => 4);
-}
-
-/**
- * yang-movement with a radius q 100 times too small: its one test instance moves farther.
- *
- * @example
- * ```ts
- * import { yangMovementRadiusHundredfoldSmall } from "./mutants.ts";
- * console.assert(yangMovementRadiusHundredfoldSmall().id === "yang-movement");
- * ```
- */
-export function yangMovementRadiusHundredfoldSmall(): Claim {
-  return yangMovement((d, n, r0, N, l, delta) => printedMovementRadius(d, n, r0, N, l, delta) / 100);
-}
 
 /**
  * chizat-mean-field under the NTK scaling (f = Σφ/√m, dw/dt = −∇F), which has no m-independent limit:
@@ -76,32 +45,6 @@ export function chizatMeanFieldNtkScaling(): Claim {
 export function chizatGlobalConvergenceWrongDerivative(): Claim {
   const wrong = { name: "ReLU, wrong σ′", value: relu.value, derivative: (z: number) => (z < 0 ? 1 : 0) };
   return withParams(chizatGlobalConvergence(wrong), { horizon: 100 });
-}
-
-/**
- * yang-tstar with a claimed movement O(N^-2): the fitted exponent in N catches it.
- *
- * @example
- * ```ts
- * import { yangTstarExponentTwo } from "./mutants.ts";
- * console.assert(yangTstarExponentTwo().id === "yang-tstar");
- * ```
- */
-export function yangTstarExponentTwo(): Claim {
-  return yangTstar(() => -2);
-}
-
-/**
- * yang-gram with a limit kernel off by a factor 1.2: the error stops decaying with the width.
- *
- * @example
- * ```ts
- * import { yangGramKernelOff } from "./mutants.ts";
- * console.assert(yangGramKernelOff().id === "yang-gram");
- * ```
- */
-export function yangGramKernelOff(): Claim {
-  return yangGram((x, y) => 1.2 * kernelA(x, y));
 }
 
 /**

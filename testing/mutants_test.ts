@@ -6,7 +6,6 @@
  */
 import assert from "node:assert/strict";
 import type { Claim } from "../engine/claim.ts";
-import { catches } from "../engine/mutation.ts";
 import { importClaim } from "../engine/registry.ts";
 import { type ClaimResult, runClaim } from "../engine/run.ts";
 import type { InstanceRecord } from "../engine/claim.ts";
@@ -21,9 +20,6 @@ interface Run {
   records: InstanceRecord[];
 }
 
-/** An instance alone catches the mutant (what `firstCaughtInstance` looks for). */
-const instanceCaught = ({ claim, records }: Run) =>
-  assert.ok(records.some((r) => catches(claim, r)), `${claim.id}: no instance caught the mutant`);
 /** The run is falsified. */
 const falsified = ({ result }: Run) => assert.equal(result.status, "falsified", result.reason);
 /** The run is falsified and its aggregate test rejects at its level. */
@@ -35,12 +31,6 @@ const aggregateRejects = (run: Run) => {
 
 /** In queue order: the longest runs first (the one-instance yang claims, then the chizat ones). */
 const cases: [name: string, mutant: keyof typeof mutants, check: (run: Run) => void][] = [
-  [
-    "yang-linear-rate catches a rate claimed 4 times faster, exp(−4Nλ_S t/n)",
-    "yangLinearRateFourTimesFaster",
-    instanceCaught,
-  ],
-  ["yang-movement catches a radius q 100 times too small", "yangMovementRadiusHundredfoldSmall", instanceCaught],
   [
     "chizat-mean-field catches a scaling without an m-independent limit (NTK: f = Σφ/√m, dw/dt = −∇F)",
     "chizatMeanFieldNtkScaling",
@@ -61,8 +51,6 @@ const cases: [name: string, mutant: keyof typeof mutants, check: (run: Run) => v
     "chizatRandomFeaturesNoBias",
     falsified,
   ],
-  ["yang-tstar catches a claimed movement O(N^-2)", "yangTstarExponentTwo", falsified],
-  ["yang-gram catches a limit kernel off by a factor 1.2 (the error stops decaying)", "yangGramKernelOff", falsified],
 ];
 
 Deno.test("mutants caught only by a whole run, all at once on the shared pool", async (t) => {

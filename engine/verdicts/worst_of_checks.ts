@@ -1,0 +1,75 @@
+/**
+ * "Worst of several named checks": a conclusion made of comparisons (identities to rounding, flows to an
+ * integrator's budget) holds when all hold; its tightness is the worst observed/bound ratio, and its
+ * detail names the first comparison that failed.
+ *
+ * @module
+ */
+import type { ConclusionCheck } from "../claim.ts";
+import { type Comparison, ratio } from "../../numerics/compare.ts";
+
+/** The worst-of verdict so far. */
+export interface WorstOfChecks {
+  /** Every comparison held. */
+  holds: boolean;
+  /** The largest observed/bound ratio (NaN once a comparison was not finite). */
+  worst: number;
+  /** Why the first failing comparison failed, or what the caller wrote. */
+  detail: string;
+}
+
+/**
+ * A fresh verdict: holds, worst 0, no detail.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { worstOfChecks } from "./worst_of_checks.ts";
+ * assert.deepEqual(worstOfChecks(), { holds: true, worst: 0, detail: "" });
+ * ```
+ */
+export function worstOfChecks(): WorstOfChecks {
+  return { holds: true, worst: 0, detail: "" };
+}
+
+/**
+ * Adds named comparisons in order: the first failing one (over the whole verdict) sets the detail through
+ * `failure(name, comparison)`; every one updates `holds` and `worst`.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { addChecks, worstOfChecks } from "./worst_of_checks.ts";
+ * import { atMost } from "../../numerics/compare.ts";
+ * const v = worstOfChecks();
+ * addChecks(v, [["a", atMost(1, 2)], ["b", atMost(3, 1)], ["c", atMost(5, 1)]], (name) => `${name} failed`);
+ * assert.deepEqual(v, { holds: false, worst: 5, detail: "b failed" });
+ * ```
+ */
+export function addChecks(
+  verdict: WorstOfChecks,
+  checks: readonly (readonly [name: string, comparison: Comparison])[],
+  failure: (name: string, comparison: Comparison) => string,
+): void {
+  for (const [name, cmp] of checks) {
+    if (!cmp.ok && verdict.holds) verdict.detail = failure(name, cmp);
+    verdict.holds &&= cmp.ok;
+    verdict.worst = Math.max(verdict.worst, ratio(cmp.observed, cmp.bound));
+  }
+}
+
+/**
+ * The conclusion a worst-of verdict gives: observed and tightness the worst ratio, bound 1.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { worstOfConclusion } from "./worst_of_checks.ts";
+ * assert.deepEqual(worstOfConclusion({ holds: true, worst: 0.5, detail: "ok" }), {
+ *   holds: true, observed: 0.5, bound: 1, tightness: 0.5, detail: "ok",
+ * });
+ * ```
+ */
+export function worstOfConclusion(verdict: WorstOfChecks): ConclusionCheck<never> {
+  return { holds: verdict.holds, observed: verdict.worst, bound: 1, tightness: verdict.worst, detail: verdict.detail };
+}

@@ -1,0 +1,135 @@
+/**
+ * The two-point samples of Lecture 13 (002, arXiv:2106.06682) on which the movement lemma (`yang-movement`)
+ * and the linear convergence theorem (`yang-linear-rate`) are checked at their printed widths, with the
+ * lecture's setting they assume: Gaussian initialisation with γ, δ ∈ (0, 1), inputs in ‖xᵢ‖_∞ ≤ 1.
+ *
+ * @module
+ */
+import { kernelA, kernelGram, type LectureNetwork } from "./lecture_network.ts";
+import { symmetricEigen } from "../numerics/linalg.ts";
+import type { Rng } from "../numerics/random.ts";
+
+/**
+ * Data within ‖xᵢ‖_∞ ≤ 1 maximising λ_S for n = 2 (λ_S ≤ min K_ii = min ‖xᵢ‖²/2 ≤ d/2): the width threshold
+ * 32n⁴C_d/(λ_S²δ) is then smallest (C_d/λ_S² grows with d, so d = 1 is cheapest).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { LARGEST_LAMBDA_S_DATA } from "./lecture_two_point_data.ts";
+ * assert.deepEqual(LARGEST_LAMBDA_S_DATA[0].xs, [[1], [-1]]);
+ * ```
+ */
+export const LARGEST_LAMBDA_S_DATA: readonly { name: string; xs: readonly (readonly number[])[] }[] = [
+  // x₂ = −x₁: σ(wᵀx₁)σ(wᵀx₂) = 0, so K^(a) = (d/2)I and λ_S = d/2, the largest possible.
+  { name: "antipodal d = 1", xs: [[1], [-1]] },
+  { name: "antipodal d = 2", xs: [[1, 1], [-1, -1]] },
+  // Orthogonal corners: K^(a) = [[1, 1/π], [1/π, 1]], λ_S = 1 − 1/π; every neuron can see both points.
+  { name: "orthogonal d = 2", xs: [[1, 1], [1, -1]] },
+];
+
+/** One planned instance: which of `LARGEST_LAMBDA_S_DATA` and which δ. */
+export interface TwoPointPlan {
+  /** Index into `LARGEST_LAMBDA_S_DATA`. */
+  data: number;
+  /** δ. */
+  delta: number;
+}
+
+/** A two-point sample with its δ and λ_S. */
+export interface TwoPointData {
+  /** Two targets f(xᵢ) ∈ [−1, 1]. */
+  targets: number[];
+  /** Name of the data set (with the scale when not 1). */
+  name: string;
+  /** The inputs. */
+  xs: Float64Array[];
+  /** Sample size n. */
+  n: number;
+  /** Input dimension d. */
+  d: number;
+  /** δ. */
+  delta: number;
+  /** λ_S = λ_min(K^(a)) from the closed form of k^(a). */
+  lambdaS: number;
+}
+
+/**
+ * The data of a `yang-movement` or `yang-linear-rate` instance: two targets with |f(xᵢ)| ≤ 1 (the paper's setting),
+ * the plan's inputs (or `--data`) scaled by `--scale` and their name, δ (plan or `--delta`) and λ_S from the closed form of k^(a).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { twoPointData } from "./lecture_two_point_data.ts";
+ * import { createRng } from "../numerics/random.ts";
+ * const data = twoPointData(createRng(1), { data: 0, delta: 0.5 }, {});
+ * assert.equal(data.lambdaS, 0.5); // antipodal: K^(a) = (d/2)I
+ * assert.equal(twoPointData(createRng(1), { data: 0, delta: 0.5 }, { scale: 2 }).name, "antipodal d = 1 × 2");
+ * ```
+ */
+export function twoPointData(
+  rng: Rng,
+  plan: TwoPointPlan,
+  params: Record<string, number | undefined>,
+): TwoPointData {
+  const targets = [rng.uniform(-1, 1), rng.uniform(-1, 1)];
+  const set = LARGEST_LAMBDA_S_DATA[params.data ?? plan.data];
+  const scale = params.scale ?? 1;
+  const xs = set.xs.map((x) => Float64Array.from(x, (v) => scale * v));
+  const n = xs.length, d = xs[0].length;
+  const delta = params.delta ?? plan.delta;
+  const lambdaS = symmetricEigen(kernelGram(kernelA, xs)).values[n - 1];
+  const name = scale === 1 ? set.name : `${set.name} × ${scale}`;
+  return { targets, name, xs, n, d, delta, lambdaS };
+}
+
+/**
+ * The lecture's initialisation hypothesis, shared by `yang-movement` and `yang-linear-rate`.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { INITIALISATION_HYPOTHESIS } from "./lecture_two_point_data.ts";
+ * assert.equal(INITIALISATION_HYPOTHESIS.check({ gamma: 2, delta: 0.5 }).holds, false);
+ * ```
+ */
+export const INITIALISATION_HYPOTHESIS = {
+  statement:
+    "$a_k^0 \\sim \\mathcal N(0, \\gamma^2)$, $\\boldsymbol w_k^0 \\sim \\mathcal N(0, I_d)$ with $\\gamma \\in (0, 1)$; $\\delta \\in (0, 1)$",
+  certainty: "certified" as const,
+  method: "by construction; γ and δ checked",
+  check: (i: { gamma: number; delta: number }) => ({
+    holds: i.gamma > 0 && i.gamma < 1 && i.delta > 0 && i.delta < 1,
+    value: `γ = ${i.gamma.toPrecision(3)}, δ = ${i.delta}`,
+  }),
+};
+
+/**
+ * The implicit hypothesis ‖xᵢ‖_∞ ≤ 1 (checked exactly), with the statement explaining where it comes from.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { unitCubeHypothesis } from "./lecture_two_point_data.ts";
+ * import { LectureNetwork } from "./lecture_network.ts";
+ * const net = new LectureNetwork([Float64Array.of(2)], [0], 1);
+ * assert.deepEqual(unitCubeHypothesis("x").check({ net }), { holds: false, value: "max ‖xᵢ‖_∞ = 2" });
+ * ```
+ */
+export function unitCubeHypothesis(statement: string): {
+  statement: string;
+  certainty: "certified";
+  method: string;
+  check(i: { net: LectureNetwork }): { holds: boolean; value: string };
+} {
+  return {
+    statement,
+    certainty: "certified" as const,
+    method: "checked exactly",
+    check(i: { net: LectureNetwork }) {
+      const m = Math.max(...i.net.xs.flatMap((x) => Array.from(x, Math.abs)));
+      return { holds: m <= 1, value: `max ‖xᵢ‖_∞ = ${m}` };
+    },
+  };
+}

@@ -1,0 +1,156 @@
+/**
+ * `yang-init-risk` — Lecture 13 (002, Haizhao Yang, arXiv:2106.06682), Lemma 'R_S(θ⁰) is not large': for any
+ * δ ∈ (0, 1), with probability ≥ 1 − δ over the initialisation, R_S(θ⁰) ≤ ½(1 + 6γ√N·d·log(4N(d+1)/δ)·(√(2 log 2d)
+ * + √(2 log(8/δ))))². Checked by the bound's failure frequency over many draws of θ⁰, with an exact
+ * (Clopper–Pearson) binomial bound against δ.
+ *
+ * @module
+ */
+import { defineClaim } from "../../engine/claim.ts";
+import type { Claim } from "../../engine/claim.ts";
+import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
+import { failureFrequencyCheck } from "../../engine/verdicts/failure_frequency.ts";
+import { LectureNetwork } from "../../models/lecture_network.ts";
+import type { Rng } from "../../numerics/random.ts";
+
+const SOURCE = "002_4e8ee8a272f9d000.txt";
+
+/** Family-wise false-alarm probability of the claim's binomial tests (the suite's per-check budget). */
+const ALPHA = CHECK_FALSE_ALARM;
+
+/** An instance of `yang-init-risk`. */
+export interface InitRiskInstance {
+  /** The network (sample, width N). */
+  net: LectureNetwork;
+  /** γ. */
+  gamma: number;
+  /** δ. */
+  delta: number;
+  /** The instance's stream for the draws of θ⁰. */
+  rng: Rng;
+  /** Number of draws. */
+  draws: number;
+}
+
+/** What an instance keeps: the failure count and the empirical (1 − δ)-quantile of R_S(θ⁰) over the bound. */
+export interface InitRiskData {
+  /** Draws of θ⁰ with R_S(θ⁰) above the bound. */
+  failures: number;
+  /** Draws of θ⁰. */
+  draws: number;
+  /** Empirical (1 − δ)-quantile of R_S(θ⁰) over the bound. */
+  quantileOverBound: number;
+}
+
+/** A sample in the paper's setting: xᵢ ∈ [0, 1]ᵈ, |f(xᵢ)| ≤ 1. */
+function unitCubeSample(rng: Rng, n: number, d: number): { xs: Float64Array[]; ys: Float64Array } {
+  return {
+    xs: Array.from({ length: n }, () => Float64Array.from({ length: d }, () => rng.double())),
+    ys: Float64Array.from({ length: n }, () => rng.uniform(-1, 1)),
+  };
+}
+
+/** The bound on R_S(θ⁰) under test, as a function of γ, N, d, δ. */
+export type InitRiskBound = (gamma: number, width: number, d: number, delta: number) => number;
+
+/**
+ * As printed: ½(1 + 6γ√N·d·log(4N(d+1)/δ)·(√(2 log 2d) + √(2 log(8/δ))))².
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { printedInitRiskBound } from "./initial_risk.ts";
+ * assert.equal(printedInitRiskBound(0, 10, 2, 0.1), 0.5);
+ * ```
+ */
+export const printedInitRiskBound: InitRiskBound = (gamma, N, d, delta) =>
+  0.5 *
+  (1 + 6 * gamma * Math.sqrt(N) * d * Math.log(4 * N * (d + 1) / delta) *
+        (Math.sqrt(2 * Math.log(2 * d)) + Math.sqrt(2 * Math.log(8 / delta)))) ** 2;
+
+/**
+ * `yang-init-risk`: R_S(θ⁰) ≤ the printed bound with probability ≥ 1 − δ.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { initialRisk } from "./initial_risk.ts";
+ * assert.equal(initialRisk().id, "yang-init-risk");
+ * ```
+ */
+export function initialRisk(bound: InitRiskBound = printedInitRiskBound): Claim {
+  return defineClaim<InitRiskInstance, InitRiskData>({
+    id: "yang-init-risk",
+    falseAlarm: CHECK_FALSE_ALARM,
+    title: "The initial risk R_S(θ⁰) is not large (w.p. ≥ 1 − δ)",
+    kind: "probabilistic",
+    source: { document: SOURCE, where: "Lecture 13, Lemma 'R_S(θ⁰) is not large'" },
+    statement: String
+      .raw`For any $\delta \in (0,1)$ with probability at least $1-\delta$ over the random initialization,
+$R_S(\theta^0) \le \frac12\left(1 + 6\gamma\sqrt N d\left(\log\frac{4N(d+1)}\delta\right)\left(\sqrt{2\log(2d)} + \sqrt{2\log(8/\delta)}\right)\right)^2$.`,
+    tightness: "empirical (1 − δ)-quantile of R_S(θ⁰) over the bound",
+    instances: { test: 6, report: 18 },
+    generate({ rng, index, budget, params = {} }) {
+      const drawnN = rng.int(2, 6), drawnD = rng.int(1, 3);
+      const n = params.n ?? drawnN, d = params.d ?? drawnD, width = params.width ?? [16, 64, 256][index % 3];
+      const { xs, ys } = unitCubeSample(rng, n, d);
+      const gamma = params.gamma ?? [1 / Math.sqrt(width), 1 / width, 0.5][Math.floor(index / 3) % 3];
+      return {
+        net: new LectureNetwork(xs, ys, width),
+        gamma,
+        delta: params.delta ?? [0.5, 0.1, 0.01][index % 3],
+        rng,
+        draws: budget === "report" ? 2000 : 500,
+      };
+    },
+    parameters: {
+      n: { type: "integer", min: 2, max: 6, help: "sample size" },
+      d: { type: "integer", min: 1, max: 3, help: "input dimension" },
+      width: { type: "integer", min: 2, max: 256, help: "width N" },
+      gamma: { type: "number", min: 1e-3, max: 8, help: "scale γ of the output weights (the lemma needs γ < 1)" },
+      delta: { type: "number", min: 1e-3, max: 0.9, help: "failure probability δ" },
+    },
+    describe: (i) =>
+      `n = ${i.net.xs.length}, d = ${i.net.dim}, N = ${i.net.width}, γ = ${
+        i.gamma.toPrecision(3)
+      }, δ = ${i.delta}, ${i.draws} draws of θ⁰`,
+    hypotheses: [{
+      statement:
+        "$a_k^0 \\sim \\mathcal N(0, \\gamma^2)$, $\\boldsymbol w_k^0 \\sim \\mathcal N(0, I_d)$, $\\gamma \\in (0, 1)$; the paper's setting $\\boldsymbol x_i \\in [0,1]^d$, $|f(\\boldsymbol x_i)| \\le 1$",
+      certainty: "certified",
+      method: "by construction",
+      check: (i) => ({ holds: i.gamma > 0 && i.gamma < 1, value: `γ = ${i.gamma.toPrecision(3)}` }),
+    }],
+    conclusion: {
+      statement:
+        `failure frequency of the bound over the draws: the exact one-sided lower confidence bound (level ${ALPHA}/instances) must not exceed δ`,
+      check(i) {
+        const b = bound(i.gamma, i.net.width, i.net.dim, i.delta);
+        const risks = Array.from({ length: i.draws }, () => i.net.risk(i.net.initialise(i.rng, i.gamma)));
+        const failures = risks.filter((r) => !(r <= b)).length;
+        const c = failureFrequencyCheck(failures, i.draws, i.delta, ALPHA / 18);
+        const sorted = [...risks].sort((a, z) => a - z);
+        const q = sorted[Math.min(sorted.length - 1, Math.floor((1 - i.delta) * sorted.length))];
+        return {
+          holds: c.holds,
+          observed: failures / i.draws,
+          bound: i.delta,
+          tightness: q / b,
+          detail: `${failures}/${i.draws} draws above the bound ${b.toExponential(3)} (95% CP upper ${
+            c.upper.toExponential(2)
+          } vs δ = ${i.delta}); (1 − δ)-quantile of R_S = ${q.toExponential(3)}`,
+          data: { failures, draws: i.draws, quantileOverBound: q / b },
+        };
+      },
+    },
+    scenarios: [{
+      name: "gamma-above-one",
+      breaks: "$\\gamma \\in (0, 1)$: output weights drawn with $\\gamma = 4$",
+      params: { gamma: 4 },
+    }, {
+      name: "narrow-large-gamma",
+      breaks: "$\\gamma \\in (0, 1)$ with a narrow network: $N = 2$, $\\gamma = 8$, $\\delta = 0.5$",
+      params: { width: 2, gamma: 8, delta: 0.5 },
+    }],
+  });
+}

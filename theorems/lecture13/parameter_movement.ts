@@ -1,0 +1,274 @@
+/**
+ * `yang-movement` — Lecture 13 (002, Haizhao Yang, arXiv:2106.06682), Lemma 'for any t ∈ [0, t*) and any
+ * k ∈ [N]' (q and η): for N ≥ max{32n⁴C_d/(λ_S²δ), 4√2dn√R_S(θ⁰)/λ_S}, with probability ≥ 1 − δ, the parameters
+ * stay within q of initialisation before t* and the initial weights are bounded by γη and η. Checked on
+ * two-point samples at the printed width by the frequency of draws of θ⁰ on which the four bounds are not all
+ * certified, with an exact (Clopper–Pearson) binomial bound against δ.
+ *
+ * @module
+ */
+import { defineClaim } from "../../engine/claim.ts";
+import type { Claim } from "../../engine/claim.ts";
+import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
+import { failureFrequencyCheck } from "../../engine/verdicts/failure_frequency.ts";
+import { gaussianL1FourthMoment, LectureNetwork } from "../../models/lecture_network.ts";
+import { type MovementCertificate, movementCertificate } from "../../models/lecture_movement_certificate.ts";
+import {
+  INITIALISATION_HYPOTHESIS,
+  twoPointData,
+  type TwoPointPlan,
+  unitCubeHypothesis,
+} from "../../models/lecture_two_point_data.ts";
+
+const SOURCE = "002_4e8ee8a272f9d000.txt";
+
+/** Family-wise false-alarm probability of the claim's binomial tests (the suite's per-check budget). */
+const ALPHA = CHECK_FALSE_ALARM;
+
+/** The instances of `yang-movement` (index mod 4): data set and δ; the width is ⌈32n⁴C_d/(λ_S²δ)⌉. */
+const MOVEMENT_PLAN: TwoPointPlan[] = [
+  { data: 0, delta: 0.5 },
+  { data: 1, delta: 0.5 },
+  { data: 2, delta: 0.5 },
+  { data: 0, delta: 0.25 },
+];
+
+/** An instance of `yang-movement`: a sample, δ, γ, the width and independent draws of θ⁰. */
+export interface MovementInstance {
+  /** The network (sample, width N). */
+  net: LectureNetwork;
+  /** Name of the data set. */
+  data: string;
+  /** λ_S = λ_min(K^(a)) (closed form). */
+  lambdaS: number;
+  /** δ. */
+  delta: number;
+  /** γ. */
+  gamma: number;
+  /** The first term of the width threshold, 32n⁴C_d/(λ_S²δ). */
+  threshold: number;
+  /** Independent draws of θ⁰. */
+  thetas: Float64Array[];
+}
+
+/** What an instance keeps: the failure count and the worst ratios over its draws. */
+export interface MovementData {
+  /** Draws without all four bounds certified. */
+  failures: number;
+  /** Draws of θ⁰. */
+  draws: number;
+  /** Largest sampled movement over q. */
+  sampled: number;
+  /** Largest certified movement bound over q. */
+  upper: number;
+  /** Largest max_k |a_k(0)|/(γη). */
+  initA: number;
+  /** Largest max_k ‖w_k(0)‖_∞/η. */
+  initW: number;
+}
+
+/** The radius q of `yang-movement` under test, as a function of d, n, R_S(θ⁰), N, λ_S and δ. */
+export type MovementRadius = (
+  d: number,
+  n: number,
+  risk0: number,
+  width: number,
+  lambdaS: number,
+  delta: number,
+) => number;
+
+/**
+ * As printed: q = 8dn√(R_S(θ⁰)·log(4N(d+1)/δ))/(Nλ_S).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { printedMovementRadius } from "./parameter_movement.ts";
+ * assert.ok(Math.abs(printedMovementRadius(1, 1, 1, 1, 8, 8) - Math.sqrt(Math.log(1))) < 1e-15);
+ * ```
+ */
+export const printedMovementRadius: MovementRadius = (d, n, r0, N, l, delta) =>
+  8 * d * n * Math.sqrt(r0 * Math.log(4 * N * (d + 1) / delta)) / (N * l);
+
+/**
+ * η = √(2 log(4N(d+1)/δ)) of `yang-movement` (the bound on the initial weights).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { movementEta } from "./parameter_movement.ts";
+ * assert.ok(Math.abs(movementEta(1, 1, 8) - 0) < 1e-15);
+ * ```
+ */
+export function movementEta(width: number, d: number, delta: number): number {
+  return Math.sqrt(2 * Math.log(4 * width * (d + 1) / delta));
+}
+
+/** The verdict on one draw: both initial bounds and both movement bounds, for every t < t* and k. */
+interface MovementDraw {
+  cert: MovementCertificate;
+  q: number;
+  eta: number;
+  /** true: certified to hold; false: certified to fail; undefined: neither (counted as a failure). */
+  holds: boolean | undefined;
+}
+
+/**
+ * `yang-movement`: for N ≥ max{32n⁴C_d/(λ_S²δ), 4√2dn√R_S(θ⁰)/λ_S}, with probability ≥ 1 − δ, for every t < t* and
+ * k: |a_k(t) − a_k(0)| ≤ q, ‖w_k(t) − w_k(0)‖_∞ ≤ q, |a_k(0)| ≤ γη, ‖w_k(0)‖_∞ ≤ η. The frequency of draws of θ⁰
+ * on which the four bounds are not all certified (`movementCertificate`) is held to δ with an exact binomial bound.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { parameterMovement } from "./parameter_movement.ts";
+ * assert.equal(parameterMovement().id, "yang-movement");
+ * ```
+ */
+export function parameterMovement(radius: MovementRadius = printedMovementRadius): Claim {
+  const judge = (i: MovementInstance, theta0: Float64Array): MovementDraw => {
+    const n = i.net.xs.length, d = i.net.dim, N = i.net.width;
+    const cert = movementCertificate(i.net, theta0, i.lambdaS);
+    const q = radius(d, n, i.net.risk(theta0), N, i.lambdaS, i.delta), eta = movementEta(N, d, i.delta);
+    const init = cert.initA <= i.gamma * eta && cert.initW <= eta;
+    const holds = !init || cert.sampledA > q || cert.sampledW > q
+      ? false
+      : cert.upperA <= q && cert.upperW <= q
+      ? true
+      : undefined;
+    return { cert, q, eta, holds };
+  };
+  return defineClaim<MovementInstance, MovementData>({
+    id: "yang-movement",
+    falseAlarm: CHECK_FALSE_ALARM,
+    title: "Parameters stay within q of initialisation before t* (w.p. ≥ 1 − δ)",
+    kind: "probabilistic",
+    source: { document: SOURCE, where: "Lecture 13, Lemma 'for any t ∈ [0, t*) and any k ∈ [N]' (q and η)" },
+    statement: String
+      .raw`For any $\delta \in (0,1)$, if $N \ge \max\left\{\frac{32n^4C_d}{\lambda_S^2\delta}, \frac{4\sqrt2dn\sqrt{R_S(\theta^0)}}{\lambda_S}\right\}$, then with probability at least $1-\delta$ over the random
+initialization, for any $t \in [0,t^*)$ and any $k \in [N]$: $|a_k(t)-a_k(0)| \le q$, $\|\boldsymbol w_k(t)-\boldsymbol w_k(0)\|_\infty \le q$,
+$|a_k(0)| \le \gamma\eta$, $\|\boldsymbol w_k(0)\|_\infty \le \eta$, where $q := \frac{8dn\sqrt{R_S(\theta^0)\log\frac{4N(d+1)}\delta}}{N\lambda_S}$ and $\eta := \sqrt{2\log\frac{4N(d+1)}\delta}$.`,
+    tightness:
+      "largest sampled movement over q (worst draw; a lower bound on sup_t movement/q); detail: the certified upper bound over q and max|a_k(0)|/(γη), max‖w_k(0)‖_∞/η",
+    instances: { test: 1, report: 4 },
+    generate({ rng, index, params = {} }) {
+      const { targets, name, xs, n, d, delta, lambdaS } = twoPointData(
+        rng,
+        MOVEMENT_PLAN[index % MOVEMENT_PLAN.length],
+        params,
+      );
+      const threshold = 32 * n ** 4 * gaussianL1FourthMoment(d) / (lambdaS ** 2 * delta);
+      // At the threshold; the second term 4√2dn√R_S(θ⁰)/λ_S is checked on every draw (hypothesis).
+      const width = params.width ?? Math.ceil(threshold);
+      // γ = 1/√N (the lecture's first example): h(x; θ⁰) = O(1), so R_S(θ⁰) carries the random network, not only f.
+      const gamma = params.gamma ?? 1 / Math.sqrt(width);
+      const net = new LectureNetwork(xs, targets, width);
+      // The fewest draws with power: m failures out of m must put the one-sided lower bound above δ, δᵐ < α
+      // (14 at δ = 1/2, 7 at δ = 1/4); every draw is a gradient flow of width N ≈ 1.2·10⁴–4.9·10⁴.
+      const draws = Math.floor(Math.log(ALPHA / MOVEMENT_PLAN.length) / Math.log(delta)) + 1;
+      return {
+        net,
+        data: name,
+        lambdaS,
+        delta,
+        gamma,
+        threshold,
+        thetas: Array.from({ length: draws }, () => net.initialise(rng, gamma)),
+      };
+    },
+    parameters: {
+      width: { type: "integer", min: 1, max: 100000, help: "width N (default ⌈32n⁴C_d/(λ_S²δ)⌉)" },
+      delta: { type: "number", min: 0.05, max: 0.9, help: "failure probability δ (sets the threshold)" },
+      gamma: {
+        type: "number",
+        min: 1e-3,
+        max: 8,
+        help: "scale γ of the output weights (default 1/√N; the lemma needs γ < 1)",
+      },
+      scale: {
+        type: "number",
+        min: 0.1,
+        max: 100,
+        help: "factor on the inputs (the proof needs ‖xᵢ‖_∞ ≤ 1, i.e. scale ≤ 1)",
+      },
+      data: { type: "integer", min: 0, max: 2, help: "0: x = ±1 (d = 1); 1: x = ±(1, 1); 2: x = (1, ±1)" },
+    },
+    describe: (i) =>
+      `${i.data} data (n = ${i.net.xs.length}, d = ${i.net.dim}, λ_S = ${
+        i.lambdaS.toFixed(4)
+      }), δ = ${i.delta}, N = ${i.net.width} (threshold ${i.threshold.toFixed(1)}), γ = ${
+        i.gamma.toPrecision(3)
+      }, ${i.thetas.length} draws of θ⁰`,
+    hypotheses: [
+      {
+        statement:
+          "$N \\ge \\max\\{32n^4C_d/(\\lambda_S^2\\delta), 4\\sqrt2dn\\sqrt{R_S(\\theta^0)}/\\lambda_S\\}$ ($C_d$ exact, $\\lambda_S$ from the closed form of $k^{(a)}$; the second term on every draw of $\\theta^0$)",
+        certainty: "certified",
+        method: "both terms evaluated exactly; R_S(θ⁰) on every draw",
+        check(i) {
+          const n = i.net.xs.length, d = i.net.dim;
+          const r0 = Math.max(...i.thetas.map((t) => i.net.risk(t)));
+          const second = 4 * Math.SQRT2 * d * n * Math.sqrt(r0) / i.lambdaS;
+          return {
+            holds: i.lambdaS > 0 && i.net.width >= i.threshold && i.net.width >= second,
+            value: `N = ${i.net.width} vs 32n⁴C_d/(λ_S²δ) = ${
+              i.threshold.toFixed(1)
+            } and max over draws 4√2dn√R_S(θ⁰)/λ_S = ${second.toFixed(1)}`,
+          };
+        },
+      },
+      INITIALISATION_HYPOTHESIS,
+      unitCubeHypothesis(
+        "$\\|\\boldsymbol x_i\\|_\\infty \\le 1$ (implicit: the proof bounds $|\\boldsymbol w^\\top\\boldsymbol x_i| \\le \\|\\boldsymbol w\\|_1\\|\\boldsymbol x_i\\|_\\infty \\le \\|\\boldsymbol w\\|_1$, which is where $C_d = \\mathbb E\\|\\boldsymbol w\\|_1^4$ comes from)",
+      ),
+    ],
+    conclusion: {
+      statement:
+        `on each draw of θ⁰ the four bounds are certified for every t < t* (flow (1) integrated to T = 4n/(Nλ_S), closed by the lemma's bootstrap beyond T; see movementCertificate); the frequency of draws where they are not must pass the exact one-sided binomial test against δ (level ${ALPHA}/${MOVEMENT_PLAN.length})`,
+      check(i) {
+        const draws = i.thetas.map((t) => judge(i, t));
+        const failures = draws.filter((r) => r.holds !== true).length;
+        const certifiedFail = draws.filter((r) => r.holds === false).length;
+        const c = failureFrequencyCheck(failures, draws.length, i.delta, ALPHA / MOVEMENT_PLAN.length);
+        const worst = (f: (r: MovementDraw) => number) => Math.max(...draws.map(f));
+        const sampled = worst((r) => Math.max(r.cert.sampledA, r.cert.sampledW) / r.q);
+        const upper = worst((r) => Math.max(r.cert.upperA, r.cert.upperW) / r.q);
+        const initA = worst((r) => r.cert.initA / (i.gamma * r.eta)), initW = worst((r) => r.cert.initW / r.eta);
+        return {
+          holds: c.holds,
+          observed: failures / draws.length,
+          bound: i.delta,
+          tightness: sampled,
+          detail:
+            `${failures}/${draws.length} draws without all four bounds certified (${certifiedFail} certified to fail; 95% CP upper ${
+              c.upper.toExponential(2)
+            } vs δ = ${i.delta}); worst over draws: sampled movement/q = ${sampled.toExponential(3)} (a: ${
+              worst((r) => r.cert.sampledA / r.q).toExponential(2)
+            }, w: ${worst((r) => r.cert.sampledW / r.q).toExponential(2)}), certified bound/q = ${
+              upper.toExponential(3)
+            }, max|a_k(0)|/(γη) = ${initA.toFixed(3)}, max‖w_k(0)‖_∞/η = ${initW.toFixed(3)}; t* = ∞ certified on ${
+              draws.filter((r) => r.cert.shiftBound < 0.25).length
+            }/${draws.length} draws (largest sup‖ΔK̂^(a)‖_F/λ_S bound ${
+              worst((r) => r.cert.shiftBound).toExponential(2)
+            }); R_S(T)/R_S(θ⁰) ≤ ${worst((r) => r.cert.riskRatio).toExponential(2)}`,
+          data: { failures, draws: draws.length, sampled, upper, initA, initW },
+        };
+      },
+    },
+    scenarios: [{
+      name: "inputs-beyond-unit-cube",
+      breaks:
+        "$\\|\\boldsymbol x_i\\|_\\infty \\le 1$: inputs $\\pm 30$ ($d = 1$), $N = 1000$, $\\gamma = 0.03$, which meet both printed width terms ($\\lambda_S$ grows like the squared scale, so the threshold falls below 1)",
+      params: { data: 0, scale: 30, width: 1000, delta: 0.5, gamma: 0.03 },
+      instances: 4,
+      searchRuns: 4,
+    }, {
+      name: "narrow-network",
+      breaks:
+        "$N \\ge 32n^4C_d/(\\lambda_S^2\\delta)$: width $N = 64$, about 200 times below the threshold 12288 ($x = \\pm1$, $\\delta = 1/2$)",
+      params: { data: 0, scale: 1, width: 64, delta: 0.5, gamma: 0.125 },
+      instances: 4,
+      searchRuns: 4,
+    }],
+  });
+}

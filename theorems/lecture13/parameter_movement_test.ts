@@ -1,0 +1,11 @@
+import { instanceCaught, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
+
+const hundredfoldSmall = startWholeRun(
+  new URL("./parameter_movement_mutants.ts", import.meta.url),
+  "yangMovementRadiusHundredfoldSmall",
+);
+
+Deno.test(
+  "yang-movement catches a radius q 100 times too small",
+  async () => instanceCaught(await wholeRun(hundredfoldSmall)),
+);

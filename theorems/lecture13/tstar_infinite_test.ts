@@ -1,0 +1,23 @@
+import assert from "node:assert/strict";
+import { runInstance } from "../../engine/run.ts";
+import { falsified, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
+import { tstarInfinite } from "./tstar_infinite.ts";
+
+const exponentTwo = startWholeRun(new URL("./tstar_infinite_mutants.ts", import.meta.url), "yangTstarExponentTwo");
+
+Deno.test("yang-tstar: a flow that slides along a ReLU kink fails the existence hypothesis, with no movement recorded", async () => {
+  // Seed 756, instance 0 (N = 32): w₁₆ᵀx₀ = −4.5·10⁻⁴ at θ⁰ reaches 0 at t ≈ 0.02T and slides there.
+  const claim = tstarInfinite();
+  const sliding = await runInstance(claim, 756, 0, "test", 24);
+  assert.equal(sliding.met, false);
+  assert.match(String(sliding.hypotheses[1].value), /slides along a ReLU kink from t ≈ 1\.9\de-2/);
+  assert.equal(sliding.conclusion, undefined);
+  // Checked anyway (explorations ignore hypotheses): NaN movements never pass.
+  const forced = await runInstance(claim, 756, 0, "test", 24, { ignoreHypotheses: true });
+  assert.equal(forced.conclusion?.holds, false);
+  const smooth = await runInstance(claim, 756, 4, "test", 24);
+  assert.equal(smooth.met, true);
+  assert.equal(smooth.hypotheses[1].value, "integrated to T");
+});
+
+Deno.test("yang-tstar catches a claimed movement O(N^-2)", async () => falsified(await wholeRun(exponentTwo)));
