@@ -1,0 +1,34 @@
+import assert from "node:assert/strict";
+import { MeanFieldNetwork, relu, trainFlow } from "../../models/mean_field.ts";
+import { teacherStudentData } from "../../models/teacher_student.ts";
+import { falsified, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
+
+const ntkScalingRun = startWholeRun(new URL("./mean_field_limit_mutants.ts", import.meta.url), "chizatMeanFieldNtkScaling");
+
+Deno.test("slide 'Continuous time dynamics': GD with step η tends to dw/dt = −∇F_m, not the printed −m∇F_m", () => {
+  // Erratum evidence: w(t + η) = w(t) − η∇F_m(w(t)) has the small-step limit dw/dt = −∇F_m; the mean-field
+  // flow −m∇F_m printed after "⇒" is the limit of GD with step mη (equivalently, time sped up m-fold).
+  const data = teacherStudentData();
+  const m = 8, net = new MeanFieldNetwork(m, 2, relu), T = 2;
+  const w0 = Float64Array.from({ length: m * 4 }, (_, q) => Math.sin(1 + 7 * q)); // any fixed start
+  const gd = (eta: number) => {
+    const w = Float64Array.from(w0), v = new Float64Array(w.length);
+    for (let k = 0; k < Math.round(T / eta); k++) {
+      net.velocity(w, data, v); // v = −m∇F_m
+      for (let q = 0; q < w.length; q++) w[q] += (eta / m) * v[q]; // w − η∇F_m
+    }
+    return w;
+  };
+  const dist = (a: Float64Array, b: Float64Array) => Math.hypot(...a.map((x, q) => x - b[q]));
+  // Flow of −∇F_m up to T is the flow of −m∇F_m up to T/m (RK4, 4000 steps).
+  const plain = trainFlow(net, data, w0, T / m / 4000, 4000, 4000).w;
+  const printed = trainFlow(net, data, w0, T / 4000, 4000, 4000).w;
+  const e1 = dist(gd(1e-2), plain), e2 = dist(gd(5e-3), plain);
+  assert.ok(e2 < 0.6 * e1, `GD → −∇F_m flow at rate O(η): ${e1} then ${e2}`);
+  assert.ok(dist(gd(5e-3), printed) > 100 * e2, `GD far from the printed −m∇F_m flow: ${dist(gd(5e-3), printed)}`);
+});
+
+Deno.test(
+  "chizat-mean-field catches a scaling without an m-independent limit (NTK: f = Σφ/√m, dw/dt = −∇F)",
+  async () => falsified(await wholeRun(ntkScalingRun)),
+);
