@@ -11,7 +11,6 @@ import type { Claim } from "../engine/claim.ts";
 import { withParams } from "../engine/mutation.ts";
 import { lecunKernel } from "../models/ntk_kernels.ts";
 import { kernelA } from "../models/lecture_network.ts";
-import { relu } from "../models/mean_field.ts";
 import type { ScaledTwoLayer } from "../models/scaled_two_layer.ts";
 import { eos103 } from "../theorems/ch10_edge_of_stability.ts";
 import { eq1021 } from "../theorems/ch10_linear.ts";
@@ -19,9 +18,6 @@ import { eq1028, eq1047 } from "../theorems/ch10_nonlinear.ts";
 import { lemma1119, lemma1120, lemma1122, prop1128 } from "../theorems/ch11_probabilistic.ts";
 import { thm1116, thm1130 } from "../theorems/ch11_tangent_kernel.ts";
 import { fig113, gdTrainer, prop1125, prop1126 } from "../theorems/ch11_wide.ts";
-import { chizatImplicitBias } from "../theorems/chizat_implicit_bias.ts";
-import { chizatGlobalConvergence, chizatMeanField } from "../theorems/chizat_mean_field.ts";
-import { chizatRandomFeatures } from "../theorems/chizat_random_features.ts";
 import { yangGram } from "../theorems/lecture13.ts";
 import { printedMovementRadius, yangLinearRate, yangMovement, yangTstar } from "../theorems/lecture13_lemmas.ts";
 
@@ -52,37 +48,6 @@ export function yangLinearRateFourTimesFaster(): Claim {
  */
 export function yangMovementRadiusHundredfoldSmall(): Claim {
   return yangMovement((d, n, r0, N, l, delta) => printedMovementRadius(d, n, r0, N, l, delta) / 100);
-}
-
-/**
- * chizat-mean-field under the NTK scaling (f = Σφ/√m, dw/dt = −∇F), which has no m-independent limit:
- * the gap between widths stops shrinking. One instance per width (7) is enough to see it.
- *
- * @example
- * ```ts
- * import { chizatMeanFieldNtkScaling } from "./mutants.ts";
- * console.assert(chizatMeanFieldNtkScaling().instances.test === 7);
- * ```
- */
-export function chizatMeanFieldNtkScaling(): Claim {
-  const ntk = { outputScale: (m: number) => 1 / Math.sqrt(m), velocityExponent: 0 };
-  return { ...chizatMeanField(ntk), instances: { test: 7, report: 7 } };
-}
-
-/**
- * chizat-global-convergence with a wrong gradient (ReLU with the derivative 1[z < 0]): no width gets
- * anywhere, and the binomial test on the test budget's 8 runs (4 (under-parametrised, wide) pairs, the
- * fewest it can reject with) rejects. Horizon T = 100 instead of 600 to save time.
- *
- * @example
- * ```ts
- * import { chizatGlobalConvergenceWrongDerivative } from "./mutants.ts";
- * console.assert(chizatGlobalConvergenceWrongDerivative().id === "chizat-global-convergence");
- * ```
- */
-export function chizatGlobalConvergenceWrongDerivative(): Claim {
-  const wrong = { name: "ReLU, wrong σ′", value: relu.value, derivative: (z: number) => (z < 0 ? 1 : 0) };
-  return withParams(chizatGlobalConvergence(wrong), { horizon: 100 });
 }
 
 /**
@@ -248,31 +213,6 @@ export function yangGramKernelOff(): Claim {
 }
 
 /**
- * chizat-random-features with a wrong limiting kernel (the arc-cosine kernel without the bias
- * coordinate): the error stops decaying with the number of features.
- *
- * @example
- * ```ts
- * import { chizatRandomFeaturesNoBias } from "./mutants.ts";
- * console.assert(chizatRandomFeaturesNoBias().id === "chizat-random-features");
- * ```
- */
-export function chizatRandomFeaturesNoBias(): Claim {
-  const noBias = (x: ArrayLike<number>, z: ArrayLike<number>) => {
-    let xx = 0, zz = 0, xz = 0;
-    for (let k = 0; k < x.length; k++) {
-      xx += x[k] * x[k];
-      zz += z[k] * z[k];
-      xz += x[k] * z[k];
-    }
-    const nx = Math.sqrt(xx), nz = Math.sqrt(zz), c = Math.min(1, Math.max(-1, xz / (nx * nz)));
-    const t = Math.acos(c);
-    return ((nx * nz) / (2 * Math.PI)) * (Math.sin(t) + (Math.PI - t) * c);
-  };
-  return chizatRandomFeatures(noBias);
-}
-
-/**
  * eos-10.3 with a wrong Hessian-vector product (half the true one): the measured sharpness is half the
  * true one at every step, and the binomial test rejects on the test budget's 12 runs (it needs ≥ 10
  * meeting the hypothesis), of 1000 steps instead of 3000 to save time.
@@ -328,32 +268,5 @@ export function eq1028LinearisedGd(): Claim {
       for (let k = 0; k < row.length; k++) g[k] += row[k] * (y[i] - f[i]);
     });
     return w.map((v, m) => v + eta * g[m]);
-  });
-}
-
-/**
- * chizat-implicit-bias with a wrong reference direction (the centroid classifier Σyᵢxᵢ scaled to margin
- * 1): the binomial test on the limit and the 1/log t law rejects.
- *
- * @example
- * ```ts
- * import { chizatImplicitBiasCentroid } from "./mutants.ts";
- * console.assert(chizatImplicitBiasCentroid().id === "chizat-implicit-bias");
- * ```
- */
-export function chizatImplicitBiasCentroid(): Claim {
-  return chizatImplicitBias((data) => {
-    const w = new Float64Array(data.d);
-    data.y.forEach((yi, i) => {
-      for (let k = 0; k < data.d; k++) w[k] += yi * data.x[i * data.d + k];
-    });
-    // Scale to margin 1, as the max-margin vector ŵ is.
-    let min = Infinity;
-    data.y.forEach((yi, i) => {
-      let m = 0;
-      for (let k = 0; k < data.d; k++) m += w[k] * data.x[i * data.d + k];
-      min = Math.min(min, yi * m);
-    });
-    return { w: w.map((v) => v / min), angleBound: 0 };
   });
 }

@@ -41,16 +41,6 @@ const cases: [name: string, mutant: keyof typeof mutants, check: (run: Run) => v
     instanceCaught,
   ],
   ["yang-movement catches a radius q 100 times too small", "yangMovementRadiusHundredfoldSmall", instanceCaught],
-  [
-    "chizat-mean-field catches a scaling without an m-independent limit (NTK: f = Σφ/√m, dw/dt = −∇F)",
-    "chizatMeanFieldNtkScaling",
-    falsified,
-  ],
-  [
-    "chizat-global-convergence catches a wrong gradient (ReLU with the derivative 1[z < 0])",
-    "chizatGlobalConvergenceWrongDerivative",
-    aggregateRejects,
-  ],
   ["prop-11.26 catches a linearised model built on 1.05·∇Φ(·, w₀)", "prop1126PerturbedJacobian", falsified],
   [
     "prop-11.25 catches a linearised model built on 1.05·∇Φ(X, w₀) (the kernel gap stops decaying)",
@@ -80,11 +70,6 @@ const cases: [name: string, mutant: keyof typeof mutants, check: (run: Run) => v
     },
   ],
   [
-    "chizat-implicit-bias catches a wrong reference direction (the centroid classifier Σyᵢxᵢ)",
-    "chizatImplicitBiasCentroid",
-    aggregateRejects, // the binomial test on the limit and the 1/log t law rejects on its own
-  ],
-  [
     "eq-10.21's order test catches a second-order method (Heun) posing as GD: the gap is O(η²)",
     "eq1021Heun",
     aggregateRejects,
@@ -95,11 +80,6 @@ const cases: [name: string, mutant: keyof typeof mutants, check: (run: Run) => v
     aggregateRejects,
   ],
   ["eq-10.47 catches a bound exponent of −3/2 (κ ≲ d_hid^{-3/2})", "eq1047ExponentThreeHalves", falsified],
-  [
-    "chizat-random-features catches a wrong limiting kernel (arc-cosine without the bias coordinate)",
-    "chizatRandomFeaturesNoBias",
-    falsified,
-  ],
   ["lemma-11.22 catches R₀ = mCδ", "lemma1122RadiusMCDelta", falsified],
   ["lemma-11.20 catches a failure bound 100 times too small", "lemma1120HundredfoldSmallBound", falsified],
   ["yang-gram catches a limit kernel off by a factor 1.2 (the error stops decaying)", "yangGramKernelOff", falsified],

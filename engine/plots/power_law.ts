@@ -50,7 +50,10 @@ export function powerLawPlot(
       data: { values },
       layer: [
         { mark: { type: "point" } },
-        { mark: { type: "line", color: "firebrick" }, transform: [{ regression: y.field, on: x.field, method: "pow" }] },
+        {
+          mark: { type: "line", color: "firebrick" },
+          transform: [{ regression: y.field, on: x.field, method: "pow" }],
+        },
       ],
       encoding: { x: axis(x), y: axis(y) },
     },

@@ -131,7 +131,11 @@ function hypotheses(data: Dataset, sigma: Activation): Hypothesis<GlobalConverge
 }
 
 /** Each run is a descent, at RK4 step h and h/2; keeps the final losses and the curve. */
-function checkRun(i: GlobalConvergenceInstance, data: Dataset, sigma: Activation): ConclusionCheck<GlobalConvergenceData> {
+function checkRun(
+  i: GlobalConvergenceInstance,
+  data: Dataset,
+  sigma: Activation,
+): ConclusionCheck<GlobalConvergenceData> {
   const net = new MeanFieldNetwork(i.m, D, sigma);
   const steps = Math.round(i.horizon / STEP);
   const c = trainFlow(net, data, i.w0, STEP, steps, Math.round(steps / 50));

@@ -167,9 +167,9 @@ function aggregate(records: InstanceRecord<MeanFieldData>[]): AggregateCheck {
     holds: fit.decays,
     summary: `time average over t ≤ ${HORIZON} of |F(μ_{t,m}) − F(μ_{t,2m})|, fitted as gap ∝ m^p over m = ${
       Math.min(...ms)
-    }…${Math.max(...ms)} (${pts.length} instances): p = ${fit.slope.toFixed(3)}, ${PERCENT}% CI [${
-      lo.toFixed(3)
-    }, ${hi.toFixed(3)}]; the curves converge when the interval lies below 0 (it ${
+    }…${Math.max(...ms)} (${pts.length} instances): p = ${fit.slope.toFixed(3)}, ${PERCENT}% CI [${lo.toFixed(3)}, ${
+      hi.toFixed(3)
+    }]; the curves converge when the interval lies below 0 (it ${
       containsRate(fit, -0.5)
     } the iid-sampling rate −1/2; quasi-random initial particles may converge faster).`,
     alpha: CHECK_FALSE_ALARM,

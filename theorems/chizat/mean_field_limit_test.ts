@@ -3,7 +3,10 @@ import { MeanFieldNetwork, relu, trainFlow } from "../../models/mean_field.ts";
 import { teacherStudentData } from "../../models/teacher_student.ts";
 import { falsified, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 
-const ntkScalingRun = startWholeRun(new URL("./mean_field_limit_mutants.ts", import.meta.url), "chizatMeanFieldNtkScaling");
+const ntkScalingRun = startWholeRun(
+  new URL("./mean_field_limit_mutants.ts", import.meta.url),
+  "chizatMeanFieldNtkScaling",
+);
 
 Deno.test("slide 'Continuous time dynamics': GD with step η tends to dw/dt = −∇F_m, not the printed −m∇F_m", () => {
   // Erratum evidence: w(t + η) = w(t) − η∇F_m(w(t)) has the small-step limit dw/dt = −∇F_m; the mean-field
