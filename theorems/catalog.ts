@@ -66,13 +66,13 @@ export const catalog: Registry = await loadRegistry(import.meta.url, [
   ["./lecture13/linear_rate.ts", "linearRate"],
   ["./lecture13/tstar_infinite.ts", "tstarInfinite"],
   // Chizat's slides
-  ["./chizat_homogeneity.ts", "chizatHomogeneity"],
-  ["./chizat_random_features.ts", "chizatRandomFeatures"],
-  ["./chizat_mean_field.ts", "chizatMeanField"],
-  ["./chizat_mean_field.ts", "chizatGlobalConvergence"],
-  ["./chizat_lazy.ts", "chizatLazy"],
-  ["./chizat_kappa.ts", "chizatKappa"],
-  ["./chizat_implicit_bias.ts", "chizatImplicitBias"],
+  ["./chizat/relu_homogeneity.ts", "reluHomogeneity"],
+  ["./chizat/random_features_ridge.ts", "randomFeaturesRidge"],
+  ["./chizat/mean_field_limit.ts", "meanFieldLimit"],
+  ["./chizat/global_convergence.ts", "globalConvergence"],
+  ["./chizat/lazy_training.ts", "lazyTraining"],
+  ["./chizat/relative_scale.ts", "relativeScale"],
+  ["./chizat/implicit_bias.ts", "implicitBias"],
 ]);
 
 /** All claims, in catalog order. */

@@ -1,18 +1,30 @@
 /**
- * The relative scale criterion of the lazy-training slides (003): κ_h(w₀) for homogeneous models
- * and for wide two-layer networks f = α(m)Σφ(wᵢ, ·).
+ * The relative scale criterion of Chizat's lazy-training slides (`003_…`, "When does lazy training
+ * occur (without α)? Relative scale criterion"): κ_h(w₀) = ‖h(w₀) − y*‖/‖∇h(w₀)‖ · ‖∇²h(w₀)‖/‖∇h(w₀)‖
+ * for homogeneous models (κ_f(w₀) ≍ 1/‖w₀‖^L) and for wide two-layer networks f = α(m)Σφ(wᵢ, ·)
+ * (printed: κ_f(w₀) ≍ (mα(m))^{-1}; corrected: m^{-1/2} + (mα(m))^{-1}, as (10.47)).
  *
  * @module
  */
-import { defineClaim } from "../engine/claim.ts";
-import type { Claim } from "../engine/claim.ts";
-import { CHECK_FALSE_ALARM } from "../engine/false_alarm.ts";
-import { antisymmetricInit, kappa, relu, ScaledTwoLayer } from "../models/scaled_two_layer.ts";
-import { atMost, norm, ratio } from "../numerics/compare.ts";
-import { EPS } from "../numerics/linalg.ts";
-import type { Rng } from "../numerics/random.ts";
-import { linearFit } from "../numerics/stats.ts";
-import { kappaSweepData, meanKappa } from "../models/kappa_sweep.ts";
+import { defineClaim } from "../../engine/claim.ts";
+import type {
+  Claim,
+  ConclusionCheck,
+  Hypothesis,
+  InstanceContext,
+  InstanceRecord,
+  PlotSpec,
+} from "../../engine/claim.ts";
+import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
+import { withData } from "../../engine/records.ts";
+import { kappaSweepData, meanKappa } from "../../models/kappa_sweep.ts";
+import { antisymmetricInit, kappa, relu, ScaledTwoLayer } from "../../models/scaled_two_layer.ts";
+import { atMost, norm, ratio } from "../../numerics/compare.ts";
+import { EPS } from "../../numerics/linalg.ts";
+import type { Rng } from "../../numerics/random.ts";
+import { linearFit } from "../../numerics/stats.ts";
+
+const SOURCE = "003_ad774dfe7ed191b8.txt";
 
 /** Instances at the report budget; each instance's CI gets CHECK_FALSE_ALARM / this (Bonferroni). */
 const KAPPA_REPORT_INSTANCES = 12;
@@ -20,19 +32,22 @@ const KAPPA_REPORT_INSTANCES = 12;
 const KAPPA_DRAWS = 8;
 /** Two-sided level of each instance's interval, as a percentage for the text. */
 const KAPPA_LEVEL = `${(100 * (1 - CHECK_FALSE_ALARM / KAPPA_REPORT_INSTANCES)).toFixed(4)}%`;
-
-const SOURCE = "003_ad774dfe7ed191b8.txt";
+/** Width of the network on which the homogeneity scaling κ(λw₀) = κ(w₀)/λ² is checked. */
+const HOMOGENEITY_WIDTH = 8;
+/** Scales λ of that check (powers of 2: scaling w₀ is exact in floating point). */
+const HOMOGENEITY_SCALES = [0.125, 4, 64];
 
 /**
  * The widths of each instance's sweep.
  *
  * @example
  * ```ts
- * const { CHIZAT_WIDTHS } = await import("./chizat_kappa.ts");
- * console.assert(CHIZAT_WIDTHS.length === 4);
+ * import assert from "node:assert/strict";
+ * const { KAPPA_WIDTHS } = await import("./relative_scale.ts");
+ * assert.equal(KAPPA_WIDTHS.length, 4);
  * ```
  */
-export const CHIZAT_WIDTHS = [64, 256, 1024, 4096];
+export const KAPPA_WIDTHS = [64, 256, 1024, 4096];
 
 /** An instance: one scaling α(m) = m^{-β}, its stream, and a homogeneity test point. */
 export interface KappaInstance {
@@ -44,31 +59,71 @@ export interface KappaInstance {
   w0: Float64Array;
 }
 
+/** What each instance keeps for the plot: β and the fitted exponent of κ in m with its interval. */
+export interface KappaData {
+  /** β of α(m) = m^{-β}. */
+  beta: number;
+  /** Fitted exponent of κ in m. */
+  slope: number;
+  /** Lower end of its interval. */
+  lo: number;
+  /** Upper end of its interval. */
+  hi: number;
+}
+
 /** The exponent of κ in m under test for α(m) = m^{-β}. */
-export type ChizatExponent = (beta: number) => number;
+export type KappaExponent = (beta: number) => number;
 
 /**
  * As printed: κ_f(w₀) ≍ (mα(m))^{-1} = m^{β−1}.
  *
  * @example
  * ```ts
- * const { printedChizatExponent } = await import("./chizat_kappa.ts");
- * console.assert(printedChizatExponent(0) === -1);
+ * import assert from "node:assert/strict";
+ * const { printedKappaExponent } = await import("./relative_scale.ts");
+ * assert.equal(printedKappaExponent(0), -1);
  * ```
  */
-export const printedChizatExponent: ChizatExponent = (beta) => beta - 1;
+export const printedKappaExponent: KappaExponent = (beta) => beta - 1;
 
 /**
  * Corrected (as (10.47) and Chizat–Oyallon–Bach): κ ≍ m^{-1/2} + (mα(m))^{-1}, exponent max(−1/2, β − 1).
  *
  * @example
  * ```ts
- * const { correctedChizatExponent } = await import("./chizat_kappa.ts");
- * console.assert(correctedChizatExponent(0) === -0.5);
+ * import assert from "node:assert/strict";
+ * const { correctedKappaExponent } = await import("./relative_scale.ts");
+ * assert.equal(correctedKappaExponent(0), -0.5);
  * ```
  */
-export const correctedChizatExponent: ChizatExponent = (beta) => Math.max(-0.5, beta - 1);
+export const correctedKappaExponent: KappaExponent = (beta) => Math.max(-0.5, beta - 1);
 
+function generate({ rng, index, params = {} }: InstanceContext): KappaInstance {
+  return {
+    beta: params.beta ?? [0, 0.5, 1][index % 3],
+    rng,
+    w0: antisymmetricInit(rng, 3, HOMOGENEITY_WIDTH),
+  };
+}
+
+const hypotheses: Hypothesis<KappaInstance>[] = [{
+  statement:
+    "iid weights with $\\mathbb E\\Phi(w_i, \\cdot) = 0$ ($v_i$ symmetric); ReLU network 2-homogeneous; $f(w_0, \\cdot) = 0$ for the homogeneity part",
+  certainty: "certified",
+  method: "by construction (v ~ N(0, 1) independent of u; antisymmetric w₀)",
+  check: (i) => ({ holds: i.w0.every(Number.isFinite), value: `β = ${i.beta}` }),
+}, {
+  statement: "$Df(w_0) \\ne 0$ on the homogeneity network ($\\kappa_f(w_0)$ (10.42) divides by $\\|Df(w_0)\\|^2$)",
+  certainty: "certified",
+  method: "‖Df(w₀)‖ computed exactly (zero when no neuron is active on any input)",
+  check(i) {
+    const { xs, y } = kappaSweepData();
+    const j = kappa(new ScaledTwoLayer(xs, HOMOGENEITY_WIDTH, 1, relu), i.w0, y).jacobianNorm;
+    return { holds: j > 0, value: `‖Df(w₀)‖ = ${j.toExponential(3)}` };
+  },
+}];
+
+/** The homogeneity check and the fitted exponent of κ in m of one instance (computed once, for both forms). */
 interface Sweep {
   slope: number;
   lo: number;
@@ -84,13 +139,13 @@ function sweep(i: KappaInstance): Sweep {
   if (cached) return cached;
   // (1) Homogeneous: f(λw, x) = λ²f(w, x) (L = 2), f(w₀, ·) = 0, so κ(λw₀) = κ(w₀)/λ².
   const { xs, y } = kappaSweepData();
-  const net = new ScaledTwoLayer(xs, 8, 1, relu);
+  const net = new ScaledTwoLayer(xs, HOMOGENEITY_WIDTH, 1, relu);
   const base = kappa(net, i.w0, y).kappa;
   // f(w₀, ·) = 0 in exact arithmetic, but the two halves of the sum cancel only to rounding, and f(λw₀) carries
   // λ² times that residue; the residual norms ‖y − f(λw₀)‖ and ‖y − f(w₀)‖ then differ by up to ‖f(λw₀)‖ + ‖f(w₀)‖.
   const yNorm = norm(y), fBase = norm(net.outputs(i.w0));
   let homogeneity = 0, homogeneityOk = true;
-  for (const lambda of [0.125, 4, 64]) {
+  for (const lambda of HOMOGENEITY_SCALES) {
     // Powers of 2: scaling w₀ is exact in floating point, so only the norm computations round.
     const scaledW = i.w0.map((v) => lambda * v);
     const scaled = kappa(net, scaledW, y).kappa;
@@ -102,7 +157,7 @@ function sweep(i: KappaInstance): Sweep {
   }
   // (2) Wide networks: per-draw log κ against log m, KAPPA_DRAWS draws per width.
   const x: number[] = [], yv: number[] = [];
-  for (const m of CHIZAT_WIDTHS) {
+  for (const m of KAPPA_WIDTHS) {
     for (const k of meanKappa(i.rng, m, i.beta, KAPPA_DRAWS)) {
       x.push(Math.log(m));
       yv.push(Math.log(k));
@@ -114,7 +169,8 @@ function sweep(i: KappaInstance): Sweep {
   return s;
 }
 
-function check(i: KappaInstance, exponent: ChizatExponent) {
+/** The homogeneity scaling holds and the interval of the fitted exponent contains `exponent(β)`. */
+function checkExponent(i: KappaInstance, exponent: KappaExponent): ConclusionCheck<KappaData> {
   const s = sweep(i), e = exponent(i.beta);
   const inside = s.lo <= e && e <= s.hi;
   return {
@@ -131,6 +187,36 @@ function check(i: KappaInstance, exponent: ChizatExponent) {
   };
 }
 
+function plots(records: InstanceRecord<KappaData>[]): PlotSpec[] {
+  const values = withData(records).map(({ data }) => ({
+    beta: data.beta,
+    slope: data.slope,
+    lo: data.lo,
+    hi: data.hi,
+  }));
+  return [{
+    name: "kappa-exponents",
+    title: `fitted exponent of κ in m against β (α = m^-β), ${KAPPA_LEVEL} CIs`,
+    spec: {
+      data: { values },
+      layer: [
+        {
+          mark: { type: "rule" },
+          encoding: {
+            x: { field: "beta", type: "quantitative" },
+            y: { field: "lo", type: "quantitative" },
+            y2: { field: "hi" },
+          },
+        },
+        {
+          mark: { type: "point", filled: true },
+          encoding: { x: { field: "beta", type: "quantitative" }, y: { field: "slope", type: "quantitative" } },
+        },
+      ],
+    },
+  }];
+}
+
 /**
  * `chizat-kappa`: κ_f(w₀) ≍ 1/‖w₀‖^L for L-homogeneous models with f(w₀, ·) = 0 (exact scaling),
  * and κ ≍ (mα(m))^{-1} for wide two-layer networks with iid weights (fitted exponent per scaling
@@ -139,15 +225,16 @@ function check(i: KappaInstance, exponent: ChizatExponent) {
  *
  * @example
  * ```ts
- * import { chizatKappa } from "./chizat_kappa.ts";
- * console.assert(chizatKappa().id === "chizat-kappa");
+ * import assert from "node:assert/strict";
+ * import { relativeScale } from "./relative_scale.ts";
+ * assert.equal(relativeScale().id, "chizat-kappa");
  * ```
  */
-export function chizatKappa(
-  printed: ChizatExponent = printedChizatExponent,
-  corrected: ChizatExponent = correctedChizatExponent,
+export function relativeScale(
+  printed: KappaExponent = printedKappaExponent,
+  corrected: KappaExponent = correctedKappaExponent,
 ): Claim {
-  return defineClaim<KappaInstance>({
+  return defineClaim<KappaInstance, KappaData>({
     id: "chizat-kappa",
     falseAlarm: CHECK_FALSE_ALARM,
     title: "Relative scale κ for homogeneous models and wide two-layer networks",
@@ -159,11 +246,7 @@ if $f(\lambda w, x) = \lambda^Lf(w, x)$ then $\kappa_f(w_0) \asymp 1/\|w_0\|^L$.
 if $f(w, x) = \alpha(m)\sum_{i=1}^m\Phi(w_i, x)$ then $\kappa_f(w_0) \asymp (m\alpha(m))^{-1}$.`,
     tightness: "|fitted exponent − printed exponent| per scaling",
     instances: { test: 3, report: KAPPA_REPORT_INSTANCES },
-    generate: ({ rng, index, params = {} }) => ({
-      beta: params.beta ?? [0, 0.5, 1][index % 3],
-      rng,
-      w0: antisymmetricInit(rng, 3, 8),
-    }),
+    generate,
     parameters: {
       beta: { type: "number", min: 0, max: 1.5, help: "scaling exponent: α(m) = m^-β" },
     },
@@ -171,28 +254,13 @@ if $f(w, x) = \alpha(m)\sum_{i=1}^m\Phi(w_i, x)$ then $\kappa_f(w_0) \asymp (m\a
       "the hypotheses (iid weights, v symmetric so EΦ = 0, ReLU 2-homogeneity, antisymmetric w₀) are fixed by construction in the shared sampler (ch10_nonlinear.ts meanKappa); the only knob, β, is not a hypothesis: every β is covered by the statement",
     describe: (i) =>
       `ReLU two-layer f = α(m)Σ vᵢσ(uᵢ·x), α(m) = m^-${i.beta}, m ∈ {${
-        CHIZAT_WIDTHS.join(", ")
+        KAPPA_WIDTHS.join(", ")
       }}, ${KAPPA_DRAWS} draws each; homogeneity on m = 8`,
-    hypotheses: [{
-      statement:
-        "iid weights with $\\mathbb E\\Phi(w_i, \\cdot) = 0$ ($v_i$ symmetric); ReLU network 2-homogeneous; $f(w_0, \\cdot) = 0$ for the homogeneity part",
-      certainty: "certified",
-      method: "by construction (v ~ N(0, 1) independent of u; antisymmetric w₀)",
-      check: (i) => ({ holds: i.w0.every(Number.isFinite), value: `β = ${i.beta}` }),
-    }, {
-      statement: "$Df(w_0) \\ne 0$ on the homogeneity network ($\\kappa_f(w_0)$ (10.42) divides by $\\|Df(w_0)\\|^2$)",
-      certainty: "certified",
-      method: "‖Df(w₀)‖ computed exactly (zero when no neuron is active on any input)",
-      check(i) {
-        const { xs, y } = kappaSweepData();
-        const j = kappa(new ScaledTwoLayer(xs, 8, 1, relu), i.w0, y).jacobianNorm;
-        return { holds: j > 0, value: `‖Df(w₀)‖ = ${j.toExponential(3)}` };
-      },
-    }],
+    hypotheses,
     conclusion: {
       statement:
         `κ(λw₀)·λ² = κ(w₀) to rounding for λ ∈ {1/8, 4, 64}; and the ${KAPPA_LEVEL} CI of the fitted exponent of κ in m contains the printed exponent β − 1`,
-      check: (i) => check(i, printed),
+      check: (i) => checkExponent(i, printed),
     },
     erratum: {
       printed: String.raw`$\kappa_f(w_0) \asymp (m\alpha(m))^{-1}$`,
@@ -203,36 +271,8 @@ if $f(w, x) = \alpha(m)\sum_{i=1}^m\Phi(w_i, x)$ then $\kappa_f(w_0) \asymp (m\a
 while $\|\nabla h\|^2 \asymp \alpha^2m$ and $\|\nabla^2h\| \asymp \alpha$ (block diagonal over neurons). Hence
 $\kappa \asymp (\|y^\star\| + \alpha\sqrt m)\alpha/(\alpha^2m) = \|y^\star\|/(m\alpha) + m^{-1/2}$: the printed form keeps only the first term, which is
 wrong whenever $\alpha(m) \gg m^{-1/2}$ (e.g. $\alpha = 1$: κ decays like $m^{-1/2}$, not $m^{-1}$). Chapter 10's (10.47) and Chizat–Oyallon–Bach state both terms.`,
-      check: (i) => check(i, corrected),
+      check: (i) => checkExponent(i, corrected),
     },
-    plots(records) {
-      const values = records.filter((r) => r.conclusion?.data).map((r) => ({
-        beta: r.conclusion!.data!.beta,
-        slope: r.conclusion!.data!.slope,
-        lo: r.conclusion!.data!.lo,
-        hi: r.conclusion!.data!.hi,
-      }));
-      return [{
-        name: "kappa-exponents",
-        title: `fitted exponent of κ in m against β (α = m^-β), ${KAPPA_LEVEL} CIs`,
-        spec: {
-          data: { values },
-          layer: [
-            {
-              mark: { type: "rule" },
-              encoding: {
-                x: { field: "beta", type: "quantitative" },
-                y: { field: "lo", type: "quantitative" },
-                y2: { field: "hi" },
-              },
-            },
-            {
-              mark: { type: "point", filled: true },
-              encoding: { x: { field: "beta", type: "quantitative" }, y: { field: "slope", type: "quantitative" } },
-            },
-          ],
-        },
-      }];
-    },
+    plots,
   });
 }

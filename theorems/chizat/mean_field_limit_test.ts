@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
-import { teacherStudentData } from "./chizat_mean_field.ts";
-import { MeanFieldNetwork, relu, trainFlow } from "../models/mean_field.ts";
+import { MeanFieldNetwork, relu, trainFlow } from "../../models/mean_field.ts";
+import { teacherStudentData } from "../../models/teacher_student.ts";
+import { falsified, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 
-Deno.test("the 5-neuron teacher fits its own data exactly and a zero network does not", () => {
-  const data = teacherStudentData();
-  const zero = new MeanFieldNetwork(1, 2, relu).loss(new Float64Array(4), data);
-  assert.ok(zero > 1, `F(0) = ${zero}`);
-});
+const ntkScalingRun = startWholeRun(
+  new URL("./mean_field_limit_mutants.ts", import.meta.url),
+  "chizatMeanFieldNtkScaling",
+);
 
 Deno.test("slide 'Continuous time dynamics': GD with step η tends to dw/dt = −∇F_m, not the printed −m∇F_m", () => {
   // Erratum evidence: w(t + η) = w(t) − η∇F_m(w(t)) has the small-step limit dw/dt = −∇F_m; the mean-field
@@ -30,3 +30,8 @@ Deno.test("slide 'Continuous time dynamics': GD with step η tends to dw/dt = �
   assert.ok(e2 < 0.6 * e1, `GD → −∇F_m flow at rate O(η): ${e1} then ${e2}`);
   assert.ok(dist(gd(5e-3), printed) > 100 * e2, `GD far from the printed −m∇F_m flow: ${dist(gd(5e-3), printed)}`);
 });
+
+Deno.test(
+  "chizat-mean-field catches a scaling without an m-independent limit (NTK: f = Σφ/√m, dw/dt = −∇F)",
+  async () => falsified(await wholeRun(ntkScalingRun)),
+);

@@ -1,0 +1,81 @@
+/**
+ * Whether a gap vanishes as a size grows (features, particles, widths m → ∞): fit gap ∝ m^p by least
+ * squares on log gap against log m and decide on the slope's confidence interval, p < 0 when the whole
+ * interval lies below 0 (false alarm 1 − confidence when the log–log model holds).
+ *
+ * @module
+ */
+import type { AggregateCheck } from "../claim.ts";
+import { linearFit } from "../../numerics/stats.ts";
+
+/** A fitted exponent p of gap ∝ m^p with its confidence interval. */
+export interface LogLogDecay {
+  /** Fitted exponent p. */
+  slope: number;
+  /** Lower end of its interval. */
+  lo: number;
+  /** Upper end of its interval. */
+  hi: number;
+  /** The gap decays: the whole interval lies below 0. */
+  decays: boolean;
+}
+
+/** The verdict when too few sizes have a finite positive gap to fit (`logLogDecay` returns undefined). */
+export const TOO_FEW_SIZES: AggregateCheck = {
+  holds: "inconclusive",
+  summary: "fewer than 3 widths with a finite positive gap",
+};
+
+/**
+ * The log–log fit of `gaps` against `sizes` at two-sided level `confidence`, or undefined when fewer
+ * than 3 distinct sizes are given or a gap is not finite and positive.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { logLogDecay } from "./log_log_decay.ts";
+ * const sizes = [8, 16, 32, 64], gaps = sizes.map((m, k) => (1 + 0.01 * (k % 2)) / Math.sqrt(m));
+ * const fit = logLogDecay(sizes, gaps, 0.99)!;
+ * assert.ok(fit.decays && fit.lo < -0.5 && -0.5 < fit.hi);
+ * assert.equal(logLogDecay([8, 8, 16], [1, 1, 1], 0.99), undefined);
+ * ```
+ */
+export function logLogDecay(sizes: number[], gaps: number[], confidence: number): LogLogDecay | undefined {
+  if (new Set(sizes).size < 3 || !gaps.every((g) => g > 0 && Number.isFinite(g))) return undefined;
+  const fit = linearFit(sizes.map(Math.log), gaps.map(Math.log), confidence);
+  const { lo, hi } = fit.slopeInterval;
+  return { slope: fit.slope, lo, hi, decays: hi < 0 };
+}
+
+/**
+ * Whether the fit's interval contains the exponent `rate`, as the words a summary prints.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { containsRate } from "./log_log_decay.ts";
+ * assert.equal(containsRate({ slope: -0.4, lo: -0.6, hi: -0.2, decays: true }, -0.5), "contains");
+ * assert.equal(containsRate({ slope: -1, lo: -1.2, hi: -0.8, decays: true }, -0.5), "does not contain");
+ * ```
+ */
+export function containsRate(fit: LogLogDecay, rate: number): "contains" | "does not contain" {
+  return fit.lo <= rate && rate <= fit.hi ? "contains" : "does not contain";
+}
+
+/**
+ * The evidence rows of a fit: the exponent and its interval, at the level `percent` (as printed).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { logLogDecayRows } from "./log_log_decay.ts";
+ * const rows = logLogDecayRows({ slope: -0.5, lo: -0.7, hi: -0.3, decays: true }, "99.97");
+ * assert.deepEqual(rows[1], ["99.97% CI of p", "[-0.700, -0.300]"]);
+ * ```
+ */
+export function logLogDecayRows(fit: LogLogDecay, percent: string): [string, string][] {
+  return [
+    ["fitted exponent p (gap ∝ m^p)", fit.slope.toFixed(3)],
+    [`${percent}% CI of p`, `[${fit.lo.toFixed(3)}, ${fit.hi.toFixed(3)}]`],
+  ];
+}

@@ -1,0 +1,28 @@
+/**
+ * Deliberately wrong versions of `chizat-global-convergence` that only a whole run can catch (the
+ * aggregate's binomial test); each export builds one with no arguments, so a worker can rebuild it
+ * (testing/whole_run.ts). Calls no `Deno.test`.
+ *
+ * @module
+ */
+import type { Claim } from "../../engine/claim.ts";
+import { withParams } from "../../engine/mutation.ts";
+import { relu } from "../../models/mean_field.ts";
+import { globalConvergence } from "./global_convergence.ts";
+
+/**
+ * chizat-global-convergence with a wrong gradient (ReLU with the derivative 1[z < 0]): no width gets
+ * anywhere, and the binomial test on the test budget's 8 runs (4 (under-parametrised, wide) pairs, the
+ * fewest it can reject with) rejects. Horizon T = 100 instead of 600 to save time.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { chizatGlobalConvergenceWrongDerivative } from "./global_convergence_mutants.ts";
+ * assert.equal(chizatGlobalConvergenceWrongDerivative().id, "chizat-global-convergence");
+ * ```
+ */
+export function chizatGlobalConvergenceWrongDerivative(): Claim {
+  const wrong = { name: "ReLU, wrong σ′", value: relu.value, derivative: (z: number) => (z < 0 ? 1 : 0) };
+  return withParams(globalConvergence(wrong), { horizon: 100 });
+}

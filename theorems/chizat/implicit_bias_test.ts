@@ -1,0 +1,9 @@
+import { aggregateRejects, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
+
+const centroidRun = startWholeRun(new URL("./implicit_bias_mutants.ts", import.meta.url), "chizatImplicitBiasCentroid");
+
+Deno.test(
+  "chizat-implicit-bias catches a wrong reference direction (the centroid classifier Σyᵢxᵢ)",
+  // The binomial test on the limit and the 1/log t law rejects on its own.
+  async () => aggregateRejects(await wholeRun(centroidRun)),
+);

@@ -1,8 +1,0 @@
-import assert from "node:assert/strict";
-import { firstCaughtInstance } from "../engine/mutation.ts";
-import { softplus } from "../models/mean_field.ts";
-import { chizatHomogeneity } from "./chizat_homogeneity.ts";
-
-Deno.test("chizat-homogeneity catches a non-homogeneous activation (softplus)", async () => {
-  assert.notEqual(await firstCaughtInstance(chizatHomogeneity(softplus), 1, "test"), null);
-});
