@@ -1,7 +1,7 @@
 /**
  * One step per claim, named by its id: the claim must be verified, an erratum, or observed.
  * `CLAIM_SEED=<n> deno test -A` reruns everything under another master seed. The instances run on a
- * pool of workers, one per core, shared with testing/mutants_test.ts (records identical to a
+ * pool of workers, one per core, shared with the whole-run mutation tests beside the claims (testing/whole_run.ts; records identical to a
  * single-threaded run: engine/parallel_run.ts); each worker checks that no instance leaves a tfjs tensor behind, and the test checks the same of
  * the claims' aggregates in this thread.
  */
