@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { Hypothesis, ParameterSpec, Scenario } from "../engine/claim.ts";
+import type { Claim, Hypothesis, ParameterSpec, Scenario } from "../engine/claim.ts";
 import type { Rng } from "../numerics/random.ts";
 
 /** A pair of inputs. */
@@ -93,4 +93,23 @@ export const NONZERO_PAIR: Hypothesis<PairInstance> = {
     holds: i.x.some((t) => t !== 0) && i.z.some((t) => t !== 0),
     value: `‖x‖ = ${Math.hypot(...i.x).toFixed(3)}, ‖z‖ = ${Math.hypot(...i.z).toFixed(3)}`,
   }),
+};
+
+/**
+ * The claim fields of a claim on one pair: the parameters, the scenario x = 0, the pair's description
+ * and the one hypothesis, x, z nonzero.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { NONZERO_PAIR, PAIR_CLAIM_FIELDS } from "./kernel_input_pairs.ts";
+ * assert.deepEqual(PAIR_CLAIM_FIELDS.hypotheses, [NONZERO_PAIR]);
+ * assert.equal(PAIR_CLAIM_FIELDS.scenarios?.[0].name, "x-zero");
+ * ```
+ */
+export const PAIR_CLAIM_FIELDS: Pick<Claim<PairInstance>, "parameters" | "scenarios" | "describe" | "hypotheses"> = {
+  parameters: PAIR_PARAMETERS,
+  scenarios: [ZERO_X_SCENARIO],
+  describe: describePair,
+  hypotheses: [NONZERO_PAIR],
 };

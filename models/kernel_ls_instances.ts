@@ -11,6 +11,7 @@
  *
  * @module
  */
+import type { Claim } from "../engine/claim.ts";
 import { FeatureLeastSquares, type KernelLeastSquares } from "./kernel_least_squares.ts";
 import {
   featureKernel,
@@ -268,6 +269,33 @@ export const rankResolved = {
       value: `rank ${rank}, κ = ${kappa.toExponential(2)}, s_{r+1}/s₁ = ${(next / s[0]).toExponential(1)}`,
     };
   },
+};
+
+/**
+ * The claim fields of a claim on these instances with no hypothesis of its own (the representer
+ * theorem, the kernel trick): the generator, the `family` parameter, the description and the
+ * numerical precondition `rankResolved` as the one hypothesis.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { createRng } from "../numerics/random.ts";
+ * import { KERNEL_LS_CLAIM_FIELDS, rankResolved } from "./kernel_ls_instances.ts";
+ * const i = await KERNEL_LS_CLAIM_FIELDS.generate({ rng: createRng(1), index: 0, count: 1, budget: "test" });
+ * assert.match(KERNEL_LS_CLAIM_FIELDS.describe(i), /^\(11\.2\.6\), m < 6/);
+ * assert.deepEqual(KERNEL_LS_CLAIM_FIELDS.hypotheses, [rankResolved]);
+ * ```
+ */
+export const KERNEL_LS_CLAIM_FIELDS: Pick<
+  Claim<KernelLsInstance>,
+  "generate" | "parameters" | "describe" | "hypotheses"
+> = {
+  generate: ({ rng, index, params }) => kernelLsInstance(rng, index, params),
+  parameters: {
+    family: KERNEL_LS_FAMILY_PARAMETER,
+  },
+  describe: describeKernelLs,
+  hypotheses: [rankResolved],
 };
 
 /**

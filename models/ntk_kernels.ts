@@ -73,13 +73,16 @@ export function pairLaw(x: ArrayLike<number>, z: ArrayLike<number>, spec: Kernel
   return { p, q, scales };
 }
 
-function gaussianPair(
+/** E[f(a)g(b)] over the pre-activation pair of `law` by quadrature, given the kinks of f and g. */
+type PairQuadrature = (
   f: (a: number) => number,
   g: (b: number) => number,
   kinksF: readonly number[],
   kinksG: readonly number[],
   law: PairLaw,
-): Expectation {
+) => Expectation;
+
+const gaussianPair: PairQuadrature = (f, g, kinksF, kinksG, law) => {
   const P = law.scales.map((s, j) => s * law.p[j]), Q = law.scales.map((s, j) => s * law.q[j]);
   const sa = Math.hypot(...P), sb = Math.hypot(...Q);
   const phi = (t: number) => Math.exp(-t * t / 2) / Math.sqrt(2 * Math.PI);
@@ -128,7 +131,7 @@ function gaussianPair(
     1e-12,
   );
   return { value: outer.value, error: outer.error + innerError, method };
-}
+};
 
 function rademacherPair(f: (a: number) => number, g: (b: number) => number, law: PairLaw): Expectation {
   const k = law.scales.length;
@@ -147,13 +150,7 @@ function rademacherPair(f: (a: number) => number, g: (b: number) => number, law:
   return { value, error: 4 * k * Number.EPSILON * Math.abs(value), method: `exact enumeration of the 2^${k} signs` };
 }
 
-function uniformPair(
-  f: (a: number) => number,
-  g: (b: number) => number,
-  kinksF: readonly number[],
-  kinksG: readonly number[],
-  law: PairLaw,
-): Expectation {
+const uniformPair: PairQuadrature = (f, g, kinksF, kinksG, law) => {
   const k = law.scales.length, L = Math.sqrt(3), dens = 1 / (2 * L);
   const method = "nested adaptive Gauss–Kronrod over the cube [−√3, √3]^k, split at the kinks";
   const cp = law.scales.map((s, j) => s * law.p[j]), cq = law.scales.map((s, j) => s * law.q[j]);
@@ -192,7 +189,7 @@ function uniformPair(
     1e-12,
   );
   return { value: outer.value, error: outer.error + innerError, method };
-}
+};
 
 /**
  * E[f(a)g(b)] for the pre-activation pair (a, b) of `law` under D: Gaussian by nested quadrature,

@@ -5,6 +5,17 @@
  *
  * @module
  */
+import type {
+  AggregateCheck,
+  Claim,
+  ConclusionCheck,
+  Hypothesis,
+  InstanceContext,
+  ParameterSpec,
+  Scenario,
+} from "../engine/claim.ts";
+import { CHECK_FALSE_ALARM } from "../engine/false_alarm.ts";
+import { inverseSqrtDecayVerdict, type WidthSample } from "../engine/verdicts/width_decay_rate.ts";
 import { arctan } from "./activation.ts";
 import { lecunKernel } from "./ntk_kernels.ts";
 import { TwoLayerNetwork } from "./two_layer.ts";
@@ -149,6 +160,83 @@ export function stepSizeCondition(i: WideInstance): { holds: boolean; value: str
   };
 }
 
+/** The sweep's instance `index` as a claim generator, with the overrides `width` and `stepFactor` (default 0.9). */
+function wideSweepInstance({ rng, index, params = {} }: InstanceContext): WideInstance {
+  return wideInstance(rng, params.width ?? sweepWidth(index), params.stepFactor ?? 0.9);
+}
+
+/** The parameters of the width-sweep claims: the width and the step factor. */
+const WIDE_PARAMETERS: Record<string, ParameterSpec> = {
+  width: { type: "integer", min: 4, max: 1024, help: "width n (the sweep uses 128…2048)" },
+  stepFactor: {
+    type: "number",
+    min: 0.05,
+    max: 8,
+    help: "h·(λ_min^LC + 4λ_max^LC)n/2 (the hypothesis is < 1; the sweep uses 0.9)",
+  },
+};
+
+/** The scenarios breaking the step-size condition of Assumption 11.18: 3 and 6 times the bound. */
+const WIDE_STEP_SCENARIOS: Scenario[] = [{
+  name: "step-above-theorem",
+  breaks: String
+    .raw`$h < \frac{2}{(\lambda^{LC}_{\min} + 4\lambda^{LC}_{\max})n}$: a step 3 times the theorem's bound, $h = 3\cdot\frac{2}{(\lambda^{LC}_{\min} + 4\lambda^{LC}_{\max})n}$`,
+  params: { stepFactor: 3 },
+}, {
+  name: "step-beyond-stability",
+  breaks: String
+    .raw`$h < \frac{2}{(\lambda^{LC}_{\min} + 4\lambda^{LC}_{\max})n}$: a step 6 times the theorem's bound, above the stability limit $h \approx \frac{2}{\lambda^{LC}_{\max}n}$ of GD on the linearised model`,
+  params: { stepFactor: 6 },
+}];
+
+/** Assumption 11.18 as the width-sweep claims' hypothesis, checked by `stepSizeCondition`. */
+const ASSUMPTION_11_18: Hypothesis<WideInstance> = {
+  statement: String
+    .raw`Assumption 11.18: $|\sigma(0)|, \mathrm{Lip}(\sigma), \mathrm{Lip}(\sigma') \le R$; $\|x_i\|, |y_i| \le R$; $(K^{LC}(x_i, x_j))$ regular with eigenvalues in $[\lambda^{LC}_{\min}, \lambda^{LC}_{\max}]$; $h < \frac{2}{(\lambda^{LC}_{\min} + 4\lambda^{LC}_{\max})n}$`,
+  certainty: "estimated",
+  method:
+    "σ = arctan: σ(0) = 0, Lip σ = 1, Lip σ′ = 3√3/8 (exact); R = √3 bounds ‖xᵢ‖ = √3 and |yᵢ| ≤ 1; K^LC by adaptive quadrature (error estimate, not a rigorous bound), its eigenvalues by the symmetric eigensolver; h = 0.9 of the bound",
+  check: stepSizeCondition,
+};
+
+/**
+ * The claim fields the width-sweep claims share: the sweep's generator (overrides `width`, `stepFactor`),
+ * its parameters, the scenarios breaking the step size, and Assumption 11.18 as the one hypothesis.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { WIDE_SWEEP_FIELDS } from "./wide_lecun_sweep.ts";
+ * import { createRng } from "../numerics/random.ts";
+ * const i = await WIDE_SWEEP_FIELDS.generate({ rng: createRng(1), index: 1, count: 5, budget: "test" });
+ * assert.equal(i.net.n, 256);
+ * assert.equal(WIDE_SWEEP_FIELDS.hypotheses[0].check(i).holds, true);
+ * assert.deepEqual(WIDE_SWEEP_FIELDS.scenarios?.map((s) => s.params.stepFactor), [3, 6]);
+ * ```
+ */
+export const WIDE_SWEEP_FIELDS: Pick<Claim<WideInstance>, "generate" | "parameters" | "scenarios" | "hypotheses"> = {
+  generate: wideSweepInstance,
+  parameters: WIDE_PARAMETERS,
+  scenarios: WIDE_STEP_SCENARIOS,
+  hypotheses: [ASSUMPTION_11_18],
+};
+
+/**
+ * The rate verdict of a width-sweep claim: the fitted exponent in n of one quantity per instance,
+ * over `WIDE_WIDTHS`, at the false-alarm level `CHECK_FALSE_ALARM` the claims declare.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { WIDE_WIDTHS, wideDecayVerdict } from "./wide_lecun_sweep.ts";
+ * const samples = WIDE_WIDTHS.map((width, k) => ({ width, value: (1 + 0.02 * (k % 2)) / Math.sqrt(width) }));
+ * assert.equal(wideDecayVerdict(samples, "gap").holds, true);
+ * ```
+ */
+export function wideDecayVerdict(samples: readonly WidthSample[], label: string): AggregateCheck {
+  return inverseSqrtDecayVerdict(samples, label, WIDE_WIDTHS, CHECK_FALSE_ALARM);
+}
+
 /** What a GD run on the full and on the linearised model records. */
 export interface WideRun {
   /** Steps taken. */
@@ -246,6 +334,56 @@ export function trainWide(i: WideInstance, linearJacobian: JacobianTransform = e
   const run = { steps, losses, maxDistance, maxKernelGap, maxPredictionGap };
   if (linearJacobian === exactJacobian) runs.set(i, run);
   return run;
+}
+
+/** What an instance of a gap-rate claim (Propositions 11.25, 11.26) keeps for the rate fit. */
+export interface WidthGapData {
+  /** Width n. */
+  width: number;
+  /** The gap, normalised by a power of f(w₀) (see the claim). */
+  gap: number;
+}
+
+/** The gap a gap-rate claim reads from a run. */
+export interface WideGap {
+  /** Its name in the check's detail, e.g. "sup_k kernel gap". */
+  label: string;
+  /** The gap of the run. */
+  of(run: WideRun): number;
+  /** The gap normalised for the width fit (by a power of f(w₀) = run.losses[0]). */
+  normalised(run: WideRun, gap: number): number;
+}
+
+/**
+ * A gap-rate claim's check on one instance: GD on the full and on the linearised model, the gap finite
+ * and the loss lowered (the rate itself is the aggregate's verdict); the normalised gap is kept.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { exactJacobian, wideInstance, widthGapCheck } from "./wide_lecun_sweep.ts";
+ * import { createRng } from "../numerics/random.ts";
+ * const gap = { label: "sup_k kernel gap", of: (r: { maxKernelGap: number }) => r.maxKernelGap, normalised: () => 1 };
+ * const check = widthGapCheck(wideInstance(createRng(1), 16), exactJacobian, gap);
+ * assert.equal(check.holds, true);
+ * assert.deepEqual(check.data, { width: 16, gap: 1 });
+ * ```
+ */
+export function widthGapCheck(
+  i: WideInstance,
+  linearJacobian: JacobianTransform,
+  gap: WideGap,
+): ConclusionCheck<WidthGapData> {
+  const r = trainWide(i, linearJacobian), observed = gap.of(r);
+  const ok = Number.isFinite(observed) && r.losses[r.steps] < r.losses[0];
+  return {
+    holds: ok,
+    observed,
+    bound: Infinity,
+    tightness: 0,
+    detail: `n = ${i.net.n}: ${gap.label} = ${observed.toExponential(3)} over ${r.steps} steps`,
+    data: { width: i.net.n, gap: gap.normalised(r, observed) },
+  };
 }
 
 /** The matrix (⟨aᵢ, bⱼ⟩)ᵢⱼ of the rows of a and b: A Bᵀ. */

@@ -4,7 +4,8 @@
  *
  * @module
  */
-import type { AggregateCheck } from "../claim.ts";
+import type { AggregateCheck, InstanceRecord } from "../claim.ts";
+import { withData } from "../records.ts";
 import { linearFit } from "../../numerics/stats.ts";
 
 /** One instance of a width sweep: its width and the quantity whose decay in the width is tested. */
@@ -13,6 +14,25 @@ export interface WidthSample {
   width: number;
   /** The quantity (positive). */
   value: number;
+}
+
+/**
+ * The samples of a width sweep: per record with data, its width and the quantity `value` reads from the data.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { widthSamples } from "./width_decay_rate.ts";
+ * const checked = { holds: true, observed: 0, bound: 1, tightness: 0, detail: "" };
+ * const record = { index: 0, description: "", hypotheses: [], met: true, conclusion: { ...checked, data: { width: 8, gap: 2 } } };
+ * assert.deepEqual(widthSamples([record], (d) => d.gap), [{ width: 8, value: 2 }]);
+ * ```
+ */
+export function widthSamples<D extends { width: number }>(
+  records: readonly InstanceRecord<D>[],
+  value: (data: D) => number,
+): WidthSample[] {
+  return withData(records).map(({ data }) => ({ width: data.width, value: value(data) }));
 }
 
 /**

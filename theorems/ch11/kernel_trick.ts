@@ -11,12 +11,9 @@ import { NamedChecks } from "../../engine/verdicts/worst_of_named_checks.ts";
 import { KernelLeastSquares, truncatedMinNorm } from "../../models/kernel_least_squares.ts";
 import {
   analyseFeatures,
-  describeKernelLs,
-  KERNEL_LS_FAMILY_PARAMETER,
+  KERNEL_LS_CLAIM_FIELDS,
   type KernelLsInstance,
-  kernelLsInstance,
   kernelTolerance,
-  rankResolved,
 } from "../../models/kernel_ls_instances.ts";
 import { featureKernel } from "../../models/kernels.ts";
 import { distance, norm } from "../../numerics/compare.ts";
@@ -65,14 +62,10 @@ $\Phi(x, w_*) = \langle\phi(x), \sum_j \alpha_j\phi(x_j)\rangle_H = \sum_{j=1}^m
     tightness:
       "worst distance over its float64 perturbation bound (feature route + kernel route), across α's and test points",
     instances: { test: 25, report: 250 },
-    generate: ({ rng, index, params }) => kernelLsInstance(rng, index, params),
-    parameters: {
-      family: KERNEL_LS_FAMILY_PARAMETER,
-    },
+    // The instances, their `family` parameter, their description and the hypothesis (rank of Φ resolved).
+    ...KERNEL_LS_CLAIM_FIELDS,
     unbreakable:
       "Proposition 11.9 has no hypothesis (any α minimising (11.2.9), singular G included: duplicated points and m > n are sampled). The only condition checked is numerical (rank of Φ resolved, κ ≤ 10³).",
-    describe: describeKernelLs,
-    hypotheses: [rankResolved],
     conclusion: {
       statement: String
         .raw`For $\alpha_0$ = the solver's minimiser and $\alpha_1 = \alpha_0 + v$, $v \in \ker G$ random (when $G$ is

@@ -9,18 +9,10 @@ import { defineClaim } from "../../engine/claim.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { agreesWithQuadrature } from "../../engine/verdicts/quadrature_agreement.ts";
 import { relu } from "../../models/activation.ts";
-import {
-  describePair,
-  NONZERO_PAIR,
-  PAIR_PARAMETERS,
-  type PairInstance,
-  randomPair,
-  ZERO_X_SCENARIO,
-} from "../../models/kernel_input_pairs.ts";
+import type { PairInstance } from "../../models/kernel_input_pairs.ts";
+import { PAIR_CLAIM_FIELDS, randomPair } from "../../models/kernel_input_pairs.ts";
 import { lecunKernel, reluLecunKernelClosedForm } from "../../models/ntk_kernels.ts";
 import { gaussian } from "../../numerics/random.ts";
-
-export type { PairInstance };
 
 const SOURCE = "004_9692536818598e94.txt";
 
@@ -72,10 +64,8 @@ export function lecunReluClosedForm(closedForm: ReluClosedForm = reluLecunKernel
     tightness: "|closed form − quadrature| over 10× the quadrature's error estimate plus 64ε·‖x‖‖z‖",
     instances: { test: 30, report: 200 },
     generate: ({ rng, index, params }) => randomPair(rng, index, params),
-    parameters: PAIR_PARAMETERS,
-    scenarios: [ZERO_X_SCENARIO],
-    describe: describePair,
-    hypotheses: [NONZERO_PAIR],
+    // The pair's parameters, the scenario x = 0, its description and the hypothesis x, z nonzero.
+    ...PAIR_CLAIM_FIELDS,
     conclusion: {
       statement: String
         .raw`$\mathbb E[\sigma(u^\top x)\sigma(u^\top z)]$ with $u_i \sim N(0,1)$ (as printed), by nested adaptive quadrature over the

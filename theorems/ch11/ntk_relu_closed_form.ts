@@ -10,11 +10,11 @@ import type { Claim } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
 import { agreesWithQuadrature } from "../../engine/verdicts/quadrature_agreement.ts";
 import { relu } from "../../models/activation.ts";
+import type { PairInstance } from "../../models/kernel_input_pairs.ts";
 import {
   describePair,
   NONZERO_PAIR,
   PAIR_PARAMETERS,
-  type PairInstance,
   randomPair,
   ZERO_X_SCENARIO,
 } from "../../models/kernel_input_pairs.ts";

@@ -10,14 +10,8 @@ import type { Claim } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
 import { agreesWithQuadrature } from "../../engine/verdicts/quadrature_agreement.ts";
 import { relu } from "../../models/activation.ts";
-import {
-  describePair,
-  NONZERO_PAIR,
-  PAIR_PARAMETERS,
-  type PairInstance,
-  randomPair,
-  ZERO_X_SCENARIO,
-} from "../../models/kernel_input_pairs.ts";
+import type { PairInstance } from "../../models/kernel_input_pairs.ts";
+import { PAIR_CLAIM_FIELDS, randomPair } from "../../models/kernel_input_pairs.ts";
 import { derivativeKernel, reluDerivativeKernelClosedForm } from "../../models/ntk_kernels.ts";
 import { gaussian } from "../../numerics/random.ts";
 import { clopperPearson } from "../../numerics/stats.ts";
@@ -76,10 +70,8 @@ product, read as the inner product $x^\top z$).`,
       }
       return { x, z, draws: N, hits };
     },
-    parameters: PAIR_PARAMETERS,
-    scenarios: [ZERO_X_SCENARIO],
-    describe: describePair,
-    hypotheses: [NONZERO_PAIR],
+    // The pair's parameters, the scenario x = 0, its description and the hypothesis x, z nonzero.
+    ...PAIR_CLAIM_FIELDS,
     conclusion: {
       statement: String
         .raw`(a) nested adaptive quadrature of the orthant probability matches $(\pi-\theta)/(2\pi)$; (b) the

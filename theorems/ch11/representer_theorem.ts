@@ -13,13 +13,10 @@ import { NamedChecks } from "../../engine/verdicts/worst_of_named_checks.ts";
 import { type FeatureLeastSquares, truncatedMinNorm } from "../../models/kernel_least_squares.ts";
 import {
   analyseFeatures,
-  describeKernelLs,
-  KERNEL_LS_FAMILY_PARAMETER,
+  KERNEL_LS_CLAIM_FIELDS,
   type KernelLsInstance,
-  kernelLsInstance,
   projectOnto,
   RANK_THRESHOLD,
-  rankResolved,
 } from "../../models/kernel_ls_instances.ts";
 import { distance, norm } from "../../numerics/compare.ts";
 import { EPS, matVec } from "../../numerics/linalg.ts";
@@ -64,14 +61,10 @@ With $\tilde H := \operatorname{span}\{\phi(x_1), \dots, \phi(x_m)\}$ it equals 
 $w_* = \operatorname{argmin}_{\tilde w \in \tilde H} f(\tilde w) \in \tilde H$ (11.2.7). (Checked with $H = \mathbb R^n$.)`,
     tightness: "worst observed residual over its float64 perturbation bound, across the checks",
     instances: { test: 25, report: 250 },
-    generate: ({ rng, index, params }) => kernelLsInstance(rng, index, params),
-    parameters: {
-      family: KERNEL_LS_FAMILY_PARAMETER,
-    },
+    // The instances, their `family` parameter, their description and the hypothesis (rank of Φ resolved).
+    ...KERNEL_LS_CLAIM_FIELDS,
     unbreakable:
       "Theorem 11.7 has no hypothesis: any feature map and data. The only condition checked is numerical (the rank of Φ resolved, κ ≤ 10³), which bounds float64 error, not the theorem.",
-    describe: describeKernelLs,
-    hypotheses: [rankResolved],
     conclusion: {
       statement: String
         .raw`For $w = $ the solver's output: (i) $w \in \tilde H$; (ii) $w$ minimises $f$ (normal equations

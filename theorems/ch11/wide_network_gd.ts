@@ -10,21 +10,11 @@ import { defineClaim } from "../../engine/claim.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
 import { widthScatterPlot } from "../../engine/plots/width_scatter.ts";
-import { withData } from "../../engine/records.ts";
-import { inverseSqrtDecayVerdict } from "../../engine/verdicts/width_decay_rate.ts";
-import {
-  stepSizeCondition,
-  sweepWidth,
-  trainWide,
-  WIDE_WIDTHS,
-  wideData,
-  type WideInstance,
-  wideInstance,
-} from "../../models/wide_lecun_sweep.ts";
+import { widthSamples } from "../../engine/verdicts/width_decay_rate.ts";
+import type { WideInstance } from "../../models/wide_lecun_sweep.ts";
+import { trainWide, WIDE_SWEEP_FIELDS, wideData, wideDecayVerdict } from "../../models/wide_lecun_sweep.ts";
 import { atMost } from "../../numerics/compare.ts";
 import { EPS } from "../../numerics/linalg.ts";
-
-export type { WideInstance };
 
 /** What an instance keeps for the width fit of ‖w_k − w₀‖. */
 export interface LazyDistanceData {
@@ -121,38 +111,9 @@ there exist $C > 0$, $n_0$ such that for all $n \ge n_0$ w.p. $\ge 1 - \delta$, 
 $\|w_k - w_0\| \le \frac{C}{\sqrt n}$ and $f(w_k) \le C\left(1 - \frac{hn}{2\lambda^{LC}_{\min}}\right)^{2k}$.`,
     tightness: "max over k of f(w_k)/(C·ρ^{2k}) with the printed ρ and C = 10¹²·f(w₀)",
     instances: { test: 15, report: 30 },
-    // The width sweep, with the overrides `width` and `stepFactor`.
-    generate: ({ rng, index, params = {} }) =>
-      wideInstance(rng, params.width ?? sweepWidth(index), params.stepFactor ?? 0.9),
-    parameters: {
-      width: { type: "integer", min: 4, max: 1024, help: "width n (the sweep uses 128…2048)" },
-      stepFactor: {
-        type: "number",
-        min: 0.05,
-        max: 8,
-        help: "h·(λ_min^LC + 4λ_max^LC)n/2 (the hypothesis is < 1; the sweep uses 0.9)",
-      },
-    },
-    scenarios: [{
-      name: "step-above-theorem",
-      breaks: String
-        .raw`$h < \frac{2}{(\lambda^{LC}_{\min} + 4\lambda^{LC}_{\max})n}$: a step 3 times the theorem's bound, $h = 3\cdot\frac{2}{(\lambda^{LC}_{\min} + 4\lambda^{LC}_{\max})n}$`,
-      params: { stepFactor: 3 },
-    }, {
-      name: "step-beyond-stability",
-      breaks: String
-        .raw`$h < \frac{2}{(\lambda^{LC}_{\min} + 4\lambda^{LC}_{\max})n}$: a step 6 times the theorem's bound, above the stability limit $h \approx \frac{2}{\lambda^{LC}_{\max}n}$ of GD on the linearised model`,
-      params: { stepFactor: 6 },
-    }],
+    // The width sweep, its parameters, the step-size scenarios and the hypothesis, Assumption 11.18.
+    ...WIDE_SWEEP_FIELDS,
     describe: (i) => `LeCun network, arctan, n = ${i.net.n}, m = 3, d = 3, h·n = ${(i.h * i.net.n).toFixed(4)}`,
-    hypotheses: [{
-      statement: String
-        .raw`Assumption 11.18: $|\sigma(0)|, \mathrm{Lip}(\sigma), \mathrm{Lip}(\sigma') \le R$; $\|x_i\|, |y_i| \le R$; $(K^{LC}(x_i, x_j))$ regular with eigenvalues in $[\lambda^{LC}_{\min}, \lambda^{LC}_{\max}]$; $h < \frac{2}{(\lambda^{LC}_{\min} + 4\lambda^{LC}_{\max})n}$`,
-      certainty: "estimated",
-      method:
-        "σ = arctan: σ(0) = 0, Lip σ = 1, Lip σ′ = 3√3/8 (exact); R = √3 bounds ‖xᵢ‖ = √3 and |yᵢ| ≤ 1; K^LC by adaptive quadrature (error estimate, not a rigorous bound), its eigenvalues by the symmetric eigensolver; h = 0.9 of the bound",
-      check: stepSizeCondition,
-    }],
     conclusion: {
       statement: String
         .raw`At every step until $f$ fell by 24 orders of magnitude: $f(w_k) \le C(1 - \frac{hn}{2\lambda^{LC}_{\min}})^{2k}$
@@ -171,16 +132,10 @@ $\lambda^{LC}_{\min}$ in the denominator: for $\lambda^{LC}_{\min} < 1/2$ it cla
 eigenvector of the smallest eigenvalue of the tangent kernel (about $1 - 2hn\lambda^{LC}_{\min}$ per step in $\|E\|$), so no constant $C$ can hold for all $k$.`,
       check: (i) => checkLossRate(i, corrected, 1),
     },
-    aggregate: (records) =>
-      inverseSqrtDecayVerdict(
-        withData(records).map(({ data }) => ({ width: data.width, value: data.distance })),
-        "sup_k ‖w_k − w₀‖/√f(w₀)",
-        WIDE_WIDTHS,
-        CHECK_FALSE_ALARM,
-      ),
+    aggregate: (records) => wideDecayVerdict(widthSamples(records, (d) => d.distance), "sup_k ‖w_k − w₀‖/√f(w₀)"),
     plots: (records) => [
       widthScatterPlot(
-        withData(records).map(({ data }) => ({ width: data.width, value: data.distance })),
+        widthSamples(records, (d) => d.distance),
         "distance",
         "sup over k of ‖w_k − w₀‖/√f(w₀) against n (slope −1/2 expected)",
       ),
