@@ -5,6 +5,7 @@
  *
  * @module
  */
+import type { ParameterSpec } from "../engine/claim.ts";
 import { kernelA, kernelGram, type LectureNetwork } from "./lecture_network.ts";
 import { symmetricEigen } from "../numerics/linalg.ts";
 import type { Rng } from "../numerics/random.ts";
@@ -132,4 +133,66 @@ export function unitCubeHypothesis(statement: string): {
       return { holds: m <= 1, value: `max ‖xᵢ‖_∞ = ${m}` };
     },
   };
+}
+
+/** What the two-point claims' parameters differ in: the width's range and default, γ's range and what needs ‖xᵢ‖_∞ ≤ 1. */
+export interface TwoPointParameterChoices {
+  /** The width N. */
+  width: ParameterSpec;
+  /** The scale γ of the output weights. */
+  gamma: ParameterSpec;
+  /** What needs ‖xᵢ‖_∞ ≤ 1 (said in the help of `scale`), e.g. "the proof needs". */
+  unitCubeNeededBy: string;
+}
+
+/**
+ * The parameters of `yang-movement` and `yang-linear-rate`: width N, δ, γ, the factor on the inputs and the data set.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { twoPointParameters } from "./lecture_two_point_data.ts";
+ * const params = twoPointParameters({
+ *   width: { type: "integer", min: 1, max: 10, help: "width N" },
+ *   gamma: { type: "number", min: 0.1, max: 8, help: "γ" },
+ *   unitCubeNeededBy: "the proof needs",
+ * });
+ * assert.deepEqual(Object.keys(params), ["width", "delta", "gamma", "scale", "data"]);
+ * assert.equal(params.scale.help, "factor on the inputs (the proof needs ‖xᵢ‖_∞ ≤ 1, i.e. scale ≤ 1)");
+ * ```
+ */
+export function twoPointParameters(choices: TwoPointParameterChoices): Record<string, ParameterSpec> {
+  return {
+    width: choices.width,
+    delta: { type: "number", min: 0.05, max: 0.9, help: "failure probability δ (sets the threshold)" },
+    gamma: choices.gamma,
+    scale: {
+      type: "number",
+      min: 0.1,
+      max: 100,
+      help: `factor on the inputs (${choices.unitCubeNeededBy} ‖xᵢ‖_∞ ≤ 1, i.e. scale ≤ 1)`,
+    },
+    data: { type: "integer", min: 0, max: 2, help: "0: x = ±1 (d = 1); 1: x = ±(1, 1); 2: x = (1, ±1)" },
+  };
+}
+
+/**
+ * The start of a two-point instance's description: the data set with n, d and λ_S, then δ and the width N.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { describeTwoPoint } from "./lecture_two_point_data.ts";
+ * import { LectureNetwork } from "./lecture_network.ts";
+ * const net = new LectureNetwork([Float64Array.of(1), Float64Array.of(-1)], [0, 0], 8);
+ * assert.equal(
+ *   describeTwoPoint({ data: "antipodal d = 1", net, lambdaS: 0.5, delta: 0.25 }),
+ *   "antipodal d = 1 data (n = 2, d = 1, λ_S = 0.5000), δ = 0.25, N = 8",
+ * );
+ * ```
+ */
+export function describeTwoPoint(i: { data: string; net: LectureNetwork; lambdaS: number; delta: number }): string {
+  return `${i.data} data (n = ${i.net.xs.length}, d = ${i.net.dim}, λ_S = ${
+    i.lambdaS.toFixed(4)
+  }), δ = ${i.delta}, N = ${i.net.width}`;
 }

@@ -133,6 +133,11 @@ export class MeanFieldNetwork {
    * ```
    */
   outputs(w: ArrayLike<number>, data: Dataset): Float64Array {
+    return this.#forward(w, data);
+  }
+
+  /** The forward pass of `outputs`; with `preactivations`, also keeps z_ji = aᵢ·xⱼ + bᵢ at index j·m + i. */
+  #forward(w: ArrayLike<number>, data: Dataset, preactivations?: Float64Array): Float64Array {
     const { m, d } = this, p = d + 2, out = new Float64Array(data.n);
     // Hot loop: m·n·d multiply-adds.
     for (let j = 0; j < data.n; j++) {
@@ -142,6 +147,7 @@ export class MeanFieldNetwork {
         const o = i * p;
         let z = w[o + d];
         for (let k = 0; k < d; k++) z += w[o + k] * data.x[xo + k];
+        if (preactivations) preactivations[j * m + i] = z;
         s += w[o + d + 1] * this.sigma.value(z);
       }
       out[j] = s * this.outputScale;
@@ -188,20 +194,11 @@ export class MeanFieldNetwork {
     const { m, d, sigma } = this, p = d + 2, n = data.n, weight = (m * this.outputScale) / n;
     // Pre-activations z_ji = aᵢ·xⱼ + bᵢ, computed once (the forward pass needs them all before the residuals).
     if (this.#z.length !== n * m) this.#z = new Float64Array(n * m);
-    const zs = this.#z, r = new Float64Array(n);
+    // Residuals rⱼ = f_m(xⱼ) − yⱼ from the forward pass of `outputs`, so the two agree to the bit.
+    const zs = this.#z, r = this.#forward(w, data, zs);
     let loss = 0;
-    // Hot loop: m·n·d multiply-adds (the sums in the order of `outputs`, so the two agree to the bit).
     for (let j = 0; j < n; j++) {
-      let s = 0;
-      const xo = j * d;
-      for (let i = 0; i < m; i++) {
-        const o = i * p;
-        let z = w[o + d];
-        for (let k = 0; k < d; k++) z += w[o + k] * data.x[xo + k];
-        zs[j * m + i] = z;
-        s += w[o + d + 1] * sigma.value(z);
-      }
-      r[j] = s * this.outputScale - data.y[j];
+      r[j] -= data.y[j];
       loss += r[j] * r[j];
     }
     // Per particle, the sums over the data run in registers (from 0, in the order of j).

@@ -7,6 +7,7 @@
 import { defineClaim } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM, successRateVerdict } from "../../engine/false_alarm.ts";
 import type { BudgetName, Claim } from "../../engine/claim.ts";
+import { logCurvesPlot } from "../../engine/plots/log_curves.ts";
 import { withData } from "../../engine/records.ts";
 import { type RegressionData, TwoLayerTanh } from "../../models/two_layer_tanh.ts";
 import { lanczosTop } from "../../numerics/lanczos.ts";
@@ -367,20 +368,12 @@ the onset in ${improving} of ${pts.length} runs (median final/onset level ${medL
             ],
           },
         },
-        {
-          name: "loss",
-          title: "Training loss during the same runs (non-monotone at the edge of stability)",
-          spec: {
-            data: { values: sharp },
-            mark: { type: "line" },
-            encoding: {
-              x: { field: "step", type: "quantitative" },
-              y: { field: "loss", type: "quantitative", scale: { type: "log" } },
-              color: { field: "eta", type: "nominal" },
-              detail: { field: "run", type: "nominal" },
-            },
-          },
-        },
+        logCurvesPlot("loss", "Training loss during the same runs (non-monotone at the edge of stability)", sharp, {
+          x: "step",
+          y: "loss",
+          color: { field: "eta", type: "nominal" },
+          run: "run",
+        }),
       ];
     },
   });

@@ -19,6 +19,7 @@ import type {
   Scenario,
 } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM, successRateVerdict } from "../../engine/false_alarm.ts";
+import { logCurvesPlot } from "../../engine/plots/log_curves.ts";
 import { withData } from "../../engine/records.ts";
 import { type Activation, type Dataset, MeanFieldNetwork, relu, trainFlow } from "../../models/mean_field.ts";
 import {
@@ -225,20 +226,12 @@ function plots(records: InstanceRecord<GlobalConvergenceData>[]): PlotSpec[] {
         },
       },
     },
-    {
-      name: "curves",
-      title: "Training curves: under-parametrised students stall, wide ones keep decreasing",
-      spec: {
-        data: { values: curves },
-        mark: { type: "line" },
-        encoding: {
-          x: { field: "t", type: "quantitative" },
-          y: { field: "loss", type: "quantitative", scale: { type: "log" } },
-          color: { field: "m", type: "ordinal" },
-          detail: { field: "run", type: "nominal" },
-        },
-      },
-    },
+    logCurvesPlot("curves", "Training curves: under-parametrised students stall, wide ones keep decreasing", curves, {
+      x: "t",
+      y: "loss",
+      color: { field: "m", type: "ordinal" },
+      run: "run",
+    }),
   ];
 }
 

@@ -20,6 +20,7 @@ import type {
   Scenario,
 } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
+import { logCurvesPlot } from "../../engine/plots/log_curves.ts";
 import { powerLawPlot } from "../../engine/plots/power_law.ts";
 import { type WithData, withData } from "../../engine/records.ts";
 import { containsRate, logLogDecay, logLogDecayRows, TOO_FEW_SIZES } from "../../engine/verdicts/log_log_decay.ts";
@@ -188,19 +189,12 @@ function plots(records: InstanceRecord<MeanFieldData>[]): PlotSpec[] {
   );
   const gaps = done.map(({ data }) => ({ m: data.m, gap: data.gap }));
   return [
-    {
-      name: "curves",
-      title: "Training curves F(μ_{t,m}) for several widths m (one initialisation each)",
-      spec: {
-        data: { values: curves },
-        mark: { type: "line" },
-        encoding: {
-          x: { field: "t", type: "quantitative" },
-          y: { field: "loss", type: "quantitative", scale: { type: "log" }, title: "F(μ_{t,m})" },
-          color: { field: "m", type: "ordinal" },
-        },
-      },
-    },
+    logCurvesPlot("curves", "Training curves F(μ_{t,m}) for several widths m (one initialisation each)", curves, {
+      x: "t",
+      y: "loss",
+      yTitle: "F(μ_{t,m})",
+      color: { field: "m", type: "ordinal" },
+    }),
     powerLawPlot("gap", "(1/T)∫|F(μ_{t,m}) − F(μ_{t,2m})|dt against m, with the log-log fit", gaps, { field: "m" }, {
       field: "gap",
     }),

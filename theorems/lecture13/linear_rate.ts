@@ -14,8 +14,10 @@ import { failureFrequencyCheck } from "../../engine/verdicts/failure_frequency.t
 import { gaussianL1FourthMoment, LectureNetwork } from "../../models/lecture_network.ts";
 import { type MovementCertificate, movementCertificate } from "../../models/lecture_movement_certificate.ts";
 import {
+  describeTwoPoint,
   INITIALISATION_HYPOTHESIS,
   twoPointData,
+  twoPointParameters,
   type TwoPointPlan,
   unitCubeHypothesis,
 } from "../../models/lecture_two_point_data.ts";
@@ -202,29 +204,20 @@ then with probability at least $1-\delta$, for all $t \ge 0$, $R_S(\theta(t)) \l
         ladder: LINEAR_RATE_LADDER.filter((w) => w < width).map(sample),
       };
     },
-    parameters: {
+    parameters: twoPointParameters({
       width: { type: "integer", min: 1, max: 200000, help: "width N (default: the smallest meeting (4))" },
-      delta: { type: "number", min: 0.05, max: 0.9, help: "failure probability δ (sets the threshold)" },
       gamma: {
         type: "number",
         min: 1e-5,
         max: 8,
         help: "scale γ of the output weights (default 1/N; the theorem needs γ < 1)",
       },
-      scale: {
-        type: "number",
-        min: 0.1,
-        max: 100,
-        help: "factor on the inputs (the lemmas behind (4) need ‖xᵢ‖_∞ ≤ 1, i.e. scale ≤ 1)",
-      },
-      data: { type: "integer", min: 0, max: 2, help: "0: x = ±1 (d = 1); 1: x = ±(1, 1); 2: x = (1, ±1)" },
-    },
+      unitCubeNeededBy: "the lemmas behind (4) need",
+    }),
     describe: (i) =>
-      `${i.data} data (n = ${i.net.xs.length}, d = ${i.net.dim}, λ_S = ${
-        i.lambdaS.toFixed(4)
-      }), δ = ${i.delta}, N = ${i.net.width}, γ = ${
-        i.gamma.toPrecision(3)
-      }, ${i.thetas.length} draws of θ⁰; ladder N ∈ {${i.ladder.map((l) => l.net.width).join(", ")}}`,
+      `${describeTwoPoint(i)}, γ = ${i.gamma.toPrecision(3)}, ${i.thetas.length} draws of θ⁰; ladder N ∈ {${
+        i.ladder.map((l) => l.net.width).join(", ")
+      }}`,
     hypotheses: [
       {
         statement:

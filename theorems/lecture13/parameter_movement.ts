@@ -14,8 +14,10 @@ import { failureFrequencyCheck } from "../../engine/verdicts/failure_frequency.t
 import { gaussianL1FourthMoment, LectureNetwork } from "../../models/lecture_network.ts";
 import { type MovementCertificate, movementCertificate } from "../../models/lecture_movement_certificate.ts";
 import {
+  describeTwoPoint,
   INITIALISATION_HYPOTHESIS,
   twoPointData,
+  twoPointParameters,
   type TwoPointPlan,
   unitCubeHypothesis,
 } from "../../models/lecture_two_point_data.ts";
@@ -176,27 +178,18 @@ $|a_k(0)| \le \gamma\eta$, $\|\boldsymbol w_k(0)\|_\infty \le \eta$, where $q :=
         thetas: Array.from({ length: draws }, () => net.initialise(rng, gamma)),
       };
     },
-    parameters: {
+    parameters: twoPointParameters({
       width: { type: "integer", min: 1, max: 100000, help: "width N (default ⌈32n⁴C_d/(λ_S²δ)⌉)" },
-      delta: { type: "number", min: 0.05, max: 0.9, help: "failure probability δ (sets the threshold)" },
       gamma: {
         type: "number",
         min: 1e-3,
         max: 8,
         help: "scale γ of the output weights (default 1/√N; the lemma needs γ < 1)",
       },
-      scale: {
-        type: "number",
-        min: 0.1,
-        max: 100,
-        help: "factor on the inputs (the proof needs ‖xᵢ‖_∞ ≤ 1, i.e. scale ≤ 1)",
-      },
-      data: { type: "integer", min: 0, max: 2, help: "0: x = ±1 (d = 1); 1: x = ±(1, 1); 2: x = (1, ±1)" },
-    },
+      unitCubeNeededBy: "the proof needs",
+    }),
     describe: (i) =>
-      `${i.data} data (n = ${i.net.xs.length}, d = ${i.net.dim}, λ_S = ${
-        i.lambdaS.toFixed(4)
-      }), δ = ${i.delta}, N = ${i.net.width} (threshold ${i.threshold.toFixed(1)}), γ = ${
+      `${describeTwoPoint(i)} (threshold ${i.threshold.toFixed(1)}), γ = ${
         i.gamma.toPrecision(3)
       }, ${i.thetas.length} draws of θ⁰`,
     hypotheses: [
