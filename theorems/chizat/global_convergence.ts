@@ -20,7 +20,8 @@ import type {
 } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM, successRateVerdict } from "../../engine/false_alarm.ts";
 import { withData } from "../../engine/records.ts";
-import { type Activation, type Dataset, MeanFieldNetwork, relu, trainFlow } from "../../models/mean_field.ts";
+import { type Dataset, MeanFieldNetwork, trainFlow } from "../../models/mean_field.ts";
+import { type Activation, relu } from "../../models/activation.ts";
 import {
   STUDENT_INIT_SCALE,
   TEACHER_INPUT_DIM,
