@@ -1,6 +1,7 @@
 /**
- * Activation functions σ of the two-layer networks of Chapter 11, with σ′, σ″ where it exists, their
- * kinks, and the constants the hypotheses of Theorem 11.16 and Assumption 11.18 (a) ask about.
+ * Activation functions σ of every network the claims train (Chapter 10's scaled model, Chapter 11's
+ * two-layer networks, the mean-field particles of Chizat's slides), with σ′, σ″ (almost everywhere),
+ * their kinks, and the constants the hypotheses of Theorem 11.16 and Assumption 11.18 (a) ask about.
  *
  * @module
  */
@@ -8,7 +9,7 @@
 /** An activation σ with its derivatives and the constants of Theorem 11.16 and Assumption 11.18 (a). */
 export interface Activation {
   /** Name used in reports. */
-  readonly name: "relu" | "arctan" | "softplus";
+  readonly name: string;
   /** σ(x). */
   f(x: number): number;
   /** σ′(x) (for ReLU the step 1_{[0,∞)}(x), as in Exercise 11.36). */
@@ -28,7 +29,9 @@ export interface Activation {
 }
 
 /**
- * ReLU σ(x) = max{0, x} with σ′ = 1_{[0,∞)}: Lip(σ′) = ∞, so Assumption 11.18 (a) fails for it.
+ * ReLU σ(x) = max{0, x} with σ′ = 1_{[0,∞)} (as in Exercise 11.36; any value of σ′(0) is a
+ * subgradient): Lip(σ′) = ∞, so Assumption 11.18 (a) fails for it. Positively 1-homogeneous, so the
+ * particle c·σ(a·x + b) of Chizat's slides is positively 2-homogeneous.
  *
  * @example
  * ```ts
@@ -38,7 +41,7 @@ export interface Activation {
  * ```
  */
 export const relu: Activation = {
-  name: "relu",
+  name: "ReLU",
   f: (x) => (x > 0 ? x : 0),
   df: (x) => (x >= 0 ? 1 : 0),
   d2f: () => 0,
@@ -109,5 +112,28 @@ export const softplus: Activation = {
   derivativeLipschitz: 0.25,
 };
 
-/** The activations by name. */
-export const activations: Readonly<Record<Activation["name"], Activation>> = { relu, arctan, softplus };
+/**
+ * tanh: smooth and odd, σ′ = 1 − tanh², σ″ = −2 tanh·(1 − tanh²), sup|σ″| = 4/(3√3) at tanh x = ±1/√3
+ * (the gradient flows of Chapter 10 and the lazy-training slides, integrated by an adaptive solver).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { tanh } from "./activation.ts";
+ * assert.equal(tanh.df(0), 1);
+ * ```
+ */
+export const tanh: Activation = {
+  name: "tanh",
+  f: (x) => Math.tanh(x),
+  df: (x) => 1 - Math.tanh(x) ** 2,
+  d2f: (x) => -2 * Math.tanh(x) * (1 - Math.tanh(x) ** 2),
+  kinks: [],
+  growthR: 1,
+  atZero: 0,
+  lipschitz: 1,
+  derivativeLipschitz: 4 / (3 * Math.sqrt(3)),
+};
+
+/** The activations of Chapter 11's tangent-kernel API, by name. */
+export const activations: Readonly<Record<"relu" | "arctan" | "softplus", Activation>> = { relu, arctan, softplus };

@@ -5,7 +5,8 @@
  * @module
  */
 import { sphereInputs } from "./datasets.ts";
-import { iidInit, kappa, relu, ScaledTwoLayer } from "./scaled_two_layer.ts";
+import { iidInit, kappa, ScaledTwoLayer } from "./scaled_two_layer.ts";
+import { relu } from "./activation.ts";
 import { createRng, type Rng } from "../numerics/random.ts";
 
 /**

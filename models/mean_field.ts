@@ -6,48 +6,7 @@
  *
  * @module
  */
-
-/** An activation σ with its derivative σ′ (almost everywhere). */
-export interface Activation {
-  /** Name shown in reports. */
-  name: string;
-  /** σ(z). */
-  value(z: number): number;
-  /** σ′(z) (for ReLU: 1 for z > 0, else 0). */
-  derivative(z: number): number;
-}
-
-/**
- * ReLU σ(z) = max(z, 0): positively 1-homogeneous, so φ is positively 2-homogeneous.
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { relu } from "./mean_field.ts";
- * assert.ok(relu.value(-1) === 0 && relu.value(2) === 2 && relu.derivative(2) === 1);
- * ```
- */
-export const relu: Activation = {
-  name: "ReLU",
-  value: (z) => (z > 0 ? z : 0),
-  derivative: (z) => (z > 0 ? 1 : 0),
-};
-
-/**
- * Softplus σ(z) = log(1 + eᶻ): smooth and not homogeneous (used to show a check can fail).
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { softplus } from "./mean_field.ts";
- * assert.ok(Math.abs(softplus.value(0) - Math.log(2)) < 1e-15);
- * ```
- */
-export const softplus: Activation = {
-  name: "softplus",
-  value: (z) => (z > 30 ? z : Math.log1p(Math.exp(z))),
-  derivative: (z) => 1 / (1 + Math.exp(-z)),
-};
+import { type Activation, relu } from "./activation.ts";
 
 /**
  * φ(w, x) = c·σ(a·x + b) for one particle w = (a, b, c), stored as `w[offset .. offset+d+2)`.
@@ -55,7 +14,8 @@ export const softplus: Activation = {
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { particleOutput, relu } from "./mean_field.ts";
+ * import { particleOutput } from "./mean_field.ts";
+ * import { relu } from "./activation.ts";
  * // a = (1, 0), b = 0.5, c = 2 at x = (1, 3): 2·relu(1.5) = 3.
  * assert.equal(particleOutput([1, 0, 0.5, 2], 0, [1, 3], relu), 3);
  * ```
@@ -69,7 +29,7 @@ export function particleOutput(
   const d = x.length;
   let z = w[offset + d];
   for (let k = 0; k < d; k++) z += w[offset + k] * x[k];
-  return w[offset + d + 1] * sigma.value(z);
+  return w[offset + d + 1] * sigma.f(z);
 }
 
 /** A data set of n inputs in ℝ^d (row-major) with targets. */
@@ -148,7 +108,7 @@ export class MeanFieldNetwork {
         let z = w[o + d];
         for (let k = 0; k < d; k++) z += w[o + k] * data.x[xo + k];
         if (preactivations) preactivations[j * m + i] = z;
-        s += w[o + d + 1] * this.sigma.value(z);
+        s += w[o + d + 1] * this.sigma.f(z);
       }
       out[j] = s * this.outputScale;
     }
@@ -212,10 +172,10 @@ export class MeanFieldNetwork {
       for (let j = 0; j < n; j++) {
         const xo = j * d, z = zs[j * m + i];
         const rj = r[j] * weight;
-        const g = rj * c * sigma.derivative(z);
+        const g = rj * c * sigma.df(z);
         for (let k = 0; k < d; k++) acc[k] -= g * data.x[xo + k];
         gb -= g;
-        gc -= rj * sigma.value(z);
+        gc -= rj * sigma.f(z);
       }
       for (let k = 0; k < d; k++) out[o + k] = acc[k];
       out[o + d] = gb;

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { MeanFieldNetwork, softplus } from "./mean_field.ts";
+import { MeanFieldNetwork } from "./mean_field.ts";
+import { softplus } from "./activation.ts";
 import { createRng } from "../numerics/random.ts";
 
 Deno.test("mean-field velocity is −m times the gradient of F_m (central differences, smooth σ)", () => {

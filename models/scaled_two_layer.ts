@@ -7,52 +7,7 @@
  */
 import { EPS, Matrix, svd, symmetricEigen } from "../numerics/linalg.ts";
 import type { Rng } from "../numerics/random.ts";
-
-/** An activation σ with its first two derivatives. */
-export interface Activation {
-  /** Name used in descriptions. */
-  readonly name: "relu" | "tanh";
-  /** σ(z). */
-  value(z: number): number;
-  /** σ′(z) (for ReLU: 1 on z > 0, 0 elsewhere). */
-  slope(z: number): number;
-  /** σ″(z) (for ReLU: 0 almost everywhere). */
-  curvature(z: number): number;
-}
-
-/**
- * ReLU σ(z) = max(z, 0): piecewise linear, so D²f has only the (u_k, v_k) cross blocks.
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { relu } from "./scaled_two_layer.ts";
- * assert.ok(relu.value(-1) === 0 && relu.slope(2) === 1);
- * ```
- */
-export const relu: Activation = {
-  name: "relu",
-  value: (z) => (z > 0 ? z : 0),
-  slope: (z) => (z > 0 ? 1 : 0),
-  curvature: () => 0,
-};
-
-/**
- * tanh: smooth, for gradient flows integrated by an adaptive ODE solver.
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { tanhActivation } from "./scaled_two_layer.ts";
- * assert.equal(tanhActivation.slope(0), 1);
- * ```
- */
-export const tanhActivation: Activation = {
-  name: "tanh",
-  value: (z) => Math.tanh(z),
-  slope: (z) => 1 - Math.tanh(z) ** 2,
-  curvature: (z) => -2 * Math.tanh(z) * (1 - Math.tanh(z) ** 2),
-};
+import { type Activation, relu } from "./activation.ts";
 
 /** The network f(x, w) = α·Σ_k v_k σ(u_k·x) of (10.46), evaluated on a fixed data set X. */
 export class ScaledTwoLayer {
@@ -71,7 +26,8 @@ export class ScaledTwoLayer {
    * @example
    * ```ts
    * import assert from "node:assert/strict";
-   * import { relu, ScaledTwoLayer } from "./scaled_two_layer.ts";
+   * import { ScaledTwoLayer } from "./scaled_two_layer.ts";
+   * import { relu } from "./activation.ts";
    * const net = new ScaledTwoLayer([Float64Array.of(1, 0)], 2, 1, relu);
    * assert.equal(net.paramCount, 6);
    * ```
@@ -104,7 +60,7 @@ export class ScaledTwoLayer {
       for (let k = 0; k < width; k++) {
         let z = 0;
         for (let j = 0; j < dim; j++) z += w[k * dim + j] * x[j];
-        s += w[width * dim + k] * activation.value(z);
+        s += w[width * dim + k] * activation.f(z);
       }
       out[i] = alpha * s;
     });
@@ -120,9 +76,9 @@ export class ScaledTwoLayer {
       for (let k = 0; k < width; k++) {
         let z = 0;
         for (let j = 0; j < dim; j++) z += w[k * dim + j] * x[j];
-        const g = alpha * w[width * dim + k] * activation.slope(z);
+        const g = alpha * w[width * dim + k] * activation.df(z);
         for (let j = 0; j < dim; j++) row[k * dim + j] = g * x[j];
-        row[width * dim + k] = alpha * activation.value(z);
+        row[width * dim + k] = alpha * activation.f(z);
       }
       return row;
     });
@@ -141,7 +97,7 @@ export class ScaledTwoLayer {
    * Mₖ = [σ′(uₖ·xᵢ)xᵢ]ᵢ (d×N): exact, no iteration needed. Only ReLU is supported.
    */
   hessianOperatorNorm(w: ArrayLike<number>): number {
-    if (this.activation.name !== "relu") throw new Error("exact ‖D²f‖ implemented for ReLU only");
+    if (this.activation !== relu) throw new Error("exact ‖D²f‖ implemented for ReLU only");
     const { width, dim } = this;
     // ‖Mₖ‖₂ depends only on the activation pattern of neuron k: memoise by pattern (≤ 2ᴺ of them).
     const memo = new Map<string, number>();
@@ -150,7 +106,7 @@ export class ScaledTwoLayer {
       const key = this.xs.map((x) => {
         let z = 0;
         for (let j = 0; j < dim; j++) z += w[k * dim + j] * x[j];
-        return this.activation.slope(z) > 0 ? "1" : "0";
+        return this.activation.df(z) > 0 ? "1" : "0";
       }).join("");
       let value = memo.get(key);
       if (value === undefined) {
@@ -168,7 +124,7 @@ export class ScaledTwoLayer {
 
   /** D²f(w)[v] ∈ ℝ^{N×p} for ReLU (cross blocks only), used to cross-check the norm. */
   hessianDirection(w: ArrayLike<number>, v: ArrayLike<number>): Float64Array[] {
-    if (this.activation.name !== "relu") throw new Error("implemented for ReLU only");
+    if (this.activation !== relu) throw new Error("implemented for ReLU only");
     const { width, dim, alpha } = this;
     return this.xs.map((x) => {
       const row = new Float64Array(this.paramCount);
@@ -178,7 +134,7 @@ export class ScaledTwoLayer {
           z += w[k * dim + j] * x[j];
           zv += v[k * dim + j] * x[j];
         }
-        const s = this.activation.slope(z);
+        const s = this.activation.df(z);
         // ∂/∂u_k row = α v_k σ′ x, differentiated along v: α v_{v,k} σ′ x; ∂/∂v_k = α σ(z): α σ′ (u_v·x).
         for (let j = 0; j < dim; j++) row[k * dim + j] = alpha * v[width * dim + k] * s * x[j];
         row[width * dim + k] = alpha * s * zv;
@@ -244,7 +200,8 @@ export interface Kappa {
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { kappa, relu, ScaledTwoLayer } from "./scaled_two_layer.ts";
+ * import { kappa, ScaledTwoLayer } from "./scaled_two_layer.ts";
+ * import { relu } from "./activation.ts";
  * const net = new ScaledTwoLayer([Float64Array.of(1, 0.5)], 2, 1, relu);
  * assert.ok(kappa(net, [1, 0, 0, 1, 1, -1], [1]).kappa >= 0);
  * ```

@@ -1,14 +1,8 @@
 import assert from "node:assert/strict";
 import { createRng } from "../numerics/random.ts";
 import { norm } from "../numerics/compare.ts";
-import {
-  antisymmetricInit,
-  iidInit,
-  relu,
-  rowsSpectralNorm,
-  ScaledTwoLayer,
-  tanhActivation,
-} from "./scaled_two_layer.ts";
+import { antisymmetricInit, iidInit, rowsSpectralNorm, ScaledTwoLayer } from "./scaled_two_layer.ts";
+import { relu, tanh } from "./activation.ts";
 
 function inputs(seed: number, n: number, d: number) {
   const rng = createRng(seed);
@@ -17,7 +11,7 @@ function inputs(seed: number, n: number, d: number) {
 
 Deno.test("jacobian matches central differences (tanh)", () => {
   const rng = createRng("jac");
-  const net = new ScaledTwoLayer(inputs(1, 3, 2), 6, 0.4, tanhActivation);
+  const net = new ScaledTwoLayer(inputs(1, 3, 2), 6, 0.4, tanh);
   const w = iidInit(rng, 2, 6);
   const jac = net.jacobian(w);
   const h = 1e-6;

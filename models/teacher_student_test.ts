@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { teacherStudentData } from "./teacher_student.ts";
-import { MeanFieldNetwork, relu } from "./mean_field.ts";
+import { MeanFieldNetwork } from "./mean_field.ts";
+import { relu } from "./activation.ts";
 
 Deno.test("the 5-neuron teacher fits its own data exactly and a zero network does not", () => {
   const data = teacherStudentData();

@@ -11,7 +11,8 @@ import type { Claim } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
 import { convergenceOrderVerdict } from "../../engine/verdicts/convergence_order.ts";
 import { sphereInputs } from "../../models/datasets.ts";
-import { iidInit, rowsSpectralNorm, ScaledTwoLayer, tanhActivation } from "../../models/scaled_two_layer.ts";
+import { iidInit, rowsSpectralNorm, ScaledTwoLayer } from "../../models/scaled_two_layer.ts";
+import { tanh } from "../../models/activation.ts";
 import { atMost, distance, norm, ratio } from "../../numerics/compare.ts";
 import { EPS, matVec, symmetricEigen } from "../../numerics/linalg.ts";
 import { integrate } from "../../numerics/ode.ts";
@@ -60,7 +61,8 @@ export type GradientStep = (net: ScaledTwoLayer, y: Float64Array, w: Float64Arra
  * ```ts
  * import assert from "node:assert/strict";
  * import { printedErrorDerivative } from "./error_dynamics_ntk.ts";
- * import { relu, ScaledTwoLayer } from "../../models/scaled_two_layer.ts";
+ * import { ScaledTwoLayer } from "../../models/scaled_two_layer.ts";
+ * import { relu } from "../../models/activation.ts";
  * const net = new ScaledTwoLayer([Float64Array.of(1)], 1, 1, relu);
  * assert.equal(printedErrorDerivative(net, Float64Array.of(1, 1), Float64Array.of(1))[0], -2);
  * ```
@@ -86,7 +88,8 @@ function flowField(net: ScaledTwoLayer, y: Float64Array) {
  * ```ts
  * import assert from "node:assert/strict";
  * import { gradientStep } from "./error_dynamics_ntk.ts";
- * import { relu, ScaledTwoLayer } from "../../models/scaled_two_layer.ts";
+ * import { ScaledTwoLayer } from "../../models/scaled_two_layer.ts";
+ * import { relu } from "../../models/activation.ts";
  * const net = new ScaledTwoLayer([Float64Array.of(1)], 1, 1, relu);
  * assert.equal(gradientStep(net, Float64Array.of(1), Float64Array.of(1, 1), 0.5).length, 2);
  * ```
@@ -128,7 +131,7 @@ $\frac{d}{dt}(\mathbf{y} - \mathbf{f}(\mathbf{w})) = -D\mathbf{f}\,D\mathbf{f}^\
     generate({ rng, params = {} }) {
       const drawnN = rng.int(2, 5), drawnD = rng.int(1, 4), drawnWidth = 2 * rng.int(4, 12);
       const n = params.n ?? drawnN, d = params.d ?? drawnD, width = params.width ?? drawnWidth;
-      const net = new ScaledTwoLayer(sphereInputs(rng, n, d), width, 1 / Math.sqrt(width), tanhActivation);
+      const net = new ScaledTwoLayer(sphereInputs(rng, n, d), width, 1 / Math.sqrt(width), tanh);
       const y = Float64Array.from({ length: n }, () => rng.normal());
       return { net, y, w0: iidInit(rng, d, width) };
     },

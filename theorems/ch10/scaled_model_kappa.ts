@@ -12,11 +12,11 @@ import {
   antisymmetricInit,
   iidInit,
   kappa,
-  relu,
   rowsSpectralNorm,
   ScaledTwoLayer,
   sumErrorBound,
 } from "../../models/scaled_two_layer.ts";
+import { relu } from "../../models/activation.ts";
 import { atMost, norm, ratio } from "../../numerics/compare.ts";
 import { EPS } from "../../numerics/linalg.ts";
 
@@ -125,7 +125,7 @@ with $\|\cdot\|$ the operator 2-norm and $D^2\mathbf{f}(\mathbf{w}_0): \mathbb{R
           for (let k = 0; k < i.net.width; k++) {
             let z = 0;
             for (let j = 0; j < i.net.dim; j++) z += i.w0[k * i.net.dim + j] * x[j];
-            abs += Math.abs(i.w0[p + k] * relu.value(z));
+            abs += Math.abs(i.w0[p + k] * relu.f(z));
           }
           const b = sumErrorBound(i.net.width, abs);
           ok &&= atMost(Math.abs(f[m]), b).ok;

@@ -8,7 +8,8 @@
  */
 import { defineClaim } from "../../engine/claim.ts";
 import type { Claim } from "../../engine/claim.ts";
-import { gram, iidInit, ScaledTwoLayer, tanhActivation } from "../../models/scaled_two_layer.ts";
+import { gram, iidInit, ScaledTwoLayer } from "../../models/scaled_two_layer.ts";
+import { tanh } from "../../models/activation.ts";
 import { atMost, distance, norm, ratio } from "../../numerics/compare.ts";
 import { EPS, symmetricEigen } from "../../numerics/linalg.ts";
 
@@ -154,7 +155,7 @@ $\Phi^{\text{lin}}(\boldsymbol{X}, \boldsymbol{p}_k) = \boldsymbol{B}^k\Phi^{\te
       const drawnM = rng.int(1, 6), drawnD = rng.int(1, 4), drawnWidth = rng.int(2, 12);
       const m = params.m ?? drawnM, d = params.d ?? drawnD, width = params.width ?? drawnWidth;
       const xs = Array.from({ length: m }, () => Float64Array.from({ length: d }, () => rng.normal()));
-      const net = new ScaledTwoLayer(xs, width, 1 / Math.sqrt(width), tanhActivation);
+      const net = new ScaledTwoLayer(xs, width, 1 / Math.sqrt(width), tanh);
       const w0 = iidInit(rng, d, width);
       const jac = net.jacobian(w0);
       const lmax = symmetricEigen(gram(jac)).values[0];

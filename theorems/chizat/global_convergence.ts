@@ -21,7 +21,8 @@ import type {
 import { CHECK_FALSE_ALARM, successRateVerdict } from "../../engine/false_alarm.ts";
 import { logCurvesPlot } from "../../engine/plots/log_curves.ts";
 import { withData } from "../../engine/records.ts";
-import { type Activation, type Dataset, MeanFieldNetwork, relu, trainFlow } from "../../models/mean_field.ts";
+import { type Dataset, MeanFieldNetwork, trainFlow } from "../../models/mean_field.ts";
+import { type Activation, relu } from "../../models/activation.ts";
 import {
   STUDENT_INIT_SCALE,
   TEACHER_INPUT_DIM,

@@ -7,7 +7,7 @@
  */
 import type { Claim } from "../../engine/claim.ts";
 import { withParams } from "../../engine/mutation.ts";
-import { relu } from "../../models/mean_field.ts";
+import { relu } from "../../models/activation.ts";
 import { globalConvergence } from "./global_convergence.ts";
 
 /**
@@ -23,6 +23,6 @@ import { globalConvergence } from "./global_convergence.ts";
  * ```
  */
 export function chizatGlobalConvergenceWrongDerivative(): Claim {
-  const wrong = { name: "ReLU, wrong σ′", value: relu.value, derivative: (z: number) => (z < 0 ? 1 : 0) };
+  const wrong = { ...relu, name: "ReLU, wrong σ′", df: (z: number) => (z < 0 ? 1 : 0) };
   return withParams(globalConvergence(wrong), { horizon: 100 });
 }

@@ -19,7 +19,8 @@ import type {
 } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
 import { withData } from "../../engine/records.ts";
-import { antisymmetricInit, gram, ScaledTwoLayer, tanhActivation } from "../../models/scaled_two_layer.ts";
+import { antisymmetricInit, gram, ScaledTwoLayer } from "../../models/scaled_two_layer.ts";
+import { tanh } from "../../models/activation.ts";
 import { distance, norm } from "../../numerics/compare.ts";
 import { symmetricEigen } from "../../numerics/linalg.ts";
 import { integrate } from "../../numerics/ode.ts";
@@ -89,7 +90,7 @@ function generate({ rng, params = {} }: InstanceContext): LazyInstance {
       const r = norm(x);
       return x.map((v) => v / r);
     });
-    net = new ScaledTwoLayer(xs, width, 1 / Math.sqrt(width), tanhActivation);
+    net = new ScaledTwoLayer(xs, width, 1 / Math.sqrt(width), tanh);
     w0 = antisymmetricInit(rng, d, width);
   } while (++draws < MAX_DRAWS && !conditioning(net, w0).ok);
   // params.antisymmetric = 0: the paired output weights get the same sign, so h(w₀) ≠ 0 (same draws).

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { MeanFieldNetwork, relu, trainFlow } from "../../models/mean_field.ts";
+import { MeanFieldNetwork, trainFlow } from "../../models/mean_field.ts";
+import { relu } from "../../models/activation.ts";
 import { teacherStudentData } from "../../models/teacher_student.ts";
 import { falsified, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 

@@ -18,7 +18,8 @@ import type {
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
 import { withData } from "../../engine/records.ts";
 import { kappaSweepData, meanKappa } from "../../models/kappa_sweep.ts";
-import { antisymmetricInit, kappa, relu, ScaledTwoLayer } from "../../models/scaled_two_layer.ts";
+import { antisymmetricInit, kappa, ScaledTwoLayer } from "../../models/scaled_two_layer.ts";
+import { relu } from "../../models/activation.ts";
 import { atMost, norm, ratio } from "../../numerics/compare.ts";
 import { EPS } from "../../numerics/linalg.ts";
 import type { Rng } from "../../numerics/random.ts";

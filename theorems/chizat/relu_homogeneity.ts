@@ -6,7 +6,8 @@
  */
 import { defineClaim } from "../../engine/claim.ts";
 import type { Claim, ConclusionCheck, Hypothesis, InstanceContext, Scenario } from "../../engine/claim.ts";
-import { type Activation, particleOutput, relu } from "../../models/mean_field.ts";
+import { particleOutput } from "../../models/mean_field.ts";
+import { type Activation, relu } from "../../models/activation.ts";
 import { atMost, ratio } from "../../numerics/compare.ts";
 import { highamGamma } from "../../numerics/higham_gamma.ts";
 
