@@ -21,7 +21,7 @@ import {
   polynomialKernel,
   quadraticFeatures,
   randomFourierFeatures,
-  reluFeatures,
+  randomReluFeatureMap,
 } from "./kernels.ts";
 import { norm } from "../numerics/compare.ts";
 import { EPS, type Matrix, matVec, svd, transposeMatVec } from "../numerics/linalg.ts";
@@ -121,7 +121,7 @@ export function kernelLsInstance(
       const d = rng.int(2, 3);
       phi = rng.double() < 0.5
         ? randomFourierFeatures(rng, d, rng.int(5, 30), rng.uniform(1, 3))
-        : reluFeatures(rng, d, rng.int(5, 30));
+        : randomReluFeatureMap(rng, d, rng.int(5, 30));
       kernel = featureKernel(phi);
       points = Array.from({ length: rng.int(3, 12) }, () => uniformPoint(rng, d));
       tests = [points[0], uniformPoint(rng, d), uniformPoint(rng, d)];

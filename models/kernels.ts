@@ -249,11 +249,11 @@ export function randomFourierFeatures(rng: Rng, d: number, n: number, c: number)
  * ```ts
  * import assert from "node:assert/strict";
  * import { createRng } from "../numerics/random.ts";
- * import { reluFeatures } from "./kernels.ts";
- * assert.ok(reluFeatures(createRng(1), 3, 10).map([1, 0, 0]).every((v) => v >= 0));
+ * import { randomReluFeatureMap } from "./kernels.ts";
+ * assert.ok(randomReluFeatureMap(createRng(1), 3, 10).map([1, 0, 0]).every((v) => v >= 0));
  * ```
  */
-export function reluFeatures(rng: Rng, d: number, n: number): FeatureMap {
+export function randomReluFeatureMap(rng: Rng, d: number, n: number): FeatureMap {
   const u = Array.from({ length: n }, () => Float64Array.from({ length: d }, () => rng.normal()));
   const scale = 1 / Math.sqrt(n);
   return {

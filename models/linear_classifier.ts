@@ -39,11 +39,11 @@ export const exponentialLoss: MarginLoss = {
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { logisticLoss } from "./linear_classifier.ts";
- * assert.ok(Math.abs(logisticLoss.value(0) - Math.log(2)) < 1e-15 && logisticLoss.derivative(0) === -0.5);
+ * import { logisticMarginLoss } from "./linear_classifier.ts";
+ * assert.ok(Math.abs(logisticMarginLoss.value(0) - Math.log(2)) < 1e-15 && logisticMarginLoss.derivative(0) === -0.5);
  * ```
  */
-export const logisticLoss: MarginLoss = {
+export const logisticMarginLoss: MarginLoss = {
   name: "logistic",
   value: (z) => (z > 0 ? Math.log1p(Math.exp(-z)) : -z + Math.log1p(Math.exp(z))),
   derivative: (z) => (z > 0 ? -Math.exp(-z) / (1 + Math.exp(-z)) : -1 / (1 + Math.exp(z))),

@@ -9,7 +9,7 @@
 import { Matrix, solve } from "ml-matrix";
 
 /** A conjugate kernel k(x, x′) on ℝ^d. */
-export type Kernel = (x: ArrayLike<number>, z: ArrayLike<number>) => number;
+export type KernelFunction = (x: ArrayLike<number>, z: ArrayLike<number>) => number;
 
 /**
  * The ReLU conjugate kernel for (a, b) ~ N(0, I_{d+1}): the arc-cosine kernel of order 1 (Cho and
@@ -43,12 +43,12 @@ export function reluConjugateKernel(x: ArrayLike<number>, z: ArrayLike<number>):
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { reluFeatures } from "./random_features.ts";
- * const phi = reluFeatures(Float64Array.of(1, -1), 2, 1, Float64Array.of(1), Float64Array.of(0));
+ * import { reluFeatureMatrix } from "./random_features.ts";
+ * const phi = reluFeatureMatrix(Float64Array.of(1, -1), 2, 1, Float64Array.of(1), Float64Array.of(0));
  * assert.ok(phi[0] === 1 && phi[1] === 0);
  * ```
  */
-export function reluFeatures(
+export function reluFeatureMatrix(
   x: Float64Array,
   rows: number,
   d: number,

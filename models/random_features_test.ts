@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { Matrix, solve } from "ml-matrix";
-import { kernelRidge, reluConjugateKernel, reluFeatures, ridgePrimal } from "./random_features.ts";
+import { kernelRidge, reluConjugateKernel, reluFeatureMatrix, ridgePrimal } from "./random_features.ts";
 import { createRng } from "../numerics/random.ts";
 
 Deno.test("ReLU conjugate kernel matches Monte Carlo over (a, b) ~ N(0, I) within 5 standard errors", () => {
@@ -32,7 +32,7 @@ Deno.test("ridgePrimal (conjugate gradients) agrees with a direct solve within i
   const a = Float64Array.from({ length: m * d }, () => rng.normal());
   const b = Float64Array.from({ length: m }, () => rng.normal());
   const y = Float64Array.from({ length: n }, () => rng.normal());
-  const phi = reluFeatures(x, n, d, a, b);
+  const phi = reluFeatureMatrix(x, n, d, a, b);
   const P = new Matrix(n, m);
   for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) P.set(i, j, phi[i * m + j]);
   const A = P.transpose().mmul(P).div(m).add(Matrix.eye(m).mul(n * lambda));

@@ -12,7 +12,7 @@ import { derivativeKernel, empiricalKernelVariance, type KernelSpec } from "./nt
 import { hiddenUnits, proofDecomposition } from "./tangent_kernel_decomposition.ts";
 import { type Parametrisation, TwoLayerNetwork } from "./two_layer.ts";
 import { rademacherFromUniform as rademacher } from "../numerics/distributions.ts";
-import { gramEntryRoundingBound } from "../numerics/gram_rounding.ts";
+import { gramEntryRoundingBound } from "../numerics/rounding.ts";
 import { type Distribution, gaussian, type Rng, uniformSqrt3 } from "../numerics/random.ts";
 
 /** The limit kernel matrix under test, its O(1/n) mean term and the variance of the kernel entries. */

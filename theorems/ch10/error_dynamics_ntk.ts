@@ -31,7 +31,7 @@ const ORDER_P0 = 0.9;
 const ORDER_ALPHA = CHECK_FALSE_ALARM / 2;
 
 /** An instance of (10.28): a tanh network (10.46) with α = 1/√d_hid, data and w₀. */
-export interface FlowInstance {
+export interface ErrorDynamicsInstance {
   /** The model. */
   net: ScaledTwoLayer;
   /** Targets y. */
@@ -116,7 +116,7 @@ export function errorDynamicsNtk(
   derivative: ErrorDerivative = printedErrorDerivative,
   step: GradientStep = gradientStep,
 ): Claim {
-  return defineClaim<FlowInstance, FlowData>({
+  return defineClaim<ErrorDynamicsInstance, FlowData>({
     id: "eq-10.28",
     title: "Error dynamics of a nonlinear model under gradient flow: the NTK drives it",
     kind: "exact",

@@ -16,7 +16,7 @@ import {
   polynomial2Features,
   quadraticFeatures,
   randomFourierFeatures,
-  reluFeatures,
+  randomReluFeatureMap,
 } from "../../models/kernels.ts";
 import { POINT_KINDS, pointSet } from "../../models/psd_point_sets.ts";
 import type { Rng } from "../../numerics/random.ts";
@@ -43,7 +43,7 @@ function drawFeatureMap(rng: Rng, index: number): FeatureMap {
     case 2:
       return randomFourierFeatures(rng, rng.int(1, 4), rng.int(3, 40), 10 ** rng.uniform(-1, 0.5));
     default:
-      return reluFeatures(rng, rng.int(1, 4), rng.int(3, 40));
+      return randomReluFeatureMap(rng, rng.int(1, 4), rng.int(3, 40));
   }
 }
 

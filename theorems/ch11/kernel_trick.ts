@@ -17,7 +17,7 @@ import {
 } from "../../models/kernel_ls_instances.ts";
 import { featureKernel } from "../../models/kernels.ts";
 import { distance, norm } from "../../numerics/compare.ts";
-import { dotProductFactor } from "../../numerics/dot_product_rounding.ts";
+import { dotProductFactor } from "../../numerics/rounding.ts";
 import { type Matrix, symmetricEigen } from "../../numerics/linalg.ts";
 
 const SOURCE = "004_9692536818598e94.txt";

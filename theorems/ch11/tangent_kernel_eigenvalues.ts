@@ -46,7 +46,7 @@ export interface LimitConstants {
 }
 
 /** One draw of the empirical tangent kernel matrix at the training inputs. */
-export interface GramInstance {
+export interface EigenvalueBandInstance {
   /** Width. */
   n: number;
   /** D. */
@@ -64,7 +64,7 @@ export interface GramInstance {
 }
 
 /** What each draw keeps: its cell (D, n), whether an eigenvalue left the band, δ, and the widths n₀. */
-export interface GramData extends FailureCellData {
+export interface EigenvalueBandData extends FailureCellData {
   /** Name of D. */
   dist: string;
   /** Width. */
@@ -122,7 +122,7 @@ function limitConstants(kernel: GramKernel, dist: Distribution, act: Activation)
   return { min: lmin, max: ev[0], error: entryError, n0 };
 }
 
-const hypotheses: Hypothesis<GramInstance>[] = [{
+const hypotheses: Hypothesis<EigenvalueBandInstance>[] = [{
   statement: String
     .raw`Assumption 11.18 (a): $|\sigma(0)|, \mathrm{Lip}(\sigma), \mathrm{Lip}(\sigma') \le R$ (b): $\|x_i\| \le R$`,
   certainty: "certified",
@@ -144,7 +144,7 @@ const hypotheses: Hypothesis<GramInstance>[] = [{
 }];
 
 /** One draw: are all eigenvalues of K̂ₙ in [nλ_min/2, 2nλ_max]? The frequency is judged by the aggregate. */
-function checkBand(i: GramInstance): ConclusionCheck<GramData> {
+function checkBand(i: EigenvalueBandInstance): ConclusionCheck<EigenvalueBandData> {
   const lo = i.n * i.lambda.min / 2, hi = 2 * i.n * i.lambda.max;
   const emin = i.eigenvalues[i.eigenvalues.length - 1], emax = i.eigenvalues[0];
   const fail = !(emin >= lo && emax <= hi);
@@ -171,7 +171,7 @@ function checkBand(i: GramInstance): ConclusionCheck<GramData> {
 }
 
 /** Frequencies at the widths n ≥ n₀(δ), and the observed n₀ per law. */
-function bandFrequencies(records: InstanceRecord<GramData>[]): AggregateCheck {
+function bandFrequencies(records: InstanceRecord<EigenvalueBandData>[]): AggregateCheck {
   const cells = countFailureCells(records);
   const widthOf = new Map<string, { dist: string; n: number; n0: number; n0c: number }>();
   for (const { data } of withData(records)) {
@@ -242,7 +242,7 @@ export function tangentKernelEigenvalues(kernel: GramKernel = lecunKernel): Clai
     if (!cache.has(dist.name)) cache.set(dist.name, limitConstants(kernel, dist, act));
     return cache.get(dist.name)!;
   };
-  return defineClaim<GramInstance, GramData>({
+  return defineClaim<EigenvalueBandInstance, EigenvalueBandData>({
     id: "lemma-11.19",
     title: "Eigenvalues of the empirical tangent kernel matrix lie in [nλ_min^LC/2, 2nλ_max^LC] for n ≥ n₀",
     kind: "probabilistic",

@@ -22,7 +22,7 @@ import {
   exponentialLoss,
   gradientFlow,
   type LabelledData,
-  logisticLoss,
+  logisticMarginLoss,
   type MarginLoss,
 } from "../../models/linear_classifier.ts";
 import { atMost, lessThan, ratio } from "../../numerics/compare.ts";
@@ -127,7 +127,7 @@ function generate({ rng, index, params = {} }: InstanceContext): ImplicitBiasIns
   const flips = Math.min(params.flips ?? 0, data.y.length);
   for (let i = 0; i < flips; i++) data.y[i] = -data.y[i];
   const lossIndex = params.loss ?? index % 2;
-  return { data, loss: lossIndex === 0 ? exponentialLoss : logisticLoss, w0, dropped: n - data.y.length };
+  return { data, loss: lossIndex === 0 ? exponentialLoss : logisticMarginLoss, w0, dropped: n - data.y.length };
 }
 
 const hypotheses: Hypothesis<ImplicitBiasInstance>[] = [{

@@ -22,14 +22,14 @@ import { powerLawPlot } from "../../engine/plots/power_law.ts";
 import { withData } from "../../engine/records.ts";
 import { containsRate, logLogDecay, logLogDecayRows, TOO_FEW_SIZES } from "../../engine/verdicts/log_log_decay.ts";
 import {
-  type Kernel,
+  type KernelFunction,
   kernelRidge,
   reluConjugateKernel,
-  reluFeatures,
+  reluFeatureMatrix,
   ridgePrimal,
 } from "../../models/random_features.ts";
 import { atMost, ratio } from "../../numerics/compare.ts";
-import { highamGamma } from "../../numerics/higham_gamma.ts";
+import { highamGamma } from "../../numerics/rounding.ts";
 import { Matrix } from "../../numerics/linalg.ts";
 
 const SOURCE = "003_ad774dfe7ed191b8.txt";
@@ -99,11 +99,11 @@ const hypotheses: Hypothesis<RandomFeatureInstance>[] = [{
 }];
 
 /** (a) primal = dual within certified bounds; (b) the relative gap to KRR with the exact `kernel`. */
-function checkRidge(i: RandomFeatureInstance, kernel: Kernel): ConclusionCheck<RandomFeatureData> {
+function checkRidge(i: RandomFeatureInstance, kernel: KernelFunction): ConclusionCheck<RandomFeatureData> {
   const { d, x, y, xTest } = i;
   const n = y.length, nt = xTest.length / d, m = i.b.length;
-  const phi = reluFeatures(x, n, d, i.a, i.b);
-  const phiT = reluFeatures(xTest, nt, d, i.a, i.b);
+  const phi = reluFeatureMatrix(x, n, d, i.a, i.b);
+  const phiT = reluFeatureMatrix(xTest, nt, d, i.a, i.b);
   // (a) primal: g, then f(x) = (1/m)Σ gⱼφⱼ(x).
   const lambda = i.lambda;
   const primal = ridgePrimal(phi, n, m, y, lambda);
@@ -232,7 +232,7 @@ const scenarios: Scenario[] = [{
  * assert.equal(randomFeaturesRidge().kind, "limit");
  * ```
  */
-export function randomFeaturesRidge(kernel: Kernel = reluConjugateKernel): Claim {
+export function randomFeaturesRidge(kernel: KernelFunction = reluConjugateKernel): Claim {
   return defineClaim<RandomFeatureInstance, RandomFeatureData>({
     id: "chizat-random-features",
     title: "Output-layer ridge regression is kernel ridge regression with the conjugate kernel",

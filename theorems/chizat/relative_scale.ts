@@ -44,11 +44,11 @@ const HOMOGENEITY_SCALES = [0.125, 4, 64];
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * const { KAPPA_WIDTHS } = await import("./relative_scale.ts");
- * assert.equal(KAPPA_WIDTHS.length, 4);
+ * const { RELATIVE_SCALE_WIDTHS } = await import("./relative_scale.ts");
+ * assert.equal(RELATIVE_SCALE_WIDTHS.length, 4);
  * ```
  */
-export const KAPPA_WIDTHS = [64, 256, 1024, 4096];
+export const RELATIVE_SCALE_WIDTHS = [64, 256, 1024, 4096];
 
 /** An instance: one scaling α(m) = m^{-β}, its stream, and a homogeneity test point. */
 export interface KappaInstance {
@@ -73,7 +73,7 @@ export interface KappaData {
 }
 
 /** The exponent of κ in m under test for α(m) = m^{-β}. */
-export type KappaExponent = (beta: number) => number;
+export type RelativeScaleExponent = (beta: number) => number;
 
 /**
  * As printed: κ_f(w₀) ≍ (mα(m))^{-1} = m^{β−1}.
@@ -81,11 +81,11 @@ export type KappaExponent = (beta: number) => number;
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * const { printedKappaExponent } = await import("./relative_scale.ts");
- * assert.equal(printedKappaExponent(0), -1);
+ * const { printedRelativeScaleExponent } = await import("./relative_scale.ts");
+ * assert.equal(printedRelativeScaleExponent(0), -1);
  * ```
  */
-export const printedKappaExponent: KappaExponent = (beta) => beta - 1;
+export const printedRelativeScaleExponent: RelativeScaleExponent = (beta) => beta - 1;
 
 /**
  * Corrected (as (10.47) and Chizat–Oyallon–Bach): κ ≍ m^{-1/2} + (mα(m))^{-1}, exponent max(−1/2, β − 1).
@@ -93,11 +93,11 @@ export const printedKappaExponent: KappaExponent = (beta) => beta - 1;
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * const { correctedKappaExponent } = await import("./relative_scale.ts");
- * assert.equal(correctedKappaExponent(0), -0.5);
+ * const { correctedRelativeScaleExponent } = await import("./relative_scale.ts");
+ * assert.equal(correctedRelativeScaleExponent(0), -0.5);
  * ```
  */
-export const correctedKappaExponent: KappaExponent = (beta) => Math.max(-0.5, beta - 1);
+export const correctedRelativeScaleExponent: RelativeScaleExponent = (beta) => Math.max(-0.5, beta - 1);
 
 function generate({ rng, index, params = {} }: InstanceContext): KappaInstance {
   return {
@@ -158,7 +158,7 @@ function sweep(i: KappaInstance): Sweep {
   }
   // (2) Wide networks: per-draw log κ against log m, KAPPA_DRAWS draws per width.
   const x: number[] = [], yv: number[] = [];
-  for (const m of KAPPA_WIDTHS) {
+  for (const m of RELATIVE_SCALE_WIDTHS) {
     for (const k of meanKappa(i.rng, m, i.beta, KAPPA_DRAWS)) {
       x.push(Math.log(m));
       yv.push(Math.log(k));
@@ -171,7 +171,7 @@ function sweep(i: KappaInstance): Sweep {
 }
 
 /** The homogeneity scaling holds and the interval of the fitted exponent contains `exponent(β)`. */
-function checkExponent(i: KappaInstance, exponent: KappaExponent): ConclusionCheck<KappaData> {
+function checkExponent(i: KappaInstance, exponent: RelativeScaleExponent): ConclusionCheck<KappaData> {
   const s = sweep(i), e = exponent(i.beta);
   const inside = s.lo <= e && e <= s.hi;
   return {
@@ -232,8 +232,8 @@ function plots(records: InstanceRecord<KappaData>[]): PlotSpec[] {
  * ```
  */
 export function relativeScale(
-  printed: KappaExponent = printedKappaExponent,
-  corrected: KappaExponent = correctedKappaExponent,
+  printed: RelativeScaleExponent = printedRelativeScaleExponent,
+  corrected: RelativeScaleExponent = correctedRelativeScaleExponent,
 ): Claim {
   return defineClaim<KappaInstance, KappaData>({
     id: "chizat-kappa",
@@ -252,10 +252,10 @@ if $f(w, x) = \alpha(m)\sum_{i=1}^m\Phi(w_i, x)$ then $\kappa_f(w_0) \asymp (m\a
       beta: { type: "number", min: 0, max: 1.5, help: "scaling exponent: α(m) = m^-β" },
     },
     unbreakable:
-      "the hypotheses (iid weights, v symmetric so EΦ = 0, ReLU 2-homogeneity, antisymmetric w₀) are fixed by construction in the shared sampler (ch10_nonlinear.ts meanKappa); the only knob, β, is not a hypothesis: every β is covered by the statement",
+      "the hypotheses (iid weights, v symmetric so EΦ = 0, ReLU 2-homogeneity, antisymmetric w₀) are fixed by construction in the shared sampler (models/kappa_sweep.ts meanKappa); the only knob, β, is not a hypothesis: every β is covered by the statement",
     describe: (i) =>
       `ReLU two-layer f = α(m)Σ vᵢσ(uᵢ·x), α(m) = m^-${i.beta}, m ∈ {${
-        KAPPA_WIDTHS.join(", ")
+        RELATIVE_SCALE_WIDTHS.join(", ")
       }}, ${KAPPA_DRAWS} draws each; homogeneity on m = 8`,
     hypotheses,
     conclusion: {

@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
 import { firstCaughtInstance } from "../../engine/mutation.ts";
 import { runClaim } from "../../engine/run.ts";
-import { correctedKappaExponent, relativeScale } from "./relative_scale.ts";
+import { correctedRelativeScaleExponent, relativeScale } from "./relative_scale.ts";
 
 Deno.test("chizat-kappa catches a wrong corrected exponent (−1/4 in place of −1/2)", async () => {
   assert.notEqual(await firstCaughtInstance(relativeScale(undefined, (b) => Math.max(-0.25, b - 1)), 1, "test"), null);
 });
 
 Deno.test("chizat-kappa: the corrected exponent plugged in as printed is verified", async () => {
-  const { result } = await runClaim(relativeScale(correctedKappaExponent), { seed: 1, budget: "test" });
+  const { result } = await runClaim(relativeScale(correctedRelativeScaleExponent), { seed: 1, budget: "test" });
   assert.equal(result.status, "verified");
 });

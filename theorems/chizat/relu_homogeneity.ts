@@ -9,7 +9,7 @@ import type { Claim, ConclusionCheck, Hypothesis, InstanceContext, Scenario } fr
 import { particleOutput } from "../../models/mean_field.ts";
 import { type Activation, relu } from "../../models/activation.ts";
 import { atMost, ratio } from "../../numerics/compare.ts";
-import { highamGamma } from "../../numerics/higham_gamma.ts";
+import { highamGamma } from "../../numerics/rounding.ts";
 
 const SOURCE = "003_ad774dfe7ed191b8.txt";
 

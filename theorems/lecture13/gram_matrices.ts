@@ -23,7 +23,7 @@ const GRAM_WIDTHS = [16, 64, 256, 1024, 4096];
 const INITIALISATIONS = 8;
 
 /** An instance of `yang-gram`: a sample, a width, and independent initialisations. */
-export interface GramInstance {
+export interface GramMatricesInstance {
   /** The network (sample and width). */
   net: LectureNetwork;
   /** Independent θ⁰ draws (a_k ~ N(0, γ²), w_k ~ N(0, I_d)). */
@@ -33,7 +33,7 @@ export interface GramInstance {
 }
 
 /** What an instance keeps for the rate fit. */
-export interface GramData {
+export interface GramMatricesData {
   /** Width N. */
   width: number;
   /** RMS over the draws of ‖K̂^(a)(θ⁰) − K^(a)‖_F. */
@@ -57,7 +57,7 @@ export type GramLimit = (x: ArrayLike<number>, y: ArrayLike<number>) => number;
  * ```
  */
 export function gramMatrices(limit: GramLimit = kernelA): Claim {
-  return defineClaim<GramInstance, GramData>({
+  return defineClaim<GramMatricesInstance, GramMatricesData>({
     id: "yang-gram",
     falseAlarm: CHECK_FALSE_ALARM,
     title: "Discrete NTK matrices are PSD Gram matrices; K̂^(a) → K^(a)",

@@ -25,7 +25,7 @@ import type { Rng } from "../../numerics/random.ts";
 const SOURCE = "002_4e8ee8a272f9d000.txt";
 
 /** An instance of the lecture's gradient flow: network, θ⁰. */
-export interface FlowInstance {
+export interface RiskFlowInstance {
   /** Network with sample and targets. */
   net: LectureNetwork;
   /** θ⁰. */
@@ -69,7 +69,7 @@ export const correctedPredictionDynamics: PredictionDynamics = (k, e, n, width) 
 /** The factor c in ‖∇_θR_S‖² = c·eᵀK̂e under test (printed N/n²). */
 export type RiskFactor = (n: number, width: number) => number;
 
-function drawFlowInstance(rng: Rng, params: Readonly<Record<string, number>> = {}): FlowInstance {
+function drawFlowInstance(rng: Rng, params: Readonly<Record<string, number>> = {}): RiskFlowInstance {
   const n = rng.int(2, 5), d = rng.int(2, 3), drawnWidth = rng.int(4, 24);
   const width = params.width ?? drawnWidth;
   const xs = sphereInputs(rng, n, d);
@@ -106,7 +106,7 @@ class KinkCrossed extends Error {}
 /** Equally spaced times at which the flow is sampled. */
 const SAMPLES = 64;
 
-function integrateRiskFlow(i: FlowInstance, printed: PredictionDynamics): RiskFlowRun {
+function integrateRiskFlow(i: RiskFlowInstance, printed: PredictionDynamics): RiskFlowRun {
   const { net, theta0 } = i;
   const n = net.xs.length, W = net.paramCount, N = net.width;
   const lmax = symmetricEigen(net.gram(theta0)).values[0];
@@ -194,7 +194,7 @@ function integrateRiskFlow(i: FlowInstance, printed: PredictionDynamics): RiskFl
  * The four checks of (2) at t ∈ {T/4, T/2, T}, worst of them; `slot` 0 checks the printed prediction integral, 1 the
  * corrected one.
  */
-function checkRiskFlow(i: FlowInstance, run: RiskFlowRun, slot: 0 | 1, factor: RiskFactor): WorstOfChecks {
+function checkRiskFlow(i: RiskFlowInstance, run: RiskFlowRun, slot: 0 | 1, factor: RiskFactor): WorstOfChecks {
   if (run.stoppedAtKink) {
     return {
       holds: false,
@@ -275,13 +275,13 @@ export function riskFlow(
   printed: PredictionDynamics = printedPredictionDynamics,
   factor: RiskFactor = (n, N) => N / (n * n),
 ): Claim {
-  const runs = new WeakMap<FlowInstance, RiskFlowRun>();
-  const run = (i: FlowInstance) => {
+  const runs = new WeakMap<RiskFlowInstance, RiskFlowRun>();
+  const run = (i: RiskFlowInstance) => {
     const r = runs.get(i) ?? integrateRiskFlow(i, printed);
     runs.set(i, r);
     return r;
   };
-  return defineClaim<FlowInstance>({
+  return defineClaim<RiskFlowInstance>({
     id: "yang-risk-flow",
     title: "Risk and prediction dynamics of the lecture's network along gradient flow",
     kind: "exact",
