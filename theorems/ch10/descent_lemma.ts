@@ -128,27 +128,6 @@ Linear regression: $\nabla^2\mathcal{L}(w) = X^\top X$ (10.59), so $\beta = \lam
       const eta = (params.etaBeta ?? etaBeta) / Math.max(loss.beta, 1e-12);
       return { loss, w, eta, onTopEigenvector: onTop };
     },
-    parameters: {
-      d: { type: "integer", min: 1, max: 12, help: "dimension of w" },
-      family: {
-        type: "integer",
-        min: 0,
-        max: 2,
-        help: "0 quadratic, 1 linear regression (10.56), 2 logistic regression",
-      },
-      etaBeta: {
-        type: "number",
-        min: 0.01,
-        max: 4,
-        help: "step size times the certified β (the hypothesis is η·β < 2)",
-      },
-      onTop: { type: "integer", min: 0, max: 1, help: "1: put w on the top eigenvector (quadratics only)" },
-    },
-    scenarios: [{
-      name: "eta-above-2-over-beta",
-      breaks: "$\\eta < 2/\\beta$: a step with $\\eta\\beta = 2.05$",
-      params: { etaBeta: 2.05 },
-    }],
     describe: (i) =>
       `${i.loss.family}, d = ${i.loss.dim}, β = ${i.loss.beta.toPrecision(4)}, η·β = ${
         (i.eta * i.loss.beta).toFixed(3)
@@ -236,5 +215,26 @@ bound (below it, strictness is not decidable in float64 and only $\mathcal{L}(w'
         },
       }];
     },
+    parameters: {
+      d: { type: "integer", min: 1, max: 12, help: "dimension of w" },
+      family: {
+        type: "integer",
+        min: 0,
+        max: 2,
+        help: "0 quadratic, 1 linear regression (10.56), 2 logistic regression",
+      },
+      etaBeta: {
+        type: "number",
+        min: 0.01,
+        max: 4,
+        help: "step size times the certified β (the hypothesis is η·β < 2)",
+      },
+      onTop: { type: "integer", min: 0, max: 1, help: "1: put w on the top eigenvector (quadratics only)" },
+    },
+    scenarios: [{
+      name: "eta-above-2-over-beta",
+      breaks: "$\\eta < 2/\\beta$: a step with $\\eta\\beta = 2.05$",
+      params: { etaBeta: 2.05 },
+    }],
   });
 }

@@ -182,34 +182,6 @@ same, but the loss continues to improve.`,
     instances: { test: 12, report: 18 },
     falseAlarm: SHOWN_ALPHA,
     generate: ({ rng, index, budget, params = {} }) => edgeOfStabilityInstance(rng, index, budget, params),
-    parameters: {
-      eta: {
-        type: "number",
-        min: 0.1,
-        max: 20,
-        help: "step size η (default by instance index: 1.5, 2 at the test budget; 1.5, 2, 3 at the report budget)",
-      },
-      steps: {
-        type: "integer",
-        min: 20,
-        max: 400,
-        help: "GD steps (default 3000 at the test budget; capped at 400 here for cost)",
-      },
-      width: { type: "integer", min: 1, max: 40, help: "hidden width h (default 20)" },
-      n: { type: "integer", min: 2, max: 40, help: "training points n (default 20)" },
-      initScale: { type: "number", min: 0.1, max: 10, help: "factor on the initial parameters θ₀ (default 1)" },
-    },
-    scenarios: [{
-      name: "start-above-edge",
-      breaks:
-        "the sharpness starts below $2/\\eta$: a step $\\eta = 6$ (sharpness$(\\theta_0)\\cdot\\eta/2 \\approx 1.4$), 200 steps",
-      params: { eta: 6, steps: 200 },
-    }, {
-      name: "far-above-edge",
-      breaks:
-        "the sharpness starts below $2/\\eta$: a step $\\eta = 20$ (sharpness$(\\theta_0)\\cdot\\eta/2 \\approx 4.7$), 200 steps",
-      params: { eta: 20, steps: 200 },
-    }],
     describe: (i) =>
       `two-layer tanh net, width ${i.net.h}, d = ${i.net.d}, n = ${i.data.y.length}, square loss, full-batch GD, η = ${i.eta}, ${i.steps} steps`,
     hypotheses: [{
@@ -376,5 +348,33 @@ the onset in ${improving} of ${pts.length} runs (median final/onset level ${medL
         }),
       ];
     },
+    parameters: {
+      eta: {
+        type: "number",
+        min: 0.1,
+        max: 20,
+        help: "step size η (default by instance index: 1.5, 2 at the test budget; 1.5, 2, 3 at the report budget)",
+      },
+      steps: {
+        type: "integer",
+        min: 20,
+        max: 400,
+        help: "GD steps (default 3000 at the test budget; capped at 400 here for cost)",
+      },
+      width: { type: "integer", min: 1, max: 40, help: "hidden width h (default 20)" },
+      n: { type: "integer", min: 2, max: 40, help: "training points n (default 20)" },
+      initScale: { type: "number", min: 0.1, max: 10, help: "factor on the initial parameters θ₀ (default 1)" },
+    },
+    scenarios: [{
+      name: "start-above-edge",
+      breaks:
+        "the sharpness starts below $2/\\eta$: a step $\\eta = 6$ (sharpness$(\\theta_0)\\cdot\\eta/2 \\approx 1.4$), 200 steps",
+      params: { eta: 6, steps: 200 },
+    }, {
+      name: "far-above-edge",
+      breaks:
+        "the sharpness starts below $2/\\eta$: a step $\\eta = 20$ (sharpness$(\\theta_0)\\cdot\\eta/2 \\approx 4.7$), 200 steps",
+      params: { eta: 20, steps: 200 },
+    }],
   });
 }

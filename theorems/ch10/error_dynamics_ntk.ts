@@ -135,13 +135,6 @@ $\frac{d}{dt}(\mathbf{y} - \mathbf{f}(\mathbf{w})) = -D\mathbf{f}\,D\mathbf{f}^\
       const y = Float64Array.from({ length: n }, () => rng.normal());
       return { net, y, w0: iidInit(rng, d, width) };
     },
-    parameters: {
-      n: { type: "integer", min: 1, max: 6, help: "number of data points N" },
-      d: { type: "integer", min: 1, max: 5, help: "input dimension d" },
-      width: { type: "integer", min: 1, max: 32, help: "hidden width d_hid (α = 1/√d_hid)" },
-    },
-    unbreakable:
-      "the hypotheses are differentiability of f and finite data. Finite data are forced by the generator, and a non-differentiable network (ReLU) cannot be evaluated: the adaptive integrator stalls at the kinks of the flow (measured: 35–107 s per instance, then 'ODE integrator failed'), and on the instances where it finishes the gap exceeds an error budget that assumes a smooth field, so the comparison measures the integrator, not (10.28). (10.28) is the chain rule and holds for every differentiable f, which every instance is",
     describe: (i) =>
       `N = ${i.y.length}, d = ${i.net.dim}, d_hid = ${i.net.width}, ${i.net.activation.name}, α = 1/√d_hid`,
     hypotheses: [{
@@ -229,5 +222,12 @@ instance with probability $\ge ${ORDER_P0}$ (exact binomial test at level ${ORDE
           `instances whose GD–flow gap at T has order in η within (${ORDER_BAND.lo}, ${ORDER_BAND.hi}) at both halvings`,
       });
     },
+    parameters: {
+      n: { type: "integer", min: 1, max: 6, help: "number of data points N" },
+      d: { type: "integer", min: 1, max: 5, help: "input dimension d" },
+      width: { type: "integer", min: 1, max: 32, help: "hidden width d_hid (α = 1/√d_hid)" },
+    },
+    unbreakable:
+      "the hypotheses are differentiability of f and finite data. Finite data are forced by the generator, and a non-differentiable network (ReLU) cannot be evaluated: the adaptive integrator stalls at the kinks of the flow (measured: 35–107 s per instance, then 'ODE integrator failed'), and on the instances where it finishes the gap exceeds an error budget that assumes a smooth field, so the comparison measures the integrator, not (10.28). (10.28) is the chain rule and holds for every differentiable f, which every instance is",
   });
 }

@@ -109,12 +109,6 @@ $E[\kappa_f(\mathbf w_0)] \lesssim \frac1{\sqrt{d_{hid}}} + \frac1{d_{hid}\alpha
       beta: params.beta ?? KAPPA_BETAS[Math.floor(index / KAPPA_WIDTHS.length) % KAPPA_BETAS.length],
       rng,
     }),
-    parameters: {
-      width: { type: "integer", min: 2, max: 1024, help: "hidden width d_hid (the sweep uses 16…4096)" },
-      beta: { type: "number", min: -0.5, max: 1.5, help: "scaling α = d_hid^{-β} (the sweep uses 1/2, 0, 1)" },
-    },
-    unbreakable:
-      "(10.47) is stated for every scaling α(d_hid) and the only hypothesis is a random initialisation of (10.46), which every instance has by construction; β and d_hid are parameters to explore, none of them violates a hypothesis",
     describe: (c) =>
       `d_hid = ${c.width}, α = d_hid^-${c.beta}, ReLU, N = 4, d = 3, U ~ N(0, 1/d), v ~ N(0, 1), ${DRAWS_PER_CELL} draws`,
     hypotheses: [{
@@ -206,5 +200,11 @@ $E[\kappa_f(\mathbf w_0)] \lesssim \frac1{\sqrt{d_{hid}}} + \frac1{d_{hid}\alpha
         },
       }];
     },
+    parameters: {
+      width: { type: "integer", min: 2, max: 1024, help: "hidden width d_hid (the sweep uses 16…4096)" },
+      beta: { type: "number", min: -0.5, max: 1.5, help: "scaling α = d_hid^{-β} (the sweep uses 1/2, 0, 1)" },
+    },
+    unbreakable:
+      "(10.47) is stated for every scaling α(d_hid) and the only hypothesis is a random initialisation of (10.46), which every instance has by construction; β and d_hid are parameters to explore, none of them violates a hypothesis",
   });
 }

@@ -66,7 +66,6 @@ export function linearFlowEigenbasis(
 ): Claim {
   return defineClaim<LinearFlowInstance, LinearFlowData>({
     id: "eq-10.21",
-    falseAlarm: ORDER_ALPHA,
     title: "Gradient flow on linear regression in the eigenbasis",
     kind: "exact",
     source: { document: SOURCE, where: "Chapter 10, §10.1, (10.9)–(10.21)" },
@@ -77,14 +76,9 @@ $u'[i](t) = e^{-\Lambda[i,i]t}u'[i](0)$). If $\Lambda[i,i] = 0$, $u'[i]$ does no
     tightness:
       "worst of: closed form vs integrated flow, distance over the integrator's error budget; GD vs flow at t = kη, gap over the rigorous first-order bound η·‖(λᵢ²t/2)e^{−λᵢ(t−η)}u′ᵢ(0)‖",
     instances: { test: 24, report: 240 },
+    falseAlarm: ORDER_ALPHA,
     generate: ({ rng, index, params }) => rankControlledRegression(rng, index, params),
     describe: describeRegression,
-    parameters: {
-      N: { type: "integer", min: 1, max: 40, help: "number of examples (rows of X)" },
-      d: { type: "integer", min: 1, max: 40, help: "input dimension (columns of X)" },
-    },
-    unbreakable:
-      "(10.21) is an identity for every real X and y: its one assumption, that XXᵀ is orthogonally diagonalisable, holds for every real X. Rank-deficient X (zero eigenvalues) are among the instances.",
     hypotheses: [{
       statement: "$X \\in \\mathbb{R}^{N\\times d}$, $y \\in \\mathbb{R}^N$, any rank (no further hypothesis)",
       certainty: "certified",
@@ -192,5 +186,11 @@ $\eta = 2^{-j}/\lambda_{\max}$, $j = 1..4$, at $t = k\eta$ stays within the rigo
         },
       }];
     },
+    parameters: {
+      N: { type: "integer", min: 1, max: 40, help: "number of examples (rows of X)" },
+      d: { type: "integer", min: 1, max: 40, help: "input dimension (columns of X)" },
+    },
+    unbreakable:
+      "(10.21) is an identity for every real X and y: its one assumption, that XXᵀ is orthogonally diagonalisable, holds for every real X. Rank-deficient X (zero eigenvalues) are among the instances.",
   });
 }

@@ -80,16 +80,6 @@ $\mathcal{L}(w) = \frac12\|y - Xw\|^2$ is $\frac12\|(I - P)y\|^2$, $P$ the proje
       const etaBeta = rng.uniform(0.05, 2.1);
       return { ...base, beta, eta: (params.etaBeta ?? etaBeta) / Math.max(beta, 1e-300) };
     },
-    parameters: {
-      N: { type: "integer", min: 1, max: 40, help: "number of examples (rows of X)" },
-      d: { type: "integer", min: 1, max: 40, help: "input dimension (columns of X)" },
-      etaBeta: { type: "number", min: 0.01, max: 4, help: "step size times β (the hypothesis is η·β < 2)" },
-    },
-    scenarios: [{
-      name: "eta-above-2-over-beta",
-      breaks: "$\\eta < 2/\\beta$: GD with $\\eta\\beta = 2.2$",
-      params: { etaBeta: 2.2 },
-    }],
     describe: (i) => `${describeRegression(i)}, η·β = ${(i.eta * i.beta).toFixed(3)}`,
     hypotheses: [{
       statement: String.raw`$\eta < 2/\beta$ with $\beta = \lambda_{\max}(X^\top X)$ (10.59)`,
@@ -153,5 +143,15 @@ flow's loss at $t = 40/\lambda_{\min}^{+}$ is within the same tolerance.`,
       },
     },
     plots: (records) => [trajectoryPlot(records, "ks", "gaps", "L(w_k) − L*")],
+    parameters: {
+      N: { type: "integer", min: 1, max: 40, help: "number of examples (rows of X)" },
+      d: { type: "integer", min: 1, max: 40, help: "input dimension (columns of X)" },
+      etaBeta: { type: "number", min: 0.01, max: 4, help: "step size times β (the hypothesis is η·β < 2)" },
+    },
+    scenarios: [{
+      name: "eta-above-2-over-beta",
+      breaks: "$\\eta < 2/\\beta$: GD with $\\eta\\beta = 2.2$",
+      params: { etaBeta: 2.2 },
+    }],
   });
 }

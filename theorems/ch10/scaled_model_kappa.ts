@@ -91,22 +91,6 @@ with $\|\cdot\|$ the operator 2-norm and $D^2\mathbf{f}(\mathbf{w}_0): \mathbb{R
       const w0 = params.antisymmetric === 0 ? iidInit(rng, d, width) : antisymmetricInit(rng, d, width);
       return { net, y, w0, alphas: [1e-2, 0.5, 1, 3, 100, 1e4], antisymmetric: params.antisymmetric !== 0 };
     },
-    parameters: {
-      n: { type: "integer", min: 1, max: 6, help: "number of data points N" },
-      d: { type: "integer", min: 1, max: 5, help: "input dimension d" },
-      halfWidth: { type: "integer", min: 1, max: 40, help: "d_hid / 2 (d_hid is even: two mirrored halves)" },
-      antisymmetric: {
-        type: "integer",
-        min: 0,
-        max: 1,
-        help: "1: second half of the neurons the negative of the first (f(w₀) = 0); 0: iid w₀",
-      },
-    },
-    scenarios: [{
-      name: "iid-init-f-nonzero",
-      breaks: "$f(\\mathbf{x}, \\mathbf{w}_0) = 0$: an iid initialisation, so $\\mathbf{f}(\\mathbf{w}_0) \\ne 0$",
-      params: { antisymmetric: 0 },
-    }],
     describe: (i) =>
       `N = ${i.y.length}, d = ${i.net.dim}, d_hid = ${i.net.width}, ReLU, ${
         i.antisymmetric === false ? "iid" : "antisymmetric"
@@ -171,5 +155,21 @@ with $\|\cdot\|$ the operator 2-norm and $D^2\mathbf{f}(\mathbf{w}_0): \mathbb{R
         return { holds, observed: worst, bound: 1, tightness: worst, detail, data: { kappas, alphas: i.alphas } };
       },
     },
+    parameters: {
+      n: { type: "integer", min: 1, max: 6, help: "number of data points N" },
+      d: { type: "integer", min: 1, max: 5, help: "input dimension d" },
+      halfWidth: { type: "integer", min: 1, max: 40, help: "d_hid / 2 (d_hid is even: two mirrored halves)" },
+      antisymmetric: {
+        type: "integer",
+        min: 0,
+        max: 1,
+        help: "1: second half of the neurons the negative of the first (f(w₀) = 0); 0: iid w₀",
+      },
+    },
+    scenarios: [{
+      name: "iid-init-f-nonzero",
+      breaks: "$f(\\mathbf{x}, \\mathbf{w}_0) = 0$: an iid initialisation, so $\\mathbf{f}(\\mathbf{w}_0) \\ne 0$",
+      params: { antisymmetric: 0 },
+    }],
   });
 }

@@ -187,19 +187,6 @@ $\mathcal L(w) > 0$ for all $w$. (Read $[d]$ as $[n] = \{0, \dots, n-1\}$: $\mat
       "NO instances: the stronger certified lower bound (analytic or branch and bound) over U, the lowest exactly evaluated L found by the local optimisers (an upper bound on min L), so min L ∈ [tightness·U, U]; YES instances: L(𝟙_C) = 0 exactly (tightness 0)",
     instances: { test: 25, report: 70 },
     generate: ({ rng, index, budget, params }) => reductionInstance(rng, index, budget, params),
-    parameters: {
-      family: {
-        type: "integer",
-        min: 0,
-        max: 4,
-        help:
-          "0 random YES, 1 random target, 2 near miss [M, 3], t = 2, 3 even a with odd t, 4 large a with t = sum ± 1",
-      },
-      n: { type: "integer", min: 2, max: ORACLE_MAX_N, help: "number of aᵢ (families 0, 1, 3, 4)" },
-      logM: { type: "integer", min: 1, max: 7, help: "M = 10^logM in the near miss a = [M, 3], t = 2 (family 2)" },
-    },
-    unbreakable:
-      "The only hypothesis, aᵢ, t ∈ ℕ, defines SUBSET-SUM; it cannot be dropped without leaving the problem (the oracle refuses non-integers). The certificate uses it only through g ≥ 1: the bound min L ≥ g²/(1 + 4‖a‖²) holds for real data too, but g can then be arbitrarily small.",
     describe,
     hypotheses: [
       {
@@ -396,5 +383,18 @@ never reach a point below either certificate, $\mathcal L$ evaluated exactly at 
         },
       }];
     },
+    parameters: {
+      family: {
+        type: "integer",
+        min: 0,
+        max: 4,
+        help:
+          "0 random YES, 1 random target, 2 near miss [M, 3], t = 2, 3 even a with odd t, 4 large a with t = sum ± 1",
+      },
+      n: { type: "integer", min: 2, max: ORACLE_MAX_N, help: "number of aᵢ (families 0, 1, 3, 4)" },
+      logM: { type: "integer", min: 1, max: 7, help: "M = 10^logM in the near miss a = [M, 3], t = 2 (family 2)" },
+    },
+    unbreakable:
+      "The only hypothesis, aᵢ, t ∈ ℕ, defines SUBSET-SUM; it cannot be dropped without leaving the problem (the oracle refuses non-integers). The certificate uses it only through g ≥ 1: the bound min L ≥ g²/(1 + 4‖a‖²) holds for real data too, but g can then be arbitrarily small.",
   });
 }

@@ -83,18 +83,6 @@ $K(x, x') := \langle \phi(x), \phi(x')\rangle_H$ defines a kernel.`,
       const points = pointSet(rng, params.m ?? drawnM, phi.inputDim, kind);
       return { phi, points, pointKind: POINT_KINDS[kind] };
     },
-    parameters: {
-      family: {
-        type: "integer",
-        min: 0,
-        max: 3,
-        help: "0 (11.2.6), 1 features of (1 + xᵀx′)², 2 random Fourier, 3 random ReLU",
-      },
-      points: { type: "integer", min: 0, max: 3, help: "0 spread, 1 clustered, 2 with duplicates, 3 rescaled" },
-      m: { type: "integer", min: 1, max: 60, help: "number of points (m > n makes G singular)" },
-    },
-    unbreakable:
-      "The statement has no hypothesis: any feature map into a Hilbert space gives a kernel. Singular G (m above the number of features, duplicated points) is sampled.",
     describe: (i) => `φ = ${i.phi.name}, ${i.points.length} ${i.pointKind} points`,
     hypotheses: [{
       statement: String
@@ -113,5 +101,17 @@ $K(x, x') := \langle \phi(x), \phi(x')\rangle_H$ defines a kernel.`,
         .raw`$G = (\langle\phi(x_i), \phi(x_j)\rangle)$ is exactly symmetric and $\lambda_{\min}(\hat G) \ge -(\|E\|_F + 10m\varepsilon\|\hat G\|_2)$.`,
       check: (i) => psdUpToRounding(kernelMatrix(kernelOf(i.phi), i.points)),
     },
+    parameters: {
+      family: {
+        type: "integer",
+        min: 0,
+        max: 3,
+        help: "0 (11.2.6), 1 features of (1 + xᵀx′)², 2 random Fourier, 3 random ReLU",
+      },
+      points: { type: "integer", min: 0, max: 3, help: "0 spread, 1 clustered, 2 with duplicates, 3 rescaled" },
+      m: { type: "integer", min: 1, max: 60, help: "number of points (m > n makes G singular)" },
+    },
+    unbreakable:
+      "The statement has no hypothesis: any feature map into a Hilbert space gives a kernel. Singular G (m above the number of features, duplicated points) is sampled.",
   });
 }

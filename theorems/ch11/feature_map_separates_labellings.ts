@@ -125,18 +125,6 @@ in $\mathbb R^m$ separating the two sets $\{\phi(x_i) \mid y_i = 1\}$ and $\{\ph
       "1 / (smallest certified margin over its rounding bound) among the separable labellings: below 1 means every sign is certified",
     instances: { test: 18, report: 90 },
     generate: ({ rng, index, params }) => labellingInstance(rng, index, params),
-    parameters: {
-      m: { type: "integer", min: 2, max: 8, help: "number of points (all 2^m labellings are enumerated)" },
-      d: { type: "integer", min: 1, max: 4, help: "dimension" },
-      repeat: {
-        type: "integer",
-        min: 0,
-        max: 1,
-        help: "1: x_b is set equal to some x_a (the case the printed form misses)",
-      },
-    },
-    unbreakable:
-      "The printed exercise has no hypothesis beyond xᵢ ∈ ℝᵈ; the case its proof needs but does not state (pairwise distinct points) is sampled in every third instance, which is the erratum.",
     describe: (i) =>
       `m = ${i.points.length} points in ℝ^${i.points[0].length}${
         i.repeated ? `, x_${i.repeated[0] + 1} = x_${i.repeated[1] + 1} repeated` : ", pairwise distinct"
@@ -210,5 +198,17 @@ When $x_a = x_b$ and $y_a \ne y_b$ no $\phi$ whatsoever can do this ($\phi(x_a) 
         };
       },
     },
+    parameters: {
+      m: { type: "integer", min: 2, max: 8, help: "number of points (all 2^m labellings are enumerated)" },
+      d: { type: "integer", min: 1, max: 4, help: "dimension" },
+      repeat: {
+        type: "integer",
+        min: 0,
+        max: 1,
+        help: "1: x_b is set equal to some x_a (the case the printed form misses)",
+      },
+    },
+    unbreakable:
+      "The printed exercise has no hypothesis beyond xᵢ ∈ ℝᵈ; the case its proof needs but does not state (pairwise distinct points) is sampled in every third instance, which is the erratum.",
   });
 }

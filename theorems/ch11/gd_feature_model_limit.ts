@@ -80,10 +80,6 @@ $w_0$ onto $\tilde H^\perp$. Notably, on the set $\{x \in \mathbb R^d \mid \phi(
       }
       return instance;
     },
-    parameters: {
-      family: KERNEL_LS_FAMILY_PARAMETER,
-      hRatio: { type: "number", min: 0.01, max: 4, help: "h·2s_max(Φ)² (the hypothesis is < 1)" },
-    },
     describe: (i) => `${describeKernelLs(i)}, h·2s_max² = ${i.hFraction.toFixed(3)}`,
     hypotheses: [
       {
@@ -204,6 +200,10 @@ predicted number of steps, and at test points in (11.2.4) the runs from two diff
           },
         },
       }];
+    },
+    parameters: {
+      family: KERNEL_LS_FAMILY_PARAMETER,
+      hRatio: { type: "number", min: 0.01, max: 4, help: "h·2s_max(Φ)² (the hypothesis is < 1)" },
     },
     scenarios: [
       {

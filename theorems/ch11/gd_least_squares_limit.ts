@@ -76,11 +76,6 @@ $w_{k+1} := w_k - h\nabla f(w_k)$ (11.1.5) with $f$ in (11.1.2). Then $\lim_{k\t
       const h = (params.hRatio ?? hRatio) / (2 * base.s[0] ** 2);
       return { ...base, w0, h };
     },
-    parameters: {
-      m: { type: "integer", min: 1, max: 30, help: "number of data points (rows of A)" },
-      d: { type: "integer", min: 1, max: 30, help: "dimension (columns of A)" },
-      hRatio: { type: "number", min: 0.01, max: 4, help: "h·2s_max(A)² (the hypothesis is < 1)" },
-    },
     describe: (i) => `${describeLeastSquares(i)}, h·2s_max² = ${(i.h * 2 * i.s[0] ** 2).toFixed(3)}`,
     hypotheses: [{
       statement: String.raw`$h \in (0, 1/(2 s_{\max}(A)^2))$`,
@@ -139,6 +134,11 @@ $10^{-10}$ relative after the predicted number of steps, and $P_{\ker A} w_k = \
       },
     },
     plots: (records) => [trajectoryPlot(records, "ks", "dists", "‖w_k − (w* + ŵ₀)‖")],
+    parameters: {
+      m: { type: "integer", min: 1, max: 30, help: "number of data points (rows of A)" },
+      d: { type: "integer", min: 1, max: 30, help: "dimension (columns of A)" },
+      hRatio: { type: "number", min: 0.01, max: 4, help: "h·2s_max(A)² (the hypothesis is < 1)" },
+    },
     scenarios: [
       {
         name: "h-up-to-twice-the-bound",

@@ -232,40 +232,6 @@ $f(\boldsymbol{w}_k) \le (1 - h\lambda_{\min})^{2k} f(\boldsymbol{w}_0)$ (11.4.6
       (params.family ?? (index % 4 === 3 ? 1 : 0)) === 1
         ? wideFamilyInstance(rng, params.width ?? [256, 1024, 4096][Math.floor(index / 4) % 3])
         : sineInstance(rng, index, params),
-    parameters: {
-      family: {
-        type: "integer",
-        min: 0,
-        max: 1,
-        help: "0: sine-perturbed linear model (certified constants); 1: wide LeCun network (sampled constants)",
-      },
-      m: { type: "integer", min: 1, max: 5, help: "sine family: number of data points m" },
-      extra: { type: "integer", min: 0, max: 8, help: "sine family: n − m (parameters beyond m)" },
-      betaFraction: {
-        type: "number",
-        min: 0,
-        max: 4,
-        help: "sine family: β over the largest β meeting (11.4.3) (the hypothesis is ≤ 1)",
-      },
-      stepFactor: {
-        type: "number",
-        min: 0.05,
-        max: 4,
-        help: "sine family: h·(λ_min + λ_max) (the hypothesis (11.4.4) is ≤ 1)",
-      },
-      width: { type: "integer", min: 16, max: 1024, help: "wide family: width n (the run uses 256, 1024, 4096)" },
-    },
-    scenarios: [{
-      name: "nonlinearity-above-11.4.3",
-      breaks:
-        "(c) $L \\le \\lambda_{\\min}^2/(12m^{3/2}U^2\\sqrt{f(w_0)})$: the sine perturbation β at 3 times the largest admissible value",
-      params: { family: 0, betaFraction: 3, stepFactor: 1 },
-    }, {
-      name: "step-above-11.4.4",
-      breaks:
-        "$h \\le 1/(\\lambda_{\\min} + \\lambda_{\\max})$ (11.4.4): $h = 2.5/(\\lambda_{\\min} + \\lambda_{\\max})$",
-      params: { family: 0, stepFactor: 2.5 },
-    }],
     describe: (i) =>
       i.wide
         ? `wide LeCun network (11.5.1), arctan, n = ${i.wide.width}, m = 3, d = 3 (constants: λ exact at w₀, U and L sampled lower bounds)`
@@ -365,5 +331,39 @@ reaches the float64 rounding floor: (11.4.6a) and (11.4.6b) (compared as $\|E(w_
         rows,
       };
     },
+    parameters: {
+      family: {
+        type: "integer",
+        min: 0,
+        max: 1,
+        help: "0: sine-perturbed linear model (certified constants); 1: wide LeCun network (sampled constants)",
+      },
+      m: { type: "integer", min: 1, max: 5, help: "sine family: number of data points m" },
+      extra: { type: "integer", min: 0, max: 8, help: "sine family: n − m (parameters beyond m)" },
+      betaFraction: {
+        type: "number",
+        min: 0,
+        max: 4,
+        help: "sine family: β over the largest β meeting (11.4.3) (the hypothesis is ≤ 1)",
+      },
+      stepFactor: {
+        type: "number",
+        min: 0.05,
+        max: 4,
+        help: "sine family: h·(λ_min + λ_max) (the hypothesis (11.4.4) is ≤ 1)",
+      },
+      width: { type: "integer", min: 16, max: 1024, help: "wide family: width n (the run uses 256, 1024, 4096)" },
+    },
+    scenarios: [{
+      name: "nonlinearity-above-11.4.3",
+      breaks:
+        "(c) $L \\le \\lambda_{\\min}^2/(12m^{3/2}U^2\\sqrt{f(w_0)})$: the sine perturbation β at 3 times the largest admissible value",
+      params: { family: 0, betaFraction: 3, stepFactor: 1 },
+    }, {
+      name: "step-above-11.4.4",
+      breaks:
+        "$h \\le 1/(\\lambda_{\\min} + \\lambda_{\\max})$ (11.4.4): $h = 2.5/(\\lambda_{\\min} + \\lambda_{\\max})$",
+      params: { family: 0, stepFactor: 2.5 },
+    }],
   });
 }

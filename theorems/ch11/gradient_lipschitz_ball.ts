@@ -183,12 +183,6 @@ $1+8R+18R^2+9R^3$ in Step 1 and $6R+12R^2+6R^3$ in Step 2, more than the printed
 some $M$ exists, and the printed $M$ is tested here.)`,
     tightness: "largest of ‖∇Φ‖/(M√n) and ‖∇Φ(w) − ∇Φ(w̃)‖/(M√n‖w − w̃‖) over the sampled points and pairs",
     instances: { test: 36, report: 120 },
-    parameters: {
-      law: { type: "integer", min: 0, max: LAWS.length - 1, help: "0: Gaussian D, arctan; 1: uniform D, softplus" },
-      n: { type: "integer", min: 1, max: 4096, help: "width n" },
-      c: { type: "number", min: 0.01, max: 64, help: "radius factor: the ball is B_{c/√n}(w₀)" },
-    },
-    scenarios,
     generate: drawBall,
     describe: (i) =>
       `n = ${i.net.n}, c = ${i.c}, D = ${i.dist.name}, σ = ${i.net.activation.name}, ‖x‖ = ${
@@ -200,5 +194,11 @@ some $M$ exists, and the printed $M$ is tested here.)`,
         "both inequalities at every sampled point and pair of the ball (w₀, 3 random, 4 concentrated directions)",
       check: (i) => checkBall(i, M),
     },
+    parameters: {
+      law: { type: "integer", min: 0, max: LAWS.length - 1, help: "0: Gaussian D, arctan; 1: uniform D, softplus" },
+      n: { type: "integer", min: 1, max: 4096, help: "width n" },
+      c: { type: "number", min: 0.01, max: 64, help: "radius factor: the ball is B_{c/√n}(w₀)" },
+    },
+    scenarios,
   });
 }

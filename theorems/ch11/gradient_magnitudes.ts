@@ -128,7 +128,6 @@ export function gradientMagnitudes(
     id: "sec-11.6",
     title: "Gradient magnitudes per parameter group under LeCun and NTK parametrisation",
     kind: "rate",
-    falseAlarm: CHECK_FALSE_ALARM,
     source: { document: SOURCE, where: "Chapter 11, start of §11.6 and (11.6.3)" },
     statement: String
       .raw`With LeCun initialisation, "in terms of the width $n$": $\mathbb E\|\nabla_U\Phi(x,w_0)\| = O(1)$,
@@ -137,12 +136,7 @@ step $O(n^{-1})$ primarily trains $v$. The NTK parametrisation (11.6.1)–(11.6.
 by $n^{-1/2}$ "to also normalize the variance of the gradients" (read: every group $O(1)$).`,
     tightness: "worst |fitted exponent − stated exponent| over the half-width of its confidence interval",
     instances: nInstances,
-    parameters: {
-      uniform: { type: "integer", min: 0, max: 1, help: "0 Gaussian D, 1 uniform on [−√3, √3]" },
-      top: { type: "integer", min: 8, max: 13, help: "log₂ of the largest width of the sweep" },
-    },
-    unbreakable:
-      "Section 11.6's scaling argument states no hypothesis beyond the network's definition (any D(0,1), any σ).",
+    falseAlarm: CHECK_FALSE_ALARM,
     generate({ rng, index, budget, params = {} }) {
       const dist = (params.uniform ?? index % 2) === 0 ? gaussian : uniformSqrt3;
       const top = params.top;
@@ -242,5 +236,11 @@ by $n^{-1/2}$ "to also normalize the variance of the gradients" (read: every gro
         },
       }];
     },
+    parameters: {
+      uniform: { type: "integer", min: 0, max: 1, help: "0 Gaussian D, 1 uniform on [−√3, √3]" },
+      top: { type: "integer", min: 8, max: 13, help: "log₂ of the largest width of the sweep" },
+    },
+    unbreakable:
+      "Section 11.6's scaling argument states no hypothesis beyond the network's definition (any D(0,1), any σ).",
   });
 }

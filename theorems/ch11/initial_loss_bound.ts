@@ -171,24 +171,13 @@ export function initialLossBound(r0: InitialLossBound = printedInitialLossBound)
     id: "lemma-11.22",
     title: "The initial loss f(w₀) is bounded with high probability, uniformly in n",
     kind: "probabilistic",
-    falseAlarm: CHECK_FALSE_ALARM,
     source: { document: SOURCE, where: "Chapter 11, §11.5.3, Lemma 11.22 and its proof" },
     statement: String.raw`Under Assumption 11.18 (a), (b), for every $\delta > 0$ there is $R_0(\delta, m, R)$ with
 $\mathbb P[f(w_0) \le R_0] \ge 1-\delta$ for all $n \in \mathbb N$; the proof gives $R_0 = m(\sqrt{Cm/\delta} + R)^2$, $C$ a bound on
 $\operatorname{Var}\Phi(x_i, w_0)$.`,
     tightness: "largest ratio of the exact lower confidence bound on P[f(w₀) > R₀] to δ",
     instances: { test: cells * 100, report: cells * 1000 },
-    parameters: {
-      n: { type: "integer", min: 1, max: 4096, help: "width n" },
-      law: { type: "integer", min: 0, max: LAWS.length - 1, help: "index of the law D of the weights" },
-      yscale: {
-        type: "number",
-        min: 0,
-        max: 100,
-        help: "labels scaled to s·yᵢ (default 1) while R and R₀ stay those of the printed data",
-      },
-    },
-    scenarios,
+    falseAlarm: CHECK_FALSE_ALARM,
     generate: drawInitialLoss,
     describe: (i) =>
       `n = ${i.n}, D = ${i.dist.name}, σ = arctan, m = 3, d = 2${i.yscale !== 1 ? `, labels ×${i.yscale}` : ""}`,
@@ -200,5 +189,16 @@ compatible with a probability $\le \delta$ (exact Clopper–Pearson, family-wise
       check: (i) => checkLoss(i, varianceBound(i.dist), r0),
     },
     aggregate: lossFrequencies,
+    parameters: {
+      n: { type: "integer", min: 1, max: 4096, help: "width n" },
+      law: { type: "integer", min: 0, max: LAWS.length - 1, help: "index of the law D of the weights" },
+      yscale: {
+        type: "number",
+        min: 0,
+        max: 100,
+        help: "labels scaled to s·yᵢ (default 1) while R and R₀ stay those of the printed data",
+      },
+    },
+    scenarios,
   });
 }

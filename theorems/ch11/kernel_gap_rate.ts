@@ -27,7 +27,6 @@ import { exactJacobian, WIDE_SWEEP_FIELDS, wideDecayVerdict, widthGapCheck } fro
 export function kernelGapRate(linearJacobian: JacobianTransform = exactJacobian): Claim {
   return defineClaim<WideInstance, WidthGapData>({
     id: "prop-11.25",
-    falseAlarm: CHECK_FALSE_ALARM,
     title: "The full and linearised dynamics are driven by kernels O(n^{-1/2}) apart",
     kind: "rate",
     source: {
@@ -38,6 +37,7 @@ export function kernelGapRate(linearJacobian: JacobianTransform = exactJacobian)
 $\frac1n\|\nabla_w\Phi(X, \tilde w_k)\nabla_w\Phi(X, w_k)^\top - \nabla_p\Phi(X, p_0)\nabla_p\Phi(X, p_0)^\top\| \le Cn^{-1/2}$.`,
     tightness: "fitted exponent in n over −1/2 is in the aggregate; per instance the observed sup over k is recorded",
     instances: { test: 15, report: 30 },
+    falseAlarm: CHECK_FALSE_ALARM,
     // The width sweep, its parameters, the step-size scenarios and the hypothesis, Assumption 11.18.
     ...WIDE_SWEEP_FIELDS,
     describe: (i) => `LeCun network, arctan, n = ${i.net.n}, m = 3, d = 3, h·n = ${(i.h * i.net.n).toFixed(4)}`,

@@ -64,8 +64,6 @@ $\Phi(x, w_*) = \langle\phi(x), \sum_j \alpha_j\phi(x_j)\rangle_H = \sum_{j=1}^m
     instances: { test: 25, report: 250 },
     // The instances, their `family` parameter, their description and the hypothesis (rank of Φ resolved).
     ...KERNEL_LS_CLAIM_FIELDS,
-    unbreakable:
-      "Proposition 11.9 has no hypothesis (any α minimising (11.2.9), singular G included: duplicated points and m > n are sampled). The only condition checked is numerical (rank of Φ resolved, κ ≤ 10³).",
     conclusion: {
       statement: String
         .raw`For $\alpha_0$ = the solver's minimiser and $\alpha_1 = \alpha_0 + v$, $v \in \ker G$ random (when $G$ is
@@ -116,5 +114,7 @@ point $|\sum_j \alpha_j K(x, x_j) - \langle\phi(x), w_*\rangle| \le \|\phi(x)\|\
         return c.result(`rank ${a.rank}, κ = ${a.kappa.toExponential(2)}, G ${singular ? "singular" : "invertible"}: `);
       },
     },
+    unbreakable:
+      "Proposition 11.9 has no hypothesis (any α minimising (11.2.9), singular G included: duplicated points and m > n are sampled). The only condition checked is numerical (rank of Φ resolved, κ ≤ 10³).",
   });
 }

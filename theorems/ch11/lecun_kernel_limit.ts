@@ -36,7 +36,6 @@ export function lecunKernelLimit(limit: LimitKernel = (x, z, spec) => lecunKerne
     id,
     title: "LeCun initialisation: (1/n)K̂ₙ → K^LC at the rate n^{-1/2}",
     kind: "limit",
-    falseAlarm: CHECK_FALSE_ALARM,
     source: { document: SOURCE, where: "Chapter 11, §11.5.2, Theorem 11.16, (11.5.2)–(11.5.4)" },
     statement: String
       .raw`Let $|\sigma(x)| \le R(1+|x|)$ and $|\sigma'(x)| \le R(1+|x|)$. For $u_i \sim \mathcal D(0,1/d)$,
@@ -44,6 +43,7 @@ $\lim_{n\to\infty}\frac1n\hat K_n(x,z) = \mathbb E[\sigma(u^\top x)\sigma(u^\top
 for every $\delta,\varepsilon>0$ there is $n_0$ with $\mathbb P[|\frac1n\hat K_n(x,z) - K^{LC}(x,z)| < \varepsilon] \ge 1-\delta$
 for all $n \ge n_0$, $\|x\|,\|z\| \le R$. Proof: $\frac1n\hat K_n = (1+x^\top z)\frac1{n^2}\sum\tilde v_i^2\sigma'\sigma'
 + \frac1n\sum\sigma(x_i^{(1)})\sigma(z_i^{(1)}) + \frac1n$.`,
+    falseAlarm: CHECK_FALSE_ALARM,
     // The sweep, its hypotheses and the per-draw check, shared with thm-11.30.
     ...widthSweepClaimFields("lecun", limit),
     aggregate: (records) => widthRateVerdict(records, true),

@@ -63,9 +63,9 @@ export function lecunReluClosedForm(closedForm: ReluClosedForm = reluLecunKernel
 \frac{\|x\|\|z\|}{2\pi d}(\sin\theta + (\pi-\theta)\cos\theta)$.`,
     tightness: "|closed form − quadrature| over 10× the quadrature's error estimate plus 64ε·‖x‖‖z‖",
     instances: { test: 30, report: 200 },
-    generate: ({ rng, index, params }) => randomPair(rng, index, params),
     // The pair's parameters, the scenario x = 0, its description and the hypothesis x, z nonzero.
     ...PAIR_CLAIM_FIELDS,
+    generate: ({ rng, index, params }) => randomPair(rng, index, params),
     conclusion: {
       statement: String
         .raw`$\mathbb E[\sigma(u^\top x)\sigma(u^\top z)]$ with $u_i \sim N(0,1)$ (as printed), by nested adaptive quadrature over the

@@ -163,14 +163,6 @@ $\Phi^{\text{lin}}(\boldsymbol{X}, \boldsymbol{p}_k) = \boldsymbol{B}^k\Phi^{\te
       const drawnStep = rng.uniform(0.05, 1);
       return { jac, phi0: net.outputs(w0), y, h: (params.stepScale ?? drawnStep) / (2 * lmax), steps: 30 };
     },
-    parameters: {
-      m: { type: "integer", min: 1, max: 6, help: "number of data points m" },
-      d: { type: "integer", min: 1, max: 4, help: "input dimension" },
-      width: { type: "integer", min: 1, max: 64, help: "hidden width of the tanh network whose Jacobian is used" },
-      stepScale: { type: "number", min: 0.01, max: 1, help: "2h·λ_max(∇Φ∇Φᵀ) (so that ‖B‖ ≤ 1)" },
-    },
-    unbreakable:
-      "the identity is algebra (unrolling the linear recursion (11.5.9)) and holds for every step h and every Jacobian; its only hypothesis h > 0 is not needed. Steps with ‖B‖ > 1 are not offered: the rounding tolerance assumes ‖B‖ ≤ 1, so there the check would measure float64 growth, not the formula. The printed formula fails on every instance anyway (erratum)",
     describe: (i) => `m = ${i.y.length}, n = ${i.jac[0].length} (tanh two-layer Jacobian), h = ${i.h.toExponential(3)}`,
     hypotheses: [{
       statement: "$h > 0$ (any step; the identity is algebraic)",
@@ -196,5 +188,13 @@ $\boldsymbol{B}^k\boldsymbol{A}\boldsymbol{y}$ does not depend on the summation 
 typo recurs in the next sentence ("$\sum_{j=0}^\infty \boldsymbol{B}^k = \boldsymbol{A}^{-1}$" should read $\sum_j \boldsymbol{B}^j = \boldsymbol{A}^{-1}$).`,
       check: (i) => checkLinearised(i, corrected),
     },
+    parameters: {
+      m: { type: "integer", min: 1, max: 6, help: "number of data points m" },
+      d: { type: "integer", min: 1, max: 4, help: "input dimension" },
+      width: { type: "integer", min: 1, max: 64, help: "hidden width of the tanh network whose Jacobian is used" },
+      stepScale: { type: "number", min: 0.01, max: 1, help: "2h·λ_max(∇Φ∇Φᵀ) (so that ‖B‖ ≤ 1)" },
+    },
+    unbreakable:
+      "the identity is algebra (unrolling the linear recursion (11.5.9)) and holds for every step h and every Jacobian; its only hypothesis h > 0 is not needed. Steps with ‖B‖ > 1 are not offered: the rounding tolerance assumes ‖B‖ ≤ 1, so there the check would measure float64 growth, not the formula. The printed formula fails on every instance anyway (erratum)",
   });
 }

@@ -27,7 +27,6 @@ import { exactJacobian, WIDE_SWEEP_FIELDS, wideDecayVerdict, widthGapCheck } fro
 export function linearisedTrainingGap(linearJacobian: JacobianTransform = exactJacobian): Claim {
   return defineClaim<WideInstance, WidthGapData>({
     id: "prop-11.26",
-    falseAlarm: CHECK_FALSE_ALARM,
     title: "Full and linearised training agree to O(n^{-1/2})",
     kind: "rate",
     source: { document: "004_9692536818598e94.txt", where: "Chapter 11, §11.5.4, Proposition 11.26" },
@@ -36,6 +35,7 @@ export function linearisedTrainingGap(linearJacobian: JacobianTransform = exactJ
 $\sup_{k\in\mathbb N}|\Phi(x, w_k) - \Phi^{\text{lin}}(x, p_k)| \le Cn^{-1/2}$.`,
     tightness: "fitted exponent in the aggregate; per instance the observed sup over k and test points is recorded",
     instances: { test: 15, report: 30 },
+    falseAlarm: CHECK_FALSE_ALARM,
     // The width sweep, its parameters, the step-size scenarios and the hypothesis, Assumption 11.18.
     ...WIDE_SWEEP_FIELDS,
     describe: (i) => `LeCun network, arctan, n = ${i.net.n}, m = 3, d = 3, 6 test points with ‖x‖ ≤ 1`,

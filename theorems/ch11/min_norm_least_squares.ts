@@ -109,12 +109,6 @@ $w_* = \operatorname{argmin}_{\tilde w \in \tilde H} f(\tilde w) \in \tilde H$ (
     instances: { test: 30, report: 300 },
     generate: ({ rng, index, params }) => leastSquaresInstance(rng, index, params),
     describe: describeLeastSquares,
-    parameters: {
-      m: { type: "integer", min: 1, max: 30, help: "number of data points (rows of A)" },
-      d: { type: "integer", min: 1, max: 30, help: "dimension (columns of A)" },
-    },
-    unbreakable:
-      "Proposition 11.2 has no hypothesis beyond A ∈ ℝ^{m×d}, y ∈ ℝ^m: it holds for every shape and rank (full column rank, rank-deficient and m < d are all sampled).",
     hypotheses: [{
       statement: "$A \\in \\mathbb{R}^{m\\times d}$, $y \\in \\mathbb{R}^m$ as in (11.1.1) (any shape and rank)",
       certainty: "certified",
@@ -149,5 +143,11 @@ unique minimiser in $\tilde H$. Membership in the printed set is tested with $v 
         return { ...props, detail: `with ≤: ${props.detail}` };
       },
     },
+    parameters: {
+      m: { type: "integer", min: 1, max: 30, help: "number of data points (rows of A)" },
+      d: { type: "integer", min: 1, max: 30, help: "dimension (columns of A)" },
+    },
+    unbreakable:
+      "Proposition 11.2 has no hypothesis beyond A ∈ ℝ^{m×d}, y ∈ ℝ^m: it holds for every shape and rank (full column rank, rank-deficient and m < d are all sampled).",
   });
 }

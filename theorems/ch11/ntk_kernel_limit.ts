@@ -34,12 +34,12 @@ export function ntkKernelLimit(limit: LimitKernel = (x, z, spec) => ntkKernel(x,
     id,
     title: "NTK initialisation: K̂ₙ → K^NTK at the rate n^{-1/2}",
     kind: "limit",
-    falseAlarm: CHECK_FALSE_ALARM,
     source: { document: SOURCE, where: "Chapter 11, §11.6.2, Theorem 11.30" },
     statement: String.raw`Under the same growth hypotheses and Assumption 11.14, for the network (11.6.1) with (11.6.2),
 $\lim_{n\to\infty}\hat K_n(x,z) = (1+\frac{x^\top z}{d})\mathbb E[\sigma'(u^\top x)\sigma'(u^\top z)] +
 \mathbb E[\sigma(u^\top x)\sigma(u^\top z)] + 1 =: K^{NTK}(x,z)$ almost surely. Proof: $\hat K_n = (1+\frac{x^\top z}{d})
 \frac1n\sum v_i^2\sigma'\sigma' + \frac1n\sum\sigma\sigma + 1$.`,
+    falseAlarm: CHECK_FALSE_ALARM,
     // The sweep, its hypotheses and the per-draw check, shared with thm-11.16.
     ...widthSweepClaimFields("ntk", limit),
     aggregate: (records) => widthRateVerdict(records, false),

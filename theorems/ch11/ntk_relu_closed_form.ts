@@ -69,7 +69,6 @@ export function ntkReluClosedForm(
     id: "ex-11.31",
     title: "K^NTK for ReLU and Gaussian D in closed form",
     kind: "exact",
-    falseAlarm: CHECK_FALSE_ALARM,
     source: { document: SOURCE, where: "Chapter 11, §11.6.2, Example 11.31 with Example 11.17 and Theorem 11.30" },
     statement: String
       .raw`$\sigma = \max\{0,\cdot\}$, $u_i \sim N(0,1/d)$: $\mathbb E[\sigma'(u^\top x)\sigma'(u^\top z)] =
@@ -78,6 +77,7 @@ $K^{NTK}(x,z) = (1+\frac{x^\top z}{d})\frac{\pi-\theta}{2\pi} + \frac{\|x\|\|z\|
     tightness:
       "worst of: closed forms vs quadrature over their bound; |K̂ₙ − K^NTK| of a wide network over 5 CLT standard errors",
     instances: count,
+    falseAlarm: CHECK_FALSE_ALARM,
     generate({ rng, index, budget, params }) {
       const { x, z } = randomPair(rng, index, params);
       const net = TwoLayerNetwork.initialise(rng, {
@@ -90,16 +90,6 @@ $K^{NTK}(x,z) = (1+\frac{x^\top z}{d})\frac{\pi-\theta}{2\pi} + \frac{\|x\|\|z\|
       });
       return { x, z, net };
     },
-    parameters: {
-      ...PAIR_PARAMETERS,
-      n: { type: "integer", min: 16, max: 2 ** 14, help: "width n of the NTK network for part (b)" },
-    },
-    scenarios: [ZERO_X_SCENARIO, {
-      name: "narrow-network",
-      breaks:
-        "not a hypothesis but the limit $n \\to \\infty$ behind part (b): $n = 16$, where 5 CLT standard errors of the per-neuron mean are a poor band",
-      params: { n: 16 },
-    }],
     describe: (i) => `${describePair(i)}, n = ${i.net.n}`,
     hypotheses: [NONZERO_PAIR],
     conclusion: {
@@ -131,5 +121,15 @@ over $\sqrt n$; two-sided normal tail $5.7\cdot10^{-7}$) of the closed form.`,
         };
       },
     },
+    parameters: {
+      ...PAIR_PARAMETERS,
+      n: { type: "integer", min: 16, max: 2 ** 14, help: "width n of the NTK network for part (b)" },
+    },
+    scenarios: [ZERO_X_SCENARIO, {
+      name: "narrow-network",
+      breaks:
+        "not a hypothesis but the limit $n \\to \\infty$ behind part (b): $n = 16$, where 5 CLT standard errors of the per-neuron mean are a poor band",
+      params: { n: 16 },
+    }],
   });
 }

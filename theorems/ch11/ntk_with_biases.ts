@@ -57,7 +57,6 @@ export function ntkWithBiases(derived: BiasLimit = (x, z, spec) => limitKernel(x
     id: "ex-11.37",
     title: "The NTK with biases initialised iid D(0,1), both parametrisations",
     kind: "exact",
-    falseAlarm: CHECK_FALSE_ALARM,
     source: { document: SOURCE, where: "Chapter 11, Exercise 11.37, (11.6.4)" },
     statement: String
       .raw`Network (11.5.1) with (11.5.3) but $c, b_i \overset{iid}{\sim}\mathcal D(0,1)$ (11.6.4): compute its
@@ -69,20 +68,7 @@ bias $c$ does not enter the gradient). For ReLU and Gaussian $\mathcal D$: $K^{L
 $\cos\theta_b = \frac{x^\top z/d + 1}{s_xs_z}$.`,
     tightness: "|s_n K̂ₙ − E[s_n K̂ₙ]| over 5 CLT standard errors (worst with the closed form's quadrature gap)",
     instances: { test: 20, report: 100 },
-    parameters: {
-      law: {
-        type: "integer",
-        min: 0,
-        max: laws.length - 1,
-        help: "(D, σ): 0 N/ReLU, 1 N/softplus, 2 Rad/arctan, 3 Rad/ReLU, 4 U/softplus",
-      },
-      ntk: { type: "integer", min: 0, max: 1, help: "0 LeCun parametrisation, 1 NTK parametrisation" },
-      d: { type: "integer", min: 1, max: 4, help: "input dimension (forced to 1 for uniform D: 2-d quadrature)" },
-      n: { type: "integer", min: 4, max: 2 ** 14, help: "width n" },
-    },
-    unbreakable:
-      "The only hypothesis (σ and σ′ of linear growth, D satisfying Assumption 11.14) holds for every activation and law of the library; " +
-      "the conclusion compares with the exact mean at the same finite n, so the width is no hypothesis (try --n 4).",
+    falseAlarm: CHECK_FALSE_ALARM,
     generate({ rng, index, budget, params = {} }) {
       const [dist, activation] = laws[(params.law ?? index) % laws.length];
       const drawnP: Parametrisation = Math.floor(index / laws.length) % 2 === 0 ? "lecun" : "ntk";
@@ -155,5 +141,19 @@ $O(1/n)$ terms), $K^{NTK}_b$ for NTK; and for ReLU with Gaussian $\mathcal D$ th
         };
       },
     },
+    parameters: {
+      law: {
+        type: "integer",
+        min: 0,
+        max: laws.length - 1,
+        help: "(D, σ): 0 N/ReLU, 1 N/softplus, 2 Rad/arctan, 3 Rad/ReLU, 4 U/softplus",
+      },
+      ntk: { type: "integer", min: 0, max: 1, help: "0 LeCun parametrisation, 1 NTK parametrisation" },
+      d: { type: "integer", min: 1, max: 4, help: "input dimension (forced to 1 for uniform D: 2-d quadrature)" },
+      n: { type: "integer", min: 4, max: 2 ** 14, help: "width n" },
+    },
+    unbreakable:
+      "The only hypothesis (σ and σ′ of linear growth, D satisfying Assumption 11.14) holds for every activation and law of the library; " +
+      "the conclusion compares with the exact mean at the same finite n, so the width is no hypothesis (try --n 4).",
   });
 }

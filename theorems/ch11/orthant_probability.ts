@@ -46,7 +46,6 @@ export function orthantProbability(closedForm: OrthantClosedForm = reluDerivativ
     id: "ex-11.36",
     title: "Orthant probability E[1(uᵀx ≥ 0)1(uᵀz ≥ 0)] = (π − θ)/(2π)",
     kind: "exact",
-    falseAlarm: CHECK_FALSE_ALARM,
     source: { document: SOURCE, where: "Chapter 11, Exercise 11.36 (used in Example 11.31)" },
     statement: String
       .raw`For $u_i \overset{iid}{\sim} N(0,1)$ and nonzero $x, z$: $\mathbb E[\mathbb 1_{[0,\infty)}(u^\top x)
@@ -55,6 +54,9 @@ product, read as the inner product $x^\top z$).`,
     tightness:
       "worst of: |closed − quadrature| over its bound; distance of the closed form to the Monte Carlo estimate over the Clopper–Pearson half-width",
     instances: { test: 20, report: 60 },
+    falseAlarm: CHECK_FALSE_ALARM,
+    // The pair's parameters, the scenario x = 0, its description and the hypothesis x, z nonzero.
+    ...PAIR_CLAIM_FIELDS,
     generate({ rng, index, budget, params }) {
       const { x, z } = randomPair(rng, index, params);
       const N = draws[budget];
@@ -70,8 +72,6 @@ product, read as the inner product $x^\top z$).`,
       }
       return { x, z, draws: N, hits };
     },
-    // The pair's parameters, the scenario x = 0, its description and the hypothesis x, z nonzero.
-    ...PAIR_CLAIM_FIELDS,
     conclusion: {
       statement: String
         .raw`(a) nested adaptive quadrature of the orthant probability matches $(\pi-\theta)/(2\pi)$; (b) the

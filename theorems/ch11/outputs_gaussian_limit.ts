@@ -261,7 +261,6 @@ export function outputsGaussianLimit(cov: Covariance = (x, z, spec) => lecunKern
     id: "prop-11.28",
     title: "Outputs at initialisation tend to a Gaussian N(0, (c(xᵢ, xⱼ)))",
     kind: "limit",
-    falseAlarm: CHECK_FALSE_ALARM,
     source: { document: SOURCE, where: "Chapter 11, §11.5.5, Proposition 11.28" },
     statement: String
       .raw`For networks (11.5.1) with (11.5.3) and $c(x,z) := \mathbb E[\sigma(u^\top x)\sigma(u^\top z)]$,
@@ -273,16 +272,7 @@ weakly as $n\to\infty$.`,
       test: LAWS.length * WIDTHS.test.length * DRAWS.test,
       report: LAWS.length * WIDTHS.report.length * DRAWS.report,
     },
-    parameters: {
-      n: { type: "integer", min: 1, max: 4096, help: "width n" },
-      law: {
-        type: "integer",
-        min: 0,
-        max: LAWS.length - 1,
-        help: "0: Gaussian D, arctan; 1: Rademacher D, softplus",
-      },
-    },
-    scenarios,
+    falseAlarm: CHECK_FALSE_ALARM,
     generate({ rng, index, budget, params = {} }) {
       const [dist, activation] = LAWS[params.law ?? index % LAWS.length];
       const ws = WIDTHS[budget];
@@ -304,5 +294,15 @@ $\chi^2_k$ do not reject (Holm, family-wise $\alpha/2$); the KS distance shrinks
     },
     aggregate: (records) => covarianceAndGaussianity(records, moments),
     plots: (_records, aggregate) => [ksPlot(aggregate)],
+    parameters: {
+      n: { type: "integer", min: 1, max: 4096, help: "width n" },
+      law: {
+        type: "integer",
+        min: 0,
+        max: LAWS.length - 1,
+        help: "0: Gaussian D, arctan; 1: Rademacher D, softplus",
+      },
+    },
+    scenarios,
   });
 }

@@ -99,15 +99,6 @@ $\operatorname{sign}(\Phi(x, w))$ (11.2.5) can perfectly classify all points als
       "1 / (smallest margin yᵢ⟨w, φ(xᵢ)⟩ over its rounding-error bound): below 1 means every sign is certified",
     instances: { test: 12, report: 60 },
     generate: ({ rng, params }) => radialInstance(rng, params),
-    parameters: {
-      gap: {
-        type: "number",
-        min: 0.001,
-        max: 1,
-        help: "r₂/r₁ − 1, the relative width of the empty ring between the classes",
-      },
-      flip: { type: "number", min: 0, max: 0.5, help: "fraction of labels flipped (0 keeps the radial labelling)" },
-    },
     describe: (i) =>
       `${i.labels.filter((y) => y > 0).length} points inside r₁ = ${i.radii[0].toFixed(3)}, ${
         i.labels.filter((y) => y < 0).length
@@ -151,6 +142,15 @@ its rounding-error bound.`,
           }× its rounding bound`,
         };
       },
+    },
+    parameters: {
+      gap: {
+        type: "number",
+        min: 0.001,
+        max: 1,
+        help: "r₂/r₁ − 1, the relative width of the empty ring between the classes",
+      },
+      flip: { type: "number", min: 0, max: 0.5, help: "fraction of labels flipped (0 keeps the radial labelling)" },
     },
     scenarios: [{
       name: "labels-not-radial",

@@ -144,13 +144,23 @@ export function randomMatrixNorm(bound: MatrixNormBound = printedMatrixNormBound
     id: "lemma-11.20",
     title: "Spectral norm of an n×d matrix with iid D(0,1) entries",
     kind: "probabilistic",
-    falseAlarm: CHECK_FALSE_ALARM,
     source: { document: SOURCE, where: "Chapter 11, §11.5.3, Lemma 11.20" },
     statement: String
       .raw`$W \in \mathbb R^{n\times d}$, $W_{ij} \overset{iid}{\sim}\mathcal D(0,1)$ (Assumption 11.14), $\mu_4$ the
 fourth moment: $\mathbb P[\|W\| \le \sqrt{n(d+1)}] \ge 1 - \frac{d\mu_4}{n}$.`,
     tightness: "largest ratio of the exact lower confidence bound on the failure probability to dμ₄/n",
     instances: { test: cells * 100, report: cells * 1000 },
+    falseAlarm: CHECK_FALSE_ALARM,
+    generate: drawMatrix,
+    describe: (i) => `n = ${i.n}, d = ${i.d}, D = ${i.dist.name}`,
+    hypotheses: [momentHypothesis],
+    conclusion: {
+      statement: String.raw`Over all draws of a cell $(n, d, \mathcal D)$, the frequency of $\|W\| > \sqrt{n(d+1)}$ is
+compatible with a probability $\le d\mu_4/n$ (exact Clopper–Pearson, family-wise $4\cdot 10^{-4}$).`,
+      check: (i) => checkNorm(i, bound),
+    },
+    aggregate: (records) => failureFrequencyVerdict(countFailureCells(records), "P[‖W‖ > √(n(d+1))] against dμ₄/n"),
+    plots: (records) => [frequencyPlot(records)],
     parameters: {
       n: { type: "integer", min: 1, max: 2000, help: "rows n" },
       d: { type: "integer", min: 1, max: 20, help: "columns d" },
@@ -163,15 +173,5 @@ fourth moment: $\mathbb P[\|W\| \le \sqrt{n(d+1)}] \ge 1 - \frac{d\mu_4}{n}$.`,
       },
     },
     scenarios,
-    generate: drawMatrix,
-    describe: (i) => `n = ${i.n}, d = ${i.d}, D = ${i.dist.name}`,
-    hypotheses: [momentHypothesis],
-    conclusion: {
-      statement: String.raw`Over all draws of a cell $(n, d, \mathcal D)$, the frequency of $\|W\| > \sqrt{n(d+1)}$ is
-compatible with a probability $\le d\mu_4/n$ (exact Clopper–Pearson, family-wise $4\cdot 10^{-4}$).`,
-      check: (i) => checkNorm(i, bound),
-    },
-    aggregate: (records) => failureFrequencyVerdict(countFailureCells(records), "P[‖W‖ > √(n(d+1))] against dμ₄/n"),
-    plots: (records) => [frequencyPlot(records)],
   });
 }

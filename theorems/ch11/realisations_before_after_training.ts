@@ -188,15 +188,6 @@ $U_{0;ij} \sim N(0, 3/d)$, $v_{0;i} \sim N(0, 3/n)$, $b_{0;i}, c_0 \sim N(0, 2)$
       }),
       steps: params.steps ?? 1000,
     }),
-    parameters: {
-      n: { type: "integer", min: 2, max: 250, help: "width n (250 as printed)" },
-      steps: { type: "integer", min: 1, max: 1000, help: "GD steps (1000 as printed)" },
-    },
-    scenarios: [{
-      name: "narrow-network",
-      breaks: "$n = 250$ as printed: a narrow network, $n = 10$ (with $h = 1/n$ as printed)",
-      params: { n: 10 },
-    }],
     describe: (i) => `arctan, n = ${i.net.n}, d = 1, (11.5.11), ${i.steps} GD steps, h = 1/n`,
     hypotheses: [{
       statement: "architecture and initialisation as printed",
@@ -309,5 +300,14 @@ from it is ${rBefore.toFixed(3)} before training and ${rAfter.toExponential(2)} 
         },
       }];
     },
+    parameters: {
+      n: { type: "integer", min: 2, max: 250, help: "width n (250 as printed)" },
+      steps: { type: "integer", min: 1, max: 1000, help: "GD steps (1000 as printed)" },
+    },
+    scenarios: [{
+      name: "narrow-network",
+      breaks: "$n = 250$ as printed: a narrow network, $n = 10$ (with $h = 1/n$ as printed)",
+      params: { n: 10 },
+    }],
   });
 }

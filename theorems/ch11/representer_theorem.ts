@@ -63,8 +63,6 @@ $w_* = \operatorname{argmin}_{\tilde w \in \tilde H} f(\tilde w) \in \tilde H$ (
     instances: { test: 25, report: 250 },
     // The instances, their `family` parameter, their description and the hypothesis (rank of Φ resolved).
     ...KERNEL_LS_CLAIM_FIELDS,
-    unbreakable:
-      "Theorem 11.7 has no hypothesis: any feature map and data. The only condition checked is numerical (the rank of Φ resolved, κ ≤ 10³), which bounds float64 error, not the theorem.",
     conclusion: {
       statement: String
         .raw`For $w = $ the solver's output: (i) $w \in \tilde H$; (ii) $w$ minimises $f$ (normal equations
@@ -135,5 +133,7 @@ Also recorded: the proof's last line, printed $\|\tilde w\|_H^2 + \|\hat w\|_H^2
         ]],
       };
     },
+    unbreakable:
+      "Theorem 11.7 has no hypothesis: any feature map and data. The only condition checked is numerical (the rank of Φ resolved, κ ≤ 10³), which bounds float64 error, not the theorem.",
   });
 }

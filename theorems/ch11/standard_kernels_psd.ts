@@ -104,19 +104,6 @@ $K(x, x') = \exp(-c\|x - x'\|^2)$, $c > 0$, and the Laplace kernel $K(x, x') = \
       const points = pointSet(rng, params.m ?? drawnM, params.d ?? drawnD, kind);
       return { drawn, points, pointKind: POINT_KINDS[kind] };
     },
-    parameters: {
-      family: { type: "integer", min: 0, max: 2, help: "0 polynomial, 1 RBF, 2 Laplace" },
-      c: {
-        type: "number",
-        min: -2,
-        max: 5,
-        help: "the kernel's c (the hypothesis: ≥ 0 polynomial, > 0 RBF and Laplace)",
-      },
-      r: { type: "integer", min: 1, max: 8, help: "the polynomial kernel's degree r" },
-      points: { type: "integer", min: 0, max: 3, help: "0 spread, 1 clustered, 2 with duplicates, 3 rescaled" },
-      m: { type: "integer", min: 1, max: 40, help: "number of points" },
-      d: { type: "integer", min: 1, max: 6, help: "dimension" },
-    },
     describe: (i) => `${i.drawn.kernel.name}, ${i.points.length} ${i.pointKind} points in ℝ^${i.points[0].length}`,
     hypotheses: [{
       statement: String.raw`$c \ge 0$, $r \in \mathbb N$ (polynomial); $c > 0$ (RBF, Laplace); any finite points`,
@@ -156,6 +143,19 @@ bound on the rounding error of each kernel evaluation (Weyl) and $10m\varepsilon
           }`,
         rows,
       };
+    },
+    parameters: {
+      family: { type: "integer", min: 0, max: 2, help: "0 polynomial, 1 RBF, 2 Laplace" },
+      c: {
+        type: "number",
+        min: -2,
+        max: 5,
+        help: "the kernel's c (the hypothesis: ≥ 0 polynomial, > 0 RBF and Laplace)",
+      },
+      r: { type: "integer", min: 1, max: 8, help: "the polynomial kernel's degree r" },
+      points: { type: "integer", min: 0, max: 3, help: "0 spread, 1 clustered, 2 with duplicates, 3 rescaled" },
+      m: { type: "integer", min: 1, max: 40, help: "number of points" },
+      d: { type: "integer", min: 1, max: 6, help: "dimension" },
     },
     scenarios: [
       {

@@ -246,7 +246,6 @@ export function tangentKernelEigenvalues(kernel: GramKernel = lecunKernel): Clai
     id: "lemma-11.19",
     title: "Eigenvalues of the empirical tangent kernel matrix lie in [nλ_min^LC/2, 2nλ_max^LC] for n ≥ n₀",
     kind: "probabilistic",
-    falseAlarm: CHECK_FALSE_ALARM,
     source: { document: SOURCE, where: "Chapter 11, §11.5.3, Lemma 11.19 and its proof" },
     statement: String
       .raw`Under Assumption 11.18, for every $\delta > 0$ there is $n_0(\delta, \lambda^{LC}_{\min}, m, R)$ such that for
@@ -257,18 +256,7 @@ $[n\lambda^{LC}_{\min}/2,\ 2n\lambda^{LC}_{\max}]$.`,
       test: LAWS.length * WIDTHS.test.length * DRAWS.test,
       report: LAWS.length * WIDTHS.report.length * DRAWS.report,
     },
-    parameters: {
-      n: { type: "integer", min: 1, max: 4096, help: "width n" },
-      law: { type: "integer", min: 0, max: LAWS.length - 1, help: "index of the (D, σ) pair" },
-      n0: {
-        type: "integer",
-        min: 1,
-        max: 1000000,
-        help:
-          "width from which the frequency is held to δ (default: the proof's Chebyshev n₀(δ); below it nothing is promised)",
-      },
-    },
-    scenarios,
+    falseAlarm: CHECK_FALSE_ALARM,
     generate({ rng, index, budget, params = {} }) {
       const [dist, activation] = LAWS[params.law ?? index % LAWS.length];
       const ws = WIDTHS[budget];
@@ -290,5 +278,17 @@ observed $n_0$ (smallest width from which the frequency stays $\le\delta$) is re
       check: checkBand,
     },
     aggregate: bandFrequencies,
+    parameters: {
+      n: { type: "integer", min: 1, max: 4096, help: "width n" },
+      law: { type: "integer", min: 0, max: LAWS.length - 1, help: "index of the (D, σ) pair" },
+      n0: {
+        type: "integer",
+        min: 1,
+        max: 1000000,
+        help:
+          "width from which the frequency is held to δ (default: the proof's Chebyshev n₀(δ); below it nothing is promised)",
+      },
+    },
+    scenarios,
   });
 }

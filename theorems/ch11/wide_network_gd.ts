@@ -98,7 +98,6 @@ function checkLossRate(i: WideInstance, rate: WideRate, constant: number) {
 export function wideNetworkGd(printed: WideRate = printedWideRate, corrected: WideRate = correctedWideRate): Claim {
   return defineClaim<WideInstance, LazyDistanceData>({
     id: "thm-11.23",
-    falseAlarm: CHECK_FALSE_ALARM,
     title: "GD on a wide LeCun network: lazy parameters and geometric loss decay",
     kind: "exact",
     source: {
@@ -111,6 +110,7 @@ there exist $C > 0$, $n_0$ such that for all $n \ge n_0$ w.p. $\ge 1 - \delta$, 
 $\|w_k - w_0\| \le \frac{C}{\sqrt n}$ and $f(w_k) \le C\left(1 - \frac{hn}{2\lambda^{LC}_{\min}}\right)^{2k}$.`,
     tightness: "max over k of f(w_k)/(C·ρ^{2k}) with the printed ρ and C = 10¹²·f(w₀)",
     instances: { test: 15, report: 30 },
+    falseAlarm: CHECK_FALSE_ALARM,
     // The width sweep, its parameters, the step-size scenarios and the hypothesis, Assumption 11.18.
     ...WIDE_SWEEP_FIELDS,
     describe: (i) => `LeCun network, arctan, n = ${i.net.n}, m = 3, d = 3, h·n = ${(i.h * i.net.n).toFixed(4)}`,

@@ -275,6 +275,21 @@ Numerical illustration: ReLU, $d = 2$, optimal predictor has 5 neurons.`,
     instances: { test: 8, report: 14 },
     falseAlarm: PAIR_ALPHA,
     generate,
+    describe: (i) => `m = ${i.m} particles, ReLU, d = 2, 5-neuron teacher, T = ${i.horizon}, RK4 step ${STEP}`,
+    hypotheses: hypotheses(data, sigma),
+    conclusion: {
+      statement: String
+        .raw`Each run is a descent: the loss at $T$ is at most $F(\mu_0)$, with RK4 at step $h$ and at $h/2$
+(the flow is non-smooth and sensitive near saddles, so both are kept and the aggregate uses the less favourable of
+the two; their discrepancy is reported). Across runs (aggregate), in pairs of the $k$-th under-parametrised run ($m < 5$)
+and the $k$-th wide one ($m \ge ${WIDE}$): the under-parametrised loss has stalled (it lost less than half of its value over the
+second half of $[0, T]$) and the wide loss at $T$ is at least ${GAP} times below it (the wide ones are still converging towards
+$\inf F = 0$; their halving factors are reported); each pair does so with probability $\ge ${PAIR_P0}$ (exact binomial test at
+level ${PAIR_ALPHA}).`,
+      check: (i) => checkRun(i, data, sigma),
+    },
+    aggregate,
+    plots,
     parameters: {
       m: { type: "integer", min: 1, max: 40, help: "width m (default: the sweep, by instance index)" },
       horizon: {
@@ -291,20 +306,5 @@ Numerical illustration: ReLU, $d = 2$, optimal predictor has 5 neurons.`,
       },
     },
     scenarios,
-    describe: (i) => `m = ${i.m} particles, ReLU, d = 2, 5-neuron teacher, T = ${i.horizon}, RK4 step ${STEP}`,
-    hypotheses: hypotheses(data, sigma),
-    conclusion: {
-      statement: String
-        .raw`Each run is a descent: the loss at $T$ is at most $F(\mu_0)$, with RK4 at step $h$ and at $h/2$
-(the flow is non-smooth and sensitive near saddles, so both are kept and the aggregate uses the less favourable of
-the two; their discrepancy is reported). Across runs (aggregate), in pairs of the $k$-th under-parametrised run ($m < 5$)
-and the $k$-th wide one ($m \ge ${WIDE}$): the under-parametrised loss has stalled (it lost less than half of its value over the
-second half of $[0, T]$) and the wide loss at $T$ is at least ${GAP} times below it (the wide ones are still converging towards
-$\inf F = 0$; their halving factors are reported); each pair does so with probability $\ge ${PAIR_P0}$ (exact binomial test at
-level ${PAIR_ALPHA}).`,
-      check: (i) => checkRun(i, data, sigma),
-    },
-    aggregate,
-    plots,
   });
 }

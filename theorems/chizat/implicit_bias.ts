@@ -336,23 +336,6 @@ solution to $\max_{\|w\|_2\le 1}\min_{i\in[n]} y_i\cdot w^\top x_i$; also applie
     instances: { test: 12, report: 80 },
     falseAlarm: LIMIT_ALPHA,
     generate,
-    parameters: {
-      d: { type: "integer", min: 2, max: 6, help: "input dimension d" },
-      n: { type: "integer", min: 2, max: 30, help: "points drawn (before near-margin points are dropped)" },
-      loss: {
-        type: "integer",
-        min: 0,
-        max: 1,
-        help: "0 exponential loss, 1 logistic loss (default: by instance index)",
-      },
-      flips: {
-        type: "integer",
-        min: 0,
-        max: 5,
-        help: "labels flipped after the draw (≥ 1 usually makes the data non-separable)",
-      },
-    },
-    scenarios,
     describe: (i) =>
       `${i.loss.name} loss, d = ${i.data.d}, n = ${i.data.y.length} (${i.dropped} near-margin points dropped)`,
     hypotheses,
@@ -371,5 +354,22 @@ $w(t) = \hat w\log t + \tilde w + o(1)$ predicts lies in $[${SLOPE_BAND.lo}, ${S
     },
     aggregate,
     plots,
+    parameters: {
+      d: { type: "integer", min: 2, max: 6, help: "input dimension d" },
+      n: { type: "integer", min: 2, max: 30, help: "points drawn (before near-margin points are dropped)" },
+      loss: {
+        type: "integer",
+        min: 0,
+        max: 1,
+        help: "0 exponential loss, 1 logistic loss (default: by instance index)",
+      },
+      flips: {
+        type: "integer",
+        min: 0,
+        max: 5,
+        help: "labels flipped after the draw (≥ 1 usually makes the data non-separable)",
+      },
+    },
+    scenarios,
   });
 }

@@ -283,7 +283,6 @@ const scenarios: Scenario[] = [{
 export function lazyTraining(jacobianAt: LinearisationJacobian = (net, w0) => net.jacobian(w0)): Claim {
   return defineClaim<LazyInstance, LazyData>({
     id: "chizat-lazy",
-    falseAlarm: CHECK_FALSE_ALARM,
     title: "Lazy training: the scaled model and its linearisation stay together as α → ∞",
     kind: "limit",
     source: { document: SOURCE, where: "slides 'Linearized model and scale' and 'Lazy training theorems'" },
@@ -295,18 +294,8 @@ $\lim_{\alpha\to\infty}\sup_{t\ge0}\|\alpha h(\mathbf w_\alpha(t)) - \alpha\bar 
     tightness:
       "sup gap at the largest α over sup gap at the smallest α (finite horizon); the fitted exponent is in the aggregate",
     instances: { test: 8, report: 16 },
+    falseAlarm: CHECK_FALSE_ALARM,
     generate,
-    parameters: {
-      n: { type: "integer", min: 1, max: 3, help: "sample size" },
-      half: { type: "integer", min: 2, max: 8, help: "half the width m (m = 2·half, antisymmetric pairs)" },
-      antisymmetric: {
-        type: "integer",
-        min: 0,
-        max: 1,
-        help: "1: antisymmetric w₀ (h(w₀) = 0); 0: paired copies, h(w₀) ≠ 0",
-      },
-    },
-    scenarios,
     describe: (i) =>
       `tanh two-layer h, n = ${i.target.length}, d = ${i.net.dim}, m = ${i.net.width}, R(y) = ½‖y − y*‖²`,
     hypotheses,
@@ -318,5 +307,16 @@ monotonically and fall at least tenfold.`,
     },
     aggregate,
     plots,
+    parameters: {
+      n: { type: "integer", min: 1, max: 3, help: "sample size" },
+      half: { type: "integer", min: 2, max: 8, help: "half the width m (m = 2·half, antisymmetric pairs)" },
+      antisymmetric: {
+        type: "integer",
+        min: 0,
+        max: 1,
+        help: "1: antisymmetric w₀ (h(w₀) = 0); 0: paired copies, h(w₀) ≠ 0",
+      },
+    },
+    scenarios,
   });
 }

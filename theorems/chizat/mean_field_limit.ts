@@ -238,23 +238,8 @@ $\mathcal P_2(\mathbb R^p)$, uniformly on $[0, T]$, where $\mu_t$ is the unique 
 starting from $\mu_0$. (CLAIMS.md: the training curves $F(\mu_{t,m})$ become $m$-independent.)`,
     tightness: "per instance: RK4 step-halving discrepancy of the curve over the m-vs-2m gap; aggregate: none",
     instances: { test: 14, report: 28 },
-    generate,
-    parameters: {
-      m: {
-        type: "integer",
-        min: 1,
-        max: 128,
-        help: "width m (compared with 2m; default: the sweep, by instance index)",
-      },
-      tailScale: {
-        type: "number",
-        min: 0,
-        max: 4,
-        help: "factor on particles m+1…2m (1: nested prefixes of one sequence, as the hypothesis needs)",
-      },
-    },
-    scenarios,
     falseAlarm: CHECK_FALSE_ALARM,
+    generate,
     describe: (i) =>
       `m = ${i.m} vs 2m = ${
         2 * i.m
@@ -272,5 +257,20 @@ are the flow's, not the integrator's).`,
     },
     aggregate,
     plots,
+    parameters: {
+      m: {
+        type: "integer",
+        min: 1,
+        max: 128,
+        help: "width m (compared with 2m; default: the sweep, by instance index)",
+      },
+      tailScale: {
+        type: "number",
+        min: 0,
+        max: 4,
+        help: "factor on particles m+1…2m (1: nested prefixes of one sequence, as the hypothesis needs)",
+      },
+    },
+    scenarios,
   });
 }

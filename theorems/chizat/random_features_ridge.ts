@@ -246,20 +246,8 @@ random-feature solution tends to it.)`,
     tightness:
       "per instance: |primal − dual| prediction gap over its certified bound; aggregate: none (the rate is reported with its CI)",
     instances: { test: 48, report: 110 },
-    generate,
-    parameters: {
-      m: { type: "integer", min: 1, max: 1024, help: "random features m (default: the sweep, by instance index)" },
-      d: { type: "integer", min: 1, max: 6, help: "input dimension d (default 2)" },
-      n: { type: "integer", min: 2, max: 40, help: "training points n (default 12)" },
-      lambda: {
-        type: "number",
-        min: 0,
-        max: 10,
-        help: `ridge parameter λ (default ${LAMBDA}; the hypothesis is λ > 0)`,
-      },
-    },
-    scenarios,
     falseAlarm: CHECK_FALSE_ALARM,
+    generate,
     describe: (i) =>
       `m = ${i.b.length} ReLU features, (a, b) ~ N(0, I_${i.d + 1}), n = ${i.y.length}, d = ${i.d}, λ = ${i.lambda}`,
     hypotheses,
@@ -275,5 +263,17 @@ below 0 (reported against the Monte-Carlo rate $-1/2$).`,
     },
     aggregate,
     plots,
+    parameters: {
+      m: { type: "integer", min: 1, max: 1024, help: "random features m (default: the sweep, by instance index)" },
+      d: { type: "integer", min: 1, max: 6, help: "input dimension d (default 2)" },
+      n: { type: "integer", min: 2, max: 40, help: "training points n (default 12)" },
+      lambda: {
+        type: "number",
+        min: 0,
+        max: 10,
+        help: `ridge parameter λ (default ${LAMBDA}; the hypothesis is λ > 0)`,
+      },
+    },
+    scenarios,
   });
 }

@@ -237,7 +237,6 @@ export function relativeScale(
 ): Claim {
   return defineClaim<KappaInstance, KappaData>({
     id: "chizat-kappa",
-    falseAlarm: CHECK_FALSE_ALARM,
     title: "Relative scale κ for homogeneous models and wide two-layer networks",
     kind: "rate",
     source: { document: SOURCE, where: "slide 'When does lazy training occur (without α)? Relative scale criterion'" },
@@ -247,12 +246,8 @@ if $f(\lambda w, x) = \lambda^Lf(w, x)$ then $\kappa_f(w_0) \asymp 1/\|w_0\|^L$.
 if $f(w, x) = \alpha(m)\sum_{i=1}^m\Phi(w_i, x)$ then $\kappa_f(w_0) \asymp (m\alpha(m))^{-1}$.`,
     tightness: "|fitted exponent − printed exponent| per scaling",
     instances: { test: 3, report: KAPPA_REPORT_INSTANCES },
+    falseAlarm: CHECK_FALSE_ALARM,
     generate,
-    parameters: {
-      beta: { type: "number", min: 0, max: 1.5, help: "scaling exponent: α(m) = m^-β" },
-    },
-    unbreakable:
-      "the hypotheses (iid weights, v symmetric so EΦ = 0, ReLU 2-homogeneity, antisymmetric w₀) are fixed by construction in the shared sampler (models/kappa_sweep.ts meanKappa); the only knob, β, is not a hypothesis: every β is covered by the statement",
     describe: (i) =>
       `ReLU two-layer f = α(m)Σ vᵢσ(uᵢ·x), α(m) = m^-${i.beta}, m ∈ {${
         RELATIVE_SCALE_WIDTHS.join(", ")
@@ -275,5 +270,10 @@ wrong whenever $\alpha(m) \gg m^{-1/2}$ (e.g. $\alpha = 1$: κ decays like $m^{-
       check: (i) => checkExponent(i, corrected),
     },
     plots,
+    parameters: {
+      beta: { type: "number", min: 0, max: 1.5, help: "scaling exponent: α(m) = m^-β" },
+    },
+    unbreakable:
+      "the hypotheses (iid weights, v symmetric so EΦ = 0, ReLU 2-homogeneity, antisymmetric w₀) are fixed by construction in the shared sampler (models/kappa_sweep.ts meanKappa); the only knob, β, is not a hypothesis: every β is covered by the statement",
   });
 }

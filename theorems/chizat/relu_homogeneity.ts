@@ -120,16 +120,6 @@ $\sigma$ the ReLU: $\phi$ is positively 2-homogeneous, $\phi(\lambda w, x) = \la
       "max over the inputs of |φ(λw, x) − λ²φ(w, x)| over the rigorous rounding bound 4γ_{d+6}·λ²|c|·(Σ|aₖxₖ| + |b|)",
     instances: { test: 200, report: 2000 },
     generate,
-    parameters: {
-      d: { type: "integer", min: 1, max: 20, help: "input dimension d (the particle has d + 2 coordinates)" },
-      lambda: {
-        type: "number",
-        min: -10,
-        max: 1000,
-        help: "the scale λ (the hypothesis is λ > 0; drawn log-uniformly in [10⁻³, 10³])",
-      },
-    },
-    scenarios,
     describe: (i) =>
       `d = ${i.d}, λ = ${i.lambda.toExponential(2)}, ‖w‖∞ = ${Math.max(...i.w.map(Math.abs)).toFixed(3)}`,
     hypotheses,
@@ -140,5 +130,15 @@ at 8 random inputs $x$ (the right side bounds the rounding of both evaluations: 
 $a\cdot x + b$, the scalings by $\lambda$, σ 1-Lipschitz, the product by $c$ and by $\lambda^2$).`,
       check: (i) => checkHomogeneity(i, sigma),
     },
+    parameters: {
+      d: { type: "integer", min: 1, max: 20, help: "input dimension d (the particle has d + 2 coordinates)" },
+      lambda: {
+        type: "number",
+        min: -10,
+        max: 1000,
+        help: "the scale λ (the hypothesis is λ > 0; drawn log-uniformly in [10⁻³, 10³])",
+      },
+    },
+    scenarios,
   });
 }

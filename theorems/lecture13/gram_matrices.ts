@@ -59,7 +59,6 @@ export type GramLimit = (x: ArrayLike<number>, y: ArrayLike<number>) => number;
 export function gramMatrices(limit: GramLimit = kernelA): Claim {
   return defineClaim<GramMatricesInstance, GramMatricesData>({
     id: "yang-gram",
-    falseAlarm: CHECK_FALSE_ALARM,
     title: "Discrete NTK matrices are PSD Gram matrices; K̂^(a) → K^(a)",
     kind: "exact",
     source: {
@@ -74,6 +73,7 @@ for ReLU $= \frac{\|\boldsymbol x_i\|\|\boldsymbol x_j\|}{2\pi}(\sin\vartheta + 
     tightness:
       "PSD: most negative eigenvalue over the eigensolver tolerance (≤ 1 passes); rate: fitted exponent in the aggregate",
     instances: { test: 15, report: 50 },
+    falseAlarm: CHECK_FALSE_ALARM,
     generate({ rng, index, params = {} }) {
       const drawnN = rng.int(2, 6), drawnD = rng.int(2, 4);
       const n = params.n ?? drawnN, d = params.d ?? drawnD;
@@ -89,12 +89,6 @@ for ReLU $= \frac{\|\boldsymbol x_i\|\|\boldsymbol x_j\|}{2\pi}(\sin\vartheta + 
     },
     describe: (i) =>
       `n = ${i.net.xs.length}, d = ${i.net.dim}, N = ${i.net.width}, γ = 1/√N, ${INITIALISATIONS} draws of θ⁰`,
-    parameters: {
-      n: { type: "integer", min: 1, max: 6, help: "sample size" },
-      d: { type: "integer", min: 1, max: 4, help: "input dimension" },
-      width: { type: "integer", min: 1, max: 4096, help: "width N" },
-      zeroInput: { type: "integer", min: 0, max: 1, help: "1: the first input is the origin" },
-    },
     hypotheses: [{
       statement: "$\\sigma$ = ReLU, $\\boldsymbol x_i \\ne 0$",
       certainty: "certified",
@@ -162,6 +156,12 @@ for ReLU $= \frac{\|\boldsymbol x_i\|\|\boldsymbol x_j\|}{2\pi}(\sin\vartheta + 
           },
         },
       }];
+    },
+    parameters: {
+      n: { type: "integer", min: 1, max: 6, help: "sample size" },
+      d: { type: "integer", min: 1, max: 4, help: "input dimension" },
+      width: { type: "integer", min: 1, max: 4096, help: "width N" },
+      zeroInput: { type: "integer", min: 0, max: 1, help: "1: the first input is the origin" },
     },
     scenarios: [{
       name: "zero-input",

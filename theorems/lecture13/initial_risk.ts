@@ -81,7 +81,6 @@ export const printedInitRiskBound: InitRiskBound = (gamma, N, d, delta) =>
 export function initialRisk(bound: InitRiskBound = printedInitRiskBound): Claim {
   return defineClaim<InitRiskInstance, InitRiskData>({
     id: "yang-init-risk",
-    falseAlarm: CHECK_FALSE_ALARM,
     title: "The initial risk R_S(θ⁰) is not large (w.p. ≥ 1 − δ)",
     kind: "probabilistic",
     source: { document: SOURCE, where: "Lecture 13, Lemma 'R_S(θ⁰) is not large'" },
@@ -90,6 +89,7 @@ export function initialRisk(bound: InitRiskBound = printedInitRiskBound): Claim 
 $R_S(\theta^0) \le \frac12\left(1 + 6\gamma\sqrt N d\left(\log\frac{4N(d+1)}\delta\right)\left(\sqrt{2\log(2d)} + \sqrt{2\log(8/\delta)}\right)\right)^2$.`,
     tightness: "empirical (1 − δ)-quantile of R_S(θ⁰) over the bound",
     instances: { test: 6, report: 18 },
+    falseAlarm: CHECK_FALSE_ALARM,
     generate({ rng, index, budget, params = {} }) {
       const drawnN = rng.int(2, 6), drawnD = rng.int(1, 3);
       const n = params.n ?? drawnN, d = params.d ?? drawnD, width = params.width ?? [16, 64, 256][index % 3];
@@ -102,13 +102,6 @@ $R_S(\theta^0) \le \frac12\left(1 + 6\gamma\sqrt N d\left(\log\frac{4N(d+1)}\del
         rng,
         draws: budget === "report" ? 2000 : 500,
       };
-    },
-    parameters: {
-      n: { type: "integer", min: 2, max: 6, help: "sample size" },
-      d: { type: "integer", min: 1, max: 3, help: "input dimension" },
-      width: { type: "integer", min: 2, max: 256, help: "width N" },
-      gamma: { type: "number", min: 1e-3, max: 8, help: "scale γ of the output weights (the lemma needs γ < 1)" },
-      delta: { type: "number", min: 1e-3, max: 0.9, help: "failure probability δ" },
     },
     describe: (i) =>
       `n = ${i.net.xs.length}, d = ${i.net.dim}, N = ${i.net.width}, γ = ${
@@ -142,6 +135,13 @@ $R_S(\theta^0) \le \frac12\left(1 + 6\gamma\sqrt N d\left(\log\frac{4N(d+1)}\del
           data: { failures, draws: i.draws, quantileOverBound: q / b },
         };
       },
+    },
+    parameters: {
+      n: { type: "integer", min: 2, max: 6, help: "sample size" },
+      d: { type: "integer", min: 1, max: 3, help: "input dimension" },
+      width: { type: "integer", min: 2, max: 256, help: "width N" },
+      gamma: { type: "number", min: 1e-3, max: 8, help: "scale γ of the output weights (the lemma needs γ < 1)" },
+      delta: { type: "number", min: 1e-3, max: 0.9, help: "failure probability δ" },
     },
     scenarios: [{
       name: "gamma-above-one",

@@ -79,7 +79,6 @@ export const printedLambdaThreshold: WidthThreshold = (n, c, l, delta) => 16 * n
 export function lambdaMin(threshold: WidthThreshold = printedLambdaThreshold): Claim {
   return defineClaim<LambdaMinInstance, LambdaMinData>({
     id: "yang-lambda-min",
-    falseAlarm: CHECK_FALSE_ALARM,
     title: "λ_min of the discrete NTK K̂^(a)(θ⁰) at least (3/4)λ_S for N above the printed width",
     kind: "probabilistic",
     source: { document: SOURCE, where: "Lecture 13, Lemma 'N ≥ 16n⁴C_d/(λ_S²δ)' and 'The law of large number'" },
@@ -89,6 +88,7 @@ initialization, $\lambda_{\min}(\hat{\boldsymbol K}^{(a)}(\theta^0)) \ge \frac34
     tightness:
       "smallest observed λ_min(K̂^(a))/λ_S over the draws, against 3/4 (reported); the verdict is the binomial test",
     instances: { test: 1, report: 4 },
+    falseAlarm: CHECK_FALSE_ALARM,
     generate({ rng, index, budget, params = {} }) {
       const d = 2, n = 2, delta = params.delta ?? [0.5, 0.2][index % 2];
       // Points near two corners of [0, 1]²: λ_S ≈ 0.25–0.34, so the printed threshold (≈ 10⁵–4·10⁵) is a width this
@@ -110,15 +110,6 @@ initialization, $\lambda_{\min}(\hat{\boldsymbol K}^{(a)}(\theta^0)) \ge \frac34
           Math.min(2000, Math.floor((budget === "report" ? 8e6 : 4e6) / width)),
         ),
       };
-    },
-    parameters: {
-      width: {
-        type: "integer",
-        min: 1,
-        max: 1000000,
-        help: "width N (default ⌈threshold⌉; the lemma needs N ≥ threshold)",
-      },
-      delta: { type: "number", min: 0.05, max: 0.9, help: "failure probability δ (sets the threshold)" },
     },
     describe: (i) =>
       `n = ${i.net.xs.length}, d = ${i.net.dim}, λ_S = ${
@@ -159,6 +150,15 @@ initialization, $\lambda_{\min}(\hat{\boldsymbol K}^{(a)}(\theta^0)) \ge \frac34
           data: { failures, draws: i.draws, worstRatio: worst },
         };
       },
+    },
+    parameters: {
+      width: {
+        type: "integer",
+        min: 1,
+        max: 1000000,
+        help: "width N (default ⌈threshold⌉; the lemma needs N ≥ threshold)",
+      },
+      delta: { type: "number", min: 0.05, max: 0.9, help: "failure probability δ (sets the threshold)" },
     },
     scenarios: [{
       name: "narrow-network",

@@ -167,7 +167,6 @@ export function linearRate(rate: RateFactor = () => 1): Claim {
   const c = rate();
   return defineClaim<LinearRateInstance, LinearRateData>({
     id: "yang-linear-rate",
-    falseAlarm: CHECK_FALSE_ALARM,
     title: "Linear convergence of the lecture's network above the width threshold (4)",
     kind: "exact",
     source: { document: SOURCE, where: "Lecture 13, Theorem 'Linear convergence rate (arXiv:2106.06682)', (4)" },
@@ -177,6 +176,7 @@ then with probability at least $1-\delta$, for all $t \ge 0$, $R_S(\theta(t)) \l
     tightness:
       "max over draws and sampled t of R_S(θ(t))/(e^{−Nλ_S t/n}R_S(θ⁰)) at the smallest width meeting (4); the printed against the observed threshold in the aggregate",
     instances: { test: 1, report: 4 },
+    falseAlarm: CHECK_FALSE_ALARM,
     generate({ rng, index, params = {} }) {
       const { targets, name, xs, n, d, delta, lambdaS } = twoPointData(
         rng,
@@ -204,16 +204,6 @@ then with probability at least $1-\delta$, for all $t \ge 0$, $R_S(\theta(t)) \l
         ladder: LINEAR_RATE_LADDER.filter((w) => w < width).map(sample),
       };
     },
-    parameters: twoPointParameters({
-      width: { type: "integer", min: 1, max: 200000, help: "width N (default: the smallest meeting (4))" },
-      gamma: {
-        type: "number",
-        min: 1e-5,
-        max: 8,
-        help: "scale γ of the output weights (default 1/N; the theorem needs γ < 1)",
-      },
-      unitCubeNeededBy: "the lemmas behind (4) need",
-    }),
     describe: (i) =>
       `${describeTwoPoint(i)}, γ = ${i.gamma.toPrecision(3)}, ${i.thetas.length} draws of θ⁰; ladder N ∈ {${
         i.ladder.map((l) => l.net.width).join(", ")
@@ -297,6 +287,16 @@ then with probability at least $1-\delta$, for all $t \ge 0$, $R_S(\theta(t)) \l
         ]],
       };
     },
+    parameters: twoPointParameters({
+      width: { type: "integer", min: 1, max: 200000, help: "width N (default: the smallest meeting (4))" },
+      gamma: {
+        type: "number",
+        min: 1e-5,
+        max: 8,
+        help: "scale γ of the output weights (default 1/N; the theorem needs γ < 1)",
+      },
+      unitCubeNeededBy: "the lemmas behind (4) need",
+    }),
     scenarios: [{
       name: "narrow-network",
       breaks:

@@ -174,16 +174,6 @@ $\partial_t\theta = -\nabla_\theta h(\mathcal X;\theta(0))^\top\nabla_{h}R_S$ wi
       const net = new LectureNetwork(xs, Float64Array.from({ length: ns }, () => rng.normal()), width);
       return { net, theta0: net.initialise(rng, 1 / Math.sqrt(width)), tests: sphereInputs(rng, 2, d) };
     },
-    parameters: {
-      samples: {
-        type: "integer",
-        min: 1,
-        max: 6,
-        help: "number N of samples (N = 2: printed and corrected exponents agree)",
-      },
-      width: { type: "integer", min: 1, max: 16, help: "width of the network" },
-      repeat: { type: "integer", min: 0, max: 1, help: "1: the second sample repeats the first input" },
-    },
     describe: (i) =>
       `N = ${i.net.xs.length} samples, d = ${i.net.dim}, width ${i.net.width}, ReLU network of the lecture`,
     hypotheses: [{
@@ -216,6 +206,16 @@ $\hat{\boldsymbol K}_0^{-1}(I - e^{-\frac2N\hat{\boldsymbol K}_0t})$.`,
       check(i) {
         return worstOfConclusion(checkLinearised(i, correctedRate(i.net.xs.length)));
       },
+    },
+    parameters: {
+      samples: {
+        type: "integer",
+        min: 1,
+        max: 6,
+        help: "number N of samples (N = 2: printed and corrected exponents agree)",
+      },
+      width: { type: "integer", min: 1, max: 16, help: "width of the network" },
+      repeat: { type: "integer", min: 0, max: 1, help: "1: the second sample repeats the first input" },
     },
     scenarios: [{
       name: "repeated-input",

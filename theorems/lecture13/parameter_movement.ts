@@ -142,7 +142,6 @@ export function parameterMovement(radius: MovementRadius = printedMovementRadius
   };
   return defineClaim<MovementInstance, MovementData>({
     id: "yang-movement",
-    falseAlarm: CHECK_FALSE_ALARM,
     title: "Parameters stay within q of initialisation before t* (w.p. ≥ 1 − δ)",
     kind: "probabilistic",
     source: { document: SOURCE, where: "Lecture 13, Lemma 'for any t ∈ [0, t*) and any k ∈ [N]' (q and η)" },
@@ -153,6 +152,7 @@ $|a_k(0)| \le \gamma\eta$, $\|\boldsymbol w_k(0)\|_\infty \le \eta$, where $q :=
     tightness:
       "largest sampled movement over q (worst draw; a lower bound on sup_t movement/q); detail: the certified upper bound over q and max|a_k(0)|/(γη), max‖w_k(0)‖_∞/η",
     instances: { test: 1, report: 4 },
+    falseAlarm: CHECK_FALSE_ALARM,
     generate({ rng, index, params = {} }) {
       const { targets, name, xs, n, d, delta, lambdaS } = twoPointData(
         rng,
@@ -178,16 +178,6 @@ $|a_k(0)| \le \gamma\eta$, $\|\boldsymbol w_k(0)\|_\infty \le \eta$, where $q :=
         thetas: Array.from({ length: draws }, () => net.initialise(rng, gamma)),
       };
     },
-    parameters: twoPointParameters({
-      width: { type: "integer", min: 1, max: 100000, help: "width N (default ⌈32n⁴C_d/(λ_S²δ)⌉)" },
-      gamma: {
-        type: "number",
-        min: 1e-3,
-        max: 8,
-        help: "scale γ of the output weights (default 1/√N; the lemma needs γ < 1)",
-      },
-      unitCubeNeededBy: "the proof needs",
-    }),
     describe: (i) =>
       `${describeTwoPoint(i)} (threshold ${i.threshold.toFixed(1)}), γ = ${
         i.gamma.toPrecision(3)
@@ -248,6 +238,16 @@ $|a_k(0)| \le \gamma\eta$, $\|\boldsymbol w_k(0)\|_\infty \le \eta$, where $q :=
         };
       },
     },
+    parameters: twoPointParameters({
+      width: { type: "integer", min: 1, max: 100000, help: "width N (default ⌈32n⁴C_d/(λ_S²δ)⌉)" },
+      gamma: {
+        type: "number",
+        min: 1e-3,
+        max: 8,
+        help: "scale γ of the output weights (default 1/√N; the lemma needs γ < 1)",
+      },
+      unitCubeNeededBy: "the proof needs",
+    }),
     scenarios: [{
       name: "inputs-beyond-unit-cube",
       breaks:

@@ -297,10 +297,6 @@ $\frac{\mathrm d}{\mathrm dt}R_S(\theta) = -\|\nabla_\theta R_S(\theta)\|_2^2 = 
     minMetFraction: 0.25,
     falseAlarm: 2e-5,
     generate: ({ rng, params }) => drawFlowInstance(rng, params),
-    parameters: {
-      width: { type: "integer", min: 1, max: 24, help: "width N (N = 1: the printed and corrected dh/dt coincide)" },
-      horizon: { type: "number", min: 0.1, max: 100, help: "flow integrated to horizon · n/(Nλ_max(K̂(θ⁰)))" },
-    },
     describe: (i) =>
       `n = ${i.net.xs.length}, d = ${i.net.dim}, N = ${i.net.width}, γ = ${i.gamma}, ReLU${
         i.horizon === 1 ? "" : `, horizon ${i.horizon}`
@@ -348,6 +344,10 @@ $\frac{\mathrm d}{\mathrm dt}R_S = \frac1n\boldsymbol e^\top\dot h = -\frac N{n^
       check(i) {
         return worstOfConclusion(checkRiskFlow(i, run(i), 1, factor));
       },
+    },
+    parameters: {
+      width: { type: "integer", min: 1, max: 24, help: "width N (N = 1: the printed and corrected dh/dt coincide)" },
+      horizon: { type: "number", min: 0.1, max: 100, help: "flow integrated to horizon · n/(Nλ_max(K̂(θ⁰)))" },
     },
     scenarios: [{
       name: "activation-switches",

@@ -164,7 +164,6 @@ export function tstarInfinite(exponent: MovementExponent = () => -1): Claim {
   };
   return defineClaim<TstarInstance, TstarData>({
     id: "yang-tstar",
-    falseAlarm: CHECK_FALSE_ALARM,
     title: "Parameters stay within O(1/N) of initialisation, so t* = ∞ for large N",
     kind: "rate",
     source: { document: SOURCE, where: "Lecture 13, slide 'Lemma: t* = ∞'" },
@@ -178,13 +177,12 @@ export function tstarInfinite(exponent: MovementExponent = () => -1): Claim {
     // tiny. Resampling 5400 draws per width puts that side at 3.5·10⁻⁴ with 8 instances (nominal 1.7·10⁻⁴, declared
     // 3.3·10⁻⁴) and at 2.3·10⁻⁴ with 24.
     instances: { test: 24, report: 24 },
+    falseAlarm: CHECK_FALSE_ALARM,
     generate({ rng, index }) {
       const width = TSTAR_WIDTHS[index % TSTAR_WIDTHS.length];
       const net = new LectureNetwork(xs, ys, width);
       return { net, theta0: net.initialise(rng, 1 / Math.sqrt(width)), lambdaS };
     },
-    unbreakable:
-      "the slide's hypotheses are λ_S > 0 and the Gaussian initialisation, both fixed by construction, and its verdict is a fit over widths, which a scenario (checked instance by instance) cannot exercise. Breaking λ_S > 0 leaves nothing to observe: with collinear inputs M(θ⁰) = {θ : K̂^(a)(θ) = K̂^(a)(θ⁰)} and the time scale 4n/(Nλ_S) is infinite. Nearly collinear inputs only raise the width that is 'large enough': with x = (1, 0.1), (0.9, 0.2) (λ_S ≈ 3·10⁻³) the flow leaves M(θ⁰) on [0, 4n/(Nλ_S)] at N = 32 (‖ΔK̂^(a)‖_F ≈ 0.26λ_S) but not at N = 1024 (≈ 0.002λ_S). The flow's existence (no sliding along a ReLU kink) fails when a pre-activation starts near 0 (seed 756, N = 32: w_kᵀx₀ = −4.5·10⁻⁴), which no parameter aims at",
     describe: (i) => `n = 2, d = 2 (fixed sample), N = ${i.net.width}, γ = 1/√N, λ_S = ${i.lambdaS.toFixed(4)}`,
     hypotheses: [{
       statement:
@@ -259,5 +257,7 @@ export function tstarInfinite(exponent: MovementExponent = () => -1): Claim {
         rows: [["fitted exponent of max |θ(t) − θ(0)| in N", formatExponent(fit)]],
       };
     },
+    unbreakable:
+      "the slide's hypotheses are λ_S > 0 and the Gaussian initialisation, both fixed by construction, and its verdict is a fit over widths, which a scenario (checked instance by instance) cannot exercise. Breaking λ_S > 0 leaves nothing to observe: with collinear inputs M(θ⁰) = {θ : K̂^(a)(θ) = K̂^(a)(θ⁰)} and the time scale 4n/(Nλ_S) is infinite. Nearly collinear inputs only raise the width that is 'large enough': with x = (1, 0.1), (0.9, 0.2) (λ_S ≈ 3·10⁻³) the flow leaves M(θ⁰) on [0, 4n/(Nλ_S)] at N = 32 (‖ΔK̂^(a)‖_F ≈ 0.26λ_S) but not at N = 1024 (≈ 0.002λ_S). The flow's existence (no sliding along a ReLU kink) fails when a pre-activation starts near 0 (seed 756, N = 32: w_kᵀx₀ = −4.5·10⁻⁴), which no parameter aims at",
   });
 }
