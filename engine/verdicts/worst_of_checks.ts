@@ -1,11 +1,12 @@
 /**
  * "Worst of several named checks": a conclusion made of comparisons (identities to rounding, flows to an
  * integrator's budget) holds when all hold; its tightness is the worst observed/bound ratio, and its
- * detail names the first comparison that failed.
+ * detail names the first comparison that failed (`worstOfChecks`, `addChecks`, `worstOfConclusion`) or
+ * the worst one (`NamedChecks`, for checks given as observed and bound).
  *
  * @module
  */
-import type { ConclusionCheck } from "../claim.ts";
+import type { ConclusionCheck, ConclusionData } from "../claim.ts";
 import { type Comparison, ratio } from "../../numerics/compare.ts";
 
 /** The worst-of verdict so far. */
@@ -72,4 +73,49 @@ export function addChecks(
  */
 export function worstOfConclusion(verdict: WorstOfChecks): ConclusionCheck<never> {
   return { holds: verdict.holds, observed: verdict.worst, bound: 1, tightness: verdict.worst, detail: verdict.detail };
+}
+
+/**
+ * Collects named (observed, bound) checks into one conclusion.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { NamedChecks } from "./worst_of_checks.ts";
+ * const checks = new NamedChecks();
+ * checks.add("residual", 1, 4);
+ * checks.add("drift", 3, 4);
+ * const c = checks.result("toy: ");
+ * assert.equal(c.holds, true);
+ * assert.equal(c.tightness, 0.75);
+ * assert.equal(c.detail, "toy: 2 checks; worst drift: 7.50e-1 of its bound");
+ * ```
+ */
+export class NamedChecks {
+  private list: [string, number, number][] = [];
+  /** Adds the check `observed ≤ bound` named `name`. */
+  add(name: string, observed: number, bound: number): void {
+    this.list.push([name, observed, bound]);
+  }
+  /**
+   * The conclusion: holds iff every check holds (never on NaN); observed = tightness = the worst
+   * observed/bound, against bound 1; `detail` starts with `prefix` and names the worst check, whose
+   * bound is called `boundName`.
+   */
+  result<D = ConclusionData>(prefix: string, data?: D, boundName = "its bound"): ConclusionCheck<D> {
+    let worst = 0, worstName = "", holds = true;
+    for (const [name, obs, bnd] of this.list) {
+      const r = ratio(obs, bnd); // 0 when both are 0 (e.g. φ(x) = 0), NaN when either is not finite
+      if (!(obs <= bnd)) holds = false;
+      if (!(r <= worst)) [worst, worstName] = [r, name];
+    }
+    return {
+      holds,
+      observed: worst,
+      bound: 1,
+      tightness: worst,
+      detail: `${prefix}${this.list.length} checks; worst ${worstName}: ${worst.toExponential(2)} of ${boundName}`,
+      data,
+    };
+  }
 }

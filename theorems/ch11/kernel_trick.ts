@@ -7,7 +7,7 @@
  */
 import { defineClaim } from "../../engine/claim.ts";
 import type { Claim } from "../../engine/claim.ts";
-import { NamedChecks } from "../../engine/verdicts/worst_of_named_checks.ts";
+import { NamedChecks } from "../../engine/verdicts/worst_of_checks.ts";
 import { KernelLeastSquares, truncatedMinNorm } from "../../models/kernel_least_squares.ts";
 import {
   analyseFeatures,

@@ -8,7 +8,7 @@
  */
 import { defineClaim } from "../../engine/claim.ts";
 import type { Claim, ConclusionCheck, ConclusionData } from "../../engine/claim.ts";
-import { NamedChecks } from "../../engine/verdicts/worst_of_named_checks.ts";
+import { NamedChecks } from "../../engine/verdicts/worst_of_checks.ts";
 import type { LeastSquares } from "../../models/least_squares.ts";
 import {
   describeLeastSquares,

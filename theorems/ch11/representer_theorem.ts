@@ -9,7 +9,7 @@
 import { defineClaim } from "../../engine/claim.ts";
 import type { AggregateCheck, Claim, InstanceRecord } from "../../engine/claim.ts";
 import { withData } from "../../engine/records.ts";
-import { NamedChecks } from "../../engine/verdicts/worst_of_named_checks.ts";
+import { NamedChecks } from "../../engine/verdicts/worst_of_checks.ts";
 import { type FeatureLeastSquares, truncatedMinNorm } from "../../models/kernel_least_squares.ts";
 import {
   analyseFeatures,

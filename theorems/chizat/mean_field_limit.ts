@@ -23,7 +23,7 @@ import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
 import { logCurvesPlot } from "../../engine/plots/log_curves.ts";
 import { powerLawPlot } from "../../engine/plots/power_law.ts";
 import { type WithData, withData } from "../../engine/records.ts";
-import { containsRate, logLogDecay, logLogDecayRows, TOO_FEW_SIZES } from "../../engine/verdicts/log_log_decay.ts";
+import { containsRate, logLogDecay, logLogDecayRows, TOO_FEW_SIZES } from "../../engine/verdicts/log_log_fit.ts";
 import { type Dataset, MeanFieldNetwork, trainFlow } from "../../models/mean_field.ts";
 import { type Activation, relu } from "../../models/activation.ts";
 import { STUDENT_INIT_SCALE, TEACHER_INPUT_DIM, teacherStudentData } from "../../models/teacher_student.ts";

@@ -20,7 +20,7 @@ import type {
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
 import { powerLawPlot } from "../../engine/plots/power_law.ts";
 import { withData } from "../../engine/records.ts";
-import { containsRate, logLogDecay, logLogDecayRows, TOO_FEW_SIZES } from "../../engine/verdicts/log_log_decay.ts";
+import { containsRate, logLogDecay, logLogDecayRows, TOO_FEW_SIZES } from "../../engine/verdicts/log_log_fit.ts";
 import {
   type KernelFunction,
   kernelRidge,

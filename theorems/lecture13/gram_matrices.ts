@@ -9,7 +9,7 @@ import { defineClaim } from "../../engine/claim.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
 import { withData } from "../../engine/records.ts";
-import { formatExponent, logLogFit } from "../../engine/verdicts/log_log_rate.ts";
+import { formatExponent, logLogFit } from "../../engine/verdicts/log_log_fit.ts";
 import { sphereInputs } from "../../models/datasets.ts";
 import { kernelA, kernelGram, LectureNetwork } from "../../models/lecture_network.ts";
 import { norm, ratio } from "../../numerics/compare.ts";

@@ -1,12 +1,43 @@
 /**
- * Whether a gap vanishes as a size grows (features, particles, widths m → ∞): fit gap ∝ m^p by least
- * squares on log gap against log m and decide on the slope's confidence interval, p < 0 when the whole
- * interval lies below 0 (false alarm 1 − confidence when the log–log model holds).
+ * Rates fitted on log–log axes: the slope of log y against log x (an exponent in a width, a number of
+ * features or particles) with a Student-t interval; whether a gap vanishes as a size grows (the whole
+ * interval below 0; false alarm 1 − confidence when the log–log model holds), whether the interval
+ * contains a stated rate, and how a fit is printed in a report.
  *
  * @module
  */
 import type { AggregateCheck } from "../claim.ts";
-import { linearFit } from "../../numerics/stats.ts";
+import { type LinearFit, linearFit } from "../../numerics/stats.ts";
+
+/**
+ * The least-squares fit of log y against log x, with a `confidence` interval on the slope (the exponent).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { logLogFit } from "./log_log_fit.ts";
+ * const fit = logLogFit([16, 64, 256], [0.25, 0.125, 0.0625], 0.99);
+ * assert.ok(Math.abs(fit.slope + 0.5) < 1e-12);
+ * ```
+ */
+export function logLogFit(x: readonly number[], y: readonly number[], confidence: number): LinearFit {
+  return linearFit(x.map((v) => Math.log(v)), y.map((v) => Math.log(v)), confidence);
+}
+
+/**
+ * A fitted exponent and its interval as "slope [lo, hi]", three decimals.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { formatExponent } from "./log_log_fit.ts";
+ * assert.equal(formatExponent({ slope: -0.5, slopeInterval: { lo: -0.61, hi: -0.4 } }), "-0.500 [-0.610, -0.400]");
+ * ```
+ */
+export function formatExponent(fit: Pick<LinearFit, "slope" | "slopeInterval">): string {
+  const { lo, hi } = fit.slopeInterval;
+  return `${fit.slope.toFixed(3)} [${lo.toFixed(3)}, ${hi.toFixed(3)}]`;
+}
 
 /** A fitted exponent p of gap ∝ m^p with its confidence interval. */
 export interface LogLogDecay {
@@ -33,7 +64,7 @@ export const TOO_FEW_SIZES: AggregateCheck = {
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { logLogDecay } from "./log_log_decay.ts";
+ * import { logLogDecay } from "./log_log_fit.ts";
  * const sizes = [8, 16, 32, 64], gaps = sizes.map((m, k) => (1 + 0.01 * (k % 2)) / Math.sqrt(m));
  * const fit = logLogDecay(sizes, gaps, 0.99)!;
  * assert.ok(fit.decays && fit.lo < -0.5 && -0.5 < fit.hi);
@@ -42,7 +73,7 @@ export const TOO_FEW_SIZES: AggregateCheck = {
  */
 export function logLogDecay(sizes: number[], gaps: number[], confidence: number): LogLogDecay | undefined {
   if (new Set(sizes).size < 3 || !gaps.every((g) => g > 0 && Number.isFinite(g))) return undefined;
-  const fit = linearFit(sizes.map(Math.log), gaps.map(Math.log), confidence);
+  const fit = logLogFit(sizes, gaps, confidence);
   const { lo, hi } = fit.slopeInterval;
   return { slope: fit.slope, lo, hi, decays: hi < 0 };
 }
@@ -53,7 +84,7 @@ export function logLogDecay(sizes: number[], gaps: number[], confidence: number)
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { containsRate } from "./log_log_decay.ts";
+ * import { containsRate } from "./log_log_fit.ts";
  * assert.equal(containsRate({ slope: -0.4, lo: -0.6, hi: -0.2, decays: true }, -0.5), "contains");
  * assert.equal(containsRate({ slope: -1, lo: -1.2, hi: -0.8, decays: true }, -0.5), "does not contain");
  * ```
@@ -68,7 +99,7 @@ export function containsRate(fit: LogLogDecay, rate: number): "contains" | "does
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { logLogDecayRows } from "./log_log_decay.ts";
+ * import { logLogDecayRows } from "./log_log_fit.ts";
  * const rows = logLogDecayRows({ slope: -0.5, lo: -0.7, hi: -0.3, decays: true }, "99.97");
  * assert.deepEqual(rows[1], ["99.97% CI of p", "[-0.700, -0.300]"]);
  * ```

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
-import { containsRate, logLogDecay } from "./log_log_decay.ts";
 import { createRng } from "../../numerics/random.ts";
+import { linearFit } from "../../numerics/stats.ts";
+import { containsRate, logLogDecay, logLogFit } from "./log_log_fit.ts";
 
 Deno.test("logLogDecay: an m^{-1/2} gap with multiplicative noise decays, its interval around −1/2", () => {
   const rng = createRng("log-log-decay");
@@ -22,4 +23,9 @@ Deno.test("logLogDecay: fewer than 3 sizes, or a zero or non-finite gap, cannot 
   assert.equal(logLogDecay([8, 16, 8, 16], [1, 0.5, 1, 0.5], 0.99), undefined);
   assert.equal(logLogDecay([8, 16, 32], [1, 0, 0.5], 0.99), undefined);
   assert.equal(logLogDecay([8, 16, 32], [1, NaN, 0.5], 0.99), undefined);
+});
+
+Deno.test("logLogFit is linearFit on the logarithms, bit for bit", () => {
+  const x = [16, 64, 256, 1024, 4096], y = [0.3, 0.11, 0.07, 0.031, 0.016];
+  assert.deepEqual(logLogFit(x, y, 0.999), linearFit(x.map(Math.log), y.map(Math.log), 0.999));
 });
