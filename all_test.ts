@@ -12,6 +12,7 @@ import "./engine/explore_test.ts";
 import "./engine/false_alarm_test.ts";
 import "./engine/instance_task_test.ts";
 import "./engine/mutation_test.ts";
+import "./engine/outcome_test.ts";
 import "./engine/parallel_run_test.ts";
 import "./engine/run_test.ts";
 import "./engine/verdicts/convergence_order_test.ts";

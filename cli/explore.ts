@@ -7,7 +7,7 @@
  * @module
  */
 import { join } from "node:path";
-import type { Claim, InstanceRecord } from "../engine/claim.ts";
+import { type Claim, type InstanceRecord, type Outcome, outcomeOf } from "../engine/claim.ts";
 import { exploreCommand, runScenario } from "../engine/explore.ts";
 import { writeTextAtomic } from "../engine/io.ts";
 import { renderSvg } from "../engine/plot.ts";
@@ -51,6 +51,9 @@ function parameterValue(claim: Claim, name: string, raw: string): number {
   return v;
 }
 
+/** How a trace marks an outcome: held, failed, or undecided (the computation could not decide). */
+const MARK: Record<Outcome, string> = { held: "✓", failed: "✗", undecided: "?" };
+
 function trace(claim: Claim, r: InstanceRecord): string[] {
   const out = [`instance ${r.index}: ${r.description}`];
   claim.hypotheses.forEach((h, i) => {
@@ -66,13 +69,16 @@ function trace(claim: Claim, r: InstanceRecord): string[] {
     return out;
   }
   const c = r.conclusion;
+  const outcome = outcomeOf(c);
   out.push(
-    `  ${c.holds ? "✓" : "✗"} conclusion ${c.holds ? "holds" : "FAILS"}: ${c.detail}`,
+    `  ${MARK[outcome!]} conclusion ${
+      outcome === "held" ? "holds" : outcome === "failed" ? "FAILS" : "UNDECIDED"
+    }: ${c.detail}`,
     `    tightness ${formatNumber(c.tightness)} (observed ${formatNumber(c.observed)} vs bound ${
       formatNumber(c.bound)
     }; slack ${formatNumber(1 - c.tightness)})`,
   );
-  if (r.corrected) out.push(`  ${r.corrected.holds ? "✓" : "✗"} corrected form: ${r.corrected.detail}`);
+  if (r.corrected) out.push(`  ${MARK[outcomeOf(r.corrected)!]} corrected form: ${r.corrected.detail}`);
   return out;
 }
 
@@ -114,7 +120,7 @@ export async function main(args: string[]): Promise<number | void> {
     if (raw !== undefined) params[name] = parameterValue(claim, name, raw);
   }
   const lines = [`${claim.id} — ${claim.title} (${claim.source.document}, ${claim.source.where}), seed ${seed}`];
-  let failed = 0;
+  let failed = 0, undecided = 0;
   const records: InstanceRecord[] = [];
   if (values.scenario !== undefined) {
     const scenario = (claim.scenarios ?? []).find((s) => s.name === values.scenario);
@@ -147,12 +153,14 @@ export async function main(args: string[]): Promise<number | void> {
         ignoreHypotheses: values["ignore-hypotheses"] === true,
       });
       records.push(r);
-      if (r.conclusion && !r.conclusion.holds) failed++;
+      if (outcomeOf(r.conclusion) === "failed") failed++;
+      if (outcomeOf(r.conclusion) === "undecided") undecided++;
       lines.push(...trace(claim, r));
     }
     if (count > 1) {
       lines.push(
-        `${records.filter((r) => r.met).length}/${count} met the hypotheses; the conclusion failed on ${failed}`,
+        `${records.filter((r) => r.met).length}/${count} met the hypotheses; the conclusion failed on ${failed}` +
+          (undecided ? `; the computation could not decide on ${undecided}` : ""),
       );
     }
     lines.push(

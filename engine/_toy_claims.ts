@@ -7,6 +7,7 @@
 import { defineClaim } from "./claim.ts";
 import type { Claim } from "./claim.ts";
 import { successRateVerdict } from "./false_alarm.ts";
+import { NumericalFailure } from "../numerics/numerical_failure.ts";
 
 /**
  * `toy-square`: x² ≥ 0 for x ~ N(0, 1); always verified.
@@ -143,5 +144,44 @@ export function coin(): Claim {
       instances: 40,
       decidedBy: "aggregate",
     }],
+  });
+}
+
+/**
+ * `toy-gives-up`: x < 3/2 for x uniform on (−2, 2), decided by a "solver" that gives up (throws a
+ * numerical failure) whenever x > 1: about a quarter of the instances are undecided. Its scenario
+ * `solver-gives-up` (x = 1.8) is undecided on every instance.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { givesUp } from "./_toy_claims.ts";
+ * assert.equal(givesUp().id, "toy-gives-up");
+ * ```
+ */
+export function givesUp(): Claim {
+  return defineClaim<number>({
+    id: "toy-gives-up",
+    title: "x < 3/2, when the solver can tell",
+    kind: "exact",
+    source: { document: "none", where: "none" },
+    statement: "$x < 3/2$",
+    tightness: "x over 3/2",
+    instances: { test: 12, report: 12 },
+    generate: ({ rng, params }) => {
+      const drawn = rng.uniform(-2, 2);
+      return params?.x ?? drawn;
+    },
+    describe: (x) => `x = ${x}`,
+    hypotheses: [],
+    conclusion: {
+      statement: "$x < 3/2$",
+      check: (x) => {
+        if (x > 1) throw new NumericalFailure(`toy solver gave up at x = ${x}`);
+        return { holds: x < 1.5, observed: x, bound: 1.5, tightness: x / 1.5, detail: `x = ${x}` };
+      },
+    },
+    parameters: { x: { type: "number", min: -2, max: 2, help: "the instance" } },
+    scenarios: [{ name: "solver-gives-up", breaks: "nothing: the solver gives up (x = 1.8)", params: { x: 1.8 } }],
   });
 }

@@ -51,10 +51,22 @@ export interface Hypothesis<I> {
 /** Per-instance data a conclusion check may keep for plots and aggregates, when a claim declares no type of its own. */
 export type ConclusionData = Record<string, number | string | number[]>;
 
+/**
+ * What a check concluded on one instance: the conclusion `held`, it `failed` (a counterexample), or the
+ * computation could not decide (`undecided`: an integrator that gave up, a singular solve, a residual
+ * over its budget), which is never a counterexample and never a pass.
+ */
+export type Outcome = "held" | "failed" | "undecided";
+
 /** The conclusion checked on one instance; `D` types its `data` (each claim declares its own). */
 export interface ConclusionCheck<D = ConclusionData> {
-  /** Whether the conclusion holds on this instance (never true on NaN). */
+  /** Whether the conclusion holds on this instance (never true on NaN; false when undecided). */
   holds: boolean;
+  /**
+   * Set when the computation could not decide, saying why (a numerical method gave up): the instance is
+   * then undecided, neither a pass nor a counterexample, whatever `holds` says.
+   */
+  undecided?: string;
   /** The observed quantity (e.g. an error, a loss, a decrease). */
   observed: number;
   /** The bound it is held to. */
@@ -221,6 +233,11 @@ export interface Claim<I = unknown, D = ConclusionData> {
   instances: Record<BudgetName, number>;
   /** Fewer than this fraction of instances meeting the hypotheses makes the verdict inconclusive (default 0.5). */
   minMetFraction?: number;
+  /**
+   * More than this fraction of the instances meeting the hypotheses undecided (the computation could not
+   * decide) makes the verdict inconclusive (default 0: a claim says when its numerics may give up).
+   */
+  maxUndecidedFraction?: number;
   /** The seeded instance generator. */
   generate(ctx: InstanceContext): MaybePromise<I>;
   /** One line describing an instance. */
@@ -279,4 +296,24 @@ export interface Claim<I = unknown, D = ConclusionData> {
  */
 export function defineClaim<I, D = ConclusionData>(claim: Claim<I, D>): Claim {
   return claim as unknown as Claim;
+}
+
+/**
+ * The outcome of a conclusion check: undecided when it says so, else held or failed; undefined when the
+ * conclusion was not checked.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { outcomeOf } from "./claim.ts";
+ * const check = { holds: false, observed: NaN, bound: NaN, tightness: NaN, detail: "" };
+ * assert.equal(outcomeOf(check), "failed");
+ * assert.equal(outcomeOf({ ...check, undecided: "ODE integrator failed" }), "undecided");
+ * assert.equal(outcomeOf({ ...check, holds: true, observed: 0, bound: 1, tightness: 0 }), "held");
+ * assert.equal(outcomeOf(undefined), undefined);
+ * ```
+ */
+export function outcomeOf(check: ConclusionCheck<unknown> | undefined): Outcome | undefined {
+  if (check === undefined) return undefined;
+  return check.undecided !== undefined ? "undecided" : check.holds ? "held" : "failed";
 }

@@ -7,7 +7,14 @@
  * @module
  */
 import fc from "fast-check";
-import type { AggregateCheck, Claim, FrequencyCell, InstanceRecord, Scenario } from "./claim.ts";
+import {
+  type AggregateCheck,
+  type Claim,
+  type FrequencyCell,
+  type InstanceRecord,
+  outcomeOf,
+  type Scenario,
+} from "./claim.ts";
 import { runInstance } from "./run.ts";
 import { formatNumber } from "./report.ts";
 import { createRng } from "../numerics/random.ts";
@@ -72,6 +79,8 @@ export interface ScenarioOutcome {
   violated: number;
   /** Of those, on how many the conclusion failed. */
   failures: number;
+  /** Of those, on how many the computation could not decide (never counted as failures). */
+  undecided?: number;
   /** The smallest falsifying instance fast-check found, if any (never for aggregate scenarios). */
   counterexample: ShrunkCounterexample | null;
   /** Whether breaking the hypothesis broke the conclusion; "undecided" when the aggregate could not tell. */
@@ -140,7 +149,8 @@ export async function runScenario(
     );
   }
   const violated = records.filter((r) => !r.met).length;
-  const failures = records.filter((r) => !r.conclusion?.holds).length;
+  const failures = records.filter((r) => outcomeOf(r.conclusion) === "failed").length;
+  const undecided = records.filter((r) => outcomeOf(r.conclusion) === "undecided").length;
   let counterexample: ShrunkCounterexample | null = null;
   const check = await fc.check(
     fc.asyncProperty(freeParameterArbitrary(claim, scenario.params), async ({ index, ...free }) => {
@@ -148,7 +158,8 @@ export async function runScenario(
         params: { ...scenario.params, ...free },
         ignoreHypotheses: true,
       });
-      return r.conclusion?.holds === true;
+      // Only a failed conclusion is a counterexample: an undecided instance is not shrunk towards.
+      return outcomeOf(r.conclusion) !== "failed";
     }),
     { seed: options.seed, numRuns: options.searchRuns, endOnFailure: false },
   );
@@ -167,12 +178,31 @@ export async function runScenario(
       replay: exploreCommand(claim.id, options.seed, index, params, true),
     };
   }
-  const summary = failures > 0 || counterexample
-    ? `breaking it falsifies the conclusion: ${failures} of ${records.length} sampled instances fail` +
-      (counterexample ? `; smallest found: ${counterexample.description}` : "")
-    : `the conclusion survived: it held on all ${records.length} sampled instances (${violated} of them violate a hypothesis) and on ${options.searchRuns} searched ones`;
-  const verdict = failures > 0 || counterexample ? "breaks" : "survives";
-  return { scenario, tried: records.length, violated, failures, counterexample, verdict, summary };
+  const undecidedNote = undecided > 0
+    ? `; the computation could not decide on ${undecided} (${firstUndecided(records)}), counted neither way`
+    : "";
+  let verdict: ScenarioOutcome["verdict"], summary: string;
+  if (failures > 0 || counterexample) {
+    verdict = "breaks";
+    summary = `breaking it falsifies the conclusion: ${failures} of ${records.length} sampled instances fail` +
+      (counterexample ? `; smallest found: ${counterexample.description}` : "") + undecidedNote;
+  } else if (undecided === records.length) {
+    verdict = "undecided";
+    summary = `undecided: the computation could not decide on any of the ${records.length} sampled instances (${
+      firstUndecided(records)
+    }), and no searched instance failed`;
+  } else {
+    verdict = "survives";
+    summary = `the conclusion survived: it held on all ${
+      records.length - undecided
+    } decided sampled instances (${violated} of the ${records.length} violate a hypothesis) and on ${options.searchRuns} searched ones${undecidedNote}`;
+  }
+  return { scenario, tried: records.length, violated, failures, undecided, counterexample, verdict, summary };
+}
+
+/** Why the first undecided record could not be decided. */
+function firstUndecided(records: InstanceRecord[]): string {
+  return records.find((r) => outcomeOf(r.conclusion) === "undecided")?.conclusion?.undecided ?? "";
 }
 
 function percent(confidence: number): string {
@@ -224,7 +254,8 @@ export async function runAggregateScenario(
     aggregate = { holds: "inconclusive", summary: `aggregate threw: ${e instanceof Error ? e.message : String(e)}` };
   }
   const violated = records.filter((r) => !r.met).length;
-  const failures = records.filter((r) => !r.conclusion?.holds).length;
+  const failures = records.filter((r) => outcomeOf(r.conclusion) === "failed").length;
+  const undecided = records.filter((r) => outcomeOf(r.conclusion) === "undecided").length;
   const cells = aggregate.frequencies ?? [];
   let worstCell: FrequencyCell | undefined;
   for (const c of cells) if (!worstCell || c.lo / c.promised > worstCell.lo / worstCell.promised) worstCell = c;
@@ -253,11 +284,13 @@ export async function runAggregateScenario(
     summary = `undecided (${which}): ${said}`;
   }
   if (failures > 0) summary += `; the per-draw check failed outright (NaN or a throw) on ${failures}`;
+  if (undecided > 0) summary += `; the computation could not decide on ${undecided} (${firstUndecided(records)})`;
   return {
     scenario,
     tried: draws,
     violated,
     failures,
+    undecided,
     counterexample: null,
     verdict,
     summary,

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import type { BudgetName, Claim, InstanceContext, InstanceRecord } from "./claim.ts";
+import { type BudgetName, type Claim, type InstanceContext, type InstanceRecord, outcomeOf } from "./claim.ts";
 import { runInstance } from "./run.ts";
 
 /**
@@ -56,8 +56,9 @@ export async function firstCaughtInstance(
  * ```
  */
 export function catches(claim: Claim, record: InstanceRecord): boolean {
-  const printedFails = record.conclusion?.holds === false;
-  const correctedFails = claim.erratum === undefined || record.corrected?.holds === false;
+  // An undecided check (the computation gave up) catches nothing.
+  const printedFails = outcomeOf(record.conclusion) === "failed";
+  const correctedFails = claim.erratum === undefined || outcomeOf(record.corrected) === "failed";
   return record.met && printedFails && correctedFails;
 }
 

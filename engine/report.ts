@@ -196,6 +196,7 @@ function section({ claim, result: r, plots, scenarios, search }: ReportEntry): s
     ["instances tried", String(r.instances)],
     ["instances meeting the hypotheses", String(r.hypothesesMet)],
     ["conclusion failures", String(r.conclusionFailures)],
+    ["undecided (the computation could not decide)", String(r.undecided)],
   ];
   if (r.correctedFailures !== null) rows.push(["corrected-form failures", String(r.correctedFailures)]);
   rows.push(
@@ -250,6 +251,11 @@ function section({ claim, result: r, plots, scenarios, search }: ReportEntry): s
   if (r.failures.length) {
     out.push("Failing instances:", "");
     for (const f of r.failures) out.push(`- instance ${f.index}: ${f.detail} — replay: \`${f.replay}\``);
+    out.push("");
+  }
+  if (r.undecidedInstances.length) {
+    out.push("Undecided instances (neither a counterexample nor a pass):", "");
+    for (const f of r.undecidedInstances) out.push(`- instance ${f.index}: ${f.detail} — replay: \`${f.replay}\``);
     out.push("");
   }
   return out;

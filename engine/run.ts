@@ -5,7 +5,17 @@
  * @module
  */
 import { createRng, instanceSeed, type Rng } from "../numerics/random.ts";
-import type { AggregateCheck, BudgetName, Claim, ConclusionCheck, InstanceRecord, Source, Status } from "./claim.ts";
+import { isNumericalFailure } from "../numerics/numerical_failure.ts";
+import {
+  type AggregateCheck,
+  type BudgetName,
+  type Claim,
+  type ConclusionCheck,
+  type InstanceRecord,
+  outcomeOf,
+  type Source,
+  type Status,
+} from "./claim.ts";
 
 /** Options of a run. */
 export interface RunOptions {
@@ -71,6 +81,8 @@ export interface ClaimResult {
   medianTightness: number | null;
   /** Instances (meeting the hypotheses) on which the printed conclusion failed. */
   conclusionFailures: number;
+  /** Instances (meeting the hypotheses) on which the computation could not decide the printed conclusion. */
+  undecided: number;
   /** Same for the corrected conclusion (claims with an erratum). */
   correctedFailures: number | null;
   /** Why the verdict is what it is, one paragraph. */
@@ -79,6 +91,8 @@ export interface ClaimResult {
   aggregate: AggregateCheck | null;
   /** Up to five failing instances, each with its replay command. */
   failures: Failure[];
+  /** Up to five undecided instances (the computation could not decide), each with its replay command. */
+  undecidedInstances: Failure[];
   /** The first failure's replay command, if any. */
   replay: string | null;
   /** Wall-clock time (kept out of byte-identical comparisons by its `Ms` suffix). */
@@ -99,9 +113,13 @@ export function replayCommand(id: string, seed: number, index: number, budget: B
   return `deno task replay ${id} --seed ${seed} --instance ${index} --budget ${budget}`;
 }
 
+/** The check of a computation that threw: undecided for a numerical failure, else failed. */
 function thrown(e: unknown): ConclusionCheck {
   const msg = e instanceof Error ? e.message : String(e);
-  return { holds: false, observed: NaN, bound: NaN, tightness: NaN, detail: `threw: ${msg}` };
+  const check = { holds: false, observed: NaN, bound: NaN, tightness: NaN };
+  return isNumericalFailure(e)
+    ? { ...check, undecided: msg, detail: `undecided: ${msg}` }
+    : { ...check, detail: `threw: ${msg}` };
 }
 
 async function safeCheck<I>(
@@ -110,7 +128,8 @@ async function safeCheck<I>(
 ): Promise<ConclusionCheck> {
   try {
     const c = await check(instance);
-    // A NaN observed quantity or bound never counts as a pass.
+    // An undecided check is never a pass; a NaN observed quantity or bound never counts as one either.
+    if (c.undecided !== undefined) return { ...c, holds: false };
     if (c.holds && (Number.isNaN(c.observed) || Number.isNaN(c.bound))) {
       return { ...c, holds: false, detail: `${c.detail} (NaN in the comparison)` };
     }
@@ -175,7 +194,9 @@ export interface Decision {
 /**
  * Decides the verdict. Too few instances meeting the hypotheses → inconclusive; a printed
  * conclusion failing where a corrected one holds everywhere → erratum; any other failure →
- * falsified; an aggregate that cannot decide → inconclusive; observations → observed.
+ * falsified; more undecided instances (the computation could not decide) than the claim declares →
+ * inconclusive; an aggregate that cannot decide → inconclusive; observations → observed. Undecided
+ * instances are neither failures nor passes.
  *
  * @example
  * ```ts
@@ -191,6 +212,7 @@ export function decide(
   records: InstanceRecord[],
   aggregate: AggregateCheck | undefined,
   hasErratum: boolean,
+  maxUndecidedFraction = 0,
 ): Decision {
   const tried = records.length;
   const met = records.filter((r) => r.met);
@@ -200,8 +222,12 @@ export function decide(
       reason: `only ${met.length} of ${tried} instances met the hypotheses (need ${Math.ceil(minMetFraction * tried)})`,
     };
   }
-  const printedFail = met.filter((r) => !r.conclusion?.holds).length;
-  const correctedFail = hasErratum ? met.filter((r) => !r.corrected?.holds).length : 0;
+  const printedFail = met.filter((r) => outcomeOf(r.conclusion) !== "held" && outcomeOf(r.conclusion) !== "undecided")
+    .length;
+  const correctedFail = hasErratum ? met.filter((r) => outcomeOf(r.corrected) === "failed").length : 0;
+  const undecided =
+    met.filter((r) => outcomeOf(r.conclusion) === "undecided" || (hasErratum && outcomeOf(r.corrected) === "undecided"))
+      .length;
   if (printedFail > 0) {
     if (hasErratum && correctedFail === 0 && aggregate?.holds !== false) {
       return {
@@ -216,13 +242,24 @@ export function decide(
         (hasErratum ? ` (the corrected form failed on ${correctedFail})` : ""),
     };
   }
+  if (undecided > maxUndecidedFraction * met.length) {
+    return {
+      status: "inconclusive",
+      reason: `the computation could not decide on ${undecided} of ${met.length} instances meeting the hypotheses ` +
+        `(the claim allows ${maxUndecidedFraction === 0 ? "none" : `a fraction ${maxUndecidedFraction}`})`,
+    };
+  }
   if (aggregate?.holds === false) {
     return { status: "falsified", reason: `aggregate check failed: ${aggregate.summary}` };
   }
   if (aggregate?.holds === "inconclusive") {
     return { status: "inconclusive", reason: `aggregate check undecided: ${aggregate.summary}` };
   }
-  const base = `the conclusion held on all ${met.length} instances meeting the hypotheses (of ${tried} tried)`;
+  const base = undecided === 0
+    ? `the conclusion held on all ${met.length} instances meeting the hypotheses (of ${tried} tried)`
+    : `the conclusion held on all ${
+      met.length - undecided
+    } decided instances meeting the hypotheses (of ${tried} tried; ${undecided} undecided)`;
   return kind === "observation" ? { status: "observed", reason: base } : { status: "verified", reason: base };
 }
 
@@ -268,6 +305,7 @@ export async function runClaim(
     records,
     aggregate,
     claim.erratum !== undefined,
+    claim.maxUndecidedFraction,
   );
   const met = records.filter((r) => r.met);
   // For an erratum, the printed form's "tightness" measures how badly it fails; the corrected form's is the bound's.
@@ -278,12 +316,14 @@ export async function runClaim(
   let worst: readonly [number, number] | null = null;
   for (const t of tight) if (worst === null || t[0] > worst[0]) worst = t;
   const sorted = tight.map(([t]) => t).sort((a, b) => a - b);
-  const failing = met.filter((r) => !r.conclusion?.holds);
-  const failures = failing.slice(0, 5).map((r) => ({
+  const failing = met.filter((r) => outcomeOf(r.conclusion) === "failed" || r.conclusion === undefined);
+  const undecided = met.filter((r) => outcomeOf(r.conclusion) === "undecided");
+  const evidence = (r: InstanceRecord) => ({
     index: r.index,
     detail: r.conclusion?.detail ?? "",
     replay: replayCommand(claim.id, options.seed, r.index, options.budget),
-  }));
+  });
+  const failures = failing.slice(0, 5).map(evidence);
   const result: ClaimResult = {
     id: claim.id,
     title: claim.title,
@@ -299,10 +339,12 @@ export async function runClaim(
     worstInstance: worst?.[1] ?? null,
     medianTightness: sorted.length ? sorted[sorted.length >> 1] : null,
     conclusionFailures: failing.length,
-    correctedFailures: claim.erratum ? met.filter((r) => !r.corrected?.holds).length : null,
+    undecided: undecided.length,
+    correctedFailures: claim.erratum ? met.filter((r) => outcomeOf(r.corrected) === "failed").length : null,
     reason,
     aggregate: aggregate ?? null,
     failures,
+    undecidedInstances: undecided.slice(0, 5).map(evidence),
     replay: status === "falsified" || status === "erratum" ? failures[0]?.replay ?? null : null,
     elapsedMs: Math.round(performance.now() - start),
   };

@@ -7,6 +7,7 @@
  * @module
  */
 import { Matrix, solve } from "ml-matrix";
+import { undecidedOnError } from "../numerics/numerical_failure.ts";
 
 /** A conjugate kernel k(x, x′) on ℝ^d. */
 export type KernelFunction = (x: ArrayLike<number>, z: ArrayLike<number>) => number;
@@ -163,7 +164,11 @@ export function kernelRidge(k: Matrix, y: Float64Array, lambda: number): Certifi
   const n = y.length, shift = n * lambda;
   const a = k.clone();
   for (let i = 0; i < n; i++) a.set(i, i, a.get(i, i) + shift);
-  const c = Float64Array.from(solve(a, Matrix.columnVector(Array.from(y))).getColumn(0));
+  const c = Float64Array.from(
+    undecidedOnError("kernel ridge solve (K + nλI)c = y", () => solve(a, Matrix.columnVector(Array.from(y)))).getColumn(
+      0,
+    ),
+  );
   let res = 0, resRounding = 0;
   for (let i = 0; i < n; i++) {
     let s = 0, abs = 0;

@@ -5,6 +5,7 @@
  * @module
  */
 import { Outcome, Solver } from "odex";
+import { NumericalFailure } from "./numerical_failure.ts";
 
 /** Right-hand side F(t, y) of y' = F(t, y). */
 export type VectorField = (t: number, y: Float64Array) => ArrayLike<number>;
@@ -75,7 +76,9 @@ export function integrate(
   const maxEvaluations = options.maxEvaluations ?? 100 * solver.maxSteps;
   let evaluations = 0;
   const f = (t: number, y: number[]) => {
-    if (++evaluations > maxEvaluations) throw new Error(`ODE integrator stalled: ${maxEvaluations} field evaluations`);
+    if (++evaluations > maxEvaluations) {
+      throw new NumericalFailure(`ODE integrator stalled: ${maxEvaluations} field evaluations`);
+    }
     // A non-finite derivative would stall odex's step-size control forever: fail at once instead.
     // Hot path: odex copies the returned derivative into its own array at once, so any ArrayLike will do (no
     // Array.from: on wide networks the conversions cost more than odex's own work).
@@ -92,7 +95,7 @@ export function integrate(
     if (target > t) {
       evaluations = 0;
       const r = solver.solve(f, t, y, target);
-      if (r.outcome !== Outcome.Converged) throw new Error(`ODE integrator failed: outcome ${r.outcome}`);
+      if (r.outcome !== Outcome.Converged) throw new NumericalFailure(`ODE integrator failed: outcome ${r.outcome}`);
       steps += r.nAccept;
       y = r.y;
       t = target;

@@ -6,6 +6,7 @@
  * @module
  */
 import { Matrix, solve } from "ml-matrix";
+import { NumericalFailure } from "./numerical_failure.ts";
 
 /** A certified max-margin solution. */
 export interface MaxMargin {
@@ -78,7 +79,9 @@ export function maxMarginSvm(
       if (c && c.angleBound <= angleTolerance) return c;
     }
   }
-  if (!best) throw new Error("max-margin SVM: no feasible point found (data not separable through the origin?)");
+  if (!best) {
+    throw new NumericalFailure("max-margin SVM: no feasible point found (data not separable through the origin?)");
+  }
   return best;
 }
 
