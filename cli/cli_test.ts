@@ -194,7 +194,8 @@ Deno.test("command line: report, replay, explore, list, seeds, compare-reports a
     "explore: a broken hypothesis shows a failing conclusion; --help lists parameters and scenarios",
     async () => {
       const [r, h] = await pending.explore;
-      assert.equal(r.code, 0, r.stderr);
+      assert.equal(r.code, 1, r.stderr); // the conclusion failed
+      assert.equal(h.code, 0, h.stderr);
       assert.match(r.stdout, /✗ hypothesis \$\\eta < 2\/\\beta\$/);
       assert.match(r.stdout, /✗ conclusion FAILS/);
       assert.match(h.stdout, /--etaBeta V/);
@@ -206,7 +207,7 @@ Deno.test("command line: report, replay, explore, list, seeds, compare-reports a
     "explore: an aggregate scenario prints the frequency decision and a replay that reproduces it",
     async () => {
       const [r, again, h] = await pending.aggregate;
-      assert.equal(r.code, 0, r.stderr);
+      assert.equal(r.code, 1, r.stderr); // the scenario breaks the claim
       assert.match(
         r.stdout,
         /the claim breaks: in cell "n=1000, d=1, gaussian-variance-2" the event failed in \d+ of 200 draws/,
@@ -254,4 +255,26 @@ Deno.test("command line: report, replay, explore, list, seeds, compare-reports a
 
   await Promise.allSettled(Object.values(pending));
   await Deno.remove(dir, { recursive: true });
+});
+
+Deno.test("explore's exit code: 0 when the conclusion held, 1 when it failed", async () => {
+  const quiet = console.log;
+  console.log = () => {};
+  try {
+    const held = await explore(["lemma-10.2", "--etaBeta", "1.9", "--family", "0", "--onTop", "1"]);
+    const failed = await explore([
+      "lemma-10.2",
+      "--etaBeta",
+      "2.05",
+      "--family",
+      "0",
+      "--onTop",
+      "1",
+      "--ignore-hypotheses",
+    ]);
+    assert.equal(held, 0);
+    assert.equal(failed, 1);
+  } finally {
+    console.log = quiet;
+  }
 });

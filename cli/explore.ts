@@ -25,6 +25,8 @@ function help(claim: Claim): string {
     `  --scenario NAME        apply a hypothesis-breaking scenario and search for a shrunk counterexample`,
     `                         (aggregate scenarios: --count C draws judged by the claim's frequency check)`,
     `  --out DIR              also write DIR/${claim.id}.md with the trace and its plots`,
+    `  exit code: 0 the conclusion held on what was run, 1 it failed (or the scenario breaks it),`,
+    `             3 the computation could not decide, 2 bad input`,
   ];
   for (const [name, p] of Object.entries(claim.parameters ?? {})) {
     lines.push(`  --${name} V`.padEnd(25) + `${p.help} (${p.type} in [${p.min}, ${p.max}], default: drawn at random)`);
@@ -82,8 +84,14 @@ function trace(claim: Claim, r: InstanceRecord): string[] {
   return out;
 }
 
+/** Exit codes of `deno task explore` beyond 0 (held) and 2 (bad input, from `runMain`). */
+export const EXPLORE_FAILED = 1, EXPLORE_UNDECIDED = 3;
+
 /**
- * Runs one claim with the parameters in `args` (the flags of `deno task explore`) and prints the trace; throws `UsageError` on bad input.
+ * Runs one claim with the parameters in `args` (the flags of `deno task explore`) and prints the trace;
+ * returns the exit code (0 the conclusion held on what was run, `EXPLORE_FAILED` it failed or the
+ * scenario breaks it, `EXPLORE_UNDECIDED` the computation could not decide); throws `UsageError` on bad
+ * input.
  *
  * @example
  * ```ts ignore
@@ -139,6 +147,8 @@ export async function main(args: string[]): Promise<number | void> {
       draws: values.count !== undefined ? count : undefined,
     });
     lines.push(`scenario ${scenario.name}: breaks ${scenario.breaks}`, `  ${out.summary}`);
+    if (out.verdict === "breaks") failed++;
+    else if (out.verdict === "undecided") undecided++;
     if (out.counterexample) {
       lines.push(`  smallest counterexample: ${out.counterexample.detail}`, `  replay: ${out.counterexample.replay}`);
     }
@@ -181,7 +191,7 @@ export async function main(args: string[]): Promise<number | void> {
     await writeTextAtomic(join(dir, `${claim.id}.md`), md.join("\n"));
     console.error(`wrote ${join(dir, `${claim.id}.md`)}`);
   }
-  return 0;
+  return failed > 0 ? EXPLORE_FAILED : undecided > 0 ? EXPLORE_UNDECIDED : 0;
 }
 
 if (import.meta.main) await runMain(() => main(Deno.args));
