@@ -14,6 +14,7 @@ import "./engine/instance_task_test.ts";
 import "./engine/mutation_test.ts";
 import "./engine/outcome_test.ts";
 import "./engine/parallel_run_test.ts";
+import "./engine/report_test.ts";
 import "./engine/run_test.ts";
 import "./engine/verdicts/convergence_order_test.ts";
 import "./engine/verdicts/failure_frequency_test.ts";

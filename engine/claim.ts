@@ -142,6 +142,32 @@ export interface Erratum<I, D = ConclusionData> {
   check(instance: I): MaybePromise<ConclusionCheck<D>>;
 }
 
+/**
+ * A hypothesis the claim needs but the source does not state: a finding of its own, shown in the
+ * report's "Source gaps" section.
+ */
+export interface SourceGap {
+  /** The missing hypothesis (markdown). */
+  hypothesis: string;
+  /** Why the printed claim needs it: what fails without it, with numbers. */
+  why: string;
+  /** The claim's scenario that shows the printed claim failing without it, if it has one. */
+  scenario?: string;
+}
+
+/**
+ * A proof slip or a notational typo that does not change the claim's verdict, shown in the report's
+ * "Slips and typos" section.
+ */
+export interface Slip {
+  /** Where in the source (proof, equation, slide). */
+  where: string;
+  /** What is printed (markdown). */
+  printed: string;
+  /** The fix (markdown). */
+  fix: string;
+}
+
 /** An event's failure count in one cell of a frequency check, against the probability the claim promises. */
 export interface FrequencyCell {
   /** The cell, e.g. "n=100, d=5, gaussian". */
@@ -263,6 +289,10 @@ export interface Claim<I = unknown, D = ConclusionData> {
   scenarios?: Scenario[];
   /** When no hypothesis can be broken, why (shown instead of scenarios). */
   unbreakable?: string;
+  /** Hypotheses the claim needs that the source omits. */
+  sourceGaps?: SourceGap[];
+  /** Proof slips and typos of the source that do not change the verdict. */
+  slips?: Slip[];
   /**
    * For claims with statistical checks (frequencies, fitted exponents, goodness of fit, Monte
    * Carlo comparisons): the probability that the claim fails on correct code under a random master

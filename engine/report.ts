@@ -155,6 +155,35 @@ export function renderMarkdown(
     }
     out.push("");
   }
+  const gaps = entries.filter((e) => e.claim.sourceGaps?.length);
+  if (gaps.length) {
+    out.push(
+      "## Source gaps",
+      "",
+      "Hypotheses a claim needs that its source does not state: without them the printed claim fails (the scenario shows it).",
+      "",
+    );
+    for (const { claim } of gaps) {
+      for (const g of claim.sourceGaps!) {
+        out.push(
+          `- \`${claim.id}\` (${claim.source.where}) needs ${g.hypothesis}: ${g.why}${
+            g.scenario ? ` Scenario: \`deno task explore ${claim.id} --scenario ${g.scenario}\`.` : ""
+          }`,
+        );
+      }
+    }
+    out.push("");
+  }
+  const slips = entries.filter((e) => e.claim.slips?.length);
+  if (slips.length) {
+    out.push("## Slips and typos", "", "Proof slips and notational typos that do not change a verdict.", "");
+    for (const { claim } of slips) {
+      for (const s of claim.slips!) {
+        out.push(`- \`${claim.id}\`, ${s.where}: printed ${s.printed}; ${s.fix}`);
+      }
+    }
+    out.push("");
+  }
   return out.join("\n");
 }
 
