@@ -236,5 +236,12 @@ bound (below it, strictness is not decidable in float64 and only $\mathcal{L}(w'
       breaks: "$\\eta < 2/\\beta$: a step with $\\eta\\beta = 2.05$",
       params: { etaBeta: 2.05 },
     }],
+    sourceGaps: [
+      {
+        hypothesis: String.raw`$\nabla\mathcal L(w) \ne 0$ for the strict decrease`,
+        why: String
+          .raw`at a stationary point $w' = w$, so $\mathcal L(w') = \mathcal L(w)$: (10.54) gives only $\le$ there.`,
+      },
+    ],
   });
 }

@@ -192,5 +192,12 @@ $\eta = 2^{-j}/\lambda_{\max}$, $j = 1..4$, at $t = k\eta$ stays within the rigo
     },
     unbreakable:
       "(10.21) is an identity for every real X and y: its one assumption, that XXᵀ is orthogonally diagonalisable, holds for every real X. Rank-deficient X (zero eigenvalues) are among the instances.",
+    slips: [
+      {
+        where: "(10.9)–(10.21)",
+        printed: "the error dynamics without time arguments",
+        fix: String.raw`read $u'(t) = \exp(-\Lambda t)\,u'(0)$`,
+      },
+    ],
   });
 }

@@ -18,25 +18,13 @@ import {
   type SubsetSum,
   SubsetSumLoss,
 } from "../../models/subset_sum.ts";
+import { type ReductionInstance, reductionInstance } from "../../models/subset_sum_instances.ts";
 import { localMinimize } from "../../numerics/optimize.ts";
 import { median } from "../../numerics/stats.ts";
-import type { Rng } from "../../numerics/random.ts";
 import { nextUp } from "../../numerics/interval.ts";
 import { commonDyadic, ratAtLeast, type Rational, ratToNumber } from "../../numerics/rational.ts";
 
 const SOURCE = "001_77e89cd23d3b82cd.txt";
-
-/** One SUBSET-SUM instance with its family and the starts of the local optimisers. */
-export interface ReductionInstance {
-  /** The SUBSET-SUM instance. */
-  problem: SubsetSum;
-  /** How it was drawn. */
-  family: string;
-  /** Starting points of the local optimisers. */
-  starts: Float64Array[];
-  /** Box budget of the interval branch and bound (run for n ≤ BRANCH_AND_BOUND_MAX_N). */
-  boxBudget: number;
-}
 
 /** What every instance keeps: its size and the cost of the oracle and the first certificate. */
 interface OracleData {
@@ -84,65 +72,6 @@ export type ReductionData = YesData | NoData;
  * ```
  */
 export const BRANCH_AND_BOUND_MAX_N = 6;
-
-/** The instance families, by `params.family` (or the instance index modulo 5). */
-const FAMILIES = ["random YES", "random target", "near miss [M, 3], t = 2", "even a, odd t", "large a, t = sum ± 1"];
-
-/** n integers uniform in [1, maxA]. */
-function randomWeights(rng: Rng, n: number, maxA: number): number[] {
-  return Array.from({ length: n }, () => rng.int(1, maxA));
-}
-
-/** The total of a random subset of a (each element kept with probability ½). */
-function randomSubsetTotal(rng: Rng, a: number[]): number {
-  return a.reduce((s, v) => (rng.double() < 0.5 ? s + v : s), 0);
-}
-
-/** Seeded instances of five families; `index` selects the family and, for near misses, M = 10^7, 10^6, …, 10. */
-function reductionInstance(
-  rng: Rng,
-  index: number,
-  budget: "test" | "report",
-  params: Readonly<Record<string, number>> = {},
-): ReductionInstance {
-  const nMax = budget === "test" ? 12 : ORACLE_MAX_N;
-  const family = params.family ?? index % FAMILIES.length,
-    round = Math.floor(index / FAMILIES.length);
-  const drawnN = rng.int(2, nMax);
-  const n = params.n ?? drawnN;
-  let a: number[], t: number;
-  switch (family) {
-    case 0:
-      a = randomWeights(rng, n, 10 ** rng.int(1, 6));
-      t = randomSubsetTotal(rng, a);
-      break;
-    case 1:
-      a = randomWeights(rng, n, 10 ** rng.int(1, 4));
-      t = rng.int(0, a.reduce((x, y) => x + y, 0) + 2);
-      break;
-    case 2:
-      a = [10 ** (params.logM ?? 7 - (round % 7)), 3];
-      t = 2;
-      break;
-    case 3:
-      a = randomWeights(rng, n, 1000).map((v) => 2 * v);
-      t = 2 * rng.int(0, a.reduce((x, y) => x + y, 0) / 2) + 1;
-      break;
-    default:
-      a = randomWeights(rng, n, 10_000_000);
-      t = Math.max(0, randomSubsetTotal(rng, a) + (rng.double() < 0.5 ? 1 : -1));
-  }
-  const starts = Array.from(
-    { length: budget === "test" ? 6 : 12 },
-    () => Float64Array.from(a, () => rng.uniform(-0.5, 1.5)),
-  );
-  return {
-    problem: { a, t },
-    family: FAMILIES[family],
-    starts,
-    boxBudget: budget === "test" ? 3000 : 20000,
-  };
-}
 
 function describe(i: ReductionInstance): string {
   const { a, t } = i.problem;
@@ -396,5 +325,18 @@ never reach a point below either certificate, $\mathcal L$ evaluated exactly at 
     },
     unbreakable:
       "The only hypothesis, aᵢ, t ∈ ℕ, defines SUBSET-SUM; it cannot be dropped without leaving the problem (the oracle refuses non-integers). The certificate uses it only through g ≥ 1: the bound min L ≥ g²/(1 + 4‖a‖²) holds for real data too, but g can then be arbitrarily small.",
+    slips: [
+      {
+        where: "the proof of Theorem 10.3",
+        printed: String.raw`a sum over $[d]$ for $\mathcal L$ on $\mathbb R^n$`,
+        fix: String.raw`the sum runs over $[n]$`,
+      },
+      {
+        where: "the proof of Theorem 10.3",
+        printed: String.raw`$\mathcal L(w) > 0$ for all $w$ (for a NO instance)`,
+        fix: String
+          .raw`positivity everywhere does not by itself give $\min\mathcal L > 0$ (for $a = [M, 3]$, $t = 2$ the infimum is at most $(M+1)^2/M^4$, at $w = (-1/M, 1)$); the claim certifies the minimum instead`,
+      },
+    ],
   });
 }

@@ -210,5 +210,12 @@ When $x_a = x_b$ and $y_a \ne y_b$ no $\phi$ whatsoever can do this ($\phi(x_a) 
     },
     unbreakable:
       "The printed exercise has no hypothesis beyond xᵢ ∈ ℝᵈ; the case its proof needs but does not state (pairwise distinct points) is sampled in every third instance, which is the erratum.",
+    sourceGaps: [
+      {
+        hypothesis: String.raw`pairwise distinct points $x_1, \dots, x_m$`,
+        why: String
+          .raw`a feature map is a function of $x$, so a point repeated with two labels cannot be separated (the erratum above; the printed form holds for distinct points).`,
+      },
+    ],
   });
 }

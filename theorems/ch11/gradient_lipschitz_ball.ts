@@ -200,5 +200,12 @@ some $M$ exists, and the printed $M$ is tested here.)`,
       c: { type: "number", min: 0.01, max: 64, help: "radius factor: the ball is B_{c/√n}(w₀)" },
     },
     scenarios,
+    slips: [
+      {
+        where: "the proof of Lemma 11.21",
+        printed: String.raw`constants that do not add up to the printed $M$`,
+        fix: String.raw`the printed $M$ still holds on every instance checked`,
+      },
+    ],
   });
 }

@@ -94,5 +94,13 @@ closed form lies in the exact Clopper–Pearson interval (confidence $1 - 4\cdot
         };
       },
     },
+    slips: [
+      {
+        where: "Exercise 11.36",
+        printed: String
+          .raw`$\theta = \arccos\big(\frac{\boldsymbol x\boldsymbol z^\top}{\|\boldsymbol x\|\|\boldsymbol z\|}\big)$`,
+        fix: String.raw`$\boldsymbol x^\top\boldsymbol z$ (an inner product, not an outer one)`,
+      },
+    ],
   });
 }

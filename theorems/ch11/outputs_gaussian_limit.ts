@@ -304,5 +304,12 @@ $\chi^2_k$ do not reject (Holm, family-wise $\alpha/2$); the KS distance shrinks
       },
     },
     scenarios,
+    slips: [
+      {
+        where: "Proposition 11.28",
+        printed: String.raw`"depth-n networks $\Phi_n$ as in (11.5.1)"`,
+        fix: String.raw`the networks (11.5.1) have depth one and width $n$`,
+      },
+    ],
   });
 }

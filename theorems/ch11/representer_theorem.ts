@@ -135,5 +135,12 @@ Also recorded: the proof's last line, printed $\|\tilde w\|_H^2 + \|\hat w\|_H^2
     },
     unbreakable:
       "Theorem 11.7 has no hypothesis: any feature map and data. The only condition checked is numerical (the rank of Φ resolved, κ ≤ 10³), which bounds float64 error, not the theorem.",
+    slips: [
+      {
+        where: "the proof of Theorem 11.7, last line",
+        printed: String.raw`$\|\tilde{\boldsymbol w}\|_H^2 + \|\hat{\boldsymbol w}\|_H^2 = \|\boldsymbol w\|_H$`,
+        fix: String.raw`it should read $= \|\boldsymbol w\|_H^2$ (a square dropped)`,
+      },
+    ],
   });
 }

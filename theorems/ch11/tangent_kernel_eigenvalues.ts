@@ -290,5 +290,20 @@ observed $n_0$ (smallest width from which the frequency stays $\le\delta$) is re
       },
     },
     scenarios,
+    slips: [
+      {
+        where: "the proof of Lemma 11.19",
+        printed: String
+          .raw`a lower bound on $\frac1n\|\hat{\boldsymbol G}_n\| = \sup_{\|\boldsymbol a\| = 1}\frac1n\|\hat{\boldsymbol G}_n\boldsymbol a\|$, read as a bound on the smallest eigenvalue`,
+        fix: String
+          .raw`a supremum bounds the largest eigenvalue; the smallest needs Weyl's inequality, $\lambda_{\min}(\frac1n\hat{\boldsymbol G}_n) \ge \lambda_{\min}^{LC} - \|\boldsymbol G^{LC} - \frac1n\hat{\boldsymbol G}_n\| \ge \lambda_{\min}^{LC}/2$`,
+      },
+      {
+        where: "the proof of Lemma 11.19",
+        printed: String.raw`$\lambda_{\max}^{LC} + \lambda_{\min}^{LC}/2 \le \lambda_{\max}^{LC}$`,
+        fix: String
+          .raw`$\le 2\lambda_{\max}^{LC}$ (as the lemma states), since $\lambda_{\min}^{LC} \le \lambda_{\max}^{LC}$`,
+      },
+    ],
   });
 }

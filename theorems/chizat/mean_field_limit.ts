@@ -272,5 +272,14 @@ are the flow's, not the integrator's).`,
       },
     },
     scenarios,
+    slips: [
+      {
+        where: "slide 'Two-layer neural networks', the gradient-flow limit",
+        printed: String
+          .raw`$\mathbf w(t+\eta) = \mathbf w(t) - \eta\nabla F_m(\mathbf w(t)) \Rightarrow \frac{d}{dt}\mathbf w(t) = -m\nabla F_m(\mathbf w(t))$`,
+        fix: String
+          .raw`the small-step limit of that recursion is $\frac{d}{dt}\mathbf w = -\nabla F_m$; $-m\nabla F_m$ is the limit of GD with step $m\eta$ (evidence in \`theorems/chizat/mean_field_limit_test.ts\`); the claim checks the flow as printed`,
+      },
+    ],
   });
 }

@@ -168,5 +168,13 @@ for ReLU $= \frac{\|\boldsymbol x_i\|\|\boldsymbol x_j\|}{2\pi}(\sin\vartheta + 
       breaks: "$\\boldsymbol x_i \\ne 0$: the first input is the origin",
       params: { zeroInput: 1 },
     }],
+    slips: [
+      {
+        where: "slide 'Gram matrices'",
+        printed: String.raw`$K_{ii}^{(w)} = k^{(w)}(\mathbf x_i, \mathbf x_i)$`,
+        fix: String
+          .raw`$K_{ij}^{(w)} = k^{(w)}(\mathbf x_i, \mathbf x_j)$ (a Gram matrix has every entry, not only its diagonal)`,
+      },
+    ],
   });
 }

@@ -152,5 +152,13 @@ $R_S(\theta^0) \le \frac12\left(1 + 6\gamma\sqrt N d\left(\log\frac{4N(d+1)}\del
       breaks: "$\\gamma \\in (0, 1)$ with a narrow network: $N = 2$, $\\gamma = 8$, $\\delta = 0.5$",
       params: { width: 2, gamma: 8, delta: 0.5 },
     }],
+    sourceGaps: [
+      {
+        hypothesis: String
+          .raw`$|f(\boldsymbol x_i)| \le 1$ (the setting of the lecture's source paper; the slide does not state it)`,
+        why: String
+          .raw`the bound does not grow with the targets while $R_S(\theta^0)$ does: with $f = 100$, $\gamma = 1/N$, $N = 16$ the bound is about 580 and $R_S(\theta^0)$ about 5000.`,
+      },
+    ],
   });
 }

@@ -312,5 +312,13 @@ then with probability at least $1-\delta$, for all $t \ge 0$, $R_S(\theta(t)) \l
       instances: 4,
       searchRuns: 4,
     }],
+    sourceGaps: [
+      {
+        hypothesis: String
+          .raw`$\|\boldsymbol x_i\|_\infty \le 1$ (inputs in the unit cube, which the lemmas behind (4) use; the slide does not state it)`,
+        why:
+          "the width threshold (4) falls with the input scale while the lemmas it rests on fail beyond the unit cube (see `yang-movement`'s scenario `inputs-beyond-unit-cube`).",
+      },
+    ],
   });
 }

@@ -263,5 +263,14 @@ $|a_k(0)| \le \gamma\eta$, $\|\boldsymbol w_k(0)\|_\infty \le \eta$, where $q :=
       instances: 4,
       searchRuns: 4,
     }],
+    sourceGaps: [
+      {
+        hypothesis: String
+          .raw`$\|\boldsymbol x_i\|_\infty \le 1$ (inputs in the unit cube, which the proof uses; the slide does not state it)`,
+        why: String
+          .raw`with inputs $\pm 30$ both printed width terms are met ($\lambda_S$ grows like the squared scale), yet the parameters move farther than $q$.`,
+        scenario: "inputs-beyond-unit-cube",
+      },
+    ],
   });
 }
