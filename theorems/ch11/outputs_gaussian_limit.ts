@@ -18,6 +18,7 @@ import type {
   Scenario,
 } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
+import { chart, nominal, quantitative } from "../../engine/plots/chart.ts";
 import { withData } from "../../engine/records.ts";
 import { type Activation, arctan, softplus } from "../../models/activation.ts";
 import { type KernelSpec, lecunKernel, pairExpectation, pairLaw } from "../../models/ntk_kernels.ts";
@@ -212,19 +213,17 @@ function ksPlot(aggregate: AggregateCheck | undefined): PlotSpec {
     n: Number(key.split("n=")[1]),
     ks: Number(v.split("= ")[1].split(",")[0]),
   }));
-  return {
+  return chart({
     name: "ks",
     title: "prop-11.28: KS distance of yᵀC⁻¹y from χ²_k against width",
-    spec: {
-      data: { values },
-      mark: { type: "line", point: true },
-      encoding: {
-        x: { field: "n", type: "quantitative", scale: { type: "log", base: 2 } },
-        y: { field: "ks", type: "quantitative", scale: { type: "log" } },
-        color: { field: "D", type: "nominal" },
-      },
+    values,
+    mark: { type: "line", point: true },
+    encoding: {
+      x: quantitative("n", { extra: { scale: { type: "log", base: 2 } } }),
+      y: quantitative("ks", { log: true }),
+      color: nominal("D"),
     },
-  };
+  });
 }
 
 const scenarios: Scenario[] = [{
