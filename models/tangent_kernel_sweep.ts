@@ -11,7 +11,7 @@ import { type Activation, arctan, relu, softplus } from "./activation.ts";
 import { derivativeKernel, empiricalKernelVariance, type KernelSpec } from "./ntk_kernels.ts";
 import { hiddenUnits, proofDecomposition } from "./tangent_kernel_decomposition.ts";
 import { type Parametrisation, TwoLayerNetwork } from "./two_layer.ts";
-import { rademacherFromUniform as rademacher } from "../numerics/distributions.ts";
+import { oncePerLaw, rademacherFromUniform as rademacher } from "../numerics/distributions.ts";
 import { gramEntryRoundingBound } from "../numerics/rounding.ts";
 import { type Distribution, gaussian, type Rng, uniformSqrt3 } from "../numerics/random.ts";
 
@@ -99,19 +99,15 @@ export function widthSweep(
 ): (rng: Rng, index: number, design: SweepDesign, params?: Readonly<Record<string, number>>) => SweepInstance {
   const lecun = parametrisation === "lecun";
   // Per law: the limit under test and the O(1/n) mean term β of the proof's decomposition (0 for NTK).
-  const matrices = new Map<string, SweepKernels>();
-  const kernelsOf = (dist: Distribution, activation: Activation) => {
-    if (!matrices.has(dist.name)) {
-      const spec: KernelSpec = { parametrisation, activation, distribution: dist };
-      const at = (f: (x: number[], z: number[]) => number) => SWEEP_POINTS.map((x) => SWEEP_POINTS.map((z) => f(x, z)));
-      matrices.set(dist.name, {
-        limit: at((x, z) => limitUnderTest(x, z, spec)),
-        bias: at((x, z) => lecun ? (1 + x[0] * z[0] + x[1] * z[1]) * derivativeKernel(x, z, spec).value + 1 : 0),
-        variance: SWEEP_POINTS.map((x) => SWEEP_POINTS.map((z) => empiricalKernelVariance(x, z, spec))),
-      });
-    }
-    return matrices.get(dist.name)!;
-  };
+  const kernelsOf = oncePerLaw((dist: Distribution, activation: Activation): SweepKernels => {
+    const spec: KernelSpec = { parametrisation, activation, distribution: dist };
+    const at = (f: (x: number[], z: number[]) => number) => SWEEP_POINTS.map((x) => SWEEP_POINTS.map((z) => f(x, z)));
+    return {
+      limit: at((x, z) => limitUnderTest(x, z, spec)),
+      bias: at((x, z) => lecun ? (1 + x[0] * z[0] + x[1] * z[1]) * derivativeKernel(x, z, spec).value + 1 : 0),
+      variance: SWEEP_POINTS.map((x) => SWEEP_POINTS.map((z) => empiricalKernelVariance(x, z, spec))),
+    };
+  });
   return (rng, index, design, params = {}) => {
     const drawn = sweepCell(index, design);
     const [dist, activation] = params.law === undefined ? [drawn.dist, drawn.activation] : SWEEP_LAWS[params.law];

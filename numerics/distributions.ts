@@ -1,7 +1,8 @@
 /**
  * D(0,1) variants drawn through the stream's continuous draws, so that a corrupted stream (NaN or
  * ±∞ in `uniform`) corrupts them too and can never pass a check silently; and two laws that break
- * Assumption 11.14 (variance one; moments up to order eight), for hypothesis-breaking scenarios.
+ * Assumption 11.14 (variance one; moments up to order eight), for hypothesis-breaking scenarios;
+ * and `oncePerLaw`, which computes what a claim needs of each law (limit kernels, moments) once.
  *
  * @module
  */
@@ -76,3 +77,30 @@ export const studentT5: Distribution = {
   fourthMoment: 9,
   finiteMoments: 4,
 };
+
+/**
+ * `compute` memoised by the law's name: the first call for a law computes, later ones return that value.
+ * Its other arguments are not part of the key, so each must be fixed by the law (e.g. the activation
+ * paired with it).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { oncePerLaw } from "./distributions.ts";
+ * import { gaussian } from "./random.ts";
+ * let calls = 0;
+ * const variance = oncePerLaw((dist) => (calls++, dist.variance));
+ * assert.equal(variance(gaussian), 1);
+ * assert.equal(variance(gaussian), 1);
+ * assert.equal(calls, 1);
+ * ```
+ */
+export function oncePerLaw<A extends unknown[], T>(
+  compute: (dist: Distribution, ...rest: A) => T,
+): (dist: Distribution, ...rest: A) => T {
+  const byName = new Map<string, T>();
+  return (dist, ...rest) => {
+    if (!byName.has(dist.name)) byName.set(dist.name, compute(dist, ...rest));
+    return byName.get(dist.name)!;
+  };
+}

@@ -11,12 +11,14 @@ import type { PlotSpec } from "../claim.ts";
 /** A vega-lite encoding channel (field, type, optional title, scale and legend). */
 export type Channel = Record<string, unknown>;
 
-/** Options of a channel: its axis or legend title, a log scale, extra vega-lite properties. */
+/** Options of a channel: its axis or legend title, a log scale, a fixed domain, extra vega-lite properties. */
 export interface ChannelOptions {
   /** Axis (or legend) title. */
   title?: string;
   /** A log scale. */
   log?: boolean;
+  /** The scale's fixed domain [lowest, highest] (instead of one fitted to the data). */
+  domain?: readonly [number, number];
   /** Further vega-lite channel properties (e.g. `legend`, `axis`). */
   extra?: Record<string, unknown>;
 }
@@ -24,7 +26,9 @@ export interface ChannelOptions {
 function channel(field: string, type: string, options: ChannelOptions = {}): Channel {
   const out: Channel = { field, type };
   if (options.title !== undefined) out.title = options.title;
-  if (options.log) out.scale = { type: "log" };
+  if (options.log || options.domain) {
+    out.scale = { ...(options.log ? { type: "log" } : {}), ...(options.domain ? { domain: options.domain } : {}) };
+  }
   return { ...out, ...options.extra };
 }
 
@@ -38,6 +42,7 @@ function channel(field: string, type: string, options: ChannelOptions = {}): Cha
  * assert.deepEqual(quantitative("n", { title: "width", log: true }), {
  *   field: "n", type: "quantitative", title: "width", scale: { type: "log" },
  * });
+ * assert.deepEqual(quantitative("order", { domain: [0, 2] }).scale, { domain: [0, 2] });
  * ```
  */
 export function quantitative(field: string, options?: ChannelOptions): Channel {

@@ -6,6 +6,7 @@
  */
 import { defineClaim } from "../../engine/claim.ts";
 import type { Claim } from "../../engine/claim.ts";
+import { chart, nominal, quantitative } from "../../engine/plots/chart.ts";
 import { withData } from "../../engine/records.ts";
 import { linearRegressionLoss, logisticLoss, quadraticLoss, type SmoothLoss } from "../../models/smooth_losses.ts";
 import { EPS, gaussianMatrix, matrixWithSingularValues } from "../../numerics/linalg.ts";
@@ -201,19 +202,17 @@ bound (below it, strictness is not decidable in float64 and only $\mathcal{L}(w'
         tightness: data.tightness,
         family: data.family,
       }));
-      return [{
+      return [chart({
         name: "tightness",
         title: "Guaranteed over observed decrease against η·β (1 = (10.54) attained)",
-        spec: {
-          data: { values },
-          mark: { type: "point", filled: true, opacity: 0.6 },
-          encoding: {
-            x: { field: "etaBeta", type: "quantitative", title: "η·β" },
-            y: { field: "tightness", type: "quantitative", title: "guaranteed / observed decrease" },
-            color: { field: "family", type: "nominal" },
-          },
+        values,
+        mark: { type: "point", filled: true, opacity: 0.6 },
+        encoding: {
+          x: quantitative("etaBeta", { title: "η·β" }),
+          y: quantitative("tightness", { title: "guaranteed / observed decrease" }),
+          color: nominal("family"),
         },
-      }];
+      })];
     },
     parameters: {
       d: { type: "integer", min: 1, max: 12, help: "dimension of w" },

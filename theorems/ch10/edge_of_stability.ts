@@ -7,6 +7,7 @@
 import { defineClaim } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM, successRateVerdict } from "../../engine/false_alarm.ts";
 import type { BudgetName, Claim } from "../../engine/claim.ts";
+import { chart, nominal, quantitative } from "../../engine/plots/chart.ts";
 import { logCurvesPlot } from "../../engine/plots/log_curves.ts";
 import { withData } from "../../engine/records.ts";
 import { type RegressionData, TwoLayerTanh } from "../../models/two_layer_tanh.ts";
@@ -321,25 +322,23 @@ the onset in ${improving} of ${pts.length} runs (median final/onset level ${medL
         }))
       );
       return [
-        {
+        chart({
           name: "sharpness",
           title: "Sharpness relative to 2/η during full-batch GD (1 = the edge of stability)",
-          spec: {
-            data: { values: sharp },
-            layer: [
-              {
-                mark: { type: "line" },
-                encoding: {
-                  x: { field: "step", type: "quantitative" },
-                  y: { field: "ratio", type: "quantitative", title: "λ_max(∇²L)·η/2" },
-                  color: { field: "eta", type: "nominal" },
-                  detail: { field: "run", type: "nominal" },
-                },
+          values: sharp,
+          layer: [
+            {
+              mark: { type: "line" },
+              encoding: {
+                x: quantitative("step"),
+                y: quantitative("ratio", { title: "λ_max(∇²L)·η/2" }),
+                color: nominal("eta"),
+                detail: nominal("run"),
               },
-              { mark: { type: "rule", strokeDash: [4, 4] }, encoding: { y: { datum: 1 } } },
-            ],
-          },
-        },
+            },
+            { mark: { type: "rule", strokeDash: [4, 4] }, encoding: { y: { datum: 1 } } },
+          ],
+        }),
         logCurvesPlot("loss", "Training loss during the same runs (non-monotone at the edge of stability)", sharp, {
           x: "step",
           y: "loss",

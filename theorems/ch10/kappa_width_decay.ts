@@ -8,6 +8,7 @@
 import { defineClaim } from "../../engine/claim.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
+import { chart, nominal, quantitative } from "../../engine/plots/chart.ts";
 import { withData } from "../../engine/records.ts";
 import { meanKappa } from "../../models/kappa_sweep.ts";
 import type { Rng } from "../../numerics/random.ts";
@@ -186,19 +187,17 @@ $E[\kappa_f(\mathbf w_0)] \lesssim \frac1{\sqrt{d_{hid}}} + \frac1{d_{hid}\alpha
         kappa: data.kappa,
         alpha: `α = d_hid^-${data.beta}`,
       }));
-      return [{
+      return [chart({
         name: "kappa-width",
         title: "mean κ_f(w₀) against d_hid (log–log) for three scalings α(d_hid)",
-        spec: {
-          data: { values },
-          mark: { type: "line", point: true },
-          encoding: {
-            x: { field: "d_hid", type: "quantitative", scale: { type: "log" } },
-            y: { field: "kappa", type: "quantitative", scale: { type: "log" } },
-            color: { field: "alpha", type: "nominal" },
-          },
+        values,
+        mark: { type: "line", point: true },
+        encoding: {
+          x: quantitative("d_hid", { log: true }),
+          y: quantitative("kappa", { log: true }),
+          color: nominal("alpha"),
         },
-      }];
+      })];
     },
     parameters: {
       width: { type: "integer", min: 2, max: 1024, help: "hidden width d_hid (the sweep uses 16…4096)" },

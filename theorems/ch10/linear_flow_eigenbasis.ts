@@ -8,6 +8,7 @@
 import { defineClaim } from "../../engine/claim.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
+import { chart, nominal, quantitative } from "../../engine/plots/chart.ts";
 import { withData } from "../../engine/records.ts";
 import { convergenceOrderVerdict } from "../../engine/verdicts/convergence_order.ts";
 import type { LeastSquares } from "../../models/least_squares.ts";
@@ -173,18 +174,13 @@ $\eta = 2^{-j}/\lambda_{\max}$, $j = 1..4$, at $t = k\eta$ stays within the rigo
           order: o,
         }))
       );
-      return [{
+      return [chart({
         name: "gd-order",
         title: "Observed order of the GD–flow gap in η (1 means gap ∝ η)",
-        spec: {
-          data: { values },
-          mark: { type: "tick" },
-          encoding: {
-            x: { field: "order", type: "quantitative", scale: { domain: [0, 2] } },
-            y: { field: "halving", type: "nominal" },
-          },
-        },
-      }];
+        values,
+        mark: { type: "tick" },
+        encoding: { x: quantitative("order", { domain: [0, 2] }), y: nominal("halving") },
+      })];
     },
     parameters: {
       N: { type: "integer", min: 1, max: 40, help: "number of examples (rows of X)" },

@@ -7,6 +7,7 @@
  */
 import { defineClaim } from "../../engine/claim.ts";
 import type { Claim, ConclusionCheck, InstanceRecord } from "../../engine/claim.ts";
+import { chart, nominal, ordinal, quantitative } from "../../engine/plots/chart.ts";
 import { withData } from "../../engine/records.ts";
 import {
   branchAndBound,
@@ -296,21 +297,19 @@ never reach a point below either certificate, $\mathcal L$ evaluated exactly at 
           { instance: record.index, family, which: "lowest L found (upper bound on min L)", value: data.best },
         ];
       });
-      return [{
+      return [chart({
         name: "certificates",
         title:
           "NO instances: certified lower bounds on min L (analytic; branch and bound for n ≤ 6) against the lowest loss the local optimisers reached (log scale)",
-        spec: {
-          data: { values },
-          mark: { type: "point" },
-          encoding: {
-            x: { field: "instance", type: "ordinal" },
-            y: { field: "value", type: "quantitative", scale: { type: "log" } },
-            color: { field: "which", type: "nominal" },
-            shape: { field: "family", type: "nominal" },
-          },
+        values,
+        mark: { type: "point" },
+        encoding: {
+          x: ordinal("instance"),
+          y: quantitative("value", { log: true }),
+          color: nominal("which"),
+          shape: nominal("family"),
         },
-      }];
+      })];
     },
     parameters: {
       family: {

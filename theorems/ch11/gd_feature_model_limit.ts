@@ -7,6 +7,7 @@
  */
 import { defineClaim } from "../../engine/claim.ts";
 import type { Claim } from "../../engine/claim.ts";
+import { chart, nominal, quantitative } from "../../engine/plots/chart.ts";
 import { withData } from "../../engine/records.ts";
 import { NamedChecks } from "../../engine/verdicts/worst_of_checks.ts";
 import { KernelLeastSquares, truncatedMinNorm } from "../../models/kernel_least_squares.ts";
@@ -186,20 +187,18 @@ predicted number of steps, and at test points in (11.2.4) the runs from two diff
           { instance: `#${record.index}`, k, value: data.bounds[j], which: "bound ρ^k‖φ(x)‖‖w₀ − w_∞‖ + rounding" },
         ])
       );
-      return [{
+      return [chart({
         name: "gap",
         title: "GD on the feature model: gap to the limit (11.2.3) at a test point, against the linear-rate bound",
-        spec: {
-          data: { values },
-          mark: { type: "line" },
-          encoding: {
-            x: { field: "k", type: "quantitative" },
-            y: { field: "value", type: "quantitative", scale: { type: "log" } },
-            color: { field: "instance", type: "nominal" },
-            strokeDash: { field: "which", type: "nominal" },
-          },
+        values,
+        mark: { type: "line" },
+        encoding: {
+          x: quantitative("k"),
+          y: quantitative("value", { log: true }),
+          color: nominal("instance"),
+          strokeDash: nominal("which"),
         },
-      }];
+      })];
     },
     parameters: {
       family: KERNEL_LS_FAMILY_PARAMETER,

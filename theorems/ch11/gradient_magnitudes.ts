@@ -8,6 +8,7 @@
 import { defineClaim } from "../../engine/claim.ts";
 import type { Claim, ConclusionCheck } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
+import { chart, nominal, quantitative } from "../../engine/plots/chart.ts";
 import { withData } from "../../engine/records.ts";
 import { softplus } from "../../models/activation.ts";
 import { type Parametrisation, TwoLayerNetwork } from "../../models/two_layer.ts";
@@ -223,18 +224,13 @@ by $n^{-1/2}$ "to also normalize the variance of the gradients" (read: every gro
       const values = records.flatMap((r) =>
         Object.entries(r.conclusion?.data?.exponents ?? {}).map(([group, exponent]) => ({ group, exponent }))
       );
-      return [{
+      return [chart({
         name: "exponents",
         title: "sec-11.6: fitted exponent of ‖∇_gΦ(x, w₀)‖ in n, per seed (LeCun v: printed 1, observed ≈ 1/2)",
-        spec: {
-          data: { values },
-          mark: { type: "tick" },
-          encoding: {
-            x: { field: "exponent", type: "quantitative", scale: { domain: [-0.25, 1.1] } },
-            y: { field: "group", type: "nominal" },
-          },
-        },
-      }];
+        values,
+        mark: { type: "tick" },
+        encoding: { x: quantitative("exponent", { domain: [-0.25, 1.1] }), y: nominal("group") },
+      })];
     },
     parameters: {
       uniform: { type: "integer", min: 0, max: 1, help: "0 Gaussian D, 1 uniform on [−√3, √3]" },

@@ -22,7 +22,7 @@ import { type Activation, arctan } from "../../models/activation.ts";
 import { smallestCommonBound } from "../../models/common_bound.ts";
 import { type KernelSpec, lecunKernel } from "../../models/ntk_kernels.ts";
 import { TwoLayerNetwork } from "../../models/two_layer.ts";
-import { rademacherFromUniform as rademacher } from "../../numerics/distributions.ts";
+import { oncePerLaw, rademacherFromUniform as rademacher } from "../../numerics/distributions.ts";
 import { type Distribution, gaussian, uniformSqrt3 } from "../../numerics/random.ts";
 
 const SOURCE = "004_9692536818598e94.txt";
@@ -158,14 +158,10 @@ const scenarios: Scenario[] = [{
  */
 export function initialLossBound(r0: InitialLossBound = printedInitialLossBound): Claim {
   // C per law: max_i K^LC(xᵢ, xᵢ) = max_i Var Φ(xᵢ, w₀), computed once.
-  const varianceBounds = new Map<string, number>();
-  const varianceBound = (dist: Distribution) => {
-    if (!varianceBounds.has(dist.name)) {
-      const spec: KernelSpec = { parametrisation: "lecun", activation: ACTIVATION, distribution: dist };
-      varianceBounds.set(dist.name, Math.max(...INPUTS.map((x) => lecunKernel(x, x, spec).value)));
-    }
-    return varianceBounds.get(dist.name)!;
-  };
+  const varianceBound = oncePerLaw((dist: Distribution) => {
+    const spec: KernelSpec = { parametrisation: "lecun", activation: ACTIVATION, distribution: dist };
+    return Math.max(...INPUTS.map((x) => lecunKernel(x, x, spec).value));
+  });
   const cells = WIDTHS.length * LAWS.length;
   return defineClaim<InitialLossInstance, InitialLossData>({
     id: "lemma-11.22",

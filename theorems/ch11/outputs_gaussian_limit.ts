@@ -18,12 +18,13 @@ import type {
   Scenario,
 } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
+import { chart, nominal, quantitative } from "../../engine/plots/chart.ts";
 import { withData } from "../../engine/records.ts";
 import { type Activation, arctan, softplus } from "../../models/activation.ts";
 import { type KernelSpec, lecunKernel, pairExpectation, pairLaw } from "../../models/ntk_kernels.ts";
 import { TwoLayerNetwork } from "../../models/two_layer.ts";
 import { catoniMeanTest } from "../../numerics/catoni.ts";
-import { rademacherFromUniform as rademacher } from "../../numerics/distributions.ts";
+import { oncePerLaw, rademacherFromUniform as rademacher } from "../../numerics/distributions.ts";
 import { chiSquareCdf, kolmogorovSmirnov, normalCdf } from "../../numerics/goodness_of_fit.ts";
 import { Matrix, pseudoInverse } from "../../numerics/linalg.ts";
 import { type Distribution, gaussian } from "../../numerics/random.ts";
@@ -212,19 +213,17 @@ function ksPlot(aggregate: AggregateCheck | undefined): PlotSpec {
     n: Number(key.split("n=")[1]),
     ks: Number(v.split("= ")[1].split(",")[0]),
   }));
-  return {
+  return chart({
     name: "ks",
     title: "prop-11.28: KS distance of yᵀC⁻¹y from χ²_k against width",
-    spec: {
-      data: { values },
-      mark: { type: "line", point: true },
-      encoding: {
-        x: { field: "n", type: "quantitative", scale: { type: "log", base: 2 } },
-        y: { field: "ks", type: "quantitative", scale: { type: "log" } },
-        color: { field: "D", type: "nominal" },
-      },
+    values,
+    mark: { type: "line", point: true },
+    encoding: {
+      x: quantitative("n", { extra: { scale: { type: "log", base: 2 } } }),
+      y: quantitative("ks", { log: true }),
+      color: nominal("D"),
     },
-  };
+  });
 }
 
 const scenarios: Scenario[] = [{
@@ -252,11 +251,7 @@ const scenarios: Scenario[] = [{
 export function outputsGaussianLimit(cov: Covariance = (x, z, spec) => lecunKernel(x, z, spec).value): Claim {
   // Per law: the covariance c under test, and E[σ(uᵀxₐ)²σ(uᵀx_b)²] for the exact variance of the products
   // Φ(xₐ)Φ(x_b) (always the true law).
-  const cache = new Map<string, LawMoments>();
-  const moments = (dist: Distribution, act: Activation) => {
-    if (!cache.has(dist.name)) cache.set(dist.name, lawMoments(cov, dist, act));
-    return cache.get(dist.name)!;
-  };
+  const moments = oncePerLaw((dist: Distribution, act: Activation) => lawMoments(cov, dist, act));
   return defineClaim<OutputsInstance, OutputsData>({
     id: "prop-11.28",
     title: "Outputs at initialisation tend to a Gaussian N(0, (c(xᵢ, xⱼ)))",

@@ -16,6 +16,7 @@ import type {
   Scenario,
 } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
+import { chart, nominal, quantitative } from "../../engine/plots/chart.ts";
 import {
   countFailureCells,
   type FailureCellData,
@@ -96,19 +97,13 @@ function frequencyPlot(records: InstanceRecord<RandomMatrixData>[]): PlotSpec {
     kind: "observed frequency",
     p: c.failures / c.draws,
   })).concat(countFailureCells(records).map((c) => ({ cell: c.key, kind: "printed bound dμ₄/n", p: c.promised })));
-  return {
+  return chart({
     name: "frequency",
     title: "lemma-11.20: failure frequency against the printed bound per (n, d, D)",
-    spec: {
-      data: { values },
-      mark: { type: "point" },
-      encoding: {
-        y: { field: "cell", type: "nominal" },
-        x: { field: "p", type: "quantitative" },
-        color: { field: "kind", type: "nominal" },
-      },
-    },
-  };
+    values,
+    mark: { type: "point" },
+    encoding: { y: nominal("cell"), x: quantitative("p"), color: nominal("kind") },
+  });
 }
 
 const scenarios: Scenario[] = [{

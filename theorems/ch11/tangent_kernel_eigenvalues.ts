@@ -27,7 +27,7 @@ import { type Activation, softplus } from "../../models/activation.ts";
 import { smallestCommonBound } from "../../models/common_bound.ts";
 import { type KernelSpec, lecunKernel } from "../../models/ntk_kernels.ts";
 import { TwoLayerNetwork } from "../../models/two_layer.ts";
-import { rademacherFromUniform as rademacher } from "../../numerics/distributions.ts";
+import { oncePerLaw, rademacherFromUniform as rademacher } from "../../numerics/distributions.ts";
 import { EPS, Matrix, symmetricEigen } from "../../numerics/linalg.ts";
 import { createRng, type Distribution, gaussian } from "../../numerics/random.ts";
 
@@ -237,11 +237,7 @@ const scenarios: Scenario[] = [{
  * ```
  */
 export function tangentKernelEigenvalues(kernel: GramKernel = lecunKernel): Claim {
-  const cache = new Map<string, LimitConstants>();
-  const constants = (dist: Distribution, act: Activation) => {
-    if (!cache.has(dist.name)) cache.set(dist.name, limitConstants(kernel, dist, act));
-    return cache.get(dist.name)!;
-  };
+  const constants = oncePerLaw((dist: Distribution, act: Activation) => limitConstants(kernel, dist, act));
   return defineClaim<EigenvalueBandInstance, EigenvalueBandData>({
     id: "lemma-11.19",
     title: "Eigenvalues of the empirical tangent kernel matrix lie in [nλ_min^LC/2, 2nλ_max^LC] for n ≥ n₀",

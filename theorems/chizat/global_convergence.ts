@@ -19,6 +19,7 @@ import type {
   Scenario,
 } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM, successRateVerdict } from "../../engine/false_alarm.ts";
+import { chart, quantitative } from "../../engine/plots/chart.ts";
 import { logCurvesPlot } from "../../engine/plots/log_curves.ts";
 import { withData } from "../../engine/records.ts";
 import { type Dataset, MeanFieldNetwork, trainFlow } from "../../models/mean_field.ts";
@@ -215,18 +216,13 @@ function plots(records: InstanceRecord<GlobalConvergenceData>[]): PlotSpec[] {
     d.times.map((t, k) => ({ run: `#${record.index} m=${d.m}`, m: d.m, t, loss: d.losses[k] }))
   );
   return [
-    {
+    chart({
       name: "final-loss",
       title: "Loss at convergence against the width m (5-neuron teacher: m < 5 cannot fit it)",
-      spec: {
-        data: { values: finals },
-        mark: { type: "point" },
-        encoding: {
-          x: { field: "m", type: "quantitative", scale: { type: "log" } },
-          y: { field: "loss", type: "quantitative", scale: { type: "log" }, title: "F(μ_T,m)" },
-        },
-      },
-    },
+      values: finals,
+      mark: { type: "point" },
+      encoding: { x: quantitative("m", { log: true }), y: quantitative("loss", { log: true, title: "F(μ_T,m)" }) },
+    }),
     logCurvesPlot("curves", "Training curves: under-parametrised students stall, wide ones keep decreasing", curves, {
       x: "t",
       y: "loss",

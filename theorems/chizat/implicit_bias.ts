@@ -17,6 +17,7 @@ import type {
   Scenario,
 } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM, successRateVerdict } from "../../engine/false_alarm.ts";
+import { chart, nominal, quantitative } from "../../engine/plots/chart.ts";
 import { withData } from "../../engine/records.ts";
 import {
   exponentialLoss,
@@ -280,20 +281,18 @@ function plots(records: InstanceRecord<ImplicitBiasData>[]): PlotSpec[] {
       return row;
     });
   });
-  return [{
+  return [chart({
     name: "angle",
     title: "Angle between w(t) and the certified max-margin direction, with the fitted 1/log t law",
-    spec: {
-      data: { values },
-      mark: { type: "line", point: true },
-      encoding: {
-        x: { field: "t", type: "quantitative", scale: { type: "log" }, title: "t" },
-        y: { field: "angle", type: "quantitative", scale: { type: "log" }, title: "θ(t) (rad)" },
-        color: { field: "instance", type: "nominal" },
-        strokeDash: { field: "series", type: "nominal" },
-      },
+    values,
+    mark: { type: "line", point: true },
+    encoding: {
+      x: quantitative("t", { log: true, title: "t" }),
+      y: quantitative("angle", { log: true, title: "θ(t) (rad)" }),
+      color: nominal("instance"),
+      strokeDash: nominal("series"),
     },
-  }];
+  })];
 }
 
 const scenarios: Scenario[] = [{

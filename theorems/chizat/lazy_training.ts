@@ -18,6 +18,7 @@ import type {
   Scenario,
 } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
+import { chart, nominal, quantitative } from "../../engine/plots/chart.ts";
 import { withData } from "../../engine/records.ts";
 import { antisymmetricInit, gram, ScaledTwoLayer } from "../../models/scaled_two_layer.ts";
 import { tanh } from "../../models/activation.ts";
@@ -247,20 +248,18 @@ function plots(records: InstanceRecord<LazyData>[]): PlotSpec[] {
       { alpha: a, gap: d.uniform[k], horizon: "t ≤ 10/λ_min", instance: `${record.index}` },
     ])
   );
-  return [{
+  return [chart({
     name: "lazy-gap",
     title: "sup_t ‖αh(w_α(t)) − αh̄(w̄_α(t))‖ against α (log–log)",
-    spec: {
-      data: { values },
-      mark: { type: "line", point: true },
-      encoding: {
-        x: { field: "alpha", type: "quantitative", scale: { type: "log" } },
-        y: { field: "gap", type: "quantitative", scale: { type: "log" } },
-        color: { field: "instance", type: "nominal" },
-        strokeDash: { field: "horizon", type: "nominal" },
-      },
+    values,
+    mark: { type: "line", point: true },
+    encoding: {
+      x: quantitative("alpha", { log: true }),
+      y: quantitative("gap", { log: true }),
+      color: nominal("instance"),
+      strokeDash: nominal("horizon"),
     },
-  }];
+  })];
 }
 
 const scenarios: Scenario[] = [{

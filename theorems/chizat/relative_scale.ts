@@ -16,6 +16,7 @@ import type {
   PlotSpec,
 } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
+import { chart, quantitative } from "../../engine/plots/chart.ts";
 import { withData } from "../../engine/records.ts";
 import { kappaSweepData, meanKappa } from "../../models/kappa_sweep.ts";
 import { antisymmetricInit, kappa, ScaledTwoLayer } from "../../models/scaled_two_layer.ts";
@@ -195,27 +196,15 @@ function plots(records: InstanceRecord<KappaData>[]): PlotSpec[] {
     lo: data.lo,
     hi: data.hi,
   }));
-  return [{
+  return [chart({
     name: "kappa-exponents",
     title: `fitted exponent of κ in m against β (α = m^-β), ${KAPPA_LEVEL} CIs`,
-    spec: {
-      data: { values },
-      layer: [
-        {
-          mark: { type: "rule" },
-          encoding: {
-            x: { field: "beta", type: "quantitative" },
-            y: { field: "lo", type: "quantitative" },
-            y2: { field: "hi" },
-          },
-        },
-        {
-          mark: { type: "point", filled: true },
-          encoding: { x: { field: "beta", type: "quantitative" }, y: { field: "slope", type: "quantitative" } },
-        },
-      ],
-    },
-  }];
+    values,
+    layer: [
+      { mark: { type: "rule" }, encoding: { x: quantitative("beta"), y: quantitative("lo"), y2: { field: "hi" } } },
+      { mark: { type: "point", filled: true }, encoding: { x: quantitative("beta"), y: quantitative("slope") } },
+    ],
+  })];
 }
 
 /**

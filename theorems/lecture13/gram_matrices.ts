@@ -8,6 +8,7 @@
 import { defineClaim } from "../../engine/claim.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
+import { chart, quantitative } from "../../engine/plots/chart.ts";
 import { withData } from "../../engine/records.ts";
 import { formatExponent, logLogFit } from "../../engine/verdicts/log_log_fit.ts";
 import { sphereInputs } from "../../models/datasets.ts";
@@ -144,18 +145,13 @@ for ReLU $= \frac{\|\boldsymbol x_i\|\|\boldsymbol x_j\|}{2\pi}(\sin\vartheta + 
     },
     plots(records) {
       const values = withData(records).map(({ data }) => ({ N: data.width, error: data.rms / data.scale }));
-      return [{
+      return [chart({
         name: "gram-error",
         title: "RMS ‖K̂^(a)(θ⁰) − K^(a)‖_F/‖K^(a)‖_F against the width N (log–log; slope −1/2 expected)",
-        spec: {
-          data: { values },
-          mark: { type: "point" },
-          encoding: {
-            x: { field: "N", type: "quantitative", scale: { type: "log" } },
-            y: { field: "error", type: "quantitative", scale: { type: "log" } },
-          },
-        },
-      }];
+        values,
+        mark: { type: "point" },
+        encoding: { x: quantitative("N", { log: true }), y: quantitative("error", { log: true }) },
+      })];
     },
     parameters: {
       n: { type: "integer", min: 1, max: 6, help: "sample size" },

@@ -15,9 +15,6 @@ import type { Rng } from "../../numerics/random.ts";
 
 const SOURCE = "002_4e8ee8a272f9d000.txt";
 
-/** Family-wise false-alarm probability of the claim's binomial tests (the suite's per-check budget). */
-const ALPHA = CHECK_FALSE_ALARM;
-
 /** An instance of `yang-init-risk`. */
 export interface InitRiskInstance {
   /** The network (sample, width N). */
@@ -116,12 +113,12 @@ $R_S(\theta^0) \le \frac12\left(1 + 6\gamma\sqrt N d\left(\log\frac{4N(d+1)}\del
     }],
     conclusion: {
       statement:
-        `failure frequency of the bound over the draws: the exact one-sided lower confidence bound (level ${ALPHA}/instances) must not exceed δ`,
+        `failure frequency of the bound over the draws: the exact one-sided lower confidence bound (level ${CHECK_FALSE_ALARM}/instances) must not exceed δ`,
       check(i) {
         const b = bound(i.gamma, i.net.width, i.net.dim, i.delta);
         const risks = Array.from({ length: i.draws }, () => i.net.risk(i.net.initialise(i.rng, i.gamma)));
         const failures = risks.filter((r) => !(r <= b)).length;
-        const c = failureFrequencyCheck(failures, i.draws, i.delta, ALPHA / 18);
+        const c = failureFrequencyCheck(failures, i.draws, i.delta, CHECK_FALSE_ALARM / 18);
         const sorted = [...risks].sort((a, z) => a - z);
         const q = sorted[Math.min(sorted.length - 1, Math.floor((1 - i.delta) * sorted.length))];
         return {

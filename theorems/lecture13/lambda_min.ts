@@ -22,9 +22,6 @@ import type { Rng } from "../../numerics/random.ts";
 
 const SOURCE = "002_4e8ee8a272f9d000.txt";
 
-/** Family-wise false-alarm probability of the claim's binomial tests (the suite's per-check budget). */
-const ALPHA = CHECK_FALSE_ALARM;
-
 /** An instance of `yang-lambda-min`: a sample with its λ_S, a δ and the width N at the printed threshold. */
 export interface LambdaMinInstance {
   /** The network at the threshold width. */
@@ -130,7 +127,7 @@ initialization, $\lambda_{\min}(\hat{\boldsymbol K}^{(a)}(\theta^0)) \ge \frac34
     }],
     conclusion: {
       statement:
-        `failure frequency of λ_min(K̂^(a)(θ⁰)) ≥ (3/4)λ_S: the exact one-sided lower confidence bound (level ${ALPHA}/instances) must not exceed δ`,
+        `failure frequency of λ_min(K̂^(a)(θ⁰)) ≥ (3/4)λ_S: the exact one-sided lower confidence bound (level ${CHECK_FALSE_ALARM}/instances) must not exceed δ`,
       check(i) {
         let failures = 0, worst = Infinity;
         for (let r = 0; r < i.draws; r++) {
@@ -138,7 +135,7 @@ initialization, $\lambda_{\min}(\hat{\boldsymbol K}^{(a)}(\theta^0)) \ge \frac34
           if (!(lmin >= 0.75 * i.lambdaS)) failures++;
           worst = Math.min(worst, lmin / i.lambdaS);
         }
-        const c = failureFrequencyCheck(failures, i.draws, i.delta, ALPHA / 4);
+        const c = failureFrequencyCheck(failures, i.draws, i.delta, CHECK_FALSE_ALARM / 4);
         return {
           holds: c.holds,
           observed: failures / i.draws,

@@ -24,9 +24,6 @@ import {
 
 const SOURCE = "002_4e8ee8a272f9d000.txt";
 
-/** Family-wise false-alarm probability of the claim's binomial tests (the suite's per-check budget). */
-const ALPHA = CHECK_FALSE_ALARM;
-
 /**
  * The width threshold (4) of the lecture's linear convergence theorem:
  * max{32n⁴C_d/(λ_S²δ), 4√2·d·n·√R_S(θ⁰)/λ_S, 256√2·d³n²·log(4N(d+1)/δ)·√R_S(θ⁰)/λ_S²}.
@@ -189,7 +186,7 @@ then with probability at least $1-\delta$, for all $t \ge 0$, $R_S(\theta(t)) \l
       const width = params.width ?? smallestLinearRateWidth(n, d, lambdaS, delta, r0);
       const gammaOf = (N: number) => params.gamma ?? 1 / N;
       // The fewest draws with power, as in yang-movement: δᵐ < α (5 at δ = 0.1, 7 at 1/4, 14 at 1/2).
-      const draws = Math.floor(Math.log(ALPHA / LINEAR_RATE_PLAN.length) / Math.log(delta)) + 1;
+      const draws = Math.floor(Math.log(CHECK_FALSE_ALARM / LINEAR_RATE_PLAN.length) / Math.log(delta)) + 1;
       const sample = (N: number): Draws => {
         const net = new LectureNetwork(xs, targets, N);
         return { net, thetas: Array.from({ length: draws }, () => net.initialise(rng, gammaOf(N))) };
@@ -232,12 +229,12 @@ then with probability at least $1-\delta$, for all $t \ge 0$, $R_S(\theta(t)) \l
     ],
     conclusion: {
       statement:
-        `on each draw the flow (1) is integrated to T = 4n/(Nλ_S) and R_S(θ(t)) ≤ e^{−Nλ_S t/n}R_S(θ⁰) is observed at t ∈ {T/8, T}; it holds for every t ≥ 0 when t* = ∞ is certified (movementCertificate) and λ_min(K̂^(a)(θ⁰)) − sup_t‖K̂^(a)(θ(t)) − K̂^(a)(θ⁰)‖_F ≥ λ_S/2 (then (2) gives the rate). A draw fails unless observed and certified; the frequency of failures must pass the exact one-sided binomial test against δ (level ${ALPHA}/${LINEAR_RATE_PLAN.length})`,
+        `on each draw the flow (1) is integrated to T = 4n/(Nλ_S) and R_S(θ(t)) ≤ e^{−Nλ_S t/n}R_S(θ⁰) is observed at t ∈ {T/8, T}; it holds for every t ≥ 0 when t* = ∞ is certified (movementCertificate) and λ_min(K̂^(a)(θ⁰)) − sup_t‖K̂^(a)(θ(t)) − K̂^(a)(θ⁰)‖_F ≥ λ_S/2 (then (2) gives the rate). A draw fails unless observed and certified; the frequency of failures must pass the exact one-sided binomial test against δ (level ${CHECK_FALSE_ALARM}/${LINEAR_RATE_PLAN.length})`,
       check(i) {
         const runs = i.thetas.map((t) => rateRun(i.net, t, i.lambdaS, c));
         const violated = runs.filter((r) => !r.observed).length;
         const failures = runs.filter((r) => !(r.observed && r.certified)).length;
-        const b = failureFrequencyCheck(failures, runs.length, i.delta, ALPHA / LINEAR_RATE_PLAN.length);
+        const b = failureFrequencyCheck(failures, runs.length, i.delta, CHECK_FALSE_ALARM / LINEAR_RATE_PLAN.length);
         const ladder = i.ladder.map((l) => ({
           width: l.net.width,
           held: l.thetas.every((t) => rateRun(l.net, t, i.lambdaS, c).observed),

@@ -24,9 +24,6 @@ import {
 
 const SOURCE = "002_4e8ee8a272f9d000.txt";
 
-/** Family-wise false-alarm probability of the claim's binomial tests (the suite's per-check budget). */
-const ALPHA = CHECK_FALSE_ALARM;
-
 /** The instances of `yang-movement` (index mod 4): data set and δ; the width is ⌈32n⁴C_d/(λ_S²δ)⌉. */
 const MOVEMENT_PLAN: TwoPointPlan[] = [
   { data: 0, delta: 0.5 },
@@ -167,7 +164,7 @@ $|a_k(0)| \le \gamma\eta$, $\|\boldsymbol w_k(0)\|_\infty \le \eta$, where $q :=
       const net = new LectureNetwork(xs, targets, width);
       // The fewest draws with power: m failures out of m must put the one-sided lower bound above δ, δᵐ < α
       // (14 at δ = 1/2, 7 at δ = 1/4); every draw is a gradient flow of width N ≈ 1.2·10⁴–4.9·10⁴.
-      const draws = Math.floor(Math.log(ALPHA / MOVEMENT_PLAN.length) / Math.log(delta)) + 1;
+      const draws = Math.floor(Math.log(CHECK_FALSE_ALARM / MOVEMENT_PLAN.length) / Math.log(delta)) + 1;
       return {
         net,
         data: name,
@@ -207,12 +204,12 @@ $|a_k(0)| \le \gamma\eta$, $\|\boldsymbol w_k(0)\|_\infty \le \eta$, where $q :=
     ],
     conclusion: {
       statement:
-        `on each draw of θ⁰ the four bounds are certified for every t < t* (flow (1) integrated to T = 4n/(Nλ_S), closed by the lemma's bootstrap beyond T; see movementCertificate); the frequency of draws where they are not must pass the exact one-sided binomial test against δ (level ${ALPHA}/${MOVEMENT_PLAN.length})`,
+        `on each draw of θ⁰ the four bounds are certified for every t < t* (flow (1) integrated to T = 4n/(Nλ_S), closed by the lemma's bootstrap beyond T; see movementCertificate); the frequency of draws where they are not must pass the exact one-sided binomial test against δ (level ${CHECK_FALSE_ALARM}/${MOVEMENT_PLAN.length})`,
       check(i) {
         const draws = i.thetas.map((t) => judge(i, t));
         const failures = draws.filter((r) => r.holds !== true).length;
         const certifiedFail = draws.filter((r) => r.holds === false).length;
-        const c = failureFrequencyCheck(failures, draws.length, i.delta, ALPHA / MOVEMENT_PLAN.length);
+        const c = failureFrequencyCheck(failures, draws.length, i.delta, CHECK_FALSE_ALARM / MOVEMENT_PLAN.length);
         const worst = (f: (r: MovementDraw) => number) => Math.max(...draws.map(f));
         const sampled = worst((r) => Math.max(r.cert.sampledA, r.cert.sampledW) / r.q);
         const upper = worst((r) => Math.max(r.cert.upperA, r.cert.upperW) / r.q);
