@@ -160,28 +160,20 @@ export function coin(): Claim {
  * ```
  */
 export function givesUp(): Claim {
+  const base = bounded() as Claim<number>;
   return defineClaim<number>({
+    ...base,
     id: "toy-gives-up",
     title: "x < 3/2, when the solver can tell",
-    kind: "exact",
-    source: { document: "none", where: "none" },
     statement: "$x < 3/2$",
-    tightness: "x over 3/2",
-    instances: { test: 12, report: 12 },
-    generate: ({ rng, params }) => {
-      const drawn = rng.uniform(-2, 2);
-      return params?.x ?? drawn;
-    },
-    describe: (x) => `x = ${x}`,
     hypotheses: [],
     conclusion: {
       statement: "$x < 3/2$",
       check: (x) => {
         if (x > 1) throw new NumericalFailure(`toy solver gave up at x = ${x}`);
-        return { holds: x < 1.5, observed: x, bound: 1.5, tightness: x / 1.5, detail: `x = ${x}` };
+        return base.conclusion.check(x);
       },
     },
-    parameters: { x: { type: "number", min: -2, max: 2, help: "the instance" } },
     scenarios: [{ name: "solver-gives-up", breaks: "nothing: the solver gives up (x = 1.8)", params: { x: 1.8 } }],
   });
 }
