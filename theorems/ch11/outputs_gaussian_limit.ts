@@ -29,6 +29,7 @@ import { chiSquareCdf, kolmogorovSmirnov, normalCdf } from "../../numerics/goodn
 import { Matrix, pseudoInverse } from "../../numerics/linalg.ts";
 import { type Distribution, gaussian } from "../../numerics/random.ts";
 import { holm } from "../../numerics/stats.ts";
+import { sweepCell, sweepInstances } from "../../models/law_width_cells.ts";
 
 const SOURCE = "004_9692536818598e94.txt";
 
@@ -75,6 +76,7 @@ const WIDTHS: Record<BudgetName, number[]> = {
 // 1600 draws per cell at the test budget: the covariance tests' power (the 15% mutant's entries reach p ≤ 10⁻⁷
 // at n = 1; at 400 draws several would not pass Holm's first level).
 const DRAWS: Record<BudgetName, number> = { test: 1600, report: 2000 };
+const SWEEP = { laws: LAWS, widths: WIDTHS, draws: DRAWS };
 
 function lawMoments(cov: Covariance, dist: Distribution, act: Activation): LawMoments {
   const spec: KernelSpec = { parametrisation: "lecun", activation: act, distribution: dist };
@@ -263,15 +265,10 @@ $u_i \sim \mathcal D(0,1/d)$: for distinct $x_1,\dots,x_k$, $(\Phi_n(x_1,w_0),\d
 weakly as $n\to\infty$.`,
     tightness:
       "largest covariance evidence log(2/p)/log(2/ℓ₁) (≥ 1: rejected at Holm's first level ℓ₁); KS statistics reported per width",
-    instances: {
-      test: LAWS.length * WIDTHS.test.length * DRAWS.test,
-      report: LAWS.length * WIDTHS.report.length * DRAWS.report,
-    },
+    instances: sweepInstances(SWEEP),
     falseAlarm: CHECK_FALSE_ALARM,
     generate({ rng, index, budget, params = {} }) {
-      const [dist, activation] = LAWS[params.law ?? index % LAWS.length];
-      const ws = WIDTHS[budget];
-      const n = params.n ?? ws[Math.floor(index / LAWS.length) % ws.length];
+      const { law: [dist, activation], n } = sweepCell(SWEEP, index, budget, params);
       const net = TwoLayerNetwork.initialise(rng, { d: 2, n, parametrisation: "lecun", activation }, {
         distribution: dist,
       });

@@ -30,6 +30,7 @@ import { TwoLayerNetwork } from "../../models/two_layer.ts";
 import { oncePerLaw, rademacherFromUniform as rademacher } from "../../numerics/distributions.ts";
 import { EPS, Matrix, symmetricEigen } from "../../numerics/linalg.ts";
 import { createRng, type Distribution, gaussian } from "../../numerics/random.ts";
+import { sweepCell, sweepInstances } from "../../models/law_width_cells.ts";
 
 const SOURCE = "004_9692536818598e94.txt";
 
@@ -87,6 +88,7 @@ const WIDTHS: Record<BudgetName, number[]> = {
   report: [2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096],
 };
 const DRAWS: Record<BudgetName, number> = { test: 60, report: 1000 };
+const SWEEP = { laws: LAWS, widths: WIDTHS, draws: DRAWS };
 
 /** λ^LC from G^LC = (kernel(xᵢ, xⱼ)), and the Chebyshev n₀(δ) from a Monte Carlo estimate of the variances. */
 function limitConstants(kernel: GramKernel, dist: Distribution, act: Activation): LimitConstants {
@@ -248,15 +250,10 @@ export function tangentKernelEigenvalues(kernel: GramKernel = lecunKernel): Clai
 all $n \ge n_0$, with probability at least $1-\delta$, all eigenvalues of $(\hat K_n(x_i,x_j))_{i,j=1}^m$ belong to
 $[n\lambda^{LC}_{\min}/2,\ 2n\lambda^{LC}_{\max}]$.`,
     tightness: "largest ratio of the exact lower confidence bound on the failure probability to δ, at widths n ≥ n₀(δ)",
-    instances: {
-      test: LAWS.length * WIDTHS.test.length * DRAWS.test,
-      report: LAWS.length * WIDTHS.report.length * DRAWS.report,
-    },
+    instances: sweepInstances(SWEEP),
     falseAlarm: CHECK_FALSE_ALARM,
     generate({ rng, index, budget, params = {} }) {
-      const [dist, activation] = LAWS[params.law ?? index % LAWS.length];
-      const ws = WIDTHS[budget];
-      const n = params.n ?? ws[Math.floor(index / LAWS.length) % ws.length];
+      const { law: [dist, activation], n } = sweepCell(SWEEP, index, budget, params);
       const c = constants(dist, activation);
       const net = TwoLayerNetwork.initialise(rng, { d: 2, n, parametrisation: "lecun", activation }, {
         distribution: dist,
