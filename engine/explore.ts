@@ -19,6 +19,11 @@ import { runInstance } from "./run.ts";
 import { formatNumber } from "./report.ts";
 import { createRng } from "../numerics/random.ts";
 
+/** Parameters as explore flags: " --k v" each. */
+function parameterFlags(params: Record<string, number>): string {
+  return Object.entries(params).map(([k, v]) => ` --${k} ${v}`).join("");
+}
+
 /** The command that re-runs one instance with explicit parameters. */
 export function exploreCommand(
   id: string,
@@ -27,8 +32,7 @@ export function exploreCommand(
   params: Record<string, number>,
   ignoreHypotheses: boolean,
 ): string {
-  const flags = Object.entries(params).map(([k, v]) => ` --${k} ${v}`).join("");
-  return `deno task explore ${id} --seed ${seed} --instance ${index}${flags}${
+  return `deno task explore ${id} --seed ${seed} --instance ${index}${parameterFlags(params)}${
     ignoreHypotheses ? " --ignore-hypotheses" : ""
   }`;
 }
@@ -51,8 +55,7 @@ export function scenarioCommand(
   params: Record<string, number>,
   draws: number,
 ): string {
-  const flags = Object.entries(params).map(([k, v]) => ` --${k} ${v}`).join("");
-  return `deno task explore ${id} --seed ${seed} --scenario ${name}${flags} --count ${draws}`;
+  return `deno task explore ${id} --seed ${seed} --scenario ${name}${parameterFlags(params)} --count ${draws}`;
 }
 
 /** A falsifying instance shrunk by fast-check. */

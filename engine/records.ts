@@ -30,12 +30,7 @@ export interface WithData<D> {
  * ```
  */
 export function withData<D>(records: readonly InstanceRecord<D>[]): WithData<D>[] {
-  const out: WithData<D>[] = [];
-  for (const record of records) {
-    const data = record.conclusion?.data;
-    if (data !== undefined) out.push({ record, data });
-  }
-  return out;
+  return dataOf(records, "conclusion");
 }
 
 /**
@@ -51,9 +46,13 @@ export function withData<D>(records: readonly InstanceRecord<D>[]): WithData<D>[
  * ```
  */
 export function withCorrectedData<D>(records: readonly InstanceRecord<D>[]): WithData<D>[] {
+  return dataOf(records, "corrected");
+}
+
+function dataOf<D>(records: readonly InstanceRecord<D>[], check: "conclusion" | "corrected"): WithData<D>[] {
   const out: WithData<D>[] = [];
   for (const record of records) {
-    const data = record.corrected?.data;
+    const data = record[check]?.data;
     if (data !== undefined) out.push({ record, data });
   }
   return out;

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { logistic, softplus as softplusFunction } from "../numerics/logistic.ts";
 
 /** An activation σ with its derivatives and the constants of Theorem 11.16 and Assumption 11.18 (a). */
 export interface Activation {
@@ -74,18 +75,6 @@ export const arctan: Activation = {
   derivativeLipschitz: 3 * Math.sqrt(3) / 8,
 };
 
-/** log(1 + eˣ) without overflow. */
-function softplusValue(x: number): number {
-  return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
-}
-
-/** The logistic function 1/(1 + e⁻ˣ) without overflow. */
-function logistic(x: number): number {
-  if (x >= 0) return 1 / (1 + Math.exp(-x));
-  const e = Math.exp(x);
-  return e / (1 + e);
-}
-
 /**
  * Softplus σ(x) = log(1 + eˣ), smooth and not odd: σ′ = logistic, σ″ = σ′(1 − σ′) ≤ 1/4,
  * σ(0) = log 2, and σ(x) ≤ log 2 + |x| ≤ 1 + |x|.
@@ -99,7 +88,7 @@ function logistic(x: number): number {
  */
 export const softplus: Activation = {
   name: "softplus",
-  f: softplusValue,
+  f: softplusFunction,
   df: logistic,
   d2f: (x) => {
     const s = logistic(x);

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { logistic, softplus } from "../numerics/logistic.ts";
 import { integrate } from "../numerics/ode.ts";
 
 /** A margin loss ℓ(z) with its derivative. */
@@ -45,8 +46,8 @@ export const exponentialLoss: MarginLoss = {
  */
 export const logisticMarginLoss: MarginLoss = {
   name: "logistic",
-  value: (z) => (z > 0 ? Math.log1p(Math.exp(-z)) : -z + Math.log1p(Math.exp(z))),
-  derivative: (z) => (z > 0 ? -Math.exp(-z) / (1 + Math.exp(-z)) : -1 / (1 + Math.exp(z))),
+  value: (z) => softplus(-z),
+  derivative: (z) => -logistic(-z),
 };
 
 /** Labelled data for a linear classifier: x row-major n×d, y ∈ {−1, +1}. */

@@ -5,6 +5,7 @@
  * @module
  */
 import { EPS, Matrix, matVec, spectralNorm, symmetricEigen, transposeMatVec } from "../numerics/linalg.ts";
+import { logistic, softplus } from "../numerics/logistic.ts";
 import { LeastSquares } from "./least_squares.ts";
 
 /** A differentiable loss with a certified upper bound on its smoothness constant. */
@@ -113,25 +114,13 @@ export function logisticLoss(x: Matrix, y: ArrayLike<number>): SmoothLoss {
     loss: (w) => margins(w).reduce((s, m) => s + softplus(-m), 0),
     gradient: (w) => {
       // dL/dw = Σᵢ −yᵢ σ(−mᵢ) xᵢ
-      const coef = margins(w).map((m, i) => -labels[i] * sigmoid(-m));
+      const coef = margins(w).map((m, i) => -labels[i] * logistic(-m));
       return transposeMatVec(x, coef);
     },
     beta: certifiedUpper(spectralNorm(x) ** 2, Math.max(x.rows, x.columns)) / 4,
     betaMethod: "¼·s_max(X)² (Hessian ⪯ ¼XᵀX since σ′ ≤ ¼), SVD inflated by 64·n·ε relative",
     magnitude: (w) => margins(w).reduce((s, m) => s + Math.abs(m) + Math.LN2, 0),
   };
-}
-
-/** log(1 + eᶻ) without overflow. */
-function softplus(z: number): number {
-  return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
-}
-
-/** 1/(1 + e^{−z}) without overflow. */
-function sigmoid(z: number): number {
-  if (z >= 0) return 1 / (1 + Math.exp(-z));
-  const e = Math.exp(z);
-  return e / (1 + e);
 }
 
 function dotSym(a: Matrix, w: ArrayLike<number>): number {
