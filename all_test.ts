@@ -57,6 +57,7 @@ import "./numerics/low_discrepancy_test.ts";
 import "./numerics/ode_test.ts";
 import "./numerics/optimize_test.ts";
 import "./numerics/parallel_test.ts";
+import "./numerics/power_test.ts";
 import "./numerics/psd_test.ts";
 import "./numerics/quadrature_test.ts";
 import "./numerics/random_test.ts";

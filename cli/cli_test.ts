@@ -62,6 +62,11 @@ const otherBad: [string, (args: string[]) => Promise<number | void>, string[]][]
   ["seeds: last seed before the first", seeds, ["--from", "5", "--to", "3"]],
   ["seeds: zero workers", seeds, ["--workers", "0"]],
   ["seeds: unknown claim id", seeds, ["--only", "nope"]],
+  ["seeds: shard beyond the count", seeds, ["--shard", "3/2"]],
+  ["seeds: malformed shard", seeds, ["--shard", "1of2"]],
+  ["seeds: merge of nothing", seeds, ["--merge"]],
+  ["seeds: merge with a seed range", seeds, ["--merge", "--from", "1", "a.json"]],
+  ["seeds: merge of a missing file", seeds, ["--merge", "no-such-file.json"]],
   ["compare-reports: one file", compareReports, ["a.md"]],
   ["compare-reports: mixed kinds", compareReports, ["a.json", "b.md"]],
 ];
@@ -86,6 +91,36 @@ Deno.test("bad input: every command throws a one-line UsageError and writes noth
     });
   }
   assert.deepEqual([...Deno.readDirSync(dir)], []);
+  await Deno.remove(dir, { recursive: true });
+});
+
+Deno.test("seeds --merge joins shards into one summary and calibration table, and refuses a seed twice", async () => {
+  const dir = await Deno.makeTempDir();
+  const shard = (seeds: number[], pValues: number[]) => ({
+    from: seeds[0],
+    to: seeds.at(-1),
+    claims: 1,
+    seeds: seeds.map((seed, i) => ({
+      seed,
+      failures: [],
+      tests: [{ id: "toy", name: "rate", pValue: pValues[i], alpha: 1e-3 }],
+    })),
+  });
+  await Deno.writeTextFile(`${dir}/a.json`, JSON.stringify(shard([1, 2], [0.5, 0.05])));
+  await Deno.writeTextFile(`${dir}/b.json`, JSON.stringify(shard([3, 4], [0.005, 0.9])));
+  const log = console.log, printed: string[] = [];
+  console.log = (...a: unknown[]) => printed.push(a.join(" "));
+  try {
+    assert.equal(await seeds(["--merge", `${dir}/a.json`, `${dir}/b.json`, "--json", `${dir}/m.json`]), 0);
+  } finally {
+    console.log = log;
+  }
+  const text = printed.join("\n");
+  assert.match(text, /0 of 4 master seeds fail \(1\.\.4, 1 claims\)/);
+  assert.ok(text.includes("| toy | rate | 4 | 2 / 0.4 | 1 / 0.04 | 0 / 0.004 | 0 |"), text);
+  const merged = JSON.parse(await Deno.readTextFile(`${dir}/m.json`));
+  assert.deepEqual(merged.seeds.map((s: { seed: number }) => s.seed), [1, 2, 3, 4]);
+  await assert.rejects(seeds(["--merge", `${dir}/a.json`, `${dir}/a.json`]), /seed 1 appears twice/);
   await Deno.remove(dir, { recursive: true });
 });
 

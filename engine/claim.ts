@@ -188,6 +188,28 @@ export interface FrequencyCell {
   pValue: number;
 }
 
+/** The probability that a test rejects under a stated alternative (a wrong theory it should catch). */
+export interface Power {
+  /** The alternative, in words, e.g. "P[fail] = 2δ in a cell". */
+  alternative: string;
+  /** P(reject) under it: exact for binomial tests, from the fitted model (noncentral t) for rate fits. */
+  probability: number;
+}
+
+/** One statistical test behind an aggregate verdict: its statistic, p-value, level and power. */
+export interface StatisticalTest {
+  /** What is tested, e.g. "success rate of the runs (exact binomial)". */
+  name: string;
+  /** The statistic as printed, e.g. "3 of 20 runs" or "t = 1.21 (7 df)". */
+  statistic: string;
+  /** Its p-value under the claim (the null hypothesis); rejection means failure. */
+  pValue: number;
+  /** The level it rejects at (its share of the suite's false alarms). */
+  alpha: number;
+  /** Its power against a stated alternative, when it can be computed. */
+  power?: Power;
+}
+
 /** A verdict drawn from all instances together (fits, frequencies). */
 export interface AggregateCheck {
   /** True, false, or "inconclusive" (too little power or too few points). */
@@ -202,6 +224,8 @@ export interface AggregateCheck {
   alpha?: number;
   /** Extra evidence rows [quantity, value]. */
   rows?: [string, string][];
+  /** The statistical tests the verdict rests on, each with its p-value and power (calibration, report, JSON). */
+  tests?: StatisticalTest[];
   /** For frequency checks: every cell's failure count and interval (aggregate scenarios report the worst). */
   frequencies?: FrequencyCell[];
   /**

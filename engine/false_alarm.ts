@@ -7,7 +7,8 @@
  * @module
  */
 import { holm, successRateTest } from "../numerics/stats.ts";
-import type { AggregateCheck, Claim } from "./claim.ts";
+import { successRatePower } from "../numerics/power.ts";
+import type { AggregateCheck, BudgetName, Claim, StatisticalTest } from "./claim.ts";
 import type { ClaimResult } from "./run.ts";
 
 /** The probability that the whole suite fails on correct code under a random master seed: at most 1%. */
@@ -106,7 +107,7 @@ export function successRateVerdict(
   c: SuccessCount,
 ):
   & Required<Pick<AggregateCheck, "holds" | "summary" | "alpha" | "rows">>
-  & Pick<AggregateCheck, "pValue" | "tightness"> {
+  & Pick<AggregateCheck, "pValue" | "tightness" | "tests"> {
   const { successes: k, trials: n, p0, alpha } = c;
   if (n === 0) return { holds: "inconclusive", summary: `no ${c.units} to count`, alpha, rows: [] };
   const t = successRateTest(k, n, p0, alpha);
@@ -121,6 +122,13 @@ export function successRateVerdict(
     summary,
     pValue: t.pValue,
     alpha,
+    tests: [{
+      name: `success rate of the ${c.units} (exact binomial, H0: rate ≥ ${p0})`,
+      statistic: `${k} of ${n} ${c.units}`,
+      pValue: t.pValue,
+      alpha,
+      power: { alternative: `rate = p₀/2 = ${p0 / 2}`, probability: successRatePower(n, p0, alpha, p0 / 2) },
+    }],
     tightness: (n - k) / n / (1 - p0),
     rows: [
       [`${c.units}`, `${k} of ${n}`],
@@ -128,4 +136,35 @@ export function successRateVerdict(
       [`${100 * (1 - alpha)}% upper confidence bound on the rate`, t.upper.toFixed(3)],
     ],
   };
+}
+
+/** The power every statistical check should reach against its stated alternative, per budget. */
+export const POWER_GOAL: Record<BudgetName, number> = { test: 0.5, report: 0.9 };
+
+/**
+ * The words "low power: …" for the tests whose power is below the budget's goal (or unknown), or
+ * undefined when every test reaches it.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { lowPower } from "./false_alarm.ts";
+ * const t = { name: "rate", statistic: "3 of 4", pValue: 0.3, alpha: 1e-4 };
+ * assert.equal(lowPower([{ ...t, power: { alternative: "rate 0.45", probability: 0.95 } }], "report"), undefined);
+ * assert.equal(
+ *   lowPower([{ ...t, power: { alternative: "rate 0.45", probability: 0.2 } }], "report"),
+ *   "low power: rate catches rate 0.45 with probability 0.2 (goal 0.9)",
+ * );
+ * ```
+ */
+export function lowPower(tests: readonly StatisticalTest[], budget: BudgetName): string | undefined {
+  const goal = POWER_GOAL[budget];
+  const weak = tests.filter((t) => !(t.power && t.power.probability >= goal));
+  if (weak.length === 0) return undefined;
+  return "low power: " +
+    weak.map((t) =>
+      t.power
+        ? `${t.name} catches ${t.power.alternative} with probability ${Number(t.power.probability.toPrecision(2))}`
+        : `${t.name} has no power computed`
+    ).join("; ") + ` (goal ${goal})`;
 }

@@ -6,7 +6,7 @@
 import type { BudgetName, Claim } from "./claim.ts";
 import type { ClaimResult } from "./run.ts";
 import type { ScenarioOutcome, SearchOutcome } from "./explore.ts";
-import type { HolmSummary } from "./false_alarm.ts";
+import { type HolmSummary, lowPower } from "./false_alarm.ts";
 
 /** One claim's entry in the report. */
 export interface ReportEntry {
@@ -219,7 +219,8 @@ function section({ claim, result: r, plots, scenarios, search }: ReportEntry): s
     out.push("");
   }
   out.push(`**Conclusion checked:** ${claim.conclusion.statement.replaceAll("\n", " ")}`, "");
-  out.push(`**Verdict:** ${r.status} — ${r.reason}.`, "");
+  const weak = lowPower(r.aggregate?.tests ?? [], r.budget);
+  out.push(`**Verdict:** ${r.status} — ${r.reason}.${weak ? ` (${cap(weak)}.)` : ""}`, "");
   if (claim.unreachable) out.push(`**Why the hypotheses are out of reach here:** ${claim.unreachable}`, "");
   const rows: [string, string][] = [
     ["instances tried", String(r.instances)],
@@ -239,6 +240,14 @@ function section({ claim, result: r, plots, scenarios, search }: ReportEntry): s
   if (r.aggregate) {
     rows.push(["aggregate", r.aggregate.summary]);
     for (const row of r.aggregate.rows ?? []) rows.push(row);
+    for (const t of r.aggregate.tests ?? []) {
+      rows.push([
+        `test: ${t.name}`,
+        `${t.statistic}; p = ${formatNumber(t.pValue)} at level ${formatNumber(t.alpha)}; ${
+          t.power ? `power ${formatNumber(t.power.probability)} against ${t.power.alternative}` : "power not computed"
+        }`,
+      ]);
+    }
     for (const [label, ms] of Object.entries(r.aggregate.timingsMs ?? {})) {
       rows.push([`${TIMING_MARK} ${label}`, formatMs(ms)]);
     }

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { renderMarkdown } from "./report.ts";
 import { runClaim } from "./run.ts";
-import { bounded } from "./_toy_claims.ts";
+import { bounded, coin } from "./_toy_claims.ts";
 
 Deno.test("the report lists source gaps and slips in sections of their own, and omits them when there are none", async () => {
   const claim = {
@@ -25,4 +25,21 @@ Deno.test("the report lists source gaps and slips in sections of their own, and 
   );
   const plain = renderMarkdown([{ claim: bounded(), result, plots: [] }], { seed: 1, budget: "test" });
   assert.doesNotMatch(plain, /## Source gaps|## Slips and typos/);
+});
+
+Deno.test("the report gives every statistical test's power and says 'low power' beside a verdict that lacks it", async () => {
+  const strong = coin(); // 40 draws: a rate of 0.45 leaves far too few successes to pass
+  const weak = { ...coin(), instances: { test: 4, report: 4 } }; // only 0 of 4 is rejected: power 0.55⁴
+  for (const [claim, low] of [[strong, false], [weak, true]] as const) {
+    const { result } = await runClaim(claim, { seed: 1, budget: "test" });
+    const [test] = result.aggregate!.tests!;
+    const power = test.power!.probability;
+    assert.ok(low ? Math.abs(power - 0.55 ** 4) < 1e-12 : power > 0.99, `power ${power}`);
+    const md = renderMarkdown([{ claim, result, plots: [] }], { seed: 1, budget: "test" });
+    assert.match(
+      md,
+      /\| test: success rate of the draws with u ≥ p .*; power [0-9.e-]+ against rate = p₀\/2 = 0\.45 \|/,
+    );
+    assert.equal(/\*\*Verdict:\*\* verified — .*\(Low power: .* \(goal 0\.5\)\.\)/.test(md), low);
+  }
 });

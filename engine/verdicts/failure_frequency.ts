@@ -9,6 +9,7 @@
 import type { AggregateCheck, FrequencyCell, InstanceRecord } from "../claim.ts";
 import { CHECK_FALSE_ALARM } from "../false_alarm.ts";
 import { withData } from "../records.ts";
+import { failureFrequencyPower } from "../../numerics/power.ts";
 import { binomialUpperTail, clopperPearson } from "../../numerics/stats.ts";
 
 /** One cell's failure count against its printed failure probability. */
@@ -79,6 +80,15 @@ export function failureFrequencyVerdict(cells: FailureCell[], what: string): Agg
       }] vs printed ${c.promised.toFixed(4)}`,
     ]);
   }
+  const tested = cells.filter((c) => c.promised < 1);
+  const power = tested.length
+    ? Math.min(
+      ...tested.map((c) =>
+        failureFrequencyPower(c.draws, c.promised, CHECK_FALSE_ALARM / cells.length, frequencyAlternative(c.promised))
+      ),
+    )
+    : NaN;
+  const worst = frequencies.reduce((a, b) => (b.pValue < a.pValue ? b : a));
   return {
     holds,
     summary:
@@ -91,7 +101,34 @@ export function failureFrequencyVerdict(cells: FailureCell[], what: string): Agg
     tightness,
     rows,
     frequencies,
+    tests: [{
+      name: "failure frequency per cell (exact binomial, Bonferroni over the cells)",
+      statistic: `${worst.failures} of ${worst.draws} in cell "${worst.key}" (the smallest p-value)`,
+      pValue: Math.min(1, cells.length * minPValue),
+      alpha: CHECK_FALSE_ALARM,
+      ...(Number.isFinite(power) && {
+        power: {
+          alternative: "P[fail] = min(2δ, (1 + δ)/2) in a cell (the weakest cell's power)",
+          probability: power,
+        },
+      }),
+    }],
   };
+}
+
+/**
+ * The default alternative a frequency claim "P[fail] ≤ δ" is tested against: min(2δ, (1 + δ)/2).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { frequencyAlternative } from "./failure_frequency.ts";
+ * assert.equal(frequencyAlternative(0.1), 0.2);
+ * assert.equal(frequencyAlternative(0.8), 0.9);
+ * ```
+ */
+export function frequencyAlternative(delta: number): number {
+  return Math.min(2 * delta, (1 + delta) / 2);
 }
 
 /**
