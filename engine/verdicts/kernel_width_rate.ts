@@ -6,9 +6,10 @@
  *
  * @module
  */
-import type { AggregateCheck, InstanceRecord } from "../claim.ts";
+import type { AggregateCheck, InstanceRecord, StatisticalTest } from "../claim.ts";
 import { CHECK_FALSE_ALARM } from "../false_alarm.ts";
 import { withData } from "../records.ts";
+import { exponentTest } from "./log_log_fit.ts";
 import { linearFit } from "../../numerics/stats.ts";
 
 /** What one draw of a width sweep keeps for the rate fit. */
@@ -47,6 +48,8 @@ export interface RateFit {
   exact: [number, number][];
   /** The exponent the fit is held to. */
   reference: number;
+  /** The t test of the decision fit against the reference, with its power against an exponent off by 1/4. */
+  test: StatisticalTest;
 }
 
 /**
@@ -100,6 +103,12 @@ export function widthRateFits(
       lo95: fit95.slopeInterval.lo,
       hi95: fit95.slopeInterval.hi,
       rms,
+      test: exponentTest(fit, {
+        name: `exponent of the RMS of F (${dist}) against the exact finite-n exponent`,
+        rate: reference,
+        sides: "two-sided",
+        alpha: 1 - conf,
+      }),
     };
   });
 }
@@ -148,6 +157,7 @@ export function widthRateVerdict(records: InstanceRecord<WidthRateData>[], lecun
       }) and lies below 0. The largest entry's deviation, the printed uniformity, has exponents ` +
       `${reported(maxEntry)} (reported).${biasNote}`,
     alpha: CHECK_FALSE_ALARM,
+    tests: fits.map((f) => f.test),
     tightness: Math.max(...fits.map((f) => Math.abs(f.slope - f.reference) / Math.max(1e-12, (f.hi - f.lo) / 2))),
     rows: [
       ...fits.map((f): [string, string] => [

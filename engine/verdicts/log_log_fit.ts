@@ -6,7 +6,9 @@
  *
  * @module
  */
-import type { AggregateCheck } from "../claim.ts";
+import tCdf from "@stdlib/stats-base-dists-t-cdf";
+import type { AggregateCheck, StatisticalTest } from "../claim.ts";
+import { type TestSides, tTestPower } from "../../numerics/power.ts";
 import { type LinearFit, linearFit } from "../../numerics/stats.ts";
 
 /**
@@ -109,4 +111,53 @@ export function logLogDecayRows(fit: LogLogDecay, percent: string): [string, str
     ["fitted exponent p (gap ∝ m^p)", fit.slope.toFixed(3)],
     [`${percent}% CI of p`, `[${fit.lo.toFixed(3)}, ${fit.hi.toFixed(3)}]`],
   ];
+}
+
+/** How far a wrong theory's exponent is from the stated one, by default (issue: "an exponent off by 1/4"). */
+export const NEAR_MISS_EXPONENT = 0.25;
+
+/**
+ * The t test of a fitted exponent against a stated `rate` at level `alpha`, with its power against an
+ * exponent off by `nearMiss` (default 1/4) in the direction that falsifies the claim, computed from the
+ * fitted model (the fit's standard error, n − 2 degrees of freedom, noncentral t). `sides`: "two-sided"
+ * when the claim states the rate, "upper" when it states a decay at least as fast ("≲": it fails when the
+ * exponent is larger), "lower" when it fails when the exponent is smaller.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { exponentTest, logLogFit } from "./log_log_fit.ts";
+ * const sizes = [16, 32, 64, 128, 256], noise = [1, -1, 0.5, -0.5, 0].map((e) => Math.exp(0.02 * e));
+ * const fit = logLogFit(sizes, sizes.map((n, i) => noise[i] / Math.sqrt(n)), 0.99);
+ * const t = exponentTest(fit, { name: "gap exponent", rate: -0.5, sides: "two-sided", alpha: 0.01 });
+ * assert.ok(t.pValue > 0.01 && t.power!.probability > 0.99);
+ * assert.equal(t.power!.alternative, "exponent −0.5 ± 1/4");
+ * ```
+ */
+export function exponentTest(
+  fit: LinearFit,
+  o: { name: string; rate: number; sides: TestSides; alpha: number; nearMiss?: number },
+): StatisticalTest {
+  const df = fit.n - 2, t = (fit.slope - o.rate) / fit.slopeStdErr;
+  const pValue = o.sides === "two-sided"
+    ? 2 * (1 - tCdf(Math.abs(t), df))
+    : o.sides === "upper"
+    ? 1 - tCdf(t, df)
+    : tCdf(t, df);
+  const miss = o.nearMiss ?? NEAR_MISS_EXPONENT;
+  const shift = (o.sides === "lower" ? -miss : miss) / fit.slopeStdErr;
+  const sign = o.sides === "two-sided" ? "±" : o.sides === "upper" ? "+" : "−";
+  const missText = miss === NEAR_MISS_EXPONENT ? "1/4" : String(miss);
+  return {
+    name: o.name,
+    statistic: `exponent ${fit.slope.toFixed(3)} (standard error ${fit.slopeStdErr.toPrecision(2)}), t = ${
+      t.toFixed(2)
+    } (${df} df)`,
+    pValue: Number.isFinite(pValue) ? pValue : NaN,
+    alpha: o.alpha,
+    power: {
+      alternative: `exponent ${String(Number(o.rate.toPrecision(3))).replace("-", "−")} ${sign} ${missText}`,
+      probability: tTestPower(df, shift, o.alpha, o.sides),
+    },
+  };
 }
