@@ -6,6 +6,7 @@
  */
 import type { AggregateCheck, InstanceRecord } from "../claim.ts";
 import { withData } from "../records.ts";
+import { exponentTest } from "./log_log_fit.ts";
 import { linearFit } from "../../numerics/stats.ts";
 
 /** One instance of a width sweep: its width and the quantity whose decay in the width is tested. */
@@ -73,6 +74,10 @@ export function inverseSqrtDecayVerdict(
       hi.toFixed(3)
     }]; the printed bound C·n^{-1/2} needs the CI to reach −1/2 or below (a decay slower than n^{-1/2} would falsify it) and to lie below 0`,
     alpha,
+    // The CI's lower end above −1/2 (a slower decay) is a one-sided t test at level alpha/2.
+    tests: [
+      exponentTest(fit, { name: `exponent of ${label} in n (≤ −1/2)`, rate: -0.5, sides: "upper", alpha: alpha / 2 }),
+    ],
     rows: [[`fitted exponent of ${label} in n`, `${fit.slope.toFixed(3)} [${lo.toFixed(3)}, ${hi.toFixed(3)}]`]],
   };
 }
