@@ -155,6 +155,21 @@ export interface SourceGap {
   scenario?: string;
 }
 
+/** A near-miss wrong theory and whether the claim's checks catch it (shown in the report). */
+export type NearMiss =
+  | {
+    /** The wrong theory, e.g. "the bound dμ₄/n² instead of dμ₄/n". */
+    mutant: string;
+    /** Caught at the test budget by the test named here (file and test name). */
+    caughtBy: string;
+  }
+  | {
+    /** The wrong theory no check can tell from the printed one. */
+    mutant: string;
+    /** Why not, with numbers: "cannot tell this bound from one 40× smaller (worst tightness 0.025)". */
+    notCaught: string;
+  };
+
 /**
  * A proof slip or a notational typo that does not change the claim's verdict, shown in the report's
  * "Slips and typos" section.
@@ -313,6 +328,12 @@ export interface Claim<I = unknown, D = ConclusionData> {
   scenarios?: Scenario[];
   /** When no hypothesis can be broken, why (shown instead of scenarios). */
   unbreakable?: string;
+  /**
+   * The plausible wrong theory (a constant off by 2, an exponent off by 1/4, another scaling law, a dropped term)
+   * the claim's tests catch at the test budget, or, where none can be caught because the bound is far from
+   * attained on every sampled and searched instance, how loose it is.
+   */
+  nearMiss?: NearMiss;
   /** Hypotheses the claim needs that the source omits. */
   sourceGaps?: SourceGap[];
   /** Proof slips and typos of the source that do not change the verdict. */

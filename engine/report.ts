@@ -263,6 +263,14 @@ function section({ claim, result: r, plots, scenarios, search }: ReportEntry): s
       "",
     );
   }
+  if (claim.nearMiss) {
+    out.push(
+      "caughtBy" in claim.nearMiss
+        ? `**Near miss.** A wrong theory close to the printed one, ${claim.nearMiss.mutant}, is caught at the test budget (${claim.nearMiss.caughtBy}).`
+        : `**Near miss.** No check can tell the printed claim from ${claim.nearMiss.mutant}: ${claim.nearMiss.notCaught}.`,
+      "",
+    );
+  }
   for (const p of plots) out.push(`![${p.title}](${p.file})`, "", `*${p.title}*`, "");
   if (scenarios?.length || claim.unbreakable) {
     out.push("**Breaking the hypotheses.**", "");

@@ -43,3 +43,18 @@ Deno.test("the report gives every statistical test's power and says 'low power' 
     assert.equal(/\*\*Verdict:\*\* verified — .*\(Low power: .* \(goal 0\.5\)\.\)/.test(md), low);
   }
 });
+
+Deno.test("the report says which near miss a claim's tests catch, or how loose a bound no check can tighten", async () => {
+  const claim = bounded();
+  const { result } = await runClaim(claim, { seed: 1, budget: "test" });
+  const caught = { ...claim, nearMiss: { mutant: "the bound 1.5", caughtBy: '`toy_test.ts`, "near miss"' } };
+  const loose = { ...claim, nearMiss: { mutant: "the bound 0.2", notCaught: "every x sampled is below 0.1" } };
+  const md = (c: typeof caught | typeof loose) =>
+    renderMarkdown([{ claim: c, result, plots: [] }], { seed: 1, budget: "test" });
+  assert.match(md(caught), /\*\*Near miss\.\*\* A wrong theory close to the printed one, the bound 1\.5, is caught/);
+  assert.match(
+    md(loose),
+    /\*\*Near miss\.\*\* No check can tell the printed claim from the bound 0\.2: every x sampled/,
+  );
+  assert.doesNotMatch(renderMarkdown([{ claim, result, plots: [] }], { seed: 1, budget: "test" }), /Near miss/);
+});
