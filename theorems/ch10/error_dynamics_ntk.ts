@@ -229,5 +229,9 @@ instance with probability $\ge ${ORDER_P0}$ (exact binomial test at level ${ORDE
     },
     unbreakable:
       "the hypotheses are differentiability of f and finite data. Finite data are forced by the generator, and a non-differentiable network (ReLU) cannot be evaluated: the adaptive integrator stalls at the kinks of the flow (measured: 35–107 s per instance, then 'ODE integrator failed'), and on the instances where it finishes the gap exceeds an error budget that assumes a smooth field, so the comparison measures the integrator, not (10.28). (10.28) is the chain rule and holds for every differentiable f, which every instance is",
+    nearMiss: {
+      mutant: "−2Df·Dfᵀ(y − f(w)) in place of −Df·Dfᵀ(y − f(w)) (the loss ‖y − f(w)‖² without its ½)",
+      caughtBy: '`error_dynamics_ntk_test.ts`, "eq-10.28 catches a factor 2 in the error dynamics"',
+    },
   });
 }

@@ -188,6 +188,11 @@ $\eta = 2^{-j}/\lambda_{\max}$, $j = 1..4$, at $t = k\eta$ stays within the rigo
     },
     unbreakable:
       "(10.21) is an identity for every real X and y: its one assumption, that XXᵀ is orthogonally diagonalisable, holds for every real X. Rank-deficient X (zero eigenvalues) are among the instances.",
+    nearMiss: {
+      mutant: "exp(−2Λt) in place of exp(−Λt) (the rate of the loss ‖y − Xw‖² without its ½)",
+      caughtBy:
+        '`linear_flow_eigenbasis_test.ts`, "eq-10.21 catches a wrong closed form: exp(−2Λt) in place of exp(−Λt)"',
+    },
     slips: [
       {
         where: "(10.9)–(10.21)",

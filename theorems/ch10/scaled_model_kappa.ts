@@ -171,5 +171,9 @@ with $\|\cdot\|$ the operator 2-norm and $D^2\mathbf{f}(\mathbf{w}_0): \mathbb{R
       breaks: "$f(\\mathbf{x}, \\mathbf{w}_0) = 0$: an iid initialisation, so $\\mathbf{f}(\\mathbf{w}_0) \\ne 0$",
       params: { antisymmetric: 0 },
     }],
+    nearMiss: {
+      mutant: "κ_{αf} ∝ 1/α² in place of 1/α (‖D²(αf)‖ = α‖D²f‖ forgotten: a different scaling law)",
+      caughtBy: '`scaled_model_kappa_test.ts`, "eq-10.45 catches κ ∝ 1/α² in place of 1/α"',
+    },
   });
 }
