@@ -113,5 +113,11 @@ $K(x, x') := \langle \phi(x), \phi(x')\rangle_H$ defines a kernel.`,
     },
     unbreakable:
       "The statement has no hypothesis: any feature map into a Hilbert space gives a kernel. Singular G (m above the number of features, duplicated points) is sampled.",
+    nearMiss: {
+      mutant:
+        "⟨φ(x), Dφ(x′)⟩ with D = diag(−1, 1, …, 1) (one sign of the inner product flipped) in place of ⟨φ(x), φ(x′)⟩",
+      caughtBy:
+        '`feature_map_kernel_test.ts`, "def-11.8 catches the near miss ⟨φ(x), Dφ(x′)⟩, D = diag(−1, 1, …, 1): one sign of the inner product flipped"',
+    },
   });
 }

@@ -17,3 +17,15 @@ Deno.test("def-11.8 catches an indefinite 'inner product' ⟨φ(x), Dφ(x′)⟩
   };
   assert.notEqual(await firstCaughtInstance(featureMapKernel(indefinite), 1, "test"), null);
 });
+
+Deno.test("def-11.8 catches the near miss ⟨φ(x), Dφ(x′)⟩, D = diag(−1, 1, …, 1): one sign of the inner product flipped", async () => {
+  const minkowski = (phi: FeatureMap) => ({
+    name: "Minkowski",
+    value: (x: ArrayLike<number>, y: ArrayLike<number>) => {
+      const a = phi.map(x), b = phi.map(y);
+      return a.reduce((s, v, i) => s + (i === 0 ? -1 : 1) * v * b[i], 0);
+    },
+    error: featureKernel(phi).error,
+  });
+  assert.notEqual(await firstCaughtInstance(featureMapKernel(minkowski), 1, "test"), null);
+});

@@ -218,5 +218,9 @@ predicted number of steps, and at test points in (11.2.4) the runs from two diff
         params: { hRatio: 2.5 },
       },
     ],
+    nearMiss: {
+      mutant: "the limit Σⱼαⱼ K(x, xⱼ) in place of Σⱼαⱼ K(x, xⱼ) + ⟨φ(x), ŵ₀⟩ (the initialisation's term dropped)",
+      caughtBy: '`gd_feature_model_limit_test.ts`, "rem-11.4 catches a limit that forgets the ⟨φ(x), ŵ₀⟩ term"',
+    },
   });
 }

@@ -151,5 +151,9 @@ $10^{-10}$ relative after the predicted number of steps, and $P_{\ker A} w_k = \
         params: { hRatio: 2.5 },
       },
     ],
+    nearMiss: {
+      mutant: "the limit w* in place of w* + ŵ₀ (the kernel component of w₀ dropped)",
+      caughtBy: '`gd_least_squares_limit_test.ts`, "thm-11.3 catches a limit that forgets ŵ₀ (w* alone)"',
+    },
   });
 }

@@ -116,5 +116,10 @@ point $|\sum_j \alpha_j K(x, x_j) - \langle\phi(x), w_*\rangle| \le \|\phi(x)\|\
     },
     unbreakable:
       "Proposition 11.9 has no hypothesis (any α minimising (11.2.9), singular G included: duplicated points and m > n are sampled). The only condition checked is numerical (rank of Φ resolved, κ ≤ 10³).",
+    nearMiss: {
+      mutant: "kernel ridge α = (G + λI)⁻¹y with λ = 10⁻⁶‖G‖_F in place of a minimiser of ‖Gα − y‖",
+      caughtBy:
+        '`kernel_trick_test.ts`, "prop-11.9 catches the near miss kernel ridge α = (G + λI)⁻¹y with λ = 10⁻⁶‖G‖_F"',
+    },
   });
 }

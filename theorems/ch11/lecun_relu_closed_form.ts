@@ -84,5 +84,10 @@ whitened bivariate Gaussian, equals the closed form.`,
         "by exactly the factor d on every instance with d > 1 and holds for d = 1.",
       check: (i) => check(i, 1 / i.x.length),
     },
+    nearMiss: {
+      mutant: "‖x‖‖z‖/(πd)(sin θ + (π − θ)cos θ): the constant 1/(2πd) off by 2",
+      caughtBy:
+        '`lecun_relu_closed_form_test.ts`, "ex-11.17 catches the near miss ‖x‖‖z‖/(πd)(…): the constant 1/(2πd) off by 2"',
+    },
   });
 }

@@ -196,5 +196,11 @@ typo recurs in the next sentence ("$\sum_{j=0}^\infty \boldsymbol{B}^k = \boldsy
     },
     unbreakable:
       "the identity is algebra (unrolling the linear recursion (11.5.9)) and holds for every step h and every Jacobian; its only hypothesis h > 0 is not needed. Steps with ‖B‖ > 1 are not offered: the rounding tolerance assumes ‖B‖ ≤ 1, so there the check would measure float64 growth, not the formula. The printed formula fails on every instance anyway (erratum)",
+    nearMiss: {
+      mutant:
+        "the corrected form with Σ_{j=0}^{k−1} B^{j+1}Ay in place of Σ_{j=0}^{k−1} B^jAy (the sum's index off by one)",
+      caughtBy:
+        '`linearised_predictions_test.ts`, "rem-11.24 catches the near miss Σ_{j=0}^{k−1} B^{j+1}Ay (the sum\'s index off by one) as the erratum"',
+    },
   });
 }

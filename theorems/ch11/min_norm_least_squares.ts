@@ -149,5 +149,11 @@ unique minimiser in $\tilde H$. Membership in the printed set is tested with $v 
     },
     unbreakable:
       "Proposition 11.2 has no hypothesis beyond A ∈ ℝ^{m×d}, y ∈ ℝ^m: it holds for every shape and rank (full column rank, rank-deficient and m < d are all sampled).",
+    nearMiss: {
+      mutant:
+        "the ridge solution (AᵀA + λI)⁻¹Aᵀy with λ = 10⁻⁶‖AᵀA‖_F in place of A⁺y (the Tikhonov route not taken to its limit)",
+      caughtBy:
+        '`min_norm_least_squares_test.ts`, "prop-11.2 catches the near miss ridge (AᵀA + λI)⁻¹Aᵀy, λ = 10⁻⁶‖AᵀA‖_F, for A⁺y"',
+    },
   });
 }

@@ -157,5 +157,10 @@ its rounding-error bound.`,
       breaks: "radial labelling: the labels of 10% of the points are flipped",
       params: { flip: 0.1 },
     }],
+    nearMiss: {
+      mutant: "the feature map (1, x₁, x₂, x₁x₂, x₁²): (11.2.6) with the x₂² feature dropped",
+      caughtBy:
+        '`radial_feature_map_test.ts`, "ex-11.5 catches the near miss (1, x₁, x₂, x₁x₂, x₁²): (11.2.6) with the x₂² feature dropped"',
+    },
   });
 }

@@ -135,6 +135,11 @@ Also recorded: the proof's last line, printed $\|\tilde w\|_H^2 + \|\hat w\|_H^2
     },
     unbreakable:
       "Theorem 11.7 has no hypothesis: any feature map and data. The only condition checked is numerical (the rank of Φ resolved, κ ≤ 10³), which bounds float64 error, not the theorem.",
+    nearMiss: {
+      mutant: "the ridge solution (ΦᵀΦ + λI)⁻¹Φᵀy with λ = 10⁻⁶‖ΦᵀΦ‖_F (in H̃, but not a minimiser) in place of w*",
+      caughtBy:
+        '`representer_theorem_test.ts`, "thm-11.7 catches the near miss ridge (ΦᵀΦ + λI)⁻¹Φᵀy, λ = 10⁻⁶‖ΦᵀΦ‖_F: in H̃ but not a minimiser"',
+    },
     slips: [
       {
         where: "the proof of Theorem 11.7, last line",

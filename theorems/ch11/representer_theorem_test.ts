@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { firstCaughtInstance } from "../../engine/mutation.ts";
 import { runClaim } from "../../engine/run.ts";
-import { kernelProjector, matVec } from "../../numerics/linalg.ts";
+import { kernelProjector, Matrix, matVec, transposeMatVec } from "../../numerics/linalg.ts";
+import { solve } from "ml-matrix";
 import { representerTheorem } from "./representer_theorem.ts";
 
 Deno.test("thm-11.7 catches a minimiser that is not in span{φ(xᵢ)} (w* plus a vector of H̃⊥)", async () => {
@@ -17,4 +18,14 @@ Deno.test("thm-11.7 records the proof's typo: the printed last line fails, the c
   const { result } = await runClaim(representerTheorem(), { seed: 1, budget: "test" });
   assert.equal(result.status, "verified");
   assert.match(result.aggregate!.summary, /held on 0 of \d+ minimisers/);
+});
+
+Deno.test("thm-11.7 catches the near miss ridge (ΦᵀΦ + λI)⁻¹Φᵀy, λ = 10⁻⁶‖ΦᵀΦ‖_F: in H̃ but not a minimiser", async () => {
+  const ridge = representerTheorem((model) => {
+    const a = model.features, gram = a.transpose().mmul(a);
+    const lambda = 1e-6 * gram.norm("frobenius");
+    const rhs = Matrix.columnVector(Array.from(transposeMatVec(a, model.ls.y)));
+    return Float64Array.from(solve(gram.add(Matrix.eye(a.columns).mul(lambda)), rhs).getColumn(0));
+  });
+  assert.notEqual(await firstCaughtInstance(ridge, 1, "test"), null);
 });

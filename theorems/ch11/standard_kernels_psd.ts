@@ -169,5 +169,10 @@ bound on the rounding error of each kernel evaluation (Weyl) and $10m\varepsilon
         params: { family: 2, c: -1, points: 0 },
       },
     ],
+    nearMiss: {
+      mutant: "exp(−c‖x − x′‖³) as a kernel (the RBF kernel with the distance cubed, not squared)",
+      caughtBy:
+        '`standard_kernels_psd_test.ts`, "ex-11.10 catches the near miss exp(−c‖x − x′‖³): the RBF kernel with the distance cubed, not squared"',
+    },
   });
 }
