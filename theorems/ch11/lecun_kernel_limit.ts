@@ -48,5 +48,9 @@ for all $n \ge n_0$, $\|x\|,\|z\| \le R$. Proof: $\frac1n\hat K_n = (1+x^\top z)
     ...widthSweepClaimFields("lecun", limit),
     aggregate: (records) => widthRateVerdict(records, true),
     plots: (records) => [widthRatePlot(id, records)],
+    nearMiss: {
+      mutant: "the limit 1.05·K^LC (a limit kernel 5% off)",
+      caughtBy: '`lecun_kernel_limit_test.ts`, "thm-11.16 catches the near miss 1.05·K^LC (a limit kernel 5% off)"',
+    },
   });
 }

@@ -7,3 +7,11 @@ const tenPercentOff = startWholeRun(
 );
 
 Deno.test("thm-11.16 catches a limit kernel 10% off", async () => falsified(await wholeRun(tenPercentOff)));
+
+const fivePercentOff = startWholeRun(
+  new URL("./lecun_kernel_limit_mutants.ts", import.meta.url),
+  "lecunKernelLimitFivePercentOff",
+);
+
+Deno.test("thm-11.16 catches the near miss 1.05·K^LC (a limit kernel 5% off)", async () =>
+  falsified(await wholeRun(fivePercentOff)));

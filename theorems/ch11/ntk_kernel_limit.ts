@@ -44,5 +44,10 @@ $\lim_{n\to\infty}\hat K_n(x,z) = (1+\frac{x^\top z}{d})\mathbb E[\sigma'(u^\top
     ...widthSweepClaimFields("ntk", limit),
     aggregate: (records) => widthRateVerdict(records, false),
     plots: (records) => [widthRatePlot(id, records)],
+    nearMiss: {
+      mutant: "(1 + xᵀz)E[σ′σ′] in place of (1 + xᵀz/d)E[σ′σ′] in K^NTK (the LeCun proof's factor carried over)",
+      caughtBy:
+        '`ntk_kernel_limit_test.ts`, "thm-11.30 catches the near miss (1 + xᵀz) in place of (1 + xᵀz/d) in K^NTK"',
+    },
   });
 }

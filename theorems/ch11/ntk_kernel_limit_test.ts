@@ -10,3 +10,13 @@ Deno.test(
   "thm-11.30 catches K^NTK without its σ′ term (the LeCun limit)",
   async () => falsified(await wholeRun(withoutDerivativeTerm)),
 );
+
+const withoutOverD = startWholeRun(
+  new URL("./ntk_kernel_limit_mutants.ts", import.meta.url),
+  "ntkKernelLimitWithoutOverD",
+);
+
+Deno.test(
+  "thm-11.30 catches the near miss (1 + xᵀz) in place of (1 + xᵀz/d) in K^NTK",
+  async () => falsified(await wholeRun(withoutOverD)),
+);
