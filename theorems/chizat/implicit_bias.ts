@@ -370,5 +370,11 @@ $w(t) = \hat w\log t + \tilde w + o(1)$ predicts lies in $[${SLOPE_BAND.lo}, ${S
       },
     },
     scenarios,
+    nearMiss: {
+      mutant:
+        "the least-squares classifier X⁺y (GD's implicit bias on the squared loss), scaled to margin 1, in place of the max-margin ŵ",
+      caughtBy:
+        '`implicit_bias_test.ts`, "chizat-implicit-bias catches the near miss X⁺y (the least-squares classifier, GD\'s implicit bias on the squared loss)"',
+    },
   });
 }

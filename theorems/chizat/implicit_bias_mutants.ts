@@ -6,6 +6,8 @@
  * @module
  */
 import type { Claim } from "../../engine/claim.ts";
+import { truncatedMinNorm } from "../../models/kernel_least_squares.ts";
+import { Matrix } from "../../numerics/linalg.ts";
 import { implicitBias } from "./implicit_bias.ts";
 
 /**
@@ -26,6 +28,33 @@ export function chizatImplicitBiasCentroid(): Claim {
       for (let k = 0; k < data.d; k++) w[k] += yi * data.x[i * data.d + k];
     });
     // Scale to margin 1, as the max-margin vector ŵ is.
+    let min = Infinity;
+    data.y.forEach((yi, i) => {
+      let m = 0;
+      for (let k = 0; k < data.d; k++) m += w[k] * data.x[i * data.d + k];
+      min = Math.min(min, yi * m);
+    });
+    return { w: w.map((v) => v / min), angleBound: 0 };
+  });
+}
+
+/**
+ * chizat-implicit-bias with the near miss as reference: the least-squares classifier X⁺y (the implicit
+ * bias of GD on the squared loss, Theorem 11.3's min-norm solution) in place of the max-margin vector,
+ * scaled to margin 1 as ŵ is. The binomial test on the limit and the 1/log t law must reject it.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { chizatImplicitBiasLeastSquares } from "./implicit_bias_mutants.ts";
+ * assert.equal(chizatImplicitBiasLeastSquares().id, "chizat-implicit-bias");
+ * ```
+ */
+export function chizatImplicitBiasLeastSquares(): Claim {
+  return implicitBias((data) => {
+    const n = data.y.length, x = new Matrix(n, data.d);
+    for (let i = 0; i < n; i++) for (let k = 0; k < data.d; k++) x.set(i, k, data.x[i * data.d + k]);
+    const w = Float64Array.from(truncatedMinNorm(x, data.y, 1e-12).x);
     let min = Infinity;
     data.y.forEach((yi, i) => {
       let m = 0;

@@ -140,5 +140,10 @@ $a\cdot x + b$, the scalings by $\lambda$, σ 1-Lipschitz, the product by $c$ an
       },
     },
     scenarios,
+    nearMiss: {
+      mutant: "σ(z) = max{0, z}^{5/4}, whose particle is (2 + 1/4)-homogeneous (the degree off by 1/4)",
+      caughtBy:
+        '`relu_homogeneity_test.ts`, "chizat-homogeneity catches the near miss σ(z) = max{0, z}^{5/4}: a particle (2 + 1/4)-homogeneous"',
+    },
   });
 }
