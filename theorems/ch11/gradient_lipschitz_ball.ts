@@ -200,6 +200,11 @@ some $M$ exists, and the printed $M$ is tested here.)`,
       c: { type: "number", min: 0.01, max: 64, help: "radius factor: the ball is B_{c/√n}(w₀)" },
     },
     scenarios,
+    nearMiss: {
+      mutant: "the bounds with M(R)/2 (the constant off by 2)",
+      notCaught:
+        "cannot tell the printed M(R) from one 42× smaller: worst tightness 0.0235 over 120 instances at the report budget (median 0.0174), 0.0223 for the targeted search (hill climbing on law, n, c, 40 evaluations); only M/100 is caught (`gradient_lipschitz_ball_test.ts`)",
+    },
     slips: [
       {
         where: "the proof of Lemma 11.21",

@@ -61,5 +61,10 @@ $\frac1n\|\nabla_w\Phi(X, \tilde w_k)\nabla_w\Phi(X, w_k)^\top - \nabla_p\Phi(X,
         "sup over k of (1/n)‖∇Φ(X, w̃_k)∇Φ(X, w_k)ᵀ − ∇Φ(X, p₀)∇Φ(X, p₀)ᵀ‖ against n",
       ),
     ],
+    nearMiss: {
+      mutant: "the rate n^{-3/4} in place of n^{-1/2} (the exponent off by 1/4)",
+      notCaught:
+        "cannot tell the printed C·n^{-1/2} from C·n^{-3/4}, nor from any rate down to n^{-1.76}: the fitted exponent of sup_k (1/n)‖ΔK‖/√f(w₀) is −2.05, 99.97% CI [−2.34, −1.76], over 30 instances (n = 128…2048) at the report budget, so a C·n^{-1/2} fitted at n = 128 is ≈ 70× above the gap at n = 2048 (16^{1.55}); the check rejects only decays slower than n^{-1/2}",
+    },
   });
 }

@@ -59,5 +59,10 @@ $\sup_{k\in\mathbb N}|\Phi(x, w_k) - \Phi^{\text{lin}}(x, p_k)| \le Cn^{-1/2}$.`
         "sup over k and test points of |Φ(x, w_k) − Φ^lin(x, p_k)| against n",
       ),
     ],
+    nearMiss: {
+      mutant: "the rate n^{-3/4} in place of n^{-1/2} (the exponent off by 1/4)",
+      notCaught:
+        "cannot tell the printed C·n^{-1/2} from C·n^{-3/4}, nor from any rate down to n^{-1.46}: the fitted exponent of sup_k sup_x |Φ(x, w_k) − Φ^lin(x, p_k)|/f(w₀) is −1.94, 99.97% CI [−2.42, −1.46], over 30 instances (n = 128…2048) at the report budget, so a C·n^{-1/2} fitted at n = 128 is ≈ 55× above the gap at n = 2048 (16^{1.44}); the check rejects only decays slower than n^{-1/2}",
+    },
   });
 }
