@@ -325,9 +325,9 @@ never reach a point below either certificate, $\mathcal L$ evaluated exactly at 
     unbreakable:
       "The only hypothesis, aᵢ, t ∈ ℕ, defines SUBSET-SUM; it cannot be dropped without leaving the problem (the oracle refuses non-integers). The certificate uses it only through g ≥ 1: the bound min L ≥ g²/(1 + 4‖a‖²) holds for real data too, but g can then be arbitrarily small.",
     nearMiss: {
-      mutant: "the certificate 2g²/(1 + 4‖a‖²) (its constant off by 2)",
-      notCaught:
-        "cannot tell ε = g²/(1 + 4‖a‖²) from 2ε: on every NO instance ε is at least 3.1× below the lowest loss U the optimisers found (largest ε/U 0.32 over 18 NO instances at the test budget, 0.27 over 47 at the report budget; many sit at U ≈ 4ε, so 2ε may itself be a valid bound and not a wrong theory). The square dropped, g/(1 + 4‖a‖), is caught (`training_np_hard_test.ts`, \"thm-10.3 catches a 'bound' that is not one: g/(1 + 4‖a‖), the square dropped\")",
+      mutant: "the certificate g²/(1 + ‖a‖²), the proof's constant 4 dropped",
+      caughtBy:
+        '`training_np_hard_test.ts`, "thm-10.3 catches the near miss g²/(1 + ‖a‖²): the certificate with the proof\'s constant 4 dropped"',
     },
     slips: [
       {

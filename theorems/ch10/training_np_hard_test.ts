@@ -39,3 +39,12 @@ Deno.test("thm-10.3 catches a branch and bound over [0, 1]ⁿ (minimisers can li
   const caught = await firstCaughtInstance(wrong, 1, "test");
   assert.ok(caught?.conclusion?.detail.includes("near miss") || caught?.conclusion?.detail.includes("NO"));
 });
+
+Deno.test("thm-10.3 catches the near miss g²/(1 + ‖a‖²): the certificate with the proof's constant 4 dropped", async () => {
+  // The minimum of the quadratic model (g + aᵀδ)² + ‖δ‖² next to a vertex; the loss itself dips below it.
+  const dropped = trainingNpHard(({ a }, gap) => ({
+    num: BigInt(gap) ** 2n,
+    den: 1n + a.reduce((s, v) => s + BigInt(v) * BigInt(v), 0n),
+  }));
+  assert.notEqual(await firstCaughtInstance(dropped, 1, "test"), null);
+});
