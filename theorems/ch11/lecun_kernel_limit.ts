@@ -50,7 +50,8 @@ for all $n \ge n_0$, $\|x\|,\|z\| \le R$. Proof: $\frac1n\hat K_n = (1+x^\top z)
     plots: (records) => [widthRatePlot(id, records)],
     nearMiss: {
       mutant: "the limit 1.05·K^LC (a limit kernel 5% off)",
-      caughtBy: '`lecun_kernel_limit_test.ts`, "thm-11.16 catches the near miss 1.05·K^LC (a limit kernel 5% off)"',
+      caughtBy:
+        '`lecun_kernel_limit_test.ts`, "thm-11.16 catches the near miss 1.05·K^LC (a limit kernel 5% off)", on its seed; measured over master seeds 1–30 it is caught on 18 at the test budget (power ≈ 0.6) and on 5 of 5 at the report budget',
     },
   });
 }
