@@ -177,3 +177,54 @@ export function givesUp(): Claim {
     scenarios: [{ name: "solver-gives-up", breaks: "nothing: the solver gives up (x = 1.8)", params: { x: 1.8 } }],
   });
 }
+
+/**
+ * `toy-erratum`: printed "x < 1" for x uniform on (−2, 2), an erratum (corrected: x < 2). The printed form
+ * still holds for x ≤ 1/2, the erratum's scope (measured), and "x < 1" has two readings: as printed, and as
+ * |x| < 2 (decided by a check of its own), which holds. `scopeLimit` moves the stated scope, so that a
+ * wrong one (x ≤ 3/2) can be caught.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { erratumWithScope } from "./_toy_claims.ts";
+ * assert.equal(erratumWithScope().erratum?.readings?.length, 2);
+ * ```
+ */
+export function erratumWithScope(scopeLimit = 0.5): Claim {
+  const check = (x: number, bound: number) => ({
+    holds: x < bound,
+    observed: x,
+    bound,
+    tightness: x / bound,
+    detail: `x = ${x}`,
+  });
+  return defineClaim<number>({
+    id: "toy-erratum",
+    title: "x < 1 (a typo for x < 2)",
+    kind: "exact",
+    source: { document: "none", where: "none" },
+    statement: "$x < 1$ for $x \\in (-2, 2)$",
+    tightness: "x over the bound",
+    instances: { test: 12, report: 12 },
+    generate: ({ rng, params }) => {
+      const drawn = rng.uniform(-2, 2);
+      return params?.x ?? drawn;
+    },
+    describe: (x) => `x = ${x}`,
+    hypotheses: [],
+    conclusion: { statement: "$x < 1$", check: (x) => check(x, 1) },
+    erratum: {
+      printed: "$x < 1$",
+      corrected: "$x < 2$",
+      reasoning: "x ranges over (−2, 2).",
+      check: (x) => check(x, 2),
+      scope: { statement: `for $x \\le ${scopeLimit}$`, contains: (x) => x <= scopeLimit },
+      readings: [
+        { reading: "$x < 1$ as printed", decidedBy: "printed" },
+        { reading: "$|x| < 2$", decidedBy: (x) => check(Math.abs(x), 2) },
+      ],
+    },
+    unbreakable: "no hypothesis",
+  });
+}

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { renderMarkdown } from "./report.ts";
 import { runClaim } from "./run.ts";
-import { bounded, coin } from "./_toy_claims.ts";
+import { bounded, coin, erratumWithScope } from "./_toy_claims.ts";
 
 Deno.test("the report lists source gaps and slips in sections of their own, and omits them when there are none", async () => {
   const claim = {
@@ -57,4 +57,31 @@ Deno.test("the report says which near miss a claim's tests catch, or how loose a
     /\*\*Near miss\.\*\* No check can tell the printed claim from the bound 0\.2: every x sampled/,
   );
   assert.doesNotMatch(renderMarkdown([{ claim, result, plots: [] }], { seed: 1, budget: "test" }), /Near miss/);
+});
+
+Deno.test("an erratum states where the printed form still holds (measured) and the verdict under each reading", async () => {
+  const claim = erratumWithScope();
+  const { result } = await runClaim(claim, { seed: 1, budget: "test" });
+  assert.equal(result.status, "erratum", result.reason);
+  const { inside, outside } = result.scope!;
+  assert.ok(inside.tried > 0 && inside.held === inside.tried && outside.failed > 0, JSON.stringify(result.scope));
+  assert.deepEqual(result.readings!.map((g) => g.verdict), ["fails", "holds"]);
+  const md = renderMarkdown([{ claim, result, plots: [] }], { seed: 1, budget: "test" });
+  const scope = new RegExp(
+    String
+      .raw`\*\*Where the printed form still holds:\*\* for \$x \\le 0\.5\$ \(measured on the instances meeting the hypotheses: inside it the printed form held on ${inside.tried}, failed on 0 of ${inside.tried}; outside it, held on \d+, failed on ${outside.failed} of ${outside.tried}\)\.`,
+  );
+  // Once in the claim's section, once in the errata summary.
+  assert.equal(md.split("\n").filter((l) => scope.test(l)).length, 2);
+  assert.match(
+    md,
+    /\*\*Readings\*\* .*\n {2}- \$x < 1\$ as printed: \*\*fails\*\* .*\n {2}- \$\|x\| < 2\$: \*\*holds\*\* \(held on 12, failed on 0 of 12\)\./,
+  );
+  // A scope the printed form does not hold on is caught: the verdict is falsified, not erratum.
+  const wrong = await runClaim(erratumWithScope(2), { seed: 1, budget: "test" });
+  assert.equal(wrong.result.status, "falsified");
+  assert.match(wrong.result.reason, /inside the scope where the erratum says it holds/);
+  // A claim without scope or readings reports neither.
+  const plain = await runClaim(bounded(), { seed: 1, budget: "test" });
+  assert.ok(!("scope" in plain.result) && !("readings" in plain.result));
 });
