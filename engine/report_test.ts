@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { renderMarkdown } from "./report.ts";
 import { runClaim } from "./run.ts";
-import { bounded, coin, erratumWithScope } from "./_toy_claims.ts";
+import { bounded, coin, erratumWithScope, looseRate } from "./_toy_claims.ts";
 
 Deno.test("the report lists source gaps and slips in sections of their own, and omits them when there are none", async () => {
   const claim = {
@@ -84,4 +84,15 @@ Deno.test("an erratum states where the printed form still holds (measured) and t
   // A claim without scope or readings reports neither.
   const plain = await runClaim(bounded(), { seed: 1, budget: "test" });
   assert.ok(!("scope" in plain.result) && !("readings" in plain.result));
+});
+
+Deno.test("a bound that holds but is not sharp is verified, with its measured exponent and 'not sharp'", async () => {
+  const { result } = await runClaim(looseRate(), { seed: 1, budget: "test" });
+  assert.equal(result.status, "verified", result.reason);
+  const md = renderMarkdown([{ claim: looseRate(), result, plots: [] }], { seed: 1, budget: "test" });
+  assert.match(md, /\| printed bound \| O\(n\) holds; measured n\^0\.\d{3} \[0\.\d{3}, 0\.\d{3}\]; not sharp \|/);
+  const sharp = await runClaim(looseRate(0.5), { seed: 1, budget: "test" });
+  assert.match(sharp.result.aggregate!.summary, /^O\(n\^0\.5\) holds; .*; sharp$/);
+  const tooSmall = await runClaim(looseRate(0.25), { seed: 1, budget: "test" });
+  assert.equal(tooSmall.result.status, "falsified");
 });
