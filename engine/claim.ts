@@ -34,6 +34,12 @@ export interface HypothesisCheck {
   holds: boolean;
   /** The numbers behind it, e.g. "η = 0.31 < 2/β = 0.40". */
   value: string;
+  /**
+   * How this instance's check was obtained, when that differs between instances (e.g. closed-form constants on
+   * one family, sampled maxima on another): `certified` only where exact or rigorously bounded. Default: the
+   * hypothesis's `certainty`. The report labels a hypothesis certified only when every instance is.
+   */
+  certainty?: Certainty;
 }
 
 /** A hypothesis of a claim, checked on every instance. */

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { BudgetName, Claim } from "./claim.ts";
+import type { BudgetName, Certainty, Claim } from "./claim.ts";
 import type { ClaimResult, OutcomeCounts } from "./run.ts";
 import type { ScenarioOutcome, SearchOutcome } from "./explore.ts";
 import { type HolmSummary, lowPower } from "./false_alarm.ts";
@@ -188,6 +188,24 @@ export function renderMarkdown(
   return out.join("\n");
 }
 
+/**
+ * A hypothesis's label in the report: certified only when its check was certified on every instance.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { certaintyLabel } from "./report.ts";
+ * assert.equal(certaintyLabel("certified", undefined, 4), "certified");
+ * assert.equal(certaintyLabel("estimated", 3, 4), "estimated (certified on 3 of 4 instances)");
+ * assert.equal(certaintyLabel("certified", 3, 4), "estimated (certified on 3 of 4 instances)");
+ * ```
+ */
+export function certaintyLabel(declared: Certainty, certified: number | undefined, instances: number): string {
+  if (certified === undefined) return declared;
+  if (certified === instances) return "certified";
+  return certified === 0 ? "estimated" : `estimated (certified on ${certified} of ${instances} instances)`;
+}
+
 function counts(c: OutcomeCounts): string {
   return `held on ${c.held}, failed on ${c.failed}${c.undecided ? `, undecided on ${c.undecided}` : ""} of ${c.tried}`;
 }
@@ -248,7 +266,9 @@ function section({ claim, result: r, plots, scenarios, search }: ReportEntry): s
     out.push("| hypothesis | checked | how | held on |", "|---|---|---|---|");
     claim.hypotheses.forEach((h, i) => {
       out.push(
-        `| ${cell(h.statement)} | ${h.certainty} | ${cell(h.method)} | ${r.hypothesisCounts[i]} / ${r.instances} |`,
+        `| ${cell(h.statement)} | ${certaintyLabel(h.certainty, r.hypothesisCertified?.[i], r.instances)} | ${
+          cell(h.method)
+        } | ${r.hypothesisCounts[i]} / ${r.instances} |`,
       );
     });
     out.push("");

@@ -96,3 +96,31 @@ Deno.test("a bound that holds but is not sharp is verified, with its measured ex
   const tooSmall = await runClaim(looseRate(0.25), { seed: 1, budget: "test" });
   assert.equal(tooSmall.result.status, "falsified");
 });
+
+Deno.test("a hypothesis is labelled certified only where its check was certified on every instance", async () => {
+  const base = bounded();
+  const [h] = base.hypotheses;
+  // Certified on instances with x ≤ 0 only (say, a closed form there and a sampled bound elsewhere).
+  const mixed = {
+    ...base,
+    hypotheses: [{
+      ...h,
+      certainty: "estimated" as const,
+      check: (x: unknown) => ({
+        ...h.check(x),
+        certainty: (x as number) <= 0 ? "certified" as const : "estimated" as const,
+      }),
+    }],
+  };
+  const { result } = await runClaim(mixed, { seed: 1, budget: "test" });
+  const c = result.hypothesisCertified![0];
+  assert.ok(c > 0 && c < result.instances, `certified on ${c}`);
+  const md = renderMarkdown([{ claim: mixed, result, plots: [] }], { seed: 1, budget: "test" });
+  assert.match(
+    md,
+    new RegExp(`\\| \\$x \\\\le 1\\$ \\| estimated \\(certified on ${c} of ${result.instances} instances\\) \\|`),
+  );
+  // Without per-instance labels the declared one is printed, and the JSON has no count.
+  const plain = await runClaim(base, { seed: 1, budget: "test" });
+  assert.ok(!("hypothesisCertified" in plain.result));
+});

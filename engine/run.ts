@@ -123,6 +123,11 @@ export interface ClaimResult {
   replay: string | null;
   /** Wall-clock time (kept out of byte-identical comparisons by its `Ms` suffix). */
   elapsedMs: number;
+  /**
+   * Per hypothesis, on how many instances its check was certified (present when some check labels its own
+   * certainty, `HypothesisCheck.certainty`).
+   */
+  hypothesisCertified?: number[];
   /** The erratum's scope, measured: the printed form's outcomes inside and outside it (instances meeting the hypotheses). */
   scope?: { statement: string; inside: OutcomeCounts; outside: OutcomeCounts };
   /** The verdict under each of the erratum's readings. */
@@ -406,6 +411,13 @@ export async function runClaim(
     undecidedInstances: undecided.slice(0, 5).map(evidence),
     replay: status === "falsified" || status === "erratum" ? failures[0]?.replay ?? null : null,
     elapsedMs: Math.round(performance.now() - start),
+    ...(records.some((r) => r.hypotheses.some((h) => h.certainty !== undefined))
+      ? {
+        hypothesisCertified: claim.hypotheses.map((h, k) =>
+          records.filter((r) => (r.hypotheses[k]?.certainty ?? h.certainty) === "certified").length
+        ),
+      }
+      : {}),
     ...(scope ? { scope } : {}),
     ...(readings ? { readings } : {}),
   };
