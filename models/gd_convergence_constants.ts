@@ -9,7 +9,7 @@ import { gram } from "./scaled_two_layer.ts";
 import type { SinePerturbedLinear } from "./sine_perturbed_linear.ts";
 import { distance, norm } from "../numerics/compare.ts";
 import { EPS, symmetricEigen } from "../numerics/linalg.ts";
-import { symmetricEigenEnclosure } from "../numerics/eigen_enclosure.ts";
+import { gramFormationError, symmetricEigenEnclosure } from "../numerics/eigen_enclosure.ts";
 import type { Rng } from "../numerics/random.ts";
 
 /** The constants of Assumption 11.12 of a model at w₀ with targets y. */
@@ -73,37 +73,6 @@ export function certifiedSineConstants(
   const r = 2 * Math.sqrt(m) * u * Math.sqrt(f0) / lambdaMin;
   const lBound = lambdaMin ** 2 / (12 * m ** 1.5 * u * u * Math.sqrt(f0));
   return { lambdaMin, lambdaMax, u, l, f0, r, lBound };
-}
-
-/**
- * A bound on ‖fl(ĴĴᵀ) − JJᵀ‖₂ for a Jacobian Ĵ computed with componentwise errors |Ĵ − J| ≤ E: the Gram
- * matrix's own rounding (γₙΣₖ|ĴᵢₖĴⱼₖ| per entry, Frobenius) plus ‖ĴΔᵀ + ΔĴᵀ + ΔΔᵀ‖ ≤ 2‖Ĵ‖_F‖E‖_F + ‖E‖_F².
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { gramFormationError } from "./gd_convergence_constants.ts";
- * assert.equal(gramFormationError([Float64Array.of(0, 0)], [Float64Array.of(0, 0)]), 0);
- * assert.ok(gramFormationError([Float64Array.of(1, 0)], [Float64Array.of(1e-16, 0)]) >= 2e-16);
- * ```
- */
-export function gramFormationError(rows: Float64Array[], errors: Float64Array[]): number {
-  const n = rows[0]?.length ?? 0, u = 2 ** -53, gamma = (n * u) / (1 - n * u);
-  let rounding = 0, jNorm = 0, eNorm = 0;
-  rows.forEach((a, i) => {
-    for (let k = 0; k < n; k++) {
-      jNorm += a[k] * a[k];
-      eNorm += errors[i][k] * errors[i][k];
-    }
-    rows.forEach((b) => {
-      let abs = 0;
-      for (let k = 0; k < n; k++) abs += Math.abs(a[k] * b[k]);
-      rounding += (gamma * abs) ** 2;
-    });
-  });
-  const je = Math.sqrt(jNorm), ee = Math.sqrt(eNorm);
-  // The norms and sums are themselves rounded: a relative 1 + 4γ covers them.
-  return (Math.sqrt(rounding) + 2 * je * ee + ee * ee) * (1 + 4 * gamma + 1e-15);
 }
 
 /**

@@ -133,3 +133,76 @@ export function symmetricEigenEnclosure(a: Matrix, formationError = 0): EigenEnc
     max: Number.isFinite(hi) ? hi + Math.abs(hi) * highamGamma(1) + Number.MIN_VALUE : Infinity,
   };
 }
+
+/**
+ * A bound on ‖fl(ĴĴᵀ) − JJᵀ‖₂ for a Jacobian Ĵ computed with componentwise errors |Ĵ − J| ≤ E: the Gram
+ * matrix's own rounding (γₙΣₖ|ĴᵢₖĴⱼₖ| per entry, Frobenius) plus ‖ĴΔᵀ + ΔĴᵀ + ΔΔᵀ‖ ≤ 2‖Ĵ‖_F‖E‖_F + ‖E‖_F².
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { gramFormationError } from "./eigen_enclosure.ts";
+ * assert.equal(gramFormationError([Float64Array.of(0, 0)], [Float64Array.of(0, 0)]), 0);
+ * assert.ok(gramFormationError([Float64Array.of(1, 0)], [Float64Array.of(1e-16, 0)]) >= 2e-16);
+ * ```
+ */
+export function gramFormationError(rows: Float64Array[], errors: Float64Array[]): number {
+  const n = rows[0]?.length ?? 0, u = 2 ** -53, gamma = (n * u) / (1 - n * u);
+  let rounding = 0, jNorm = 0, eNorm = 0;
+  rows.forEach((a, i) => {
+    for (let k = 0; k < n; k++) {
+      jNorm += a[k] * a[k];
+      eNorm += errors[i][k] * errors[i][k];
+    }
+    rows.forEach((b) => {
+      let abs = 0;
+      for (let k = 0; k < n; k++) abs += Math.abs(a[k] * b[k]);
+      rounding += (gamma * abs) ** 2;
+    });
+  });
+  const je = Math.sqrt(jNorm), ee = Math.sqrt(eNorm);
+  // The norms and sums are themselves rounded: a relative 1 + 4γ covers them.
+  return (Math.sqrt(rounding) + 2 * je * ee + ee * ee) * (1 + 4 * gamma + 1e-15);
+}
+
+/**
+ * Encloses the eigenvalues of R Rᵀ for the exact rows R (each known up to componentwise `errors`, zero by
+ * default): the Gram matrix is formed in float64 and its formation error added (`gramFormationError`).
+ * For instance `max` is a certified upper bound on ‖R‖₂² = s_max(R)².
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { gramEigenEnclosure } from "./eigen_enclosure.ts";
+ * const e = gramEigenEnclosure([Float64Array.of(3, 0), Float64Array.of(0, 4)]);
+ * assert.ok(e.max >= 16 && e.max - 16 < 1e-13 && e.min <= 9);
+ * ```
+ */
+export function gramEigenEnclosure(rows: Float64Array[], errors?: Float64Array[]): EigenEnclosure {
+  const m = rows.length, g = new Matrix(m, m);
+  for (let i = 0; i < m; i++) {
+    for (let j = i; j < m; j++) {
+      let s = 0;
+      for (let k = 0; k < rows[i].length; k++) s += rows[i][k] * rows[j][k];
+      g.set(i, j, s);
+      g.set(j, i, s);
+    }
+  }
+  const e = errors ?? rows.map((r) => new Float64Array(r.length));
+  return symmetricEigenEnclosure(g, gramFormationError(rows, e));
+}
+
+/**
+ * The rows of a matrix as arrays (for `gramEigenEnclosure`).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { Matrix } from "./linalg.ts";
+ * import { matrixRows } from "./eigen_enclosure.ts";
+ * assert.deepEqual(Array.from(matrixRows(new Matrix([[1, 2], [3, 4]]))[1]), [3, 4]);
+ * ```
+ */
+export function matrixRows(a: Matrix): Float64Array[] {
+  return Array.from({ length: a.rows }, (_, i) => Float64Array.from(a.getRow(i)));
+}
