@@ -228,8 +228,8 @@ When $x_a = x_b$ and $y_a \ne y_b$ no $\phi$ whatsoever can do this ($\phi(x_a) 
       },
       readings: [
         {
-          reading:
-            "strict separation ($\langle w, \phi(x_i)\rangle + b > 0$ if $y_i = 1$, $< 0$ if $y_i = -1$) of every labelling of the indices $i$ (as printed)",
+          reading: String
+            .raw`strict separation ($\langle w, \phi(x_i)\rangle + b > 0$ if $y_i = 1$, $< 0$ if $y_i = -1$) of every labelling of the indices $i$ (as printed)`,
           decidedBy: "printed",
         },
         {
@@ -238,8 +238,8 @@ When $x_a = x_b$ and $y_a \ne y_b$ no $\phi$ whatsoever can do this ($\phi(x_a) 
           decidedBy: "corrected",
         },
         {
-          reading:
-            "non-strict separation (the two sets in opposite closed half-spaces): vacuous, since $\phi \equiv 0$ puts every image on the hyperplane $\langle e_1, z\rangle = 0$",
+          reading: String
+            .raw`non-strict separation (the two sets in opposite closed half-spaces): vacuous, since $\phi \equiv 0$ puts every image on the hyperplane $\langle e_1, z\rangle = 0$`,
           decidedBy: weakSeparation,
         },
       ],

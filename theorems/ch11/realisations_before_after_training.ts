@@ -221,17 +221,17 @@ under each; the variance collapse is judged on the corrected run.`,
       check: (i) => realise(i, corrected),
       readings: [
         {
-          reading:
-            "GD with $h = 1/n$ on (11.0.1b) $\sum_i(\Phi(x_i, w) - y_i)^2$, the objective of the chapter (as printed)",
+          reading: String
+            .raw`GD with $h = 1/n$ on (11.0.1b) $\sum_i(\Phi(x_i, w) - y_i)^2$, the objective of the chapter (as printed)`,
           decidedBy: "printed",
         },
         {
-          reading:
-            "GD with $h = 1/n$ on $\frac12\sum_i(\Phi(x_i, w) - y_i)^2$, the loss of [129] (or $h = 1/(2n)$ on (11.0.1b)): the corrected form",
+          reading: String
+            .raw`GD with $h = 1/n$ on $\frac12\sum_i(\Phi(x_i, w) - y_i)^2$, the loss of [129] (or $h = 1/(2n)$ on (11.0.1b)): the corrected form`,
           decidedBy: "corrected",
         },
         {
-          reading: "GD with $h = 1/n$ on the mean squared error $\frac1m\sum_i(\Phi(x_i, w) - y_i)^2$",
+          reading: String.raw`GD with $h = 1/n$ on the mean squared error $\frac1m\sum_i(\Phi(x_i, w) - y_i)^2$`,
           decidedBy: (i) => realise(i, gdTrainer(1 / FIGURE_DATA.xs.length)),
         },
       ],

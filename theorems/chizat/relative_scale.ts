@@ -260,7 +260,7 @@ wrong whenever $\alpha(m) \gg m^{-1/2}$ (e.g. $\alpha = 1$: κ decays like $m^{-
       check: (i) => checkExponent(i, corrected),
       scope: {
         statement: String
-          .raw`whenever $lpha(m) = O(m^{-1/2})$ ($eta \ge rac12$ for $lpha = m^{-eta}$), where the dropped $m^{-1/2}$ is at most of the order of the kept term: in particular for both scalings the slides contrast, $lpha = m^{-1/2}$ (lazy, $	ilde f_m$) and $lpha = 1/m$ (mean field, $f_m$); it fails for $lpha(m) \gg m^{-1/2}$ (sampled: $lpha = 1$)`,
+          .raw`whenever $\alpha(m) = O(m^{-1/2})$ ($\beta \ge \frac12$ for $\alpha = m^{-\beta}$), where the dropped $m^{-1/2}$ is at most of the order of the kept term: in particular for both scalings the slides contrast, $\alpha = m^{-1/2}$ (lazy, $\tilde f_m$) and $\alpha = 1/m$ (mean field, $f_m$); it fails for $\alpha(m) \gg m^{-1/2}$ (sampled: $\alpha = 1$)`,
         contains: (i) => i.beta >= 0.5,
       },
     },
