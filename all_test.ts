@@ -46,6 +46,7 @@ import "./models/two_layer_test.ts";
 import "./models/wide_lecun_sweep_test.ts";
 import "./numerics/catoni_test.ts";
 import "./numerics/compare_test.ts";
+import "./numerics/eigen_enclosure_test.ts";
 import "./numerics/distributions_test.ts";
 import "./numerics/geometry_test.ts";
 import "./numerics/goodness_of_fit_test.ts";

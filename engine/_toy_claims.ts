@@ -7,6 +7,7 @@
 import { defineClaim } from "./claim.ts";
 import type { Claim } from "./claim.ts";
 import { successRateVerdict } from "./false_alarm.ts";
+import { bigOSharpness, logLogFit } from "./verdicts/log_log_fit.ts";
 import { NumericalFailure } from "../numerics/numerical_failure.ts";
 
 /**
@@ -175,5 +176,103 @@ export function givesUp(): Claim {
       },
     },
     scenarios: [{ name: "solver-gives-up", breaks: "nothing: the solver gives up (x = 1.8)", params: { x: 1.8 } }],
+  });
+}
+
+/**
+ * `toy-erratum`: printed "x < 1" for x uniform on (−2, 2), an erratum (corrected: x < 2). The printed form
+ * still holds for x ≤ 1/2, the erratum's scope (measured), and "x < 1" has two readings: as printed, and as
+ * |x| < 2 (decided by a check of its own), which holds. `scopeLimit` moves the stated scope, so that a
+ * wrong one (x ≤ 3/2) can be caught.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { erratumWithScope } from "./_toy_claims.ts";
+ * assert.equal(erratumWithScope().erratum?.readings?.length, 2);
+ * ```
+ */
+export function erratumWithScope(scopeLimit = 0.5): Claim {
+  const check = (x: number, bound: number) => ({
+    holds: x < bound,
+    observed: x,
+    bound,
+    tightness: x / bound,
+    detail: `x = ${x}`,
+  });
+  return defineClaim<number>({
+    id: "toy-erratum",
+    title: "x < 1 (a typo for x < 2)",
+    kind: "exact",
+    source: { document: "none", where: "none" },
+    statement: "$x < 1$ for $x \\in (-2, 2)$",
+    tightness: "x over the bound",
+    instances: { test: 12, report: 12 },
+    generate: ({ rng, params }) => {
+      const drawn = rng.uniform(-2, 2);
+      return params?.x ?? drawn;
+    },
+    describe: (x) => `x = ${x}`,
+    hypotheses: [],
+    conclusion: { statement: "$x < 1$", check: (x) => check(x, 1) },
+    erratum: {
+      printed: "$x < 1$",
+      corrected: "$x < 2$",
+      reasoning: "x ranges over (−2, 2).",
+      check: (x) => check(x, 2),
+      scope: { statement: `for $x \\le ${scopeLimit}$`, contains: (x) => x <= scopeLimit },
+      readings: [
+        { reading: "$x < 1$ as printed", decidedBy: "printed" },
+        { reading: "$|x| < 2$", decidedBy: (x) => check(Math.abs(x), 2) },
+      ],
+    },
+    unbreakable: "no hypothesis",
+  });
+}
+
+/**
+ * `toy-loose-rate`: "y(n) = O(n^p)" for y(n) = √n·(1 + noise), p = 1 by default: a true bound that is not
+ * sharp, so verified with its sharpness measured ("O(n) holds; measured n^0.5 […]; not sharp"); p = 1/4 fails.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { looseRate } from "./_toy_claims.ts";
+ * assert.equal(looseRate().kind, "rate");
+ * ```
+ */
+export function looseRate(p = 1): Claim {
+  return defineClaim<{ n: number; y: number }, { n: number; y: number }>({
+    id: "toy-loose-rate",
+    title: `y(n) = O(n^${p})`,
+    kind: "rate",
+    source: { document: "none", where: "none" },
+    statement: `$y(n) = O(n^{${p}})$`,
+    tightness: "none per instance",
+    instances: { test: 8, report: 8 },
+    generate: ({ rng, index }) => {
+      const n = 2 ** (4 + index);
+      return { n, y: Math.sqrt(n) * (1 + 0.01 * rng.normal()) };
+    },
+    describe: ({ n }) => `n = ${n}`,
+    hypotheses: [],
+    conclusion: {
+      statement: "y(n) is finite (the rate is judged by the aggregate)",
+      check: (i) => ({
+        holds: Number.isFinite(i.y),
+        observed: i.y,
+        bound: Infinity,
+        tightness: 0,
+        detail: `y = ${i.y}`,
+        data: i,
+      }),
+    },
+    aggregate: (records) => {
+      const d = records.flatMap((r) => (r.conclusion?.data ? [r.conclusion.data] : []));
+      const fit = logLogFit(d.map((x) => x.n), d.map((x) => x.y), 0.999);
+      const b = bigOSharpness(p, { slope: fit.slope, ...fit.slopeInterval });
+      return { holds: b.holds, summary: b.text, rows: [["printed bound", b.text]] };
+    },
+    unbreakable: "no hypothesis",
   });
 }

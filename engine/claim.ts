@@ -34,6 +34,12 @@ export interface HypothesisCheck {
   holds: boolean;
   /** The numbers behind it, e.g. "η = 0.31 < 2/β = 0.40". */
   value: string;
+  /**
+   * How this instance's check was obtained, when that differs between instances (e.g. closed-form constants on
+   * one family, sampled maxima on another): `certified` only where exact or rigorously bounded. Default: the
+   * hypothesis's `certainty`. The report labels a hypothesis certified only when every instance is.
+   */
+  certainty?: Certainty;
 }
 
 /** A hypothesis of a claim, checked on every instance. */
@@ -130,6 +136,30 @@ export interface Scenario {
   decidedBy?: "instance" | "aggregate";
 }
 
+/**
+ * Where an erratum's printed form still holds, stated and measured: the run counts the printed form's
+ * outcomes on the instances inside and outside, and a printed form failing inside makes the verdict
+ * falsified (the stated scope is then wrong).
+ */
+export interface ErratumScope<I> {
+  /** Where the printed form still holds (markdown), e.g. "for $\alpha(m) = O(m^{-1/2})$". */
+  statement: string;
+  /** Whether an instance lies inside that scope. */
+  contains(instance: I): boolean;
+}
+
+/**
+ * One reading of an ambiguous statement, decided on the same instances as the printed form: by the
+ * printed conclusion's check, the corrected one's, or a check of its own. The report gives the verdict
+ * under each reading.
+ */
+export interface Reading<I, D = ConclusionData> {
+  /** The reading (markdown). */
+  reading: string;
+  /** What decides it on each instance meeting the hypotheses. */
+  decidedBy: "printed" | "corrected" | ((instance: I) => MaybePromise<ConclusionCheck<D>>);
+}
+
 /** A typo found in the source: the printed form fails, the corrected form holds. */
 export interface Erratum<I, D = ConclusionData> {
   /** The statement as printed. */
@@ -140,6 +170,10 @@ export interface Erratum<I, D = ConclusionData> {
   reasoning: string;
   /** The corrected conclusion, checked on the same instances as the printed one. */
   check(instance: I): MaybePromise<ConclusionCheck<D>>;
+  /** Where the printed form still holds (measured on the run's instances). */
+  scope?: ErratumScope<I>;
+  /** For an ambiguous statement: its readings, each decided on the run's instances. */
+  readings?: Reading<I, D>[];
 }
 
 /**
@@ -275,6 +309,10 @@ export interface InstanceRecord<D = ConclusionData> {
   conclusion?: ConclusionCheck<D>;
   /** The corrected conclusion (claims with an erratum). */
   corrected?: ConclusionCheck<D>;
+  /** Whether the instance lies inside the erratum's scope (claims whose erratum states one). */
+  inScope?: boolean;
+  /** The outcome under each of the erratum's readings (claims whose erratum has readings). */
+  readings?: (Outcome | undefined)[];
 }
 
 /**

@@ -3,8 +3,8 @@
  *
  * @module
  */
-import type { BudgetName, Claim } from "./claim.ts";
-import type { ClaimResult } from "./run.ts";
+import type { BudgetName, Certainty, Claim } from "./claim.ts";
+import type { ClaimResult, OutcomeCounts } from "./run.ts";
 import type { ScenarioOutcome, SearchOutcome } from "./explore.ts";
 import { type HolmSummary, lowPower } from "./false_alarm.ts";
 
@@ -147,6 +147,7 @@ export function renderMarkdown(
     const er = claim.erratum!;
     out.push(`### \`${claim.id}\` (${claim.source.where})`, "");
     out.push(`- **Printed:** ${er.printed}`, `- **Corrected:** ${er.corrected}`, `- **Why:** ${er.reasoning}`);
+    out.push(...scopeAndReadings(result, "- "));
     if (result.failures[0]) {
       out.push(
         `- **Falsifying instance:** ${result.failures[0].detail}`,
@@ -187,6 +188,58 @@ export function renderMarkdown(
   return out.join("\n");
 }
 
+/**
+ * A hypothesis's label in the report: certified only when its check was certified on every instance.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { certaintyLabel } from "./report.ts";
+ * assert.equal(certaintyLabel("certified", undefined, 4), "certified");
+ * assert.equal(certaintyLabel("estimated", 3, 4), "estimated (certified on 3 of 4 instances)");
+ * assert.equal(certaintyLabel("certified", 3, 4), "estimated (certified on 3 of 4 instances)");
+ * ```
+ */
+export function certaintyLabel(declared: Certainty, certified: number | undefined, instances: number): string {
+  if (certified === undefined) return declared;
+  if (certified === instances) return "certified";
+  return certified === 0 ? "estimated" : `estimated (certified on ${certified} of ${instances} instances)`;
+}
+
+function counts(c: OutcomeCounts): string {
+  return `held on ${c.held}, failed on ${c.failed}${c.undecided ? `, undecided on ${c.undecided}` : ""} of ${c.tried}`;
+}
+
+/**
+ * An erratum's measured scope (where the printed form still holds) and its readings with the verdict under
+ * each, as lines starting with `prefix` (readings as a nested list); none when the erratum states neither.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { scopeAndReadings } from "./report.ts";
+ * const c = { tried: 2, held: 2, failed: 0, undecided: 0 };
+ * const lines = scopeAndReadings({ scope: { statement: "for x ≤ 1", inside: c, outside: c } }, "- ");
+ * assert.match(lines[0], /^- \*\*Where the printed form still holds:\*\* for x ≤ 1 \(measured/);
+ * ```
+ */
+export function scopeAndReadings(r: Pick<ClaimResult, "scope" | "readings">, prefix: string): string[] {
+  const out: string[] = [];
+  if (r.scope) {
+    const { statement, inside, outside } = r.scope;
+    out.push(
+      `${prefix}**Where the printed form still holds:** ${statement} (measured on the instances meeting the hypotheses: ${
+        inside.tried === 0 ? "none lies inside this scope" : `inside it the printed form ${counts(inside)}`
+      }; outside it, ${counts(outside)}).`,
+    );
+  }
+  if (r.readings?.length) {
+    out.push(`${prefix}**Readings** (the statement is ambiguous; the verdict under each, on the same instances):`);
+    for (const g of r.readings) out.push(`${prefix ? "  " : ""}- ${g.reading}: **${g.verdict}** (${counts(g)}).`);
+  }
+  return out;
+}
+
 function anchor(id: string): string {
   return id.toLowerCase().replace(/[^a-z0-9 -]/g, "").replace(/ /g, "-");
 }
@@ -213,7 +266,9 @@ function section({ claim, result: r, plots, scenarios, search }: ReportEntry): s
     out.push("| hypothesis | checked | how | held on |", "|---|---|---|---|");
     claim.hypotheses.forEach((h, i) => {
       out.push(
-        `| ${cell(h.statement)} | ${h.certainty} | ${cell(h.method)} | ${r.hypothesisCounts[i]} / ${r.instances} |`,
+        `| ${cell(h.statement)} | ${certaintyLabel(h.certainty, r.hypothesisCertified?.[i], r.instances)} | ${
+          cell(h.method)
+        } | ${r.hypothesisCounts[i]} / ${r.instances} |`,
       );
     });
     out.push("");
@@ -262,6 +317,8 @@ function section({ claim, result: r, plots, scenarios, search }: ReportEntry): s
       `**Erratum.** Printed: ${claim.erratum.printed}. Corrected: ${claim.erratum.corrected}. ${claim.erratum.reasoning}`,
       "",
     );
+    const more = scopeAndReadings(r, "");
+    if (more.length) out.push(...more, "");
   }
   if (claim.nearMiss) {
     out.push(

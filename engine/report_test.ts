@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { renderMarkdown } from "./report.ts";
 import { runClaim } from "./run.ts";
-import { bounded, coin } from "./_toy_claims.ts";
+import { bounded, coin, erratumWithScope, looseRate } from "./_toy_claims.ts";
 
 Deno.test("the report lists source gaps and slips in sections of their own, and omits them when there are none", async () => {
   const claim = {
@@ -57,4 +57,70 @@ Deno.test("the report says which near miss a claim's tests catch, or how loose a
     /\*\*Near miss\.\*\* No check can tell the printed claim from the bound 0\.2: every x sampled/,
   );
   assert.doesNotMatch(renderMarkdown([{ claim, result, plots: [] }], { seed: 1, budget: "test" }), /Near miss/);
+});
+
+Deno.test("an erratum states where the printed form still holds (measured) and the verdict under each reading", async () => {
+  const claim = erratumWithScope();
+  const { result } = await runClaim(claim, { seed: 1, budget: "test" });
+  assert.equal(result.status, "erratum", result.reason);
+  const { inside, outside } = result.scope!;
+  assert.ok(inside.tried > 0 && inside.held === inside.tried && outside.failed > 0, JSON.stringify(result.scope));
+  assert.deepEqual(result.readings!.map((g) => g.verdict), ["fails", "holds"]);
+  const md = renderMarkdown([{ claim, result, plots: [] }], { seed: 1, budget: "test" });
+  const scope = new RegExp(
+    String
+      .raw`\*\*Where the printed form still holds:\*\* for \$x \\le 0\.5\$ \(measured on the instances meeting the hypotheses: inside it the printed form held on ${inside.tried}, failed on 0 of ${inside.tried}; outside it, held on \d+, failed on ${outside.failed} of ${outside.tried}\)\.`,
+  );
+  // Once in the claim's section, once in the errata summary.
+  assert.equal(md.split("\n").filter((l) => scope.test(l)).length, 2);
+  assert.match(
+    md,
+    /\*\*Readings\*\* .*\n {2}- \$x < 1\$ as printed: \*\*fails\*\* .*\n {2}- \$\|x\| < 2\$: \*\*holds\*\* \(held on 12, failed on 0 of 12\)\./,
+  );
+  // A scope the printed form does not hold on is caught: the verdict is falsified, not erratum.
+  const wrong = await runClaim(erratumWithScope(2), { seed: 1, budget: "test" });
+  assert.equal(wrong.result.status, "falsified");
+  assert.match(wrong.result.reason, /inside the scope where the erratum says it holds/);
+  // A claim without scope or readings reports neither.
+  const plain = await runClaim(bounded(), { seed: 1, budget: "test" });
+  assert.ok(!("scope" in plain.result) && !("readings" in plain.result));
+});
+
+Deno.test("a bound that holds but is not sharp is verified, with its measured exponent and 'not sharp'", async () => {
+  const { result } = await runClaim(looseRate(), { seed: 1, budget: "test" });
+  assert.equal(result.status, "verified", result.reason);
+  const md = renderMarkdown([{ claim: looseRate(), result, plots: [] }], { seed: 1, budget: "test" });
+  assert.match(md, /\| printed bound \| O\(n\) holds; measured n\^0\.\d{3} \[0\.\d{3}, 0\.\d{3}\]; not sharp \|/);
+  const sharp = await runClaim(looseRate(0.5), { seed: 1, budget: "test" });
+  assert.match(sharp.result.aggregate!.summary, /^O\(n\^0\.5\) holds; .*; sharp$/);
+  const tooSmall = await runClaim(looseRate(0.25), { seed: 1, budget: "test" });
+  assert.equal(tooSmall.result.status, "falsified");
+});
+
+Deno.test("a hypothesis is labelled certified only where its check was certified on every instance", async () => {
+  const base = bounded();
+  const [h] = base.hypotheses;
+  // Certified on instances with x ≤ 0 only (say, a closed form there and a sampled bound elsewhere).
+  const mixed = {
+    ...base,
+    hypotheses: [{
+      ...h,
+      certainty: "estimated" as const,
+      check: (x: unknown) => ({
+        ...h.check(x),
+        certainty: (x as number) <= 0 ? "certified" as const : "estimated" as const,
+      }),
+    }],
+  };
+  const { result } = await runClaim(mixed, { seed: 1, budget: "test" });
+  const c = result.hypothesisCertified![0];
+  assert.ok(c > 0 && c < result.instances, `certified on ${c}`);
+  const md = renderMarkdown([{ claim: mixed, result, plots: [] }], { seed: 1, budget: "test" });
+  assert.match(
+    md,
+    new RegExp(`\\| \\$x \\\\le 1\\$ \\| estimated \\(certified on ${c} of ${result.instances} instances\\) \\|`),
+  );
+  // Without per-instance labels the declared one is printed, and the JSON has no count.
+  const plain = await runClaim(base, { seed: 1, budget: "test" });
+  assert.ok(!("hypothesisCertified" in plain.result));
 });

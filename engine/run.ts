@@ -12,6 +12,7 @@ import {
   type Claim,
   type ConclusionCheck,
   type InstanceRecord,
+  type Outcome,
   outcomeOf,
   type Source,
   type Status,
@@ -49,6 +50,31 @@ export interface Failure {
   detail: string;
   /** Shell command reproducing the instance exactly. */
   replay: string;
+}
+
+/** How often a conclusion held, failed or was undecided on some instances. */
+export interface OutcomeCounts {
+  /** Instances counted. */
+  tried: number;
+  /** The conclusion held. */
+  held: number;
+  /** It failed (a counterexample). */
+  failed: number;
+  /** The computation could not decide. */
+  undecided: number;
+}
+
+/** The verdict under one reading of an ambiguous statement, on the instances meeting the hypotheses. */
+export interface ReadingResult extends OutcomeCounts {
+  /** The reading (markdown). */
+  reading: string;
+  /** Fails on any counterexample; undecided when nothing held or more undecided than the claim allows. */
+  verdict: "holds" | "fails" | "undecided";
+}
+
+function countOutcomes(outcomes: (Outcome | undefined)[]): OutcomeCounts {
+  const n = (o: Outcome) => outcomes.filter((x) => x === o).length;
+  return { tried: outcomes.length, held: n("held"), failed: n("failed"), undecided: n("undecided") };
 }
 
 /** The result of running a claim: the verdict and the evidence behind it. */
@@ -97,6 +123,15 @@ export interface ClaimResult {
   replay: string | null;
   /** Wall-clock time (kept out of byte-identical comparisons by its `Ms` suffix). */
   elapsedMs: number;
+  /**
+   * Per hypothesis, on how many instances its check was certified (present when some check labels its own
+   * certainty, `HypothesisCheck.certainty`).
+   */
+  hypothesisCertified?: number[];
+  /** The erratum's scope, measured: the printed form's outcomes inside and outside it (instances meeting the hypotheses). */
+  scope?: { statement: string; inside: OutcomeCounts; outside: OutcomeCounts };
+  /** The verdict under each of the erratum's readings. */
+  readings?: ReadingResult[];
 }
 
 /**
@@ -178,7 +213,27 @@ export async function runInstance(
   const record: InstanceRecord = { index, description: claim.describe(instance), hypotheses, met };
   if (met || options.ignoreHypotheses) {
     record.conclusion = await safeCheck(claim.conclusion.check, instance);
-    if (claim.erratum) record.corrected = await safeCheck(claim.erratum.check, instance);
+    const erratum = claim.erratum;
+    if (erratum) record.corrected = await safeCheck(erratum.check, instance);
+    if (erratum?.scope) {
+      try {
+        record.inScope = erratum.scope.contains(instance) === true;
+      } catch {
+        // Neither inside nor outside: the instance is left out of the scope's counts.
+      }
+    }
+    if (erratum?.readings) {
+      record.readings = [];
+      for (const { decidedBy } of erratum.readings) {
+        record.readings.push(
+          decidedBy === "printed"
+            ? outcomeOf(record.conclusion)
+            : decidedBy === "corrected"
+            ? outcomeOf(record.corrected)
+            : outcomeOf(await safeCheck(decidedBy, instance)),
+        );
+      }
+    }
   }
   return record;
 }
@@ -299,7 +354,7 @@ export async function runClaim(
       aggregate = { holds: false, summary: `aggregate ${thrown(e).detail}` };
     }
   }
-  const { status, reason } = decide(
+  const decision = decide(
     claim.kind,
     claim.minMetFraction ?? 0.5,
     records,
@@ -308,6 +363,15 @@ export async function runClaim(
     claim.maxUndecidedFraction,
   );
   const met = records.filter((r) => r.met);
+  const { scope, readings } = measureErratum(claim, met);
+  // A printed form failing inside the scope its erratum states makes that statement wrong.
+  const { status, reason } = decision.status === "erratum" && scope && scope.inside.failed > 0
+    ? {
+      status: "falsified" as const,
+      reason: `${decision.reason}, but it also failed on ${scope.inside.failed} of ${scope.inside.tried} instances ` +
+        `inside the scope where the erratum says it holds (${scope.statement})`,
+    }
+    : decision;
   // For an erratum, the printed form's "tightness" measures how badly it fails; the corrected form's is the bound's.
   const useCorrected = status === "erratum";
   const tight = met
@@ -347,8 +411,54 @@ export async function runClaim(
     undecidedInstances: undecided.slice(0, 5).map(evidence),
     replay: status === "falsified" || status === "erratum" ? failures[0]?.replay ?? null : null,
     elapsedMs: Math.round(performance.now() - start),
+    ...(records.some((r) => r.hypotheses.some((h) => h.certainty !== undefined))
+      ? {
+        hypothesisCertified: claim.hypotheses.map((h, k) =>
+          records.filter((r) => (r.hypotheses[k]?.certainty ?? h.certainty) === "certified").length
+        ),
+      }
+      : {}),
+    ...(scope ? { scope } : {}),
+    ...(readings ? { readings } : {}),
   };
   return { result, records };
+}
+
+/**
+ * The erratum's scope and readings, measured on the instances meeting the hypotheses: the printed form's
+ * outcomes inside and outside the scope, and the verdict under each reading.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { measureErratum } from "./run.ts";
+ * import { bounded } from "./_toy_claims.ts";
+ * assert.deepEqual(measureErratum(bounded(), []), {});
+ * ```
+ */
+export function measureErratum(
+  claim: Claim,
+  met: InstanceRecord[],
+): Pick<ClaimResult, "scope" | "readings"> {
+  const erratum = claim.erratum;
+  const out: Pick<ClaimResult, "scope" | "readings"> = {};
+  if (erratum?.scope) {
+    const side = (inside: boolean) =>
+      countOutcomes(met.filter((r) => r.inScope === inside).map((r) => outcomeOf(r.conclusion)));
+    out.scope = { statement: erratum.scope.statement, inside: side(true), outside: side(false) };
+  }
+  if (erratum?.readings) {
+    out.readings = erratum.readings.map(({ reading }, k) => {
+      const c = countOutcomes(met.map((r) => r.readings?.[k]));
+      const verdict = c.failed > 0
+        ? "fails" as const
+        : c.held === 0 || c.undecided > (claim.maxUndecidedFraction ?? 0) * c.tried
+        ? "undecided" as const
+        : "holds" as const;
+      return { reading, ...c, verdict };
+    });
+  }
+  return out;
 }
 
 /**

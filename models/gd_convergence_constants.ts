@@ -9,6 +9,7 @@ import { gram } from "./scaled_two_layer.ts";
 import type { SinePerturbedLinear } from "./sine_perturbed_linear.ts";
 import { distance, norm } from "../numerics/compare.ts";
 import { EPS, symmetricEigen } from "../numerics/linalg.ts";
+import { gramFormationError, symmetricEigenEnclosure } from "../numerics/eigen_enclosure.ts";
 import type { Rng } from "../numerics/random.ts";
 
 /** The constants of Assumption 11.12 of a model at w₀ with targets y. */
@@ -41,8 +42,9 @@ export interface ConvergenceModel {
 
 /**
  * The constants of Assumption 11.12 for the sine-perturbed linear model at w₀ with targets y, each
- * computed rigorously. Eigenvalues are widened by the symmetric eigensolver's backward error
- * 10·m·ε·λ_max; U and L by a relative 8(n + 2)ε for the rounding of their own evaluation.
+ * computed rigorously. Eigenvalues are enclosed rigorously (`symmetricEigenEnclosure`: Weyl with the
+ * residual of the computed eigenpairs, plus the rounding of the Jacobian and of its Gram matrix,
+ * `gramFormationError`); U and L are widened by a relative 8(n + 2)ε for the rounding of their own evaluation.
  *
  * @example
  * ```ts
@@ -60,9 +62,9 @@ export function certifiedSineConstants(
   y: ArrayLike<number>,
 ): ConvergenceConstants {
   const m = model.xs.length, n = model.paramCount;
-  const values = symmetricEigen(gram(model.jacobian(w0))).values;
-  const eigTol = 10 * m * EPS * Math.abs(values[0]);
-  const lambdaMin = values[m - 1] - eigTol, lambdaMax = values[0] + eigTol;
+  const jac = model.jacobian(w0);
+  const enclosure = symmetricEigenEnclosure(gram(jac), gramFormationError(jac, model.jacobianError(w0)));
+  const lambdaMin = enclosure.min, lambdaMax = enclosure.max;
   const slack = 1 + 8 * (n + 2) * EPS;
   const u = model.gradientBound() * slack, l = model.lipschitzBound() * slack;
   const out = model.outputs(w0);

@@ -258,9 +258,9 @@ export function kernelTolerance(a: FeatureAnalysis, kls: KernelLeastSquares): { 
  */
 export const rankResolved = {
   statement: "numerical precondition (not in the text): the rank of Φ is resolved in float64 and κ = s₁/s_r ≤ 10³",
-  certainty: "certified" as const,
+  certainty: "estimated" as const,
   method:
-    "SVD of Φ (backward stable: singular values within 10(m+n)ε·s₁): s_r ≥ 10⁻³s₁ and s_{r+1} ≤ 10⁻¹²s₁, so the rank is unambiguous and the tolerances stay below 10⁻⁴ relative",
+    "SVD of Φ (backward stable: singular values within about 10(m+n)ε·s₁, an estimate of the backward error, not a bound): s_r ≥ 10⁻³s₁ and s_{r+1} ≤ 10⁻¹²s₁, so the rank is unambiguous and the tolerances stay below 10⁻⁴ relative; estimated",
   check(i: KernelLsInstance): { holds: boolean; value: string } {
     const { s, rank, kappa } = analyseFeatures(i);
     const next = s[rank] ?? 0;

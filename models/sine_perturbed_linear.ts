@@ -59,6 +59,38 @@ export class SinePerturbedLinear {
     });
   }
 
+  /**
+   * Componentwise bounds on |fl(∇_wΦ(xᵢ, w))ₖ − ∇_wΦ(xᵢ, w)ₖ| for the model as evaluated (with Cᵀxᵢ as stored):
+   * the argument tᵢ = (Cᵀxᵢ)ᵀw is rounded by at most δ = γₙΣ|(Cᵀxᵢ)ⱼwⱼ|, which moves cos by at most δ; Math.cos
+   * adds at most 2 ulps of a number ≤ 1 (4u); then three rounded operations (relative γ₃).
+   *
+   * @example
+   * ```ts
+   * import assert from "node:assert/strict";
+   * import { SinePerturbedLinear } from "./sine_perturbed_linear.ts";
+   * import { Matrix } from "../numerics/linalg.ts";
+   * const m = new SinePerturbedLinear([Float64Array.of(1, 0)], Matrix.eye(2), 0);
+   * const [e] = m.jacobianError([3, 4]);
+   * assert.ok(e[0] < 1e-15 && e[1] === 0);
+   * ```
+   */
+  jacobianError(w: ArrayLike<number>): Float64Array[] {
+    const n = this.paramCount, u = 2 ** -53, gamma = (k: number) => (k * u) / (1 - k * u);
+    return this.xs.map((x, i) => {
+      const cx = this.cxs[i];
+      let abs = 0;
+      for (let j = 0; j < n; j++) abs += Math.abs(cx[j] * w[j]);
+      const delta = gamma(n) * abs * (1 + gamma(n)), cosError = delta + 4 * u;
+      const c = Math.abs(this.beta * Math.cos(dotp(cx, w)));
+      return Float64Array.from(
+        x,
+        (v, k) =>
+          (this.beta * cosError * Math.abs(cx[k]) +
+            gamma(3) * (Math.abs(v) + (c + this.beta * cosError) * Math.abs(cx[k]))) * (1 + gamma(4)),
+      );
+    });
+  }
+
   /** A rigorous U of (11.4.2) valid on all of ℝⁿ: maxᵢ ‖xᵢ‖ + β‖Cᵀxᵢ‖. */
   gradientBound(): number {
     return Math.max(

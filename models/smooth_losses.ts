@@ -6,6 +6,7 @@
  */
 import { EPS, Matrix, matVec, spectralNorm, symmetricEigen, transposeMatVec } from "../numerics/linalg.ts";
 import { logistic, softplus } from "../numerics/logistic.ts";
+import { gramEigenEnclosure, matrixRows, symmetricEigenEnclosure } from "../numerics/eigen_enclosure.ts";
 import { LeastSquares } from "./least_squares.ts";
 
 /** A differentiable loss with a certified upper bound on its smoothness constant. */
@@ -30,9 +31,15 @@ export interface SmoothLoss {
  * Inflates a float64 eigenvalue or squared singular value of a matrix of size n so that it bounds
  * the exact one: backward-stable solvers err by at most a small multiple of n·ε·‖A‖.
  */
-function certifiedUpper(value: number, n: number): number {
-  return value * (1 + 64 * n * EPS);
+/**
+ * value·(1 + 64nε), raised if need be to `rigorous` (a certified upper bound from numerics/eigen_enclosure.ts),
+ * so that the result bounds the largest eigenvalue whatever the solver's backward error.
+ */
+function certifiedUpper(value: number, n: number, rigorous: number): number {
+  return Math.max(value * (1 + 64 * n * EPS), rigorous);
 }
+
+const RIGOROUS = ", at least a rigorous enclosure's upper end (Weyl with the residual of the computed eigenpairs)";
 
 /**
  * L(w) = ½wᵀAw with A symmetric PSD: ∇²L = A, so β = λ_max(A) exactly (inflated by the
@@ -54,8 +61,8 @@ export function quadraticLoss(a: Matrix): SmoothLoss & { top: Float64Array } {
     dim: a.rows,
     loss: (w) => 0.5 * dotSym(a, w),
     gradient: (w) => matVec(a, w),
-    beta: certifiedUpper(Math.max(values[0], 0), a.rows),
-    betaMethod: "λ_max(A) from a symmetric eigensolver, inflated by 64·n·ε relative",
+    beta: certifiedUpper(Math.max(values[0], 0), a.rows, symmetricEigenEnclosure(a).max),
+    betaMethod: "λ_max(A) from a symmetric eigensolver, inflated by 64·n·ε relative" + RIGOROUS,
     magnitude: (w) => 0.5 * absQuadForm(a, w),
     top: Float64Array.from(vectors.getColumn(0)),
   };
@@ -80,8 +87,8 @@ export function linearRegressionLoss(x: Matrix, y: ArrayLike<number>): SmoothLos
     dim: x.columns,
     loss: (w) => ls.loss(w),
     gradient: (w) => ls.gradient(w),
-    beta: certifiedUpper(spectralNorm(x) ** 2, Math.max(x.rows, x.columns)),
-    betaMethod: "λ_max(XᵀX) = s_max(X)² (10.59) from an SVD, inflated by 64·n·ε relative",
+    beta: certifiedUpper(spectralNorm(x) ** 2, Math.max(x.rows, x.columns), gramEigenEnclosure(matrixRows(x)).max),
+    betaMethod: "λ_max(XᵀX) = s_max(X)² (10.59) from an SVD, inflated by 64·n·ε relative" + RIGOROUS,
     magnitude: (w) => {
       const r = ls.residual(w);
       let s = 0;
@@ -117,8 +124,8 @@ export function logisticLoss(x: Matrix, y: ArrayLike<number>): SmoothLoss {
       const coef = margins(w).map((m, i) => -labels[i] * logistic(-m));
       return transposeMatVec(x, coef);
     },
-    beta: certifiedUpper(spectralNorm(x) ** 2, Math.max(x.rows, x.columns)) / 4,
-    betaMethod: "¼·s_max(X)² (Hessian ⪯ ¼XᵀX since σ′ ≤ ¼), SVD inflated by 64·n·ε relative",
+    beta: certifiedUpper(spectralNorm(x) ** 2, Math.max(x.rows, x.columns), gramEigenEnclosure(matrixRows(x)).max) / 4,
+    betaMethod: "¼·s_max(X)² (Hessian ⪯ ¼XᵀX since σ′ ≤ ¼), SVD inflated by 64·n·ε relative" + RIGOROUS,
     magnitude: (w) => margins(w).reduce((s, m) => s + Math.abs(m) + Math.LN2, 0),
   };
 }

@@ -161,3 +161,47 @@ export function exponentTest(
     },
   };
 }
+
+/** An upper bound O(n^p) judged on a fitted exponent, with how sharp it is. */
+export interface BigOSharpness {
+  /** The bound holds: the interval does not lie wholly above p. */
+  holds: boolean;
+  /** The bound is sharp: the interval contains p (false when it lies wholly below: a true but loose bound). */
+  sharp: boolean;
+  /** E.g. "O(n) holds; measured n^0.500 [0.490, 0.510]; not sharp". */
+  text: string;
+}
+
+function bigO(p: number, variable: string): string {
+  return p === 0 ? "O(1)" : p === 1 ? `O(${variable})` : `O(${variable}^${p})`;
+}
+
+/**
+ * The bound O(n^p) on a quantity whose log–log fit against n is `fit` (its interval at the caller's level):
+ * it holds unless the whole interval lies above p (the quantity grows faster), and it is sharp when the
+ * interval contains p; a bound that holds with the interval wholly below p is true but not sharp (verified,
+ * with the measured exponent).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { bigOSharpness } from "./log_log_fit.ts";
+ * const loose = bigOSharpness(1, { slope: 0.5, lo: 0.49, hi: 0.51 });
+ * assert.deepEqual([loose.holds, loose.sharp], [true, false]);
+ * assert.equal(loose.text, "O(n) holds; measured n^0.500 [0.490, 0.510]; not sharp");
+ * assert.equal(bigOSharpness(0.25, { slope: 0.5, lo: 0.49, hi: 0.51 }).holds, false);
+ * assert.equal(bigOSharpness(0.5, { slope: 0.5, lo: 0.49, hi: 0.51 }).sharp, true);
+ * ```
+ */
+export function bigOSharpness(
+  p: number,
+  fit: { slope: number; lo: number; hi: number },
+  variable = "n",
+): BigOSharpness {
+  const holds = fit.lo <= p, sharp = holds && p <= fit.hi;
+  const measured = `measured ${variable}^${fit.slope.toFixed(3)} [${fit.lo.toFixed(3)}, ${fit.hi.toFixed(3)}]`;
+  const text = !holds
+    ? `${bigO(p, variable)} fails; ${measured}`
+    : `${bigO(p, variable)} holds; ${measured}; ${sharp ? "sharp" : "not sharp"}`;
+  return { holds, sharp, text };
+}

@@ -1,19 +1,20 @@
 /**
  * The conclusion "this computed matrix is symmetric PSD", for a matrix Ĝ known up to a bounded
- * formation error (a kernel matrix): Ĝ exactly symmetric and λ_min(Ĝ) ≥ −(e + 10·m·ε·‖Ĝ‖₂), by Weyl
- * and the eigensolver's backward error (numerics/psd.ts).
+ * formation error (a kernel matrix): Ĝ exactly symmetric and its computed λ_min ≥ −(e + r), where r is the
+ * radius of a rigorous enclosure of Ĝ's eigenvalues (Weyl with the residual of the computed eigenpairs,
+ * numerics/eigen_enclosure.ts) and e the formation bound (Weyl again): a PSD G can never fail it.
  *
  * @module
  */
 import type { ConclusionCheck } from "../claim.ts";
 import type { Matrix } from "../../numerics/linalg.ts";
-import { psdWithFormationError } from "../../numerics/psd.ts";
+import { symmetricEigenEnclosure } from "../../numerics/eigen_enclosure.ts";
 
 /** The data a PSD conclusion keeps. */
 export interface PsdData {
   /** λ_min(Ĝ). */
   minEigenvalue: number;
-  /** The tolerance it is held to: formation bound + eigensolver backward error. */
+  /** The tolerance it is held to: formation bound + the enclosure's radius. */
   tolerance: number;
 }
 
@@ -38,16 +39,21 @@ export interface MatrixWithError {
  * ```
  */
 export function psdUpToRounding({ g, error }: MatrixWithError): ConclusionCheck<PsdData> {
-  const t = psdWithFormationError(g, error);
-  const observed = Math.max(0, -t.minEigenvalue);
+  const symmetric = g.isSymmetric();
+  const e = symmetricEigenEnclosure(g, error);
+  const minEigenvalue = e.values[g.rows - 1], tolerance = e.radius;
+  const psd = symmetric && Number.isFinite(tolerance) && Number.isFinite(minEigenvalue) && minEigenvalue >= -tolerance;
+  const observed = Math.max(0, -minEigenvalue);
   return {
-    holds: t.psd,
+    holds: psd,
     observed,
-    bound: t.tolerance,
-    tightness: observed / t.tolerance,
-    detail: `G ${g.rows}×${g.rows} ${t.symmetric ? "symmetric" : "NOT symmetric"}, λ_min = ${
-      t.minEigenvalue.toExponential(3)
-    }, tolerance ${t.tolerance.toExponential(2)} (formation bound ${error.toExponential(2)} + eigensolver 10·m·ε·‖G‖)`,
-    data: { minEigenvalue: t.minEigenvalue, tolerance: t.tolerance },
+    bound: tolerance,
+    tightness: observed / tolerance,
+    detail: `G ${g.rows}×${g.rows} ${symmetric ? "symmetric" : "NOT symmetric"}, λ_min = ${
+      minEigenvalue.toExponential(3)
+    }, tolerance ${tolerance.toExponential(2)} (formation bound ${
+      error.toExponential(2)
+    } + the radius of a rigorous eigenvalue enclosure)`,
+    data: { minEigenvalue, tolerance },
   };
 }

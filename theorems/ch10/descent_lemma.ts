@@ -138,7 +138,7 @@ Linear regression: $\nabla^2\mathcal{L}(w) = X^\top X$ (10.59), so $\beta = \lam
         statement: String.raw`$\mathcal{L}$ is $\beta$-smooth (Definition 10.1)`,
         certainty: "certified",
         method:
-          "β is an upper bound proven for each family (quadratic: λ_max(A); linear regression: λ_max(XᵀX) by (10.59); logistic: ¼‖X‖₂²), computed by a backward-stable float64 solver and inflated by its error bound",
+          "β is an upper bound proven for each family (quadratic: λ_max(A); linear regression: λ_max(XᵀX) by (10.59); logistic: ¼‖X‖₂²), computed by a backward-stable float64 solver, inflated by 64·n·ε relative and raised, if need be, to the upper end of a rigorous eigenvalue enclosure (numerics/eigen_enclosure.ts)",
         check: (i) => ({
           holds: Number.isFinite(i.loss.beta) && i.loss.beta > 0,
           value: `β = ${i.loss.beta.toPrecision(6)} (${i.loss.betaMethod})`,

@@ -98,7 +98,7 @@ $K(x, x') := \langle \phi(x), \phi(x')\rangle_H$ defines a kernel.`,
     }],
     conclusion: {
       statement: String
-        .raw`$G = (\langle\phi(x_i), \phi(x_j)\rangle)$ is exactly symmetric and $\lambda_{\min}(\hat G) \ge -(\|E\|_F + 10m\varepsilon\|\hat G\|_2)$.`,
+        .raw`$G = (\langle\phi(x_i), \phi(x_j)\rangle)$ is exactly symmetric and $\lambda_{\min}(\hat G) \ge -(\|E\|_F + r)$, $r$ the radius of a rigorous enclosure of $\hat G$'s eigenvalues.`,
       check: (i) => psdUpToRounding(kernelMatrix(kernelOf(i.phi), i.points)),
     },
     parameters: {

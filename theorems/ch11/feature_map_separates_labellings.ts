@@ -6,7 +6,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
-import type { Claim } from "../../engine/claim.ts";
+import type { Claim, ConclusionCheck } from "../../engine/claim.ts";
 import { type FeatureMap, kernelFeatureMap, laplaceKernel } from "../../models/kernels.ts";
 import { certifySeparation, fitHyperplane } from "../../models/separation.ts";
 import type { Rng } from "../../numerics/random.ts";
@@ -97,6 +97,30 @@ function checkAllLabellings(i: LabellingInstance, makeMap: FeatureMapFor) {
     }
   }
   return { phi, repeated, total: 2 ** m, separated, consistentFailures, conflicting, conflictingSeparated, worst };
+}
+
+/**
+ * The non-strict reading, decided exactly: φ ≡ 0 and the hyperplane ⟨e₁, z⟩ = 0 leave every image on the
+ * hyperplane, so each labelling's two sets lie in opposite closed half-spaces (0 ≥ 0 and 0 ≤ 0, exact).
+ */
+function weakSeparation(i: LabellingInstance): ConclusionCheck {
+  const m = i.points.length, phi = (_x: Float64Array) => new Float64Array(m), e1 = new Float64Array(m);
+  e1[0] = 1;
+  let separated = 0;
+  for (let mask = 0; mask < 2 ** m; mask++) {
+    const ok = i.points.every((x, k) => {
+      const s = phi(x).reduce((acc, v, j) => acc + v * e1[j], 0);
+      return mask & (1 << k) ? s >= 0 : s <= 0;
+    });
+    if (ok) separated++;
+  }
+  return {
+    holds: separated === 2 ** m,
+    observed: separated,
+    bound: 2 ** m,
+    tightness: separated / 2 ** m,
+    detail: `φ ≡ 0 with ⟨e₁, z⟩ = 0: ${separated} of ${2 ** m} labellings in opposite closed half-spaces (exact)`,
+  };
 }
 
 /**
@@ -197,6 +221,28 @@ When $x_a = x_b$ and $y_a \ne y_b$ no $\phi$ whatsoever can do this ($\phi(x_a) 
           } labellings consistent on repeated points separated (certified); ${r.conflictingSeparated} of ${r.conflicting} conflicting ones separated (must be 0)`,
         };
       },
+      scope: {
+        statement:
+          "for pairwise distinct points (every labelling strictly separated); it fails only under strict separation with a repeated point labelled both ways (see the readings)",
+        contains: (i) => findRepeated(i.points) === null,
+      },
+      readings: [
+        {
+          reading: String
+            .raw`strict separation ($\langle w, \phi(x_i)\rangle + b > 0$ if $y_i = 1$, $< 0$ if $y_i = -1$) of every labelling of the indices $i$ (as printed)`,
+          decidedBy: "printed",
+        },
+        {
+          reading:
+            "strict separation of every labelling of the points as a set (labels agree on a repeated point, as the corrected statement)",
+          decidedBy: "corrected",
+        },
+        {
+          reading: String
+            .raw`non-strict separation (the two sets in opposite closed half-spaces): vacuous, since $\phi \equiv 0$ puts every image on the hyperplane $\langle e_1, z\rangle = 0$`,
+          decidedBy: weakSeparation,
+        },
+      ],
     },
     parameters: {
       m: { type: "integer", min: 2, max: 8, help: "number of points (all 2^m labellings are enumerated)" },

@@ -18,3 +18,11 @@ Deno.test("ex-11.33 as printed fails exactly on the instances with a repeated po
   assert.equal(result.status, "erratum");
   for (const r of records) assert.equal(r.conclusion!.holds, !r.description.includes("repeated"));
 });
+
+Deno.test("ex-11.33: the printed form holds on distinct points; it fails only under strict separation of index labellings", async () => {
+  const { result } = await runClaim(featureMapSeparatesLabellings(), { seed: 1, budget: "test" });
+  const { inside, outside } = result.scope!;
+  assert.ok(inside.tried > 0 && inside.held === inside.tried, JSON.stringify(inside));
+  assert.ok(outside.tried > 0 && outside.failed === outside.tried, JSON.stringify(outside));
+  assert.deepEqual(result.readings!.map((g) => g.verdict), ["fails", "holds", "holds"]);
+});

@@ -85,8 +85,9 @@ $w_0$ onto $\tilde H^\perp$. Notably, on the set $\{x \in \mathbb R^d \mid \phi(
     hypotheses: [
       {
         statement: String.raw`sufficiently small step size: $h \in (0, 1/(2 s_{\max}(\Phi)^2))$ as in Theorem 11.3`,
-        certainty: "certified",
-        method: "h is drawn as a fraction in [0.5, 0.95] of 1/(2s_max²), s_max from a backward-stable SVD",
+        certainty: "estimated",
+        method:
+          "h is drawn as a fraction in [0.5, 0.95] of 1/(2s_max²), s_max from a backward-stable SVD whose error is estimated, not bounded (and Φ carries the features' rounding): estimated",
         check: (i) => ({
           holds: i.hFraction > 0 && i.hFraction < 1 - 1e-9,
           value: `h·2s_max² = ${i.hFraction.toFixed(4)}`,
@@ -96,8 +97,9 @@ $w_0$ onto $\tilde H^\perp$. Notably, on the set $\{x \in \mathbb R^d \mid \phi(
       {
         statement:
           "numerical precondition (not in the text): κ ≤ 30, so that GD reaches 10⁻⁷ relative within 40 000 steps",
-        certainty: "certified",
-        method: "κ = s₁/s_r from the SVD of Φ; GD contracts by ρ ≤ 1 − (h·2s_max²)/(2κ²) per step on H̃",
+        certainty: "estimated",
+        method:
+          "κ = s₁/s_r from the SVD of Φ; GD contracts by ρ ≤ 1 − (h·2s_max²)/(2κ²) per step on H̃; κ from the computed singular values: estimated",
         check: (i) => {
           const { kappa } = analyseFeatures(i);
           return { holds: kappa <= 30, value: `κ = ${kappa.toExponential(2)}` };

@@ -16,6 +16,7 @@ import {
 } from "../../models/least_squares_instances.ts";
 import { distance, norm } from "../../numerics/compare.ts";
 import { EPS, matVec, rowSpaceProjector } from "../../numerics/linalg.ts";
+import { gramEigenEnclosure, matrixRows } from "../../numerics/eigen_enclosure.ts";
 
 const SOURCE = "004_9692536818598e94.txt";
 
@@ -80,10 +81,14 @@ $w_{k+1} := w_k - h\nabla f(w_k)$ (11.1.5) with $f$ in (11.1.2). Then $\lim_{k\t
     hypotheses: [{
       statement: String.raw`$h \in (0, 1/(2 s_{\max}(A)^2))$`,
       certainty: "certified",
-      method: "s_max from a float64 SVD (relative error ≲ 1e-15); instances within 1e-9 of the bound are rejected",
+      method:
+        "h compared with a rigorous upper bound on s_max(A)² = λ_max(AAᵀ) (numerics/eigen_enclosure.ts: Weyl with the residual of the computed eigenpairs plus the Gram rounding); instances within 1e-9 of the bound (s_max from a float64 SVD) are rejected as well",
       check: (i) => {
-        const x = i.h * 2 * i.s[0] ** 2;
-        return { holds: i.h > 0 && x < 1 - 1e-9, value: `h·2s_max² = ${x.toFixed(4)}` };
+        const x = i.h * 2 * i.s[0] ** 2, upper = i.h * 2 * gramEigenEnclosure(matrixRows(i.ls.x)).max;
+        return {
+          holds: i.h > 0 && x < 1 - 1e-9 && upper < 1,
+          value: `h·2s_max² = ${x.toFixed(4)} (with the certified upper bound on s_max²: ${upper.toFixed(4)})`,
+        };
       },
     }],
     conclusion: {

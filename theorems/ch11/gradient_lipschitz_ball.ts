@@ -12,6 +12,7 @@ import { type Activation, arctan, softplus } from "../../models/activation.ts";
 import { smallestCommonBound } from "../../models/common_bound.ts";
 import { TwoLayerNetwork } from "../../models/two_layer.ts";
 import { norm } from "../../numerics/compare.ts";
+import { gramEigenEnclosure } from "../../numerics/eigen_enclosure.ts";
 import { gramSpectralNorm } from "../../numerics/gram_spectral_norm.ts";
 import { EPS } from "../../numerics/linalg.ts";
 import { type Distribution, gaussian, sampleVector, uniformSqrt3 } from "../../numerics/random.ts";
@@ -41,6 +42,8 @@ export interface BallInstance {
   ball: Float64Array[];
   /** ‖U₀‖ (spectral). */
   normU: number;
+  /** A certified upper bound on ‖U₀‖₂² (rigorous enclosure of λ_max(U₀ᵀU₀)). */
+  normUSquaredBound: number;
   /** ‖v₀‖. */
   normV: number;
 }
@@ -83,8 +86,10 @@ function drawBall({ rng, index, budget, params = {} }: InstanceContext): BallIns
   ball.push(onSphere(dv.map((t, k) => -t - db[k]), 1));
   // ‖U₀‖ via the d×d Gram matrix.
   const normU = gramSpectralNorm(view.U, n, d);
+  const columns = Array.from({ length: d }, (_, a) => Float64Array.from({ length: n }, (_, i) => view.U[i * d + a]));
+  const normUSquaredBound = gramEigenEnclosure(columns).max;
   const normV = norm(view.v);
-  return { net, dist, c, R, x, ball, normU, normV };
+  return { net, dist, c, R, x, ball, normU, normUSquaredBound, normV };
 }
 
 const hypotheses: Hypothesis<BallInstance>[] = [{
@@ -100,11 +105,12 @@ const hypotheses: Hypothesis<BallInstance>[] = [{
 }, {
   statement: String.raw`(11.5.5): $\|v_0\| \le 2$ and $\|U_0\| \le 2\sqrt n$`,
   certainty: "certified",
-  method: "‖v₀‖ and ‖U₀‖ = √λ_max(U₀ᵀU₀) computed, with a relative rounding margin 10nε",
+  method:
+    "‖v₀‖ computed with a relative rounding margin 10nε (above γₙ); ‖U₀‖² ≤ 4n against a rigorous upper bound on λ_max(U₀ᵀU₀) (numerics/eigen_enclosure.ts)",
   check: (i) => {
     const n = i.net.n, margin = 1 + 10 * n * EPS;
     return {
-      holds: i.normV * margin <= 2 && i.normU * margin <= 2 * Math.sqrt(n),
+      holds: i.normV * margin <= 2 && i.normUSquaredBound <= 4 * n,
       value: `‖v₀‖ = ${i.normV.toFixed(3)}, ‖U₀‖/√n = ${(i.normU / Math.sqrt(n)).toFixed(3)}`,
     };
   },

@@ -1,13 +1,16 @@
 /**
  * Section 11.6 (Chapter 11, start of §11.6 and (11.6.3)): the gradient magnitudes per parameter group of
  * a two-layer network at initialisation. Printed: under LeCun ‖∇_UΦ‖, ‖∇_bΦ‖, ‖∇_cΦ‖ = O(1) and
- * ‖∇_vΦ‖ = O(n); under the NTK parametrisation every group O(1). Erratum: ‖∇_vΦ‖ grows like n^{1/2}.
+ * ‖∇_vΦ‖ = O(n); under the NTK parametrisation every group O(1). Each is an upper bound, checked as one
+ * (the fitted exponent's interval not wholly above it), with its sharpness measured: ‖∇_vΦ‖ grows like
+ * n^{1/2}, so O(n) holds but is not sharp (verified, not an erratum).
  *
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
 import type { Claim, ConclusionCheck } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
+import { bigOSharpness } from "../../engine/verdicts/log_log_fit.ts";
 import { chart, nominal, quantitative } from "../../engine/plots/chart.ts";
 import { withData } from "../../engine/records.ts";
 import { softplus } from "../../models/activation.ts";
@@ -52,8 +55,8 @@ export const PRINTED_EXPONENTS: Exponents = {
   ntk: { U: 0, b: 0, v: 0, c: 0 },
 };
 
-/** The corrected exponents: ‖∇_vΦ‖ = ‖σ(Ux + b)‖ grows like n^{1/2} (its square like n). */
-export const CORRECTED_EXPONENTS: Exponents = {
+/** The sharp exponents: ‖∇_vΦ‖ = ‖σ(Ux + b)‖ grows like n^{1/2} (its square like n); the others as printed. */
+export const SHARP_EXPONENTS: Exponents = {
   lecun: { U: 0, b: 0, v: 0.5, c: 0 },
   ntk: { U: 0, b: 0, v: 0, c: 0 },
 };
@@ -79,8 +82,9 @@ function fitExponents(i: GradientScalingInstance, confidence: number) {
 
 /**
  * `sec-11.6`: the scaling in n of ‖∇_UΦ‖, ‖∇_bΦ‖, ‖∇_vΦ‖, ‖∇_cΦ‖ at initialisation under LeCun (printed
- * O(1), O(1), O(n), O(1)) and NTK parametrisation, fitted per seed over a width sweep. The exponents under
- * test (printed and corrected) are parameters.
+ * O(1), O(1), O(n), O(1)) and NTK parametrisation, fitted per seed over a width sweep: each bound holds unless
+ * its fitted exponent is significantly larger; the aggregate measures how sharp each is. The stated exponents
+ * are a parameter (a mutant states a smaller one).
  *
  * @example
  * ```ts
@@ -89,10 +93,7 @@ function fitExponents(i: GradientScalingInstance, confidence: number) {
  * assert.notEqual(gradientMagnitudes().erratum, undefined);
  * ```
  */
-export function gradientMagnitudes(
-  printed: Exponents = PRINTED_EXPONENTS,
-  corrected: Exponents = CORRECTED_EXPONENTS,
-): Claim {
+export function gradientMagnitudes(printed: Exponents = PRINTED_EXPONENTS): Claim {
   const design = {
     test: { widths: [4, 5, 6, 7, 8, 9, 10, 11, 12].map((k) => 2 ** k), count: 6 },
     report: { widths: [6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16].map((k) => 2 ** k), count: 24 },
@@ -102,15 +103,16 @@ export function gradientMagnitudes(
   const check = (i: GradientScalingInstance, exps: Exponents, count: number): ConclusionCheck<GradientExponentData> => {
     // Bonferroni over instances and the 6 fitted (param, group) pairs.
     const fits = fitExponents(i, 1 - CHECK_FALSE_ALARM / (count * 6));
-    let holds = true, worst = 0;
+    let holds = true, worst = -Infinity;
     const parts: string[] = [];
     for (const f of fits) {
       const want = exps[f.param][f.group];
-      const ok = f.lo <= want && want <= f.hi;
-      holds &&= ok;
+      // An upper bound O(n^want): it fails only when the whole interval lies above want.
+      const b = bigOSharpness(want, f);
+      holds &&= b.holds;
       const half = Math.max((f.hi - f.lo) / 2, 1e-12);
-      worst = Math.max(worst, Number.isFinite(f.slope) ? Math.abs(f.slope - want) / half : Infinity);
-      parts.push(`${f.param} ∇_${f.group}: ${f.slope.toFixed(3)} [${f.lo.toFixed(3)}, ${f.hi.toFixed(3)}] vs ${want}`);
+      worst = Math.max(worst, Number.isFinite(f.slope) ? (f.slope - want) / half : Infinity);
+      parts.push(`${f.param} ∇_${f.group}: ${b.text}`);
     }
     return {
       holds,
@@ -135,7 +137,8 @@ export function gradientMagnitudes(
 $\mathbb E\|\nabla_b\Phi\| = O(1)$, $\mathbb E\|\nabla_v\Phi\| = \mathbb E\|\sigma(Ux+b)\| = O(n)$, $\mathbb E\|\nabla_c\Phi\| = O(1)$, so GD with
 step $O(n^{-1})$ primarily trains $v$. The NTK parametrisation (11.6.1)–(11.6.3) scales the three $O(n)$-sized gradients
 by $n^{-1/2}$ "to also normalize the variance of the gradients" (read: every group $O(1)$).`,
-    tightness: "worst |fitted exponent − stated exponent| over the half-width of its confidence interval",
+    tightness:
+      "worst (fitted exponent − stated exponent) over the half-width of its confidence interval: 1 at the edge of rejection, above 1 violated, negative when the bound is loose",
     instances: nInstances,
     falseAlarm: CHECK_FALSE_ALARM,
     generate({ rng, index, budget, params = {} }) {
@@ -170,19 +173,9 @@ by $n^{-1/2}$ "to also normalize the variance of the gradients" (read: every gro
     conclusion: {
       statement: String
         .raw`Per seed, the log–log fit of each group's gradient norm against $n$ has a confidence interval
-(Bonferroni, family-wise $4\cdot 10^{-4}$) containing the stated exponent: LeCun (0, 0, 1, 0), NTK (0, 0, 0, 0).`,
+(Bonferroni, family-wise $4\cdot 10^{-4}$) not wholly above the stated exponent, i.e. each $O(n^p)$ bound holds: LeCun (0, 0, 1, 0),
+NTK (0, 0, 0, 0). The aggregate measures each bound's sharpness (fitted exponent of the mean norm, with its interval).`,
       check: (i) => check(i, printed, i.widths.length > 9 ? nInstances.report : nInstances.test),
-    },
-    erratum: {
-      printed: String.raw`$\mathbb E\|\nabla_v\Phi(x,w_0)\| = \mathbb E\|\sigma(Ux+b)\| = O(n)$`,
-      corrected: String
-        .raw`$\mathbb E\|\nabla_v\Phi(x,w_0)\| = O(n^{1/2})$ (equivalently $\mathbb E\|\nabla_v\Phi\|^2 = O(n)$)`,
-      reasoning: "σ(Ux + b) has n i.i.d. entries with finite second moment E[σ(uᵀx)²] (the diagonal K^LC(x, x)), so " +
-        "‖σ(Ux + b)‖² = n·(K^LC(x, x) + o(1)) and ‖∇_vΦ‖ ~ √(n K^LC(x, x)). O(n) holds only as a loose upper bound; " +
-        "as the rate the section's argument needs (which group dominates and by which power), the exponent is 1/2. " +
-        "The conclusion drawn from it stands: ‖∇_vΦ‖/‖∇_UΦ‖ still grows like n^{1/2}, and it is ⟨∇_vΦ, ∇_vΦ⟩ = O(n) " +
-        "that gives K^LC after division by n.",
-      check: (i) => check(i, corrected, i.widths.length > 9 ? nInstances.report : nInstances.test),
     },
     aggregate(records) {
       // E‖∇_gΦ‖ per width: mean over seeds, then one log–log fit per (parametrisation, group).
@@ -190,7 +183,7 @@ by $n^{-1/2}$ "to also normalize the variance of the gradients" (read: every gro
       if (data.length < 2) return { holds: "inconclusive", summary: "too few seeds" };
       const widths = data[0].widths;
       const conf = 1 - CHECK_FALSE_ALARM / 6;
-      const rows: [string, string][] = [];
+      const rows: [string, string][] = [], loose: string[] = [];
       let holds = true;
       for (const p of ["lecun", "ntk"] as const) {
         for (const g of GROUPS) {
@@ -198,24 +191,27 @@ by $n^{-1/2}$ "to also normalize the variance of the gradients" (read: every gro
           const means = widths.map((_, k) => data.reduce((s, d) => s + d.norms[p][g][k], 0) / data.length);
           const lx = widths.map(Math.log), ly = means.map(Math.log);
           const fit = linearFit(lx, ly, conf), fit95 = linearFit(lx, ly, 0.95);
-          const want = corrected[p][g], said = printed[p][g];
-          holds &&= fit.slopeInterval.lo <= want && want <= fit.slopeInterval.hi;
+          const b = bigOSharpness(printed[p][g], { slope: fit.slope, ...fit.slopeInterval });
+          holds &&= b.holds;
+          if (!b.sharp) loose.push(`${p} ∇_${g}Φ: ${b.text}`);
           rows.push([
-            `E‖∇_${g}Φ‖, ${p}: exponent`,
-            `${fit.slope.toFixed(3)}, 95% CI [${fit95.slopeInterval.lo.toFixed(3)}, ${
-              fit95.slopeInterval.hi.toFixed(3)
-            }] (text: ${said}, corrected: ${want})`,
+            `E‖∇_${g}Φ‖, ${p}: printed bound, ${(conf * 100).toFixed(3)}% CI`,
+            `${b.text} (95% CI [${fit95.slopeInterval.lo.toFixed(3)}, ${fit95.slopeInterval.hi.toFixed(3)}])`,
           ]);
         }
       }
       rows.push(["E‖∇_cΦ‖ (both)", "exactly 1 at every width (exponent 0)"]);
       return {
         holds,
-        summary: `Mean gradient norm over ${data.length} seeds per width, log–log fit per group (decision: ${
-          (conf * 100).toFixed(3)
-        }% intervals containing the corrected exponent, family-wise false alarm ≤ ${CHECK_FALSE_ALARM}). ${
-          holds ? "All contain it." : "Some do not."
-        } Under LeCun ‖∇_vΦ‖/‖∇_UΦ‖ grows like n^{1/2}: v dominates, as the text concludes; under NTK all groups are O(1).`,
+        summary:
+          `Mean gradient norm over ${data.length} seeds per width, log–log fit per group (decision: each printed O(n^p)
+holds unless its ${
+            (conf * 100).toFixed(3)
+          }% interval lies wholly above p, family-wise false alarm ≤ ${CHECK_FALSE_ALARM}). ${
+            holds ? "Every printed bound holds" : "Some printed bound fails"
+          }; ${
+            loose.length ? `not sharp: ${loose.join("; ")}` : "every one is sharp"
+          }. Under LeCun ‖∇_vΦ‖/‖∇_UΦ‖ grows like n^{1/2}: v dominates, as the text concludes; under NTK all groups are O(1).`,
         alpha: CHECK_FALSE_ALARM,
         rows,
       };

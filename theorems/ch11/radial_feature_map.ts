@@ -108,7 +108,7 @@ $\operatorname{sign}(\Phi(x, w))$ (11.2.5) can perfectly classify all points als
         "$x_i \\in \\mathbb R^2$, $y_i \\in \\{-1, 1\\}$: +1 inside a disc, −1 outside a larger concentric circle",
       certainty: "certified",
       method:
-        "each label compared with the side of the circles its point lies on (float64 distances, relative slack 1e-12)",
+        "each label compared with the side of the circles its point lies on, for the disc of radius r₁(1 + 10⁻¹²) and the circle of radius r₂(1 − 10⁻¹²) (still r₁(1 + 10⁻¹²) < r₂(1 − 10⁻¹²)): Math.hypot's error, a few ulps, is far below that slack",
       check: (i) => {
         const ok = i.points.every((p, k) => {
           const r = Math.hypot(p[0] - i.centre[0], p[1] - i.centre[1]);

@@ -215,8 +215,26 @@ each pair does so with probability $\ge ${PAIR_SUCCESS_RATE}$ (exact binomial te
         .raw`On (11.0.1b) the error obeys $E_{k+1} \approx (I - 2h\hat K_n)E_k$, stable only if $h\lambda_{\max}(\hat K_n) < 1$.
 With (11.5.11), $\hat K_n \approx n\,\mathbb E[\sigma(a)\sigma(b)] + \ldots$ has $\lambda_{\max}/n \approx 1.7$–$2.0$ on three points (recorded per
 realisation), so $h = 1/n$ diverges: the loss is NaN after 1000 steps. Figure 11.3 is "based on [129, Fig. 2]", whose loss
-carries a factor $\frac12$; with it $h\lambda_{\max} < 2$ and training interpolates, as the figure shows.`,
+carries a factor $\frac12$; with it $h\lambda_{\max} < 2$ and training interpolates, as the figure shows. The figure's own setup (loss, step, data) is not
+printed, so this is one consistent setup among several: the readings below give the per-realisation verdict (the loss goes down)
+under each; the variance collapse is judged on the corrected run.`,
       check: (i) => realise(i, corrected),
+      readings: [
+        {
+          reading: String
+            .raw`GD with $h = 1/n$ on (11.0.1b) $\sum_i(\Phi(x_i, w) - y_i)^2$, the objective of the chapter (as printed)`,
+          decidedBy: "printed",
+        },
+        {
+          reading: String
+            .raw`GD with $h = 1/n$ on $\frac12\sum_i(\Phi(x_i, w) - y_i)^2$, the loss of [129] (or $h = 1/(2n)$ on (11.0.1b)): the corrected form`,
+          decidedBy: "corrected",
+        },
+        {
+          reading: String.raw`GD with $h = 1/n$ on the mean squared error $\frac1m\sum_i(\Phi(x_i, w) - y_i)^2$`,
+          decidedBy: (i) => realise(i, gdTrainer(1 / FIGURE_DATA.xs.length)),
+        },
+      ],
     },
     aggregate(records) {
       // Units: disjoint pairs of realisations (0, 1), (2, 3), …, each judged on its own (independent units).

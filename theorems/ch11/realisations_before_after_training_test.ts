@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { firstCaughtInstance } from "../../engine/mutation.ts";
+import { runClaim } from "../../engine/run.ts";
 import { aggregateRejects, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import { gdTrainer, realisationsBeforeAfterTraining } from "./realisations_before_after_training.ts";
 
@@ -25,4 +26,10 @@ Deno.test("fig-11.3: 3 GD steps instead of 1000 lower the loss but do not collap
   assert.equal(run.result.conclusionFailures, run.result.instances); // the printed h = 1/n still diverges
   assert.equal(run.result.correctedFailures, 0); // the loss does go down
   aggregateRejects(run);
+});
+
+Deno.test("fig-11.3: the verdict under each reading of the unprinted setup (loss and step)", async () => {
+  const { result } = await runClaim(realisationsBeforeAfterTraining(), { seed: 1, budget: "test" });
+  // (11.0.1b) with h = 1/n diverges; ½Σ and the mean squared error with h = 1/n train.
+  assert.deepEqual(result.readings!.map((g) => g.verdict), ["fails", "holds", "holds"]);
 });

@@ -116,8 +116,9 @@ $K(x, x') = \exp(-c\|x - x'\|^2)$, $c > 0$, and the Laplace kernel $K(x, x') = \
     }],
     conclusion: {
       statement: String
-        .raw`$G$ is exactly symmetric and $\lambda_{\min}(\hat G) \ge -(\|E\|_F + 10 m\varepsilon\|\hat G\|_2)$, where $|\hat G_{ij} - G_{ij}| \le E_{ij}$ is the
-bound on the rounding error of each kernel evaluation (Weyl) and $10m\varepsilon\|\hat G\|_2$ the eigensolver's backward error.`,
+        .raw`$G$ is exactly symmetric and $\lambda_{\min}(\hat G) \ge -(\|E\|_F + r)$, where $|\hat G_{ij} - G_{ij}| \le E_{ij}$ is the
+bound on the rounding error of each kernel evaluation (Weyl) and $r$ the radius of a rigorous enclosure of $\hat G$'s eigenvalues
+(Weyl with the residual of the computed eigenpairs, numerics/eigen_enclosure.ts).`,
       check: (i) => psdUpToRounding(kernelMatrix(i.drawn.kernel, i.points)),
     },
     aggregate(records) {

@@ -29,6 +29,7 @@ import {
 import { atMost, lessThan, ratio } from "../../numerics/compare.ts";
 import { linearFit, median } from "../../numerics/stats.ts";
 import { maxMarginSvm } from "../../numerics/svm.ts";
+import { highamGamma } from "../../numerics/rounding.ts";
 
 const SOURCE = "003_ad774dfe7ed191b8.txt";
 
@@ -131,15 +132,29 @@ function generate({ rng, index, params = {} }: InstanceContext): ImplicitBiasIns
   return { data, loss: lossIndex === 0 ? exponentialLoss : logisticMarginLoss, w0, dropped: n - data.y.length };
 }
 
+/** Every yᵢwᵀxᵢ computed above its rounding bound γ_d·Σₖ|wₖxᵢₖ| (Higham): w separates the exact data strictly. */
+function separatesStrictly(x: Float64Array, y: Float64Array, d: number, w: ArrayLike<number>): boolean {
+  const gamma = highamGamma(d);
+  for (let i = 0; i < y.length; i++) {
+    let m = 0, abs = 0;
+    for (let k = 0; k < d; k++) {
+      m += w[k] * x[i * d + k];
+      abs += Math.abs(w[k] * x[i * d + k]);
+    }
+    if (!(y[i] * m > gamma * abs * (1 + gamma))) return false;
+  }
+  return true;
+}
+
 const hypotheses: Hypothesis<ImplicitBiasInstance>[] = [{
   statement: "the data set is linearly separable (through the origin, $f(w,x) = w^\\top x$)",
   certainty: "certified",
   method:
-    "the dual coordinate-ascent SVM returns a strictly separating w (all margins > 0 computed exactly up to rounding) with a duality-gap certificate",
+    "the dual coordinate-ascent SVM returns a w whose every computed margin yᵢwᵀxᵢ exceeds its rounding bound γ_d·Σₖ|wₖxᵢₖ| (so w separates strictly), with a duality-gap certificate",
   check(i) {
     const s = maxMarginSvm(i.data.x, i.data.y, i.data.d);
     return {
-      holds: s.margin > 0 && s.angleBound < 1e-5,
+      holds: s.margin > 0 && s.angleBound < 1e-5 && separatesStrictly(i.data.x, i.data.y, i.data.d, s.w),
       value: `margin ${s.margin.toFixed(4)}, certified angle to the exact max-margin direction ≤ ${
         s.angleBound.toExponential(1)
       } after ${s.sweeps} sweeps`,

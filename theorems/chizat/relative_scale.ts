@@ -2,7 +2,8 @@
  * The relative scale criterion of Chizat's lazy-training slides (`003_…`, "When does lazy training
  * occur (without α)? Relative scale criterion"): κ_h(w₀) = ‖h(w₀) − y*‖/‖∇h(w₀)‖ · ‖∇²h(w₀)‖/‖∇h(w₀)‖
  * for homogeneous models (κ_f(w₀) ≍ 1/‖w₀‖^L) and for wide two-layer networks f = α(m)Σφ(wᵢ, ·)
- * (printed: κ_f(w₀) ≍ (mα(m))^{-1}; corrected: m^{-1/2} + (mα(m))^{-1}, as (10.47)).
+ * (printed: κ_f(w₀) ≍ (mα(m))^{-1}; corrected: m^{-1/2} + (mα(m))^{-1}, as (10.47); the printed form still
+ * holds for α(m) = O(m^{-1/2}), which includes both scalings the slides contrast, 1/√m and 1/m).
  *
  * @module
  */
@@ -257,6 +258,11 @@ while $\|\nabla h\|^2 \asymp \alpha^2m$ and $\|\nabla^2h\| \asymp \alpha$ (block
 $\kappa \asymp (\|y^\star\| + \alpha\sqrt m)\alpha/(\alpha^2m) = \|y^\star\|/(m\alpha) + m^{-1/2}$: the printed form keeps only the first term, which is
 wrong whenever $\alpha(m) \gg m^{-1/2}$ (e.g. $\alpha = 1$: κ decays like $m^{-1/2}$, not $m^{-1}$). Chapter 10's (10.47) and Chizat–Oyallon–Bach state both terms.`,
       check: (i) => checkExponent(i, corrected),
+      scope: {
+        statement: String
+          .raw`whenever $\alpha(m) = O(m^{-1/2})$ ($\beta \ge \frac12$ for $\alpha = m^{-\beta}$), where the dropped $m^{-1/2}$ is at most of the order of the kept term: in particular for both scalings the slides contrast, $\alpha = m^{-1/2}$ (lazy, $\tilde f_m$) and $\alpha = 1/m$ (mean field, $f_m$); it fails for $\alpha(m) \gg m^{-1/2}$ (sampled: $\alpha = 1$)`,
+        contains: (i) => i.beta >= 0.5,
+      },
     },
     plots,
     parameters: {

@@ -11,3 +11,11 @@ Deno.test("chizat-kappa: the corrected exponent plugged in as printed is verifie
   const { result } = await runClaim(relativeScale(correctedRelativeScaleExponent), { seed: 1, budget: "test" });
   assert.equal(result.status, "verified");
 });
+
+Deno.test("chizat-kappa: the printed form holds for α = m^-1/2 and 1/m (the erratum's scope) and fails for α = 1", async () => {
+  const { result } = await runClaim(relativeScale(), { seed: 1, budget: "test" });
+  assert.equal(result.status, "erratum", result.reason);
+  const { inside, outside } = result.scope!;
+  // Instances cycle β = 0, 1/2, 1: two of three lie inside the scope.
+  assert.deepEqual([inside.tried, inside.held, outside.tried, outside.failed], [2, 2, 1, 1]);
+});

@@ -117,9 +117,9 @@ initialization, $\lambda_{\min}(\hat{\boldsymbol K}^{(a)}(\theta^0)) \ge \frac34
     hypotheses: [{
       statement:
         "$N \\ge 16n^4C_d/(\\lambda_S^2\\delta)$ with $\\lambda_S = \\lambda_{\\min}(K^{(a)}) > 0$ (ReLU closed form), $C_d$ exact",
-      certainty: "certified",
+      certainty: "estimated",
       method:
-        "N = ⌈threshold⌉ (capped at 10⁶: beyond, the instance does not meet the hypothesis); λ_S from the closed form of k^(a) and the symmetric eigensolver; C_d by its moment expansion",
+        "N = ⌈threshold⌉ (capped at 10⁶: beyond, the instance does not meet the hypothesis); λ_S from the closed form of k^(a) and the symmetric eigensolver; C_d by its moment expansion; estimated: λ_S is the computed (not enclosed) smallest eigenvalue of the closed-form Gram matrix, and N = ⌈threshold⌉ sits at the edge of a threshold evaluated without directed rounding",
       check: (i) => ({
         holds: i.net.width >= i.threshold && i.lambdaS > 0,
         value: `N = ${i.net.width} ≥ ${i.threshold.toFixed(0)}, C_d = ${gaussianL1FourthMoment(i.net.dim).toFixed(3)}`,

@@ -209,8 +209,9 @@ then with probability at least $1-\delta$, for all $t \ge 0$, $R_S(\theta(t)) \l
       {
         statement:
           "$N \\ge$ the threshold (4) on every draw of $\\theta^0$ ($C_d$ exact, $\\lambda_S$ from the closed form of $k^{(a)}$)",
-        certainty: "certified",
-        method: "(4) evaluated with each draw's R_S(θ⁰) and the instance's N",
+        certainty: "estimated",
+        method:
+          "(4) evaluated with each draw's R_S(θ⁰) and the instance's N; estimated: λ_S is the computed (not enclosed) smallest eigenvalue of the closed-form Gram matrix, and (4) is evaluated in float64 without directed rounding",
         check(i) {
           const n = i.net.xs.length, d = i.net.dim;
           const worst = Math.max(

@@ -179,8 +179,9 @@ $\partial_t\theta = -\nabla_\theta h(\mathcal X;\theta(0))^\top\nabla_{h}R_S$ wi
     hypotheses: [{
       statement:
         "$\\hat{\\boldsymbol K}_0 = \\nabla_\\theta h(\\mathcal X;\\theta(0))\\nabla_\\theta h(\\mathcal X;\\theta(0))^\\top$ invertible",
-      certainty: "certified",
-      method: "smallest eigenvalue of K̂₀ above the eigensolver tolerance",
+      certainty: "estimated",
+      method:
+        "smallest eigenvalue of K̂₀ above the eigensolver tolerance (10·n·ε·‖K̂₀‖, a heuristic backward error, and the Jacobian's rounding unbounded): estimated",
       check(i) {
         const t = isPsd(gram(i.net.jacobian(i.theta0)));
         return { holds: t.minEigenvalue > t.tolerance, value: `λ_min(K̂₀) = ${t.minEigenvalue.toExponential(3)}` };

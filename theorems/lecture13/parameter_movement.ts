@@ -183,8 +183,9 @@ $|a_k(0)| \le \gamma\eta$, $\|\boldsymbol w_k(0)\|_\infty \le \eta$, where $q :=
       {
         statement:
           "$N \\ge \\max\\{32n^4C_d/(\\lambda_S^2\\delta), 4\\sqrt2dn\\sqrt{R_S(\\theta^0)}/\\lambda_S\\}$ ($C_d$ exact, $\\lambda_S$ from the closed form of $k^{(a)}$; the second term on every draw of $\\theta^0$)",
-        certainty: "certified",
-        method: "both terms evaluated exactly; R_S(θ⁰) on every draw",
+        certainty: "estimated",
+        method:
+          "both terms evaluated exactly; R_S(θ⁰) on every draw; estimated: λ_S is the computed (not enclosed) smallest eigenvalue of the closed-form Gram matrix, and the terms are evaluated in float64 without directed rounding",
         check(i) {
           const n = i.net.xs.length, d = i.net.dim;
           const r0 = Math.max(...i.thetas.map((t) => i.net.risk(t)));

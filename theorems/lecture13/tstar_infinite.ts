@@ -187,8 +187,9 @@ export function tstarInfinite(exponent: MovementExponent = () => -1): Claim {
     hypotheses: [{
       statement:
         "$\\lambda_S > 0$; $a_k^0 \\sim \\mathcal N(0, \\gamma^2)$, $\\boldsymbol w_k^0 \\sim \\mathcal N(0, I_d)$",
-      certainty: "certified",
-      method: "λ_S from the closed form of k^(a); initialisation by construction",
+      certainty: "estimated",
+      method:
+        "λ_S from the closed form of k^(a); initialisation by construction; λ_S is the computed (not enclosed) smallest eigenvalue of the closed-form Gram matrix: estimated",
       check: (i) => ({ holds: i.lambdaS > 0, value: `λ_S = ${i.lambdaS.toFixed(4)}` }),
     }, {
       statement:
