@@ -28,6 +28,8 @@ export const catalog: Registry = await loadRegistry(import.meta.url, [
   ["./ch10/descent_lemma.ts", "descentLemma"],
   ["./ch10/training_np_hard.ts", "trainingNpHard"],
   ["./ch10/edge_of_stability.ts", "edgeOfStability"],
+  // Part 2
+  ["./ch10/smoothness_hessian_equivalence.ts", "smoothnessHessianEquivalence"],
   // Chapter 11
   ["./ch11/min_norm_least_squares.ts", "minNormLeastSquares"],
   ["./ch11/gd_least_squares_limit.ts", "gdLeastSquaresLimit"],
