@@ -67,6 +67,8 @@ export const catalog: Registry = await loadRegistry(import.meta.url, [
   ["./lecture13/parameter_movement.ts", "parameterMovement"],
   ["./lecture13/linear_rate.ts", "linearRate"],
   ["./lecture13/tstar_infinite.ts", "tstarInfinite"],
+  // Part 2
+  ["./lecture13/pde_operator.ts", "pdeOperator"],
   // Chizat's slides
   ["./chizat/relu_homogeneity.ts", "reluHomogeneity"],
   ["./chizat/random_features_ridge.ts", "randomFeaturesRidge"],
