@@ -68,6 +68,7 @@ export const catalog: Registry = await loadRegistry(import.meta.url, [
   ["./lecture13/linear_rate.ts", "linearRate"],
   ["./lecture13/tstar_infinite.ts", "tstarInfinite"],
   // Part 2
+  ["./lecture13/dnn_evolution.ts", "dnnEvolution"],
   ["./lecture13/pde_operator.ts", "pdeOperator"],
   // Chizat's slides
   ["./chizat/relu_homogeneity.ts", "reluHomogeneity"],
