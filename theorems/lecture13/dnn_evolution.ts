@@ -165,7 +165,7 @@ function check(i: EvolutionInstance, factor: number): ConclusionCheck {
     const g = e.map((v) => (2 / N) * v);
     const dtheta = Array.from({ length: W }, (_, q) => -jac.reduce((acc, row, s) => acc + row[q] * g[s], 0));
     let worstGap = 0, mag = 0;
-    jac.forEach((row, s) => {
+    jac.forEach((row) => {
       const lhs = row.reduce((acc, v, q) => acc + v * dtheta[q], 0);
       const rhs = -jac.reduce((acc, r, u) => acc + row.reduce((a2, v, q) => a2 + v * r[q], 0) * g[u], 0);
       worstGap = Math.max(worstGap, Math.abs(lhs - rhs));
