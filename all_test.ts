@@ -108,6 +108,7 @@ import "./theorems/ch11/tangent_kernel_eigenvalues_test.ts";
 import "./theorems/ch11/wide_network_gd_test.ts";
 import "./theorems/chizat/global_convergence_test.ts";
 import "./theorems/chizat/implicit_bias_test.ts";
+import "./theorems/chizat/interaction_energy_test.ts";
 import "./theorems/chizat/lazy_training_test.ts";
 import "./theorems/chizat/mean_field_limit_test.ts";
 import "./theorems/chizat/random_features_ridge_test.ts";

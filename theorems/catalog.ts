@@ -78,6 +78,8 @@ export const catalog: Registry = await loadRegistry(import.meta.url, [
   ["./chizat/lazy_training.ts", "lazyTraining"],
   ["./chizat/relative_scale.ts", "relativeScale"],
   ["./chizat/implicit_bias.ts", "implicitBias"],
+  // Part 2
+  ["./chizat/interaction_energy.ts", "interactionEnergy"],
 ]);
 
 /** All claims, in catalog order. */
