@@ -80,6 +80,7 @@ export const catalog: Registry = await loadRegistry(import.meta.url, [
   ["./chizat/implicit_bias.ts", "implicitBias"],
   // Part 2
   ["./chizat/interaction_energy.ts", "interactionEnergy"],
+  ["./chizat/homogeneous_projection.ts", "homogeneousProjection"],
 ]);
 
 /** All claims, in catalog order. */
