@@ -28,6 +28,8 @@ export const catalog: Registry = await loadRegistry(import.meta.url, [
   ["./ch10/descent_lemma.ts", "descentLemma"],
   ["./ch10/training_np_hard.ts", "trainingNpHard"],
   ["./ch10/edge_of_stability.ts", "edgeOfStability"],
+  // Part 2
+  ["./ch10/smoothness_hessian_equivalence.ts", "smoothnessHessianEquivalence"],
   // Chapter 11
   ["./ch11/min_norm_least_squares.ts", "minNormLeastSquares"],
   ["./ch11/gd_least_squares_limit.ts", "gdLeastSquaresLimit"],
@@ -65,6 +67,9 @@ export const catalog: Registry = await loadRegistry(import.meta.url, [
   ["./lecture13/parameter_movement.ts", "parameterMovement"],
   ["./lecture13/linear_rate.ts", "linearRate"],
   ["./lecture13/tstar_infinite.ts", "tstarInfinite"],
+  // Part 2
+  ["./lecture13/dnn_evolution.ts", "dnnEvolution"],
+  ["./lecture13/pde_operator.ts", "pdeOperator"],
   // Chizat's slides
   ["./chizat/relu_homogeneity.ts", "reluHomogeneity"],
   ["./chizat/random_features_ridge.ts", "randomFeaturesRidge"],
@@ -73,6 +78,9 @@ export const catalog: Registry = await loadRegistry(import.meta.url, [
   ["./chizat/lazy_training.ts", "lazyTraining"],
   ["./chizat/relative_scale.ts", "relativeScale"],
   ["./chizat/implicit_bias.ts", "implicitBias"],
+  // Part 2
+  ["./chizat/interaction_energy.ts", "interactionEnergy"],
+  ["./chizat/homogeneous_projection.ts", "homogeneousProjection"],
 ]);
 
 /** All claims, in catalog order. */

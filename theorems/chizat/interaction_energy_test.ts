@@ -1,0 +1,20 @@
+import assert from "node:assert/strict";
+import { firstCaughtInstance, withParams } from "../../engine/mutation.ts";
+import { runClaim } from "../../engine/run.ts";
+import { interactionEnergy } from "./interaction_energy.ts";
+
+Deno.test("chizat-interaction-energy is verified at the test budget (exact and quadrature instances)", async () => {
+  const { result } = await runClaim(interactionEnergy(), { seed: 1, budget: "test" });
+  assert.equal(result.status, "verified", result.reason);
+});
+
+Deno.test("chizat-interaction-energy catches the near miss −½∫∫k dμdμ*", async () => {
+  assert.notEqual(await firstCaughtInstance(interactionEnergy({ self: 0.5, cross: -0.5 }), 1, "test"), null);
+  // The quadrature instances catch it too.
+  const circle = withParams(interactionEnergy({ self: 0.5, cross: -0.5 }), { mode: 1 });
+  assert.notEqual(await firstCaughtInstance(circle, 1, "test"), null);
+});
+
+Deno.test("chizat-interaction-energy catches ∫∫k dμdμ without the ½", async () => {
+  assert.notEqual(await firstCaughtInstance(interactionEnergy({ self: 1, cross: -1 }), 1, "test"), null);
+});
