@@ -288,6 +288,18 @@ along an eigenvector the other). For convex L the two readings coincide. The one
 instead to the upper quadratic bound L(w′) ≤ L(w) + ∇L(w)·(w′ − w) + (β/2)‖w′ − w‖², which is all Lemma 10.2 uses
 after (10.51), so the lemma holds under either reading.`,
       check: (i) => equivalence(i, true, factor),
+      scope: {
+        statement: String
+          .raw`for convex $\mathcal L$, where both readings coincide (more generally wherever no eigenvalue of $\nabla^2\mathcal L$ falls below $-\beta$)`,
+        contains: (i) => i.loss.convex,
+      },
+      readings: [
+        { reading: String.raw`A, as printed: every eigenvalue $\lambda \le \beta$`, decidedBy: "printed" },
+        {
+          reading: String.raw`B: every eigenvalue $|\lambda| \le \beta$, i.e. $\|\nabla^2\mathcal L\|_2 \le \beta$`,
+          decidedBy: "corrected",
+        },
+      ],
     },
     parameters: {
       d: { type: "integer", min: 1, max: 8, help: "dimension of w" },
