@@ -56,6 +56,8 @@ export const catalog: Registry = await loadRegistry(import.meta.url, [
   ["./ch11/ntk_relu_closed_form.ts", "ntkReluClosedForm"],
   ["./ch11/orthant_probability.ts", "orthantProbability"],
   ["./ch11/ntk_with_biases.ts", "ntkWithBiases"],
+  // Part 2
+  ["./ch11/least_squares_minimiser_cases.ts", "leastSquaresMinimiserCases"],
   // Lecture 13
   ["./lecture13/gram_matrices.ts", "gramMatrices"],
   ["./lecture13/risk_flow.ts", "riskFlow"],
