@@ -98,6 +98,7 @@ import "./theorems/ch11/ntk_relu_closed_form_test.ts";
 import "./theorems/ch11/ntk_with_biases_test.ts";
 import "./theorems/ch11/orthant_probability_test.ts";
 import "./theorems/ch11/outputs_gaussian_limit_test.ts";
+import "./theorems/ch11/polynomial_kernel_features_test.ts";
 import "./theorems/ch11/radial_feature_map_test.ts";
 import "./theorems/ch11/random_matrix_norm_test.ts";
 import "./theorems/ch11/realisations_before_after_training_test.ts";

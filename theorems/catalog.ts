@@ -58,6 +58,7 @@ export const catalog: Registry = await loadRegistry(import.meta.url, [
   ["./ch11/ntk_with_biases.ts", "ntkWithBiases"],
   // Part 2
   ["./ch11/least_squares_minimiser_cases.ts", "leastSquaresMinimiserCases"],
+  ["./ch11/polynomial_kernel_features.ts", "polynomialKernelFeatures"],
   // Lecture 13
   ["./lecture13/gram_matrices.ts", "gramMatrices"],
   ["./lecture13/risk_flow.ts", "riskFlow"],
