@@ -101,6 +101,7 @@ import "./theorems/ch11/outputs_gaussian_limit_test.ts";
 import "./theorems/ch11/polynomial_kernel_features_test.ts";
 import "./theorems/ch11/radial_feature_map_test.ts";
 import "./theorems/ch11/random_matrix_norm_test.ts";
+import "./theorems/ch11/rbf_feature_map_test.ts";
 import "./theorems/ch11/realisations_before_after_training_test.ts";
 import "./theorems/ch11/representer_theorem_test.ts";
 import "./theorems/ch11/standard_kernels_psd_test.ts";
