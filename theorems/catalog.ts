@@ -60,6 +60,7 @@ export const catalog: Registry = await loadRegistry(import.meta.url, [
   ["./ch11/least_squares_minimiser_cases.ts", "leastSquaresMinimiserCases"],
   ["./ch11/polynomial_kernel_features.ts", "polynomialKernelFeatures"],
   ["./ch11/rbf_feature_map.ts", "rbfFeatureMap"],
+  ["./ch11/tangent_kernel_regularity.ts", "tangentKernelRegularity"],
   // Lecture 13
   ["./lecture13/gram_matrices.ts", "gramMatrices"],
   ["./lecture13/risk_flow.ts", "riskFlow"],
