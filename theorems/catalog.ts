@@ -61,6 +61,7 @@ export const catalog: Registry = await loadRegistry(import.meta.url, [
   ["./ch11/polynomial_kernel_features.ts", "polynomialKernelFeatures"],
   ["./ch11/rbf_feature_map.ts", "rbfFeatureMap"],
   ["./ch11/tangent_kernel_regularity.ts", "tangentKernelRegularity"],
+  ["./ch11/gd_svd_formula.ts", "gdSvdFormula"],
   // Lecture 13
   ["./lecture13/gram_matrices.ts", "gramMatrices"],
   ["./lecture13/risk_flow.ts", "riskFlow"],
