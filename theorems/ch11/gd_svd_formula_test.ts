@@ -4,12 +4,13 @@ import { runClaim, runInstance } from "../../engine/run.ts";
 import { q, qMul, qSub } from "../../numerics/rational_linalg.ts";
 import { gdSvdFormula } from "./gd_svd_formula.ts";
 
-Deno.test("ex-11.32 is verified at the test budget, rank-deficient A and both starts included", async () => {
+Deno.test("ex-11.32 is verified at the test budget, rank-deficient and wide A sampled", async () => {
   const { result, records } = await runClaim(gdSvdFormula(), { seed: 1, budget: "test" });
   assert.equal(result.status, "verified", result.reason);
   const shapes = records.map((r) => /^A (\d+)×(\d+), rank (\d+)/.exec(r.description)!.slice(1).map(Number));
   assert.ok(shapes.some(([m, d, r]) => r < Math.min(m, d)), "a rank-deficient A");
   assert.ok(shapes.some(([m, d, r]) => r === Math.min(m, d) && m < d), "a wide full-rank A (nontrivial kernel)");
+});
 
 Deno.test("ex-11.32 catches the near miss: factor 1 − hs² (the ½ convention)", async () => {
   const half = gdSvdFormula((h, s) => qSub(q(1n), qMul(h, qMul(s, s))));
