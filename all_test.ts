@@ -93,6 +93,7 @@ import "./theorems/ch11/kernel_trick_test.ts";
 import "./theorems/ch11/least_squares_minimiser_cases_test.ts";
 import "./theorems/ch11/lecun_kernel_limit_test.ts";
 import "./theorems/ch11/lecun_relu_closed_form_test.ts";
+import "./theorems/ch11/linearised_loss_kernel_test.ts";
 import "./theorems/ch11/linearised_predictions_test.ts";
 import "./theorems/ch11/linearised_training_gap_test.ts";
 import "./theorems/ch11/min_norm_least_squares_test.ts";

@@ -140,9 +140,17 @@ export function qMatrix(rows: readonly ArrayLike<number>[]): QMatrix {
 /** Σᵢ aᵢbᵢ. */
 export function qDot(a: readonly Rational[], b: readonly Rational[]): Rational {
   if (a.length !== b.length) throw new RangeError(`lengths ${a.length} and ${b.length}`);
-  let s = Q0;
-  for (let i = 0; i < a.length; i++) s = qAdd(s, qMul(a[i], b[i]));
-  return s;
+  // Accumulated unreduced, over a denominator that grows only when no denominator divides the other
+  // (never for dyadic data), and reduced once at the end.
+  let num = 0n, den = 1n;
+  for (let i = 0; i < a.length; i++) {
+    const tn = a[i].num * b[i].num, td = a[i].den * b[i].den;
+    if (tn === 0n) continue;
+    if (den % td === 0n) num += tn * (den / td);
+    else if (td % den === 0n) [num, den] = [num * (td / den) + tn, td];
+    else [num, den] = [num * td + tn * den, den * td];
+  }
+  return q(num, den);
 }
 
 /** Ax. */
