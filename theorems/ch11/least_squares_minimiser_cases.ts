@@ -6,7 +6,8 @@
  * Everything is decided in exact rational arithmetic (numerics/rational_linalg.ts): A = BC with B, C of
  * small dyadic entries, so that its rank is set on purpose and known exactly. The case of each instance
  * is read off the exact rank. Unique minimiser: a positive definite Hessian 2AᵀA certified by Sylvester's
- * criterion (and a rational strong-convexity modulus μ certified the same way on AᵀA − (μ/2)I), the
+ * criterion (and the rational strong-convexity modulus μ = det(AᵀA)/tr(AᵀA)^{d−1} ≤ λ_min(AᵀA),
+ * certified the same way on AᵀA − (μ/2)I), the
  * normal equations solved exactly, and f(v) − f(w*) = ‖A(v − w*)‖² checked at probes. Infinitely many:
  * a kernel vector k ≠ 0 with Ak = 0, and f(w* + tk) = f(w*) for every t because both coefficients of
  * that quadratic in t vanish exactly; two distinct minimisers are exhibited.
@@ -21,6 +22,7 @@ import {
   qAdd,
   qCmp,
   qDet,
+  qDiv,
   qDot,
   qEq,
   qFromNumber,
@@ -30,13 +32,13 @@ import {
   qMatVec,
   qMul,
   qNullspace,
+  qPow,
   qRank,
   qSolve,
   qSub,
   qTranspose,
   type QVector,
 } from "../../numerics/rational_linalg.ts";
-import { Matrix, symmetricEigen } from "../../numerics/linalg.ts";
 import { type Rational, ratToNumber } from "../../numerics/rational.ts";
 import type { Rng } from "../../numerics/random.ts";
 
@@ -155,8 +157,8 @@ $A \in \mathbb R^{m\times d}$, $y \in \mathbb R^m$ (11.1.1).)`,
       statement: String
         .raw`By the exact rank of $A$: **invertible** ($m = d = \operatorname{rank} A$): $A^{-1}$ exists, $AA^{-1}y = y$,
 so $f(A^{-1}y) = 0 = \min f$, and it is the only minimiser (below). **Unique** (the rule's prediction; printed: $\operatorname{rank} A = d$):
-$\nabla^2 f = 2A^\top A$ is positive definite (Sylvester), $A^\top A - \tfrac\mu2 I \succ 0$ for a rational $\mu > 0$ read off
-a float eigenvalue (so $f$ is $\mu$-strongly convex, exactly), $w_*$ solves $A^\top A w_* = A^\top y$, and at each probe
+$\nabla^2 f = 2A^\top A$ is positive definite (Sylvester), $A^\top A - \tfrac\mu2 I \succ 0$ for the rational
+$\mu = \det(A^\top A)/\operatorname{tr}(A^\top A)^{d-1} > 0$ (so $f$ is $\mu$-strongly convex, exactly), $w_*$ solves $A^\top A w_* = A^\top y$, and at each probe
 $f(v) - f(w_*) = \|A(v - w_*)\|^2 > 0$. **Infinitely many** (printed: $\operatorname{rank} A < d$): a $k \ne 0$ with $Ak = 0$, $w_*$
 solving the normal equations (so $f(v) - f(w_*) = \|A(v-w_*)\|^2 \ge 0$ at each probe), and
 $f(w_* + tk) = f(w_*) + 2t\,k^\top A^\top(Aw_* - y) + t^2\|Ak\|^2$ with both coefficients $0$: every $w_* + tk$ is a
@@ -189,13 +191,15 @@ minimiser; $w_*$ and $w_* + k$ are two distinct ones with equal $f$.`,
         let modulus = "";
         if (predicted === "unique") {
           c.add("∇²f = 2AᵀA positive definite (all leading minors > 0)", positiveDefinite(ata));
-          // A rational strong-convexity modulus: μ/2 = ½·λ_min(AᵀA) (a float estimate), certified exactly.
-          const lam = symmetricEigen(new Matrix(ata.map((row) => row.map(ratToNumber)))).values;
-          const half = qFromNumber(Math.min(...lam) / 2);
+          // A rational strong-convexity modulus, exactly: λ_min(S) ≥ det S / tr(S)^{d−1} =: μ for S = AᵀA ≻ 0
+          // (λ_max ≤ tr S), and S − (μ/2)I ≻ 0 is certified by Sylvester, so ∇²f = 2S ⪰ μI.
+          const trace = ata.reduce((acc, row, r) => qAdd(acc, row[r]), Q0);
+          const mu = qCmp(trace, Q0) > 0 ? qDiv(qDet(ata), qPow(trace, d - 1)) : Q0;
+          const half = qDiv(mu, qFromNumber(2));
           const shifted = ata.map((row, r) => row.map((v, s) => (r === s ? qSub(v, half) : v)));
           const certified = qCmp(half, Q0) > 0 && positiveDefinite(shifted);
-          c.add("AᵀA − (μ/2)I ≻ 0 for μ = λ_min(AᵀA) > 0 (f is μ-strongly convex)", certified);
-          modulus = certified ? `, μ = ${(2 * ratToNumber(half)).toPrecision(3)}` : "";
+          c.add("AᵀA − (μ/2)I ≻ 0 for μ = det(AᵀA)/tr(AᵀA)^{d−1} > 0 (f is μ-strongly convex)", certified);
+          modulus = certified ? `, μ = ${ratToNumber(mu).toPrecision(3)}` : "";
           c.add("ker A = {0}", kernel.length === 0);
           i.probes.forEach((v, p) => {
             if (v.every((x, k) => qEq(x, wStar[k]))) return;
