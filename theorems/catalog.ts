@@ -58,6 +58,13 @@ export const catalog: Registry = await loadRegistry(import.meta.url, [
   ["./ch11/ntk_relu_closed_form.ts", "ntkReluClosedForm"],
   ["./ch11/orthant_probability.ts", "orthantProbability"],
   ["./ch11/ntk_with_biases.ts", "ntkWithBiases"],
+  // Part 2
+  ["./ch11/least_squares_minimiser_cases.ts", "leastSquaresMinimiserCases"],
+  ["./ch11/polynomial_kernel_features.ts", "polynomialKernelFeatures"],
+  ["./ch11/rbf_feature_map.ts", "rbfFeatureMap"],
+  ["./ch11/tangent_kernel_regularity.ts", "tangentKernelRegularity"],
+  ["./ch11/gd_svd_formula.ts", "gdSvdFormula"],
+  ["./ch11/linearised_loss_kernel.ts", "linearisedLossKernel"],
   // Lecture 13
   ["./lecture13/gram_matrices.ts", "gramMatrices"],
   ["./lecture13/risk_flow.ts", "riskFlow"],

@@ -1,0 +1,23 @@
+import assert from "node:assert/strict";
+import { firstCaughtInstance } from "../../engine/mutation.ts";
+import { runClaim } from "../../engine/run.ts";
+import { qAdd, qSub } from "../../numerics/rational_linalg.ts";
+import { linearisedLossKernel } from "./linearised_loss_kernel.ts";
+
+Deno.test("eq-11.3.3 is verified at the test budget, with regular and singular tangent kernel matrices", async () => {
+  const { result, records } = await runClaim(linearisedLossKernel(), { seed: 1, budget: "test" });
+  assert.equal(result.status, "verified", result.reason);
+  assert.ok(records.some((r) => /^G regular/.test(r.conclusion!.detail)));
+  assert.ok(records.some((r) => /^G singular/.test(r.conclusion!.detail)));
+});
+
+Deno.test("eq-11.3.3 catches the near miss δᵢ = Φ(xᵢ, w₀) + ∇Φᵀw₀ − yᵢ", async () => {
+  const flipped = linearisedLossKernel((phi0, gw, y) => qSub(qAdd(phi0, gw), y));
+  const caught = await firstCaughtInstance(flipped, 1, "test");
+  assert.match(caught!.conclusion!.detail, /failed, first Σ\(Φ\^lin/);
+});
+
+Deno.test("eq-11.3.3 catches δᵢ with the sign of yᵢ flipped", async () => {
+  const wrong = linearisedLossKernel((phi0, gw, y) => qAdd(qSub(phi0, gw), y));
+  assert.notEqual(await firstCaughtInstance(wrong, 1, "test"), null);
+});
