@@ -319,3 +319,23 @@ export function qDet(a: QMatrix): Rational {
   const { pivots, pivotProduct } = qRowReduce(a, n);
   return pivots.length < n ? Q0 : pivotProduct;
 }
+
+/**
+ * Sylvester's criterion: whether the symmetric S is positive definite (every leading principal minor > 0),
+ * exactly.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { qMatrix, qPositiveDefinite } from "./rational_linalg.ts";
+ * assert.equal(qPositiveDefinite(qMatrix([[2, -1], [-1, 2]])), true);
+ * assert.equal(qPositiveDefinite(qMatrix([[1, 1], [1, 1]])), false); // singular
+ * assert.equal(qPositiveDefinite(qMatrix([[1, 2], [2, 1]])), false); // indefinite
+ * ```
+ */
+export function qPositiveDefinite(s: QMatrix): boolean {
+  for (let k = 1; k <= s.length; k++) {
+    if (qCmp(qDet(s.slice(0, k).map((row) => row.slice(0, k))), Q0) <= 0) return false;
+  }
+  return true;
+}

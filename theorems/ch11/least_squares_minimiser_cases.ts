@@ -32,6 +32,7 @@ import {
   qMatVec,
   qMul,
   qNullspace,
+  qPositiveDefinite,
   qPow,
   qRank,
   qSolve,
@@ -108,14 +109,6 @@ function qSub2(a: QVector, b: QVector): QVector {
   return a.map((v, k) => qSub(v, b[k]));
 }
 
-/** Sylvester: every leading principal minor of the symmetric S is > 0 (S positive definite). */
-function positiveDefinite(s: QMatrix): boolean {
-  for (let k = 1; k <= s.length; k++) {
-    if (qCmp(qDet(s.slice(0, k).map((row) => row.slice(0, k))), Q0) <= 0) return false;
-  }
-  return true;
-}
-
 /**
  * `sec-11.1`: the three cases of §11.1 before (11.1.3): A invertible ⇒ unique minimiser A⁻¹y;
  * rank(A) = d ⇒ f strongly convex, unique minimiser; rank(A) < d ⇒ infinitely many minimisers. The
@@ -190,14 +183,14 @@ minimiser; $w_*$ and $w_* + k$ are two distinct ones with equal $f$.`,
         const kernel = qNullspace(a, d);
         let modulus = "";
         if (predicted === "unique") {
-          c.add("∇²f = 2AᵀA positive definite (all leading minors > 0)", positiveDefinite(ata));
+          c.add("∇²f = 2AᵀA positive definite (all leading minors > 0)", qPositiveDefinite(ata));
           // A rational strong-convexity modulus, exactly: λ_min(S) ≥ det S / tr(S)^{d−1} =: μ for S = AᵀA ≻ 0
           // (λ_max ≤ tr S), and S − (μ/2)I ≻ 0 is certified by Sylvester, so ∇²f = 2S ⪰ μI.
           const trace = ata.reduce((acc, row, r) => qAdd(acc, row[r]), Q0);
           const mu = qCmp(trace, Q0) > 0 ? qDiv(qDet(ata), qPow(trace, d - 1)) : Q0;
           const half = qDiv(mu, qFromNumber(2));
           const shifted = ata.map((row, r) => row.map((v, s) => (r === s ? qSub(v, half) : v)));
-          const certified = qCmp(half, Q0) > 0 && positiveDefinite(shifted);
+          const certified = qCmp(half, Q0) > 0 && qPositiveDefinite(shifted);
           c.add("AᵀA − (μ/2)I ≻ 0 for μ = det(AᵀA)/tr(AᵀA)^{d−1} > 0 (f is μ-strongly convex)", certified);
           modulus = certified ? `, μ = ${ratToNumber(mu).toPrecision(3)}` : "";
           c.add("ker A = {0}", kernel.length === 0);

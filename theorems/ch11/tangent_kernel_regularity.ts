@@ -32,10 +32,10 @@ import {
   qFromNumber,
   qInverse,
   qMatMul,
-  type QMatrix,
   qMatrix,
   qMatVec,
   qNullspace,
+  qPositiveDefinite,
   qRank,
   qSub,
   qTranspose,
@@ -49,14 +49,6 @@ export type FullRankCondition = (rank: number, m: number, n: number) => boolean;
 
 /** As printed: J has full rank m, and m ≤ n. */
 export const printedCondition: FullRankCondition = (rank, m, n) => rank === m && m <= n;
-
-/** Sylvester: every leading principal minor of the symmetric S is > 0. */
-function positiveDefinite(s: QMatrix): boolean {
-  for (let k = 1; k <= s.length; k++) {
-    if (qCmp(qDet(s.slice(0, k).map((row) => row.slice(0, k))), Q0) <= 0) return false;
-  }
-  return true;
-}
 
 /**
  * `asm-11.12`: (11.4.1) is regular ⟺ the Jacobian has full rank m ≤ n, and then Φ^lin interpolates the
@@ -116,7 +108,7 @@ exactly for all $i$; if singular, some $z \ne 0$ has $J^\top z = 0$, and then $y
         c.add("det G ≠ 0 ⟺ rank J = m ≤ n", regular === condition(rank, m, n));
         const phi0 = qVector(i.net.forwardBatch(i.xs));
         if (regular) {
-          c.add("G ≻ 0 (leading minors > 0)", positiveDefinite(g));
+          c.add("G ≻ 0 (leading minors > 0)", qPositiveDefinite(g));
           const inv = qInverse(g);
           c.add("G⁻¹ exists", inv !== null);
           if (inv) {
