@@ -96,3 +96,44 @@ export function normalBandPower(shift: number, se: number, bandSe: number, c: nu
   const tail = (t: number) => 0.5 * erfc(t / Math.SQRT2); // P(Z > t)
   return tail((c * bandSe - Math.abs(shift)) / se) + tail((c * bandSe + Math.abs(shift)) / se);
 }
+
+/**
+ * Approximate power of Catoni's test (`catoniMeanTest`, numerics/catoni.ts) at its `scale` and H0 mean and
+ * variance when the sample's law is that of `sample` (an i.i.d. sample drawn under the alternative): the test
+ * rejects at `level` when |S| ≥ N·log(1 + scale²·variance/2) + log(2/level), S = Σψ(scale·(Xᵢ − mean)); S is
+ * modelled as normal with N times the mean and variance of ψ(scale·(X − mean)) over the sample (a normal
+ * model of a sum of N log-growing terms, not an exact power).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { catoniPower } from "./interval_power.ts";
+ * const sample = Array.from({ length: 2000 }, (_, i) => Math.sqrt(2) * Math.sin(i)); // mean ≈ 0, variance ≈ 1
+ * const scale = Math.sqrt(2 * Math.log(2 / 1e-5) / (2000 * 1));
+ * assert.ok(catoniPower(sample, 0, 1, scale, 1e-5) < 1e-3); // H0 true: about the level
+ * assert.ok(catoniPower(sample.map((x) => x + 0.2), 0, 1, scale, 1e-5) > 0.9); // 9 standard errors off
+ * ```
+ */
+export function catoniPower(
+  sample: ArrayLike<number>,
+  mean: number,
+  variance: number,
+  scale: number,
+  level: number,
+): number {
+  const N = sample.length;
+  const psi = (x: number) => (x >= 0 ? Math.log1p(x + x * x / 2) : -Math.log1p(-x + x * x / 2));
+  let m1 = 0, m2 = 0;
+  for (let i = 0; i < N; i++) {
+    const t = psi(scale * (sample[i] - mean));
+    m1 += t;
+    m2 += t * t;
+  }
+  m1 /= N;
+  const v = Math.max(0, m2 / N - m1 * m1);
+  const threshold = N * Math.log1p(scale * scale * variance / 2) + Math.log(2 / level);
+  const sd = Math.sqrt(N * v);
+  const tail = (t: number) => 0.5 * erfc(t / Math.SQRT2); // P(Z > t)
+  if (!(sd > 0)) return Math.abs(N * m1) >= threshold ? 1 : 0;
+  return tail((threshold - N * m1) / sd) + tail((threshold + N * m1) / sd);
+}
