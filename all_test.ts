@@ -50,6 +50,7 @@ import "./numerics/distributions_test.ts";
 import "./numerics/geometry_test.ts";
 import "./numerics/goodness_of_fit_test.ts";
 import "./numerics/gram_spectral_norm_test.ts";
+import "./numerics/interval_power_test.ts";
 import "./numerics/interval_test.ts";
 import "./numerics/lanczos_test.ts";
 import "./numerics/linalg_test.ts";
