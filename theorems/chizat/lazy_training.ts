@@ -18,7 +18,7 @@ import type {
   Scenario,
 } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
-import { decayTest } from "../../engine/verdicts/decay_test.ts";
+import { decayTest } from "../../engine/verdicts/decay_decision.ts";
 import { chart, nominal, quantitative } from "../../engine/plots/chart.ts";
 import { withData } from "../../engine/records.ts";
 import { antisymmetricInit, gram, ScaledTwoLayer } from "../../models/scaled_two_layer.ts";

@@ -20,7 +20,7 @@ import type {
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
 import { powerLawPlot } from "../../engine/plots/power_law.ts";
 import { withData } from "../../engine/records.ts";
-import { decayTest } from "../../engine/verdicts/decay_test.ts";
+import { decayTest } from "../../engine/verdicts/decay_decision.ts";
 import {
   containsRate,
   logLogDecay,

@@ -19,7 +19,7 @@ import { tTestPower } from "../../numerics/power.ts";
  * ```ts
  * import assert from "node:assert/strict";
  * import tQuantile from "@stdlib/stats-base-dists-t-quantile";
- * import { decayTest } from "./decay_test.ts";
+ * import { decayTest } from "./decay_decision.ts";
  * const gamma = 1e-3, c = tQuantile(1 - gamma / 2, 8);
  * const shows = decayTest({ name: "gap", slope: -0.5, se: 0.05, df: 8, gamma });
  * assert.ok(shows.pValue > shows.alpha && shows.alpha === 1 - gamma / 2); // the interval is below 0: no rejection
