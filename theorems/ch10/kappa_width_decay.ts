@@ -6,10 +6,11 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
-import type { Claim } from "../../engine/claim.ts";
+import type { Claim, StatisticalTest } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
 import { chart, nominal, quantitative } from "../../engine/plots/chart.ts";
 import { withData } from "../../engine/records.ts";
+import { exponentTest } from "../../engine/verdicts/log_log_fit.ts";
 import { meanKappa } from "../../models/kappa_sweep.ts";
 import type { Rng } from "../../numerics/random.ts";
 import { linearFit } from "../../numerics/stats.ts";
@@ -137,6 +138,7 @@ $E[\kappa_f(\mathbf w_0)] \lesssim \frac1{\sqrt{d_{hid}}} + \frac1{d_{hid}\alpha
       const rows: [string, string][] = [];
       let holds: boolean | "inconclusive" = true;
       const parts: string[] = [];
+      const tests: StatisticalTest[] = [];
       for (const beta of KAPPA_BETAS) {
         const cells = withData(records).filter(({ data }) => data.beta === beta);
         if (cells.length < 4) {
@@ -159,6 +161,13 @@ $E[\kappa_f(\mathbf w_0)] \lesssim \frac1{\sqrt{d_{hid}}} + \frac1{d_{hid}\alpha
         // "≲" is an upper bound: it fails only if the exponent is significantly above the bound's (lo > e). Whether
         // the bound is attained (e inside the CI) is tightness, reported, not judged: a significantly faster decay
         // (seed 56 of a sweep: −0.617 [−0.731, −0.503] against −1/2) does not contradict it.
+        // lo > e at confidence 1 − α/3 is the one-sided t test at level α/6 (power against an exponent e + 1/4).
+        tests.push(exponentTest(fit, {
+          name: `exponent of κ in d_hid, α = d_hid^-${beta} (≤ ${String(e).replace("-", "−")})`,
+          rate: e,
+          sides: "upper",
+          alpha: CHECK_FALSE_ALARM / 6,
+        }));
         let ok = lo <= e;
         if (beta === 0.5) ok &&= hi < 0;
         if (!ok && holds === true) holds = false;
@@ -179,6 +188,7 @@ $E[\kappa_f(\mathbf w_0)] \lesssim \frac1{\sqrt{d_{hid}}} + \frac1{d_{hid}\alpha
         }. "≲" holds if each CI reaches the bound's exponent or below; for α = 1/√d_hid the CI must also lie below 0 (decay)`,
         alpha: CHECK_FALSE_ALARM,
         rows,
+        tests,
       };
     },
     plots(records) {

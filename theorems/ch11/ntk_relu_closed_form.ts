@@ -8,6 +8,7 @@
 import { defineClaim } from "../../engine/claim.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
+import { type InstanceBand, instanceBandTest, reportingAggregate } from "../../engine/verdicts/instance_tests.ts";
 import { agreesWithQuadrature } from "../../engine/verdicts/quadrature_agreement.ts";
 import { relu } from "../../models/activation.ts";
 import type { PairInstance } from "../../models/kernel_input_pairs.ts";
@@ -65,7 +66,7 @@ export function ntkReluClosedForm(
 ): Claim {
   const widths = { test: 2 ** 12, report: 2 ** 15 };
   const count = { test: 20, report: 100 };
-  return defineClaim<NtkPairInstance>({
+  return defineClaim<NtkPairInstance, InstanceBand>({
     id: "ex-11.31",
     title: "K^NTK for ReLU and Gaussian D in closed form",
     kind: "exact",
@@ -118,9 +119,16 @@ over $\sqrt n$; two-sided normal tail $5.7\cdot10^{-7}$) of the closed form.`,
           }; K^NTK: closed ${forms.ntk(i.x, i.z).toFixed(8)} vs quad ${qn.value.toFixed(8)}; K̂ₙ = ${K.toFixed(5)} (${
             (mcGap / se).toFixed(2)
           } s.e.)`,
+          data: { gap: mcGap, se, band: mcBound, value: forms.ntk(i.x, i.z) },
         };
       },
     },
+    aggregate: (records) =>
+      reportingAggregate(
+        records,
+        "for the record (the verdict is the per-instance checks (a) and (b)): the CLT bands of (b) as normal tests, combined over the judged instances",
+        (judged) => [instanceBandTest(judged, 5)],
+      ),
     parameters: {
       ...PAIR_PARAMETERS,
       n: { type: "integer", min: 16, max: 2 ** 14, help: "width n of the NTK network for part (b)" },

@@ -8,6 +8,7 @@
 import { defineClaim } from "../../engine/claim.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
+import { type InstanceBand, instanceBandTest, reportingAggregate } from "../../engine/verdicts/instance_tests.ts";
 import { agreesWithQuadrature } from "../../engine/verdicts/quadrature_agreement.ts";
 import { type Activation, arctan, relu, softplus } from "../../models/activation.ts";
 import { describePair, type PairInstance } from "../../models/kernel_input_pairs.ts";
@@ -53,7 +54,7 @@ export function ntkWithBiases(derived: BiasLimit = (x, z, spec) => limitKernel(x
     [rademacher, relu],
     [uniformSqrt3, softplus],
   ];
-  return defineClaim<BiasInstance>({
+  return defineClaim<BiasInstance, InstanceBand>({
     id: "ex-11.37",
     title: "The NTK with biases initialised iid D(0,1), both parametrisations",
     kind: "exact",
@@ -138,9 +139,17 @@ $O(1/n)$ terms), $K^{NTK}_b$ for NTK; and for ReLU with Gaussian $\mathcal D$ th
           bound: 1,
           tightness: worst,
           detail: `s_n K̂ₙ = ${K.toFixed(5)}, derived mean ${mean.toFixed(5)} (${(gap / se).toFixed(2)} s.e.)${extra}`,
+          // The wrong theory of the power: the derived limit 5% off (the shift 5% of |limit|).
+          data: { gap, se, band: bound, value: limit },
         };
       },
     },
+    aggregate: (records) =>
+      reportingAggregate(
+        records,
+        "for the record (the verdict is the per-instance bands, with the closed form's quadrature check): the bands as normal tests, combined over the judged instances",
+        (judged) => [instanceBandTest(judged, 5)],
+      ),
     parameters: {
       law: {
         type: "integer",

@@ -8,6 +8,7 @@
 import { defineClaim } from "../../engine/claim.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
+import { instanceCountTest, reportingAggregate } from "../../engine/verdicts/instance_tests.ts";
 import { agreesWithQuadrature } from "../../engine/verdicts/quadrature_agreement.ts";
 import { relu } from "../../models/activation.ts";
 import type { PairInstance } from "../../models/kernel_input_pairs.ts";
@@ -27,7 +28,19 @@ export interface OrthantInstance extends PairInstance {
   hits: number;
 }
 
+/** What an instance keeps: its Monte Carlo count and the closed form it is tested against. */
+export interface OrthantData {
+  /** Draws in both half-spaces. */
+  hits: number;
+  /** Monte Carlo draws. */
+  draws: number;
+  /** The closed form under test. */
+  p0: number;
+}
+
 const SOURCE = "004_9692536818598e94.txt";
+/** Each instance's Clopper–Pearson level: Bonferroni over at most 100 instances. */
+const INSTANCE_LEVEL = CHECK_FALSE_ALARM / 100;
 
 /**
  * `ex-11.36`: E[1(uᵀx ≥ 0)1(uᵀz ≥ 0)] = (π − θ)/(2π) for u ~ N(0, I), against nested quadrature and
@@ -42,7 +55,7 @@ const SOURCE = "004_9692536818598e94.txt";
  */
 export function orthantProbability(closedForm: OrthantClosedForm = reluDerivativeKernelClosedForm): Claim {
   const draws = { test: 20000, report: 100000 };
-  return defineClaim<OrthantInstance>({
+  return defineClaim<OrthantInstance, OrthantData>({
     id: "ex-11.36",
     title: "Orthant probability E[1(uᵀx ≥ 0)1(uᵀz ≥ 0)] = (π − θ)/(2π)",
     kind: "exact",
@@ -80,7 +93,7 @@ closed form lies in the exact Clopper–Pearson interval (confidence $1 - 4\cdot
         const closed = closedForm(i.x, i.z);
         const quad = derivativeKernel(i.x, i.z, { parametrisation: "lecun", activation: relu, distribution: gaussian });
         const a = agreesWithQuadrature(closed, quad, 1);
-        const ci = clopperPearson(i.hits, i.draws, 1 - CHECK_FALSE_ALARM / 100);
+        const ci = clopperPearson(i.hits, i.draws, 1 - INSTANCE_LEVEL);
         const inCi = ci.lo <= closed && closed <= ci.hi;
         const mcTight = Math.abs(closed - i.hits / i.draws) / Math.max(1e-300, (ci.hi - ci.lo) / 2);
         return {
@@ -91,9 +104,16 @@ closed form lies in the exact Clopper–Pearson interval (confidence $1 - 4\cdot
           detail: `(π−θ)/(2π) = ${closed.toFixed(6)}, quadrature ${quad.value.toFixed(12)}, MC ${
             (i.hits / i.draws).toFixed(5)
           } ∈ [${ci.lo.toFixed(5)}, ${ci.hi.toFixed(5)}]`,
+          data: { hits: i.hits, draws: i.draws, p0: closed },
         };
       },
     },
+    aggregate: (records) =>
+      reportingAggregate(
+        records,
+        "for the record (the verdict is the per-instance intervals, with the quadrature check (a)): the Monte Carlo p-values combined over the judged instances",
+        (judged) => [instanceCountTest(judged, INSTANCE_LEVEL)],
+      ),
     slips: [
       {
         where: "Exercise 11.36",

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { falsified, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import { aggregateScenarioTests } from "../../testing/aggregate_scenario_tests.ts";
 import { outputsGaussianLimit } from "./outputs_gaussian_limit.ts";
+import { testsMatchVerdict } from "../../testing/test_records.ts";
 
 const covarianceTooLarge = startWholeRun(
   new URL("./outputs_gaussian_limit_mutants.ts", import.meta.url),
@@ -15,6 +16,8 @@ Deno.test(
   async () => {
     const run = await wholeRun(covarianceTooLarge);
     falsified(run);
+    testsMatchVerdict(run);
+    assert.ok(run.result.aggregate!.tests!.every((t) => t.pValue <= t.alpha)); // both families reject
     assert.match(run.result.aggregate?.summary ?? "", /Covariance: not all .*Catoni p ≤ .*Gaussianity .*: rejected/);
   },
 );

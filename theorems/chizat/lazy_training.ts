@@ -18,6 +18,7 @@ import type {
   Scenario,
 } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
+import { decayTest } from "../../engine/verdicts/decay_decision.ts";
 import { chart, nominal, quantitative } from "../../engine/plots/chart.ts";
 import { withData } from "../../engine/records.ts";
 import { antisymmetricInit, gram, ScaledTwoLayer } from "../../models/scaled_two_layer.ts";
@@ -216,7 +217,20 @@ function aggregate(records: InstanceRecord<LazyData>[]): AggregateCheck {
     const sd = Math.sqrt(slopes.reduce((a, b) => a + (b - mean) ** 2, 0) / (k - 1));
     // Bonferroni over the two horizons, two-sided: CHECK_FALSE_ALARM/4 in each tail.
     const q = tQuantile(1 - CHECK_FALSE_ALARM / 4, k - 1) * sd / Math.sqrt(k);
-    return { slope: mean, slopeInterval: { lo: mean - q, hi: mean + q } };
+    return {
+      slope: mean,
+      slopeInterval: { lo: mean - q, hi: mean + q },
+      // "Below 0" at two-sided confidence 1 − α/2: the upper t test of "exponent ≤ 0" at level 1 − α/4.
+      test: decayTest({
+        name: `mean exponent of the sup gap in α, ${
+          key === "finite" ? "t ∈ [0, 1/λ_min]" : "t ∈ [0, 10/λ_min]"
+        } (decays)`,
+        slope: mean,
+        se: sd / Math.sqrt(k),
+        df: k - 1,
+        gamma: CHECK_FALSE_ALARM / 2,
+      }),
+    };
   });
   return {
     holds: f.slopeInterval.hi < 0 && u.slopeInterval.hi < 0,
@@ -228,6 +242,7 @@ function aggregate(records: InstanceRecord<LazyData>[]): AggregateCheck {
       100 * (1 - CHECK_FALSE_ALARM / 2)
     }% t intervals over instances, Bonferroni over the two horizons; the limit needs both below 0. Observed ≈ −2, faster than the 1/α of the general bound: with the antisymmetric w₀ the second-order term of h cancels pairwise, so αh − αh̄ = O(α·‖w − w₀‖³) = O(α⁻²))`,
     alpha: CHECK_FALSE_ALARM,
+    tests: [f.test, u.test],
     rows: [
       [
         "exponent of the sup gap in α, t ∈ [0, 1/λ_min]",

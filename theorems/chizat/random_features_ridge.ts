@@ -20,7 +20,14 @@ import type {
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
 import { powerLawPlot } from "../../engine/plots/power_law.ts";
 import { withData } from "../../engine/records.ts";
-import { containsRate, logLogDecay, logLogDecayRows, TOO_FEW_SIZES } from "../../engine/verdicts/log_log_fit.ts";
+import { decayTest } from "../../engine/verdicts/decay_decision.ts";
+import {
+  containsRate,
+  logLogDecay,
+  logLogDecayRows,
+  logLogFit,
+  TOO_FEW_SIZES,
+} from "../../engine/verdicts/log_log_fit.ts";
 import {
   type KernelFunction,
   kernelRidge,
@@ -197,8 +204,17 @@ gap ∝ m^p over m = ${Math.min(...ms)}…${Math.max(...ms)} (${pts.length} inst
       containsRate(fit, -0.5)
     } the Monte-Carlo rate −1/2).`,
     alpha: CHECK_FALSE_ALARM,
+    tests: [
+      decayTest({ ...exponentAndError(ms, gaps), name: "exponent of the gap in m (decays)", gamma: 1 - CONFIDENCE }),
+    ],
     rows: [...logLogDecayRows(fit, PERCENT), ["Monte-Carlo rate", "−0.5"]],
   };
+}
+
+/** The fitted exponent of the gap in m with its standard error and degrees of freedom (the decay test's). */
+function exponentAndError(ms: number[], gaps: number[]): { slope: number; se: number; df: number } {
+  const fit = logLogFit(ms, gaps, CONFIDENCE);
+  return { slope: fit.slope, se: fit.slopeStdErr, df: fit.n - 2 };
 }
 
 function plots(records: InstanceRecord<RandomFeatureData>[]): PlotSpec[] {

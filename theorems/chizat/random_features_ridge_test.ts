@@ -1,4 +1,5 @@
 import { falsified, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
+import { testsMatchVerdict } from "../../testing/test_records.ts";
 
 const noBiasRun = startWholeRun(
   new URL("./random_features_ridge_mutants.ts", import.meta.url),
@@ -7,5 +8,15 @@ const noBiasRun = startWholeRun(
 
 Deno.test(
   "chizat-random-features catches a wrong limiting kernel (arc-cosine without the bias coordinate)",
-  async () => falsified(await wholeRun(noBiasRun)),
+  async () => {
+    const run = await wholeRun(noBiasRun);
+    falsified(run);
+    testsMatchVerdict(run);
+  },
 );
+
+const printed = startWholeRun(new URL("./random_features_ridge.ts", import.meta.url), "randomFeaturesRidge");
+
+Deno.test("chizat-random-features: its decay test does not reject the printed claim", async () => {
+  testsMatchVerdict(await wholeRun(printed));
+});

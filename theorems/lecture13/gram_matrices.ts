@@ -10,7 +10,7 @@ import type { Claim } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
 import { chart, quantitative } from "../../engine/plots/chart.ts";
 import { withData } from "../../engine/records.ts";
-import { formatExponent, logLogFit } from "../../engine/verdicts/log_log_fit.ts";
+import { exponentTest, formatExponent, logLogFit } from "../../engine/verdicts/log_log_fit.ts";
 import { sphereInputs } from "../../models/datasets.ts";
 import { kernelA, kernelGram, LectureNetwork } from "../../models/lecture_network.ts";
 import { norm, ratio } from "../../numerics/compare.ts";
@@ -140,6 +140,13 @@ for ReLU $= \frac{\|\boldsymbol x_i\|\|\boldsymbol x_j\|}{2\pi}(\sin\vartheta + 
           hi.toFixed(3)
         }]; convergence needs the CI below 0, and the law-of-large-numbers rate −1/2 must lie in it`,
         alpha: CHECK_FALSE_ALARM,
+        // −1/2 outside the CI is the two-sided t test at level α; "below 0" is a further condition.
+        tests: [exponentTest(fit, {
+          name: "exponent of the relative K̂^(a) error in N (= −1/2)",
+          rate: -0.5,
+          sides: "two-sided",
+          alpha: CHECK_FALSE_ALARM,
+        })],
         rows: [["fitted exponent of the relative K̂^(a) error in N", formatExponent(fit)]],
       };
     },

@@ -1,8 +1,19 @@
 import { falsified, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
+import { testsMatchVerdict } from "../../testing/test_records.ts";
 
 const kernelOff = startWholeRun(new URL("./gram_matrices_mutants.ts", import.meta.url), "yangGramKernelOff");
 
 Deno.test(
   "yang-gram catches a limit kernel off by a factor 1.2 (the error stops decaying)",
-  async () => falsified(await wholeRun(kernelOff)),
+  async () => {
+    const run = await wholeRun(kernelOff);
+    falsified(run);
+    testsMatchVerdict(run);
+  },
 );
+
+const printed = startWholeRun(new URL("./gram_matrices.ts", import.meta.url), "gramMatrices");
+
+Deno.test("yang-gram: its exponent test does not reject the printed claim", async () => {
+  testsMatchVerdict(await wholeRun(printed));
+});

@@ -10,10 +10,13 @@ import { defineClaim } from "../../engine/claim.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
 import { failureFrequencyCheck } from "../../engine/verdicts/failure_frequency.ts";
+import { instanceFrequencyTest, reportingAggregate } from "../../engine/verdicts/instance_tests.ts";
 import { LectureNetwork } from "../../models/lecture_network.ts";
 import type { Rng } from "../../numerics/random.ts";
 
 const SOURCE = "002_4e8ee8a272f9d000.txt";
+/** Each instance's binomial test level: Bonferroni over the report budget's 18 instances. */
+const INSTANCE_LEVEL = CHECK_FALSE_ALARM / 18;
 
 /** An instance of `yang-init-risk`. */
 export interface InitRiskInstance {
@@ -35,6 +38,8 @@ export interface InitRiskData {
   failures: number;
   /** Draws of θ⁰. */
   draws: number;
+  /** δ of the instance. */
+  delta: number;
   /** Empirical (1 − δ)-quantile of R_S(θ⁰) over the bound. */
   quantileOverBound: number;
 }
@@ -118,7 +123,7 @@ $R_S(\theta^0) \le \frac12\left(1 + 6\gamma\sqrt N d\left(\log\frac{4N(d+1)}\del
         const b = bound(i.gamma, i.net.width, i.net.dim, i.delta);
         const risks = Array.from({ length: i.draws }, () => i.net.risk(i.net.initialise(i.rng, i.gamma)));
         const failures = risks.filter((r) => !(r <= b)).length;
-        const c = failureFrequencyCheck(failures, i.draws, i.delta, CHECK_FALSE_ALARM / 18);
+        const c = failureFrequencyCheck(failures, i.draws, i.delta, INSTANCE_LEVEL);
         const sorted = [...risks].sort((a, z) => a - z);
         const q = sorted[Math.min(sorted.length - 1, Math.floor((1 - i.delta) * sorted.length))];
         return {
@@ -129,10 +134,16 @@ $R_S(\theta^0) \le \frac12\left(1 + 6\gamma\sqrt N d\left(\log\frac{4N(d+1)}\del
           detail: `${failures}/${i.draws} draws above the bound ${b.toExponential(3)} (95% CP upper ${
             c.upper.toExponential(2)
           } vs δ = ${i.delta}); (1 − δ)-quantile of R_S = ${q.toExponential(3)}`,
-          data: { failures, draws: i.draws, quantileOverBound: q / b },
+          data: { failures, draws: i.draws, delta: i.delta, quantileOverBound: q / b },
         };
       },
     },
+    aggregate: (records) =>
+      reportingAggregate(
+        records,
+        "for the record (the verdict is the per-instance binomial tests): their p-values combined over the judged instances",
+        (judged) => [instanceFrequencyTest(judged, INSTANCE_LEVEL)],
+      ),
     parameters: {
       n: { type: "integer", min: 2, max: 6, help: "sample size" },
       d: { type: "integer", min: 1, max: 3, help: "input dimension" },

@@ -11,6 +11,7 @@ import type { Claim } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
 import { withData } from "../../engine/records.ts";
 import { failureFrequencyCheck } from "../../engine/verdicts/failure_frequency.ts";
+import { instanceFrequencyTest } from "../../engine/verdicts/instance_tests.ts";
 import { gaussianL1FourthMoment, LectureNetwork } from "../../models/lecture_network.ts";
 import { type MovementCertificate, movementCertificate } from "../../models/lecture_movement_certificate.ts";
 import {
@@ -118,6 +119,12 @@ export interface LinearRateData {
   observedThreshold: number;
   /** max R_S(θ(t))/(e^{−Nλ_S t/n}R_S(θ⁰)) over the draws and sampled times. */
   worst: number;
+  /** Draws not both observed and certified (the binomial test's count). */
+  failures: number;
+  /** Draws of θ⁰. */
+  draws: number;
+  /** δ of the instance. */
+  delta: number;
 }
 
 /** The printed rate factor c in R_S(θ(t)) ≤ exp(−c·Nλ_S t/n)R_S(θ⁰) (c = 1). */
@@ -262,7 +269,7 @@ then with probability at least $1-\delta$, for all $t \ge 0$, $R_S(\theta(t)) \l
             }; below (4): ${
               ladder.map((l) => `N = ${l.width} ${l.held ? "held" : "failed"}`).join(", ") || "none"
             } (observed threshold ${Number.isFinite(observedThreshold) ? observedThreshold : "not reached"})`,
-          data: { width: i.net.width, observedThreshold, worst },
+          data: { width: i.net.width, observedThreshold, worst, failures, draws: runs.length, delta: i.delta },
         };
       },
     },
@@ -283,6 +290,8 @@ then with probability at least $1-\delta$, for all $t \ge 0$, $R_S(\theta(t)) \l
           "smallest tried width from which the bound was observed on every draw",
           observed.join(", "),
         ]],
+        // The verdict's per-instance binomial tests, combined for the record.
+        tests: [instanceFrequencyTest(pts, CHECK_FALSE_ALARM / LINEAR_RATE_PLAN.length)],
       };
     },
     parameters: twoPointParameters({

@@ -1,4 +1,5 @@
 import { instanceCaught, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
+import { testsMatchVerdict } from "../../testing/test_records.ts";
 
 const fourTimesFaster = startWholeRun(
   new URL("./linear_rate_mutants.ts", import.meta.url),
@@ -7,5 +8,9 @@ const fourTimesFaster = startWholeRun(
 
 Deno.test(
   "yang-linear-rate catches a rate claimed 4 times faster, exp(−4Nλ_S t/n)",
-  async () => instanceCaught(await wholeRun(fourTimesFaster)),
+  async () => {
+    const run = await wholeRun(fourTimesFaster);
+    instanceCaught(run);
+    testsMatchVerdict(run);
+  },
 );

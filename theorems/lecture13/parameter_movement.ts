@@ -11,6 +11,7 @@ import { defineClaim } from "../../engine/claim.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
 import { failureFrequencyCheck } from "../../engine/verdicts/failure_frequency.ts";
+import { instanceFrequencyTest, reportingAggregate } from "../../engine/verdicts/instance_tests.ts";
 import { gaussianL1FourthMoment, LectureNetwork } from "../../models/lecture_network.ts";
 import { type MovementCertificate, movementCertificate } from "../../models/lecture_movement_certificate.ts";
 import {
@@ -56,6 +57,8 @@ export interface MovementData {
   failures: number;
   /** Draws of θ⁰. */
   draws: number;
+  /** δ of the instance. */
+  delta: number;
   /** Largest sampled movement over q. */
   sampled: number;
   /** Largest certified movement bound over q. */
@@ -232,10 +235,16 @@ $|a_k(0)| \le \gamma\eta$, $\|\boldsymbol w_k(0)\|_\infty \le \eta$, where $q :=
             }/${draws.length} draws (largest sup‖ΔK̂^(a)‖_F/λ_S bound ${
               worst((r) => r.cert.shiftBound).toExponential(2)
             }); R_S(T)/R_S(θ⁰) ≤ ${worst((r) => r.cert.riskRatio).toExponential(2)}`,
-          data: { failures, draws: draws.length, sampled, upper, initA, initW },
+          data: { failures, draws: draws.length, delta: i.delta, sampled, upper, initA, initW },
         };
       },
     },
+    aggregate: (records) =>
+      reportingAggregate(
+        records,
+        "for the record (the verdict is the per-instance binomial tests): their p-values combined over the judged instances",
+        (judged) => [instanceFrequencyTest(judged, CHECK_FALSE_ALARM / MOVEMENT_PLAN.length)],
+      ),
     parameters: twoPointParameters({
       width: { type: "integer", min: 1, max: 100000, help: "width N (default ⌈32n⁴C_d/(λ_S²δ)⌉)" },
       gamma: {

@@ -1,4 +1,5 @@
 import { instanceCaught, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
+import { testsMatchVerdict } from "../../testing/test_records.ts";
 
 const hundredfoldSmall = startWholeRun(
   new URL("./parameter_movement_mutants.ts", import.meta.url),
@@ -7,5 +8,9 @@ const hundredfoldSmall = startWholeRun(
 
 Deno.test(
   "yang-movement catches a radius q 100 times too small",
-  async () => instanceCaught(await wholeRun(hundredfoldSmall)),
+  async () => {
+    const run = await wholeRun(hundredfoldSmall);
+    instanceCaught(run);
+    testsMatchVerdict(run);
+  },
 );

@@ -9,7 +9,7 @@ import { defineClaim } from "../../engine/claim.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
 import { withData } from "../../engine/records.ts";
-import { formatExponent, logLogFit } from "../../engine/verdicts/log_log_fit.ts";
+import { exponentTest, formatExponent, logLogFit } from "../../engine/verdicts/log_log_fit.ts";
 import { kernelA, kernelGram, LectureNetwork } from "../../models/lecture_network.ts";
 import { symmetricEigen } from "../../numerics/linalg.ts";
 import { integrate } from "../../numerics/ode.ts";
@@ -255,6 +255,14 @@ export function tstarInfinite(exponent: MovementExponent = () => -1): Claim {
           escaped.join(", ") || "none"
         }} (t* = ∞ observed at N = ${largest}: ${infiniteAtLargest})`,
         alpha: CHECK_FALSE_ALARM,
+        // The CI's lower end above the exponent (a slower decay) is a one-sided t test at level α/2; "below 0" and
+        // t* = ∞ at the largest width are further conditions, not tests of the exponent.
+        tests: [exponentTest(fit, {
+          name: `exponent of the typical movement in N (≤ ${String(e).replace("-", "−")})`,
+          rate: e,
+          sides: "upper",
+          alpha: CHECK_FALSE_ALARM / 2,
+        })],
         rows: [["fitted exponent of max |θ(t) − θ(0)| in N", formatExponent(fit)]],
       };
     },

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { runInstance } from "../../engine/run.ts";
 import { falsified, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import { tstarInfinite } from "./tstar_infinite.ts";
+import { testsMatchVerdict } from "../../testing/test_records.ts";
 
 const exponentTwo = startWholeRun(new URL("./tstar_infinite_mutants.ts", import.meta.url), "yangTstarExponentTwo");
 
@@ -20,4 +21,8 @@ Deno.test("yang-tstar: a flow that slides along a ReLU kink fails the existence 
   assert.equal(smooth.hypotheses[1].value, "integrated to T");
 });
 
-Deno.test("yang-tstar catches a claimed movement O(N^-2)", async () => falsified(await wholeRun(exponentTwo)));
+Deno.test("yang-tstar catches a claimed movement O(N^-2), by its exponent test", async () => {
+  const run = await wholeRun(exponentTwo);
+  falsified(run);
+  testsMatchVerdict(run);
+});
