@@ -50,6 +50,11 @@ export function failureFrequencyPower(n: number, delta: number, alpha: number, d
   return critical > n ? 0 : binomialUpperTail(critical, n, deltaAlt);
 }
 
+/** A quadrature's probability clamped to [0, 1] (its error can take it a few ulps outside). */
+function probability(p: number): number {
+  return Math.min(1, Math.max(0, p));
+}
+
 /** Which side of a t test rejects: both, only large statistics, or only small ones. */
 export type TestSides = "two-sided" | "upper" | "lower";
 
@@ -81,8 +86,8 @@ export function tTestPower(df: number, shift: number, alpha: number, sides: Test
   if (!(df > 0) || !Number.isFinite(shift) || !(alpha > 0 && alpha < 1)) return NaN;
   if (sides === "two-sided") {
     const c = tQuantile(1 - alpha / 2, df);
-    return noncentralTUpperTail(c, df, shift) + noncentralTUpperTail(c, df, -shift);
+    return probability(noncentralTUpperTail(c, df, shift) + noncentralTUpperTail(c, df, -shift));
   }
   const c = tQuantile(1 - alpha, df);
-  return noncentralTUpperTail(c, df, sides === "upper" ? shift : -shift);
+  return probability(noncentralTUpperTail(c, df, sides === "upper" ? shift : -shift));
 }

@@ -113,6 +113,11 @@ export function logLogDecayRows(fit: LogLogDecay, percent: string): [string, str
   ];
 }
 
+/** A number as printed, with a typographic minus sign. */
+function minus(text: string): string {
+  return text.replace("-", "−");
+}
+
 /** How far a wrong theory's exponent is from the stated one, by default (issue: "an exponent off by 1/4"). */
 export const NEAR_MISS_EXPONENT = 0.25;
 
@@ -150,13 +155,13 @@ export function exponentTest(
   const missText = miss === NEAR_MISS_EXPONENT ? "1/4" : String(miss);
   return {
     name: o.name,
-    statistic: `exponent ${fit.slope.toFixed(3)} (standard error ${fit.slopeStdErr.toPrecision(2)}), t = ${
-      t.toFixed(2)
+    statistic: `exponent ${minus(fit.slope.toFixed(3))} (standard error ${fit.slopeStdErr.toPrecision(2)}), t = ${
+      minus(t.toFixed(2))
     } (${df} df)`,
     pValue: Number.isFinite(pValue) ? pValue : NaN,
     alpha: o.alpha,
     power: {
-      alternative: `exponent ${String(Number(o.rate.toPrecision(3))).replace("-", "−")} ${sign} ${missText}`,
+      alternative: `exponent ${minus(String(Number(o.rate.toPrecision(3))))} ${sign} ${missText}`,
       probability: tTestPower(df, shift, o.alpha, o.sides),
     },
   };
