@@ -7,7 +7,7 @@
  * @module
  */
 import { join } from "node:path";
-import { type Claim, type InstanceRecord, type Outcome, outcomeOf } from "../engine/claim.ts";
+import { type Claim, type ConclusionCheck, type InstanceRecord, type Outcome, outcomeOf } from "../engine/claim.ts";
 import { exploreCommand, runScenario } from "../engine/explore.ts";
 import { writeTextAtomic } from "../engine/io.ts";
 import { renderSvg } from "../engine/plot.ts";
@@ -56,6 +56,19 @@ function parameterValue(claim: Claim, name: string, raw: string): number {
 /** How a trace marks an outcome: held, failed, or undecided (the computation could not decide). */
 const MARK: Record<Outcome, string> = { held: "✓", failed: "✗", undecided: "?" };
 
+/** Tightness (observed over bound: 1 attained, above 1 violated) with its slack when the form held. */
+function tightnessLine(c: ConclusionCheck<unknown>): string {
+  const outcome = outcomeOf(c);
+  const verdict = outcome === "held"
+    ? `slack ${formatNumber(1 - c.tightness)}`
+    : outcome === "failed"
+    ? "violated"
+    : "undecided";
+  return `tightness ${formatNumber(c.tightness)} (observed ${formatNumber(c.observed)} vs bound ${
+    formatNumber(c.bound)
+  }; ${verdict})`;
+}
+
 function trace(claim: Claim, r: InstanceRecord): string[] {
   const out = [`instance ${r.index}: ${r.description}`];
   claim.hypotheses.forEach((h, i) => {
@@ -76,11 +89,14 @@ function trace(claim: Claim, r: InstanceRecord): string[] {
     `  ${MARK[outcome!]} conclusion ${
       outcome === "held" ? "holds" : outcome === "failed" ? "FAILS" : "UNDECIDED"
     }: ${c.detail}`,
-    `    tightness ${formatNumber(c.tightness)} (observed ${formatNumber(c.observed)} vs bound ${
-      formatNumber(c.bound)
-    }; slack ${formatNumber(1 - c.tightness)})`,
+    `    ${tightnessLine(c)}`,
   );
-  if (r.corrected) out.push(`  ${MARK[outcomeOf(r.corrected)!]} corrected form: ${r.corrected.detail}`);
+  if (r.corrected) {
+    out.push(
+      `  ${MARK[outcomeOf(r.corrected)!]} corrected form: ${r.corrected.detail}`,
+      `    ${tightnessLine(r.corrected)}`,
+    );
+  }
   return out;
 }
 

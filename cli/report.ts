@@ -101,7 +101,13 @@ export async function main(args: string[]): Promise<number | void> {
   await writeTextAtomic(join(plotDir, "verdicts.json"), JSON.stringify({ seed, budget, verdicts }, null, 2) + "\n");
   console.error(`wrote ${out}`);
   if (values.json !== undefined) {
-    await writeTextAtomic(values.json, renderJson(entries.map((e) => e.result), { seed, budget }));
+    await writeTextAtomic(
+      values.json,
+      renderJson(
+        entries.map((e) => e.search === undefined ? e.result : { ...e.result, search: e.search }),
+        { seed, budget },
+      ),
+    );
     console.error(`wrote ${values.json}`);
   }
 }

@@ -276,3 +276,50 @@ export function looseRate(p = 1): Claim {
     unbreakable: "no hypothesis",
   });
 }
+
+/**
+ * `toy-typo`: x ≤ 1.4 ⇒ x < 3/2 for x uniform on (−2, 2), printed as x < 1 (an erratum): the printed form
+ * fails for x in (1, 1.4], the corrected form holds everywhere with tightness at most 1.4/1.5. Tightness
+ * is observed over bound (x over 1, x over 3/2), above 1 where a form is violated. Serves the search and
+ * report tests of an erratum.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { typo } from "./_toy_claims.ts";
+ * assert.equal(typo().erratum?.corrected, "$x < 3/2$");
+ * ```
+ */
+export function typo(): Claim {
+  const form = (limit: number) => (x: number) => ({
+    holds: x < limit,
+    observed: x,
+    bound: limit,
+    tightness: x / limit,
+    detail: x < limit ? `x = ${x} < ${limit}` : `x = ${x} reached ${limit}`,
+  });
+  return defineClaim<number>({
+    id: "toy-typo",
+    title: "x ≤ 1.4 ⇒ x < 3/2, printed as x < 1",
+    kind: "exact",
+    source: { document: "none", where: "none" },
+    statement: "$x \\le 1.4 \\Rightarrow x < 1$",
+    tightness: "x over the form's limit (1 printed, 3/2 corrected)",
+    instances: { test: 40, report: 40 },
+    generate: ({ rng, params }) => {
+      const drawn = rng.uniform(-2, 2);
+      return params?.x ?? drawn;
+    },
+    describe: (x) => `x = ${x}`,
+    hypotheses: [{
+      statement: "$x \\le 1.4$",
+      certainty: "certified",
+      method: "exact comparison",
+      check: (x) => ({ holds: x <= 1.4, value: `x = ${x}` }),
+    }],
+    conclusion: { statement: "$x < 1$", check: form(1) },
+    erratum: { printed: "$x < 1$", corrected: "$x < 3/2$", reasoning: "a typo", check: form(1.5) },
+    parameters: { x: { type: "number", min: -2, max: 2, help: "the instance" } },
+    unbreakable: "a toy",
+  });
+}

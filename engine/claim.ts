@@ -77,7 +77,10 @@ export interface ConclusionCheck<D = ConclusionData> {
   observed: number;
   /** The bound it is held to. */
   bound: number;
-  /** observed / bound unless the claim defines it otherwise; 1 means the bound is attained. */
+  /**
+   * observed / bound (for a lower bound, bound / observed; the claim's `tightness` says which): 1 means the bound
+   * is attained, above 1 that it is violated; a trivially attained case (k = 0, nothing to bound) does not count.
+   */
   tightness: number;
   /** Numbers worth showing (in evidence, plots and replays). */
   detail: string;

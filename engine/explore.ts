@@ -308,8 +308,13 @@ export async function runAggregateScenario(
 
 /** The tightest instance a hill climb found. */
 export interface SearchOutcome {
-  /** Best tightness found (observed over bound) on an instance meeting the hypotheses. */
+  /**
+   * Best tightness found (observed over bound) on an instance meeting the hypotheses; for a claim with an
+   * erratum, the corrected form's (the printed form's violations are in `printedViolation`).
+   */
   best: number;
+  /** Whether the form searched held on that instance (false: it is a counterexample, never "attained"). */
+  held: boolean;
   /** Its index and parameters. */
   index: number;
   /** Its parameters. */
@@ -320,12 +325,41 @@ export interface SearchOutcome {
   evaluations: number;
   /** Command reproducing it. */
   replay: string;
+  /** Claims with an erratum: the printed form's worst violation among the instances evaluated, null if none failed. */
+  printedViolation?: SearchViolation | null;
+}
+
+function finiteOr(x: number, otherwise: number): number {
+  return Number.isFinite(x) ? x : otherwise;
+}
+
+/** A failed check's tightness for ranking: a failure without a finite ratio ranks as infinitely violated. */
+function violated(check: { tightness: number }): number {
+  return Number.isNaN(check.tightness) ? Infinity : check.tightness;
+}
+
+/** The printed form's worst violation a search met (claims with an erratum). */
+export interface SearchViolation {
+  /** The printed form's tightness there (above 1: violated). */
+  tightness: number;
+  /** Instance index. */
+  index: number;
+  /** Its parameters. */
+  params: Record<string, number>;
+  /** Its description. */
+  description: string;
+  /** What failed. */
+  detail: string;
+  /** Command reproducing it. */
+  replay: string;
 }
 
 /**
  * Targeted search for the tightest instance: random restarts, then coordinate-wise hill
  * climbing on the declared numeric parameters (step halves when no move improves), keeping only
- * instances that meet the hypotheses. Null when the claim declares no parameters.
+ * instances that meet the hypotheses and are decided. For a claim with an erratum the climb measures the
+ * corrected form, and the printed form's worst violation met on the way is reported apart. Null when the
+ * claim declares no parameters.
  *
  * @example
  * ```ts
@@ -347,19 +381,41 @@ export async function searchTightness(
   // Restarts drawn from the project's seeded stream.
   const restarts = createRng(`${options.seed}/${claim.id}/search`);
   const next = () => restarts.double();
+  let violation: SearchViolation | null = null;
   const evaluate = async (index: number, params: Record<string, number>) => {
     evaluations++;
     const r = await runInstance(claim, options.seed, index, "test", 1, { params });
-    const t = r.met && r.conclusion && Number.isFinite(r.conclusion.tightness) ? r.conclusion.tightness : -Infinity;
+    const form = claim.erratum ? r.corrected : r.conclusion;
+    const outcome = r.met ? outcomeOf(form) : undefined;
+    const t = outcome === "held"
+      ? finiteOr(form!.tightness, -Infinity)
+      : outcome === "failed"
+      ? violated(form!)
+      : -Infinity;
+    const replay = exploreCommand(claim.id, options.seed, index, params, false);
     if (t > (best?.best ?? -Infinity)) {
       best = {
         best: t,
+        held: outcome === "held",
         index,
         params: { ...params },
         description: r.description,
         evaluations: 0,
-        replay: exploreCommand(claim.id, options.seed, index, params, false),
+        replay,
       };
+    }
+    if (claim.erratum && r.met && outcomeOf(r.conclusion) === "failed") {
+      const v = violated(r.conclusion!);
+      if (violation === null || v > violation.tightness) {
+        violation = {
+          tightness: v,
+          index,
+          params: { ...params },
+          description: r.description,
+          detail: r.conclusion!.detail,
+          replay,
+        };
+      }
     }
     return t;
   };
@@ -389,5 +445,6 @@ export async function searchTightness(
     }
   }
   const found = best as SearchOutcome | null;
-  return found && Number.isFinite(found.best) ? { ...found, evaluations } : null;
+  if (!found || !(found.best > -Infinity)) return null;
+  return claim.erratum ? { ...found, evaluations, printedViolation: violation } : { ...found, evaluations };
 }

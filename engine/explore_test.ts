@@ -157,3 +157,19 @@ Deno.test("report: an aggregate scenario shows its outcome, how it was decided a
   assert.ok(md.includes("not shrunk"));
   assert.ok(md.includes("`deno task explore toy-frequency --seed 7 --scenario threshold-zero --t 0 --count 300`"));
 });
+
+Deno.test("the search of an erratum claim climbs the corrected form and reports the printed form's worst violation apart", async () => {
+  const { searchTightness } = await import("./explore.ts");
+  const { bounded, typo } = await import("./_toy_claims.ts");
+  const out = await searchTightness(typo(), { seed: 1, evaluations: 40 });
+  assert.ok(out !== null);
+  // The corrected form x < 3/2 holds on every instance meeting x ≤ 1.4: its tightest is x/1.5 ≤ 1.4/1.5.
+  assert.ok(out.held && out.best <= 1.4 / 1.5 + 1e-12 && out.best > 0.5, `best ${out.best}`);
+  // The printed form x < 1 fails on x in (1, 1.4]: its worst violation is x/1 > 1, reported separately.
+  const v = out.printedViolation;
+  assert.ok(v && v.tightness > 1 && v.tightness <= 1.4, `violation ${JSON.stringify(v)}`);
+  assert.match(v.replay, /^deno task explore toy-typo --seed 1 --instance \d+ --x /);
+  // A claim without an erratum has no printed violation.
+  const plain = await searchTightness(bounded(), { seed: 1, evaluations: 20 });
+  assert.ok(plain !== null && plain.held && plain.printedViolation === undefined);
+});

@@ -244,12 +244,39 @@ function anchor(id: string): string {
   return id.toLowerCase().replace(/[^a-z0-9 -]/g, "").replace(/ /g, "-");
 }
 
-function looseness(searched: number, sampled: number | null): string {
-  const best = Math.max(searched, sampled ?? -Infinity);
+/**
+ * How tight the bound is at best, in words: "attained" only for a form that held, at tightness ≥ 0.99 (the
+ * searched instance when it held; the sampled worst when every sampled instance of the form held).
+ */
+function looseness(search: SearchOutcome, sampled: number | null, sampledHeld: boolean): string {
+  if (!search.held) return " (a counterexample: the bound is violated there)";
+  const best = Math.max(search.best, sampledHeld ? sampled ?? -Infinity : -Infinity);
   if (!Number.isFinite(best) || best <= 0) return "";
   if (best >= 0.99) return " (the bound is attained)";
   if (best < 0.1) return ` (the bound is loose by a factor ${formatNumber(1 / best)} at best)`;
   return "";
+}
+
+/** The "Targeted search" paragraph: the tightest instance, and for an erratum the printed form's worst violation. */
+function searchParagraph(claim: Claim, r: ClaimResult, search: SearchOutcome): string {
+  const erratum = claim.erratum !== undefined;
+  const sampledHeld = r.status === "verified" || r.status === "erratum";
+  let text = `**Targeted search** (hill climbing on ${
+    Object.keys(claim.parameters ?? {}).join(", ")
+  }, ${search.evaluations} evaluations${erratum ? ", measuring the corrected form" : ""}): tightest instance${
+    erratum ? " of the corrected form" : ""
+  } ${formatNumber(search.best)} against ${formatNumber(r.tightness)} by random sampling${
+    looseness(search, r.tightness, sampledHeld)
+  } — ${search.description}. Replay: \`${search.replay}\``;
+  if (erratum) {
+    const v = search.printedViolation;
+    text += v
+      ? `. The printed form's worst violation among the searched instances: tightness ${
+        formatNumber(v.tightness)
+      } — ${v.description}: ${v.detail}. Replay: \`${v.replay}\``
+      : ". The printed form held on every searched instance.";
+  }
+  return text;
 }
 
 function section({ claim, result: r, plots, scenarios, search }: ReportEntry): string[] {
@@ -341,16 +368,7 @@ function section({ claim, result: r, plots, scenarios, search }: ReportEntry): s
     }
     out.push("");
   }
-  if (search) {
-    out.push(
-      `**Targeted search** (hill climbing on ${
-        Object.keys(claim.parameters ?? {}).join(", ")
-      }, ${search.evaluations} evaluations): tightest instance ${formatNumber(search.best)} against ${
-        formatNumber(r.tightness)
-      } by random sampling${looseness(search.best, r.tightness)} — ${search.description}. Replay: \`${search.replay}\``,
-      "",
-    );
-  }
+  if (search) out.push(searchParagraph(claim, r, search), "");
   if (r.failures.length) {
     out.push("Failing instances:", "");
     for (const f of r.failures) out.push(`- instance ${f.index}: ${f.detail} — replay: \`${f.replay}\``);
@@ -365,8 +383,10 @@ function section({ claim, result: r, plots, scenarios, search }: ReportEntry): s
 }
 
 /**
- * The machine-readable report: `{"seed", "budget", "claims": [...]}`. Timings appear only in
- * fields named `*Ms`, so two runs with one seed differ only there (compare with `withoutTimings`).
+ * The machine-readable report: `{"seed", "budget", "claims": [...]}`, each claim's result with, when a
+ * targeted search ran, `search: {best, held, params, replay, …}` (null when the claim has no parameters).
+ * Timings appear only in fields named `*Ms`, so two runs with one seed differ only there (compare with
+ * `withoutTimings`).
  *
  * @example
  * ```ts
@@ -375,6 +395,9 @@ function section({ claim, result: r, plots, scenarios, search }: ReportEntry): s
  * assert.equal(JSON.parse(renderJson([], { seed: 3, budget: "test" })).seed, 3);
  * ```
  */
-export function renderJson(results: ClaimResult[], run: { seed: number; budget: BudgetName }): string {
+export function renderJson(
+  results: (ClaimResult & { search?: SearchOutcome | null })[],
+  run: { seed: number; budget: BudgetName },
+): string {
   return JSON.stringify({ seed: run.seed, budget: run.budget, claims: results }, null, 2) + "\n";
 }

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
-import { renderMarkdown } from "./report.ts";
+import { renderJson, renderMarkdown } from "./report.ts";
 import { runClaim } from "./run.ts";
-import { bounded, coin, erratumWithScope, looseRate } from "./_toy_claims.ts";
+import { type SearchOutcome, searchTightness } from "./explore.ts";
+import { bounded, coin, erratumWithScope, looseRate, typo } from "./_toy_claims.ts";
 
 Deno.test("the report lists source gaps and slips in sections of their own, and omits them when there are none", async () => {
   const claim = {
@@ -123,4 +124,64 @@ Deno.test("a hypothesis is labelled certified only where its check was certified
   // Without per-instance labels the declared one is printed, and the JSON has no count.
   const plain = await runClaim(base, { seed: 1, budget: "test" });
   assert.ok(!("hypothesisCertified" in plain.result));
+});
+
+Deno.test("'attained' only for a passing form at tightness ≥ 0.99; a violated search instance is called a counterexample", async () => {
+  const claim = bounded();
+  const { result } = await runClaim(claim, { seed: 1, budget: "test" });
+  const search = (best: number, held: boolean): SearchOutcome => ({
+    best,
+    held,
+    index: 0,
+    params: { x: 0 },
+    description: "x = 0",
+    evaluations: 3,
+    replay: "deno task explore toy-bounded --seed 1 --instance 0 --x 0",
+  });
+  const md = (s: SearchOutcome) =>
+    renderMarkdown([{ claim, result, plots: [], search: s }], { seed: 1, budget: "test" });
+  assert.match(md(search(0.995, true)), /tightest instance 0\.995 .*\(the bound is attained\)/);
+  const violated = md(search(1.2, false));
+  assert.doesNotMatch(violated, /attained/);
+  assert.match(violated, /tightest instance 1\.2 .*\(a counterexample: the bound is violated there\)/);
+  // The sampled worst counts only when every sampled instance held.
+  assert.doesNotMatch(
+    renderMarkdown([{
+      claim,
+      result: { ...result, status: "falsified", tightness: 2 },
+      plots: [],
+      search: search(0.5, true),
+    }], {
+      seed: 1,
+      budget: "test",
+    }),
+    /attained/,
+  );
+});
+
+Deno.test("an erratum claim's search shows the corrected form's tightest instance and, apart, the printed form's worst violation; the JSON carries it", async () => {
+  const claim = typo();
+  const { result } = await runClaim(claim, { seed: 1, budget: "test" });
+  assert.equal(result.status, "erratum");
+  const search = await searchTightness(claim, { seed: 1, evaluations: 40 });
+  assert.ok(search?.printedViolation);
+  const md = renderMarkdown([{ claim, result, plots: [], search }], { seed: 1, budget: "test" });
+  const paragraph = md.split("\n").find((l) => l.startsWith("**Targeted search**"))!;
+  assert.match(
+    paragraph,
+    /measuring the corrected form\): tightest instance of the corrected form 0\.9\d* against 0\.9\d* /,
+  );
+  assert.doesNotMatch(paragraph, /attained/);
+  assert.match(
+    paragraph,
+    /The printed form's worst violation among the searched instances: tightness 1\.[0-4]\d* — x = /,
+  );
+  const json = JSON.parse(renderJson([{ ...result, search }], { seed: 1, budget: "test" }));
+  const s = json.claims[0].search;
+  assert.equal(s.best, search.best);
+  assert.deepEqual(s.params, search.params);
+  assert.equal(s.replay, search.replay);
+  assert.equal(s.printedViolation.tightness, search.printedViolation.tightness);
+  // Without a search (the test budget), the JSON has no search field.
+  assert.equal("search" in JSON.parse(renderJson([result], { seed: 1, budget: "test" })).claims[0], false);
 });

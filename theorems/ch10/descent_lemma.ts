@@ -115,7 +115,7 @@ $\mathcal{L}(w') < \mathcal{L}(w)$. From the proof:
 $\mathcal{L}(w') \le \mathcal{L}(w) + \left(-1 + \frac{\beta\eta}{2}\right)\eta\|\nabla\mathcal{L}(w)\|^2$ (10.54).
 Linear regression: $\nabla^2\mathcal{L}(w) = X^\top X$ (10.59), so $\beta = \lambda_{\max}(X^\top X)$.`,
     tightness:
-      "guaranteed decrease (1 − βη/2)η‖∇L‖² over observed decrease L(w) − L(w′): 1 means (10.54) holds with equality (quadratics along the top eigenvector)",
+      "(10.54) is a lower bound on the decrease, so tightness is the bound over the observed: guaranteed decrease (1 − βη/2)η‖∇L‖² over observed decrease L(w) − L(w′) (`observed` is the observed decrease, `bound` the guaranteed one); 1 means (10.54) holds with equality (quadratics along the top eigenvector), above 1 that the step decreased L by less than guaranteed; ∞ a step that did not decrease L at all, 0 one with nothing to decrease (∇L ≈ 0)",
     instances: { test: 90, report: 900 },
     generate({ rng, index, params = {} }) {
       const { loss, top } = smoothLossInstance(rng, index, params);
@@ -164,15 +164,38 @@ bound (below it, strictness is not decidable in float64 and only $\mathcal{L}(w'
         const strictDecidable = guaranteed > m.slack;
         const strict = strictDecidable ? m.after < m.before : m.after <= m.before + m.slack;
         const allFinite = [m.before, m.after, m.gradNormSq].every(Number.isFinite);
-        const tightness = observed > 0 ? guaranteed / observed : guaranteed <= m.slack ? 0 : Infinity;
+        const holds = allFinite && bound && strict;
+        // (10.54) is a lower bound on the decrease: guaranteed over observed, 1 attained, above 1 violated. A step
+        // that did not decrease L: 0 when allowed (guarantee below rounding), ∞ when it breaks the conclusion.
+        const tightness = observed > 0 ? guaranteed / observed : holds ? 0 : Infinity;
+        const e = (x: number) => x.toExponential(4);
+        const numbers = `decrease ${e(observed)} ${bound ? "≥" : "<"} guaranteed ${e(guaranteed)} (rounding ${
+          m.slack.toExponential(1)
+        })`;
+        let detail: string;
+        if (holds) {
+          detail = numbers +
+            (strictDecidable
+              ? ""
+              : guaranteed > 0
+              ? ", strictness below float64 resolution"
+              : ", (10.54) guarantees no decrease here");
+        } else if (!allFinite) {
+          detail =
+            `the step produced a non-finite value: L(w) = ${m.before}, L(w′) = ${m.after}, ‖∇L(w)‖² = ${m.gradNormSq}`;
+        } else if (!strict) {
+          detail = `the loss ${m.after > m.before ? "rose" : "stayed"} from ${e(m.before)} to ${
+            e(m.after)
+          }, though one step must decrease it; ${numbers}`;
+        } else {
+          detail = `the loss fell from ${e(m.before)} to ${e(m.after)}, by less than (10.54) guarantees: ${numbers}`;
+        }
         return {
-          holds: allFinite && bound && strict,
-          observed: guaranteed,
-          bound: observed,
+          holds,
+          observed,
+          bound: guaranteed,
           tightness,
-          detail: `decrease ${observed.toExponential(4)} ≥ guaranteed ${guaranteed.toExponential(4)} (rounding ${
-            m.slack.toExponential(1)
-          })${strictDecidable ? "" : ", strictness below float64 resolution"}`,
+          detail,
           data: { etaBeta: i.eta * i.loss.beta, tightness, family: i.loss.family, onTop: i.onTopEigenvector ? 1 : 0 },
         };
       },

@@ -40,3 +40,20 @@ Deno.test("η a little below 2/β: the same search finds nothing", () => {
     { seed: 42, numRuns: 500 },
   );
 });
+
+Deno.test("lemma-10.2: a step where the loss rose says so in words and has tightness above 1; observed is the decrease", async () => {
+  const { runInstance } = await import("../../engine/run.ts");
+  const r = await runInstance(descentLemma(), 1, 0, "test", 1, {
+    params: { etaBeta: 2.05, family: 0, onTop: 1 },
+    ignoreHypotheses: true,
+  });
+  const c = r.conclusion!;
+  assert.equal(c.holds, false);
+  assert.ok(c.tightness > 1, `tightness ${c.tightness}`);
+  assert.match(c.detail, /^the loss rose from \S+ to \S+, though one step must decrease it/);
+  assert.ok(c.observed < 0, "observed is the (negative) decrease");
+  // Within the hypotheses, on the top eigenvector, (10.54) is attained: guaranteed over observed ≈ 1.
+  const ok = await runInstance(descentLemma(), 1, 0, "test", 1, { params: { etaBeta: 1, family: 0, onTop: 1 } });
+  assert.ok(ok.conclusion!.holds && Math.abs(ok.conclusion!.tightness - 1) < 1e-6);
+  assert.ok(ok.conclusion!.observed > 0 && ok.conclusion!.bound > 0);
+});

@@ -146,7 +146,9 @@ with $\|\cdot\|$ the operator 2-norm and $D^2\mathbf{f}(\mathbf{w}_0): \mathbb{R
           worst = Math.max(worst, ratio(c.observed, c.bound));
           kappas.push(direct);
           if (!c.ok && !detail) {
-            detail = `α = ${a}: κ(def) = ${direct.toExponential(6)}, (10.45) = ${printed.toExponential(6)}`;
+            detail = `at α = ${a} (10.45) gives κ = ${printed.toExponential(6)} where the definition gives ${
+              direct.toExponential(6)
+            } (relative gap ${rel.toExponential(2)} > tolerance ${tol.toExponential(2)})`;
           }
         }
         detail ||= `κ_{αf}·α constant: ${

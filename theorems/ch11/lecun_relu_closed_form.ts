@@ -47,9 +47,11 @@ export function lecunReluClosedForm(closedForm: ReluClosedForm = reluLecunKernel
       observed: a.gap,
       bound: a.bound,
       tightness: a.gap / a.bound,
-      detail: `closed form ${closed.toPrecision(10)}, quadrature ${quad.value.toPrecision(10)} ± ${
-        quad.error.toExponential(1)
-      } (u ~ N(0, ${variance === 1 ? "1" : "1/d"}), d = ${i.x.length})`,
+      detail: `${a.ok ? "" : "the closed form disagrees with quadrature: "}closed form ${
+        closed.toPrecision(10)
+      }, quadrature ${quad.value.toPrecision(10)} ± ${quad.error.toExponential(1)} (u ~ N(0, ${
+        variance === 1 ? "1" : "1/d"
+      }), d = ${i.x.length})`,
     };
   };
   return defineClaim<PairInstance>({

@@ -114,9 +114,9 @@ function checkLinearised(i: LinearisedInstance, formula: LinearisedFormula) {
     const tol = 32 * (m + n + k) * k * EPS * scale * (1 + 2 * k);
     const c = atMost(gap, tol);
     if (!c.ok && holds) {
-      detail = `k = ${k}: ‖simulated − formula‖ = ${gap.toExponential(3)} > ${tol.toExponential(2)} (‖Φ^lin‖ = ${
-        norm(simulated).toExponential(3)
-      })`;
+      detail = `at step k = ${k} the formula misses the simulated predictions by ${
+        gap.toExponential(3)
+      }, beyond the rounding tolerance ${tol.toExponential(2)} (‖Φ^lin‖ = ${norm(simulated).toExponential(3)})`;
     }
     holds &&= c.ok;
     worst = Math.max(worst, ratio(c.observed, c.bound));

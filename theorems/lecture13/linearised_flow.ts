@@ -125,9 +125,9 @@ function checkLinearised(i: LinearisedFlowInstance, rate: number): WorstOfChecks
         atMost(distance(simT, closedT), budget),
       ]],
       (name, cmp) =>
-        `${name} at t = ${t.toExponential(2)}: ‖simulated − closed form‖ = ${cmp.observed.toExponential(3)} > ${
-          cmp.bound.toExponential(2)
-        }`,
+        `on the ${name} at t = ${t.toExponential(2)} the closed form misses the integrated flow by ${
+          cmp.observed.toExponential(3)
+        }, beyond the budget ${cmp.bound.toExponential(2)}`,
     );
   });
   verdict.detail ||= `closed forms match the integrated linearised flow (worst ${

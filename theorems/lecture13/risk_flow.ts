@@ -248,7 +248,9 @@ function checkRiskFlow(i: RiskFlowInstance, run: RiskFlowRun, slot: 0 | 1, facto
       verdict,
       [["identity", id], ["inequality", ineq], ["risk", riskGap], ["prediction", predGap]],
       (name, cmp) =>
-        `${name} failed at t = ${t.toExponential(2)}: ${cmp.observed.toExponential(3)} > ${cmp.bound.toExponential(2)}`,
+        `the ${name} check fails at t = ${t.toExponential(2)}: off by ${
+          cmp.observed.toExponential(3)
+        }, beyond its budget ${cmp.bound.toExponential(2)}`,
     );
     if (j === SAMPLES - 1 && verdict.holds) {
       verdict.detail = `R_S fell ${r0.toExponential(2)} → ${net.risk(theta).toExponential(2)}; risk gap ${
