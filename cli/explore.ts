@@ -76,7 +76,7 @@ function trace(claim: Claim, r: InstanceRecord): string[] {
   const outcome = outcomeOf(c);
   out.push(
     `  ${MARK[outcome!]} conclusion ${
-      outcome === "held" ? "holds" : outcome === "failed" ? "FAILS" : "UNDECIDED"
+      outcome === "held" ? "holds" : outcome === "failed" ? "FAILS" : `UNDECIDED (${c.undecided})`
     }: ${c.detail}`,
     `    tightness ${formatNumber(c.tightness)} (observed ${formatNumber(c.observed)} vs bound ${
       formatNumber(c.bound)
