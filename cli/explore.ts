@@ -23,7 +23,7 @@ function help(claim: Claim): string {
     `  --count C              how many instances (1..1000, default 1)`,
     `  --ignore-hypotheses    check the conclusion even where a hypothesis fails`,
     `  --scenario NAME        apply a hypothesis-breaking scenario and search for a shrunk counterexample`,
-    `                         (aggregate scenarios: --count C draws judged by the claim's frequency check)`,
+    `                         (aggregate scenarios: --count C draws judged by the claim's aggregate)`,
     `  --out DIR              also write DIR/${claim.id}.md with the trace and its plots`,
     `  exit code: 0 the conclusion held on what was run, 1 it failed (or the scenario breaks it),`,
     `             3 the computation (or, with too few draws, the aggregate) could not decide, 2 bad input;`,
