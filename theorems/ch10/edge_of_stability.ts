@@ -11,6 +11,7 @@ import { chart, nominal, quantitative } from "../../engine/plots/chart.ts";
 import { logCurvesPlot } from "../../engine/plots/log_curves.ts";
 import { withData } from "../../engine/records.ts";
 import { type RegressionData, TwoLayerTanh } from "../../models/two_layer_tanh.ts";
+import { type HessianVector, trainWithSharpness, type Trajectory } from "../../models/sharpness_trajectory.ts";
 import { lanczosTop } from "../../numerics/lanczos.ts";
 import type { Rng } from "../../numerics/random.ts";
 import { median } from "../../numerics/stats.ts";
@@ -75,14 +76,7 @@ const START_ABOVE_EDGE: Scenario = {
   instances: START_ABOVE_RUNS,
 };
 
-/** Hessian-vector product of the loss at θ (the quantity under test; a wrong one must be caught). */
-export type HessianVector = (
-  net: TwoLayerTanh,
-  theta: Float64Array,
-  data: RegressionData,
-  delta: Float64Array,
-  out: Float64Array,
-) => void;
+export type { HessianVector };
 
 /** A data set, a network initialisation and a step size. */
 export interface EdgeOfStabilityInstance {
@@ -152,40 +146,6 @@ export interface EdgeOfStabilityData {
   losses: number[];
 }
 
-/** The GD run with its sharpness and loss records. */
-interface Trajectory {
-  /** Steps at which sharpness was measured. */
-  sharpSteps: number[];
-  /** Sharpness (top Hessian eigenvalue) at those steps. */
-  sharpness: number[];
-  /** Largest relative Lanczos residual ‖Hv − βv‖/β over the run. */
-  maxRelResidual: number;
-  /** Loss at every step. */
-  losses: number[];
-}
-
-/** Full-batch GD from θ₀, measuring the sharpness every SHARPNESS_EVERY steps (warm-started Lanczos). */
-function trainWithSharpness(i: EdgeOfStabilityInstance, hvp: HessianVector): Trajectory {
-  const { net, data, eta, steps } = i, P = net.parameterCount;
-  const theta = Float64Array.from(i.theta0), g = new Float64Array(P);
-  let v: Float64Array = Float64Array.from(i.start);
-  const sharpSteps: number[] = [], sharpness: number[] = [], losses: number[] = [];
-  let maxRelResidual = 0;
-  for (let s = 0; s <= steps; s++) {
-    losses.push(net.gradient(theta, data, g));
-    if (s % SHARPNESS_EVERY === 0) {
-      const top = lanczosTop((a, o) => hvp(net, theta, data, a, o), v, LANCZOS_STEPS);
-      v = top.vector;
-      sharpSteps.push(s);
-      sharpness.push(top.value);
-      maxRelResidual = Math.max(maxRelResidual, top.residual / Math.abs(top.value));
-    }
-    if (s < steps) { for (let q = 0; q < P; q++) theta[q] -= eta * g[q]; }
-    if (!Number.isFinite(theta[0])) throw new Error(`GD diverged at step ${s}`);
-  }
-  return { sharpSteps, sharpness, maxRelResidual, losses };
-}
-
 /**
  * `eos-10.3` (observation): full-batch GD on a small two-layer tanh network at several step sizes; the
  * sharpness (top Hessian eigenvalue, by Lanczos on closed-form Hessian-vector products) rises to about
@@ -248,7 +208,7 @@ $\ge ${SHOWN_P0}$ ("typically"). The number of steps where the loss went up (non
       check(i) {
         let tr: Trajectory;
         try {
-          tr = trainWithSharpness(i, hvp);
+          tr = trainWithSharpness(i, hvp, SHARPNESS_EVERY, LANCZOS_STEPS);
         } catch (e) {
           // A diverging run shows no edge of stability and no sound sharpness record.
           return {
