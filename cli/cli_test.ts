@@ -313,3 +313,37 @@ Deno.test("explore's exit code: 0 when the conclusion held, 1 when it failed", a
     console.log = quiet;
   }
 });
+
+Deno.test("explore --count on a frequency claim: its aggregate decides (breach → 1, too few draws → 3)", async () => {
+  const quiet = console.log;
+  const printed: string[] = [];
+  console.log = (s: string) => printed.push(s);
+  try {
+    // N(0, 2) entries, n = 1000, d = 1: ‖W‖² ≈ 2n sits at the threshold, so about half the draws exceed it,
+    // against the printed 0.012; the per-draw check (a soundness check) holds on every draw.
+    const breach = await explore([
+      "lemma-11.20",
+      "--law",
+      "3",
+      "--n",
+      "1000",
+      "--d",
+      "1",
+      "--ignore-hypotheses",
+      "--count",
+      "60",
+    ]);
+    assert.equal(breach, 1, printed.join("\n"));
+    assert.match(
+      printed.at(-1)!,
+      /decided by its aggregate over these 60 instances: FAILS: in cell "n=1000, d=1, gaussian-variance-2" the event failed in \d+ of 60 draws/,
+    );
+    printed.length = 0;
+    // Five draws meeting the hypotheses: nothing fails, but no interval is narrow enough to show the promise.
+    const few = await explore(["lemma-11.20", "--count", "5"]);
+    assert.equal(few, 3, printed.join("\n"));
+    assert.match(printed.at(-1)!, /UNDECIDED: too few draws to decide/);
+  } finally {
+    console.log = quiet;
+  }
+});

@@ -7,8 +7,15 @@
  * @module
  */
 import { join } from "node:path";
-import { type Claim, type ConclusionCheck, type InstanceRecord, type Outcome, outcomeOf } from "../engine/claim.ts";
-import { exploreCommand, runScenario } from "../engine/explore.ts";
+import {
+  type AggregateCheck,
+  type Claim,
+  type ConclusionCheck,
+  type InstanceRecord,
+  type Outcome,
+  outcomeOf,
+} from "../engine/claim.ts";
+import { aggregateDecision, exploreCommand, runScenario, safeAggregate } from "../engine/explore.ts";
 import { writeTextAtomic } from "../engine/io.ts";
 import { renderSvg } from "../engine/plot.ts";
 import { formatNumber } from "../engine/report.ts";
@@ -23,10 +30,12 @@ function help(claim: Claim): string {
     `  --count C              how many instances (1..1000, default 1)`,
     `  --ignore-hypotheses    check the conclusion even where a hypothesis fails`,
     `  --scenario NAME        apply a hypothesis-breaking scenario and search for a shrunk counterexample`,
-    `                         (aggregate scenarios: --count C draws judged by the claim's frequency check)`,
+    `                         (aggregate scenarios: --count C draws judged by the claim's aggregate)`,
     `  --out DIR              also write DIR/${claim.id}.md with the trace and its plots`,
     `  exit code: 0 the conclusion held on what was run, 1 it failed (or the scenario breaks it),`,
-    `             3 the computation could not decide, 2 bad input`,
+    `             3 the computation (or, with too few draws, the aggregate) could not decide, 2 bad input;`,
+    `             with --count C > 1, a claim decided by its aggregate (frequencies) is judged by it over the C`,
+    `             instances`,
   ];
   for (const [name, p] of Object.entries(claim.parameters ?? {})) {
     lines.push(`  --${name} V`.padEnd(25) + `${p.help} (${p.type} in [${p.min}, ${p.max}], default: drawn at random)`);
@@ -87,7 +96,7 @@ function trace(claim: Claim, r: InstanceRecord): string[] {
   const outcome = outcomeOf(c);
   out.push(
     `  ${MARK[outcome!]} conclusion ${
-      outcome === "held" ? "holds" : outcome === "failed" ? "FAILS" : "UNDECIDED"
+      outcome === "held" ? "holds" : outcome === "failed" ? "FAILS" : `UNDECIDED (${c.undecided})`
     }: ${c.detail}`,
     `    ${tightnessLine(c)}`,
   );
@@ -98,6 +107,17 @@ function trace(claim: Claim, r: InstanceRecord): string[] {
     );
   }
   return out;
+}
+
+/**
+ * The claim's aggregate over the records explore ran, when it decides the claim's real conclusion: the claim says
+ * so (`conclusionBy: "aggregate"`) or it is a frequency check (it reports `frequencies`); undefined otherwise, or
+ * when no record had its conclusion checked (nothing to aggregate).
+ */
+async function claimsAggregate(claim: Claim, records: InstanceRecord[]): Promise<AggregateCheck | undefined> {
+  if (!claim.aggregate || !records.some((r) => r.conclusion !== undefined)) return undefined;
+  const aggregate = await safeAggregate(claim, records);
+  return claim.conclusionBy === "aggregate" || (aggregate.frequencies?.length ?? 0) > 0 ? aggregate : undefined;
 }
 
 /** Exit codes of `deno task explore` beyond 0 (held) and 2 (bad input, from `runMain`). */
@@ -146,6 +166,7 @@ export async function main(args: string[]): Promise<number | void> {
   const lines = [`${claim.id} — ${claim.title} (${claim.source.document}, ${claim.source.where}), seed ${seed}`];
   let failed = 0, undecided = 0;
   const records: InstanceRecord[] = [];
+  let aggregate: AggregateCheck | undefined;
   if (values.scenario !== undefined) {
     const scenario = (claim.scenarios ?? []).find((s) => s.name === values.scenario);
     if (!scenario) {
@@ -184,10 +205,23 @@ export async function main(args: string[]): Promise<number | void> {
       lines.push(...trace(claim, r));
     }
     if (count > 1) {
+      aggregate = await claimsAggregate(claim, records);
       lines.push(
-        `${records.filter((r) => r.met).length}/${count} met the hypotheses; the conclusion failed on ${failed}` +
-          (undecided ? `; the computation could not decide on ${undecided}` : ""),
+        `${records.filter((r) => r.met).length}/${count} met the hypotheses; the ${
+          aggregate ? "per-instance check (a soundness check: the aggregate below decides the claim)" : "conclusion"
+        } failed on ${failed}` + (undecided ? `; the computation could not decide on ${undecided}` : ""),
       );
+      if (aggregate) {
+        const d = aggregateDecision(aggregate);
+        if (d.outcome === "failed") failed++;
+        else if (d.outcome === "undecided") undecided++;
+        lines.push(
+          `${MARK[d.outcome]} the claim's conclusion, decided by its aggregate over these ${count} instances: ${
+            d.outcome === "held" ? "holds" : d.outcome === "failed" ? "FAILS" : "UNDECIDED"
+          }: ${d.why}`,
+          ...(aggregate.rows ?? []).map(([k, v]) => `    ${k}: ${v}`),
+        );
+      }
     }
     lines.push(
       `replay: ${exploreCommand(claim.id, seed, first, params, values["ignore-hypotheses"] === true)}${
@@ -199,7 +233,7 @@ export async function main(args: string[]): Promise<number | void> {
   if (values.out !== undefined) {
     const dir = values.out as string;
     const md = [`# Exploring \`${claim.id}\``, "", "```text", ...lines, "```", ""];
-    for (const p of claim.plots?.(records, undefined) ?? []) {
+    for (const p of claim.plots?.(records, aggregate) ?? []) {
       const file = `${claim.id}-${p.name}.svg`;
       await writeTextAtomic(join(dir, file), await renderSvg({ title: p.title, ...p.spec }));
       md.push(`![${p.title}](${file})`, "");

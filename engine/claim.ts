@@ -361,6 +361,13 @@ export interface Claim<I = unknown, D = ConclusionData> {
   erratum?: Erratum<I, D>;
   /** A verdict over all records (rates, frequencies, limits). */
   aggregate?(records: InstanceRecord<D>[], budget: BudgetName): MaybePromise<AggregateCheck>;
+  /**
+   * `"aggregate"` when the per-instance check cannot see the claim's real conclusion (it only checks that the
+   * measurements are sound) and the aggregate decides it: `deno task explore --count C` then runs the aggregate
+   * over its C records and reports its decision, which sets the exit code. Frequency claims (an aggregate that
+   * reports `frequencies`, deciding events each allowed to fail) are treated so without it.
+   */
+  conclusionBy?: "aggregate";
   /** Plots for the report. */
   plots?(records: InstanceRecord<D>[], aggregate: AggregateCheck | undefined): PlotSpec[];
   /** Parameters `deno task explore` accepts as flags, and a search may tune. */

@@ -12,9 +12,11 @@ import {
   type Claim,
   type FrequencyCell,
   type InstanceRecord,
+  type Outcome,
   outcomeOf,
   type Scenario,
 } from "./claim.ts";
+import { lowPower, POWER_GOAL } from "./false_alarm.ts";
 import { runInstance } from "./run.ts";
 import { formatNumber } from "./report.ts";
 import { createRng } from "../numerics/random.ts";
@@ -92,7 +94,10 @@ export interface ScenarioOutcome {
   summary: string;
   /** Aggregate scenarios: the claim's aggregate over the scenario's draws. */
   aggregate?: AggregateCheck;
-  /** Aggregate scenarios with a frequency check: the cell whose lower interval end is largest against its promise. */
+  /**
+   * Aggregate scenarios with a frequency check: the cell that decided ({@link aggregateDecision}): when it breaks,
+   * the one whose lower interval end is largest against its promise; otherwise the one whose upper end is.
+   */
   worstCell?: FrequencyCell;
   /** Aggregate scenarios: the command that re-runs all draws and the decision. */
   replay?: string;
@@ -219,9 +224,106 @@ function cellText(c: FrequencyCell): string {
 }
 
 /**
+ * The power against its stated alternative that every statistical test of a non-frequency aggregate must state
+ * for a run to count as "held" rather than "undecided" ({@link aggregateDecision}): the report budget's goal
+ * (POWER_GOAL.report), fixed in advance, the same for every claim.
+ */
+export const SURVIVAL_POWER = POWER_GOAL.report;
+
+/** What a claim's aggregate decided over some draws, with the evidence that earned it. */
+export interface AggregateDecision {
+  /** `failed`: the aggregate rejects; `held`: the data show the conclusion holds; `undecided` otherwise. */
+  outcome: Outcome;
+  /** Why, one clause with the numbers (an interval against its promise, a test's power). */
+  why: string;
+  /** Frequency checks: the cell that decided (breaks: largest lower end against its promise; else largest upper end). */
+  cell?: FrequencyCell;
+}
+
+/**
+ * How an aggregate's verdict reads as an outcome when the aggregate is the claim's real conclusion
+ * (aggregate scenarios, `deno task explore --count C`). Failing to reject is not showing that the conclusion
+ * holds, so "held" must be earned:
+ * - `holds: false` (a significant frequency, a rejected test) → failed; `"inconclusive"` → undecided.
+ * - frequency checks (`frequencies`): held only when every cell's exact upper interval end is at most its promised
+ *   probability (the data then exclude a failure probability above the promise at the cell's confidence); a cell
+ *   whose interval contains the promise → undecided ("too few draws to decide", with the interval).
+ * - other aggregates: held only when they report their statistical tests and every one states a power of at
+ *   least {@link SURVIVAL_POWER} against its alternative (so a failure that large would most likely have been
+ *   seen); an aggregate with no test or a weaker one → undecided.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { aggregateDecision } from "./explore.ts";
+ * const cell = { key: "all", failures: 1, draws: 5, promised: 0.012, lo: 6.67e-5, hi: 0.908, confidence: 0.999, pValue: 0.06 };
+ * const d = aggregateDecision({ holds: true, summary: "1 of 5", frequencies: [cell] });
+ * assert.equal(d.outcome, "undecided");
+ * assert.ok(d.why.startsWith("too few draws to decide") && d.why.includes("[6.67e-5, 0.908]"));
+ * assert.equal(aggregateDecision({ holds: true, summary: "", frequencies: [{ ...cell, hi: 0.01 }] }).outcome, "held");
+ * assert.equal(aggregateDecision({ holds: false, summary: "", frequencies: [cell] }).outcome, "failed");
+ * assert.equal(aggregateDecision({ holds: true, summary: "a fit" }).outcome, "undecided");
+ * ```
+ */
+export function aggregateDecision(aggregate: AggregateCheck): AggregateDecision {
+  const cells = aggregate.frequencies ?? [];
+  const said = aggregate.summary.replace(/\.+$/, "");
+  const largest = (score: (c: FrequencyCell) => number, among = cells) =>
+    among.reduce<FrequencyCell | undefined>((a, c) => (!a || score(c) > score(a) ? c : a), undefined);
+  const byLo = (c: FrequencyCell) => c.lo / c.promised, byHi = (c: FrequencyCell) => c.hi / c.promised;
+  if (aggregate.holds === false) {
+    const cell = largest(byLo);
+    return {
+      outcome: "failed",
+      why: cell ? `${cellText(cell)} (exact binomial p = ${formatNumber(cell.pValue)})` : said,
+      cell,
+    };
+  }
+  if (aggregate.holds !== true) return { outcome: "undecided", why: said, cell: largest(byHi) };
+  if (cells.length > 0) {
+    const open = cells.filter((c) => !(c.hi <= c.promised));
+    if (open.length === 0) {
+      return {
+        outcome: "held",
+        why: `every cell's exact interval lies at or below its promise (closest: ${cellText(largest(byHi)!)})`,
+        cell: largest(byHi),
+      };
+    }
+    const cell = largest(byHi, open)!;
+    return {
+      outcome: "undecided",
+      why: `too few draws to decide: ${cellText(cell)}, an interval that contains the promise${
+        cells.length > 1 ? ` (${open.length} of ${cells.length} cells so)` : ""
+      }`,
+      cell,
+    };
+  }
+  const tests = aggregate.tests ?? [];
+  if (tests.length === 0) {
+    return {
+      outcome: "undecided",
+      why:
+        `${said}; the aggregate held but states no test with its power, so it does not show that it would have seen a failure`,
+    };
+  }
+  const weak = lowPower(tests, "report");
+  if (weak !== undefined) {
+    return {
+      outcome: "undecided",
+      why: `${said}; the aggregate held, but with ${weak}: it could have missed a failure`,
+    };
+  }
+  return {
+    outcome: "held",
+    why: `${said}; every test has power ≥ ${SURVIVAL_POWER} against its stated alternative`,
+  };
+}
+
+/**
  * An aggregate scenario: `draws` instances (default the scenario's `instances`) with the scenario's
- * parameters, hypotheses ignored, judged by the claim's aggregate. With a frequency check it reports
- * the cell whose exact lower interval end exceeds its promised probability the most.
+ * parameters, hypotheses ignored, judged by the claim's aggregate as {@link aggregateDecision} reads it:
+ * it breaks when the aggregate rejects, survives only when the data show the conclusion holds, and is
+ * undecided otherwise (too few draws, too little power). With a frequency check it reports the cell that decided.
  *
  * @example
  * ```ts
@@ -250,41 +352,29 @@ export async function runAggregateScenario(
       await runInstance(claim, options.seed, index, "test", draws, { params: scenario.params, ignoreHypotheses: true }),
     );
   }
-  let aggregate: AggregateCheck;
-  try {
-    aggregate = await claim.aggregate(records, "test");
-  } catch (e) {
-    aggregate = { holds: "inconclusive", summary: `aggregate threw: ${e instanceof Error ? e.message : String(e)}` };
-  }
+  const aggregate = await safeAggregate(claim, records);
   const violated = records.filter((r) => !r.met).length;
   const failures = records.filter((r) => outcomeOf(r.conclusion) === "failed").length;
   const undecided = records.filter((r) => outcomeOf(r.conclusion) === "undecided").length;
   const cells = aggregate.frequencies ?? [];
-  let worstCell: FrequencyCell | undefined;
-  for (const c of cells) if (!worstCell || c.lo / c.promised > worstCell.lo / worstCell.promised) worstCell = c;
-  const verdict = aggregate.holds === false ? "breaks" : aggregate.holds === true ? "survives" : "undecided";
+  const decision = aggregateDecision(aggregate);
+  const worstCell = decision.cell;
+  const verdict = decision.outcome === "failed" ? "breaks" : decision.outcome === "held" ? "survives" : "undecided";
   const total = cells.length > 1
     ? `; over all ${cells.length} cells ${cells.reduce((s, c) => s + c.failures, 0)} failures in ${
       cells.reduce((s, c) => s + c.draws, 0)
     } cell-draws`
     : "";
   const which = `${draws} draws, ${violated} of them violating a hypothesis checked per draw`;
-  const said = aggregate.summary.replace(/\.+$/, "");
   let summary: string;
   if (verdict === "breaks") {
     summary = worstCell
-      ? `the claim breaks: ${cellText(worstCell)} (exact binomial p = ${
-        formatNumber(worstCell.pValue)
-      })${total} (${which})`
-      : `the claim breaks (${which}): ${said}`;
+      ? `the claim breaks: ${decision.why}${total} (${which})`
+      : `the claim breaks (${which}): ${decision.why}`;
   } else if (verdict === "survives") {
-    summary = worstCell
-      ? `the conclusion survives: every cell's failure frequency is compatible with its promise (closest: ${
-        cellText(worstCell)
-      }) (${which})`
-      : `the conclusion survives (${which}): ${said}`;
+    summary = `the conclusion survives (${which}): ${decision.why}`;
   } else {
-    summary = `undecided (${which}): ${said}`;
+    summary = `undecided (${which}): ${decision.why}`;
   }
   if (failures > 0) summary += `; the per-draw check failed outright (NaN or a throw) on ${failures}`;
   if (undecided > 0) summary += `; the computation could not decide on ${undecided} (${firstUndecided(records)})`;
@@ -304,6 +394,15 @@ export async function runAggregateScenario(
       ? AGGREGATE_NOT_SHRUNK.replace("aggregate check", "exact binomial decision (Clopper–Pearson per cell)")
       : AGGREGATE_NOT_SHRUNK,
   };
+}
+
+/** The claim's aggregate over `records`; a throw makes it inconclusive (it could not decide), saying why. */
+export async function safeAggregate(claim: Claim, records: InstanceRecord[]): Promise<AggregateCheck> {
+  try {
+    return await claim.aggregate!(records, "test");
+  } catch (e) {
+    return { holds: "inconclusive", summary: `aggregate threw: ${e instanceof Error ? e.message : String(e)}` };
+  }
 }
 
 /** The tightest instance a hill climb found. */

@@ -9,8 +9,11 @@ import assert from "node:assert/strict";
 import type { Claim } from "../engine/claim.ts";
 import { runScenario } from "../engine/explore.ts";
 
-/** What an aggregate scenario's run must conclude: the conclusion breaks, or it survives the broken hypothesis. */
-export type ScenarioVerdict = "breaks" | "survives";
+/**
+ * What an aggregate scenario's run must conclude: the conclusion breaks, it survives the broken hypothesis (earned:
+ * the data show it holds), or the draws cannot decide.
+ */
+export type ScenarioVerdict = "breaks" | "survives" | "undecided";
 
 /**
  * Registers one test per `[scenario name, expected verdict]` of the claim `make` builds (12 instances,

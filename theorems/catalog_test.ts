@@ -52,7 +52,7 @@ Deno.test("every claim declares scenarios or says why it is unbreakable (issue 7
   if (missing.length) throw new Error(`no scenarios and no unbreakable: ${missing.join(", ")}`);
 });
 
-Deno.test("scenarios set only declared parameters, within range; aggregate ones declare draws and have an aggregate", () => {
+Deno.test("scenarios set only declared parameters, within range; aggregate ones (and conclusionBy aggregate) have an aggregate", () => {
   for (const c of claims) {
     for (const s of c.scenarios ?? []) {
       for (const [name, v] of Object.entries(s.params)) {
@@ -65,6 +65,9 @@ Deno.test("scenarios set only declared parameters, within range; aggregate ones 
       if (s.decidedBy === "aggregate" && (!c.aggregate || !(s.instances! >= 1) || s.instances! > 1000)) {
         throw new Error(`${c.id} scenario ${s.name}: aggregate scenarios need an aggregate and 1..1000 draws`);
       }
+    }
+    if (c.conclusionBy === "aggregate" && !c.aggregate) {
+      throw new Error(`${c.id}: conclusionBy "aggregate" without an aggregate`);
     }
   }
 });

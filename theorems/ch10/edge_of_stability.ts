@@ -4,13 +4,14 @@
  *
  * @module
  */
-import { defineClaim } from "../../engine/claim.ts";
+import { defineClaim, outcomeOf } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM, successRateVerdict } from "../../engine/false_alarm.ts";
-import type { BudgetName, Claim } from "../../engine/claim.ts";
+import type { BudgetName, Claim, Scenario } from "../../engine/claim.ts";
 import { chart, nominal, quantitative } from "../../engine/plots/chart.ts";
 import { logCurvesPlot } from "../../engine/plots/log_curves.ts";
 import { withData } from "../../engine/records.ts";
 import { type RegressionData, TwoLayerTanh } from "../../models/two_layer_tanh.ts";
+import { type HessianVector, trainWithSharpness, type Trajectory } from "../../models/sharpness_trajectory.ts";
 import { lanczosTop } from "../../numerics/lanczos.ts";
 import type { Rng } from "../../numerics/random.ts";
 import { median } from "../../numerics/stats.ts";
@@ -41,15 +42,41 @@ const EDGE_BAND = { reach: 0.9, lo: 0.9, hi: 1.1 };
 const SHOWN_P0 = 0.6;
 /** The aggregate's declared false-alarm probability (27 statistical checks: half a share, see engine/false_alarm.ts). */
 const SHOWN_ALPHA = CHECK_FALSE_ALARM / 2;
+/** Runs of the start-above-edge scenario: twice the 10 a rejection needs (a run is cheap at 200 steps). */
+const START_ABOVE_RUNS = 20;
 
-/** Hessian-vector product of the loss at θ (the quantity under test; a wrong one must be caught). */
-export type HessianVector = (
-  net: TwoLayerTanh,
-  theta: Float64Array,
-  data: RegressionData,
-  delta: Float64Array,
-  out: Float64Array,
-) => void;
+/**
+ * For runs that start at or above the edge (a scenario breaking the hypothesis; never a run meeting it): how many,
+ * where the sharpness started and where it went, since such a run cannot "increase until it reaches 2/η".
+ */
+function aboveEdge(pts: EdgeOfStabilityData[]): string {
+  const above = pts.filter((p) => !(p.sharpnessRel[0] < 1));
+  if (above.length === 0) return "";
+  const starts = above.map((p) => p.sharpnessRel[0]), hovers = above.map((p) => p.hover);
+  const settled = above.filter((p) => p.hover >= EDGE_BAND.lo && p.hover <= EDGE_BAND.hi && p.lossRatio < 1).length;
+  return ` ${above.length} of ${pts.length} runs started at or above the edge (sharpness(θ₀)·η/2 ${
+    Math.min(...starts).toFixed(3)
+  }–${Math.max(...starts).toFixed(3)}, median ${
+    median(starts).toFixed(3)
+  }), so the sharpness could not rise to 2/η: it fell, to a median ${
+    median(hovers).toFixed(3)
+  } × 2/η over the second half; ${settled} of them came down into [${EDGE_BAND.lo}, ${EDGE_BAND.hi}]·2/η with the loss improving (reached from above, not by a rise).`;
+}
+
+/**
+ * Breaking the hypothesis, judged by the phenomenon itself (the aggregate): the per-run check only vouches for the
+ * sharpness record, so it cannot see whether the sharpness rose to the edge.
+ */
+const START_ABOVE_EDGE: Scenario = {
+  name: "start-above-edge",
+  breaks: String
+    .raw`the sharpness starts below $2/\eta$: a step $\eta = 6$ (sharpness$(\theta_0)\cdot\eta/2 \approx 1.4$), 200 steps; judged over ${START_ABOVE_RUNS} runs by the claim's aggregate (does the sharpness rise to $2/\eta$ and hover there while the loss improves?)`,
+  params: { eta: 6, steps: 200 },
+  decidedBy: "aggregate",
+  instances: START_ABOVE_RUNS,
+};
+
+export type { HessianVector };
 
 /** A data set, a network initialisation and a step size. */
 export interface EdgeOfStabilityInstance {
@@ -119,40 +146,6 @@ export interface EdgeOfStabilityData {
   losses: number[];
 }
 
-/** The GD run with its sharpness and loss records. */
-interface Trajectory {
-  /** Steps at which sharpness was measured. */
-  sharpSteps: number[];
-  /** Sharpness (top Hessian eigenvalue) at those steps. */
-  sharpness: number[];
-  /** Largest relative Lanczos residual ‖Hv − βv‖/β over the run. */
-  maxRelResidual: number;
-  /** Loss at every step. */
-  losses: number[];
-}
-
-/** Full-batch GD from θ₀, measuring the sharpness every SHARPNESS_EVERY steps (warm-started Lanczos). */
-function trainWithSharpness(i: EdgeOfStabilityInstance, hvp: HessianVector): Trajectory {
-  const { net, data, eta, steps } = i, P = net.parameterCount;
-  const theta = Float64Array.from(i.theta0), g = new Float64Array(P);
-  let v: Float64Array = Float64Array.from(i.start);
-  const sharpSteps: number[] = [], sharpness: number[] = [], losses: number[] = [];
-  let maxRelResidual = 0;
-  for (let s = 0; s <= steps; s++) {
-    losses.push(net.gradient(theta, data, g));
-    if (s % SHARPNESS_EVERY === 0) {
-      const top = lanczosTop((a, o) => hvp(net, theta, data, a, o), v, LANCZOS_STEPS);
-      v = top.vector;
-      sharpSteps.push(s);
-      sharpness.push(top.value);
-      maxRelResidual = Math.max(maxRelResidual, top.residual / Math.abs(top.value));
-    }
-    if (s < steps) { for (let q = 0; q < P; q++) theta[q] -= eta * g[q]; }
-    if (!Number.isFinite(theta[0])) throw new Error(`GD diverged at step ${s}`);
-  }
-  return { sharpSteps, sharpness, maxRelResidual, losses };
-}
-
 /**
  * `eos-10.3` (observation): full-batch GD on a small two-layer tanh network at several step sizes; the
  * sharpness (top Hessian eigenvalue, by Lanczos on closed-form Hessian-vector products) rises to about
@@ -203,9 +196,10 @@ same, but the loss continues to improve.`,
     conclusion: {
       statement: String
         .raw`Per run, the sharpness measurements are sound: every Lanczos Ritz value has a relative residual
-$\|Hv - \beta v\|/\beta \le 10^{-2}$ (so an eigenvalue of the Hessian lies that close: a tenth of the band half-width). The phenomenon is judged over
-all runs (aggregate): a run shows the edge of stability when, with $\beta_t$ measured every ${SHARPNESS_EVERY} steps, (a) it reaches
-$${EDGE_BAND.reach}\cdot 2/\eta$; (b) over the second half of the run its median lies in
+$\|Hv - \beta v\|/\beta \le 10^{-2}$ (so an eigenvalue of the Hessian lies that close: a tenth of the band half-width); a run
+whose residual exceeds it is undecided (the record cannot be vouched for), a run that diverges fails. The phenomenon is judged over
+all runs (aggregate): a run shows the edge of stability when, with $\beta_t$ measured every ${SHARPNESS_EVERY} steps, (a) it rises to
+the edge ("$\beta$ increases until it reaches $2/\eta$"): $\beta_0 < 2/\eta$ and $\beta_t$ reaches $${EDGE_BAND.reach}\cdot 2/\eta$; (b) over the second half of the run its median lies in
 $[${EDGE_BAND.lo}, ${EDGE_BAND.hi}]\cdot 2/\eta$ ("remains the same", about $2/\eta$); (c) the loss keeps improving after the
 edge is reached: the median loss over the last tenth of the run is below the median loss over the tenth that
 follows the first step where $\beta_t \ge ${EDGE_BAND.reach}\cdot 2/\eta$ (window medians, since the loss oscillates).
@@ -214,7 +208,7 @@ $\ge ${SHOWN_P0}$ ("typically"). The number of steps where the loss went up (non
       check(i) {
         let tr: Trajectory;
         try {
-          tr = trainWithSharpness(i, hvp);
+          tr = trainWithSharpness(i, hvp, SHARPNESS_EVERY, LANCZOS_STEPS);
         } catch (e) {
           // A diverging run shows no edge of stability and no sound sharpness record.
           return {
@@ -239,25 +233,39 @@ $\ge ${SHOWN_P0}$ ("typically"). The number of steps where the loss went up (non
         let ups = 0;
         for (let s = Math.max(onsetStep, 0) + 1; s < tr.losses.length; s++) if (tr.losses[s] > tr.losses[s - 1]) ups++;
         const reached = onset >= 0;
+        // "Increases until it reaches 2/η": from below the edge (on a run meeting the hypothesis, always so).
+        const rises = tr.sharpness[0] * i.eta / 2 < 1; // the hypothesis's own expression, on the same Lanczos value
         const hovering = hover >= EDGE_BAND.lo && hover <= EDGE_BAND.hi;
         const improving = reached && finalLoss < lossAtOnset;
         const sound = atMost(tr.maxRelResidual, RESIDUAL_TOLERANCE);
         return {
           holds: sound.ok,
+          // An unconverged Lanczos (residual over budget) is a numerical failure: the run is undecided, not a counterexample.
+          ...(!sound.ok && {
+            undecided: `the Lanczos residual ${
+              tr.maxRelResidual.toExponential(1)
+            } exceeds its tolerance ${RESIDUAL_TOLERANCE} (${LANCZOS_STEPS} steps did not converge): the sharpness record cannot be vouched for`,
+          }),
           observed: tr.maxRelResidual,
           bound: RESIDUAL_TOLERANCE,
           tightness: ratio(tr.maxRelResidual, RESIDUAL_TOLERANCE),
           detail: `η = ${i.eta}: sharpness·η/2 from ${rel[0].toFixed(3)} to max ${Math.max(...rel).toFixed(3)}; ${
-            reached ? `reaches ${EDGE_BAND.reach} at step ${onsetStep}` : "never reaches the edge"
+            rel[0] >= 1
+              ? `starts above the edge (cannot rise to it)${
+                onset >= 0 ? `, at ${EDGE_BAND.reach} or more from step ${onsetStep}` : ""
+              }`
+              : reached
+              ? `reaches ${EDGE_BAND.reach} at step ${onsetStep}`
+              : "never reaches the edge"
           }; median over the second half ${hover.toFixed(3)}; loss ${
             Number.isFinite(lossAtOnset) ? lossAtOnset.toExponential(2) : "—"
           } (median over the tenth after onset) → ${
             finalLoss.toExponential(2)
           } (median over the last tenth); ${ups} loss increases after onset; ${
-            reached && hovering && improving ? "edge of stability shown" : "edge of stability not shown"
+            rises && reached && hovering && improving ? "edge of stability shown" : "edge of stability not shown"
           }; relative Lanczos residual ≤ ${tr.maxRelResidual.toExponential(1)}`,
           data: {
-            shown: reached && hovering && improving ? 1 : 0,
+            shown: rises && reached && hovering && improving ? 1 : 0,
             eta: i.eta,
             hover,
             onsetStep,
@@ -272,7 +280,10 @@ $\ge ${SHOWN_P0}$ ("typically"). The number of steps where the loss went up (non
       },
     },
     aggregate(records) {
-      const pts = withData(records).map(({ data }) => data);
+      // Unit: a decided run with its conclusion checked (a run meeting the hypothesis, or any run of a scenario); a run
+      // that diverged shows nothing; a run whose Lanczos record is unsound (undecided) counts neither way.
+      const decided = records.filter((r) => outcomeOf(r.conclusion) === "held" || outcomeOf(r.conclusion) === "failed");
+      const pts = withData(decided).map(({ data }) => data);
       if (pts.length === 0) return { holds: "inconclusive", summary: "no run completed" };
       const etas = [...new Set(pts.map((p) => p.eta))].sort((a, b) => a - b);
       const rows: [string, string][] = etas.map((eta) => {
@@ -291,11 +302,9 @@ $\ge ${SHOWN_P0}$ ("typically"). The number of steps where the loss went up (non
       const hovers = pts.map((p) => p.hover), med = median(hovers);
       const lossRatios = pts.map((p) => p.lossRatio), medLoss = median(lossRatios);
       const improving = lossRatios.filter((r) => r < 1).length;
-      // Unit: a run meeting the hypothesis (a run that diverged shows nothing).
-      const met = records.filter((r) => r.met);
       const v = successRateVerdict({
-        successes: met.filter((r) => r.conclusion?.data?.shown === 1).length,
-        trials: met.length,
+        successes: decided.filter((r) => r.conclusion?.data?.shown === 1).length,
+        trials: decided.length,
         p0: SHOWN_P0,
         alpha: SHOWN_ALPHA,
         units:
@@ -307,7 +316,7 @@ $\ge ${SHOWN_P0}$ ("typically"). The number of steps where the loss went up (non
           med.toFixed(3)
         } × 2/η over the
 second half (range ${Math.min(...hovers).toFixed(3)}–${Math.max(...hovers).toFixed(3)}); the loss level improved after
-the onset in ${improving} of ${pts.length} runs (median final/onset level ${medLoss.toFixed(3)}).`,
+the onset in ${improving} of ${pts.length} runs (median final/onset level ${medLoss.toFixed(3)}).${aboveEdge(pts)}`,
         rows: [...v.rows, ...rows],
       };
     },
@@ -364,12 +373,8 @@ the onset in ${improving} of ${pts.length} runs (median final/onset level ${medL
       n: { type: "integer", min: 2, max: 40, help: "training points n (default 20)" },
       initScale: { type: "number", min: 0.1, max: 10, help: "factor on the initial parameters θ₀ (default 1)" },
     },
-    scenarios: [{
-      name: "start-above-edge",
-      breaks:
-        "the sharpness starts below $2/\\eta$: a step $\\eta = 6$ (sharpness$(\\theta_0)\\cdot\\eta/2 \\approx 1.4$), 200 steps",
-      params: { eta: 6, steps: 200 },
-    }, {
+    conclusionBy: "aggregate",
+    scenarios: [START_ABOVE_EDGE, {
       name: "far-above-edge",
       breaks:
         "the sharpness starts below $2/\\eta$: a step $\\eta = 20$ (sharpness$(\\theta_0)\\cdot\\eta/2 \\approx 4.7$), 200 steps",

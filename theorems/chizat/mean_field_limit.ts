@@ -202,12 +202,19 @@ function plots(records: InstanceRecord<MeanFieldData>[]): PlotSpec[] {
   ];
 }
 
+/** Instances of the no-common-limit scenario: the test budget's sweep m = 8…512, twice (the fit's points). */
+const NO_COMMON_LIMIT_RUNS = 2 * WIDTHS.test.length;
+
 const scenarios: Scenario[] = [{
   name: "no-common-limit",
   breaks: String.raw`$\mu_{0,m}\to\mu_0$: particles $m+1\ldots 2m$ are scaled by 3, so $\mu_{0,m}$ and
-$\mu_{0,2m}$ tend to different limits (the per-instance check is only the RK4 soundness of the gap; the gap itself is
-judged by the aggregate, which scenarios do not run)`,
+$\mu_{0,2m}$ tend to different limits; judged over ${NO_COMMON_LIMIT_RUNS} instances (m = ${WIDTHS.test[0]}…${
+    WIDTHS.test.at(-1)
+  }) by the claim's aggregate (does the m-vs-2m gap shrink as m grows?), since the per-instance check is only the RK4
+soundness of the gap`,
   params: { tailScale: 3 },
+  decidedBy: "aggregate",
+  instances: NO_COMMON_LIMIT_RUNS,
 }];
 
 /**
@@ -256,6 +263,7 @@ are the flow's, not the integrator's).`,
       check: (i) => checkCurves(i, run),
     },
     aggregate,
+    conclusionBy: "aggregate",
     plots,
     parameters: {
       m: {

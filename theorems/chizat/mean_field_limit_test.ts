@@ -2,7 +2,9 @@ import assert from "node:assert/strict";
 import { MeanFieldNetwork, trainFlow } from "../../models/mean_field.ts";
 import { relu } from "../../models/activation.ts";
 import { teacherStudentData } from "../../models/teacher_student.ts";
+import { runScenario } from "../../engine/explore.ts";
 import { falsified, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
+import { meanFieldLimit } from "./mean_field_limit.ts";
 
 const ntkScalingRun = startWholeRun(
   new URL("./mean_field_limit_mutants.ts", import.meta.url),
@@ -36,3 +38,17 @@ Deno.test(
   "chizat-mean-field catches a scaling without an m-independent limit (NTK: f = Σφ/√m, dw/dt = −∇F)",
   async () => falsified(await wholeRun(ntkScalingRun)),
 );
+
+Deno.test("chizat-mean-field scenario no-common-limit breaks: the m-vs-2m gap no longer shrinks with m", async () => {
+  const claim = meanFieldLimit();
+  const sc = claim.scenarios!.find((s) => s.name === "no-common-limit")!;
+  assert.equal(sc.decidedBy, "aggregate");
+  const out = await runScenario(claim, sc, {
+    seed: Number(Deno.env.get("CLAIM_SEED") ?? "1"),
+    instances: 12,
+    searchRuns: 24,
+  });
+  assert.equal(out.verdict, "breaks", out.summary);
+  assert.equal(out.violated, out.tried);
+  assert.match(out.summary, /fitted as gap ∝ m\^p over m = 8…512 \(14 instances\): p = /);
+});
