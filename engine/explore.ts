@@ -192,8 +192,11 @@ export async function runScenario(
   let verdict: ScenarioOutcome["verdict"], summary: string;
   if (failures > 0 || counterexample) {
     verdict = "breaks";
-    summary = `breaking it falsifies the conclusion: ${failures} of ${records.length} sampled instances fail` +
-      (counterexample ? `; smallest found: ${counterexample.description}` : "") + undecidedNote;
+    const found = counterexample ? `; smallest counterexample found: ${counterexample.description}` : "";
+    summary = failures > 0
+      ? `breaking it falsifies the conclusion: ${failures} of ${records.length} sampled instances fail${found}`
+      : `breaking it falsifies the conclusion: none of the ${records.length} sampled instances fails, but the search over the other parameters found a counterexample${found}`;
+    summary += undecidedNote;
   } else if (undecided === records.length) {
     verdict = "undecided";
     summary = `undecided: the computation could not decide on any of the ${records.length} sampled instances (${

@@ -381,7 +381,15 @@ export function widthGapCheck(
     observed,
     bound: Infinity,
     tightness: 0,
-    detail: `n = ${i.net.n}: ${gap.label} = ${observed.toExponential(3)} over ${r.steps} steps`,
+    detail: ok
+      ? `n = ${i.net.n}: ${gap.label} = ${observed.toExponential(3)} over ${r.steps} steps`
+      : Number.isFinite(observed)
+      ? `n = ${i.net.n}: the loss did not decrease over ${r.steps} steps (from ${r.losses[0].toExponential(3)} to ${
+        r.losses[r.steps].toExponential(3)
+      })`
+      : `n = ${i.net.n}: gradient descent diverged (${gap.label} = ${observed}, loss from ${
+        r.losses[0].toExponential(3)
+      } to ${r.losses[r.steps]}) over ${r.steps} steps`,
     data: { width: i.net.n, gap: gap.normalised(r, observed) },
   };
 }

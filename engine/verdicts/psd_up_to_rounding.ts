@@ -49,7 +49,9 @@ export function psdUpToRounding({ g, error }: MatrixWithError): ConclusionCheck<
     observed,
     bound: tolerance,
     tightness: observed / tolerance,
-    detail: `G ${g.rows}×${g.rows} ${symmetric ? "symmetric" : "NOT symmetric"}, λ_min = ${
+    detail: `${
+      psd || !symmetric || !Number.isFinite(minEigenvalue) ? "" : `G is not PSD: an eigenvalue lies below −tolerance; `
+    }G ${g.rows}×${g.rows} ${symmetric ? "symmetric" : "NOT symmetric"}, λ_min = ${
       minEigenvalue.toExponential(3)
     }, tolerance ${tolerance.toExponential(2)} (formation bound ${
       error.toExponential(2)

@@ -149,7 +149,15 @@ function checkBall(i: BallInstance, M: GradientConstant): ConclusionCheck {
     observed: worst,
     bound: 1,
     tightness: worst,
-    detail: `M(R) = ${Mv.toFixed(2)}; worst ratio ${worst.toExponential(3)} (${worstKind})`,
+    detail: holds
+      ? `M(R) = ${Mv.toFixed(2)}; worst ratio ${worst.toExponential(3)} (${worstKind})`
+      : worstKind === "‖∇Φ‖"
+      ? `a gradient on the ball exceeds M(R)√n = ${(Mv * sq).toExponential(3)}: ‖∇Φ‖ is ${
+        worst.toExponential(3)
+      } times the bound (11.5.6)`
+      : `gradients on the ball differ by more than M(R)√n‖w − w̃‖: ${
+        worst.toExponential(3)
+      } times the bound (11.5.7), M(R) = ${Mv.toFixed(2)}`,
   };
 }
 

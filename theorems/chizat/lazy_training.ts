@@ -199,7 +199,13 @@ function checkGaps(i: LazyInstance, jacobianAt: LinearisationJacobian): Conclusi
     observed: t,
     bound: 0.1,
     tightness: t / 0.1,
-    detail: `sup gaps on [0, T]: ${s.finite.map((g) => g.toExponential(2)).join(", ")}; on [0, 10T]: ${
+    detail: `${
+      holds
+        ? ""
+        : `the gap does not fall tenfold and steadily as α grows (from ${s.finite[0].toExponential(2)} to ${
+          s.finite[s.finite.length - 1].toExponential(2)
+        } on [0, T]): `
+    }sup gaps on [0, T]: ${s.finite.map((g) => g.toExponential(2)).join(", ")}; on [0, 10T]: ${
       s.uniform.map((g) => g.toExponential(2)).join(", ")
     }`,
     data: { alphas: s.alphas, finite: s.finite, uniform: s.uniform },
