@@ -128,6 +128,7 @@ import "./theorems/chizat/random_features_ridge_test.ts";
 import "./theorems/chizat/relative_scale_test.ts";
 import "./theorems/chizat/relu_homogeneity_test.ts";
 import "./theorems/lecture13/dnn_evolution_test.ts";
+import "./theorems/lecture13/first_layer_gram_test.ts";
 import "./theorems/lecture13/gram_matrices_test.ts";
 import "./theorems/lecture13/initial_risk_test.ts";
 import "./theorems/lecture13/lambda_min_test.ts";

@@ -77,6 +77,7 @@ export const catalog: Registry = await loadRegistry(import.meta.url, [
   // Part 2
   ["./lecture13/dnn_evolution.ts", "dnnEvolution"],
   ["./lecture13/pde_operator.ts", "pdeOperator"],
+  ["./lecture13/first_layer_gram.ts", "firstLayerGram"],
   // Chizat's slides
   ["./chizat/relu_homogeneity.ts", "reluHomogeneity"],
   ["./chizat/random_features_ridge.ts", "randomFeaturesRidge"],
