@@ -134,6 +134,7 @@ import "./theorems/lecture13/initial_risk_test.ts";
 import "./theorems/lecture13/lambda_min_test.ts";
 import "./theorems/lecture13/linear_rate_test.ts";
 import "./theorems/lecture13/linearised_flow_test.ts";
+import "./theorems/lecture13/loss_bound_test.ts";
 import "./theorems/lecture13/parameter_movement_test.ts";
 import "./theorems/lecture13/pde_operator_test.ts";
 import "./theorems/lecture13/risk_flow_test.ts";

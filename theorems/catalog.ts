@@ -78,6 +78,7 @@ export const catalog: Registry = await loadRegistry(import.meta.url, [
   ["./lecture13/dnn_evolution.ts", "dnnEvolution"],
   ["./lecture13/pde_operator.ts", "pdeOperator"],
   ["./lecture13/first_layer_gram.ts", "firstLayerGram"],
+  ["./lecture13/loss_bound.ts", "lossBound"],
   // Chizat's slides
   ["./chizat/relu_homogeneity.ts", "reluHomogeneity"],
   ["./chizat/random_features_ridge.ts", "randomFeaturesRidge"],
