@@ -79,6 +79,7 @@ import "./theorems/catalog_test.ts";
 import "./theorems/ch10/descent_lemma_test.ts";
 import "./theorems/ch10/edge_of_stability_test.ts";
 import "./theorems/ch10/error_dynamics_ntk_test.ts";
+import "./theorems/ch10/inverse_relative_scale_derivation_test.ts";
 import "./theorems/ch10/kappa_width_decay_test.ts";
 import "./theorems/ch10/linear_flow_eigenbasis_test.ts";
 import "./theorems/ch10/linear_gd_reaches_optimum_test.ts";

@@ -30,6 +30,7 @@ export const catalog: Registry = await loadRegistry(import.meta.url, [
   ["./ch10/edge_of_stability.ts", "edgeOfStability"],
   // Part 2
   ["./ch10/smoothness_hessian_equivalence.ts", "smoothnessHessianEquivalence"],
+  ["./ch10/inverse_relative_scale_derivation.ts", "inverseRelativeScaleDerivation"],
   // Chapter 11
   ["./ch11/min_norm_least_squares.ts", "minNormLeastSquares"],
   ["./ch11/gd_least_squares_limit.ts", "gdLeastSquaresLimit"],
