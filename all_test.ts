@@ -105,6 +105,7 @@ import "./theorems/ch11/linearised_predictions_test.ts";
 import "./theorems/ch11/linearised_training_gap_test.ts";
 import "./theorems/ch11/min_norm_least_squares_test.ts";
 import "./theorems/ch11/ntk_kernel_limit_test.ts";
+import "./theorems/ch11/ntk_lecun_equivalence_test.ts";
 import "./theorems/ch11/ntk_relu_closed_form_test.ts";
 import "./theorems/ch11/ntk_with_biases_test.ts";
 import "./theorems/ch11/orthant_probability_test.ts";
