@@ -30,6 +30,7 @@ export const catalog: Registry = await loadRegistry(import.meta.url, [
   ["./ch10/edge_of_stability.ts", "edgeOfStability"],
   // Part 2
   ["./ch10/smoothness_hessian_equivalence.ts", "smoothnessHessianEquivalence"],
+  ["./ch10/inverse_relative_scale_derivation.ts", "inverseRelativeScaleDerivation"],
   // Chapter 11
   ["./ch11/min_norm_least_squares.ts", "minNormLeastSquares"],
   ["./ch11/gd_least_squares_limit.ts", "gdLeastSquaresLimit"],
@@ -65,6 +66,7 @@ export const catalog: Registry = await loadRegistry(import.meta.url, [
   ["./ch11/tangent_kernel_regularity.ts", "tangentKernelRegularity"],
   ["./ch11/gd_svd_formula.ts", "gdSvdFormula"],
   ["./ch11/linearised_loss_kernel.ts", "linearisedLossKernel"],
+  ["./ch11/ntk_lecun_equivalence.ts", "ntkLecunEquivalence"],
   // Lecture 13
   ["./lecture13/gram_matrices.ts", "gramMatrices"],
   ["./lecture13/risk_flow.ts", "riskFlow"],
@@ -77,6 +79,8 @@ export const catalog: Registry = await loadRegistry(import.meta.url, [
   // Part 2
   ["./lecture13/dnn_evolution.ts", "dnnEvolution"],
   ["./lecture13/pde_operator.ts", "pdeOperator"],
+  ["./lecture13/first_layer_gram.ts", "firstLayerGram"],
+  ["./lecture13/loss_bound.ts", "lossBound"],
   // Chizat's slides
   ["./chizat/relu_homogeneity.ts", "reluHomogeneity"],
   ["./chizat/random_features_ridge.ts", "randomFeaturesRidge"],
