@@ -11,6 +11,36 @@ import { successRatePower } from "../numerics/power.ts";
 import type { AggregateCheck, BudgetName, Claim, StatisticalTest } from "./claim.ts";
 import type { ClaimResult } from "./run.ts";
 
+/**
+ * A level or a probability as printed: three significant digits ("3.33e-4", not 0.0003333333333333333).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { levelText } from "./false_alarm.ts";
+ * assert.equal(levelText(0.01 / 30), "3.33e-4");
+ * assert.equal(levelText(0.05), "0.05");
+ * ```
+ */
+export function levelText(x: number): string {
+  return x !== 0 && Math.abs(x) < 1e-3 ? x.toExponential(2) : String(Number(x.toPrecision(3)));
+}
+
+/**
+ * A confidence 1 − α as a percentage, to as many digits as α needs ("99.967%", not 99.96666666666667%).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { confidencePercent } from "./false_alarm.ts";
+ * assert.equal(confidencePercent(0.01 / 30), "99.967%");
+ * assert.equal(confidencePercent(0.05), "95%");
+ * ```
+ */
+export function confidencePercent(alpha: number): string {
+  return `${Number((100 * (1 - alpha)).toPrecision(Math.max(2, 1 - Math.floor(Math.log10(alpha)))))}%`;
+}
+
 /** The probability that the whole suite fails on correct code under a random master seed: at most 1%. */
 export const SUITE_FALSE_ALARM = 0.01;
 
@@ -114,7 +144,7 @@ export function successRateVerdict(
   const p = t.pValue.toExponential(2);
   const summary = `${k} of ${n} ${c.units}; H0 "each meets the criterion with probability ≥ ${p0}" ${
     t.reject ? "rejected" : "not rejected"
-  } at level ${alpha} (exact binomial p-value P(Bin(${n}, ${p0}) ≤ ${k}) = ${p}${
+  } at level ${levelText(alpha)} (exact binomial p-value P(Bin(${n}, ${p0}) ≤ ${k}) = ${p}${
     t.minPValue > alpha ? `; with ${n} units no count can reach it: this budget has no power` : ""
   })`;
   return {
@@ -132,8 +162,8 @@ export function successRateVerdict(
     tightness: (n - k) / n / (1 - p0),
     rows: [
       [`${c.units}`, `${k} of ${n}`],
-      [`p-value of H0: rate ≥ ${p0} (level ${alpha})`, p],
-      [`${100 * (1 - alpha)}% upper confidence bound on the rate`, t.upper.toFixed(3)],
+      [`p-value of H0: rate ≥ ${p0} (level ${levelText(alpha)})`, p],
+      [`${confidencePercent(alpha)} upper confidence bound on the rate`, t.upper.toFixed(3)],
     ],
   };
 }

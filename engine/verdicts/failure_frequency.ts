@@ -7,7 +7,7 @@
  * @module
  */
 import type { AggregateCheck, FrequencyCell, InstanceRecord } from "../claim.ts";
-import { CHECK_FALSE_ALARM } from "../false_alarm.ts";
+import { CHECK_FALSE_ALARM, levelText } from "../false_alarm.ts";
 import { withData } from "../records.ts";
 import { failureFrequencyPower } from "../../numerics/power.ts";
 import { binomialUpperTail, clopperPearson } from "../../numerics/stats.ts";
@@ -94,7 +94,9 @@ export function failureFrequencyVerdict(cells: FailureCell[], what: string): Agg
     summary:
       `${what}: failure frequency per cell with its exact Clopper–Pearson interval (confidence ${
         (confidence * 100).toFixed(4)
-      }% two-sided, Bonferroni over ${cells.length} cells: family-wise false alarm ≤ ${CHECK_FALSE_ALARM}); fails when a lower end ` +
+      }% two-sided, Bonferroni over ${cells.length} cells: family-wise false alarm ≤ ${
+        levelText(CHECK_FALSE_ALARM)
+      }); fails when a lower end ` +
       `exceeds the printed probability. ${holds ? "No cell exceeds it." : "Some cell exceeds it."}`,
     alpha: CHECK_FALSE_ALARM,
     pValue: Math.min(1, cells.length * minPValue),

@@ -7,7 +7,7 @@
  * @module
  */
 import type { AggregateCheck, InstanceRecord, StatisticalTest } from "../claim.ts";
-import { CHECK_FALSE_ALARM } from "../false_alarm.ts";
+import { CHECK_FALSE_ALARM, levelText } from "../false_alarm.ts";
 import { withData } from "../records.ts";
 import { exponentTest } from "./log_log_fit.ts";
 import { linearFit } from "../../numerics/stats.ts";
@@ -150,7 +150,9 @@ export function widthRateVerdict(records: InstanceRecord<WidthRateData>[], lecun
     summary: `log–log least-squares fit against the width of the RMS over seeds of the root sum of squares F of the ` +
       `kernel entries' deviations ${lecun ? "from the finite-n mean E[(1/n)K̂ₙ] = K^LC + O(1/n)" : "from K^NTK"}, ${
         (conf * 100).toFixed(3)
-      }% t-intervals (Bonferroni over ${fits.length} laws, family-wise false alarm ≤ ${CHECK_FALSE_ALARM}): ${text}. ` +
+      }% t-intervals (Bonferroni over ${fits.length} laws, family-wise false alarm ≤ ${
+        levelText(CHECK_FALSE_ALARM)
+      }): ${text}. ` +
       `Accepted when every interval contains the exponent of the exact finite-n RMS (E F²)^{1/2} over the same ` +
       `widths (E F² from the proof's decomposition: ${
         lecun ? "A/n + B/n² + C/n³, so −1/2 asymptotically" : "A/n exactly, so −1/2"

@@ -7,6 +7,7 @@
 import type { AggregateCheck, InstanceRecord } from "../claim.ts";
 import { withData } from "../records.ts";
 import { exponentTest } from "./log_log_fit.ts";
+import { confidencePercent } from "../false_alarm.ts";
 import { linearFit } from "../../numerics/stats.ts";
 
 /** One instance of a width sweep: its width and the quantity whose decay in the width is tested. */
@@ -69,8 +70,8 @@ export function inverseSqrtDecayVerdict(
   return {
     holds: hi < 0 && lo <= -0.5,
     summary: `${label} against n over n ∈ {${widths.join(", ")}}: fitted exponent ${fit.slope.toFixed(3)}, ${
-      100 * (1 - alpha)
-    }% CI [${lo.toFixed(3)}, ${
+      confidencePercent(alpha)
+    } CI [${lo.toFixed(3)}, ${
       hi.toFixed(3)
     }]; the printed bound C·n^{-1/2} needs the CI to reach −1/2 or below (a decay slower than n^{-1/2} would falsify it) and to lie below 0`,
     alpha,

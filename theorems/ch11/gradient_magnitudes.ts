@@ -9,7 +9,7 @@
  */
 import { defineClaim } from "../../engine/claim.ts";
 import type { Claim, ConclusionCheck } from "../../engine/claim.ts";
-import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
+import { CHECK_FALSE_ALARM, levelText } from "../../engine/false_alarm.ts";
 import { bigOSharpness } from "../../engine/verdicts/log_log_fit.ts";
 import { chart, nominal, quantitative } from "../../engine/plots/chart.ts";
 import { withData } from "../../engine/records.ts";
@@ -205,11 +205,9 @@ NTK (0, 0, 0, 0). The aggregate measures each bound's sharpness (fitted exponent
         holds,
         summary:
           `Mean gradient norm over ${data.length} seeds per width, log–log fit per group (decision: each printed O(n^p)
-holds unless its ${
-            (conf * 100).toFixed(3)
-          }% interval lies wholly above p, family-wise false alarm ≤ ${CHECK_FALSE_ALARM}). ${
-            holds ? "Every printed bound holds" : "Some printed bound fails"
-          }; ${
+holds unless its ${(conf * 100).toFixed(3)}% interval lies wholly above p, family-wise false alarm ≤ ${
+            levelText(CHECK_FALSE_ALARM)
+          }). ${holds ? "Every printed bound holds" : "Some printed bound fails"}; ${
             loose.length ? `not sharp: ${loose.join("; ")}` : "every one is sharp"
           }. Under LeCun ‖∇_vΦ‖/‖∇_UΦ‖ grows like n^{1/2}: v dominates, as the text concludes; under NTK all groups are O(1).`,
         alpha: CHECK_FALSE_ALARM,

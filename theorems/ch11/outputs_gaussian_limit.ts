@@ -17,7 +17,7 @@ import type {
   PlotSpec,
   Scenario,
 } from "../../engine/claim.ts";
-import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
+import { CHECK_FALSE_ALARM, levelText } from "../../engine/false_alarm.ts";
 import { chart, nominal, quantitative } from "../../engine/plots/chart.ts";
 import { withData } from "../../engine/records.ts";
 import { type Activation, arctan, softplus } from "../../models/activation.ts";
@@ -211,10 +211,10 @@ function covarianceAndGaussianity(
   return {
     holds: !covOk || !gaussOk ? false : shrinks ? true : "inconclusive",
     summary: `Covariance: ${covOk ? "all" : "not all"} ${covP.length} entries match c(xᵢ, xⱼ) (Holm at ${
-      CHECK_FALSE_ALARM / 2
+      levelText(CHECK_FALSE_ALARM / 2)
     }${bad.length ? `; rejected: ${bad.slice(0, 3).join("; ")}` : ""}). Gaussianity at the largest width: ${
       gaussOk ? "not rejected" : "rejected"
-    } (Holm over ${topP.length} KS p-values at ${CHECK_FALSE_ALARM / 2}). ${trend.join("; ")}.`,
+    } (Holm over ${topP.length} KS p-values at ${levelText(CHECK_FALSE_ALARM / 2)}). ${trend.join("; ")}.`,
     alpha: CHECK_FALSE_ALARM,
     tightness: worstEvidence,
     rows,

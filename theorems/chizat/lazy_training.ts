@@ -17,7 +17,7 @@ import type {
   PlotSpec,
   Scenario,
 } from "../../engine/claim.ts";
-import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
+import { CHECK_FALSE_ALARM, confidencePercent } from "../../engine/false_alarm.ts";
 import { decayTest } from "../../engine/verdicts/decay_decision.ts";
 import { chart, nominal, quantitative } from "../../engine/plots/chart.ts";
 import { withData } from "../../engine/records.ts";
@@ -245,8 +245,8 @@ function aggregate(records: InstanceRecord<LazyData>[]): AggregateCheck {
     } [${f.slopeInterval.lo.toFixed(3)}, ${f.slopeInterval.hi.toFixed(3)}], uniform in time ${u.slope.toFixed(3)} [${
       u.slopeInterval.lo.toFixed(3)
     }, ${u.slopeInterval.hi.toFixed(3)}] (${
-      100 * (1 - CHECK_FALSE_ALARM / 2)
-    }% t intervals over instances, Bonferroni over the two horizons; the limit needs both below 0. Observed ≈ −2, faster than the 1/α of the general bound: with the antisymmetric w₀ the second-order term of h cancels pairwise, so αh − αh̄ = O(α·‖w − w₀‖³) = O(α⁻²))`,
+      confidencePercent(CHECK_FALSE_ALARM / 2)
+    } t intervals over instances, Bonferroni over the two horizons; the limit needs both below 0. Observed ≈ −2, faster than the 1/α of the general bound: with the antisymmetric w₀ the second-order term of h cancels pairwise, so αh − αh̄ = O(α·‖w − w₀‖³) = O(α⁻²))`,
     alpha: CHECK_FALSE_ALARM,
     tests: [f.test, u.test],
     rows: [

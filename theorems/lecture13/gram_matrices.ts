@@ -7,7 +7,7 @@
  */
 import { defineClaim } from "../../engine/claim.ts";
 import type { Claim } from "../../engine/claim.ts";
-import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
+import { CHECK_FALSE_ALARM, confidencePercent } from "../../engine/false_alarm.ts";
 import { chart, quantitative } from "../../engine/plots/chart.ts";
 import { withData } from "../../engine/records.ts";
 import { exponentTest, formatExponent, logLogFit } from "../../engine/verdicts/log_log_fit.ts";
@@ -136,7 +136,7 @@ for ReLU $= \frac{\|\boldsymbol x_i\|\|\boldsymbol x_j\|}{2\pi}(\sin\vartheta + 
         holds,
         summary: `log RMS ‖K̂^(a)(θ⁰) − K^(a)‖_F/‖K^(a)‖_F against log N over N ∈ {${GRAM_WIDTHS.join(", ")}}: slope ${
           fit.slope.toFixed(3)
-        }, ${100 * (1 - CHECK_FALSE_ALARM)}% CI [${lo.toFixed(3)}, ${
+        }, ${confidencePercent(CHECK_FALSE_ALARM)} CI [${lo.toFixed(3)}, ${
           hi.toFixed(3)
         }]; convergence needs the CI below 0, and the law-of-large-numbers rate −1/2 must lie in it`,
         alpha: CHECK_FALSE_ALARM,

@@ -8,7 +8,7 @@
  */
 import { defineClaim } from "../../engine/claim.ts";
 import type { Claim } from "../../engine/claim.ts";
-import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
+import { CHECK_FALSE_ALARM, levelText } from "../../engine/false_alarm.ts";
 import { failureFrequencyCheck } from "../../engine/verdicts/failure_frequency.ts";
 import { instanceFrequencyTest, reportingAggregate } from "../../engine/verdicts/instance_tests.ts";
 import { LectureNetwork } from "../../models/lecture_network.ts";
@@ -117,8 +117,9 @@ $R_S(\theta^0) \le \frac12\left(1 + 6\gamma\sqrt N d\left(\log\frac{4N(d+1)}\del
       check: (i) => ({ holds: i.gamma > 0 && i.gamma < 1, value: `γ = ${i.gamma.toPrecision(3)}` }),
     }],
     conclusion: {
-      statement:
-        `failure frequency of the bound over the draws: the exact one-sided lower confidence bound (level ${CHECK_FALSE_ALARM}/instances) must not exceed δ`,
+      statement: `failure frequency of the bound over the draws: the exact one-sided lower confidence bound (level ${
+        levelText(CHECK_FALSE_ALARM)
+      }/instances) must not exceed δ`,
       check(i) {
         const b = bound(i.gamma, i.net.width, i.net.dim, i.delta);
         const risks = Array.from({ length: i.draws }, () => i.net.risk(i.net.initialise(i.rng, i.gamma)));

@@ -8,7 +8,7 @@
  */
 import { defineClaim } from "../../engine/claim.ts";
 import type { Claim } from "../../engine/claim.ts";
-import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
+import { CHECK_FALSE_ALARM, levelText } from "../../engine/false_alarm.ts";
 import { failureFrequencyCheck } from "../../engine/verdicts/failure_frequency.ts";
 import {
   gaussianL1FourthMoment,
@@ -126,8 +126,9 @@ initialization, $\lambda_{\min}(\hat{\boldsymbol K}^{(a)}(\theta^0)) \ge \frac34
       }),
     }],
     conclusion: {
-      statement:
-        `failure frequency of λ_min(K̂^(a)(θ⁰)) ≥ (3/4)λ_S: the exact one-sided lower confidence bound (level ${CHECK_FALSE_ALARM}/instances) must not exceed δ`,
+      statement: `failure frequency of λ_min(K̂^(a)(θ⁰)) ≥ (3/4)λ_S: the exact one-sided lower confidence bound (level ${
+        levelText(CHECK_FALSE_ALARM)
+      }/instances) must not exceed δ`,
       check(i) {
         let failures = 0, worst = Infinity;
         for (let r = 0; r < i.draws; r++) {

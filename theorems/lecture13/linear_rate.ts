@@ -8,7 +8,7 @@
  */
 import { defineClaim } from "../../engine/claim.ts";
 import type { Claim } from "../../engine/claim.ts";
-import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
+import { CHECK_FALSE_ALARM, levelText } from "../../engine/false_alarm.ts";
 import { withData } from "../../engine/records.ts";
 import { failureFrequencyCheck } from "../../engine/verdicts/failure_frequency.ts";
 import { instanceFrequencyTest } from "../../engine/verdicts/instance_tests.ts";
@@ -237,7 +237,9 @@ then with probability at least $1-\delta$, for all $t \ge 0$, $R_S(\theta(t)) \l
     ],
     conclusion: {
       statement:
-        `on each draw the flow (1) is integrated to T = 4n/(Nλ_S) and R_S(θ(t)) ≤ e^{−Nλ_S t/n}R_S(θ⁰) is observed at t ∈ {T/8, T}; it holds for every t ≥ 0 when t* = ∞ is certified (movementCertificate) and λ_min(K̂^(a)(θ⁰)) − sup_t‖K̂^(a)(θ(t)) − K̂^(a)(θ⁰)‖_F ≥ λ_S/2 (then (2) gives the rate). A draw fails unless observed and certified; the frequency of failures must pass the exact one-sided binomial test against δ (level ${CHECK_FALSE_ALARM}/${LINEAR_RATE_PLAN.length})`,
+        `on each draw the flow (1) is integrated to T = 4n/(Nλ_S) and R_S(θ(t)) ≤ e^{−Nλ_S t/n}R_S(θ⁰) is observed at t ∈ {T/8, T}; it holds for every t ≥ 0 when t* = ∞ is certified (movementCertificate) and λ_min(K̂^(a)(θ⁰)) − sup_t‖K̂^(a)(θ(t)) − K̂^(a)(θ⁰)‖_F ≥ λ_S/2 (then (2) gives the rate). A draw fails unless observed and certified; the frequency of failures must pass the exact one-sided binomial test against δ (level ${
+          levelText(CHECK_FALSE_ALARM)
+        }/${LINEAR_RATE_PLAN.length})`,
       check(i) {
         const runs = i.thetas.map((t) => rateRun(i.net, t, i.lambdaS, c));
         const violated = runs.filter((r) => !r.observed).length;

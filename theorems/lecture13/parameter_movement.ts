@@ -9,7 +9,7 @@
  */
 import { defineClaim } from "../../engine/claim.ts";
 import type { Claim } from "../../engine/claim.ts";
-import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
+import { CHECK_FALSE_ALARM, levelText } from "../../engine/false_alarm.ts";
 import { failureFrequencyCheck } from "../../engine/verdicts/failure_frequency.ts";
 import { instanceFrequencyTest, reportingAggregate } from "../../engine/verdicts/instance_tests.ts";
 import { gaussianL1FourthMoment, LectureNetwork } from "../../models/lecture_network.ts";
@@ -208,7 +208,9 @@ $|a_k(0)| \le \gamma\eta$, $\|\boldsymbol w_k(0)\|_\infty \le \eta$, where $q :=
     ],
     conclusion: {
       statement:
-        `on each draw of θ⁰ the four bounds are certified for every t < t* (flow (1) integrated to T = 4n/(Nλ_S), closed by the lemma's bootstrap beyond T; see movementCertificate); the frequency of draws where they are not must pass the exact one-sided binomial test against δ (level ${CHECK_FALSE_ALARM}/${MOVEMENT_PLAN.length})`,
+        `on each draw of θ⁰ the four bounds are certified for every t < t* (flow (1) integrated to T = 4n/(Nλ_S), closed by the lemma's bootstrap beyond T; see movementCertificate); the frequency of draws where they are not must pass the exact one-sided binomial test against δ (level ${
+          levelText(CHECK_FALSE_ALARM)
+        }/${MOVEMENT_PLAN.length})`,
       check(i) {
         const draws = i.thetas.map((t) => judge(i, t));
         const failures = draws.filter((r) => r.holds !== true).length;

@@ -7,7 +7,7 @@
  */
 import { defineClaim } from "../../engine/claim.ts";
 import type { Claim } from "../../engine/claim.ts";
-import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
+import { CHECK_FALSE_ALARM, confidencePercent } from "../../engine/false_alarm.ts";
 import { withData } from "../../engine/records.ts";
 import { exponentTest, formatExponent, logLogFit } from "../../engine/verdicts/log_log_fit.ts";
 import { kernelA, kernelGram, LectureNetwork } from "../../models/lecture_network.ts";
@@ -248,8 +248,8 @@ export function tstarInfinite(exponent: MovementExponent = () => -1): Claim {
       return {
         holds: lo <= e && hi < 0 && infiniteAtLargest,
         summary: `sup_t ‖θ(t) − θ(0)‖/√(W·R_S(θ⁰)) (typical entry) against N: exponent ${fit.slope.toFixed(3)}, ${
-          100 * (1 - CHECK_FALSE_ALARM)
-        }% CI [${lo.toFixed(3)}, ${
+          confidencePercent(CHECK_FALSE_ALARM)
+        } CI [${lo.toFixed(3)}, ${
           hi.toFixed(3)
         }] (O(N^${e}) needs the CI to reach ${e} or below, and below 0); t* reached on [0, 4n/(Nλ_S)] at widths {${
           escaped.join(", ") || "none"
