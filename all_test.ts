@@ -118,6 +118,7 @@ import "./theorems/ch11/standard_kernels_psd_test.ts";
 import "./theorems/ch11/tangent_kernel_eigenvalues_test.ts";
 import "./theorems/ch11/tangent_kernel_regularity_test.ts";
 import "./theorems/ch11/wide_network_gd_test.ts";
+import "./theorems/chizat/conic_pgd_test.ts";
 import "./theorems/chizat/global_convergence_test.ts";
 import "./theorems/chizat/homogeneous_projection_test.ts";
 import "./theorems/chizat/implicit_bias_test.ts";

@@ -88,6 +88,7 @@ export const catalog: Registry = await loadRegistry(import.meta.url, [
   // Part 2
   ["./chizat/interaction_energy.ts", "interactionEnergy"],
   ["./chizat/homogeneous_projection.ts", "homogeneousProjection"],
+  ["./chizat/conic_pgd.ts", "conicPgd"],
 ]);
 
 /** All claims, in catalog order. */
