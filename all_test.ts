@@ -123,6 +123,7 @@ import "./theorems/chizat/global_convergence_test.ts";
 import "./theorems/chizat/homogeneous_projection_test.ts";
 import "./theorems/chizat/implicit_bias_test.ts";
 import "./theorems/chizat/interaction_energy_test.ts";
+import "./theorems/chizat/lazy_movement_test.ts";
 import "./theorems/chizat/lazy_training_test.ts";
 import "./theorems/chizat/mean_field_limit_test.ts";
 import "./theorems/chizat/random_features_ridge_test.ts";

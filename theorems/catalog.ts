@@ -89,6 +89,7 @@ export const catalog: Registry = await loadRegistry(import.meta.url, [
   ["./chizat/interaction_energy.ts", "interactionEnergy"],
   ["./chizat/homogeneous_projection.ts", "homogeneousProjection"],
   ["./chizat/conic_pgd.ts", "conicPgd"],
+  ["./chizat/lazy_movement.ts", "lazyMovement"],
 ]);
 
 /** All claims, in catalog order. */
