@@ -93,6 +93,7 @@ import "./theorems/ch11/gd_linear_convergence_test.ts";
 import "./theorems/ch11/gd_svd_formula_test.ts";
 import "./theorems/ch11/gradient_lipschitz_ball_test.ts";
 import "./theorems/ch11/gradient_magnitudes_test.ts";
+import "./theorems/ch11/group_training_test.ts";
 import "./theorems/ch11/initial_loss_bound_test.ts";
 import "./theorems/ch11/kernel_gap_rate_test.ts";
 import "./theorems/ch11/kernel_trick_test.ts";

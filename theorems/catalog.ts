@@ -65,6 +65,7 @@ export const catalog: Registry = await loadRegistry(import.meta.url, [
   ["./ch11/tangent_kernel_regularity.ts", "tangentKernelRegularity"],
   ["./ch11/gd_svd_formula.ts", "gdSvdFormula"],
   ["./ch11/linearised_loss_kernel.ts", "linearisedLossKernel"],
+  ["./ch11/group_training.ts", "groupTraining"],
   // Lecture 13
   ["./lecture13/gram_matrices.ts", "gramMatrices"],
   ["./lecture13/risk_flow.ts", "riskFlow"],
