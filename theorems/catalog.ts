@@ -66,6 +66,7 @@ export const catalog: Registry = await loadRegistry(import.meta.url, [
   ["./ch11/gd_svd_formula.ts", "gdSvdFormula"],
   ["./ch11/linearised_loss_kernel.ts", "linearisedLossKernel"],
   ["./ch11/group_training.ts", "groupTraining"],
+  ["./ch11/adam_groups.ts", "adamGroups"],
   // Lecture 13
   ["./lecture13/gram_matrices.ts", "gramMatrices"],
   ["./lecture13/risk_flow.ts", "riskFlow"],
