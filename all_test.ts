@@ -130,6 +130,7 @@ import "./theorems/chizat/lazy_movement_test.ts";
 import "./theorems/chizat/lazy_training_test.ts";
 import "./theorems/chizat/mean_field_limit_test.ts";
 import "./theorems/chizat/random_features_ridge_test.ts";
+import "./theorems/chizat/relative_error_test.ts";
 import "./theorems/chizat/relative_scale_test.ts";
 import "./theorems/chizat/relu_homogeneity_test.ts";
 import "./theorems/lecture13/dnn_evolution_test.ts";

@@ -92,6 +92,7 @@ export const catalog: Registry = await loadRegistry(import.meta.url, [
   ["./chizat/homogeneous_projection.ts", "homogeneousProjection"],
   ["./chizat/conic_pgd.ts", "conicPgd"],
   ["./chizat/lazy_movement.ts", "lazyMovement"],
+  ["./chizat/relative_error.ts", "relativeError"],
 ]);
 
 /** All claims, in catalog order. */
