@@ -81,4 +81,19 @@ export class HyperDual {
   sin(): HyperDual {
     return this.lift(Math.sin(this.a), Math.cos(this.a), -Math.sin(this.a));
   }
+  /**
+   * cos(this).
+   *
+   * @example
+   * ```ts
+   * import assert from "node:assert/strict";
+   * import { HyperDual } from "./hyperdual.ts";
+   * // cos at 0: value 1, first derivative 0, second derivative −1.
+   * const c = new HyperDual(0, 1, 1, 0).cos();
+   * assert.deepEqual([c.a, c.b, c.c, c.d], [1, -0, -0, -1]);
+   * ```
+   */
+  cos(): HyperDual {
+    return this.lift(Math.cos(this.a), -Math.sin(this.a), -Math.cos(this.a));
+  }
 }

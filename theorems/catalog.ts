@@ -67,6 +67,8 @@ export const catalog: Registry = await loadRegistry(import.meta.url, [
   ["./ch11/gd_svd_formula.ts", "gdSvdFormula"],
   ["./ch11/linearised_loss_kernel.ts", "linearisedLossKernel"],
   ["./ch11/ntk_lecun_equivalence.ts", "ntkLecunEquivalence"],
+  ["./ch11/group_training.ts", "groupTraining"],
+  ["./ch11/adam_groups.ts", "adamGroups"],
   // Lecture 13
   ["./lecture13/gram_matrices.ts", "gramMatrices"],
   ["./lecture13/risk_flow.ts", "riskFlow"],
@@ -92,6 +94,9 @@ export const catalog: Registry = await loadRegistry(import.meta.url, [
   // Part 2
   ["./chizat/interaction_energy.ts", "interactionEnergy"],
   ["./chizat/homogeneous_projection.ts", "homogeneousProjection"],
+  ["./chizat/conic_pgd.ts", "conicPgd"],
+  ["./chizat/lazy_movement.ts", "lazyMovement"],
+  ["./chizat/relative_error.ts", "relativeError"],
 ]);
 
 /** All claims, in catalog order. */
