@@ -126,6 +126,7 @@ import "./theorems/chizat/mean_field_limit_test.ts";
 import "./theorems/chizat/random_features_ridge_test.ts";
 import "./theorems/chizat/relative_scale_test.ts";
 import "./theorems/chizat/relu_homogeneity_test.ts";
+import "./theorems/chizat/small_step_limit_test.ts";
 import "./theorems/lecture13/dnn_evolution_test.ts";
 import "./theorems/lecture13/gram_matrices_test.ts";
 import "./theorems/lecture13/initial_risk_test.ts";

@@ -86,6 +86,7 @@ export const catalog: Registry = await loadRegistry(import.meta.url, [
   ["./chizat/relative_scale.ts", "relativeScale"],
   ["./chizat/implicit_bias.ts", "implicitBias"],
   // Part 2
+  ["./chizat/small_step_limit.ts", "smallStepLimit"],
   ["./chizat/interaction_energy.ts", "interactionEnergy"],
   ["./chizat/homogeneous_projection.ts", "homogeneousProjection"],
 ]);
