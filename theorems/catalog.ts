@@ -89,6 +89,7 @@ export const catalog: Registry = await loadRegistry(import.meta.url, [
   ["./chizat/small_step_limit.ts", "smallStepLimit"],
   ["./chizat/interaction_energy.ts", "interactionEnergy"],
   ["./chizat/homogeneous_projection.ts", "homogeneousProjection"],
+  ["./chizat/soft_min_limit.ts", "softMinLimit"],
 ]);
 
 /** All claims, in catalog order. */
