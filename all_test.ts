@@ -124,6 +124,7 @@ import "./theorems/chizat/implicit_bias_test.ts";
 import "./theorems/chizat/interaction_energy_test.ts";
 import "./theorems/chizat/lazy_training_test.ts";
 import "./theorems/chizat/mean_field_limit_test.ts";
+import "./theorems/chizat/normalized_flow_test.ts";
 import "./theorems/chizat/random_features_ridge_test.ts";
 import "./theorems/chizat/relative_scale_test.ts";
 import "./theorems/chizat/relu_homogeneity_test.ts";

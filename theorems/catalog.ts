@@ -90,6 +90,7 @@ export const catalog: Registry = await loadRegistry(import.meta.url, [
   ["./chizat/interaction_energy.ts", "interactionEnergy"],
   ["./chizat/homogeneous_projection.ts", "homogeneousProjection"],
   ["./chizat/soft_min_limit.ts", "softMinLimit"],
+  ["./chizat/normalized_flow.ts", "normalizedFlow"],
 ]);
 
 /** All claims, in catalog order. */
