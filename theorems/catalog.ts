@@ -91,6 +91,7 @@ export const catalog: Registry = await loadRegistry(import.meta.url, [
   ["./chizat/homogeneous_projection.ts", "homogeneousProjection"],
   ["./chizat/soft_min_limit.ts", "softMinLimit"],
   ["./chizat/normalized_flow.ts", "normalizedFlow"],
+  ["./chizat/winf_rate.ts", "winfRate"],
 ]);
 
 /** All claims, in catalog order. */
