@@ -92,6 +92,7 @@ export const catalog: Registry = await loadRegistry(import.meta.url, [
   ["./chizat/soft_min_limit.ts", "softMinLimit"],
   ["./chizat/normalized_flow.ts", "normalizedFlow"],
   ["./chizat/winf_rate.ts", "winfRate"],
+  ["./chizat/mirror_descent_rate.ts", "mirrorDescentRate"],
 ]);
 
 /** All claims, in catalog order. */
