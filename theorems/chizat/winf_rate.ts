@@ -63,10 +63,13 @@ function generate({ rng, index, count, params = {} }: InstanceContext): WinfInst
   const drawn = cells[index % cells.length];
   const construction = (params.construction ?? (drawn[0] === "grid" ? 0 : 1)) === 0 ? "grid" : "samples";
   const d = construction === "samples" ? 1 : params.d ?? drawn[1];
-  const offset = Array.from({ length: d }, () => rng.double());
+  const offset = Array.from({ length: d }, () => rng.uniform(0, 1));
   const samples = construction === "samples"
     ? SAMPLE_SIZES.flatMap((m) =>
-      Array.from({ length: REPLICATES }, () => ({ m, points: Float64Array.from({ length: m }, () => rng.double()) }))
+      Array.from(
+        { length: REPLICATES },
+        () => ({ m, points: Float64Array.from({ length: m }, () => rng.uniform(0, 1)) }),
+      )
     )
     : [];
   return { construction, d, offset, samples, alpha: FALSE_ALARM / Math.max(count, 1) };
