@@ -92,9 +92,14 @@ export const catalog: Registry = await loadRegistry(import.meta.url, [
   ["./chizat/relative_scale.ts", "relativeScale"],
   ["./chizat/implicit_bias.ts", "implicitBias"],
   // Part 2
+  ["./chizat/small_step_limit.ts", "smallStepLimit"],
   ["./chizat/interaction_energy.ts", "interactionEnergy"],
   ["./chizat/homogeneous_projection.ts", "homogeneousProjection"],
+  ["./chizat/soft_min_limit.ts", "softMinLimit"],
+  ["./chizat/normalized_flow.ts", "normalizedFlow"],
+  ["./chizat/winf_rate.ts", "winfRate"],
   ["./chizat/conic_pgd.ts", "conicPgd"],
+  ["./chizat/mirror_descent_rate.ts", "mirrorDescentRate"],
   ["./chizat/lazy_movement.ts", "lazyMovement"],
   ["./chizat/relative_error.ts", "relativeError"],
 ]);
