@@ -355,5 +355,11 @@ judged.`,
       },
     },
     scenarios,
+    nearMiss: {
+      mutant:
+        "global convergence without the full-support hypothesis (all initial particles equal: the flow of a width-1 network, which stalls at a spurious stationary point)",
+      caughtBy:
+        '`theorems/chizat/global_convergence_test.ts`, "chizat-global-convergence scenario collapsed-init breaks …" (0 of 6 pairs reach 10⁻³·F₀ at the test budget\'s T, against the full-support control)',
+    },
   });
 }
