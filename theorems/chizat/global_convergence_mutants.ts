@@ -12,8 +12,8 @@ import { globalConvergence } from "./global_convergence.ts";
 
 /**
  * chizat-global-convergence with a wrong gradient (ReLU with the derivative 1[z < 0]): no width gets
- * anywhere, and the binomial test on the test budget's 8 runs (4 (under-parametrised, wide) pairs, the
- * fewest it can reject with) rejects. Horizon T = 100 instead of 600 to save time.
+ * anywhere near 10⁻³·F₀, and the binomial test on the test budget's 20 runs (10 (under-parametrised, wide) pairs)
+ * rejects. Horizon T = 100 instead of 300 to save time.
  *
  * @example
  * ```ts
