@@ -258,6 +258,10 @@ bound (below it, strictness is not decidable in float64 and only $\mathcal{L}(w'
       breaks: "$\\eta < 2/\\beta$: a step with $\\eta\\beta = 2.05$",
       params: { etaBeta: 2.05 },
     }],
+    nearMiss: {
+      mutant: "the guarantee (1 − βη/4)η‖∇L(w)‖² in place of (1 − βη/2)η‖∇L(w)‖² (the constant ½ off by 2)",
+      caughtBy: '`descent_lemma_test.ts`, "lemma-10.2 catches a wrong constant: (−1 + βη/4) in place of (−1 + βη/2)"',
+    },
     sourceGaps: [
       {
         hypothesis: String.raw`$\nabla\mathcal L(w) \ne 0$ for the strict decrease`,

@@ -180,5 +180,9 @@ flow's loss at $t = 40/\lambda_{\min}^{+}$ is within the same tolerance.`,
       breaks: "$\\eta < 2/\\beta$: GD with $\\eta\\beta = 2.2$",
       params: { etaBeta: 2.2 },
     }],
+    nearMiss: {
+      mutant: "the optimum ‖(I − P)y‖² in place of ½‖(I − P)y‖² (the ½ of the loss dropped: a constant off by 2)",
+      caughtBy: '`linear_gd_reaches_optimum_test.ts`, "sec-10.1 catches the near miss L* = ‖(I − P)y‖²"',
+    },
   });
 }

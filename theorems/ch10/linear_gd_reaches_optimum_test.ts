@@ -7,6 +7,10 @@ Deno.test("sec-10.1 catches a wrong optimum: ½‖Py‖² in place of ½‖(I �
   assert.notEqual(await firstCaughtInstance(wrong, 1, "test"), null);
 });
 
+Deno.test("sec-10.1 catches the near miss L* = ‖(I − P)y‖²", async () => {
+  assert.notEqual(await firstCaughtInstance(linearGdReachesOptimum((ls) => 2 * ls.optimalLoss()), 1, "test"), null);
+});
+
 Deno.test("sec-10.1: a diverged run has tightness above 1 and says the gap went from a to b", async () => {
   const { runInstance } = await import("../../engine/run.ts");
   const r = await runInstance(linearGdReachesOptimum(), 1, 0, "test", 1, {

@@ -256,6 +256,12 @@ When $x_a = x_b$ and $y_a \ne y_b$ no $\phi$ whatsoever can do this ($\phi(x_a) 
     },
     unbreakable:
       "The printed exercise has no hypothesis beyond xᵢ ∈ ℝᵈ; the case its proof needs but does not state (pairwise distinct points) is sampled in every third instance, which is the erratum.",
+    nearMiss: {
+      mutant:
+        "φ: ℝᵈ → ℝ^{m−1}, the construction (K(x, xⱼ))_{j<m} with one feature short (m points in general position cannot be shattered by hyperplanes through 0 in ℝ^{m−1})",
+      caughtBy:
+        '`feature_map_separates_labellings_test.ts`, "ex-11.33 catches the near miss: (K(x, xⱼ))_{j<m}, one feature short"',
+    },
     sourceGaps: [
       {
         hypothesis: String.raw`pairwise distinct points $x_1, \dots, x_m$`,

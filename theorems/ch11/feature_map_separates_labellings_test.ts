@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { firstCaughtInstance } from "../../engine/mutation.ts";
 import { runClaim } from "../../engine/run.ts";
 import { affineFeatures } from "../../models/kernels.ts";
-import { featureMapSeparatesLabellings } from "./feature_map_separates_labellings.ts";
+import { featureMapSeparatesLabellings, laplaceFeaturesFor } from "./feature_map_separates_labellings.ts";
 
 Deno.test("ex-11.33 catches a construction that is too weak: affine features (1, x) in place of (K(x, xⱼ))ⱼ", async () => {
   const caught = await firstCaughtInstance(
@@ -10,6 +10,15 @@ Deno.test("ex-11.33 catches a construction that is too weak: affine features (1,
     1,
     "test",
   );
+  assert.equal(caught?.corrected?.holds, false);
+});
+
+Deno.test("ex-11.33 catches the near miss: (K(x, xⱼ))_{j<m}, one feature short", async () => {
+  const oneShort = featureMapSeparatesLabellings((points) => {
+    const phi = laplaceFeaturesFor(points);
+    return { ...phi, dim: phi.dim - 1, map: (x) => phi.map(x).slice(0, -1), error: (x) => phi.error(x).slice(0, -1) };
+  });
+  const caught = await firstCaughtInstance(oneShort, 1, "test");
   assert.equal(caught?.corrected?.holds, false);
 });
 

@@ -371,5 +371,11 @@ reaches the float64 rounding floor: (11.4.6a) and (11.4.6b) (compared as $\|E(w_
         "$h \\le 1/(\\lambda_{\\min} + \\lambda_{\\max})$ (11.4.4): $h = 2.5/(\\lambda_{\\min} + \\lambda_{\\max})$",
       params: { family: 0, stepFactor: 2.5 },
     }],
+    nearMiss: {
+      mutant:
+        "(11.4.6b) with the rate 1 − 2hλ_min (off by 2; a linear model contracts f exactly like (1 − 2hλ_min)^{2k} for h ≤ 1/(λ_min + λ_max), so this is the rate the proof gives away)",
+      caughtBy:
+        '`gd_linear_convergence_test.ts`, "thm-11.13 catches the near miss: the rate 1 − 2hλ_min"; caught on 8 of 10 seeds at the test budget (not seeds 3 and 7; 0 to 5 of 24 instances per seed; 23 of 200 at the report budget), only where the sine perturbation slows GD below the linear rate. The rate 1 − 1.75hλ_min is never caught (worst tightness 0.997 at the report budget); (11.4.6a) cannot be told from a radius r/2 (worst ‖w_k − w₀‖/r 0.489)',
+    },
   });
 }

@@ -8,6 +8,11 @@ Deno.test("thm-11.13 catches a loss bound with rate 1 − 3hλ_min (faster than 
   assert.notEqual(await firstCaughtInstance(claim, 1, "test"), null);
 });
 
+Deno.test("thm-11.13 catches the near miss: the rate 1 − 2hλ_min", async () => {
+  const claim = gdLinearConvergence((f0, h, lmin, k) => (1 - 2 * h * lmin) ** (2 * k) * f0);
+  assert.notEqual(await firstCaughtInstance(claim, 1, "test"), null);
+});
+
 Deno.test("thm-11.13 labels per instance how λ, U and L were obtained: certified on the sine family only", async () => {
   const { result, records } = await runClaim(gdLinearConvergence(), { seed: 1, budget: "test" });
   assert.equal(result.status, "verified", result.reason);

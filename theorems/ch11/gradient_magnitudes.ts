@@ -232,5 +232,10 @@ holds unless its ${(conf * 100).toFixed(3)}% interval lies wholly above p, famil
     },
     unbreakable:
       "Section 11.6's scaling argument states no hypothesis beyond the network's definition (any D(0,1), any σ).",
+    nearMiss: {
+      mutant: "E‖∇_vΦ‖ = O(n^{1/4}) under LeCun (the measured exponent 1/2 off by 1/4)",
+      caughtBy:
+        '`gradient_magnitudes_test.ts`, "sec-11.6: the printed O(n) for ∇_v holds but is not sharp (verified, measured n^0.5); a too small exponent is caught"; falsified on seeds 1–10 at the test budget (10/10). The printed O(n) itself is 1/2 above the measured exponent (0.500, 99.994% CI [0.496, 0.504] at the report budget): the check cannot tell it from O(n^{0.51})',
+    },
   });
 }

@@ -196,5 +196,10 @@ compatible with a probability $\le \delta$ (exact Clopper–Pearson, family-wise
       },
     },
     scenarios,
+    nearMiss: {
+      mutant: "R₀ = (√(Cm/δ) + R)², the outer factor m dropped (3× smaller)",
+      notCaught:
+        "cannot tell R₀ from one 6.6× smaller: over the 15 cells (n, D) and δ ∈ {0.5, 0.1} at the report budget, the largest empirical (1 − δ)-quantile of f(w₀) over R₀(δ) is 0.151 (n = 1, Rademacher, δ = 0.5: median 7.92 against R₀ = 52.6; the 90% quantiles are 8.5–11.4 against R₀(0.1) = 115–147), and no draw of 15 000 exceeds R₀(0.5); (√(Cm/δ) + R)² and m(√(C/δ) + R)² are verified at the report budget. Only R₀ = mCδ is caught (`initial_loss_bound_test.ts`)",
+    },
   });
 }

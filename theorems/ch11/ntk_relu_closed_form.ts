@@ -139,5 +139,10 @@ over $\sqrt n$; two-sided normal tail $5.7\cdot10^{-7}$) of the closed form.`,
         "not a hypothesis but the limit $n \\to \\infty$ behind part (b): $n = 16$, where 5 CLT standard errors of the per-neuron mean are a poor band",
       params: { n: 16 },
     }],
+    nearMiss: {
+      mutant: "the closed form 1.05·K^NTK (a limit 5% too large)",
+      caughtBy:
+        '`ntk_relu_closed_form_test.ts`, "ex-11.31: its test record rejects exactly when the claim does (K^NTK 5% too large and the printed claim)"; falsified on seeds 1–10 at the test budget (10/10); the constant 1/(2π) of E[σ′σ′] off by 2 is caught as well ("ex-11.31 catches (π − θ)/π for E[σ′σ′]")',
+    },
   });
 }

@@ -164,5 +164,10 @@ $O(1/n)$ terms), $K^{NTK}_b$ for NTK; and for ReLU with Gaussian $\mathcal D$ th
     unbreakable:
       "The only hypothesis (σ and σ′ of linear growth, D satisfying Assumption 11.14) holds for every activation and law of the library; " +
       "the conclusion compares with the exact mean at the same finite n, so the width is no hypothesis (try --n 4).",
+    nearMiss: {
+      mutant: "the derived limit 1.05·K (a limit kernel 5% too large)",
+      caughtBy:
+        '`ntk_with_biases_test.ts`, "ex-11.37: its test record rejects exactly when the claim does (a derived limit 5% too large and the printed claim)"; falsified on seeds 1–10 at the test budget (10/10)',
+    },
   });
 }

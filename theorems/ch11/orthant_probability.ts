@@ -114,6 +114,11 @@ closed form lies in the exact Clopper–Pearson interval (confidence $1 - 4\cdot
         "for the record (the verdict is the per-instance intervals, with the quadrature check (a)): the Monte Carlo p-values combined over the judged instances",
         (judged) => [instanceCountTest(judged, INSTANCE_LEVEL)],
       ),
+    nearMiss: {
+      mutant: "the closed form 1.05·(π − θ)/(2π) (a probability 5% too large)",
+      caughtBy:
+        '`orthant_probability_test.ts`, "ex-11.36: its test record rejects exactly when the claim does (a closed form 5% too large and the printed claim)"; falsified on seeds 1–10 at the test budget (10/10)',
+    },
     slips: [
       {
         where: "Exercise 11.36",

@@ -377,6 +377,11 @@ $\chi^2_k$ do not reject (Holm, family-wise $\alpha/2$); the KS distance shrinks
       },
     },
     scenarios,
+    nearMiss: {
+      mutant: "the covariance 1.15·K^LC(xᵢ, xⱼ) (a limit covariance 15% too large)",
+      caughtBy:
+        '`outputs_gaussian_limit_test.ts`, "prop-11.28 catches a covariance 15% too large, by its covariance tests as well as its KS tests"; falsified on seeds 1–10 at the test budget (10/10)',
+    },
     slips: [
       {
         where: "Proposition 11.28",

@@ -168,5 +168,10 @@ compatible with a probability $\le d\mu_4/n$ (exact Clopper–Pearson, family-wi
       },
     },
     scenarios,
+    nearMiss: {
+      mutant: "the failure bound dμ₄/n² in place of dμ₄/n (a different scaling in n)",
+      notCaught:
+        "cannot tell dμ₄/n from a bound 11× smaller: worst tightness 0.089 over the 15 cells at the report budget (n = 4, d = 1, Gaussian: 102/1000 failures, exact lower end 0.067 against dμ₄/n = 0.75; observed frequency 0.10, 7× below the bound), and no failure at all in 12 of the 15 cells; dμ₄/n² (4 to 100× smaller on these shapes; 0.1875 and 0.03 at n = 4 and 10, Gaussian, against frequencies 0.10 and 0.029) is verified at the report budget. Only dμ₄/(100n) is caught (`random_matrix_norm_test.ts`)",
+    },
   });
 }

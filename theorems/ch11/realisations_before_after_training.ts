@@ -327,5 +327,11 @@ from it is ${rBefore.toFixed(3)} before training and ${rAfter.toExponential(2)} 
       breaks: "$n = 250$ as printed: a narrow network, $n = 10$ (with $h = 1/n$ as printed)",
       params: { n: 10 },
     }],
+    nearMiss: {
+      mutant:
+        "5 GD steps in place of 1000 (training stopped 200× early: the loss goes down, the variance at the data does not collapse)",
+      caughtBy:
+        '`realisations_before_after_training_test.ts`, "fig-11.3 catches the near miss: 5 GD steps instead of 1000"; caught on 8 of seeds 1–10 at the test budget (not 3 and 10, the seeds on which the 3-step mutant escapes too), for lack of power: with 8 realisations (4 pairs) the exact binomial test of a rate ≥ 0.9 at level 1.67e-4 rejects only when no pair shows the collapse. 10 steps leave 1 or 2 of 4 pairs showing it and are caught on none of seeds 1–10 at the test budget, but are at the report budget (13 and 11 of 40 pairs on seeds 1 and 2); 30 steps are not caught by the binomial test at the report budget either (31 of 40 pairs)',
+    },
   });
 }

@@ -22,3 +22,19 @@ export function realisationsBeforeAfterTrainingThreeSteps(): Claim {
   const short = gdTrainer(0.5);
   return realisationsBeforeAfterTraining(gdTrainer(1), (net) => short(net, 3));
 }
+
+/**
+ * fig-11.3 with 5 GD steps instead of 1000 as the corrected trainer (training stopped 200× early): the
+ * near miss, caught by the aggregate's test on seed 1 (and 8 of seeds 1–10) at the test budget.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { realisationsBeforeAfterTrainingFiveSteps } from "./realisations_before_after_training_mutants.ts";
+ * assert.equal(realisationsBeforeAfterTrainingFiveSteps().id, "fig-11.3");
+ * ```
+ */
+export function realisationsBeforeAfterTrainingFiveSteps(): Claim {
+  const short = gdTrainer(0.5);
+  return realisationsBeforeAfterTraining(gdTrainer(1), (net) => short(net, 5));
+}

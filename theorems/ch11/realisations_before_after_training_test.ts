@@ -8,6 +8,10 @@ const threeSteps = startWholeRun(
   new URL("./realisations_before_after_training_mutants.ts", import.meta.url),
   "realisationsBeforeAfterTrainingThreeSteps",
 );
+const fiveSteps = startWholeRun(
+  new URL("./realisations_before_after_training_mutants.ts", import.meta.url),
+  "realisationsBeforeAfterTrainingFiveSteps",
+);
 
 Deno.test("fig-11.3: without training the observation is not reproduced", async () => {
   // An instance failing both forms (the loss does not go down) makes the run falsified, never observed or erratum.
@@ -26,6 +30,10 @@ Deno.test("fig-11.3: 3 GD steps instead of 1000 lower the loss but do not collap
   assert.equal(run.result.conclusionFailures, run.result.instances); // the printed h = 1/n still diverges
   assert.equal(run.result.correctedFailures, 0); // the loss does go down
   aggregateRejects(run);
+});
+
+Deno.test("fig-11.3 catches the near miss: 5 GD steps instead of 1000", async () => {
+  aggregateRejects(await wholeRun(fiveSteps));
 });
 
 Deno.test("fig-11.3: the verdict under each reading of the unprinted setup (loss and step)", async () => {

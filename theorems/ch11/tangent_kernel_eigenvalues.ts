@@ -283,6 +283,11 @@ observed $n_0$ (smallest width from which the frequency stays $\le\delta$) is re
       },
     },
     scenarios,
+    nearMiss: {
+      mutant: "the band built from 2·K^LC (the limit kernel off by a factor 2, so the lower end is nλ_min^LC itself)",
+      caughtBy:
+        '`tangent_kernel_eigenvalues_test.ts`, "lemma-11.19 catches the near miss: a band built from 2·K^LC"; falsified on seeds 1–10 at the test budget (10/10)',
+    },
     slips: [
       {
         where: "the proof of Lemma 11.19",

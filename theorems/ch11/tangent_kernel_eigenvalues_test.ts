@@ -6,6 +6,10 @@ const threefoldKernel = startWholeRun(
   new URL("./tangent_kernel_eigenvalues_mutants.ts", import.meta.url),
   "tangentKernelEigenvaluesThreefoldKernel",
 );
+const twofoldKernel = startWholeRun(
+  new URL("./tangent_kernel_eigenvalues_mutants.ts", import.meta.url),
+  "tangentKernelEigenvaluesTwofoldKernel",
+);
 
 aggregateScenarioTests(tangentKernelEigenvalues, [
   ["width-below-n0", "breaks"],
@@ -13,3 +17,8 @@ aggregateScenarioTests(tangentKernelEigenvalues, [
 ]);
 
 Deno.test("lemma-11.19 catches a band built from 3·K^LC", async () => falsified(await wholeRun(threefoldKernel)));
+
+Deno.test(
+  "lemma-11.19 catches the near miss: a band built from 2·K^LC",
+  async () => falsified(await wholeRun(twofoldKernel)),
+);

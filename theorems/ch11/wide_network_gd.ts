@@ -146,5 +146,11 @@ eigenvector of the smallest eigenvalue of the tangent kernel (about $1 - 2hn\lam
         "sup over k of ‖w_k − w₀‖/√f(w₀) against n (slope −1/2 expected)",
       ),
     ],
+    nearMiss: {
+      mutant:
+        "the corrected rate 1 − 2hnλ_min^LC (the linear rate of the limit kernel: nλ_min^LC in place of the band's nλ_min^LC/2, and the 2 of ∇f = 2∇EᵀE)",
+      caughtBy:
+        '`wide_network_gd_test.ts`, "thm-11.23 catches the near miss: the corrected rate 1 − 2hnλ_min"; caught on seeds 1–10 at the test budget (1 to 7 of 15 instances per seed; 10 of 30 at the report budget, seed 1), where λ_min(K̂ₙ)/n falls below λ_min^LC. The rate 1 − hnλ_min^LC (the printed constant ½ off by 2) is not caught: worst corrected tightness 0.59 at the report budget (0.75 for 1 − 1.5hnλ_min^LC, caught on 1 of 10 seeds at the test budget)',
+    },
   });
 }

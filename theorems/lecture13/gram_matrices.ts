@@ -171,6 +171,11 @@ for ReLU $= \frac{\|\boldsymbol x_i\|\|\boldsymbol x_j\|}{2\pi}(\sin\vartheta + 
       breaks: "$\\boldsymbol x_i \\ne 0$: the first input is the origin",
       params: { zeroInput: 1 },
     }],
+    nearMiss: {
+      mutant: "the limit 1.2·k^(a) (a limit kernel 20% off)",
+      caughtBy:
+        '`gram_matrices_test.ts`, "yang-gram catches a limit kernel off by a factor 1.2 (the error stops decaying)"; falsified on seeds 1–10 at the test budget (10/10: fitted slopes −0.16 to −0.23, the interval never reaching −1/2)',
+    },
     slips: [
       {
         where: "slide 'Gram matrices'",

@@ -161,6 +161,11 @@ $R_S(\theta^0) \le \frac12\left(1 + 6\gamma\sqrt N d\left(\log\frac{4N(d+1)}\del
       breaks: "$\\gamma \\in (0, 1)$ with a narrow network: $N = 2$, $\\gamma = 8$, $\\delta = 0.5$",
       params: { width: 2, gamma: 8, delta: 0.5 },
     }],
+    nearMiss: {
+      mutant: "the bound with γd in place of γ√N·d (the √N dropped: up to 16× smaller inside the square)",
+      notCaught:
+        "cannot tell the printed bound from one 1950× smaller: the worst empirical (1 − δ)-quantile of R_S(θ⁰) over the bound is 5.13·10⁻⁴ over the 18 instances at the report budget (n = 3, d = 1, N = 16, γ = 1/16, δ = 0.5: quantile 0.237 against 461; median over instances 7.7·10⁻⁶), and no draw of 36 000 exceeds it; the bound without √N is verified at the test and report budgets (worst tightness 0.021). Only 10⁻⁵ times the bound is caught (`initial_risk_test.ts`)",
+    },
     sourceGaps: [
       {
         hypothesis: String

@@ -224,5 +224,11 @@ $\hat{\boldsymbol K}_0^{-1}(I - e^{-\frac2N\hat{\boldsymbol K}_0t})$.`,
         "$\\hat{\\boldsymbol K}_0$ invertible: the second of $N = 2$ samples (where the printed exponent is right) repeats the first input with another target, so $\\hat{\\boldsymbol K}_0$ has rank 1; $\\hat{\\boldsymbol K}_0^{-1}(I - e^{-\\hat{\\boldsymbol K}_0t})$ is read as the entire function $(1 - e^{-\\lambda t})/\\lambda$ of $\\hat{\\boldsymbol K}_0$ ($t$ at $\\lambda = 0$)",
       params: { samples: 2, repeat: 1 },
     }],
+    nearMiss: {
+      mutant:
+        "the corrected exponent e^{−K̂₀t/N} in place of e^{−2K̂₀t/N} (the 2 of ∇_hR_S dropped: a constant off by 2)",
+      caughtBy:
+        '`linearised_flow_test.ts`, "yang-linearized catches a wrong corrected exponent (1/N instead of 2/N)" (caught on seeds 1–10)',
+    },
   });
 }

@@ -359,5 +359,9 @@ $\frac{\mathrm d}{\mathrm dt}R_S = \frac1n\boldsymbol e^\top\dot h = -\frac N{n^
       instances: 6,
       searchRuns: 4,
     }],
+    nearMiss: {
+      mutant: "‖∇_θR_S‖² = (N/(2n²))·eᵀK̂e (the factor N/n² off by 2, as for a risk with ½)",
+      caughtBy: '`risk_flow_test.ts`, "yang-risk-flow catches the near miss N/(2n²)" (caught on seeds 1–10)',
+    },
   });
 }
