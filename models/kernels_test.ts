@@ -1,12 +1,14 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import {
+  distanceFunction,
   featureKernel,
   kernelMatrix,
   polynomial2Features,
   polynomialKernel,
   quadraticFeatures,
   randomFourierFeatures,
+  randomReluFeatureMap,
   rbfKernel,
 } from "./kernels.ts";
 import { commonDyadic, ratToNumber } from "../numerics/rational.ts";
@@ -70,4 +72,34 @@ Deno.test("kernel matrices are exactly symmetric", () => {
   const pts = Array.from({ length: 6 }, (_, i) => [Math.sin(i), Math.cos(3 * i)]);
   assert.ok(kernelMatrix(rbfKernel(0.7), pts).g.isSymmetric());
   assert.ok(kernelMatrix(featureKernel(quadraticFeatures), pts).g.isSymmetric());
+});
+
+const UNIT = 2 ** -53, gammaOf = (k: number) => (k * UNIT) / (1 - k * UNIT);
+
+Deno.test("kernels: the distance's rounding budget is within 2× of its first-order model", () => {
+  // ‖x − y‖ by a sum of d squares (γ_{d+2}, halved by the root) and a root (≤ 4u for libm): about
+  // ((d + 3)u/2 + 4u)·‖x − y‖; the budget (with its 1% safety factor) must not be looser than twice that.
+  for (const [x, y] of [[[0, 0], [3, 4]], [[1, -2, 0.5], [0.25, 1, -3]]]) {
+    const dist = distanceFunction.value(x, y), model = ((x.length + 3) * UNIT / 2 + 4 * UNIT) * dist;
+    const e = distanceFunction.error(x, y);
+    assert.ok(e >= model && e <= 2 * model, `${e} against ${model}`);
+  }
+});
+
+Deno.test("kernels: random ReLU features' error bounds are nonnegative and even in x (they use |w|·|x|)", () => {
+  const phi = randomReluFeatureMap(createRng("relu-err"), 3, 20);
+  for (const x of [[1, -2, 0.5], [-0.3, 0.7, 2]]) {
+    const e = phi.error(x), eNeg = phi.error(x.map((v) => -v));
+    for (let k = 0; k < 20; k++) {
+      assert.ok(e[k] > 0);
+      assert.equal(e[k], eNeg[k]);
+    }
+  }
+});
+
+Deno.test("kernels: a feature kernel's budget covers γₙ·Σ|φₖ(x)φₖ(y)| even when the products cancel", () => {
+  // φ(1, 0) = (1, 1, 0, 0, 1, 0), φ(−1, 0) = (1, −1, 0, 0, 1, 0): ⟨φ, φ′⟩ = 1 but Σ|φₖφ′ₖ| = 3.
+  const k = featureKernel(quadraticFeatures);
+  assert.equal(k.value([1, 0], [-1, 0]), 1);
+  assert.ok(k.error([1, 0], [-1, 0]) >= gammaOf(6) * 3);
 });

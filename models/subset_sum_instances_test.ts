@@ -1,0 +1,20 @@
+import assert from "node:assert/strict";
+import { createRng } from "../numerics/random.ts";
+import { reductionInstance } from "./subset_sum_instances.ts";
+
+Deno.test("subset_sum_instances: the search starts are uniform on [−0.5, 1.5)ⁿ, beyond the cube [0, 1]ⁿ on both sides", () => {
+  let below = 0, above = 0, total = 0;
+  for (let index = 0; index < 10; index++) {
+    for (const s of reductionInstance(createRng(`starts/${index}`), index, "test").starts) {
+      for (const v of s) {
+        assert.ok(v >= -0.5 && v < 1.5, `${v}`);
+        below += v < 0 ? 1 : 0;
+        above += v > 1 ? 1 : 0;
+        total++;
+      }
+    }
+  }
+  // Each side has probability 1/4: with total ≥ 60 coordinates, 0 on a side has probability < 10⁻⁷.
+  assert.ok(total >= 60 && below > 0 && above > 0, `${below}, ${above} of ${total}`);
+  assert.equal(reductionInstance(createRng(1), 0, "report").starts.length, 12);
+});
