@@ -49,3 +49,13 @@ Deno.test("kernel_ls_instances: the line family's on-line test points fall both 
   // Each of the two, separately.
   assert.ok(Math.min(...within, ...beyond) > 0, `${within} within, ${beyond} beyond`);
 });
+
+Deno.test("kernel_ls_instances: the step fraction is drawn in [0.5, 0.95)", () => {
+  let lo = 1, hi = 0;
+  for (let seed = 0; seed < 100; seed++) {
+    const f = kernelLsInstance(createRng(`h/${seed}`), seed).hFraction;
+    lo = Math.min(lo, f), hi = Math.max(hi, f);
+  }
+  // 100 uniform draws: the extremes are within 0.05 of the ends with probability 1 − 2·0.9¹⁰⁰ > 0.9999.
+  assert.ok(lo >= 0.5 && lo < 0.55 && hi < 0.95 && hi > 0.9, `${lo}, ${hi}`);
+});

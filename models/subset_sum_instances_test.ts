@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { createRng } from "../numerics/random.ts";
+import { ORACLE_MAX_N } from "./subset_sum.ts";
 import { reductionInstance } from "./subset_sum_instances.ts";
 
 Deno.test("subset_sum_instances: the search starts are uniform on [−0.5, 1.5)ⁿ, beyond the cube [0, 1]ⁿ on both sides", () => {
@@ -17,4 +18,13 @@ Deno.test("subset_sum_instances: the search starts are uniform on [−0.5, 1.5)�
   // Each side has probability 1/4: with total ≥ 60 coordinates, 0 on a side has probability < 10⁻⁷.
   assert.ok(total >= 60 && below > 0 && above > 0, `${below}, ${above} of ${total}`);
   assert.equal(reductionInstance(createRng(1), 0, "report").starts.length, 12);
+});
+
+Deno.test("subset_sum_instances: the test budget keeps n ≤ 12, the report budget goes up to the oracle's limit", () => {
+  let largest = 0;
+  for (let index = 0; index < 40; index++) {
+    assert.ok(reductionInstance(createRng(`n/${index}`), index, "test").problem.a.length <= 12);
+    largest = Math.max(largest, reductionInstance(createRng(`n/${index}`), index, "report").problem.a.length);
+  }
+  assert.ok(largest > 12 && largest <= ORACLE_MAX_N, `${largest}`);
 });

@@ -52,3 +52,13 @@ Deno.test("tangent_kernel_sweep: LeCun deviations about the finite-n mean are wi
     assert.ok(data.fluctuation <= data.error + beta / i.n + 1e-12, `${data.fluctuation}, ${data.error}, ${beta}`);
   }
 });
+
+Deno.test("tangent_kernel_sweep: the D(0,1) hypothesis holds for the three laws and fails for a shifted or scaled one", () => {
+  const check = SWEEP_HYPOTHESES[1].check;
+  for (let law = 0; law < SWEEP_LAWS.length; law++) {
+    const i = ntk(createRng(1), law, { widths: [4], seeds: 1 });
+    assert.equal(check(i).holds, true);
+    assert.equal(check({ ...i, dist: { ...i.dist, mean: 0.5 } }).holds, false);
+    assert.equal(check({ ...i, dist: { ...i.dist, variance: 2 } }).holds, false);
+  }
+});
