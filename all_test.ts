@@ -25,6 +25,7 @@ import "./engine/verdicts/psd_up_to_rounding_test.ts";
 import "./engine/verdicts/width_decay_rate_test.ts";
 import "./engine/verdicts/worst_of_checks_test.ts";
 import "./layout_test.ts";
+import "./models/activation_test.ts";
 import "./models/gd_convergence_constants_test.ts";
 import "./models/kernel_least_squares_test.ts";
 import "./models/kernel_ls_instances_test.ts";

@@ -59,3 +59,10 @@ Deno.test("kernel_ls_instances: the step fraction is drawn in [0.5, 0.95)", () =
   // 100 uniform draws: the extremes are within 0.05 of the ends with probability 1 − 2·0.9¹⁰⁰ > 0.9999.
   assert.ok(lo >= 0.5 && lo < 0.55 && hi < 0.95 && hi > 0.9, `${lo}, ${hi}`);
 });
+
+Deno.test("kernel_ls_instances: every point and test point has the feature map's input dimension", () => {
+  for (let index = 0; index < 25; index++) {
+    const i = kernelLsInstance(createRng(`dim/${index}`), index);
+    for (const x of [...i.points, ...i.tests]) assert.equal(x.length, i.phi.inputDim, i.family);
+  }
+});

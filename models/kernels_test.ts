@@ -11,7 +11,7 @@ import {
   randomReluFeatureMap,
   rbfKernel,
 } from "./kernels.ts";
-import { commonDyadic, ratToNumber } from "../numerics/rational.ts";
+import { commonDyadic, dyadic, ratToNumber } from "../numerics/rational.ts";
 import { createRng } from "../numerics/random.ts";
 
 /** (xᵀy + c)^r exactly, for float inputs (dyadic rationals). */
@@ -102,4 +102,30 @@ Deno.test("kernels: a feature kernel's budget covers γₙ·Σ|φₖ(x)φₖ(y)|
   const k = featureKernel(quadraticFeatures);
   assert.equal(k.value([1, 0], [-1, 0]), 1);
   assert.ok(k.error([1, 0], [-1, 0]) >= gammaOf(6) * 3);
+});
+
+Deno.test("polynomial2Features: √2·xᵢxⱼ has three roundings (√2 itself is rounded): γ₂ would not cover it, γ₃ does", () => {
+  // Exact √2·x₀x₁ against the computed component, in integers: √2 to 300 bits, the doubles as dyadics.
+  const P = 300n;
+  let s = 1n << 302n; // Newton's integer square root of 2·2^600, from above (2^302 > 2^300.5)
+  for (let t = (s + (2n << 600n) / s) >> 1n; t < s; t = (s + (2n << 600n) / s) >> 1n) s = t;
+  assert.ok(s * s <= 2n << 600n && (s + 1n) * (s + 1n) > 2n << 600n);
+  const x = [0.8572664014568971, 0.4454111693983758], phi = polynomial2Features(2);
+  const v = phi.map(x)[5], bound = phi.error(x)[5];
+  const a = dyadic(v), b0 = dyadic(x[0]), b1 = dyadic(x[1]);
+  const exact = s * b0.num * b1.num << BigInt(a.shift), computed = a.num << (P + BigInt(b0.shift + b1.shift));
+  // Both over the denominator 2^(300 + shifts): compare err with u·|v| = |v|/2^53 (γₖ > k·u).
+  const err = exact > computed ? exact - computed : computed - exact;
+  const uv = (computed < 0n ? -computed : computed) >> 53n; // u·|v|, to the integer below
+  assert.ok(err > 2n * uv, "this input needs more than two roundings' worth");
+  assert.ok(Number(err) / Number(uv) < bound / (UNIT * Math.abs(v)), `${Number(err) / Number(uv)} u`);
+  assert.ok(bound >= 3 * UNIT * Math.abs(v));
+});
+
+Deno.test("polynomial2Features: dimension 1 + 2d + d(d − 1)/2, the length of the map", () => {
+  for (const [d, dim] of [[1, 3], [2, 6], [3, 10], [4, 15]]) {
+    const phi = polynomial2Features(d);
+    assert.equal(phi.dim, dim);
+    assert.equal(phi.map(Array.from({ length: d }, (_, i) => i + 1)).length, dim);
+  }
 });

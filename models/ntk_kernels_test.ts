@@ -98,3 +98,11 @@ Deno.test("empiricalKernelVariance: n·Var[s_n K̂ₙ] agrees with draws of the 
     }
   }
 });
+
+Deno.test("pairExpectation: uniform D with one random coordinate (a = 2ξ, b = 3ξ, ξ uniform on [−√3, √3])", () => {
+  const law = { p: [2], q: [3], scales: [1] }, r = (t: number) => Math.max(0, t);
+  // E[ab] = 6·E[ξ²] = 6; E[relu(a)relu(b)] = 6·E[ξ²; ξ > 0] = 3; E[a·1] = 0.
+  assert.ok(Math.abs(pairExpectation((a) => a, (b) => b, [], [], law, uniformSqrt3).value - 6) < 1e-10);
+  assert.ok(Math.abs(pairExpectation(r, r, [0], [0], law, uniformSqrt3).value - 3) < 1e-10);
+  assert.ok(Math.abs(pairExpectation((a) => a, () => 1, [], [], law, uniformSqrt3).value) < 1e-10);
+});
