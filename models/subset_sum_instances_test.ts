@@ -28,3 +28,15 @@ Deno.test("subset_sum_instances: the test budget keeps n ≤ 12, the report budg
   }
   assert.ok(largest > 12 && largest <= ORACLE_MAX_N, `${largest}`);
 });
+
+Deno.test("subset_sum_instances: random weights are integers from 1 (1 itself drawn) up to the family's maximum", () => {
+  let ones = 0;
+  for (let round = 0; round < 40; round++) {
+    // Family 1 ("random target"): weights uniform in [1, 10^k], k ∈ {1, …, 4}.
+    const { a } = reductionInstance(createRng(`w/${round}`), 5 * round + 1, "test").problem;
+    for (const v of a) assert.ok(Number.isInteger(v) && v >= 1 && v <= 10_000, `${v}`);
+    ones += a.filter((v) => v === 1).length;
+  }
+  // 40 rounds × E[#ones] ≈ (1/4)(7/10 + 7/100 + 7/10³ + 7/10⁴) ≈ 0.19 each: about 8 ones expected.
+  assert.ok(ones > 0, `${ones}`);
+});
