@@ -38,3 +38,18 @@ Deno.test("Halton: coordinate k is the radical inverse in the k-th prime, shifte
   }
   assert.throws(() => new ShiftedHaltonGaussian(createRng(1), 11));
 });
+
+Deno.test("Halton: a point whose shifted coordinate is exactly 0 is nudged inside (0, 1), not mapped to −∞", () => {
+  // Shift 1/2 on every coordinate: the first point's base-2 coordinate is (1/2 + 1/2) mod 1 = 0.
+  const half = {
+    double: () => 0.5,
+    normal: () => 0,
+    uniform: (lo: number, hi: number) => lo + (hi - lo) / 2,
+    int: (lo: number) => lo,
+  };
+  const seq = new ShiftedHaltonGaussian(half, 2, 1), pts = seq.points(2);
+  assert.equal(seq.shift[0], 0.5);
+  assert.ok(pts.every(Number.isFinite), `${pts}`);
+  // Φ⁻¹(ε) = −8.13 (ε = 2⁻⁵², a tail probability of 2.2·10⁻¹⁶).
+  assert.ok(Math.abs(pts[0] + 8.13) < 0.01, `${pts[0]}`);
+});
