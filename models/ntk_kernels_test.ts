@@ -106,3 +106,9 @@ Deno.test("pairExpectation: uniform D with one random coordinate (a = 2ξ, b = 3
   assert.ok(Math.abs(pairExpectation(r, r, [0], [0], law, uniformSqrt3).value - 3) < 1e-10);
   assert.ok(Math.abs(pairExpectation((a) => a, () => 1, [], [], law, uniformSqrt3).value) < 1e-10);
 });
+
+Deno.test("pairExpectation: Gaussian D with two coordinates: E[ab] = pᵀq by hand, with a small error estimate", () => {
+  // a = ξ₁ + 2ξ₂, b = 3ξ₁ − ξ₂ (standard Gaussians): E[ab] = 3 − 2 = 1.
+  const e = pairExpectation((a) => a, (b) => b, [], [], { p: [1, 2], q: [3, -1], scales: [1, 1] }, gaussian);
+  assert.ok(Math.abs(e.value - 1) < 1e-9 && e.error < 1e-6, `${e.value} ± ${e.error}`);
+});

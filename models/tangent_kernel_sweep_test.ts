@@ -50,6 +50,8 @@ Deno.test("tangent_kernel_sweep: LeCun deviations about the finite-n mean are wi
     assert.ok(beta > 0);
     // |sK̂ − K − β/n| ≤ |sK̂ − K| + |β|/n (triangle inequality) and ≥ |β|/n − |sK̂ − K|.
     assert.ok(data.fluctuation <= data.error + beta / i.n + 1e-12, `${data.fluctuation}, ${data.error}, ${beta}`);
+    // The root sum of squares over the 6 entries i ≤ j lies between their largest and √6 times it.
+    assert.ok(data.frobenius >= data.fluctuation && data.frobenius <= Math.sqrt(6) * data.fluctuation * (1 + 1e-12));
   }
 });
 
