@@ -8,6 +8,7 @@
  * @module
  */
 import "./cli/cli_test.ts";
+import "./cli/mutate_test.ts";
 import "./engine/explore_test.ts";
 import "./engine/false_alarm_test.ts";
 import "./engine/instance_task_test.ts";
@@ -25,6 +26,7 @@ import "./engine/verdicts/psd_up_to_rounding_test.ts";
 import "./engine/verdicts/width_decay_rate_test.ts";
 import "./engine/verdicts/worst_of_checks_test.ts";
 import "./layout_test.ts";
+import "./models/activation_test.ts";
 import "./models/curvature_profiles_test.ts";
 import "./models/gd_convergence_constants_test.ts";
 import "./models/jacobian_instances_test.ts";
@@ -32,8 +34,11 @@ import "./models/kernel_least_squares_test.ts";
 import "./models/kernel_ls_instances_test.ts";
 import "./models/kernels_test.ts";
 import "./models/least_squares_instances_test.ts";
+import "./models/least_squares_test.ts";
 import "./models/lecture_movement_certificate_test.ts";
 import "./models/lecture_network_test.ts";
+import "./models/lecture_two_point_data_test.ts";
+import "./models/linear_classifier_test.ts";
 import "./models/mean_field_test.ts";
 import "./models/ntk_kernels_test.ts";
 import "./models/psd_point_sets_test.ts";
@@ -42,8 +47,10 @@ import "./models/scaled_two_layer_test.ts";
 import "./models/separation_test.ts";
 import "./models/smooth_losses_test.ts";
 import "./models/soft_min_test.ts";
+import "./models/subset_sum_instances_test.ts";
 import "./models/subset_sum_test.ts";
 import "./models/tangent_kernel_decomposition_test.ts";
+import "./models/tangent_kernel_sweep_test.ts";
 import "./models/teacher_student_test.ts";
 import "./models/torus_lasso_test.ts";
 import "./models/torus_transport_test.ts";

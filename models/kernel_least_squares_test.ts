@@ -29,3 +29,11 @@ Deno.test("the kernel estimator interpolates when G is invertible", () => {
   const alpha = k.minNormAlpha();
   pts.forEach((x, i) => assert.ok(Math.abs(k.predict(x, alpha) - [1, 2, 3][i]) < 1e-12));
 });
+
+Deno.test("truncatedMinNorm: the cut is relative to the largest singular value", () => {
+  // s = (10, 0.5): threshold 0.1 cuts at 1, keeping only the first direction.
+  const { x, rank } = truncatedMinNorm(new Matrix([[10, 0], [0, 0.5]]), [10, 1], 0.1);
+  assert.equal(rank, 1);
+  assert.ok(Math.abs(x[0] - 1) < 1e-15 && x[1] === 0);
+  assert.equal(truncatedMinNorm(new Matrix([[10, 0], [0, 0.5]]), [10, 1], 0.01).rank, 2);
+});

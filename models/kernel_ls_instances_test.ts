@@ -21,3 +21,48 @@ Deno.test("kernel_ls_instances: the feature-space solution satisfies the normal 
   assert.ok(Math.hypot(...a.model.ls.gradient(a.w)) <= 1e-8 * (1 + Math.hypot(...i.y)));
   assert.ok(a.tolFeature > 0 && a.kappa >= 1);
 });
+
+Deno.test("kernel_ls_instances: the random-feature family has 3 to 12 points, both ends drawn", () => {
+  const counts = new Set<number>();
+  for (let seed = 0; seed < 300; seed++) counts.add(kernelLsInstance(createRng(`count/${seed}`), 4).points.length);
+  // 300 uniform draws of 10 values: a given value is missed with probability 0.9³⁰⁰ ≈ 2·10⁻¹⁴.
+  assert.deepEqual([...counts].sort((a, b) => a - b), [3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+});
+
+Deno.test("kernel_ls_instances: the line family's on-line test points fall both within and beyond its points", () => {
+  // Points at p + s·v with s ∈ [−1, 1), the first two tests at s ∈ [−2, 2): each test lies within
+  // the points' segment, or beyond it, with probability bounded away from 0 (by ≥ 1/4 each).
+  const within = [0, 0], beyond = [0, 0];
+  for (let seed = 0; seed < 60; seed++) {
+    const i = kernelLsInstance(createRng(`line/${seed}`), 2);
+    const [p, q] = i.points, dir = [q[0] - p[0], q[1] - p[1]];
+    const at = (x: Float64Array) => (x[0] - p[0]) * dir[0] + (x[1] - p[1]) * dir[1];
+    const ss = i.points.map(at), lo = Math.min(...ss), hi = Math.max(...ss);
+    for (const [k, t] of i.tests.slice(0, 2).entries()) {
+      const s = at(t);
+      // On the line: the component orthogonal to dir vanishes.
+      assert.ok(Math.abs((t[0] - p[0]) * dir[1] - (t[1] - p[1]) * dir[0]) < 1e-12);
+      if (s >= lo && s <= hi) within[k]++;
+      else beyond[k]++;
+    }
+  }
+  // Each of the two, separately.
+  assert.ok(Math.min(...within, ...beyond) > 0, `${within} within, ${beyond} beyond`);
+});
+
+Deno.test("kernel_ls_instances: the step fraction is drawn in [0.5, 0.95)", () => {
+  let lo = 1, hi = 0;
+  for (let seed = 0; seed < 100; seed++) {
+    const f = kernelLsInstance(createRng(`h/${seed}`), seed).hFraction;
+    lo = Math.min(lo, f), hi = Math.max(hi, f);
+  }
+  // 100 uniform draws: the extremes are within 0.05 of the ends with probability 1 − 2·0.9¹⁰⁰ > 0.9999.
+  assert.ok(lo >= 0.5 && lo < 0.55 && hi < 0.95 && hi > 0.9, `${lo}, ${hi}`);
+});
+
+Deno.test("kernel_ls_instances: every point and test point has the feature map's input dimension", () => {
+  for (let index = 0; index < 25; index++) {
+    const i = kernelLsInstance(createRng(`dim/${index}`), index);
+    for (const x of [...i.points, ...i.tests]) assert.equal(x.length, i.phi.inputDim, i.family);
+  }
+});

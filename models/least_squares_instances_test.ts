@@ -20,3 +20,10 @@ Deno.test("least_squares_instances: overriding m and d keeps the rank within the
   assert.equal(i.ls.x.rows, 3);
   assert.ok(i.rank <= 3);
 });
+
+Deno.test("least_squares_instances: an override's shape is named from the new m, d and rank", () => {
+  assert.equal(leastSquaresInstance(createRng(1), 2, { m: 2, d: 4 }).shape, "m < d");
+  assert.equal(leastSquaresInstance(createRng(1), 0, { m: 5, d: 2 }).shape, "full column rank");
+  const sq = leastSquaresInstance(createRng(1), 2, { m: 3, d: 3 });
+  assert.equal(sq.shape, sq.rank === 3 ? "square, full rank" : "rank-deficient");
+});

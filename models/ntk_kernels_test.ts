@@ -98,3 +98,17 @@ Deno.test("empiricalKernelVariance: n·Var[s_n K̂ₙ] agrees with draws of the 
     }
   }
 });
+
+Deno.test("pairExpectation: uniform D with one random coordinate (a = 2ξ, b = 3ξ, ξ uniform on [−√3, √3])", () => {
+  const law = { p: [2], q: [3], scales: [1] }, r = (t: number) => Math.max(0, t);
+  // E[ab] = 6·E[ξ²] = 6; E[relu(a)relu(b)] = 6·E[ξ²; ξ > 0] = 3; E[a·1] = 0.
+  assert.ok(Math.abs(pairExpectation((a) => a, (b) => b, [], [], law, uniformSqrt3).value - 6) < 1e-10);
+  assert.ok(Math.abs(pairExpectation(r, r, [0], [0], law, uniformSqrt3).value - 3) < 1e-10);
+  assert.ok(Math.abs(pairExpectation((a) => a, () => 1, [], [], law, uniformSqrt3).value) < 1e-10);
+});
+
+Deno.test("pairExpectation: Gaussian D with two coordinates: E[ab] = pᵀq by hand, with a small error estimate", () => {
+  // a = ξ₁ + 2ξ₂, b = 3ξ₁ − ξ₂ (standard Gaussians): E[ab] = 3 − 2 = 1.
+  const e = pairExpectation((a) => a, (b) => b, [], [], { p: [1, 2], q: [3, -1], scales: [1, 1] }, gaussian);
+  assert.ok(Math.abs(e.value - 1) < 1e-9 && e.error < 1e-6, `${e.value} ± ${e.error}`);
+});

@@ -23,3 +23,11 @@ Deno.test("comparisons pass and fail on finite inputs", () => {
   assert.equal(ratio(0, 0), 0);
   assert.equal(ratio(1, 0), Infinity);
 });
+
+Deno.test("vectorsClose: the relative bound scales with the larger norm, either way round", () => {
+  // ‖a − b‖ = 0.9; rel·max(‖a‖, ‖b‖) = 0.5·1.9 = 0.95 accepts, rel·min would be 0.5 and reject.
+  assert.ok(vectorsClose([1], [1.9], { rel: 0.5 }).ok);
+  assert.ok(vectorsClose([1.9], [1], { rel: 0.5 }).ok);
+  assert.equal(vectorsClose([3, 0], [0, 4], { rel: 0.1, abs: 1 }).bound, 1 + 0.1 * 4);
+  assert.ok(!vectorsClose([1], [2.1], { rel: 0.5 }).ok);
+});

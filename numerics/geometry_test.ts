@@ -15,3 +15,12 @@ Deno.test("inTriangle: inside, boundary, outside", () => {
   assert.ok(inTriangle(a, b, c, [0.5, 0.5]));
   assert.ok(!inTriangle(a, b, c, [0.5, 0.5000000000000001]));
 });
+
+Deno.test("inTriangle: points on each edge count as inside (orientation 0 is neither side)", () => {
+  const a = [0, 0], b = [4, 0], c = [0, 4];
+  for (const p of [[2, 0], [2, 2], [0, 2]]) {
+    assert.ok(inTriangle(a, b, c, p), `${p}`);
+    assert.ok(inTriangle(b, c, a, p) && inTriangle(c, a, b, p), `${p}, rotated`);
+  }
+  assert.ok(!inTriangle(a, b, c, [5, 0]) && !inTriangle(a, b, c, [-1, 2]));
+});

@@ -5,6 +5,7 @@ import {
   gaussianMatrix,
   isPsd,
   kernelProjector,
+  Matrix,
   matrixWithSingularValues,
   matVec,
   numericalRank,
@@ -52,4 +53,26 @@ Deno.test("isPsd: accepts Gram matrices, rejects an indefinite one, never accept
   const bad = g.mmul(g.transpose());
   bad.set(0, 0, bad.get(0, 0) - 100);
   assert.ok(!isPsd(bad).psd);
+});
+
+Deno.test("svd: a wide matrix (more columns than rows) has its min(m, n) singular values and reconstructs", () => {
+  const a = new Matrix([[3, 0, 0], [0, 0, 4]]);
+  const { u, s, v } = svd(a);
+  assert.deepEqual(Array.from(s).map((x) => Math.round(x * 1e12) / 1e12), [4, 3]);
+  const g = gaussianMatrix(createRng("wide"), 2, 5), d = svd(g);
+  const back = d.u.mmul(Matrix.diag(Array.from(d.s))).mmul(d.v.transpose());
+  for (let i = 0; i < 2; i++) for (let j = 0; j < 5; j++) assert.ok(Math.abs(back.get(i, j) - g.get(i, j)) < 1e-12);
+  assert.equal(u.rows, 2);
+  assert.equal(v.rows, 3);
+});
+
+Deno.test("isPsd: the default tolerance is 10·n·ε·‖A‖₂ (the documented safety factor 10)", () => {
+  const a = new Matrix([[2, 0, 0], [0, 1, 0], [0, 0, -1e-20]]);
+  const t = isPsd(a);
+  assert.equal(t.tolerance, 10 * 3 * Number.EPSILON * 2);
+  assert.ok(t.psd);
+  assert.equal(isPsd(a, 3).tolerance, 3 * 3 * Number.EPSILON * 2);
+  // Just beyond the tolerance is rejected, just within accepted.
+  assert.ok(!isPsd(new Matrix([[1, 0], [0, -21 * Number.EPSILON]])).psd);
+  assert.ok(isPsd(new Matrix([[1, 0], [0, -19 * Number.EPSILON]])).psd);
 });

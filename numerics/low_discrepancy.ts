@@ -63,8 +63,9 @@ export class ShiftedHaltonGaussian {
     for (let i = 0; i < count; i++) {
       for (let k = 0; k < this.dim; k++) {
         const u = (radicalInverse(i + 1, PRIMES[k]) + this.shift[k]) % 1;
-        // u = 0 (probability 0) would map to −∞: nudge it inside (0, 1).
-        out[i * this.dim + k] = this.scale * normalQuantile(u > 0 ? u : Number.MIN_VALUE, 0, 1);
+        // u = 0 (probability 0) would map to −∞: nudge it inside (0, 1), to ε (Φ⁻¹(ε) ≈ −8.1). The
+        // smallest positive double would not do: the quantile returns −∞ below about 1e−300.
+        out[i * this.dim + k] = this.scale * normalQuantile(u > 0 ? u : Number.EPSILON, 0, 1);
       }
     }
     return out;

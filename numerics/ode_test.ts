@@ -37,3 +37,9 @@ Deno.test("integrate: the evaluation limit per output interval throws", () => {
   const sol = integrate(field, 0, [1], [0.5, 1], { maxEvaluations: 1000 });
   assert.ok(Math.abs(sol.states[1][0] - Math.exp(-1)) < 1e-9);
 });
+
+Deno.test("integrate: the default absolute tolerance (1e-12) bounds the error once the solution is below it", () => {
+  // y' = −y, y(0) = 1: y(30) = e^{−30} ≈ 9.4·10⁻¹⁴, where the relative tolerance no longer binds.
+  const sol = integrate((_t, y) => [-y[0]], 0, [1], [30]);
+  assert.ok(Math.abs(sol.states[0][0] - Math.exp(-30)) < 1e-12, `${sol.states[0][0]}`);
+});

@@ -82,3 +82,12 @@ Deno.test("binomialUpperTail: exact sums, the complement of binomialLowerTail", 
   assert.equal(binomialUpperTail(3, 5, 1), 1);
   assert.ok(binomialUpperTail(700, 1000, 0.5) > 0); // no underflow to a wrong 0 in the tail sum
 });
+
+Deno.test("binomialUpperBound: rejects every input outside integers 0 ≤ k ≤ n, n > 0", () => {
+  for (const [k, n] of [[5, 3], [-1, 3], [0, 0], [1.5, 3], [1, 2.5], [NaN, 3]]) {
+    assert.throws(() => binomialUpperBound(k, n), RangeError, `${k}, ${n}`);
+  }
+  assert.equal(binomialUpperBound(3, 3), 1);
+  // k = 0: the bound solves (1 − p)ⁿ = 1 − confidence.
+  assert.ok(Math.abs(binomialUpperBound(0, 10) - (1 - 0.05 ** (1 / 10))) < 1e-12);
+});
