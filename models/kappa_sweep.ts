@@ -5,8 +5,8 @@
  * @module
  */
 import { sphereInputs } from "./datasets.ts";
-import { iidInit, kappa, ScaledTwoLayer } from "./scaled_two_layer.ts";
-import { relu } from "./activation.ts";
+import { iidInit, kappa, kappaBounds, ScaledTwoLayer } from "./scaled_two_layer.ts";
+import { type Activation, relu } from "./activation.ts";
 import { createRng, type Rng } from "../numerics/random.ts";
 
 /**
@@ -39,4 +39,30 @@ export function meanKappa(rng: Rng, width: number, beta: number, reps: number): 
   const { xs, y } = kappaSweepData();
   const net = new ScaledTwoLayer(xs, width, width ** -beta, relu);
   return Array.from({ length: reps }, () => kappa(net, iidInit(rng, 3, width), y).kappa);
+}
+
+/**
+ * Rigorous lower and upper bounds on κ_f(w₀) (`kappaBounds`) over `reps` iid initialisations of the network
+ * (10.46) with activation σ and α = width^{-β} (for a smooth σ, where ‖D²f‖ has no closed form).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { kappaBoundDraws } from "./kappa_sweep.ts";
+ * import { tanh } from "./activation.ts";
+ * import { createRng } from "../numerics/random.ts";
+ * const draws = kappaBoundDraws(createRng(1), 8, 0.5, 2, tanh);
+ * assert.ok(draws.length === 2 && draws.every((b) => b.lower <= b.upper));
+ * ```
+ */
+export function kappaBoundDraws(
+  rng: Rng,
+  width: number,
+  beta: number,
+  reps: number,
+  activation: Activation,
+): { lower: number; upper: number }[] {
+  const { xs, y } = kappaSweepData();
+  const net = new ScaledTwoLayer(xs, width, width ** -beta, activation);
+  return Array.from({ length: reps }, () => kappaBounds(net, iidInit(rng, 3, width), y));
 }
