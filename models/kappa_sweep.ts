@@ -66,3 +66,33 @@ export function kappaBoundDraws(
   const net = new ScaledTwoLayer(xs, width, width ** -beta, activation);
   return Array.from({ length: reps }, () => kappaBounds(net, iidInit(rng, 3, width), y));
 }
+
+/**
+ * `kappaBoundDraws` over several widths, `reps` draws each, flattened: the width, lower and upper bound of each draw.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { kappaBoundSweep } from "./kappa_sweep.ts";
+ * import { tanh } from "./activation.ts";
+ * import { createRng } from "../numerics/random.ts";
+ * assert.deepEqual(kappaBoundSweep(createRng(1), [4, 8], 0.5, 2, tanh).widths, [4, 4, 8, 8]);
+ * ```
+ */
+export function kappaBoundSweep(
+  rng: Rng,
+  widths: number[],
+  beta: number,
+  reps: number,
+  activation: Activation,
+): { widths: number[]; lower: number[]; upper: number[] } {
+  const out = { widths: [] as number[], lower: [] as number[], upper: [] as number[] };
+  for (const width of widths) {
+    for (const b of kappaBoundDraws(rng, width, beta, reps, activation)) {
+      out.widths.push(width);
+      out.lower.push(b.lower);
+      out.upper.push(b.upper);
+    }
+  }
+  return out;
+}

@@ -14,7 +14,7 @@ import { CHECK_FALSE_ALARM, levelText } from "../../engine/false_alarm.ts";
 import { chart, nominal, quantitative } from "../../engine/plots/chart.ts";
 import { withData } from "../../engine/records.ts";
 import { exponentTest } from "../../engine/verdicts/log_log_fit.ts";
-import { kappaBoundDraws, meanKappa } from "../../models/kappa_sweep.ts";
+import { kappaBoundSweep, meanKappa } from "../../models/kappa_sweep.ts";
 import { tanh } from "../../models/activation.ts";
 import type { Rng } from "../../numerics/random.ts";
 import { type LinearFit, linearFit } from "../../numerics/stats.ts";
@@ -58,16 +58,12 @@ const TANH_DRAWS = 24;
 const TANH_BETAS = [0.5, 1, 0];
 /** Smooth instances per budget (the last ones of the run). */
 const TANH_INSTANCES = { test: 2, report: 6 } as const;
-/**
- * Level of each smooth instance's one-sided test (printed and corrected alike): ≤ 6 corrected tests at α/12 take
- * half of CHECK_FALSE_ALARM, the three ReLU fits at α/6 the other half.
- */
+/** Level of each tanh one-sided test: ≤ 6 corrected tests at α/12 take half of α, the three ReLU fits the rest. */
 const TANH_ALPHA = CHECK_FALSE_ALARM / 12;
 
 /**
- * The shift of the fitted exponent that a factor √(log d_hid) causes on the sweep's widths: the least-squares
- * slope of ½·log log d against log d over KAPPA_WIDTHS (≈ 0.099), the alternative the printed smooth test must
- * catch.
+ * The shift of the fitted exponent a factor √(log d_hid) causes on the sweep's widths: the least-squares slope of
+ * ½·log log d against log d over KAPPA_WIDTHS (≈ 0.099), the alternative the printed tanh test must catch.
  *
  * @example
  * ```ts
@@ -147,14 +143,7 @@ const smoothDraws = new WeakMap<KappaCell, KappaCellData>();
 function smoothData(c: KappaCell): KappaCellData {
   const cached = smoothDraws.get(c);
   if (cached) return cached;
-  const widths: number[] = [], lower: number[] = [], upper: number[] = [];
-  for (const width of KAPPA_WIDTHS) {
-    for (const b of kappaBoundDraws(c.rng, width, c.beta, TANH_DRAWS, tanh)) {
-      widths.push(width);
-      lower.push(b.lower);
-      upper.push(b.upper);
-    }
-  }
+  const { widths, lower, upper } = kappaBoundSweep(c.rng, KAPPA_WIDTHS, c.beta, TANH_DRAWS, tanh);
   const kappa = lower.reduce((a, b) => a + b, 0) / lower.length;
   const data = { width: c.width, beta: c.beta, kappa, draws: lower, activation: "tanh", widths, upper };
   smoothDraws.set(c, data);
