@@ -122,6 +122,52 @@ export class ScaledTwoLayer {
     return Math.abs(this.alpha) * best;
   }
 
+  /**
+   * Rigorous bounds on ‖D²f(w)‖ (the operator norm of `hessianOperatorNorm`) for any twice-differentiable σ.
+   * Σᵢ aᵢ∇²fᵢ is block diagonal over neurons, block k = α[[vₖAₖ(a), cₖ(a)], [cₖ(a)ᵀ, 0]] with
+   * Aₖ(a) = Σᵢ aᵢσ″(uₖ·xᵢ)xᵢxᵢᵀ and cₖ(a) = Σᵢ aᵢσ′(uₖ·xᵢ)xᵢ, so ‖D²f‖ = α·maxₖ sup_{‖a‖=1}‖Bₖ(a)‖. Since
+   * max(‖vₖAₖ‖, ‖cₖ‖) ≤ ‖Bₖ‖ ≤ ‖vₖAₖ‖ + ‖cₖ‖ (a principal block, a column; the triangle inequality),
+   * lower = α·maxₖ maxᵢ max(|vₖσ″ᵢₖ|‖xᵢ‖², |σ′ᵢₖ|‖xᵢ‖) (a = eᵢ) and
+   * upper = α·maxₖ (|vₖ|·‖(σ″ᵢₖ‖xᵢ‖²)ᵢ‖₂ + ‖X‖₂·maxᵢ|σ′ᵢₖ|) (Cauchy–Schwarz; ‖Σᵢaᵢsᵢxᵢ‖ ≤ ‖X‖₂·maxᵢ|sᵢ|).
+   * For ReLU (σ″ = 0 a.e.) use the exact `hessianOperatorNorm`. Rounding is not bounded: the two ends are
+   * a factor ≥ 1 apart, far above it.
+   *
+   * @example
+   * ```ts
+   * import assert from "node:assert/strict";
+   * import { ScaledTwoLayer } from "./scaled_two_layer.ts";
+   * import { tanh } from "./activation.ts";
+   * const net = new ScaledTwoLayer([Float64Array.of(1, 0)], 1, 1, tanh);
+   * // One neuron, one input x = e₁, u = (0.5, 0), v = 2: block [[2σ″(0.5), 0, σ′(0.5)], [0, 0, 0], [σ′(0.5), 0, 0]].
+   * const { lower, upper } = net.hessianNormBounds([0.5, 0, 2]);
+   * const a = 2 * Math.abs(tanh.d2f(0.5)), c = tanh.df(0.5);
+   * const exact = (a + Math.sqrt(a * a + 4 * c * c)) / 2;
+   * assert.ok(lower <= exact && exact <= upper);
+   * ```
+   */
+  hessianNormBounds(w: ArrayLike<number>): { lower: number; upper: number } {
+    const { width, dim, activation } = this;
+    const norms = this.xs.map((x) => Math.sqrt(x.reduce((s, v) => s + v * v, 0)));
+    const m = new Matrix(dim, this.xs.length);
+    this.xs.forEach((x, i) => x.forEach((v, j) => m.set(j, i, v)));
+    const xNorm = svd(m).s[0] ?? 0;
+    let lower = 0, upper = 0;
+    for (let k = 0; k < width; k++) {
+      const vk = Math.abs(w[width * dim + k]);
+      let second = 0, firstMax = 0;
+      this.xs.forEach((x, i) => {
+        let z = 0;
+        for (let j = 0; j < dim; j++) z += w[k * dim + j] * x[j];
+        const s2 = Math.abs(activation.d2f(z)) * norms[i] ** 2, s1 = Math.abs(activation.df(z));
+        second += s2 * s2;
+        firstMax = Math.max(firstMax, s1);
+        lower = Math.max(lower, vk * s2, s1 * norms[i]);
+      });
+      upper = Math.max(upper, vk * Math.sqrt(second) + xNorm * firstMax);
+    }
+    return { lower: Math.abs(this.alpha) * lower, upper: Math.abs(this.alpha) * upper };
+  }
+
   /** D²f(w)[v] ∈ ℝ^{N×p} for ReLU (cross blocks only), used to cross-check the norm. */
   hessianDirection(w: ArrayLike<number>, v: ArrayLike<number>): Float64Array[] {
     if (this.activation !== relu) throw new Error("implemented for ReLU only");
@@ -214,6 +260,33 @@ export function kappa(net: ScaledTwoLayer, w0: ArrayLike<number>, y: ArrayLike<n
   const hessianNorm = net.hessianOperatorNorm(w0);
   const jacobianNorm = rowsSpectralNorm(net.jacobian(w0));
   return { residualNorm, hessianNorm, jacobianNorm, kappa: residualNorm * hessianNorm / jacobianNorm ** 2 };
+}
+
+/**
+ * Rigorous bounds on κ_f(w₀) (10.42) for any twice-differentiable σ: ‖y − f(w₀)‖ and ‖Df(w₀)‖ computed,
+ * ‖D²f(w₀)‖ bracketed by `hessianNormBounds`.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { kappaBounds, ScaledTwoLayer } from "./scaled_two_layer.ts";
+ * import { tanh } from "./activation.ts";
+ * const net = new ScaledTwoLayer([Float64Array.of(1, 0.5)], 2, 1, tanh);
+ * const { lower, upper } = kappaBounds(net, [1, 0, 0, 1, 1, -1], [1]);
+ * assert.ok(0 < lower && lower <= upper);
+ * ```
+ */
+export function kappaBounds(
+  net: ScaledTwoLayer,
+  w0: ArrayLike<number>,
+  y: ArrayLike<number>,
+): { lower: number; upper: number } {
+  const f = net.outputs(w0);
+  let r = 0;
+  for (let i = 0; i < f.length; i++) r += (y[i] - f[i]) ** 2;
+  const scale = Math.sqrt(r) / rowsSpectralNorm(net.jacobian(w0)) ** 2;
+  const { lower, upper } = net.hessianNormBounds(w0);
+  return { lower: scale * lower, upper: scale * upper };
 }
 
 /**

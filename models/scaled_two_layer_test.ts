@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { createRng } from "../numerics/random.ts";
 import { norm } from "../numerics/compare.ts";
+import { Matrix, symmetricEigen } from "../numerics/linalg.ts";
 import { antisymmetricInit, iidInit, rowsSpectralNorm, ScaledTwoLayer } from "./scaled_two_layer.ts";
 import { relu, tanh } from "./activation.ts";
 
@@ -77,4 +78,44 @@ Deno.test("ReLU: the exact ‖D²f‖ bounds every direction and is attained by 
   const attained = rowsSpectralNorm(net.hessianDirection(w, v.map((x) => x / s)));
   assert.ok(Math.abs(attained - exact) <= 1e-8 * exact, `${attained} vs ${exact}`);
   assert.ok(best <= exact);
+});
+
+Deno.test("tanh: hessianNormBounds brackets ‖Σᵢaᵢ∇²fᵢ‖ computed from central differences of Df, and is tight to a small factor", () => {
+  const rng = createRng("hess-bounds");
+  const n = 3, d = 2, width = 3;
+  const net = new ScaledTwoLayer(inputs(3, n, d), width, 0.7, tanh);
+  const w = iidInit(rng, d, width);
+  const p = w.length, h = 1e-5;
+  // ∇²fᵢ by central differences of the exact Jacobian rows.
+  const hess = Array.from({ length: n }, () => new Matrix(p, p));
+  for (let k = 0; k < p; k++) {
+    const wp = Float64Array.from(w), wm = Float64Array.from(w);
+    wp[k] += h;
+    wm[k] -= h;
+    const jp = net.jacobian(wp), jm = net.jacobian(wm);
+    for (let i = 0; i < n; i++) for (let l = 0; l < p; l++) hess[i].set(k, l, (jp[i][l] - jm[i][l]) / (2 * h));
+  }
+  const normAt = (a: number[]) => {
+    const m = new Matrix(p, p);
+    for (let k = 0; k < p; k++) {
+      for (let l = 0; l < p; l++) {
+        m.set(k, l, a.reduce((s, ai, i) => s + ai * (hess[i].get(k, l) + hess[i].get(l, k)) / 2, 0));
+      }
+    }
+    const { values } = symmetricEigen(m);
+    return Math.max(...values.map(Math.abs));
+  };
+  const { lower, upper } = net.hessianNormBounds(w);
+  // The lower bound is attained at some a = eᵢ (a principal block or a column of one neuron's block).
+  const atBasis = Math.max(
+    ...Array.from({ length: n }, (_, i) => normAt(Array.from({ length: n }, (_, j) => +(i === j)))),
+  );
+  assert.ok(lower <= atBasis * (1 + 1e-6), `${lower} > ${atBasis}`);
+  let sampled = atBasis;
+  for (let s = 0; s < 2000; s++) {
+    const a = Array.from({ length: n }, () => rng.normal()), r = norm(a);
+    sampled = Math.max(sampled, normAt(a.map((v) => v / r)));
+  }
+  assert.ok(sampled <= upper * (1 + 1e-6), `${sampled} > ${upper}`);
+  assert.ok(upper < 4 * lower, `${upper} vs ${lower}`);
 });

@@ -1,3 +1,4 @@
+import assert from "node:assert/strict";
 import { falsified, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import { testsMatchVerdict } from "../../testing/test_records.ts";
 
@@ -5,6 +6,11 @@ const exponentThreeHalves = startWholeRun(
   new URL("./kappa_width_decay_mutants.ts", import.meta.url),
   "kappaWidthDecayExponentThreeHalves",
 );
+const quarterLow = startWholeRun(
+  new URL("./kappa_width_decay_mutants.ts", import.meta.url),
+  "kappaWidthDecayExponentQuarterLow",
+);
+const printed = startWholeRun(new URL("./kappa_width_decay.ts", import.meta.url), "kappaWidthDecay");
 
 Deno.test(
   "eq-10.47 catches a bound exponent of −3/2 (κ ≲ d_hid^{-3/2})",
@@ -15,8 +21,20 @@ Deno.test(
   },
 );
 
-const printed = startWholeRun(new URL("./kappa_width_decay.ts", import.meta.url), "kappaWidthDecay");
+Deno.test(
+  "eq-10.47 catches the near miss: the bound exponent off by 1/4 (κ ≲ d_hid^{-3/4} for α = 1/√d_hid)",
+  async () => {
+    const run = await wholeRun(quarterLow);
+    falsified(run);
+    testsMatchVerdict(run);
+  },
+);
 
-Deno.test("eq-10.47: its exponent tests do not reject the printed bound", async () => {
-  testsMatchVerdict(await wholeRun(printed));
+Deno.test("eq-10.47: an erratum (tanh fails the printed form by √(log d_hid)), in scope for ReLU; tests agree", async () => {
+  const run = await wholeRun(printed);
+  testsMatchVerdict(run);
+  assert.equal(run.result.status, "erratum", run.result.reason);
+  const { inside, outside } = run.result.scope!;
+  // 15 ReLU cells inside the scope (σ″ = 0), the two tanh sweeps (β = 1/2, 1) outside, both failing the printed form.
+  assert.deepEqual([inside.tried, inside.failed, outside.tried, outside.failed], [15, 0, 2, 2]);
 });

@@ -64,3 +64,18 @@ export function chizatImplicitBiasLeastSquares(): Claim {
     return { w: w.map((v) => v / min), angleBound: 0 };
   });
 }
+
+/**
+ * chizat-implicit-bias with the 1/log t law's constant off by 2: the predicted slope of cot θ against log t is
+ * 2‖ŵ‖/‖w̃⊥‖ in place of ‖ŵ‖/‖w̃⊥‖ (w̃ still predicted from the data alone). The binomial test must reject it.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { chizatImplicitBiasConstantTwice } from "./implicit_bias_mutants.ts";
+ * assert.equal(chizatImplicitBiasConstantTwice().id, "chizat-implicit-bias");
+ * ```
+ */
+export function chizatImplicitBiasConstantTwice(): Claim {
+  return implicitBias(undefined, 2);
+}

@@ -1,3 +1,5 @@
+import assert from "node:assert/strict";
+import { testsMatchVerdict } from "../../testing/test_records.ts";
 import { aggregateRejects, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 
 const centroidRun = startWholeRun(new URL("./implicit_bias_mutants.ts", import.meta.url), "chizatImplicitBiasCentroid");
@@ -17,3 +19,21 @@ Deno.test(
   "chizat-implicit-bias catches the near miss X⁺y (the least-squares classifier, GD's implicit bias on the squared loss)",
   async () => aggregateRejects(await wholeRun(leastSquaresRun)),
 );
+
+const constantTwiceRun = startWholeRun(
+  new URL("./implicit_bias_mutants.ts", import.meta.url),
+  "chizatImplicitBiasConstantTwice",
+);
+
+Deno.test(
+  "chizat-implicit-bias catches the near miss: the 1/log t law's constant off by 2 (predicted slope 2‖ŵ‖/‖w̃⊥‖)",
+  async () => aggregateRejects(await wholeRun(constantTwiceRun)),
+);
+
+const printedRun = startWholeRun(new URL("./implicit_bias.ts", import.meta.url), "implicitBias");
+
+Deno.test("chizat-implicit-bias: the printed claim is verified and its test agrees", async () => {
+  const run = await wholeRun(printedRun);
+  testsMatchVerdict(run);
+  assert.equal(run.result.status, "verified", run.result.reason);
+});
