@@ -100,6 +100,7 @@ export const catalog: Registry = await loadRegistry(import.meta.url, [
   ["./chizat/winf_rate.ts", "winfRate"],
   ["./chizat/conic_pgd.ts", "conicPgd"],
   ["./chizat/mirror_descent_rate.ts", "mirrorDescentRate"],
+  ["./chizat/ntk_limit.ts", "ntkLimit"],
   ["./chizat/lazy_movement.ts", "lazyMovement"],
   ["./chizat/relative_error.ts", "relativeError"],
 ]);
