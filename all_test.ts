@@ -144,6 +144,7 @@ import "./theorems/chizat/relative_scale_test.ts";
 import "./theorems/chizat/relu_homogeneity_test.ts";
 import "./theorems/chizat/small_step_limit_test.ts";
 import "./theorems/chizat/soft_min_limit_test.ts";
+import "./theorems/chizat/sparse_deconvolution_test.ts";
 import "./theorems/chizat/winf_rate_test.ts";
 import "./theorems/lecture13/dnn_evolution_test.ts";
 import "./theorems/lecture13/first_layer_gram_test.ts";

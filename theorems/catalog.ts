@@ -99,6 +99,7 @@ export const catalog: Registry = await loadRegistry(import.meta.url, [
   ["./chizat/normalized_flow.ts", "normalizedFlow"],
   ["./chizat/winf_rate.ts", "winfRate"],
   ["./chizat/conic_pgd.ts", "conicPgd"],
+  ["./chizat/sparse_deconvolution.ts", "sparseDeconvolution"],
   ["./chizat/mirror_descent_rate.ts", "mirrorDescentRate"],
   ["./chizat/ntk_limit.ts", "ntkLimit"],
   ["./chizat/lazy_movement.ts", "lazyMovement"],
