@@ -99,7 +99,9 @@ export const catalog: Registry = await loadRegistry(import.meta.url, [
   ["./chizat/normalized_flow.ts", "normalizedFlow"],
   ["./chizat/winf_rate.ts", "winfRate"],
   ["./chizat/conic_pgd.ts", "conicPgd"],
+  ["./chizat/sparse_deconvolution.ts", "sparseDeconvolution"],
   ["./chizat/mirror_descent_rate.ts", "mirrorDescentRate"],
+  ["./chizat/ntk_limit.ts", "ntkLimit"],
   ["./chizat/lazy_movement.ts", "lazyMovement"],
   ["./chizat/relative_error.ts", "relativeError"],
 ]);
