@@ -231,7 +231,7 @@ function cellText(c: FrequencyCell): string {
  * for a run to count as "held" rather than "undecided" ({@link aggregateDecision}): the report budget's goal
  * (POWER_GOAL.report), fixed in advance, the same for every claim.
  */
-export const SURVIVAL_POWER = POWER_GOAL.report;
+export const SURVIVAL_POWER: number = POWER_GOAL.report;
 
 /** What a claim's aggregate decided over some draws, with the evidence that earned it. */
 export interface AggregateDecision {
