@@ -24,8 +24,8 @@ import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
 import { decayTest } from "../../engine/verdicts/decay_decision.ts";
 import { chart, nominal, quantitative } from "../../engine/plots/chart.ts";
 import { withData } from "../../engine/records.ts";
-import { antisymmetricInit, gram, ScaledTwoLayer } from "../../models/scaled_two_layer.ts";
-import { tanh } from "../../models/activation.ts";
+import { gram } from "../../models/scaled_two_layer.ts";
+import { conditioning, type LazyInstance, lazyInstance } from "../../models/lazy_instances.ts";
 import { distance, norm } from "../../numerics/compare.ts";
 import { symmetricEigen } from "../../numerics/linalg.ts";
 import { integrate } from "../../numerics/ode.ts";
@@ -36,21 +36,14 @@ const SOURCE = "003_ad774dfe7ed191b8.txt";
 
 /** The scales α of the sweep (doubling: the increments of α·D(α) are compared along it). */
 export const MOVEMENT_ALPHAS = [8, 16, 32, 64, 128];
-/** Smallest λ_min/λ_max of Dh Dhᵀ(w₀) (the horizon 10/λ_min must be integrable). */
-const CONDITION_FLOOR = 1e-2;
-/** Draws of (data, w₀) at most to meet it. */
-const MAX_DRAWS = 20;
 /** Output times per span: 20 evenly on [0, 1/λ_min], 20 geometrically on [1/λ_min, 10/λ_min]. */
 const TIMES_PER_SPAN = 20;
 /** Each of the two aggregate decisions' share of the claim's false alarm (Bonferroni). */
 const GAMMA = CHECK_FALSE_ALARM / 8;
 
 /** A two-layer tanh model h(w) = f(w, X) with h(w₀) = 0, and targets y*. */
-export interface MovementInstance {
-  net: ScaledTwoLayer;
-  w0: Float64Array;
-  target: Float64Array;
-}
+/** An instance: the lazy-training instances of chizat-lazy (models/lazy_instances.ts). */
+export type MovementInstance = LazyInstance;
 
 /** Per instance: the sweep's movements D(α) = sup‖w_α − w₀‖ and gaps G(α) = sup‖w_α − w̄_α‖. */
 export interface MovementData {
@@ -61,30 +54,8 @@ export interface MovementData {
   linearMovement: number;
 }
 
-function conditioning(net: ScaledTwoLayer, w0: Float64Array) {
-  const v = symmetricEigen(gram(net.jacobian(w0))).values;
-  const lmin = v[v.length - 1], lmax = v[0];
-  return { lmin, lmax, ok: lmin >= CONDITION_FLOOR * lmax };
-}
-
-function generate({ rng, params = {} }: InstanceContext): MovementInstance {
-  const drawnN = rng.int(2, 3), drawnHalf = rng.int(3, 8);
-  const n = params.n ?? drawnN, d = 3, width = 2 * (params.half ?? drawnHalf);
-  let net: ScaledTwoLayer, w0: Float64Array, draws = 0;
-  do {
-    const xs = Array.from({ length: n }, () => {
-      const x = Float64Array.from({ length: d }, () => rng.normal());
-      const r = norm(x);
-      return x.map((v) => v / r);
-    });
-    net = new ScaledTwoLayer(xs, width, 1 / Math.sqrt(width), tanh);
-    w0 = antisymmetricInit(rng, d, width);
-  } while (++draws < MAX_DRAWS && !conditioning(net, w0).ok);
-  // params.antisymmetric = 0: paired output weights with the same sign, so h(w₀) ≠ 0 (same draws).
-  if (params.antisymmetric === 0) {
-    for (let k = width / 2; k < width; k++) w0[width * d + k] = -w0[width * d + k];
-  }
-  return { net, w0, target: Float64Array.from({ length: n }, () => rng.normal()) };
+function generate({ rng, params }: InstanceContext): MovementInstance {
+  return lazyInstance(rng, params);
 }
 
 const hypotheses: Hypothesis<MovementInstance>[] = [{

@@ -21,8 +21,10 @@ import { CHECK_FALSE_ALARM, confidencePercent } from "../../engine/false_alarm.t
 import { decayTest } from "../../engine/verdicts/decay_decision.ts";
 import { chart, nominal, quantitative } from "../../engine/plots/chart.ts";
 import { withData } from "../../engine/records.ts";
-import { antisymmetricInit, gram, ScaledTwoLayer } from "../../models/scaled_two_layer.ts";
-import { tanh } from "../../models/activation.ts";
+import { gram, ScaledTwoLayer } from "../../models/scaled_two_layer.ts";
+import { conditioning, type LazyInstance, lazyInstance } from "../../models/lazy_instances.ts";
+
+export type { LazyInstance };
 import { distance, norm } from "../../numerics/compare.ts";
 import { symmetricEigen } from "../../numerics/linalg.ts";
 import { integrate } from "../../numerics/ode.ts";
@@ -43,22 +45,10 @@ const SOURCE = "003_ad774dfe7ed191b8.txt";
  */
 export const LAZY_ALPHAS = [4, 8, 16, 32, 64];
 
-/** Smallest λ_min/λ_max of Dh Dhᵀ(w₀) for which the long horizon 10/λ_min is integrated. */
-const CONDITION_FLOOR = 1e-2;
-/** Draws of (data, w₀) the generator makes at most to meet the conditioning hypothesis. */
-const MAX_DRAWS = 20;
 /** Output times per horizon: 20 evenly on [0, 1/λ_min], 20 geometrically on [1/λ_min, 10/λ_min]. */
 const TIMES_PER_SPAN = 20;
 
 /** An instance: a two-layer tanh model h(w) = f(w, X) with h(w₀) = 0, and targets y*. */
-export interface LazyInstance {
-  /** The model (its own width scaling 1/√m is part of h). */
-  net: ScaledTwoLayer;
-  /** w₀ (antisymmetric: h(w₀) = 0). */
-  w0: Float64Array;
-  /** y* of R(y) = ½‖y − y*‖². */
-  target: Float64Array;
-}
 
 /** What each instance keeps: the sup gaps over the α sweep, on both horizons. */
 export interface LazyData {
@@ -73,37 +63,8 @@ export interface LazyData {
 /** The Jacobian used for the linearisation h̄(w) = h(w₀) + Dh(w₀)(w − w₀) (a parameter for mutation tests). */
 export type LinearisationJacobian = (net: ScaledTwoLayer, w0: Float64Array) => Float64Array[];
 
-/** The extreme eigenvalues of Dh Dhᵀ(w₀) and whether λ_min ≥ CONDITION_FLOOR·λ_max (the second hypothesis). */
-function conditioning(net: ScaledTwoLayer, w0: Float64Array): { lmin: number; lmax: number; ok: boolean } {
-  const v = symmetricEigen(gram(net.jacobian(w0))).values;
-  const lmin = v[v.length - 1], lmax = v[0];
-  return { lmin, lmax, ok: lmin >= CONDITION_FLOOR * lmax };
-}
-
-function generate({ rng, params = {} }: InstanceContext): LazyInstance {
-  const drawnN = rng.int(2, 3), drawnHalf = rng.int(3, 8);
-  const n = params.n ?? drawnN, d = 3, width = 2 * (params.half ?? drawnHalf);
-  // Draws (data, w₀) until Dh(w₀) is well conditioned (the second hypothesis, still checked), at most
-  // MAX_DRAWS times: the aggregate's t interval needs its instances.
-  let net: ScaledTwoLayer, w0: Float64Array, draws = 0;
-  do {
-    const xs = Array.from({ length: n }, () => {
-      const x = Float64Array.from({ length: d }, () => rng.normal());
-      const r = norm(x);
-      return x.map((v) => v / r);
-    });
-    net = new ScaledTwoLayer(xs, width, 1 / Math.sqrt(width), tanh);
-    w0 = antisymmetricInit(rng, d, width);
-  } while (++draws < MAX_DRAWS && !conditioning(net, w0).ok);
-  // params.antisymmetric = 0: the paired output weights get the same sign, so h(w₀) ≠ 0 (same draws).
-  if (params.antisymmetric === 0) {
-    for (let k = width / 2; k < width; k++) w0[width * d + k] = -w0[width * d + k];
-  }
-  return {
-    net,
-    w0,
-    target: Float64Array.from({ length: n }, () => rng.normal()),
-  };
+function generate({ rng, params }: InstanceContext): LazyInstance {
+  return lazyInstance(rng, params);
 }
 
 const hypotheses: Hypothesis<LazyInstance>[] = [{
