@@ -116,3 +116,24 @@ export async function runMain(main: () => Promise<number | void>): Promise<void>
     throw e;
   }
 }
+
+/**
+ * The `--shard i/n` flag (1 ≤ i ≤ n ≤ 10000); the whole run (1/1) when absent.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { shardFlag } from "./args.ts";
+ * assert.deepEqual(shardFlag("2/3"), { index: 2, of: 3 });
+ * assert.throws(() => shardFlag("4/3"));
+ * ```
+ */
+export function shardFlag(raw: string | undefined): { index: number; of: number } {
+  if (raw === undefined) return { index: 1, of: 1 };
+  const m = /^(\d+)\/(\d+)$/.exec(raw);
+  const index = m ? Number(m[1]) : NaN, of = m ? Number(m[2]) : NaN;
+  if (!(index >= 1 && of >= 1 && index <= of && of <= 10000)) {
+    throw new UsageError(`--shard must be i/n with 1 ≤ i ≤ n ≤ 10000 (got "${raw}")`);
+  }
+  return { index, of };
+}

@@ -14,6 +14,7 @@ import { main as replay } from "./replay.ts";
 import { main as list } from "./list.ts";
 import { main as seeds } from "./seeds.ts";
 import { main as compareReports } from "./compare_reports.ts";
+import { main as mergeReports } from "./merge_reports.ts";
 
 interface Outcome {
   code: number;
@@ -43,6 +44,8 @@ const reportBad: [string, string[]][] = [
   ["missing value", ["--seed"]],
   ["zero workers", ["--workers", "0"]],
   ["malformed workers", ["--workers", "two"]],
+  ["shard with a markdown output", ["--shard", "1/2"]],
+  ["shard beyond the count", ["--shard", "3/2", "--json", "s.json"]],
 ];
 
 const exploreBad: [string, string[]][] = [
@@ -69,6 +72,8 @@ const otherBad: [string, (args: string[]) => Promise<number | void>, string[]][]
   ["seeds: merge of a missing file", seeds, ["--merge", "no-such-file.json"]],
   ["compare-reports: one file", compareReports, ["a.md"]],
   ["compare-reports: mixed kinds", compareReports, ["a.json", "b.md"]],
+  ["merge-reports: no shards", mergeReports, []],
+  ["merge-reports: a missing file", mergeReports, ["no-such-file.json"]],
 ];
 
 Deno.test("bad input: every command throws a one-line UsageError and writes nothing", async (t) => {

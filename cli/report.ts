@@ -1,6 +1,9 @@
 /**
  * `deno task report [--seed N] [--only id,id] [--out PATH] [--json PATH] [--budget test|report]`:
  * runs the claims and writes REPORT.md (plots as SVG in `report/` beside it) and optionally JSON.
+ * With `--shard i/n --json PATH` it runs only every n-th claim from the i-th on and writes a shard
+ * file for `deno task merge-reports` (engine/report_shard.ts), which joins the shards into the
+ * report a single run writes.
  *
  * @module
  */
@@ -8,11 +11,12 @@ import { dirname, join, relative } from "node:path";
 import { writeTextAtomic } from "../engine/io.ts";
 import { renderSvg } from "../engine/plot.ts";
 import { renderJson, renderMarkdown, type ReportEntry } from "../engine/report.ts";
+import { encodeShard, type ShardEntry, shardPositions } from "../engine/report_shard.ts";
 import { runClaim } from "../engine/run.ts";
 import { runScenario, searchTightness } from "../engine/explore.ts";
 import { declaredFalseAlarm, holmOverResults, SUITE_FALSE_ALARM } from "../engine/false_alarm.ts";
 import { InstancePool } from "../engine/parallel_run.ts";
-import { budgetFlag, claimsFlag, integerFlag, parseStrict, runMain, UsageError } from "./args.ts";
+import { budgetFlag, claimsFlag, integerFlag, parseStrict, runMain, shardFlag, UsageError } from "./args.ts";
 
 const HELP = `deno task report [flags]
   --seed N            master seed (default 1)
@@ -21,7 +25,9 @@ const HELP = `deno task report [flags]
   --json PATH         also write the results as JSON
   --budget B          "report" (default) or "test" (quick)
   --workers W         worker threads for the claims' instances (default: one per core; 1 = this thread only);
-                      the report is byte-identical for any W (timings aside)`;
+                      the report is byte-identical for any W (timings aside)
+  --shard i/n         run only every n-th claim of the selection from the i-th on and write a shard file to
+                      --json PATH (no markdown); deno task merge-reports joins the n shards into the report`;
 
 /**
  * Writes the verification report for `args` (the flags of `deno task report`); throws `UsageError` on bad input before writing anything.
@@ -40,6 +46,7 @@ export async function main(args: string[]): Promise<number | void> {
     json: { type: "string" },
     budget: { type: "string" },
     workers: { type: "string" },
+    shard: { type: "string" },
     help: { type: "boolean" },
   });
   if (values.help) {
@@ -52,12 +59,22 @@ export async function main(args: string[]): Promise<number | void> {
   const selected = claimsFlag(values.only);
   const out = values.out ?? "REPORT.md";
   if (out === "") throw new UsageError("--out must not be empty");
+  const shard = values.shard === undefined ? null : shardFlag(values.shard);
+  if (shard && (values.json === undefined || values.json === "")) {
+    throw new UsageError("--shard writes a shard file: give its path with --json PATH");
+  }
+  if (shard && values.out !== undefined) {
+    throw new UsageError("--shard writes no markdown: drop --out (merge-reports takes it)");
+  }
   const workers = integerFlag("workers", values.workers, navigator.hardwareConcurrency ?? 1, 1, 64);
   const plotDir = join(dirname(out), "report");
   const entries: ReportEntry[] = [];
+  const shardEntries: ShardEntry[] = [];
+  const positions = shard ? shardPositions(selected.length, shard) : selected.map((_, k) => k);
   const pool = workers > 1 ? new InstancePool({ workers }) : null;
   try {
-    for (const [k, claim] of selected.entries()) {
+    for (const k of positions) {
+      const claim = selected[k];
       const label = `[${k + 1}/${selected.length}] ${claim.id}`;
       const { result, records } = await runClaim(claim, {
         seed,
@@ -72,13 +89,14 @@ export async function main(args: string[]): Promise<number | void> {
       console.error(
         `\r${label}: ${result.status} (${result.hypothesesMet}/${result.instances} met, ${result.elapsedMs} ms)`,
       );
-      const plots: ReportEntry["plots"] = [];
+      const plots: ShardEntry["plots"] = [];
       for (const p of claim.plots?.(records, result.aggregate ?? undefined) ?? []) {
         const file = join(plotDir, `${claim.id}-${p.name}.svg`);
-        await writeTextAtomic(file, await renderSvg({ title: p.title, ...p.spec }));
-        plots.push({ title: p.title, file: relative(dirname(out), file) });
+        const svg = await renderSvg({ title: p.title, ...p.spec });
+        if (!shard) await writeTextAtomic(file, svg);
+        plots.push({ title: p.title, file: relative(dirname(out), file), svg });
       }
-      const entry: ReportEntry = { claim, result, plots };
+      const entry: ReportEntry = { claim, result, plots: plots.map(({ title, file }) => ({ title, file })) };
       if (budget === "report") {
         entry.scenarios = [];
         for (const sc of claim.scenarios ?? []) {
@@ -87,10 +105,46 @@ export async function main(args: string[]): Promise<number | void> {
         if (claim.kind === "exact") entry.search = await searchTightness(claim, { seed, evaluations: 40 });
       }
       entries.push(entry);
+      const { claim: _, plots: __, ...rest } = entry;
+      shardEntries.push({ id: claim.id, entry: rest, plots });
     }
   } finally {
     pool?.close();
   }
+  if (shard) {
+    await writeTextAtomic(
+      values.json!,
+      encodeShard({
+        format: "gd-check report shard",
+        seed,
+        budget,
+        shard,
+        selection: selected.map((c) => c.id),
+        entries: shardEntries,
+      }),
+    );
+    console.error(`wrote shard ${shard.index}/${shard.of} to ${values.json}`);
+    return;
+  }
+  await writeReport(entries, { seed, budget, out, json: values.json });
+}
+
+/**
+ * Writes REPORT.md (at `out`), `report/verdicts.json` beside it and, when `json` is given, the
+ * results as JSON: what a run and a merge of shards both end with.
+ *
+ * @example
+ * ```ts ignore
+ * import { writeReport } from "./report.ts";
+ * await writeReport([], { seed: 1, budget: "test", out: "/tmp/R.md" });
+ * ```
+ */
+export async function writeReport(
+  entries: ReportEntry[],
+  run: { seed: number; budget: "test" | "report"; out: string; json?: string },
+): Promise<void> {
+  const { seed, budget, out } = run;
+  const plotDir = join(dirname(out), "report");
   const falseAlarm = {
     declared: declaredFalseAlarm(entries.map((e) => e.claim)),
     level: SUITE_FALSE_ALARM,
@@ -100,15 +154,15 @@ export async function main(args: string[]): Promise<number | void> {
   const verdicts = Object.fromEntries(entries.map((e) => [e.result.id, e.result.status]));
   await writeTextAtomic(join(plotDir, "verdicts.json"), JSON.stringify({ seed, budget, verdicts }, null, 2) + "\n");
   console.error(`wrote ${out}`);
-  if (values.json !== undefined) {
+  if (run.json !== undefined) {
     await writeTextAtomic(
-      values.json,
+      run.json,
       renderJson(
         entries.map((e) => e.search === undefined ? e.result : { ...e.result, search: e.search }),
         { seed, budget },
       ),
     );
-    console.error(`wrote ${values.json}`);
+    console.error(`wrote ${run.json}`);
   }
 }
 

@@ -18,7 +18,7 @@ import { writeTextAtomic } from "../engine/io.ts";
 import { binomialUpperBound } from "../numerics/stats.ts";
 import { calibrationMarkdown, calibrationTable, type TestRecord } from "../engine/calibration.ts";
 import type { ClaimResult } from "../engine/run.ts";
-import { claimsFlag, integerFlag, parseStrict, runMain, UsageError } from "./args.ts";
+import { claimsFlag, integerFlag, parseStrict, runMain, shardFlag, UsageError } from "./args.ts";
 
 // The CPU backend, chosen before anything asks for one (tfjs would otherwise probe WebGL, loudly, and fail).
 await tf.setBackend("cpu");
@@ -56,17 +56,6 @@ function testRecords(result: ClaimResult): TestRecord[] {
     return a.tests.map((t) => ({ id: result.id, name: t.name, pValue: t.pValue, alpha: t.alpha }));
   }
   return a.pValue !== undefined ? [{ id: result.id, name: "aggregate", pValue: a.pValue, alpha: a.alpha ?? NaN }] : [];
-}
-
-/** Parses "i/n" (1 ≤ i ≤ n). */
-function shardFlag(raw: string | undefined): { index: number; of: number } {
-  if (raw === undefined) return { index: 1, of: 1 };
-  const m = /^(\d+)\/(\d+)$/.exec(raw);
-  const index = m ? Number(m[1]) : NaN, of = m ? Number(m[2]) : NaN;
-  if (!(index >= 1 && of >= 1 && index <= of && of <= 10000)) {
-    throw new UsageError(`--shard must be i/n with 1 ≤ i ≤ n ≤ 10000 (got "${raw}")`);
-  }
-  return { index, of };
 }
 
 /** The i-th of n contiguous slices of [from, to] (sizes differ by at most one). */
