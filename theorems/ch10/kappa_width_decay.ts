@@ -266,7 +266,7 @@ $E[\kappa_f(\mathbf w_0)] \lesssim \frac1{\sqrt{d_{hid}}} + \frac1{d_{hid}\alpha
 so $\|D^2f\|$ is a **maximum over the $d_{hid}$ neurons**. For ReLU the U–U block vanishes ($\sigma'' = 0$) and $\|D^2f\| = \alpha\max_k\|[\sigma'(u_k\cdot x_i)x_i]_i\| \le \alpha\|X\|$:
 bounded, and (10.47) follows from $\|Df\|^2 \asymp \alpha^2 d_{hid}$, $\|y - f(w_0)\| \lesssim \|y\| + \alpha\sqrt{d_{hid}}$. For a smooth σ the U–U block gives
 $\|D^2f\| \ge \alpha\max_k|v_k|\max_i|\sigma''(u_k\cdot x_i)|\,\|x_i\|^2 \asymp \alpha\sqrt{2\log d_{hid}}$ (the maximum of $d_{hid}$ Gaussians $|v_k|$; $u_k\cdot x_i$ is independent of $v_k$), and at most $\alpha(\max_k|v_k|\cdot 2\sup|\sigma''| + \|X\|)$ in the same order:
-κ gains exactly a factor $\sqrt{\log d_{hid}}$. On the sweep's widths that shifts the fitted exponent by ${
+κ gains exactly a factor $\sqrt{\log d_{hid}}$. On the sweep's widths that shifts the fitted exponent by $${
         LOG_FACTOR_SHIFT.toFixed(3)
       }$ (the slope of $\frac12\log\log d$ against $\log d$), which the tanh fits show
 (lower bound's exponent above the printed one; upper bound's over $\sqrt{\log d}$ at or below it). The code is not the cause: the ReLU path is exact, the tanh path brackets the exact norm rigorously (hessianNormBounds in models/scaled_two_layer.ts), and the growth is in the lower end. The bound Chizat–Oyallon–Bach prove uses $\mathrm{Lip}(D\phi)$, finite only for bounded weights: with $\mathbf v_0$ bounded (not sampled here) the printed form would hold for a smooth σ as well.`,

@@ -283,7 +283,7 @@ $\langle\nabla_v\Phi, \nabla_v\Phi\rangle$.`,
       statement: String
         .raw`Per seed, over the sweep: $\|\Delta(U, b, c)\|/\|\Delta v\|$ (sups over the GD steps until $f \le 10^{-10}f(w_0)$) and the non-$v$ share
 $\|\hat K - \hat K_v\|_F/\|\hat K\|_F$ of the tangent kernel at $w_0$ are smaller at the largest width than at the smallest, and GD lowered the loss at every
-width. Aggregate: the mean per-seed exponents in $n$ with ${
+width. Aggregate: the mean per-seed exponents in $n$ with $${
         (100 * (1 - GAMMA)).toFixed(4)
       }\%$ t intervals; both decay decisions (the ratio, the share) must
 show exponents below 0.`,

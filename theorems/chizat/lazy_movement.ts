@@ -277,7 +277,7 @@ implicit bias: lazy because parameters hardly move" — read (catalog): $\sup_t\
       statement: String
         .raw`With the sups over 40 output times of $[0, 10/\lambda_{\min}]$ (both flows converged to within $e^{-10}$): the increments of
 $\alpha\cdot\sup_t\|\mathbf w_\alpha - w_0\|$ between consecutive $\alpha \in \{8, 16, 32, 64, 128\}$ decrease, and so does the relative gap
-$\sup_t\|\mathbf w_\alpha - \bar{\mathbf w}_\alpha\|/\sup_t\|\mathbf w_\alpha - w_0\|$. Aggregate: the fitted exponents with ${
+$\sup_t\|\mathbf w_\alpha - \bar{\mathbf w}_\alpha\|/\sup_t\|\mathbf w_\alpha - w_0\|$. Aggregate: the fitted exponents with $${
         (100 * (1 - GAMMA)).toFixed(4)
       }\%$ t intervals over instances; both decay decisions (increments, relative gap) must show exponents below 0.`,
       check: (i) => check(i, exponent),
