@@ -11,23 +11,96 @@ import { claimById, claims } from "../theorems/catalog.ts";
 /** A bad command line: reported in one line, exit code 2. */
 export class UsageError extends Error {}
 
+/** Edit distance with adjacent transpositions (optimal string alignment), for "did you mean". */
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => i || j));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return d[a.length][b.length];
+}
+
 /**
- * Parses argv strictly; unknown flags and missing values become UsageErrors.
+ * The known name closest to `name` when it is close enough to be a slip (case or at most a third of
+ * its letters), else undefined.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { closestName } from "./args.ts";
+ * assert.equal(closestName("etabeta", ["seed", "etaBeta"]), "etaBeta");
+ * assert.equal(closestName("zzz", ["seed"]), undefined);
+ * ```
+ */
+export function closestName(name: string, known: string[]): string | undefined {
+  let best: string | undefined, bestDistance = Infinity;
+  for (const k of known) {
+    const d = k.toLowerCase() === name.toLowerCase() ? 0 : editDistance(name, k);
+    if (d < bestDistance) [best, bestDistance] = [k, d];
+  }
+  return bestDistance <= Math.max(1, Math.floor(name.length / 3)) ? best : undefined;
+}
+
+/**
+ * Parses argv strictly; unknown flags (with the nearest known one suggested), missing or empty
+ * values and repeated flags become UsageErrors. A value may be negative (`--lambda -1`); `-h` is
+ * `--help` where the command has it.
  *
  * @example
  * ```ts
  * import assert from "node:assert/strict";
  * import { parseStrict } from "./args.ts";
- * const { values } = parseStrict(["--seed", "3"], { seed: { type: "string" } });
+ * const { values } = parseStrict(["--seed", "3", "--shift", "-1"], { seed: { type: "string" }, shift: { type: "string" } });
  * assert.equal(values.seed, "3");
+ * assert.equal(values.shift, "-1");
+ * assert.throws(() => parseStrict(["--sede", "3"], { seed: { type: "string" } }), /did you mean --seed/);
+ * assert.throws(() => parseStrict(["--seed", "3", "--seed", "4"], { seed: { type: "string" } }), /more than once/);
  * ```
  */
 export function parseStrict<T extends Record<string, { type: "string" | "boolean" }>>(argv: string[], options: T) {
-  try {
-    return parseArgs({ args: argv, options, strict: true, allowPositionals: true });
-  } catch (e) {
-    throw new UsageError((e as Error).message.split("\n")[0]);
+  const args: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const name = a.startsWith("--") ? a.slice(2) : undefined;
+    if (a === "-h" && "help" in options) args.push("--help");
+    else if (
+      name !== undefined && options[name]?.type === "string" && i + 1 < argv.length && /^-\.?\d/.test(argv[i + 1])
+    ) {
+      args.push(`--${name}=${argv[++i]}`); // a negative number is the flag's value, not a flag
+    } else args.push(a);
   }
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options, strict: true, allowPositionals: true, tokens: true });
+  } catch (e) {
+    const message = (e as Error).message.split("\n")[0];
+    const unknown = /Unknown option '(?:--)?([^']+)'/.exec(message)?.[1];
+    if (unknown !== undefined) {
+      const near = closestName(unknown.replace(/^-+/, ""), Object.keys(options));
+      throw new UsageError(
+        `unknown flag "${unknown.startsWith("-") ? unknown : `--${unknown}`}"${
+          near ? ` (did you mean --${near}?)` : ""
+        }`,
+      );
+    }
+    throw new UsageError(message);
+  }
+  const seen = new Set<string>();
+  for (const t of parsed.tokens ?? []) {
+    if (t.kind !== "option") continue;
+    if (seen.has(t.name)) throw new UsageError(`--${t.name} given more than once`);
+    seen.add(t.name);
+    if (options[t.name]?.type === "string" && t.value !== undefined && t.value.trim() === "") {
+      throw new UsageError(`--${t.name} must not be empty`);
+    }
+  }
+  return { values: parsed.values, positionals: parsed.positionals };
 }
 
 /**

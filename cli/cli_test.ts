@@ -236,7 +236,7 @@ Deno.test("command line: report, replay, explore, list, seeds, compare-reports a
       const [r, h] = await pending.explore;
       assert.equal(r.code, 1, r.stderr); // the conclusion failed
       assert.equal(h.code, 0, h.stderr);
-      assert.match(r.stdout, /✗ hypothesis \$\\eta < 2\/\\beta\$/);
+      assert.match(r.stdout, /✗ hypothesis η < 2\/β \[certified\]/);
       assert.match(r.stdout, /✗ conclusion FAILS/);
       assert.match(h.stdout, /--etaBeta V/);
       assert.match(h.stdout, /scenario eta-above-2-over-beta/);

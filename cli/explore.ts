@@ -1,8 +1,9 @@
 /**
  * `deno task explore <claim-id> [--seed N] [--instance K] [--count C] [--<parameter> v]...
- * [--ignore-hypotheses] [--scenario NAME] [--out DIR] [--help]`: runs a claim on chosen
+ * [--ignore-hypotheses] [--scenario NAME] [--out DIR] [--explain] [--help]`: runs a claim on chosen
  * parameters and prints a readable trace — each hypothesis with its numbers and whether it holds,
- * the conclusion and the slack.
+ * the conclusion and the slack — in plain Unicode (engine/unicode_math.ts); `--explain` prints what
+ * the claim states and how it is checked (engine/explain.ts).
  *
  * @module
  */
@@ -20,6 +21,8 @@ import { writeTextAtomic } from "../engine/io.ts";
 import { renderSvg } from "../engine/plot.ts";
 import { formatNumber } from "../engine/report.ts";
 import { runInstance } from "../engine/run.ts";
+import { explainClaim } from "../engine/explain.ts";
+import { texToUnicode } from "../engine/unicode_math.ts";
 import { claimsFlag, integerFlag, parseStrict, runMain, UsageError } from "./args.ts";
 
 function help(claim: Claim): string {
@@ -32,29 +35,38 @@ function help(claim: Claim): string {
     `  --scenario NAME        apply a hypothesis-breaking scenario and search for a shrunk counterexample`,
     `                         (aggregate scenarios: --count C draws judged by the claim's aggregate)`,
     `  --out DIR              also write DIR/${claim.id}.md with the trace and its plots`,
+    `  --explain              what the claim states, its hypotheses, conclusion, tightness and scenarios`,
     `  exit code: 0 the conclusion held on what was run, 1 it failed (or the scenario breaks it),`,
     `             3 the computation (or, with too few draws, the aggregate) could not decide, 2 bad input;`,
     `             with --count C > 1, a claim decided by its aggregate (frequencies) is judged by it over the C`,
     `             instances`,
   ];
   for (const [name, p] of Object.entries(claim.parameters ?? {})) {
-    lines.push(`  --${name} V`.padEnd(25) + `${p.help} (${p.type} in [${p.min}, ${p.max}], default: drawn at random)`);
+    lines.push(
+      `  --${name} V`.padEnd(25) +
+        `${texToUnicode(p.help)} (${p.type} in [${p.min}, ${p.max}], default: drawn at random)`,
+    );
   }
   for (const s of claim.scenarios ?? []) {
     lines.push(
-      `  scenario ${s.name}${
-        s.decidedBy === "aggregate" ? ` (aggregate, ${s.instances} draws)` : ""
-      }: breaks ${s.breaks}`,
+      `  scenario ${s.name}${s.decidedBy === "aggregate" ? ` (aggregate, ${s.instances} draws)` : ""}: breaks ${
+        texToUnicode(s.breaks)
+      }`,
     );
   }
-  if (claim.unbreakable) lines.push(`  no hypothesis to break: ${claim.unbreakable}`);
+  if (claim.unbreakable) lines.push(`  no hypothesis to break: ${texToUnicode(claim.unbreakable)}`);
   return lines.join("\n");
 }
+
+/** A decimal number ("-1", "2.5", "1e-3"); hex, binary, "Infinity" and empty strings are not. */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 function parameterValue(claim: Claim, name: string, raw: string): number {
   const spec = claim.parameters![name];
   const v = Number(raw.trim());
-  if (raw.trim() === "" || !Number.isFinite(v)) throw new UsageError(`--${name} must be a finite number, got "${raw}"`);
+  if (!DECIMAL.test(raw.trim()) || !Number.isFinite(v)) {
+    throw new UsageError(`--${name} must be a finite decimal number, got "${raw}"`);
+  }
   if (spec.type === "integer" && !Number.isInteger(v)) {
     throw new UsageError(`--${name} must be an integer, got "${raw}"`);
   }
@@ -83,7 +95,7 @@ function trace(claim: Claim, r: InstanceRecord): string[] {
   claim.hypotheses.forEach((h, i) => {
     const c = r.hypotheses[i];
     out.push(
-      `  ${c?.holds ? "✓" : "✗"} hypothesis ${h.statement.replaceAll("\n", " ")} [${h.certainty}]: ${
+      `  ${c?.holds ? "✓" : "✗"} hypothesis ${texToUnicode(h.statement).replaceAll("\n", " ")} [${h.certainty}]: ${
         c?.value ?? "not checked"
       }`,
     );
@@ -120,6 +132,39 @@ async function claimsAggregate(claim: Claim, records: InstanceRecord[]): Promise
   return claim.conclusionBy === "aggregate" || (aggregate.frequencies?.length ?? 0) > 0 ? aggregate : undefined;
 }
 
+/** The flags every claim takes (its parameters are added to them). */
+const COMMON_OPTIONS: Record<string, { type: "string" | "boolean" }> = {
+  seed: { type: "string" },
+  instance: { type: "string" },
+  count: { type: "string" },
+  "ignore-hypotheses": { type: "boolean" },
+  scenario: { type: "string" },
+  out: { type: "string" },
+  explain: { type: "boolean" },
+  help: { type: "boolean" },
+};
+
+const GENERAL_HELP = `deno task explore <claim-id> [flags]   (deno task list shows the ids)
+  runs a claim on chosen or random parameters and prints each hypothesis (✓/✗ with its numbers), the
+  conclusion and its tightness; deno task explore <claim-id> --help lists the claim's own flags and scenarios,
+  --explain what it states and how it is checked.
+  --seed N, --instance K, --count C, --ignore-hypotheses, --scenario NAME, --out DIR, --explain, --help`;
+
+/**
+ * The claim id in explore's arguments: the first one that is neither a flag nor a flag's value (flags may
+ * come before the id: \`--seed 3 thm-11.13\`).
+ */
+function claimIdOf(args: string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (!a.startsWith("-")) return a;
+    const name = a.replace(/^-+/, "");
+    if (a.includes("=") || a === "-h" || COMMON_OPTIONS[name]?.type === "boolean") continue;
+    i++; // a string flag (common or the claim's parameter): the next argument is its value
+  }
+  return undefined;
+}
+
 /** Exit codes of `deno task explore` beyond 0 (held) and 2 (bad input, from `runMain`). */
 export const EXPLORE_FAILED = 1, EXPLORE_UNDECIDED = 3;
 
@@ -136,23 +181,25 @@ export const EXPLORE_FAILED = 1, EXPLORE_UNDECIDED = 3;
  * ```
  */
 export async function main(args: string[]): Promise<number | void> {
-  const id = args.find((a) => !a.startsWith("-"));
-  if (!id) throw new UsageError("usage: deno task explore <claim-id> [flags] (deno task list shows the ids)");
+  const id = claimIdOf(args);
+  if (!id) {
+    if (args.includes("--help") || args.includes("-h")) {
+      console.log(GENERAL_HELP);
+      return 0;
+    }
+    throw new UsageError("usage: deno task explore <claim-id> [flags] (deno task list shows the ids)");
+  }
   const [claim] = claimsFlag(id);
-  const options: Record<string, { type: "string" | "boolean" }> = {
-    seed: { type: "string" },
-    instance: { type: "string" },
-    count: { type: "string" },
-    "ignore-hypotheses": { type: "boolean" },
-    scenario: { type: "string" },
-    out: { type: "string" },
-    help: { type: "boolean" },
-  };
+  const options: Record<string, { type: "string" | "boolean" }> = { ...COMMON_OPTIONS };
   for (const name of Object.keys(claim.parameters ?? {})) options[name] = { type: "string" };
   const { values, positionals } = parseStrict(args, options);
   if (positionals.length !== 1) throw new UsageError(`unexpected argument "${positionals[1]}"`);
   if (values.help) {
     console.log(help(claim));
+    return 0;
+  }
+  if (values.explain) {
+    console.log(explainClaim(claim as Claim<unknown, unknown>).join("\n"));
     return 0;
   }
   const seed = integerFlag("seed", values.seed as string | undefined, 1, 0);
@@ -229,6 +276,7 @@ export async function main(args: string[]): Promise<number | void> {
       }`,
     );
   }
+  for (let k = 0; k < lines.length; k++) lines[k] = texToUnicode(lines[k]);
   console.log(lines.join("\n"));
   if (values.out !== undefined) {
     const dir = values.out as string;

@@ -5,6 +5,7 @@
  * @module
  */
 import { claims } from "../theorems/catalog.ts";
+import { texToUnicode } from "../engine/unicode_math.ts";
 import { parseStrict, runMain, UsageError } from "./args.ts";
 
 /**
@@ -17,7 +18,12 @@ import { parseStrict, runMain, UsageError } from "./args.ts";
  * ```
  */
 export async function main(args: string[]): Promise<number | void> {
-  const { values, positionals } = parseStrict(args, { verdicts: { type: "string" } });
+  const { values, positionals } = parseStrict(args, { verdicts: { type: "string" }, help: { type: "boolean" } });
+  if (values.help) {
+    console.log(`deno task list [--verdicts PATH]
+  every claim id with its kind, last verdict (from report/verdicts.json, or PATH) and title`);
+    return 0;
+  }
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   const path = (values.verdicts as string | undefined) ?? "report/verdicts.json";
   let last: Record<string, string> = {};
@@ -28,7 +34,9 @@ export async function main(args: string[]): Promise<number | void> {
   }
   const width = Math.max(...claims.map((c) => c.id.length));
   for (const c of claims) {
-    console.log(`${c.id.padEnd(width)}  ${c.kind.padEnd(13)}  ${(last[c.id] ?? "—").padEnd(12)}  ${c.title}`);
+    console.log(
+      `${c.id.padEnd(width)}  ${c.kind.padEnd(13)}  ${(last[c.id] ?? "—").padEnd(12)}  ${texToUnicode(c.title)}`,
+    );
   }
 }
 

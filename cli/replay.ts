@@ -5,7 +5,12 @@
  * @module
  */
 import { runInstance } from "../engine/run.ts";
+import { texToUnicode } from "../engine/unicode_math.ts";
 import { budgetFlag, claimsFlag, integerFlag, parseStrict, runMain, UsageError } from "./args.ts";
+
+const REPLAY_HELP = `deno task replay <claim-id> --seed N --instance K [--budget test|report]
+  regenerates one instance of a run exactly (the report prints these commands beside its failures)
+  and prints its hypotheses and conclusion; exit code 1 when the conclusion fails, 2 on bad input`;
 
 /**
  * Replays one instance (the flags of `deno task replay`); throws `UsageError` on bad input.
@@ -21,7 +26,12 @@ export async function main(args: string[]): Promise<number | void> {
     seed: { type: "string" },
     instance: { type: "string" },
     budget: { type: "string" },
+    help: { type: "boolean" },
   });
+  if (values.help) {
+    console.log(REPLAY_HELP);
+    return 0;
+  }
   if (positionals.length !== 1) {
     throw new UsageError("usage: deno task replay <claim-id> --seed N --instance K [--budget test|report]");
   }
@@ -34,7 +44,7 @@ export async function main(args: string[]): Promise<number | void> {
   console.log(`${claim.id} — seed ${seed}, instance ${index} (${budget} budget): ${r.description}`);
   claim.hypotheses.forEach((h, i) => {
     console.log(
-      `  hypothesis ${h.statement.replaceAll("\n", " ")} [${h.certainty}]: ${
+      `  hypothesis ${texToUnicode(h.statement).replaceAll("\n", " ")} [${h.certainty}]: ${
         r.hypotheses[i].holds ? "holds" : "FAILS"
       } — ${r.hypotheses[i].value}`,
     );

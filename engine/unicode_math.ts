@@ -19,7 +19,7 @@ const GREEK: Record<string, string> = {
 
 // deno-fmt-ignore
 const SYMBOLS: Record<string, string> = {
-  le: "≤", leq: "≤", ge: "≥", geq: "≥", ne: "≠", neq: "≠", to: "→", mapsto: "↦", rightarrow: "→", Rightarrow: "⇒",
+  le: "≤", leq: "≤", ge: "≥", geq: "≥", ne: "≠", neq: "≠", models: "⊨", to: "→", mapsto: "↦", rightarrow: "→", Rightarrow: "⇒",
   implies: "⇒", leftarrow: "←", Leftarrow: "⇐", leftrightarrow: "↔", iff: "⟺", in: "∈", notin: "∉", ni: "∋",
   sim: "~", approx: "≈", asymp: "≍", lesssim: "≲", gtrsim: "≳", gg: "≫", ll: "≪", equiv: "≡", propto: "∝", succ: "≻",
   prec: "≺", succeq: "⪰", preceq: "⪯", perp: "⊥", top: "⊤", dagger: "†", star: "⋆", ast: "∗", times: "×", odot: "⊙",
@@ -367,8 +367,8 @@ export function mathToUnicode(tex: string): string {
 export function texToUnicode(text: string): string {
   let out = "";
   for (let i = 0; i < text.length;) {
-    if (text[i] === "\\" && text[i + 1] === "$") {
-      out += "$";
+    if (text[i] === "\\" && /[$`*_[\](){}#+\-.!|]/.test(text[i + 1] ?? "")) {
+      out += text[i + 1]; // markdown's escapes: \$ \` \* …
       i += 2;
       continue;
     }
@@ -382,6 +382,13 @@ export function texToUnicode(text: string): string {
       }
       out += mathToUnicode(text.slice(i + open, close));
       i = close + open;
+      continue;
+    }
+    // A known symbol macro outside math (in prose: "σ \models φ") is converted too.
+    const macro = text[i] === "\\" ? /^\\([a-zA-Z]+)/.exec(text.slice(i)) : null;
+    if (macro && (macro[1] in GREEK || macro[1] in SYMBOLS)) {
+      out += GREEK[macro[1]] ?? SYMBOLS[macro[1]];
+      i += macro[0].length;
       continue;
     }
     out += text[i];

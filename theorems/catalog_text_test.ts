@@ -10,8 +10,8 @@ import { claims } from "./catalog.ts";
 function strings(v: unknown, depth = 0, out: string[] = []): string[] {
   if (depth > 6) return out;
   if (typeof v === "string") out.push(v);
-  else if (Array.isArray(v)) for (const x of v) strings(x, depth + 1, out);
-  else if (v && typeof v === "object") for (const x of Object.values(v)) strings(x, depth + 1, out);
+  else if (Array.isArray(v)) { for (const x of v) strings(x, depth + 1, out); }
+  else if (v && typeof v === "object") { for (const x of Object.values(v)) strings(x, depth + 1, out); }
   return out;
 }
 

@@ -1,0 +1,64 @@
+/**
+ * `deno task explore` for a learner: every claim's `--help` and `--explain` in plain Unicode (no `$`, no `\macro`),
+ * `--help` on every command exits 0, and the flags behave (negative values, options before the id, a suggestion for
+ * a misspelled flag, hex and repeated values refused).
+ */
+import assert from "node:assert/strict";
+import { claims } from "../theorems/catalog.ts";
+import { UsageError } from "./args.ts";
+import { main as explore } from "./explore.ts";
+import { main as replay } from "./replay.ts";
+import { main as list } from "./list.ts";
+
+/** What `f` prints with console.log, and its return value. */
+async function printed(f: () => Promise<number | void>): Promise<{ code: number | void; text: string }> {
+  const log = console.log, lines: string[] = [];
+  console.log = (...a: unknown[]) => lines.push(a.join(" "));
+  try {
+    const code = await f();
+    return { code, text: lines.join("\n") };
+  } finally {
+    console.log = log;
+  }
+}
+
+const LATEX_LEFT = /\\[a-zA-Z]+|\$/;
+
+Deno.test("explore --help and --explain print every claim in plain Unicode", async () => {
+  for (const claim of claims) {
+    for (const flag of ["--help", "--explain"]) {
+      const { code, text } = await printed(() => explore([claim.id, flag]));
+      assert.equal(code, 0, `${claim.id} ${flag}`);
+      assert.doesNotMatch(text, LATEX_LEFT, `${claim.id} ${flag}: ${text.match(LATEX_LEFT)?.[0]}`);
+    }
+  }
+  const { text } = await printed(() => explore(["lemma-10.2", "--explain"]));
+  for (const part of ["Statement, as printed", "Hypotheses", "Conclusion checked", "Tightness", "Scenarios"]) {
+    assert.ok(text.includes(part), part);
+  }
+  assert.ok(text.includes("η < 2/β"), text);
+});
+
+Deno.test("--help and -h exit 0 with the usage on explore, replay and list", async () => {
+  for (
+    const [main, args] of [[explore, ["--help"]], [explore, ["-h"]], [replay, ["--help"]], [list, ["--help"]]] as const
+  ) {
+    const { code, text } = await printed(() => main([...args]));
+    assert.equal(code, 0);
+    assert.match(text, /deno task (explore|replay|list)/);
+  }
+});
+
+Deno.test("explore's flags: negative values, options before the id, suggestions, hex and repeats refused", async () => {
+  const negative = await printed(() => explore(["chizat-homogeneity", "--lambda", "-1"]));
+  assert.match(negative.text, /λ = -1/);
+  assert.match(negative.text, /replay: deno task explore chizat-homogeneity .*--lambda -1/);
+  const before = await printed(() => explore(["--seed", "3", "thm-11.3"]));
+  assert.match(before.text, /^thm-11\.3 .*seed 3/);
+  const refused = async (args: string[], message: RegExp) =>
+    await assert.rejects(explore(args), (e: unknown) => e instanceof UsageError && message.test(e.message));
+  await refused(["lemma-10.2", "--etabeta", "2"], /did you mean --etaBeta\?/);
+  await refused(["lemma-10.2", "--d", "0x10"], /decimal/);
+  await refused(["lemma-10.2", "--d", "3", "--d", "4"], /more than once/);
+  await refused(["lemma-10.2", "--d", ""], /empty/);
+});
