@@ -24,6 +24,7 @@ import "./engine/verdicts/exact_checks_test.ts";
 import "./engine/verdicts/failure_frequency_test.ts";
 import "./engine/verdicts/kernel_width_rate_test.ts";
 import "./engine/verdicts/log_log_fit_test.ts";
+import "./engine/verdicts/mean_slope_test.ts";
 import "./engine/verdicts/psd_up_to_rounding_test.ts";
 import "./engine/verdicts/width_decay_rate_test.ts";
 import "./engine/verdicts/worst_of_checks_test.ts";
