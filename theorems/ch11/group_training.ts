@@ -21,14 +21,8 @@ import type {
   PlotSpec,
 } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
-import {
-  formatMeanSlope,
-  logLogSlope,
-  type MeanSlope,
-  meanSlope,
-  meanSlopeDecayTest,
-} from "../../engine/verdicts/mean_slope.ts";
-import { chart, nominal, quantitative } from "../../engine/plots/chart.ts";
+import { formatMeanSlope, logLogSlope, meanSlope, meanSlopeDecayTest } from "../../engine/verdicts/mean_slope.ts";
+import { logLogScatter } from "../../engine/plots/log_log_scatter.ts";
 import { withData } from "../../engine/records.ts";
 import { arctan } from "../../models/activation.ts";
 import { type Parametrisation, TwoLayerNetwork } from "../../models/two_layer.ts";
@@ -168,7 +162,7 @@ function aggregate(records: InstanceRecord<GroupTrainingData>[]): AggregateCheck
     meanSlope(pts.map((d) => logLogSlope(d.widths, d[key])), GAMMA);
   const ratio = fit("ratio"), share = fit("share");
   const groups = GROUPS.map((g) => [g, fit(g)] as const);
-  const iv = (s: MeanSlope) => formatMeanSlope(s, 3);
+  const iv = (s: ReturnType<typeof meanSlope>) => formatMeanSlope(s, 3);
   const level = `${(100 * (1 - GAMMA)).toFixed(4)}%`;
   const tests = [
     meanSlopeDecayTest(
@@ -204,17 +198,12 @@ function plots(records: InstanceRecord<GroupTrainingData>[]): PlotSpec[] {
   const values = withData(records).flatMap(({ record, data: d }) =>
     d.widths.flatMap((n, k) => GROUPS.map((g) => ({ width: n, movement: d[g][k], group: g, seed: `${record.index}` })))
   );
-  return [chart({
-    name: "group-movement",
-    title: "sec-11.6-training: sup_k‖g_k − g₀‖ per group against n (LeCun, h = O(1/n)); v ≈ n^{-1/2}, U, b, c ≈ n⁻¹",
+  return [logLogScatter(
+    "group-movement",
+    "sec-11.6-training: sup_k‖g_k − g₀‖ per group against n (LeCun, h = O(1/n)); v ≈ n^{-1/2}, U, b, c ≈ n⁻¹",
     values,
-    mark: { type: "point" },
-    encoding: {
-      x: quantitative("width", { log: true }),
-      y: quantitative("movement", { log: true }),
-      color: nominal("group"),
-    },
-  })];
+    { x: "width", y: "movement", color: "group" },
+  )];
 }
 
 /**

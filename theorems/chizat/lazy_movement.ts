@@ -21,13 +21,7 @@ import type {
   Scenario,
 } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
-import {
-  formatMeanSlope,
-  logLogSlope,
-  type MeanSlope,
-  meanSlope,
-  meanSlopeDecayTest,
-} from "../../engine/verdicts/mean_slope.ts";
+import { formatMeanSlope, logLogSlope, meanSlope, meanSlopeDecayTest } from "../../engine/verdicts/mean_slope.ts";
 import { chart, nominal, quantitative } from "../../engine/plots/chart.ts";
 import { withData } from "../../engine/records.ts";
 import { gram } from "../../models/scaled_two_layer.ts";
@@ -177,7 +171,7 @@ function aggregate(records: InstanceRecord<MovementData>[], exponent: number): A
       GAMMA,
     ),
   ];
-  const iv = (s: MeanSlope) => formatMeanSlope(s, 4);
+  const iv = (s: ReturnType<typeof meanSlope>) => formatMeanSlope(s, 4);
   const level = `${(100 * (1 - GAMMA)).toFixed(4)}%`;
   return {
     holds: inc.hi < 0 && rel.hi < 0,
