@@ -11,10 +11,10 @@ import { sphereInputs } from "./datasets.ts";
 import type { Rng } from "../numerics/random.ts";
 
 /** The widths N of the sweep (instance index mod 5). */
-export const GRAM_SWEEP_WIDTHS: readonly number[] = [16, 64, 256, 1024, 4096];
+export const GRAM_WIDTHS: readonly number[] = [16, 64, 256, 1024, 4096];
 
 /** Independent draws of θ⁰ per instance. */
-export const GRAM_SWEEP_INITIALISATIONS = 8;
+export const GRAM_INITIALISATIONS = 8;
 
 /**
  * n inputs in ℝᵈ: uniform directions on the sphere, each coordinate scaled by its own factor drawn in [0.5, 2]; with
@@ -23,22 +23,22 @@ export const GRAM_SWEEP_INITIALISATIONS = 8;
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { gramSweepInputs } from "./lecture_gram_sweep.ts";
+ * import { gramInputs } from "./lecture_gram_sweep.ts";
  * import { createRng } from "../numerics/random.ts";
- * const xs = gramSweepInputs(createRng(1), 3, 2, false);
+ * const xs = gramInputs(createRng(1), 3, 2, false);
  * assert.equal(xs.length, 3);
  * assert.ok(xs.every((x) => x.length === 2 && Math.hypot(...x) >= 0.5 && Math.hypot(...x) <= 2));
- * assert.deepEqual([...gramSweepInputs(createRng(1), 3, 2, true)[0]], [0, 0]);
+ * assert.deepEqual([...gramInputs(createRng(1), 3, 2, true)[0]], [0, 0]);
  * ```
  */
-export function gramSweepInputs(rng: Rng, n: number, d: number, zeroInput: boolean): Float64Array[] {
+export function gramInputs(rng: Rng, n: number, d: number, zeroInput: boolean): Float64Array[] {
   const xs = sphereInputs(rng, n, d).map((x) => x.map((v) => v * rng.uniform(0.5, 2)));
   if (zeroInput) xs[0].fill(0);
   return xs;
 }
 
 /** The explore knobs of the sweep: sample size, dimension, width, and the origin as first input. */
-export const GRAM_SWEEP_PARAMETERS: Record<string, ParameterSpec> = {
+export const GRAM_PARAMETERS: Record<string, ParameterSpec> = {
   n: { type: "integer", min: 1, max: 6, help: "sample size" },
   d: { type: "integer", min: 1, max: 4, help: "input dimension" },
   width: { type: "integer", min: 1, max: 4096, help: "width N" },

@@ -17,12 +17,7 @@ import { withData } from "../../engine/records.ts";
 import { agreesWithQuadrature } from "../../engine/verdicts/quadrature_agreement.ts";
 import { exponentTest, formatExponent, logLogFit } from "../../engine/verdicts/log_log_fit.ts";
 import { relu } from "../../models/activation.ts";
-import {
-  GRAM_SWEEP_INITIALISATIONS,
-  GRAM_SWEEP_PARAMETERS,
-  GRAM_SWEEP_WIDTHS,
-  gramSweepInputs,
-} from "../../models/lecture_gram_sweep.ts";
+import { GRAM_INITIALISATIONS, GRAM_PARAMETERS, GRAM_WIDTHS, gramInputs } from "../../models/lecture_gram_sweep.ts";
 import { kernelGram, kernelW, LectureNetwork } from "../../models/lecture_network.ts";
 import { derivativeKernel } from "../../models/ntk_kernels.ts";
 import { norm } from "../../numerics/compare.ts";
@@ -152,16 +147,16 @@ Catalog: for ReLU $k^{(w)} = \boldsymbol x^\top\boldsymbol x'(\pi - \vartheta)/(
     generate({ rng, index, params = {} }) {
       const drawnN = rng.int(2, 6), drawnD = rng.int(2, 4), choice = rng.int(0, 2);
       const n = params.n ?? drawnN, d = params.d ?? drawnD;
-      const width = params.width ?? GRAM_SWEEP_WIDTHS[index % GRAM_SWEEP_WIDTHS.length];
-      const xs = gramSweepInputs(rng, n, d, params.zeroInput === 1);
+      const width = params.width ?? GRAM_WIDTHS[index % GRAM_WIDTHS.length];
+      const xs = gramInputs(rng, n, d, params.zeroInput === 1);
       const net = new LectureNetwork(xs, new Float64Array(n), width);
       const gamma = [1 / Math.sqrt(width), 1 / width, 0.5][choice];
-      const thetas = Array.from({ length: GRAM_SWEEP_INITIALISATIONS }, () => net.initialise(rng, gamma));
+      const thetas = Array.from({ length: GRAM_INITIALISATIONS }, () => net.initialise(rng, gamma));
       const bars = thetas.map((t) => t.map((v, q) => (q < width ? v / gamma : v)));
       return { net, gamma, gammaName: ["1/√N", "1/N", "1/2"][choice], thetas, bars };
     },
     describe: (i) =>
-      `n = ${i.net.xs.length}, d = ${i.net.dim}, N = ${i.net.width}, γ = ${i.gammaName}, ${GRAM_SWEEP_INITIALISATIONS} draws of θ⁰`,
+      `n = ${i.net.xs.length}, d = ${i.net.dim}, N = ${i.net.width}, γ = ${i.gammaName}, ${GRAM_INITIALISATIONS} draws of θ⁰`,
     hypotheses: [{
       statement: "$\\sigma$ = ReLU, $\\boldsymbol x_i \\ne 0$ (the angle $\\vartheta$ is defined)",
       certainty: "certified",
@@ -234,9 +229,9 @@ $\|\hat K^{(w)}(\bar\theta^0) - K^{(w)}\|_F/\|K^{(w)}\|_F$ is kept for the rate 
       });
       return {
         holds: hi < 0 && test.pValue > ALPHA,
-        summary: `log RMS ‖K̂^(w)(θ̄⁰) − K^(w)‖_F/‖K^(w)‖_F against log N over N ∈ {${
-          GRAM_SWEEP_WIDTHS.join(", ")
-        }}: slope ${fit.slope.toFixed(3)}, ${(100 * (1 - ALPHA)).toFixed(4)}% CI [${lo.toFixed(3)}, ${
+        summary: `log RMS ‖K̂^(w)(θ̄⁰) − K^(w)‖_F/‖K^(w)‖_F against log N over N ∈ {${GRAM_WIDTHS.join(", ")}}: slope ${
+          fit.slope.toFixed(3)
+        }, ${(100 * (1 - ALPHA)).toFixed(4)}% CI [${lo.toFixed(3)}, ${
           hi.toFixed(3)
         }]; convergence needs the CI below 0, and the Monte Carlo rate −1/2 must not be rejected (two-sided t test at level ${
           ALPHA.toPrecision(3)
@@ -258,7 +253,7 @@ $\|\hat K^{(w)}(\bar\theta^0) - K^{(w)}\|_F/\|K^{(w)}\|_F$ is kept for the rate 
         ),
       ];
     },
-    parameters: GRAM_SWEEP_PARAMETERS,
+    parameters: GRAM_PARAMETERS,
     scenarios: [{
       name: "zero-input",
       breaks: "$\\boldsymbol x_i \\ne 0$: the first input is the origin (the angle, and the relative error, undefined)",

@@ -11,12 +11,7 @@ import { CHECK_FALSE_ALARM, confidencePercent } from "../../engine/false_alarm.t
 import { logLogScatter } from "../../engine/plots/log_log_scatter.ts";
 import { withData } from "../../engine/records.ts";
 import { exponentTest, formatExponent, logLogFit } from "../../engine/verdicts/log_log_fit.ts";
-import {
-  GRAM_SWEEP_INITIALISATIONS,
-  GRAM_SWEEP_PARAMETERS,
-  GRAM_SWEEP_WIDTHS,
-  gramSweepInputs,
-} from "../../models/lecture_gram_sweep.ts";
+import { GRAM_INITIALISATIONS, GRAM_PARAMETERS, GRAM_WIDTHS, gramInputs } from "../../models/lecture_gram_sweep.ts";
 import { kernelA, kernelGram, LectureNetwork } from "../../models/lecture_network.ts";
 import { norm, ratio } from "../../numerics/compare.ts";
 import { isPsd } from "../../numerics/linalg.ts";
@@ -78,17 +73,17 @@ for ReLU $= \frac{\|\boldsymbol x_i\|\|\boldsymbol x_j\|}{2\pi}(\sin\vartheta + 
     generate({ rng, index, params = {} }) {
       const drawnN = rng.int(2, 6), drawnD = rng.int(2, 4);
       const n = params.n ?? drawnN, d = params.d ?? drawnD;
-      const width = params.width ?? GRAM_SWEEP_WIDTHS[index % GRAM_SWEEP_WIDTHS.length];
+      const width = params.width ?? GRAM_WIDTHS[index % GRAM_WIDTHS.length];
       // params.zeroInput = 1: the first point is the origin (breaks xᵢ ≠ 0), after the same draws.
-      const xs = gramSweepInputs(rng, n, d, params.zeroInput === 1);
+      const xs = gramInputs(rng, n, d, params.zeroInput === 1);
       const net = new LectureNetwork(xs, new Float64Array(n), width);
       const gamma = 1 / Math.sqrt(width);
-      const thetas = Array.from({ length: GRAM_SWEEP_INITIALISATIONS }, () => net.initialise(rng, gamma));
+      const thetas = Array.from({ length: GRAM_INITIALISATIONS }, () => net.initialise(rng, gamma));
       const moved = thetas[0].map((v) => v + rng.normal());
       return { net, thetas, moved };
     },
     describe: (i) =>
-      `n = ${i.net.xs.length}, d = ${i.net.dim}, N = ${i.net.width}, γ = 1/√N, ${GRAM_SWEEP_INITIALISATIONS} draws of θ⁰`,
+      `n = ${i.net.xs.length}, d = ${i.net.dim}, N = ${i.net.width}, γ = 1/√N, ${GRAM_INITIALISATIONS} draws of θ⁰`,
     hypotheses: [{
       statement: "$\\sigma$ = ReLU, $\\boldsymbol x_i \\ne 0$",
       certainty: "certified",
@@ -133,9 +128,9 @@ for ReLU $= \frac{\|\boldsymbol x_i\|\|\boldsymbol x_j\|}{2\pi}(\sin\vartheta + 
       const holds = hi < 0 && lo <= -0.5 && -0.5 <= hi;
       return {
         holds,
-        summary: `log RMS ‖K̂^(a)(θ⁰) − K^(a)‖_F/‖K^(a)‖_F against log N over N ∈ {${
-          GRAM_SWEEP_WIDTHS.join(", ")
-        }}: slope ${fit.slope.toFixed(3)}, ${confidencePercent(CHECK_FALSE_ALARM)} CI [${lo.toFixed(3)}, ${
+        summary: `log RMS ‖K̂^(a)(θ⁰) − K^(a)‖_F/‖K^(a)‖_F against log N over N ∈ {${GRAM_WIDTHS.join(", ")}}: slope ${
+          fit.slope.toFixed(3)
+        }, ${confidencePercent(CHECK_FALSE_ALARM)} CI [${lo.toFixed(3)}, ${
           hi.toFixed(3)
         }]; convergence needs the CI below 0, and the law-of-large-numbers rate −1/2 must lie in it`,
         alpha: CHECK_FALSE_ALARM,
@@ -160,7 +155,7 @@ for ReLU $= \frac{\|\boldsymbol x_i\|\|\boldsymbol x_j\|}{2\pi}(\sin\vartheta + 
         ),
       ];
     },
-    parameters: GRAM_SWEEP_PARAMETERS,
+    parameters: GRAM_PARAMETERS,
     scenarios: [{
       name: "zero-input",
       breaks: "$\\boldsymbol x_i \\ne 0$: the first input is the origin",
