@@ -12,7 +12,7 @@
  */
 import { defineClaim } from "../../engine/claim.ts";
 import type { Claim, ConclusionCheck, InstanceContext, InstanceRecord, PlotSpec } from "../../engine/claim.ts";
-import { logLogScatter } from "../../engine/plots/log_log_scatter.ts";
+import { logLogScatter } from "../../engine/plots/log_log.ts";
 import { withData } from "../../engine/records.ts";
 import { arctan } from "../../models/activation.ts";
 import { type Parametrisation, TwoLayerNetwork } from "../../models/two_layer.ts";

@@ -22,7 +22,7 @@ import type {
 } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
 import { formatMeanSlope, logLogSlope, meanSlope, meanSlopeDecayTest } from "../../engine/verdicts/mean_slope.ts";
-import { logLogScatter } from "../../engine/plots/log_log_scatter.ts";
+import { logLogScatter } from "../../engine/plots/log_log.ts";
 import { withData } from "../../engine/records.ts";
 import { arctan } from "../../models/activation.ts";
 import { type Parametrisation, TwoLayerNetwork } from "../../models/two_layer.ts";

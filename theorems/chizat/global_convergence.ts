@@ -19,7 +19,7 @@ import type {
   Scenario,
 } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM, successRateVerdict } from "../../engine/false_alarm.ts";
-import { logLogScatter } from "../../engine/plots/log_log_scatter.ts";
+import { logLogScatter } from "../../engine/plots/log_log.ts";
 import { logCurvesPlot } from "../../engine/plots/log_curves.ts";
 import { withData } from "../../engine/records.ts";
 import { type Dataset, MeanFieldNetwork, trainFlow } from "../../models/mean_field.ts";

@@ -22,7 +22,7 @@ import type {
 } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
 import { formatMeanSlope, logLogSlope, meanSlope, meanSlopeDecayTest } from "../../engine/verdicts/mean_slope.ts";
-import { chart, nominal, quantitative } from "../../engine/plots/chart.ts";
+import { logLogLines } from "../../engine/plots/log_log.ts";
 import { withData } from "../../engine/records.ts";
 import { gram } from "../../models/scaled_two_layer.ts";
 import { conditioning, type LazyInstance, lazyInstance } from "../../models/lazy_instances.ts";
@@ -205,18 +205,12 @@ function plots(records: InstanceRecord<MovementData>[]): PlotSpec[] {
       { alpha: a, value: d.gap[k], quantity: "sup‖w_α − w̄_α‖", instance: `${record.index}` },
     ])
   );
-  return [chart({
-    name: "movement",
-    title: "sup_t ‖w_α(t) − w₀‖ (slope −1) and sup_t ‖w_α(t) − w̄_α(t)‖ (slope −2) against α, log–log",
+  return [logLogLines(
+    "movement",
+    "sup_t ‖w_α(t) − w₀‖ (slope −1) and sup_t ‖w_α(t) − w̄_α(t)‖ (slope −2) against α, log–log",
     values,
-    mark: { type: "line", point: true },
-    encoding: {
-      x: quantitative("alpha", { log: true }),
-      y: quantitative("value", { log: true }),
-      color: nominal("instance"),
-      strokeDash: nominal("quantity"),
-    },
-  })];
+    { x: "alpha", y: "value", color: "instance", dash: "quantity" },
+  )];
 }
 
 const scenarios: Scenario[] = [{

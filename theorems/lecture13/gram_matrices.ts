@@ -8,7 +8,7 @@
 import { defineClaim } from "../../engine/claim.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM, confidencePercent } from "../../engine/false_alarm.ts";
-import { logLogScatter } from "../../engine/plots/log_log_scatter.ts";
+import { logLogScatter } from "../../engine/plots/log_log.ts";
 import { withData } from "../../engine/records.ts";
 import { exponentTest, formatExponent, logLogFit } from "../../engine/verdicts/log_log_fit.ts";
 import { GRAM_INITIALISATIONS, GRAM_PARAMETERS, GRAM_WIDTHS, gramInputs } from "../../models/lecture_gram_sweep.ts";
