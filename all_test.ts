@@ -37,6 +37,7 @@ import "./models/jacobian_instances_test.ts";
 import "./models/kernel_least_squares_test.ts";
 import "./models/kernel_ls_instances_test.ts";
 import "./models/kernels_test.ts";
+import "./models/lazy_instances_test.ts";
 import "./models/least_squares_instances_test.ts";
 import "./models/least_squares_test.ts";
 import "./models/lecture_movement_certificate_test.ts";

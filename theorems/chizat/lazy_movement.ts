@@ -25,10 +25,9 @@ import { formatMeanSlope, logLogSlope, meanSlope, meanSlopeDecayTest } from "../
 import { logLogLines } from "../../engine/plots/log_log.ts";
 import { withData } from "../../engine/records.ts";
 import { gram } from "../../models/scaled_two_layer.ts";
-import { conditioning, type LazyInstance, lazyInstance } from "../../models/lazy_instances.ts";
+import { conditioning, lazyFlowPair, type LazyInstance, lazyInstance } from "../../models/lazy_instances.ts";
 import { distance, norm } from "../../numerics/compare.ts";
 import { symmetricEigen } from "../../numerics/linalg.ts";
-import { integrate } from "../../numerics/ode.ts";
 
 const SOURCE = "003_ad774dfe7ed191b8.txt";
 
@@ -87,29 +86,9 @@ function sweep(i: MovementInstance): MovementData {
   const movement: number[] = [], gap: number[] = [];
   let linearMovement = 0;
   for (const alpha of MOVEMENT_ALPHAS) {
-    // ẇ = −(1/α)Dh(w)ᵀ(αh(w) − y*), w̄̇ = −(1/α)Dh(w₀)ᵀ(αh̄(w̄) − y*).
-    const sol = integrate(
-      (_t, s) => {
-        const w = s.subarray(0, p), wb = s.subarray(p), out = new Float64Array(2 * p);
-        const h = net.outputs(w);
-        net.jacobian(w).forEach((row, a) => {
-          const r = (alpha * h[a] - target[a]) / alpha;
-          for (let q = 0; q < p; q++) out[q] -= row[q] * r;
-        });
-        j0.forEach((row, a) => {
-          let hb = 0;
-          for (let q = 0; q < p; q++) hb += row[q] * (wb[q] - w0[q]);
-          const r = (alpha * hb - target[a]) / alpha;
-          for (let q = 0; q < p; q++) out[p + q] -= row[q] * r;
-        });
-        return out;
-      },
-      0,
-      Float64Array.from({ length: 2 * p }, (_, q) => w0[q % p]),
-      times,
-      // Global error ≪ the smallest gap (~1e-5 at α = 128, relative to ‖w‖ ~ 1).
-      { maxSteps: 50_000, rtol: 1e-12, atol: 1e-14 },
-    );
+    // ẇ = −(1/α)Dh(w)ᵀ(αh(w) − y*), w̄̇ = −(1/α)Dh(w₀)ᵀ(αh̄(w̄) − y*); global error ≪ the smallest gap (~1e-5 at
+    // α = 128, relative to ‖w‖ ~ 1).
+    const sol = lazyFlowPair(net, w0, target, j0, alpha, times);
     let dm = 0, gm = 0, um = 0;
     for (const s of sol.states) {
       const w = s.subarray(0, p), wb = s.subarray(p);
