@@ -1,15 +1,9 @@
 import assert from "node:assert/strict";
-import { falsified, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
+import { falsified, startMutantRun, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import { testsMatchVerdict } from "../../testing/test_records.ts";
 
-const exponentThreeHalves = startWholeRun(
-  new URL("./kappa_width_decay_mutants.ts", import.meta.url),
-  "kappaWidthDecayExponentThreeHalves",
-);
-const quarterLow = startWholeRun(
-  new URL("./kappa_width_decay_mutants.ts", import.meta.url),
-  "kappaWidthDecayExponentQuarterLow",
-);
+const exponentThreeHalves = startMutantRun(import.meta.url, "kappaWidthDecayExponentThreeHalves");
+const quarterLow = startMutantRun(import.meta.url, "kappaWidthDecayExponentQuarterLow");
 const printed = startWholeRun(new URL("./kappa_width_decay.ts", import.meta.url), "kappaWidthDecay");
 
 Deno.test(

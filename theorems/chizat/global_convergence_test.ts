@@ -1,13 +1,10 @@
 import assert from "node:assert/strict";
 import { runScenario } from "../../engine/explore.ts";
 import { aggregateScenario, scenarioTestOptions } from "../../testing/aggregate_scenario_tests.ts";
-import { aggregateRejects, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
+import { aggregateRejects, startMutantRun, wholeRun } from "../../testing/whole_run.ts";
 import { globalConvergence } from "./global_convergence.ts";
 
-const wrongDerivativeRun = startWholeRun(
-  new URL("./global_convergence_mutants.ts", import.meta.url),
-  "chizatGlobalConvergenceWrongDerivative",
-);
+const wrongDerivativeRun = startMutantRun(import.meta.url, "chizatGlobalConvergenceWrongDerivative");
 
 Deno.test(
   "chizat-global-convergence catches a wrong gradient (ReLU with the derivative 1[z < 0])",

@@ -4,13 +4,10 @@ import { relu } from "../../models/activation.ts";
 import { teacherStudentData } from "../../models/teacher_student.ts";
 import { runScenario } from "../../engine/explore.ts";
 import { aggregateScenario, scenarioTestOptions } from "../../testing/aggregate_scenario_tests.ts";
-import { falsified, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
+import { falsified, startMutantRun, wholeRun } from "../../testing/whole_run.ts";
 import { meanFieldLimit } from "./mean_field_limit.ts";
 
-const ntkScalingRun = startWholeRun(
-  new URL("./mean_field_limit_mutants.ts", import.meta.url),
-  "chizatMeanFieldNtkScaling",
-);
+const ntkScalingRun = startMutantRun(import.meta.url, "chizatMeanFieldNtkScaling");
 
 Deno.test("slide 'Continuous time dynamics': GD with step η tends to dw/dt = −∇F_m, not the printed −m∇F_m", () => {
   // Erratum evidence: w(t + η) = w(t) − η∇F_m(w(t)) has the small-step limit dw/dt = −∇F_m; the mean-field

@@ -1,10 +1,7 @@
-import { falsified, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
+import { falsified, startMutantRun, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import { testsMatchVerdict } from "../../testing/test_records.ts";
 
-const noBiasRun = startWholeRun(
-  new URL("./random_features_ridge_mutants.ts", import.meta.url),
-  "chizatRandomFeaturesNoBias",
-);
+const noBiasRun = startMutantRun(import.meta.url, "chizatRandomFeaturesNoBias");
 
 Deno.test(
   "chizat-random-features catches a wrong limiting kernel (arc-cosine without the bias coordinate)",

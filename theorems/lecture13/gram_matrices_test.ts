@@ -1,7 +1,7 @@
-import { falsified, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
+import { falsified, startMutantRun, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import { testsMatchVerdict } from "../../testing/test_records.ts";
 
-const kernelOff = startWholeRun(new URL("./gram_matrices_mutants.ts", import.meta.url), "yangGramKernelOff");
+const kernelOff = startMutantRun(import.meta.url, "yangGramKernelOff");
 
 Deno.test(
   "yang-gram catches a limit kernel off by a factor 1.2 (the error stops decaying)",
