@@ -5,7 +5,7 @@
  * @module
  */
 import assert from "node:assert/strict";
-import { type StartedRun, type WholeRun, wholeRun } from "./whole_run.ts";
+import { falsified, type StartedRun, type WholeRun, wholeRun } from "./whole_run.ts";
 
 /**
  * The run's aggregate reports at least one test with a p-value and a power in [0, 1] (up to rounding), and some test rejects
@@ -47,4 +47,10 @@ export async function testsRejectOnlyTheMutant(mutant: StartedRun, printed: Star
   testsMatchVerdict(run);
   assert.equal(run.result.status, "falsified");
   testsMatchVerdict(await wholeRun(printed));
+}
+
+/** The run is falsified, and its tests say so (`testsMatchVerdict`: some test rejects at its level). */
+export function falsifiedByItsTests(run: WholeRun): void {
+  falsified(run);
+  testsMatchVerdict(run);
 }
