@@ -11,6 +11,7 @@ import { runClaim } from "../engine/run.ts";
 import type { BudgetName } from "../engine/claim.ts";
 import { claims } from "../theorems/catalog.ts";
 import { isDeepStrictEqual } from "node:util";
+import { runBenchMain } from "./_main.ts";
 
 function flag(args: string[], name: string, fallback: string): string {
   const i = args.indexOf(name);
@@ -63,11 +64,4 @@ async function main(args: string[]): Promise<number> {
   return mismatches ? 1 : 0;
 }
 
-if (import.meta.main) {
-  try {
-    Deno.exit(await main(Deno.args));
-  } catch (e) {
-    console.error(e instanceof Error ? e.message : e);
-    Deno.exit(2);
-  }
-}
+if (import.meta.main) await runBenchMain(main);

@@ -8,6 +8,7 @@
  *
  * @module
  */
+import { runBenchMain } from "./_main.ts";
 
 /** One JSON line of either benchmark. */
 export interface Timing {
@@ -86,11 +87,4 @@ async function main(args: string[]): Promise<void> {
   }
 }
 
-if (import.meta.main) {
-  try {
-    await main(Deno.args);
-  } catch (e) {
-    console.error(e instanceof Error ? e.message : e);
-    Deno.exit(2);
-  }
-}
+if (import.meta.main) await runBenchMain(main);

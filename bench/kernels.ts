@@ -16,6 +16,7 @@ import * as tf from "@tensorflow/tfjs";
 import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
 import { createRng } from "../numerics/random.ts";
 import { gdStepRelu, ntkGramRelu } from "../numerics/two_layer_kernels.ts";
+import { runBenchMain } from "./_main.ts";
 
 /** Parsed command line. */
 export interface BenchArgs {
@@ -164,11 +165,4 @@ async function main(args: string[]): Promise<void> {
   for (const l of await benchTfjs(a, "wasm")) console.log(l);
 }
 
-if (import.meta.main) {
-  try {
-    await main(Deno.args);
-  } catch (e) {
-    console.error(e instanceof Error ? e.message : e);
-    Deno.exit(2);
-  }
-}
+if (import.meta.main) await runBenchMain(main);

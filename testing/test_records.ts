@@ -5,7 +5,7 @@
  * @module
  */
 import assert from "node:assert/strict";
-import type { WholeRun } from "./whole_run.ts";
+import { falsified, type StartedRun, type WholeRun, wholeRun } from "./whole_run.ts";
 
 /**
  * The run's aggregate reports at least one test with a p-value and a power in [0, 1] (up to rounding), and some test rejects
@@ -36,4 +36,21 @@ export function testsMatchVerdict({ result }: Pick<WholeRun, "result">): void {
     result.status === "falsified",
     `${result.id}: ${result.status}, tests ${tests.map((t) => `${t.name} p = ${t.pValue} at ${t.alpha}`).join("; ")}`,
   );
+}
+
+/**
+ * The mutant's run is falsified and the printed claim's is not, each with its tests rejecting exactly when it is
+ * falsified (`testsMatchVerdict`): the test record tells the two apart.
+ */
+export async function testsRejectOnlyTheMutant(mutant: StartedRun, printed: StartedRun): Promise<void> {
+  const run = await wholeRun(mutant);
+  testsMatchVerdict(run);
+  assert.equal(run.result.status, "falsified");
+  testsMatchVerdict(await wholeRun(printed));
+}
+
+/** The run is falsified, and its tests say so (`testsMatchVerdict`: some test rejects at its level). */
+export function falsifiedByItsTests(run: WholeRun): void {
+  falsified(run);
+  testsMatchVerdict(run);
 }

@@ -56,6 +56,28 @@ export function startWholeRun(module: URL, name: string): StartedRun {
   })();
 }
 
+/**
+ * The module of mutants beside a claim's test module: `foo_mutants.ts` for `foo_test.ts` (pass `import.meta.url`).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { mutantsModule } from "./whole_run.ts";
+ * assert.equal(mutantsModule("file:///r/theorems/ch10/descent_lemma_test.ts").href, "file:///r/theorems/ch10/descent_lemma_mutants.ts");
+ * assert.throws(() => mutantsModule("file:///r/theorems/ch10/descent_lemma.ts"));
+ * ```
+ */
+export function mutantsModule(testModule: string): URL {
+  const url = new URL(testModule);
+  if (!url.pathname.endsWith("_test.ts")) throw new Error(`${testModule} is not a *_test.ts module`);
+  return new URL(url.pathname.replace(/_test\.ts$/, "_mutants.ts"), url);
+}
+
+/** `startWholeRun` of the mutant `name` exported by the `*_mutants.ts` beside the test module `testModule`. */
+export function startMutantRun(testModule: string, name: string): StartedRun {
+  return startWholeRun(mutantsModule(testModule), name);
+}
+
 /** The run `startWholeRun` started; rejects with its error if it failed. */
 export async function wholeRun(started: StartedRun): Promise<WholeRun> {
   const { run, error } = await started;

@@ -2,13 +2,10 @@ import assert from "node:assert/strict";
 import { firstCaughtInstance } from "../../engine/mutation.ts";
 import type { ScaledTwoLayer } from "../../models/scaled_two_layer.ts";
 import { type Matrix, matVec } from "../../numerics/linalg.ts";
-import { aggregateRejects, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
+import { aggregateRejects, startMutantRun, wholeRun } from "../../testing/whole_run.ts";
 import { errorDynamicsNtk } from "./error_dynamics_ntk.ts";
 
-const linearisedGd = startWholeRun(
-  new URL("./error_dynamics_ntk_mutants.ts", import.meta.url),
-  "errorDynamicsNtkLinearisedGd",
-);
+const linearisedGd = startMutantRun(import.meta.url, "errorDynamicsNtkLinearisedGd");
 
 Deno.test("eq-10.28 catches a frozen kernel Df(w₀)Df(w₀)ᵀ in place of Df(w)Df(w)ᵀ", async () => {
   // The linearisation's kernel (first evaluation is at w₀): exact only at t = 0.

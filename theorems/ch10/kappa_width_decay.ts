@@ -11,7 +11,7 @@
 import { defineClaim } from "../../engine/claim.ts";
 import type { Claim, ConclusionCheck, StatisticalTest } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM, levelText } from "../../engine/false_alarm.ts";
-import { chart, nominal, quantitative } from "../../engine/plots/chart.ts";
+import { logLogLines } from "../../engine/plots/log_log.ts";
 import { withData } from "../../engine/records.ts";
 import { exponentTest } from "../../engine/verdicts/log_log_fit.ts";
 import { kappaBoundSweep, meanKappa } from "../../models/kappa_sweep.ts";
@@ -372,17 +372,12 @@ $\|D^2f\| \ge \alpha\max_k|v_k|\max_i|\sigma''(u_k\cdot x_i)|\,\|x_i\|^2 \asymp 
           ];
         });
       });
-      return [chart({
-        name: "kappa-width",
-        title: "mean κ_f(w₀) against d_hid (log–log) for three scalings α(d_hid): ReLU exact, tanh bracketed",
+      return [logLogLines(
+        "kappa-width",
+        "mean κ_f(w₀) against d_hid (log–log) for three scalings α(d_hid): ReLU exact, tanh bracketed",
         values,
-        mark: { type: "line", point: true },
-        encoding: {
-          x: quantitative("d_hid", { log: true }),
-          y: quantitative("kappa", { log: true }),
-          color: nominal("alpha"),
-        },
-      })];
+        { x: "d_hid", y: "kappa", color: "alpha" },
+      )];
     },
     parameters: {
       width: { type: "integer", min: 2, max: 1024, help: "hidden width d_hid (the sweep uses 16…4096)" },

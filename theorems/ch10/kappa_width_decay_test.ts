@@ -1,33 +1,19 @@
 import assert from "node:assert/strict";
-import { falsified, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
-import { testsMatchVerdict } from "../../testing/test_records.ts";
+import { startMutantRun, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
+import { falsifiedByItsTests, testsMatchVerdict } from "../../testing/test_records.ts";
 
-const exponentThreeHalves = startWholeRun(
-  new URL("./kappa_width_decay_mutants.ts", import.meta.url),
-  "kappaWidthDecayExponentThreeHalves",
-);
-const quarterLow = startWholeRun(
-  new URL("./kappa_width_decay_mutants.ts", import.meta.url),
-  "kappaWidthDecayExponentQuarterLow",
-);
+const exponentThreeHalves = startMutantRun(import.meta.url, "kappaWidthDecayExponentThreeHalves");
+const quarterLow = startMutantRun(import.meta.url, "kappaWidthDecayExponentQuarterLow");
 const printed = startWholeRun(new URL("./kappa_width_decay.ts", import.meta.url), "kappaWidthDecay");
 
 Deno.test(
   "eq-10.47 catches a bound exponent of −3/2 (κ ≲ d_hid^{-3/2})",
-  async () => {
-    const run = await wholeRun(exponentThreeHalves);
-    falsified(run);
-    testsMatchVerdict(run);
-  },
+  async () => falsifiedByItsTests(await wholeRun(exponentThreeHalves)),
 );
 
 Deno.test(
   "eq-10.47 catches the near miss: the bound exponent off by 1/4 (κ ≲ d_hid^{-3/4} for α = 1/√d_hid)",
-  async () => {
-    const run = await wholeRun(quarterLow);
-    falsified(run);
-    testsMatchVerdict(run);
-  },
+  async () => falsifiedByItsTests(await wholeRun(quarterLow)),
 );
 
 Deno.test("eq-10.47: an erratum (tanh fails the printed form by √(log d_hid)), in scope for ReLU; tests agree", async () => {

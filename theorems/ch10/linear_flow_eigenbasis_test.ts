@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { firstCaughtInstance } from "../../engine/mutation.ts";
-import { aggregateRejects, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
+import { aggregateRejects, startMutantRun, wholeRun } from "../../testing/whole_run.ts";
 import { linearFlowEigenbasis } from "./linear_flow_eigenbasis.ts";
 
-const heun = startWholeRun(new URL("./linear_flow_eigenbasis_mutants.ts", import.meta.url), "linearFlowEigenbasisHeun");
+const heun = startMutantRun(import.meta.url, "linearFlowEigenbasisHeun");
 
 Deno.test("eq-10.21 catches a wrong closed form: exp(−2Λt) in place of exp(−Λt)", async () => {
   const wrong = linearFlowEigenbasis((ls, u0, times) => ls.errorFlowClosedForm(u0, times.map((t) => 2 * t)));

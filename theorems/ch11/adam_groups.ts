@@ -12,7 +12,7 @@
  */
 import { defineClaim } from "../../engine/claim.ts";
 import type { Claim, ConclusionCheck, InstanceContext, InstanceRecord, PlotSpec } from "../../engine/claim.ts";
-import { chart, nominal, quantitative } from "../../engine/plots/chart.ts";
+import { logLogScatter } from "../../engine/plots/log_log.ts";
 import { withData } from "../../engine/records.ts";
 import { arctan } from "../../models/activation.ts";
 import { type Parametrisation, TwoLayerNetwork } from "../../models/two_layer.ts";
@@ -180,17 +180,12 @@ function plots(records: InstanceRecord<AdamGroupsData>[]): PlotSpec[] {
       { width: n, ratio: d.otherRatio[k], optimiser: "ADAM (defaults)", seed: `${record.index}` },
     ])
   );
-  return [chart({
-    name: "group-ratio",
-    title: "rem-11.29: ‖Δ(U, b, c)‖/‖Δv‖ against n, GD vs ADAM from the same w₀ (LeCun, arctan, f ≤ 10⁻⁴f(w₀))",
+  return [logLogScatter(
+    "group-ratio",
+    "rem-11.29: ‖Δ(U, b, c)‖/‖Δv‖ against n, GD vs ADAM from the same w₀ (LeCun, arctan, f ≤ 10⁻⁴f(w₀))",
     values,
-    mark: { type: "point" },
-    encoding: {
-      x: quantitative("width", { log: true }),
-      y: quantitative("ratio", { log: true }),
-      color: nominal("optimiser"),
-    },
-  })];
+    { x: "width", y: "ratio", color: "optimiser" },
+  )];
 }
 
 /**

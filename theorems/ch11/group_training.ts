@@ -21,16 +21,14 @@ import type {
   PlotSpec,
 } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
-import { decayTest } from "../../engine/verdicts/decay_decision.ts";
-import { chart, nominal, quantitative } from "../../engine/plots/chart.ts";
+import { formatMeanSlope, logLogSlope, meanSlope, meanSlopeDecayTest } from "../../engine/verdicts/mean_slope.ts";
+import { logLogScatter } from "../../engine/plots/log_log.ts";
 import { withData } from "../../engine/records.ts";
 import { arctan } from "../../models/activation.ts";
 import { type Parametrisation, TwoLayerNetwork } from "../../models/two_layer.ts";
 import { wideData } from "../../models/wide_lecun_sweep.ts";
 import { symmetricEigen } from "../../numerics/linalg.ts";
 import { gaussian, type Rng } from "../../numerics/random.ts";
-import { linearFit } from "../../numerics/stats.ts";
-import tQuantile from "@stdlib/stats-base-dists-t-quantile";
 
 const SOURCE = "004_9692536818598e94.txt";
 
@@ -139,9 +137,6 @@ function sweep(i: GroupTrainingInstance): GroupTrainingData {
   return out;
 }
 
-/** Slope of log y against log x. */
-const slopeOf = (x: number[], y: number[]) => linearFit(x.map(Math.log), y.map(Math.log)).slope;
-
 /** Per instance: over the sweep the ratio and the kernel share both fall, and GD lowered the loss at every width. */
 function check(i: GroupTrainingInstance): ConclusionCheck<GroupTrainingData> {
   const d = sweep(i), last = d.widths.length - 1;
@@ -160,38 +155,26 @@ function check(i: GroupTrainingInstance): ConclusionCheck<GroupTrainingData> {
   };
 }
 
-/** Mean over instances of per-instance log–log slopes, with the t interval at two-sided level 1 − GAMMA. */
-function meanSlope(slopes: number[]) {
-  const k = slopes.length, mean = slopes.reduce((a, b) => a + b, 0) / k;
-  const sd = Math.sqrt(slopes.reduce((a, b) => a + (b - mean) ** 2, 0) / (k - 1));
-  const se = sd / Math.sqrt(k), q = tQuantile(1 - GAMMA / 2, k - 1) * se;
-  return { mean, se, df: k - 1, lo: mean - q, hi: mean + q };
-}
-
 function aggregate(records: InstanceRecord<GroupTrainingData>[]): AggregateCheck {
   const pts = withData(records).map(({ data }) => data);
   if (pts.length < 2) return { holds: "inconclusive", summary: "too few instances" };
   const fit = (key: keyof Omit<GroupTrainingData, "widths" | "lossRatio">) =>
-    meanSlope(pts.map((d) => slopeOf(d.widths, d[key])));
+    meanSlope(pts.map((d) => logLogSlope(d.widths, d[key])), GAMMA);
   const ratio = fit("ratio"), share = fit("share");
   const groups = GROUPS.map((g) => [g, fit(g)] as const);
-  const iv = (s: ReturnType<typeof meanSlope>) => `${s.mean.toFixed(3)} [${s.lo.toFixed(3)}, ${s.hi.toFixed(3)}]`;
+  const iv = (s: ReturnType<typeof meanSlope>) => formatMeanSlope(s, 3);
   const level = `${(100 * (1 - GAMMA)).toFixed(4)}%`;
   const tests = [
-    decayTest({
-      name: "exponent in n of ‖Δ(U, b, c)‖/‖Δv‖ (v primarily trained: the ratio decays)",
-      slope: ratio.mean,
-      se: ratio.se,
-      df: ratio.df,
-      gamma: GAMMA,
-    }),
-    decayTest({
-      name: "exponent in n of ‖K̂ − K̂_v‖_F/‖K̂‖_F at w₀ (K^LC is the v-contribution: the rest decays)",
-      slope: share.mean,
-      se: share.se,
-      df: share.df,
-      gamma: GAMMA,
-    }),
+    meanSlopeDecayTest(
+      "exponent in n of ‖Δ(U, b, c)‖/‖Δv‖ (v primarily trained: the ratio decays)",
+      ratio,
+      GAMMA,
+    ),
+    meanSlopeDecayTest(
+      "exponent in n of ‖K̂ − K̂_v‖_F/‖K̂‖_F at w₀ (K^LC is the v-contribution: the rest decays)",
+      share,
+      GAMMA,
+    ),
   ];
   return {
     holds: ratio.hi < 0 && share.hi < 0,
@@ -215,17 +198,12 @@ function plots(records: InstanceRecord<GroupTrainingData>[]): PlotSpec[] {
   const values = withData(records).flatMap(({ record, data: d }) =>
     d.widths.flatMap((n, k) => GROUPS.map((g) => ({ width: n, movement: d[g][k], group: g, seed: `${record.index}` })))
   );
-  return [chart({
-    name: "group-movement",
-    title: "sec-11.6-training: sup_k‖g_k − g₀‖ per group against n (LeCun, h = O(1/n)); v ≈ n^{-1/2}, U, b, c ≈ n⁻¹",
+  return [logLogScatter(
+    "group-movement",
+    "sec-11.6-training: sup_k‖g_k − g₀‖ per group against n (LeCun, h = O(1/n)); v ≈ n^{-1/2}, U, b, c ≈ n⁻¹",
     values,
-    mark: { type: "point" },
-    encoding: {
-      x: quantitative("width", { log: true }),
-      y: quantitative("movement", { log: true }),
-      color: nominal("group"),
-    },
-  })];
+    { x: "width", y: "movement", color: "group" },
+  )];
 }
 
 /**

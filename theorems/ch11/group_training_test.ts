@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
-import { startWholeRun, wholeRun } from "../../testing/whole_run.ts";
+import { startMutantRun, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import { testsMatchVerdict } from "../../testing/test_records.ts";
 
 const printed = startWholeRun(new URL("./group_training.ts", import.meta.url), "groupTraining");
-const ntk = startWholeRun(new URL("./group_training_mutants.ts", import.meta.url), "anyParametrisation");
+const ntk = startMutantRun(import.meta.url, "anyParametrisation");
 
 Deno.test("sec-11.6-training is verified at the test budget; its two decay tests do not reject", async () => {
   const run = await wholeRun(printed);

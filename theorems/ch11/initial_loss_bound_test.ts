@@ -1,11 +1,8 @@
-import { falsified, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
+import { falsified, startMutantRun, wholeRun } from "../../testing/whole_run.ts";
 import { aggregateScenarioTests } from "../../testing/aggregate_scenario_tests.ts";
 import { initialLossBound } from "./initial_loss_bound.ts";
 
-const radiusMCDelta = startWholeRun(
-  new URL("./initial_loss_bound_mutants.ts", import.meta.url),
-  "initialLossBoundRadiusMCDelta",
-);
+const radiusMCDelta = startMutantRun(import.meta.url, "initialLossBoundRadiusMCDelta");
 
 aggregateScenarioTests(initialLossBound, [["labels-beyond-R", "breaks"]]);
 

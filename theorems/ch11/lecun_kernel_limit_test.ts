@@ -1,17 +1,11 @@
 /** Mutation tests of thm-11.16: a wrong limit kernel plugged into the same claim must be caught by a whole run. */
-import { falsified, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
+import { falsified, startMutantRun, wholeRun } from "../../testing/whole_run.ts";
 
-const tenPercentOff = startWholeRun(
-  new URL("./lecun_kernel_limit_mutants.ts", import.meta.url),
-  "lecunKernelLimitTenPercentOff",
-);
+const tenPercentOff = startMutantRun(import.meta.url, "lecunKernelLimitTenPercentOff");
 
 Deno.test("thm-11.16 catches a limit kernel 10% off", async () => falsified(await wholeRun(tenPercentOff)));
 
-const fivePercentOff = startWholeRun(
-  new URL("./lecun_kernel_limit_mutants.ts", import.meta.url),
-  "lecunKernelLimitFivePercentOff",
-);
+const fivePercentOff = startMutantRun(import.meta.url, "lecunKernelLimitFivePercentOff");
 
 Deno.test("thm-11.16 catches the near miss 1.05·K^LC (a limit kernel 5% off)", async () =>
   falsified(await wholeRun(fivePercentOff)));

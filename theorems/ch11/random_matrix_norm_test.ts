@@ -1,11 +1,8 @@
-import { falsified, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
+import { falsified, startMutantRun, wholeRun } from "../../testing/whole_run.ts";
 import { aggregateScenarioTests } from "../../testing/aggregate_scenario_tests.ts";
 import { randomMatrixNorm } from "./random_matrix_norm.ts";
 
-const hundredfoldSmallBound = startWholeRun(
-  new URL("./random_matrix_norm_mutants.ts", import.meta.url),
-  "randomMatrixNormHundredfoldSmallBound",
-);
+const hundredfoldSmallBound = startMutantRun(import.meta.url, "randomMatrixNormHundredfoldSmallBound");
 
 aggregateScenarioTests(randomMatrixNorm, [
   ["variance-two", "breaks"],

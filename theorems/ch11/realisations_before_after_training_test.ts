@@ -1,17 +1,11 @@
 import assert from "node:assert/strict";
 import { firstCaughtInstance } from "../../engine/mutation.ts";
 import { runClaim } from "../../engine/run.ts";
-import { aggregateRejects, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
+import { aggregateRejects, startMutantRun, wholeRun } from "../../testing/whole_run.ts";
 import { gdTrainer, realisationsBeforeAfterTraining } from "./realisations_before_after_training.ts";
 
-const threeSteps = startWholeRun(
-  new URL("./realisations_before_after_training_mutants.ts", import.meta.url),
-  "realisationsBeforeAfterTrainingThreeSteps",
-);
-const fiveSteps = startWholeRun(
-  new URL("./realisations_before_after_training_mutants.ts", import.meta.url),
-  "realisationsBeforeAfterTrainingFiveSteps",
-);
+const threeSteps = startMutantRun(import.meta.url, "realisationsBeforeAfterTrainingThreeSteps");
+const fiveSteps = startMutantRun(import.meta.url, "realisationsBeforeAfterTrainingFiveSteps");
 
 Deno.test("fig-11.3: without training the observation is not reproduced", async () => {
   // An instance failing both forms (the loss does not go down) makes the run falsified, never observed or erratum.

@@ -1,15 +1,9 @@
-import { falsified, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
+import { falsified, startMutantRun, wholeRun } from "../../testing/whole_run.ts";
 import { aggregateScenarioTests } from "../../testing/aggregate_scenario_tests.ts";
 import { tangentKernelEigenvalues } from "./tangent_kernel_eigenvalues.ts";
 
-const threefoldKernel = startWholeRun(
-  new URL("./tangent_kernel_eigenvalues_mutants.ts", import.meta.url),
-  "tangentKernelEigenvaluesThreefoldKernel",
-);
-const twofoldKernel = startWholeRun(
-  new URL("./tangent_kernel_eigenvalues_mutants.ts", import.meta.url),
-  "tangentKernelEigenvaluesTwofoldKernel",
-);
+const threefoldKernel = startMutantRun(import.meta.url, "tangentKernelEigenvaluesThreefoldKernel");
+const twofoldKernel = startMutantRun(import.meta.url, "tangentKernelEigenvaluesTwofoldKernel");
 
 aggregateScenarioTests(tangentKernelEigenvalues, [
   ["width-below-n0", "breaks"],

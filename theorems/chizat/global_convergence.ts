@@ -19,7 +19,7 @@ import type {
   Scenario,
 } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM, successRateVerdict } from "../../engine/false_alarm.ts";
-import { chart, quantitative } from "../../engine/plots/chart.ts";
+import { logLogScatter } from "../../engine/plots/log_log.ts";
 import { logCurvesPlot } from "../../engine/plots/log_curves.ts";
 import { withData } from "../../engine/records.ts";
 import { type Dataset, MeanFieldNetwork, trainFlow } from "../../models/mean_field.ts";
@@ -251,13 +251,12 @@ function plots(records: InstanceRecord<GlobalConvergenceData>[]): PlotSpec[] {
     d.times.map((t, k) => ({ run: `#${record.index} m=${d.m}`, m: d.m, t, loss: d.losses[k] }))
   );
   return [
-    chart({
-      name: "final-loss",
-      title: `Loss at T (or where it reached ${LEVEL}·F₀) against the width m (5-neuron teacher: m < 5 cannot fit it)`,
-      values: finals,
-      mark: { type: "point" },
-      encoding: { x: quantitative("m", { log: true }), y: quantitative("loss", { log: true, title: "F(μ_T,m)" }) },
-    }),
+    logLogScatter(
+      "final-loss",
+      `Loss at T (or where it reached ${LEVEL}·F₀) against the width m (5-neuron teacher: m < 5 cannot fit it)`,
+      finals,
+      { x: "m", y: "loss", yTitle: "F(μ_T,m)" },
+    ),
     logCurvesPlot(
       "curves",
       `Training curves up to T or to F ≤ ${LEVEL}·F₀: under-parametrised students stall, wide ones reach it`,

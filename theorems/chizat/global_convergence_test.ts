@@ -1,12 +1,10 @@
 import assert from "node:assert/strict";
 import { runScenario } from "../../engine/explore.ts";
-import { aggregateRejects, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
+import { aggregateScenario, scenarioTestOptions } from "../../testing/aggregate_scenario_tests.ts";
+import { aggregateRejects, startMutantRun, wholeRun } from "../../testing/whole_run.ts";
 import { globalConvergence } from "./global_convergence.ts";
 
-const wrongDerivativeRun = startWholeRun(
-  new URL("./global_convergence_mutants.ts", import.meta.url),
-  "chizatGlobalConvergenceWrongDerivative",
-);
+const wrongDerivativeRun = startMutantRun(import.meta.url, "chizatGlobalConvergenceWrongDerivative");
 
 Deno.test(
   "chizat-global-convergence catches a wrong gradient (ReLU with the derivative 1[z < 0])",
@@ -15,17 +13,11 @@ Deno.test(
 
 Deno.test("chizat-global-convergence scenario collapsed-init breaks: the wide students stall with the small ones", async () => {
   const claim = globalConvergence();
-  const sc = claim.scenarios!.find((s) => s.name === "collapsed-init")!;
-  assert.equal(sc.decidedBy, "aggregate");
-  const seed = Number(Deno.env.get("CLAIM_SEED") ?? "1");
-  const out = await runScenario(claim, sc, { seed, instances: 12, searchRuns: 24 });
+  const sc = aggregateScenario(claim, "collapsed-init");
+  const out = await runScenario(claim, sc, scenarioTestOptions());
   assert.equal(out.verdict, "breaks", out.summary);
   assert.equal(out.violated, out.tried);
   // Control: the same runs from the full-support initialisation are not rejected (the horizon alone does not break it).
-  const control = await runScenario(claim, { ...sc, params: { ...sc.params, collapsed: 0 } }, {
-    seed,
-    instances: 12,
-    searchRuns: 24,
-  });
+  const control = await runScenario(claim, { ...sc, params: { ...sc.params, collapsed: 0 } }, scenarioTestOptions());
   assert.notEqual(control.verdict, "breaks", control.summary);
 });

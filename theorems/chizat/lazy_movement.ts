@@ -21,16 +21,13 @@ import type {
   Scenario,
 } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
-import { decayTest } from "../../engine/verdicts/decay_decision.ts";
-import { chart, nominal, quantitative } from "../../engine/plots/chart.ts";
+import { formatMeanSlope, logLogSlope, meanSlope, meanSlopeDecayTest } from "../../engine/verdicts/mean_slope.ts";
+import { logLogLines } from "../../engine/plots/log_log.ts";
 import { withData } from "../../engine/records.ts";
 import { gram } from "../../models/scaled_two_layer.ts";
-import { conditioning, type LazyInstance, lazyInstance } from "../../models/lazy_instances.ts";
+import { conditioning, lazyFlowPair, type LazyInstance, lazyInstance } from "../../models/lazy_instances.ts";
 import { distance, norm } from "../../numerics/compare.ts";
 import { symmetricEigen } from "../../numerics/linalg.ts";
-import { integrate } from "../../numerics/ode.ts";
-import { linearFit } from "../../numerics/stats.ts";
-import tQuantile from "@stdlib/stats-base-dists-t-quantile";
 
 const SOURCE = "003_ad774dfe7ed191b8.txt";
 
@@ -89,29 +86,9 @@ function sweep(i: MovementInstance): MovementData {
   const movement: number[] = [], gap: number[] = [];
   let linearMovement = 0;
   for (const alpha of MOVEMENT_ALPHAS) {
-    // ẇ = −(1/α)Dh(w)ᵀ(αh(w) − y*), w̄̇ = −(1/α)Dh(w₀)ᵀ(αh̄(w̄) − y*).
-    const sol = integrate(
-      (_t, s) => {
-        const w = s.subarray(0, p), wb = s.subarray(p), out = new Float64Array(2 * p);
-        const h = net.outputs(w);
-        net.jacobian(w).forEach((row, a) => {
-          const r = (alpha * h[a] - target[a]) / alpha;
-          for (let q = 0; q < p; q++) out[q] -= row[q] * r;
-        });
-        j0.forEach((row, a) => {
-          let hb = 0;
-          for (let q = 0; q < p; q++) hb += row[q] * (wb[q] - w0[q]);
-          const r = (alpha * hb - target[a]) / alpha;
-          for (let q = 0; q < p; q++) out[p + q] -= row[q] * r;
-        });
-        return out;
-      },
-      0,
-      Float64Array.from({ length: 2 * p }, (_, q) => w0[q % p]),
-      times,
-      // Global error ≪ the smallest gap (~1e-5 at α = 128, relative to ‖w‖ ~ 1).
-      { maxSteps: 50_000, rtol: 1e-12, atol: 1e-14 },
-    );
+    // ẇ = −(1/α)Dh(w)ᵀ(αh(w) − y*), w̄̇ = −(1/α)Dh(w₀)ᵀ(αh̄(w̄) − y*); global error ≪ the smallest gap (~1e-5 at
+    // α = 128, relative to ‖w‖ ~ 1).
+    const sol = lazyFlowPair(net, w0, target, j0, alpha, times);
     let dm = 0, gm = 0, um = 0;
     for (const s of sol.states) {
       const w = s.subarray(0, p), wb = s.subarray(p);
@@ -126,9 +103,6 @@ function sweep(i: MovementInstance): MovementData {
   return { alphas: MOVEMENT_ALPHAS, movement, gap, linearMovement };
 }
 
-/** Slope of log y against log x. */
-const slopeOf = (x: number[], y: number[]) => linearFit(x.map(Math.log), y.map(Math.log)).slope;
-
 /** The increments |α_{k+1}^{−p}D(α_{k+1}) − α_k^{−p}D(α_k)| of the rescaled movement along the sweep. */
 function increments(d: MovementData, exponent: number): number[] {
   const scaled = d.movement.map((m, k) => m * d.alphas[k] ** -exponent);
@@ -141,7 +115,7 @@ function check(i: MovementInstance, exponent: number): ConclusionCheck<MovementD
   const inc = increments(d, exponent), rel = d.gap.map((g, k) => g / d.movement[k]);
   const falls = (v: number[]) => v.every((x, k) => Number.isFinite(x) && (k === 0 || x < v[k - 1]));
   const holds = falls(inc) && falls(rel);
-  const s = slopeOf(d.alphas, d.movement);
+  const s = logLogSlope(d.alphas, d.movement);
   return {
     holds,
     observed: inc[inc.length - 1] / inc[0],
@@ -156,39 +130,27 @@ function check(i: MovementInstance, exponent: number): ConclusionCheck<MovementD
   };
 }
 
-/** Mean over instances of per-instance slopes, with the t interval at two-sided level 1 − GAMMA. */
-function meanSlope(slopes: number[]) {
-  const k = slopes.length, mean = slopes.reduce((a, b) => a + b, 0) / k;
-  const sd = Math.sqrt(slopes.reduce((a, b) => a + (b - mean) ** 2, 0) / (k - 1));
-  const se = sd / Math.sqrt(k), q = tQuantile(1 - GAMMA / 2, k - 1) * se;
-  return { mean, se, df: k - 1, lo: mean - q, hi: mean + q };
-}
-
 function aggregate(records: InstanceRecord<MovementData>[], exponent: number): AggregateCheck {
   const pts = withData(records).map(({ data }) => data);
   if (pts.length < 2) return { holds: "inconclusive", summary: "too few instances" };
   const logA = (d: MovementData) => d.alphas.slice(1);
-  const mv = meanSlope(pts.map((d) => slopeOf(d.alphas, d.movement)));
-  const inc = meanSlope(pts.map((d) => slopeOf(logA(d), increments(d, exponent))));
-  const gp = meanSlope(pts.map((d) => slopeOf(d.alphas, d.gap)));
-  const rel = meanSlope(pts.map((d) => slopeOf(d.alphas, d.gap.map((g, k) => g / d.movement[k]))));
+  const mv = meanSlope(pts.map((d) => logLogSlope(d.alphas, d.movement)), GAMMA);
+  const inc = meanSlope(pts.map((d) => logLogSlope(logA(d), increments(d, exponent))), GAMMA);
+  const gp = meanSlope(pts.map((d) => logLogSlope(d.alphas, d.gap)), GAMMA);
+  const rel = meanSlope(pts.map((d) => logLogSlope(d.alphas, d.gap.map((g, k) => g / d.movement[k]))), GAMMA);
   const tests = [
-    decayTest({
-      name: `exponent in α of the increments of α^${-exponent}·sup‖w_α − w₀‖ (bounded: they decay)`,
-      slope: inc.mean,
-      se: inc.se,
-      df: inc.df,
-      gamma: GAMMA,
-    }),
-    decayTest({
-      name: "exponent in α of sup‖w_α − w̄_α‖ / sup‖w_α − w₀‖ (w_α ≈ w̄_α: the relative gap decays)",
-      slope: rel.mean,
-      se: rel.se,
-      df: rel.df,
-      gamma: GAMMA,
-    }),
+    meanSlopeDecayTest(
+      `exponent in α of the increments of α^${-exponent}·sup‖w_α − w₀‖ (bounded: they decay)`,
+      inc,
+      GAMMA,
+    ),
+    meanSlopeDecayTest(
+      "exponent in α of sup‖w_α − w̄_α‖ / sup‖w_α − w₀‖ (w_α ≈ w̄_α: the relative gap decays)",
+      rel,
+      GAMMA,
+    ),
   ];
-  const iv = (s: ReturnType<typeof meanSlope>) => `${s.mean.toFixed(4)} [${s.lo.toFixed(4)}, ${s.hi.toFixed(4)}]`;
+  const iv = (s: ReturnType<typeof meanSlope>) => formatMeanSlope(s, 4);
   const level = `${(100 * (1 - GAMMA)).toFixed(4)}%`;
   return {
     holds: inc.hi < 0 && rel.hi < 0,
@@ -222,18 +184,12 @@ function plots(records: InstanceRecord<MovementData>[]): PlotSpec[] {
       { alpha: a, value: d.gap[k], quantity: "sup‖w_α − w̄_α‖", instance: `${record.index}` },
     ])
   );
-  return [chart({
-    name: "movement",
-    title: "sup_t ‖w_α(t) − w₀‖ (slope −1) and sup_t ‖w_α(t) − w̄_α(t)‖ (slope −2) against α, log–log",
+  return [logLogLines(
+    "movement",
+    "sup_t ‖w_α(t) − w₀‖ (slope −1) and sup_t ‖w_α(t) − w̄_α(t)‖ (slope −2) against α, log–log",
     values,
-    mark: { type: "line", point: true },
-    encoding: {
-      x: quantitative("alpha", { log: true }),
-      y: quantitative("value", { log: true }),
-      color: nominal("instance"),
-      strokeDash: nominal("quantity"),
-    },
-  })];
+    { x: "alpha", y: "value", color: "instance", dash: "quantity" },
+  )];
 }
 
 const scenarios: Scenario[] = [{

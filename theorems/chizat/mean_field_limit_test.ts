@@ -3,13 +3,11 @@ import { MeanFieldNetwork, trainFlow } from "../../models/mean_field.ts";
 import { relu } from "../../models/activation.ts";
 import { teacherStudentData } from "../../models/teacher_student.ts";
 import { runScenario } from "../../engine/explore.ts";
-import { falsified, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
+import { aggregateScenario, scenarioTestOptions } from "../../testing/aggregate_scenario_tests.ts";
+import { falsified, startMutantRun, wholeRun } from "../../testing/whole_run.ts";
 import { meanFieldLimit } from "./mean_field_limit.ts";
 
-const ntkScalingRun = startWholeRun(
-  new URL("./mean_field_limit_mutants.ts", import.meta.url),
-  "chizatMeanFieldNtkScaling",
-);
+const ntkScalingRun = startMutantRun(import.meta.url, "chizatMeanFieldNtkScaling");
 
 Deno.test("slide 'Continuous time dynamics': GD with step η tends to dw/dt = −∇F_m, not the printed −m∇F_m", () => {
   // Erratum evidence: w(t + η) = w(t) − η∇F_m(w(t)) has the small-step limit dw/dt = −∇F_m; the mean-field
@@ -47,13 +45,7 @@ Deno.test(
 
 Deno.test("chizat-mean-field scenario no-common-limit breaks: the m-vs-2m gap no longer shrinks with m", async () => {
   const claim = meanFieldLimit();
-  const sc = claim.scenarios!.find((s) => s.name === "no-common-limit")!;
-  assert.equal(sc.decidedBy, "aggregate");
-  const out = await runScenario(claim, sc, {
-    seed: Number(Deno.env.get("CLAIM_SEED") ?? "1"),
-    instances: 12,
-    searchRuns: 24,
-  });
+  const out = await runScenario(claim, aggregateScenario(claim, "no-common-limit"), scenarioTestOptions());
   assert.equal(out.verdict, "breaks", out.summary);
   assert.equal(out.violated, out.tried);
   assert.match(out.summary, /fitted as gap ∝ m\^p over m = 8…512 \(14 instances\): p = /);

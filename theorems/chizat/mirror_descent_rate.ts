@@ -19,7 +19,7 @@
 import { defineClaim } from "../../engine/claim.ts";
 import type { Claim, ConclusionCheck, InstanceContext } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
-import { chart, nominal, quantitative } from "../../engine/plots/chart.ts";
+import { logLogLines } from "../../engine/plots/log_log.ts";
 import { withData } from "../../engine/records.ts";
 import { NamedChecks } from "../../engine/verdicts/worst_of_checks.ts";
 import {
@@ -210,18 +210,12 @@ integrator's budget); (e) the local exponent of the bound $\min_\nu\{\dots\}$ of
           { instance: `#${record.index}`, tau: TAUS[k], value: data.bounds[k], curve: "mirror-descent bound" },
         ])
       );
-      return [chart({
-        name: "gap",
-        title: "J(ν_t) − J* and the bound inf_ν{J(ν) − J* + H(ν, ν₀)/(4αt)} against τ = 4αλt",
+      return [logLogLines(
+        "gap",
+        "J(ν_t) − J* and the bound inf_ν{J(ν) − J* + H(ν, ν₀)/(4αt)} against τ = 4αλt",
         values,
-        mark: { type: "line", point: true },
-        encoding: {
-          x: quantitative("tau", { log: true }),
-          y: quantitative("value", { log: true }),
-          color: nominal("instance"),
-          strokeDash: nominal("curve"),
-        },
-      })];
+        { x: "tau", y: "value", color: "instance", dash: "curve" },
+      )];
     },
     parameters: {
       N: { type: "integer", min: 16, max: 4096, help: "grid size (particles at fixed positions)" },

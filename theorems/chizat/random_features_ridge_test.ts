@@ -1,18 +1,11 @@
-import { falsified, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
-import { testsMatchVerdict } from "../../testing/test_records.ts";
+import { startMutantRun, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
+import { falsifiedByItsTests, testsMatchVerdict } from "../../testing/test_records.ts";
 
-const noBiasRun = startWholeRun(
-  new URL("./random_features_ridge_mutants.ts", import.meta.url),
-  "chizatRandomFeaturesNoBias",
-);
+const noBiasRun = startMutantRun(import.meta.url, "chizatRandomFeaturesNoBias");
 
 Deno.test(
   "chizat-random-features catches a wrong limiting kernel (arc-cosine without the bias coordinate)",
-  async () => {
-    const run = await wholeRun(noBiasRun);
-    falsified(run);
-    testsMatchVerdict(run);
-  },
+  async () => falsifiedByItsTests(await wholeRun(noBiasRun)),
 );
 
 const printed = startWholeRun(new URL("./random_features_ridge.ts", import.meta.url), "randomFeaturesRidge");

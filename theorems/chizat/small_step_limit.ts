@@ -14,7 +14,7 @@
  */
 import { defineClaim } from "../../engine/claim.ts";
 import type { Claim, ConclusionCheck, InstanceContext } from "../../engine/claim.ts";
-import { chart, nominal, quantitative } from "../../engine/plots/chart.ts";
+import { logLogLines } from "../../engine/plots/log_log.ts";
 import { withData } from "../../engine/records.ts";
 import { type Activation, relu, tanh } from "../../models/activation.ts";
 import { type Dataset, MeanFieldNetwork } from "../../models/mean_field.ts";
@@ -200,17 +200,12 @@ is in the recursion's step, not in the flow. The model's gradient is checked aga
       const values = withData(records).flatMap(({ record, data }) =>
         data.gaps.map((gap, j) => ({ instance: `#${record.index} (m = ${data.m})`, eta: T / STEPS[j], gap }))
       );
-      return [chart({
-        name: "gaps",
-        title: "GD (step η) vs the printed flow −m∇F_m at t = 1: the gap stalls for m ≥ 2",
+      return [logLogLines(
+        "gaps",
+        "GD (step η) vs the printed flow −m∇F_m at t = 1: the gap stalls for m ≥ 2",
         values,
-        mark: { type: "line", point: true },
-        encoding: {
-          x: quantitative("eta", { log: true }),
-          y: quantitative("gap", { log: true }),
-          color: nominal("instance"),
-        },
-      })];
+        { x: "eta", y: "gap", color: "instance" },
+      )];
     },
     parameters: {
       m: { type: "integer", min: 1, max: 64, help: "width m (default: 1, 2, 4, 8, 16 by instance index)" },

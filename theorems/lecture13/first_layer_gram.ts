@@ -12,12 +12,12 @@
 import { defineClaim } from "../../engine/claim.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
-import { chart, quantitative } from "../../engine/plots/chart.ts";
+import { logLogScatter } from "../../engine/plots/log_log.ts";
 import { withData } from "../../engine/records.ts";
 import { agreesWithQuadrature } from "../../engine/verdicts/quadrature_agreement.ts";
 import { exponentTest, formatExponent, logLogFit } from "../../engine/verdicts/log_log_fit.ts";
 import { relu } from "../../models/activation.ts";
-import { sphereInputs } from "../../models/datasets.ts";
+import { GRAM_INITIALISATIONS, GRAM_PARAMETERS, GRAM_WIDTHS, gramInputs } from "../../models/lecture_gram_sweep.ts";
 import { kernelGram, kernelW, LectureNetwork } from "../../models/lecture_network.ts";
 import { derivativeKernel } from "../../models/ntk_kernels.ts";
 import { norm } from "../../numerics/compare.ts";
@@ -27,10 +27,6 @@ import { gaussian } from "../../numerics/random.ts";
 
 const SOURCE = "002_4e8ee8a272f9d000.txt";
 
-/** The widths N of the sweep (instance index mod 5). */
-const WIDTHS = [16, 64, 256, 1024, 4096];
-/** Independent draws of θ⁰ per instance. */
-const INITIALISATIONS = 8;
 /** This claim's share of the suite's false alarms (one exponent test). */
 const ALPHA = CHECK_FALSE_ALARM / 4;
 
@@ -151,17 +147,16 @@ Catalog: for ReLU $k^{(w)} = \boldsymbol x^\top\boldsymbol x'(\pi - \vartheta)/(
     generate({ rng, index, params = {} }) {
       const drawnN = rng.int(2, 6), drawnD = rng.int(2, 4), choice = rng.int(0, 2);
       const n = params.n ?? drawnN, d = params.d ?? drawnD;
-      const width = params.width ?? WIDTHS[index % WIDTHS.length];
-      const xs = sphereInputs(rng, n, d).map((x) => x.map((v) => v * rng.uniform(0.5, 2)));
-      if (params.zeroInput === 1) xs[0].fill(0);
+      const width = params.width ?? GRAM_WIDTHS[index % GRAM_WIDTHS.length];
+      const xs = gramInputs(rng, n, d, params.zeroInput === 1);
       const net = new LectureNetwork(xs, new Float64Array(n), width);
       const gamma = [1 / Math.sqrt(width), 1 / width, 0.5][choice];
-      const thetas = Array.from({ length: INITIALISATIONS }, () => net.initialise(rng, gamma));
+      const thetas = Array.from({ length: GRAM_INITIALISATIONS }, () => net.initialise(rng, gamma));
       const bars = thetas.map((t) => t.map((v, q) => (q < width ? v / gamma : v)));
       return { net, gamma, gammaName: ["1/√N", "1/N", "1/2"][choice], thetas, bars };
     },
     describe: (i) =>
-      `n = ${i.net.xs.length}, d = ${i.net.dim}, N = ${i.net.width}, γ = ${i.gammaName}, ${INITIALISATIONS} draws of θ⁰`,
+      `n = ${i.net.xs.length}, d = ${i.net.dim}, N = ${i.net.width}, γ = ${i.gammaName}, ${GRAM_INITIALISATIONS} draws of θ⁰`,
     hypotheses: [{
       statement: "$\\sigma$ = ReLU, $\\boldsymbol x_i \\ne 0$ (the angle $\\vartheta$ is defined)",
       certainty: "certified",
@@ -234,7 +229,7 @@ $\|\hat K^{(w)}(\bar\theta^0) - K^{(w)}\|_F/\|K^{(w)}\|_F$ is kept for the rate 
       });
       return {
         holds: hi < 0 && test.pValue > ALPHA,
-        summary: `log RMS ‖K̂^(w)(θ̄⁰) − K^(w)‖_F/‖K^(w)‖_F against log N over N ∈ {${WIDTHS.join(", ")}}: slope ${
+        summary: `log RMS ‖K̂^(w)(θ̄⁰) − K^(w)‖_F/‖K^(w)‖_F against log N over N ∈ {${GRAM_WIDTHS.join(", ")}}: slope ${
           fit.slope.toFixed(3)
         }, ${(100 * (1 - ALPHA)).toFixed(4)}% CI [${lo.toFixed(3)}, ${
           hi.toFixed(3)
@@ -249,20 +244,16 @@ $\|\hat K^{(w)}(\bar\theta^0) - K^{(w)}\|_F/\|K^{(w)}\|_F$ is kept for the rate 
     },
     plots(records) {
       const values = withData(records).map(({ data }) => ({ N: data.width, error: data.relative }));
-      return [chart({
-        name: "gram-w-error",
-        title: "RMS ‖K̂^(w)(θ̄⁰) − K^(w)‖_F/‖K^(w)‖_F against the width N (log–log; slope −1/2 expected)",
-        values,
-        mark: { type: "point" },
-        encoding: { x: quantitative("N", { log: true }), y: quantitative("error", { log: true }) },
-      })];
+      return [
+        logLogScatter(
+          "gram-w-error",
+          "RMS ‖K̂^(w)(θ̄⁰) − K^(w)‖_F/‖K^(w)‖_F against the width N (log–log; slope −1/2 expected)",
+          values,
+          { x: "N", y: "error" },
+        ),
+      ];
     },
-    parameters: {
-      n: { type: "integer", min: 1, max: 6, help: "sample size" },
-      d: { type: "integer", min: 1, max: 4, help: "input dimension" },
-      width: { type: "integer", min: 1, max: 4096, help: "width N" },
-      zeroInput: { type: "integer", min: 0, max: 1, help: "1: the first input is the origin" },
-    },
+    parameters: GRAM_PARAMETERS,
     scenarios: [{
       name: "zero-input",
       breaks: "$\\boldsymbol x_i \\ne 0$: the first input is the origin (the angle, and the relative error, undefined)",

@@ -8,20 +8,15 @@
 import { defineClaim } from "../../engine/claim.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM, confidencePercent } from "../../engine/false_alarm.ts";
-import { chart, quantitative } from "../../engine/plots/chart.ts";
+import { logLogScatter } from "../../engine/plots/log_log.ts";
 import { withData } from "../../engine/records.ts";
 import { exponentTest, formatExponent, logLogFit } from "../../engine/verdicts/log_log_fit.ts";
-import { sphereInputs } from "../../models/datasets.ts";
+import { GRAM_INITIALISATIONS, GRAM_PARAMETERS, GRAM_WIDTHS, gramInputs } from "../../models/lecture_gram_sweep.ts";
 import { kernelA, kernelGram, LectureNetwork } from "../../models/lecture_network.ts";
 import { norm, ratio } from "../../numerics/compare.ts";
 import { isPsd } from "../../numerics/linalg.ts";
 
 const SOURCE = "002_4e8ee8a272f9d000.txt";
-
-/** The widths N of the sweep (instance index mod 5). */
-const GRAM_WIDTHS = [16, 64, 256, 1024, 4096];
-/** Independent draws of θ⁰ per instance. */
-const INITIALISATIONS = 8;
 
 /** An instance of `yang-gram`: a sample, a width, and independent initialisations. */
 export interface GramMatricesInstance {
@@ -79,17 +74,16 @@ for ReLU $= \frac{\|\boldsymbol x_i\|\|\boldsymbol x_j\|}{2\pi}(\sin\vartheta + 
       const drawnN = rng.int(2, 6), drawnD = rng.int(2, 4);
       const n = params.n ?? drawnN, d = params.d ?? drawnD;
       const width = params.width ?? GRAM_WIDTHS[index % GRAM_WIDTHS.length];
-      const xs = sphereInputs(rng, n, d).map((x) => x.map((v) => v * rng.uniform(0.5, 2)));
       // params.zeroInput = 1: the first point is the origin (breaks xᵢ ≠ 0), after the same draws.
-      if (params.zeroInput === 1) xs[0].fill(0);
+      const xs = gramInputs(rng, n, d, params.zeroInput === 1);
       const net = new LectureNetwork(xs, new Float64Array(n), width);
       const gamma = 1 / Math.sqrt(width);
-      const thetas = Array.from({ length: INITIALISATIONS }, () => net.initialise(rng, gamma));
+      const thetas = Array.from({ length: GRAM_INITIALISATIONS }, () => net.initialise(rng, gamma));
       const moved = thetas[0].map((v) => v + rng.normal());
       return { net, thetas, moved };
     },
     describe: (i) =>
-      `n = ${i.net.xs.length}, d = ${i.net.dim}, N = ${i.net.width}, γ = 1/√N, ${INITIALISATIONS} draws of θ⁰`,
+      `n = ${i.net.xs.length}, d = ${i.net.dim}, N = ${i.net.width}, γ = 1/√N, ${GRAM_INITIALISATIONS} draws of θ⁰`,
     hypotheses: [{
       statement: "$\\sigma$ = ReLU, $\\boldsymbol x_i \\ne 0$",
       certainty: "certified",
@@ -152,20 +146,16 @@ for ReLU $= \frac{\|\boldsymbol x_i\|\|\boldsymbol x_j\|}{2\pi}(\sin\vartheta + 
     },
     plots(records) {
       const values = withData(records).map(({ data }) => ({ N: data.width, error: data.rms / data.scale }));
-      return [chart({
-        name: "gram-error",
-        title: "RMS ‖K̂^(a)(θ⁰) − K^(a)‖_F/‖K^(a)‖_F against the width N (log–log; slope −1/2 expected)",
-        values,
-        mark: { type: "point" },
-        encoding: { x: quantitative("N", { log: true }), y: quantitative("error", { log: true }) },
-      })];
+      return [
+        logLogScatter(
+          "gram-error",
+          "RMS ‖K̂^(a)(θ⁰) − K^(a)‖_F/‖K^(a)‖_F against the width N (log–log; slope −1/2 expected)",
+          values,
+          { x: "N", y: "error" },
+        ),
+      ];
     },
-    parameters: {
-      n: { type: "integer", min: 1, max: 6, help: "sample size" },
-      d: { type: "integer", min: 1, max: 4, help: "input dimension" },
-      width: { type: "integer", min: 1, max: 4096, help: "width N" },
-      zeroInput: { type: "integer", min: 0, max: 1, help: "1: the first input is the origin" },
-    },
+    parameters: GRAM_PARAMETERS,
     scenarios: [{
       name: "zero-input",
       breaks: "$\\boldsymbol x_i \\ne 0$: the first input is the origin",

@@ -1,15 +1,11 @@
-import { falsified, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
-import { testsMatchVerdict } from "../../testing/test_records.ts";
+import { startMutantRun, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
+import { falsifiedByItsTests, testsMatchVerdict } from "../../testing/test_records.ts";
 
-const kernelOff = startWholeRun(new URL("./gram_matrices_mutants.ts", import.meta.url), "yangGramKernelOff");
+const kernelOff = startMutantRun(import.meta.url, "yangGramKernelOff");
 
 Deno.test(
   "yang-gram catches a limit kernel off by a factor 1.2 (the error stops decaying)",
-  async () => {
-    const run = await wholeRun(kernelOff);
-    falsified(run);
-    testsMatchVerdict(run);
-  },
+  async () => falsifiedByItsTests(await wholeRun(kernelOff)),
 );
 
 const printed = startWholeRun(new URL("./gram_matrices.ts", import.meta.url), "gramMatrices");
