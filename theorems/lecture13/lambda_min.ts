@@ -10,9 +10,8 @@
 import { defineClaim } from "../../engine/claim.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM, levelText, POWER_GOAL } from "../../engine/false_alarm.ts";
-import { failureFrequencyCheck, frequencyAlternative } from "../../engine/verdicts/failure_frequency.ts";
+import { drawsForPower, failureFrequencyCheck } from "../../engine/verdicts/failure_frequency.ts";
 import { instanceFrequencyTest, reportingAggregate } from "../../engine/verdicts/instance_tests.ts";
-import { failureFrequencyPower } from "../../numerics/power.ts";
 import {
   gaussianL1FourthMoment,
   kernelA,
@@ -30,27 +29,6 @@ const INSTANCE_LEVEL = CHECK_FALSE_ALARM / 4;
 
 /** The δ of the instances (index mod 2): δ = 0.2 first, so that the test budget's one instance has it. */
 const LAMBDA_MIN_DELTAS = [0.2, 0.5];
-
-/**
- * The fewest draws whose exact binomial test at `level` rejects "P[fail] ≤ δ" with probability ≥ `goal` when
- * P[fail] = min(2δ, (1 + δ)/2) (the default alternative).
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { drawsForPower } from "./lambda_min.ts";
- * import { failureFrequencyPower } from "../../numerics/power.ts";
- * const m = drawsForPower(0.5, 1e-4, 0.5);
- * assert.ok(failureFrequencyPower(m, 0.5, 1e-4, 0.75) >= 0.5);
- * assert.ok(failureFrequencyPower(m - 1, 0.5, 1e-4, 0.75) < 0.5);
- * assert.ok(drawsForPower(0.2, 1e-4, 0.9) > drawsForPower(0.2, 1e-4, 0.5));
- * ```
- */
-export function drawsForPower(delta: number, level: number, goal: number): number {
-  let n = 1;
-  while (failureFrequencyPower(n, delta, level, frequencyAlternative(delta)) < goal) n++;
-  return n;
-}
 
 /** An instance of `yang-lambda-min`: a sample with its λ_S, a δ and the width N at the printed threshold. */
 export interface LambdaMinInstance {
