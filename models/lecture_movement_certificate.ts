@@ -6,7 +6,7 @@
  * @module
  */
 import type { LectureNetwork } from "./lecture_network.ts";
-import { symmetricEigen } from "../numerics/linalg.ts";
+import { Matrix, symmetricEigen } from "../numerics/linalg.ts";
 import { integrate } from "../numerics/ode.ts";
 
 /** What the flow (1) from one θ⁰ shows about the movements of `yang-movement`. */
@@ -149,6 +149,7 @@ function bootstrapMovement(
   lambdaS: number,
   eBar: number[],
   finite: boolean,
+  z0: Float64Array = features(net, theta0),
 ): BootstrapBounds {
   const n = net.xs.length, N = net.width, d = net.dim;
   // Bootstrap constants: B = (1/n)Σᵢ Ēᵢ‖xᵢ‖₁, C = (1/n)maxⱼ Σᵢ Ēᵢ|x_ij|; A_k = (1/n)Σᵢ Ēᵢσ_ki(0).
@@ -157,18 +158,11 @@ function bootstrapMovement(
   let C = 0;
   for (let j = 0; j < d; j++) C = Math.max(C, eBar.reduce((acc, v, i) => acc + v * Math.abs(net.xs[i][j]), 0) / n);
   const closes = finite && C * B < 1;
-  const z0 = net.xs.map((x) =>
-    Float64Array.from({ length: N }, (_, k) => {
-      let v = 0;
-      for (let j = 0; j < d; j++) v += theta0[N + k * d + j] * x[j];
-      return Math.max(v, 0);
-    })
-  );
   let upperA = 0, upperW = 0, initA = 0, initW = 0;
   const dW = new Float64Array(N); // per-neuron bound on sup ‖Δw_k‖_∞
   for (let k = 0; k < N; k++) {
     let A = 0;
-    for (let i = 0; i < n; i++) A += eBar[i] * z0[i][k];
+    for (let i = 0; i < n; i++) A += eBar[i] * z0[i * N + k];
     A /= n;
     dW[k] = C * (Math.abs(theta0[k]) + A) / (1 - C * B);
     upperA = Math.max(upperA, A + B * dW[k]);
@@ -181,9 +175,10 @@ function bootstrapMovement(
   for (let i = 0; i < n; i++) {
     for (let l = 0; l < n; l++) {
       let s = 0;
+      const li = l1[i], ll = l1[l], oi = i * N, ol = l * N;
       for (let k = 0; k < N; k++) {
-        const di = dW[k] * l1[i], dl = dW[k] * l1[l];
-        s += z0[i][k] * dl + di * z0[l][k] + di * dl;
+        const di = dW[k] * li, dl = dW[k] * ll;
+        s += z0[oi + k] * dl + di * z0[ol + k] + di * dl;
       }
       shiftSq += (s / N) ** 2;
     }
@@ -195,6 +190,20 @@ function bootstrapMovement(
     initA,
     initW,
   };
+}
+
+/** σ(w_kᵀxᵢ) at θ, row i (entry i·N + k). */
+function features(net: LectureNetwork, theta: Float64Array): Float64Array {
+  const n = net.xs.length, N = net.width, d = net.dim, z = new Float64Array(n * N);
+  for (let i = 0; i < n; i++) {
+    const x = net.xs[i];
+    for (let k = 0; k < N; k++) {
+      let v = 0;
+      for (let j = 0; j < d; j++) v += theta[N + k * d + j] * x[j];
+      z[i * N + k] = v > 0 ? v : 0;
+    }
+  }
+  return z;
 }
 
 /** What the a-priori certificate shows about one θ⁰: the bootstrap's bounds and λ_min(K̂^(a)(θ⁰)). */
@@ -228,9 +237,22 @@ export function aprioriMovementCertificate(
   theta0: Float64Array,
   lambdaS: number,
 ): AprioriCertificate {
-  const n = net.xs.length, N = net.width;
-  const lambdaMin0 = symmetricEigen(net.gramA(theta0)).values[n - 1], mu = lambdaMin0 - lambdaS / 4;
-  const bound = mu > 0 ? Math.hypot(...net.errors(theta0)) * n / (N * mu) : Infinity;
+  const n = net.xs.length, N = net.width, z0 = features(net, theta0);
+  // K̂^(a)(θ⁰) and e(θ⁰) from the features, summed in the order of LectureNetwork.gramA and .errors.
+  const k0 = new Matrix(n, n), e = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    for (let l = i; l < n; l++) {
+      let s = 0;
+      for (let k = 0; k < N; k++) s += z0[i * N + k] * z0[l * N + k];
+      k0.set(i, l, s / N);
+      k0.set(l, i, s / N);
+    }
+    let h = 0;
+    for (let k = 0; k < N; k++) h += theta0[k] * z0[i * N + k];
+    e[i] = h - net.ys[i];
+  }
+  const lambdaMin0 = symmetricEigen(k0).values[n - 1], mu = lambdaMin0 - lambdaS / 4;
+  const bound = mu > 0 ? Math.hypot(...e) * n / (N * mu) : Infinity;
   const eBar = Array.from({ length: n }, () => bound);
-  return { ...bootstrapMovement(net, theta0, lambdaS, eBar, Number.isFinite(bound)), lambdaMin0 };
+  return { ...bootstrapMovement(net, theta0, lambdaS, eBar, Number.isFinite(bound), z0), lambdaMin0 };
 }

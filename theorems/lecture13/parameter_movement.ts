@@ -29,7 +29,7 @@ import {
   type TwoPointPlan,
   unitCubeHypothesis,
 } from "../../models/lecture_two_point_data.ts";
-import { createRng } from "../../numerics/random.ts";
+import { createFastRng } from "../../numerics/random.ts";
 
 const SOURCE = "002_4e8ee8a272f9d000.txt";
 
@@ -71,7 +71,7 @@ export interface MovementInstance {
 
 /** The instance's draws of θ⁰, regenerated from its seed (they are too many and too wide to keep). */
 function* thetas(i: MovementInstance): Generator<Float64Array> {
-  const rng = createRng(`yang-movement/${i.seed}`);
+  const rng = createFastRng(i.seed);
   for (let r = 0; r < i.draws; r++) yield i.net.initialise(rng, i.gamma);
 }
 
