@@ -37,6 +37,10 @@ export interface MovementCertificate {
   times: number[];
   /** R_S(θ(t)) at the sampled times. */
   risks: number[];
+  /** With `everyStep`: the end time of every accepted step (the sampled times among them; else empty). */
+  stepTimes: number[];
+  /** With `everyStep`: R_S(θ(t)) at those times (the movements were then sampled there too). */
+  stepRisks: number[];
   /** λ_min(K̂^(a)(θ⁰)). */
   lambdaMin0: number;
 }
@@ -48,7 +52,8 @@ export interface MovementCertificate {
  * R_S decays at least like e^{−2Nμt/n} after T: ∫_T^{t*}|eᵢ| ≤ ‖e(T)‖₂·n/(Nμ). With Ēᵢ = Eᵢ(T) + that tail and
  * ReLU 1-Lipschitz (σ(w_kᵀxᵢ) moves by at most ‖Δw_k‖_∞‖xᵢ‖₁), the flow's equations give, for every t < t*,
  * |Δa_k| ≤ (1/n)Σᵢ Ēᵢ(σ_ki(0) + ‖Δw_k‖_∞‖xᵢ‖₁) and ‖Δw_k‖_∞ ≤ (1/n)(|a_k(0)| + |Δa_k|)·maxⱼ Σᵢ Ēᵢ|x_ij|: a linear
- * bootstrap whose fixed point bounds the suprema (by continuity, when it exists). The same bounds give
+ * bootstrap whose fixed point bounds the suprema (by continuity, when it exists). With `everyStep` the movements
+ * and R_S are read at the end of every accepted step (the sampled times among them), at no extra field evaluation. The same bounds give
  * sup_{t<t*}‖ΔK̂^(a)‖_F; below λ_S/4 it proves t* = ∞. Rigorous up to the integrator's tolerance on Eᵢ(T), e(T).
  *
  * @example
@@ -66,9 +71,24 @@ export function movementCertificate(
   net: LectureNetwork,
   theta0: Float64Array,
   lambdaS: number,
-  options: { horizon?: number; samples?: number; times?: number[]; rtol?: number } = {},
+  options: { horizon?: number; samples?: number; times?: number[]; rtol?: number; everyStep?: boolean } = {},
 ): MovementCertificate {
   const n = net.xs.length, N = net.width, W = net.paramCount;
+  const k0 = net.gramA(theta0), seen = new Float64Array(W);
+  let sampledA = 0, sampledW = 0, sampledShift = 0, passed = false;
+  // Reads one state (θ − θ⁰, E): the kernel shift, and the movements while t < t*; returns R_S(θ).
+  const observe = (s: ArrayLike<number>, movements: boolean): number => {
+    for (let q = 0; q < W; q++) seen[q] = theta0[q] + s[q];
+    const shift = net.gramA(seen).sub(k0).norm("frobenius") / lambdaS;
+    sampledShift = Math.max(sampledShift, shift);
+    passed ||= shift > 0.25; // t ≥ t*: the lemma speaks of t < t* only
+    if (movements && !passed) {
+      for (let k = 0; k < N; k++) sampledA = Math.max(sampledA, Math.abs(s[k]));
+      for (let q = N; q < W; q++) sampledW = Math.max(sampledW, Math.abs(s[q]));
+    }
+    return net.risk(seen);
+  };
+  const stepTimes: number[] = [], stepRisks: number[] = [];
   const horizon = options.horizon ?? 4, samples = options.times?.length ?? options.samples ?? 2;
   const T = horizon * n / (N * lambdaS);
   const times = options.times ?? Array.from({ length: samples }, (_, j) => (T * (j + 1)) / samples);
@@ -85,21 +105,19 @@ export function movementCertificate(
     0,
     new Float64Array(W + n),
     times,
-    { rtol: options.rtol ?? 1e-4, atol: 1e-14 },
+    {
+      rtol: options.rtol ?? 1e-4,
+      atol: 1e-14,
+      // Every accepted step ends at an output time or before it: the steps include the sampled times.
+      onStep: options.everyStep
+        ? (t, s) => {
+          stepTimes.push(t);
+          stepRisks.push(observe(s, true));
+        }
+        : undefined,
+    },
   );
-  const k0 = net.gramA(theta0);
-  let sampledA = 0, sampledW = 0, sampledShift = 0, passed = false;
-  const risks = sol.states.map((s) => {
-    for (let q = 0; q < W; q++) theta[q] = theta0[q] + s[q];
-    const shift = net.gramA(theta).sub(k0).norm("frobenius") / lambdaS;
-    sampledShift = Math.max(sampledShift, shift);
-    passed ||= shift > 0.25; // t ≥ t*: the lemma speaks of t < t* only
-    if (!passed) {
-      for (let k = 0; k < N; k++) sampledA = Math.max(sampledA, Math.abs(s[k]));
-      for (let q = N; q < W; q++) sampledW = Math.max(sampledW, Math.abs(s[q]));
-    }
-    return net.risk(theta);
-  });
+  const risks = sol.states.map((s) => observe(s, !options.everyStep));
   const last = sol.states[samples - 1];
   for (let q = 0; q < W; q++) theta[q] = theta0[q] + last[q];
   const eT = net.errors(theta);
@@ -121,6 +139,8 @@ export function movementCertificate(
     steps: sol.steps,
     times,
     risks,
+    stepTimes,
+    stepRisks,
     lambdaMin0,
   };
 }

@@ -49,3 +49,17 @@ Deno.test("aprioriMovementCertificate: no bound when λ_min(K̂^(a)(θ⁰)) ≤ 
   assert.equal(a.lambdaMin0, 0);
   assert.ok(a.upperA === Infinity && a.upperW === Infinity && a.shiftBound === Infinity);
 });
+
+Deno.test("movementCertificate with everyStep: reads every accepted step, the sampled times among them", () => {
+  const net = new LectureNetwork([[1, 1], [1, -1]], [0.3, -0.2], 256);
+  const theta0 = net.initialise(createRng("every-step"), 1 / 16);
+  const lambdaS = 1 - 1 / Math.PI;
+  const plain = movementCertificate(net, theta0, lambdaS, { samples: 4 });
+  const every = movementCertificate(net, theta0, lambdaS, { samples: 4, everyStep: true });
+  assert.equal(every.stepTimes.length, every.steps);
+  assert.deepEqual(plain.risks, every.risks);
+  for (const t of every.times) assert.ok(every.stepTimes.includes(t));
+  assert.ok(every.stepRisks.every((r, j) => j === 0 || r <= every.stepRisks[j - 1]), "R_S decreases along (1)");
+  assert.ok(every.sampledA >= plain.sampledA && every.sampledW >= plain.sampledW);
+  assert.deepEqual(plain.stepTimes, []);
+});
