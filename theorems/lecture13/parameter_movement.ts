@@ -6,7 +6,8 @@
  * certified, with an exact (Clopper–Pearson) binomial bound against δ. Every draw is certified without the ODE
  * (`aprioriMovementCertificate`), so there are as many draws as the test's power needs (fixed before any run: the
  * fewest that catch P[fail] = min(2δ, (1 + δ)/2) with the budget's goal); the first draws are also integrated and
- * their movements read on a grid of 16 times (a movement above q there is a certified failure).
+ * their movements read at the end of every accepted step of the integrator (a movement above q there is a
+ * certified failure).
  *
  * @module
  */
@@ -44,7 +45,7 @@ const MOVEMENT_PLAN: TwoPointPlan[] = [
 /** Each instance's binomial test is at this level (Bonferroni over the report budget's 4 instances). */
 const INSTANCE_LEVEL = CHECK_FALSE_ALARM / MOVEMENT_PLAN.length;
 
-/** Draws of θ⁰ per instance whose flow is also integrated (movements read on 16 times), per budget. */
+/** Draws of θ⁰ per instance whose flow is also integrated (movements read at every integrator step), per budget. */
 const OBSERVED_DRAWS = { test: 1, report: 2 };
 
 /** An instance of `yang-movement`: a sample, δ, γ, the width and independent draws of θ⁰. */
@@ -134,9 +135,9 @@ export function movementEta(width: number, d: number, delta: number): number {
 interface MovementDraw {
   /** The certified bounds (integrated flow on observed draws, a priori otherwise). */
   cert: BootstrapBounds;
-  /** Sampled max_k |a_k(t) − a_k(0)| on the 16 times (0 on draws not integrated). */
+  /** Sampled max_k |a_k(t) − a_k(0)| at every integrator step (0 on draws not integrated). */
   sampledA: number;
-  /** Sampled max_k ‖w_k(t) − w_k(0)‖_∞ on the 16 times (0 on draws not integrated). */
+  /** Sampled max_k ‖w_k(t) − w_k(0)‖_∞ at every integrator step (0 on draws not integrated). */
   sampledW: number;
   /** The draw was integrated. */
   observed: boolean;
@@ -162,7 +163,7 @@ interface MovementDraw {
 export function parameterMovement(radius: MovementRadius = printedMovementRadius): Claim {
   const judge = (i: MovementInstance, theta0: Float64Array, observe: boolean): MovementDraw => {
     const n = i.net.xs.length, d = i.net.dim, N = i.net.width;
-    const flow = observe ? movementCertificate(i.net, theta0, i.lambdaS, { samples: 16 }) : undefined;
+    const flow = observe ? movementCertificate(i.net, theta0, i.lambdaS, { samples: 4, everyStep: true }) : undefined;
     const cert = flow ?? aprioriMovementCertificate(i.net, theta0, i.lambdaS);
     const sampledA = flow?.sampledA ?? 0, sampledW = flow?.sampledW ?? 0;
     const q = radius(d, n, i.net.risk(theta0), N, i.lambdaS, i.delta), eta = movementEta(N, d, i.delta);
@@ -245,7 +246,7 @@ $|a_k(0)| \le \gamma\eta$, $\|\boldsymbol w_k(0)\|_\infty \le \eta$, where $q :=
     ],
     conclusion: {
       statement:
-        `on each draw of θ⁰ the four bounds are certified for every t < t* by the lemma's bootstrap (aprioriMovementCertificate: ∫₀^{t*}|eᵢ| ≤ ‖e(0)‖n/(Nμ) from (2)); on the first draws the flow (1) is also integrated to T = 4n/(Nλ_S) and the movements read at 16 times (a movement above q is a certified failure; movementCertificate); the frequency of draws where the bounds are not certified must pass the exact one-sided binomial test against δ (level ${
+        `on each draw of θ⁰ the four bounds are certified for every t < t* by the lemma's bootstrap (aprioriMovementCertificate: ∫₀^{t*}|eᵢ| ≤ ‖e(0)‖n/(Nμ) from (2)); on the first draws the flow (1) is also integrated to T = 4n/(Nλ_S) and the movements read at every accepted step (outputs at T/4, T/2, 3T/4, T) (a movement above q is a certified failure; movementCertificate); the frequency of draws where the bounds are not certified must pass the exact one-sided binomial test against δ (level ${
           levelText(CHECK_FALSE_ALARM)
         }/${MOVEMENT_PLAN.length})`,
       check(i) {
