@@ -6,7 +6,7 @@
  * @module
  */
 import type { ParameterSpec } from "../engine/claim.ts";
-import { kernelA, kernelGram, type LectureNetwork } from "./lecture_network.ts";
+import { gaussianL1FourthMoment, kernelA, kernelGram, type LectureNetwork } from "./lecture_network.ts";
 import { symmetricEigen } from "../numerics/linalg.ts";
 import type { Rng } from "../numerics/random.ts";
 
@@ -195,4 +195,53 @@ export function describeTwoPoint(i: { data: string; net: LectureNetwork; lambdaS
   return `${i.data} data (n = ${i.net.xs.length}, d = ${i.net.dim}, λ_S = ${
     i.lambdaS.toFixed(4)
   }), δ = ${i.delta}, N = ${i.net.width}`;
+}
+
+/**
+ * The width threshold (4) of the lecture's linear convergence theorem:
+ * max{32n⁴C_d/(λ_S²δ), 4√2·d·n·√R_S(θ⁰)/λ_S, 256√2·d³n²·log(4N(d+1)/δ)·√R_S(θ⁰)/λ_S²}.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { linearRateThreshold } from "./lecture_two_point_data.ts";
+ * assert.ok(linearRateThreshold(2, 2, 0.3, 0.1, 1, 1000) > 1e5);
+ * ```
+ */
+export function linearRateThreshold(
+  n: number,
+  d: number,
+  lambdaS: number,
+  delta: number,
+  risk0: number,
+  width: number,
+): number {
+  return Math.max(
+    32 * n ** 4 * gaussianL1FourthMoment(d) / (lambdaS ** 2 * delta),
+    4 * Math.SQRT2 * d * n * Math.sqrt(risk0) / lambdaS,
+    256 * Math.SQRT2 * d ** 3 * n * n * Math.log(4 * width * (d + 1) / delta) * Math.sqrt(risk0) / lambdaS ** 2,
+  );
+}
+
+/**
+ * The smallest width N meeting (4) for a given R_S(θ⁰). N appears on both sides (through log(4N(d+1)/δ)); the map
+ * N ↦ ⌈threshold(N)⌉ is increasing, so iterating it from N = 1 climbs to the smallest N with N ≥ threshold(N).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { linearRateThreshold, smallestLinearRateWidth } from "./lecture_two_point_data.ts";
+ * const N = smallestLinearRateWidth(2, 1, 0.5, 0.5, 0.25);
+ * assert.ok(N >= linearRateThreshold(2, 1, 0.5, 0.5, 0.25, N));
+ * assert.ok(N - 1 < linearRateThreshold(2, 1, 0.5, 0.5, 0.25, N - 1));
+ * ```
+ */
+export function smallestLinearRateWidth(n: number, d: number, lambdaS: number, delta: number, risk0: number): number {
+  let width = 1;
+  for (let it = 0; it < 200; it++) {
+    const t = Math.ceil(linearRateThreshold(n, d, lambdaS, delta, risk0, width));
+    if (t <= width) return width;
+    width = t;
+  }
+  throw new Error("the width threshold (4) did not settle");
 }

@@ -43,3 +43,15 @@ Deno.test("integrate: the default absolute tolerance (1e-12) bounds the error on
   const sol = integrate((_t, y) => [-y[0]], 0, [1], [30]);
   assert.ok(Math.abs(sol.states[0][0] - Math.exp(-30)) < 1e-12, `${sol.states[0][0]}`);
 });
+
+Deno.test("integrate: onStep sees every accepted step, in order, ending at each output time", () => {
+  const seen: { t: number; y: number }[] = [];
+  const sol = integrate((_t, y) => [-2 * y[0]], 0, [1], [0.5, 2], {
+    rtol: 1e-8,
+    onStep: (t, y) => seen.push({ t, y: y[0] }),
+  });
+  assert.equal(seen.length, sol.steps);
+  assert.ok(seen.every((s, i) => i === 0 || s.t > seen[i - 1].t));
+  assert.ok(seen.some((s) => s.t === 0.5) && seen[seen.length - 1].t === 2);
+  assert.ok(seen.every((s) => Math.abs(s.y - Math.exp(-2 * s.t)) < 1e-7 * Math.exp(-2 * s.t) + 1e-12));
+});

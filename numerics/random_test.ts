@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { createRng, distributions, instanceSeed, sampleVector } from "./random.ts";
+import { createFastRng, createRng, distributions, instanceSeed, sampleVector, xoshiro128ss } from "./random.ts";
+import { kolmogorovSmirnov, normalCdf } from "./goodness_of_fit.ts";
 
 Deno.test("createRng: same seed, same stream; different seeds differ", () => {
   const a = createRng("s"), b = createRng("s"), c = createRng("t");
@@ -31,3 +32,36 @@ for (const dist of Object.values(distributions)) {
     assert.ok(Math.abs(m4 - dist.fourthMoment) < 5 * Math.sqrt(105 / n), `fourth ${m4}`);
   });
 }
+
+Deno.test("createFastRng: xoshiro128** reference outputs, same seed same stream", () => {
+  // The reference implementation (xoshiro128starstar.c) from state (1, 2, 3, 4): 11520, 0, 5927040, 70819200.
+  const next = xoshiro128ss(Uint32Array.of(1, 2, 3, 4));
+  assert.deepEqual([next(), next(), next(), next()], [11520, 0, 5927040, 70819200]);
+  const a = createFastRng(0.125), b = createFastRng(0.125);
+  const xs = Array.from({ length: 5 }, () => a.normal());
+  assert.deepEqual(Array.from({ length: 5 }, () => b.normal()), xs);
+  assert.notDeepEqual(Array.from({ length: 5 }, () => createFastRng(0.126).normal()), xs);
+});
+
+Deno.test("createFastRng: uniforms and Gaussians pass KS and moment checks (fixed seeds)", () => {
+  const n = 200_000, rng = createFastRng(0.3183098861837907);
+  const u = Float64Array.from({ length: n }, () => rng.double());
+  assert.ok(u.every((v) => v >= 0 && v < 1));
+  assert.ok(kolmogorovSmirnov(u, (x) => Math.min(1, Math.max(0, x))).pValue > 1e-4);
+  const g = Float64Array.from({ length: n }, () => rng.normal());
+  assert.ok(kolmogorovSmirnov(g, normalCdf).pValue > 1e-4);
+  let m1 = 0, m2 = 0, m4 = 0, lag = 0;
+  for (let i = 0; i < n; i++) {
+    m1 += g[i];
+    m2 += g[i] ** 2;
+    m4 += g[i] ** 4;
+    if (i > 0) lag += g[i] * g[i - 1];
+  }
+  assert.ok(Math.abs(m1 / n) < 5 / Math.sqrt(n), `mean ${m1 / n}`);
+  assert.ok(Math.abs(m2 / n - 1) < 5 * Math.sqrt(2 / n), `variance ${m2 / n}`);
+  assert.ok(Math.abs(m4 / n - 3) < 5 * Math.sqrt(96 / n), `fourth ${m4 / n}`);
+  // The two Gaussians of a polar pair are independent: no lag-1 correlation.
+  assert.ok(Math.abs(lag / n) < 5 / Math.sqrt(n), `lag-1 ${lag / n}`);
+  const k = rng.int(3, 5);
+  assert.ok(k >= 3 && k <= 5 && Number.isInteger(k));
+});

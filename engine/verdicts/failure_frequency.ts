@@ -194,3 +194,24 @@ export function failureFrequencyCheck(
   const upper = clopperPearson(failures, draws, 0.95).hi;
   return { holds: !(lower > delta), lower, upper };
 }
+
+/**
+ * The fewest draws whose exact binomial test at `level` rejects "P[fail] ≤ δ" with probability ≥ `goal` when
+ * P[fail] = min(2δ, (1 + δ)/2) (the default alternative).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { drawsForPower } from "./failure_frequency.ts";
+ * import { failureFrequencyPower } from "../../numerics/power.ts";
+ * const m = drawsForPower(0.5, 1e-4, 0.5);
+ * assert.ok(failureFrequencyPower(m, 0.5, 1e-4, 0.75) >= 0.5);
+ * assert.ok(failureFrequencyPower(m - 1, 0.5, 1e-4, 0.75) < 0.5);
+ * assert.ok(drawsForPower(0.2, 1e-4, 0.9) > drawsForPower(0.2, 1e-4, 0.5));
+ * ```
+ */
+export function drawsForPower(delta: number, level: number, goal: number): number {
+  let n = 1;
+  while (failureFrequencyPower(n, delta, level, frequencyAlternative(delta)) < goal) n++;
+  return n;
+}

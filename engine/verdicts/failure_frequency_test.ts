@@ -3,10 +3,13 @@ import type { InstanceRecord } from "../claim.ts";
 import { CHECK_FALSE_ALARM } from "../false_alarm.ts";
 import {
   countFailureCells,
+  drawsForPower,
   type FailureCellData,
   failureFrequencyCheck,
   failureFrequencyVerdict,
+  frequencyAlternative,
 } from "./failure_frequency.ts";
+import { failureFrequencyPower } from "../../numerics/power.ts";
 
 Deno.test("failureFrequencyVerdict: Bonferroni over cells, rejects only above the printed probability", () => {
   const cells = [
@@ -73,4 +76,12 @@ Deno.test("failureFrequencyCheck: no failure never rejects, and the intervals br
   for (const draws of [1, 10, 1000]) assert.equal(failureFrequencyCheck(0, draws, 1e-6, 1e-3).holds, true);
   const c = failureFrequencyCheck(30, 100, 0.2, 1e-3);
   assert.ok(c.lower < 0.3 && 0.3 < c.upper);
+});
+
+Deno.test("drawsForPower: the fewest draws reaching the goal against the default alternative", () => {
+  for (const [delta, level, goal] of [[0.5, 8.3e-5, 0.5], [0.2, 8.3e-5, 0.9], [0.25, 1e-3, 0.5]]) {
+    const m = drawsForPower(delta, level, goal), alt = frequencyAlternative(delta);
+    assert.ok(failureFrequencyPower(m, delta, level, alt) >= goal);
+    assert.ok(failureFrequencyPower(m - 1, delta, level, alt) < goal);
+  }
 });

@@ -8,15 +8,15 @@ import type { Claim } from "../../engine/claim.ts";
 import { tstarInfinite } from "./tstar_infinite.ts";
 
 /**
- * yang-tstar with a claimed movement O(N^-2): the fitted exponent in N catches it.
+ * yang-tstar with a claimed movement O(N^(-5/4)), the exponent off by 1/4: the fitted exponent in N catches it.
  *
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { yangTstarExponentTwo } from "./tstar_infinite_mutants.ts";
- * assert.equal(yangTstarExponentTwo().id, "yang-tstar");
+ * import { yangTstarExponentFiveQuarters } from "./tstar_infinite_mutants.ts";
+ * assert.equal(yangTstarExponentFiveQuarters().id, "yang-tstar");
  * ```
  */
-export function yangTstarExponentTwo(): Claim {
-  return tstarInfinite(() => -2);
+export function yangTstarExponentFiveQuarters(): Claim {
+  return tstarInfinite(() => -5 / 4);
 }
