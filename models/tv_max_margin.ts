@@ -243,17 +243,28 @@ export function normalisedMargin(data: LabelledData, w: Particles): number {
  * (m times the gradient of R(f_m) in θⱼ: the mean-field time scale).
  */
 export function meanFieldVelocity(data: LabelledData, w: Particles): Float64Array {
-  const n = data.y.length, m = w.length / 3, f = networkOutputs(data, w), x = data.x;
-  const c = Float64Array.from(f, (fi, i) => (data.y[i] * Math.exp(-data.y[i] * fi)) / n);
-  const v = new Float64Array(w.length);
-  for (let j = 0; j < m; j++) {
-    const a0 = w[3 * j], a1 = w[3 * j + 1], b = w[3 * j + 2];
-    for (let i = 0; i < n; i++) {
-      const z = a0 * x[2 * i] + a1 * x[2 * i + 1];
-      if (z <= 0) continue;
-      v[3 * j] += c[i] * b * x[2 * i];
-      v[3 * j + 1] += c[i] * b * x[2 * i + 1];
-      v[3 * j + 2] += c[i] * z;
+  const n = data.y.length, m = w.length / 3, x = data.x, v = new Float64Array(w.length);
+  // One pass for the pre-activations zᵢⱼ = aⱼ·xᵢ (kept for the second), then the field: the hot loop of the flow.
+  const z = new Float64Array(n * m), c = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const x0 = x[2 * i], x1 = x[2 * i + 1];
+    let f = 0;
+    for (let j = 0; j < m; j++) {
+      const zij = w[3 * j] * x0 + w[3 * j + 1] * x1;
+      z[i * m + j] = zij;
+      if (zij > 0) f += w[3 * j + 2] * zij;
+    }
+    c[i] = (data.y[i] * Math.exp(-data.y[i] * (f / m))) / n;
+  }
+  for (let i = 0; i < n; i++) {
+    const x0 = x[2 * i], x1 = x[2 * i + 1], ci = c[i];
+    for (let j = 0; j < m; j++) {
+      const zij = z[i * m + j];
+      if (zij <= 0) continue;
+      const cb = ci * w[3 * j + 2];
+      v[3 * j] += cb * x0;
+      v[3 * j + 1] += cb * x1;
+      v[3 * j + 2] += ci * zij;
     }
   }
   return v;
