@@ -389,11 +389,5 @@ by more than the step-doubling error estimates, and $G(10^{100}) \le ${GAP_TOL}$
       caughtBy:
         '`theorems/chizat/tv_max_margin_test.ts`, "chizat-tv-max-margin catches the near miss: the optimum without the ½ (γ* for γ*/2)"',
     },
-    sourceGaps: [{
-      hypothesis:
-        "the data separable by the network (γ* > 0): the slide's “technical assumptions”; without it there is no margin to maximise",
-      why:
-        "with positively collinear inputs of different labels (x_j = 2x_i, y_j = −y_i) every ReLU network without bias gives them outputs of the same sign, γ* ≤ 0, and the exponential loss stays bounded below",
-    }],
   });
 }
