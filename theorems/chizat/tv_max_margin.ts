@@ -348,7 +348,7 @@ $\lim_{t\to\infty}\nu_t/\|\nu_t\|_{TV}$ solves $\max_{\|\nu\|_{TV}\le1}\min_i y_
     describe: (i) =>
       `n = ${i.data.y.length} points in ℝ², ${i.teacher}-neuron teacher, m = ${i.m} particles${
         i.support === 1 ? " (copies of two)" : ""
-      }, grid ${GRID} + kinks, RK4 in log(1 + t) at ${DS} and ${2 * DS}`,
+      }, grid ${bracketOf(i)?.gridSize ?? GRID} + kinks, RK4 in log(1 + t) at ${DS} and ${2 * DS}`,
     hypotheses,
     conclusion: {
       statement: String
