@@ -107,16 +107,21 @@ async function generate({ rng, params = {} }: InstanceContext): Promise<TvMargin
   const n = params.n ?? drawnN, m = params.m ?? drawnM, teacher = params.teacher ?? drawnTeacher;
   const support = params.support ?? 0;
   let x: number[] = [], y: number[] = [];
-  while (!(y.includes(1) && y.includes(-1))) {
+  // Rejection loops, bounded; a non-finite draw throws (it would otherwise never give both labels).
+  for (let tries = 0; !(y.includes(1) && y.includes(-1)); tries++) {
+    if (tries >= 1000) throw new RangeError("no teacher labelling both classes in 1000 draws");
     const t = Array.from({ length: teacher }, () => [rng.normal(), rng.normal(), rng.normal()]);
     const lip = t.reduce((s, [a0, a1, c]) => s + Math.abs(c) * Math.hypot(a0, a1), 0);
+    if (!Number.isFinite(lip)) throw new RangeError(`teacher draw not finite (${lip})`);
     (x = []), (y = []);
-    while (y.length < n) {
+    for (let draws = 0; y.length < n; draws++) {
+      if (draws >= 100 * n) throw new RangeError(`fewer than ${n} points clear of the teacher's zero set`);
       const r = rng.uniform(0.5, 1.5),
         psi = rng.uniform(0, 2 * Math.PI),
         x0 = r * Math.cos(psi),
         x1 = r * Math.sin(psi);
       const f = t.reduce((s, [a0, a1, c]) => s + c * Math.max(0, a0 * x0 + a1 * x1), 0);
+      if (!Number.isFinite(f)) throw new RangeError(`input draw not finite (${r}, ${psi})`);
       if (Math.abs(f) < TEACHER_MARGIN * lip * r) continue;
       x.push(x0, x1);
       y.push(Math.sign(f));
