@@ -104,6 +104,7 @@ export const catalog: Registry = await loadRegistry(import.meta.url, [
   ["./chizat/ntk_limit.ts", "ntkLimit"],
   ["./chizat/lazy_movement.ts", "lazyMovement"],
   ["./chizat/relative_error.ts", "relativeError"],
+  ["./chizat/tv_max_margin.ts", "tvMaxMargin"],
 ]);
 
 /** All claims, in catalog order. */
