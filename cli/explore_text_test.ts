@@ -62,3 +62,13 @@ Deno.test("explore's flags: negative values, options before the id, suggestions,
   await refused(["lemma-10.2", "--d", "3", "--d", "4"], /more than once/);
   await refused(["lemma-10.2", "--d", ""], /empty/);
 });
+
+Deno.test("list groups by source and filters by source, kind and breakability", async () => {
+  const rates = (await printed(() => list(["--kind", "rate"]))).text.split("\n").filter((l) => l.startsWith("  "));
+  assert.ok(rates.length > 0 && rates.every((l) => / rate +/.test(l)), rates.join("\n"));
+  const chizat = (await printed(() => list(["--source", "003", "--breakable"]))).text;
+  assert.match(chizat, /^Chizat's slides/);
+  assert.ok(chizat.split("\n").slice(1).every((l) => l.includes("[breaks: ")), chizat);
+  await assert.rejects(list(["--kind", "theorem"]), UsageError);
+  await assert.rejects(list(["--source", "999"]), UsageError);
+});
