@@ -36,6 +36,7 @@ function help(claim: Claim): string {
     `                         (aggregate scenarios: --count C draws judged by the claim's aggregate)`,
     `  --out DIR              also write DIR/${claim.id}.md with the trace and its plots`,
     `  --explain              what the claim states, its hypotheses, conclusion, tightness and scenarios`,
+    `  --compare              with --scenario: the same seed and instance with the hypothesis kept and broken, side by side`,
     `  exit code: 0 the conclusion held on what was run, 1 it failed (or the scenario breaks it),`,
     `             3 the computation (or, with too few draws, the aggregate) could not decide, 2 bad input;`,
     `             with --count C > 1, a claim decided by its aggregate (frequencies) is judged by it over the C`,
@@ -141,6 +142,7 @@ const COMMON_OPTIONS: Record<string, { type: "string" | "boolean" }> = {
   scenario: { type: "string" },
   out: { type: "string" },
   explain: { type: "boolean" },
+  compare: { type: "boolean" },
   help: { type: "boolean" },
 };
 
@@ -214,7 +216,42 @@ export async function main(args: string[]): Promise<number | void> {
   let failed = 0, undecided = 0;
   const records: InstanceRecord[] = [];
   let aggregate: AggregateCheck | undefined;
-  if (values.scenario !== undefined) {
+  if (values.compare) {
+    if (values.scenario === undefined) {
+      throw new UsageError("--compare needs --scenario NAME (the hypothesis to break)");
+    }
+    const scenario = (claim.scenarios ?? []).find((s) => s.name === values.scenario);
+    if (!scenario) throw new UsageError(`unknown scenario "${values.scenario}" for ${claim.id}`);
+    lines.push(`scenario ${scenario.name}: breaks ${scenario.breaks}`);
+    const runs: [string, Record<string, number>, boolean][] = [
+      ["hypothesis kept", params, false],
+      ["hypothesis broken", { ...params, ...scenario.params }, true],
+    ];
+    const summaries: string[] = [];
+    for (const [label, p, ignoreHypotheses] of runs) {
+      const r = await runInstance(claim, seed, first, "test", count, { params: p, ignoreHypotheses });
+      records.push(r);
+      lines.push(
+        "",
+        `── ${label} (${Object.entries(p).map(([k, v]) => `--${k} ${v}`).join(" ") || "drawn at random"})`,
+      );
+      lines.push(...trace(claim, r));
+      const c = r.conclusion;
+      const o = outcomeOf(c);
+      summaries.push(
+        `${label}: ${
+          c
+            ? `${o === "held" ? "holds" : o === "failed" ? "FAILS" : "undecided"}, observed ${
+              formatNumber(c.observed)
+            } vs bound ${formatNumber(c.bound)}`
+            : "conclusion not checked"
+        }`,
+      );
+      if (ignoreHypotheses && o === "failed") failed++;
+    }
+    lines.push("", `side by side — ${summaries.join("  |  ")}`);
+    lines.push(`replay: ${exploreCommand(claim.id, seed, first, params, false)} --scenario ${scenario.name} --compare`);
+  } else if (values.scenario !== undefined) {
     const scenario = (claim.scenarios ?? []).find((s) => s.name === values.scenario);
     if (!scenario) {
       throw new UsageError(

@@ -72,3 +72,11 @@ Deno.test("list groups by source and filters by source, kind and breakability", 
   await assert.rejects(list(["--kind", "theorem"]), UsageError);
   await assert.rejects(list(["--source", "999"]), UsageError);
 });
+
+Deno.test("explore --compare: the same instance with the hypothesis kept and broken, side by side", async () => {
+  const { code, text } = await printed(() => explore(["thm-11.3", "--scenario", "h-beyond-2-over-beta", "--compare"]));
+  assert.equal(code, 1);
+  assert.match(text, /── hypothesis kept[\s\S]*✓ conclusion holds[\s\S]*── hypothesis broken \(--hRatio 2\.5\)/);
+  assert.match(text, /side by side — hypothesis kept: holds, .* \| {2}hypothesis broken: FAILS/);
+  await assert.rejects(explore(["thm-11.3", "--compare"]), UsageError);
+});
