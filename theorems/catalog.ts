@@ -66,6 +66,7 @@ export const catalog: Registry = await loadRegistry(import.meta.url, [
   ["./ch11/tangent_kernel_regularity.ts", "tangentKernelRegularity"],
   ["./ch11/gd_svd_formula.ts", "gdSvdFormula"],
   ["./ch11/linearised_loss_kernel.ts", "linearisedLossKernel"],
+  ["./ch11/trained_network_gp.ts", "trainedNetworkGp"],
   ["./ch11/ntk_lecun_equivalence.ts", "ntkLecunEquivalence"],
   ["./ch11/group_training.ts", "groupTraining"],
   ["./ch11/adam_groups.ts", "adamGroups"],
