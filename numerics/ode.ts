@@ -29,6 +29,11 @@ export interface OdeOptions {
    * estimate alone lets an explicit trial step grow until its stages overflow.
    */
   maxStepSize?: number;
+  /**
+   * Called with (t, y(t)) after every accepted step (not at t₀), e.g. to check a bound along the whole trajectory
+   * rather than at the output times only; `y` is a fresh copy.
+   */
+  onStep?: (t: number, y: Float64Array) => void;
 }
 
 /** The states at the requested times and what the integrator did to get them. */
@@ -94,7 +99,12 @@ export function integrate(
     if (!(target >= t)) throw new RangeError(`output times must be increasing from t0 (${target})`);
     if (target > t) {
       evaluations = 0;
-      const r = solver.solve(f, t, y, target);
+      const onStep = options.onStep;
+      const r = onStep
+        ? solver.solve(f, t, y, target, (nr: number, _xOld: number, x: number, yNow: number[]) => {
+          if (nr > 1) onStep(x, Float64Array.from(yNow));
+        })
+        : solver.solve(f, t, y, target);
       if (r.outcome !== Outcome.Converged) throw new NumericalFailure(`ODE integrator failed: outcome ${r.outcome}`);
       steps += r.nAccept;
       y = r.y;

@@ -43,3 +43,12 @@ Deno.test("integrate: the default absolute tolerance (1e-12) bounds the error on
   const sol = integrate((_t, y) => [-y[0]], 0, [1], [30]);
   assert.ok(Math.abs(sol.states[0][0] - Math.exp(-30)) < 1e-12, `${sol.states[0][0]}`);
 });
+
+Deno.test("integrate: onStep sees every accepted step, increasing, ending at the output time", () => {
+  const seen: [number, number][] = [];
+  const sol = integrate((_t, y) => [-y[0]], 0, [1], [3], { onStep: (t, y) => seen.push([t, y[0]]) });
+  assert.equal(seen.length, sol.steps);
+  assert.equal(seen[seen.length - 1][0], 3);
+  for (let i = 1; i < seen.length; i++) assert.ok(seen[i][0] > seen[i - 1][0]);
+  for (const [t, y] of seen) assert.ok(Math.abs(y - Math.exp(-t)) < 1e-8);
+});
