@@ -33,7 +33,7 @@ export const RATIO_BUDGET = 1e-6;
 
 /**
  * Integrates the flow in τ = Nλ_S t/n (state θ − θ⁰, so the tolerance is relative to the movement) to τ = `horizon`
- * (default 16), with ρ at every accepted step of the adaptive integrator (the grid). Between grid times τⱼ < τⱼ₊₁ the flow moves θ by at most
+ * (default 4), with ρ at every accepted step of the adaptive integrator (the grid). Between grid times τⱼ < τⱼ₊₁ the flow moves θ by at most
  * Dⱼ = √(Δtⱼ(R_S(θⱼ) − R_S(θⱼ₊₁))) (Cauchy–Schwarz on ∫‖θ̇‖ with ∫‖θ̇‖² = −ΔR_S); each φ(·; xᵢ) is
  * (‖wₖ‖ + Dⱼ)²Gᵢ-Lipschitz on that ball (`featureLipschitz`), so ‖ΔΦ‖_F ≤ Eⱼ = ‖G‖₂·max_k(‖wₖ‖ + Dⱼ)²·Dⱼ and
  * λ_min(K̂^(a)) ≥ μⱼ := λ_min(K̂^(a)(θⱼ)) − (2√(Nλ_max(K̂^(a)(θⱼ)))Eⱼ + Eⱼ²)/N (Weyl, K̂^(a) = ΦΦᵀ/N). With
@@ -119,7 +119,7 @@ function pdeTrajectory(
   lambdaS: number,
   options: { horizon?: number; rtol?: number },
 ): Trajectory {
-  const horizon = options.horizon ?? 16, rtol = options.rtol ?? 1e-10;
+  const horizon = options.horizon ?? 4, rtol = options.rtol ?? 1e-10;
   const key = JSON.stringify([net.samples, Array.from(net.ys), net.width, net.scale, lambdaS, horizon, rtol]) +
     fingerprint(theta0);
   const hit = FLOWS.get(key);
