@@ -84,6 +84,7 @@ export const catalog: Registry = await loadRegistry(import.meta.url, [
   ["./lecture13/pde_operator.ts", "pdeOperator"],
   ["./lecture13/first_layer_gram.ts", "firstLayerGram"],
   ["./lecture13/loss_bound.ts", "lossBound"],
+  ["./lecture13/pde_rate.ts", "pdeRate"],
   // Chizat's slides
   ["./chizat/relu_homogeneity.ts", "reluHomogeneity"],
   ["./chizat/random_features_ridge.ts", "randomFeaturesRidge"],
