@@ -83,8 +83,6 @@ import "./numerics/linalg_test.ts";
 import "./numerics/low_discrepancy_test.ts";
 import "./numerics/lp_test.ts";
 import "./numerics/ode_test.ts";
-import "./numerics/ode_test.ts";
-import "./numerics/ode_test.ts";
 import "./numerics/optimize_test.ts";
 import "./numerics/parallel_test.ts";
 import "./numerics/power_test.ts";
