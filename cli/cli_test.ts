@@ -263,7 +263,7 @@ Deno.test("command line: report, replay, explore, list, seeds, compare-reports a
     const r = await pending.list;
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /^Chapter 10 \(001_/m);
-    assert.match(r.stdout, /^  lemma-10\.2 +exact/m);
+    assert.match(r.stdout, /^ {2}lemma-10\.2 +exact/m);
   });
 
   await t.step("report: an interrupted run leaves the previous report intact", async () => {

@@ -18,6 +18,9 @@ import { declaredFalseAlarm, holmOverResults, SUITE_FALSE_ALARM } from "../engin
 import { InstancePool } from "../engine/parallel_run.ts";
 import { budgetFlag, claimsFlag, integerFlag, parseStrict, runMain, shardFlag, UsageError } from "./args.ts";
 
+/** Evaluations of the targeted tightness search per exact claim (Claim.searchBudget lowers it for costly claims). */
+const DEFAULT_SEARCH_EVALUATIONS = 40;
+
 const HELP = `deno task report [flags]
   --seed N            master seed (default 1)
   --only id,id        only these claims (ids from ../shared/CLAIMS.md)
@@ -102,7 +105,10 @@ export async function main(args: string[]): Promise<number | void> {
         for (const sc of claim.scenarios ?? []) {
           entry.scenarios.push(await runScenario(claim, sc, { seed, instances: 12, searchRuns: 24 }));
         }
-        if (claim.kind === "exact") entry.search = await searchTightness(claim, { seed, evaluations: 40 });
+        const evaluations = claim.searchBudget?.evaluations ?? DEFAULT_SEARCH_EVALUATIONS;
+        if (claim.kind === "exact" && evaluations > 0) {
+          entry.search = await searchTightness(claim, { seed, evaluations });
+        }
       }
       entries.push(entry);
       const { claim: _, plots: __, ...rest } = entry;

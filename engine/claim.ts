@@ -372,6 +372,11 @@ export interface Claim<I = unknown, D = ConclusionData> {
   plots?(records: InstanceRecord<D>[], aggregate: AggregateCheck | undefined): PlotSpec[];
   /** Parameters `deno task explore` accepts as flags, and a search may tune. */
   parameters?: Record<string, ParameterSpec>;
+  /**
+   * How many evaluations the report's targeted tightness search (exact claims) may spend, where one evaluation
+   * costs far more than the default's 40 allow within the report's time budget, and why; 0 skips the search.
+   */
+  searchBudget?: { evaluations: number; why: string };
   /** Ways to break a hypothesis and watch the conclusion (exploration, report). */
   scenarios?: Scenario[];
   /** When no hypothesis can be broken, why (shown instead of scenarios). */

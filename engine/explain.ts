@@ -126,6 +126,17 @@ export function explainClaim(claim: Claim<unknown, unknown>): string[] {
       ),
     );
   }
+  if (claim.searchBudget) {
+    out.push(
+      "",
+      ...wrapText(
+        `Targeted search in the report: ${claim.searchBudget.evaluations} evaluations (${
+          plain(claim.searchBudget.why)
+        }).`,
+        "",
+      ),
+    );
+  }
   out.push("");
   if (claim.scenarios?.length) {
     out.push("Scenarios (deno task explore " + claim.id + " --scenario NAME), each breaking a hypothesis:");

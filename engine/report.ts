@@ -369,6 +369,9 @@ function section({ claim, result: r, plots, scenarios, search }: ReportEntry): s
     out.push("");
   }
   if (search) out.push(searchParagraph(claim, r, search), "");
+  else if (scenarios && claim.kind === "exact" && claim.searchBudget?.evaluations === 0) {
+    out.push(`**Targeted search:** not run: ${claim.searchBudget.why}`, "");
+  }
   if (r.failures.length) {
     out.push("Failing instances:", "");
     for (const f of r.failures) out.push(`- instance ${f.index}: ${f.detail} — replay: \`${f.replay}\``);

@@ -325,6 +325,11 @@ then with probability at least $1-\delta$ over $\theta^0$, for all $t \ge 0$, $R
         tests: [instanceFrequencyTest(pts, level)],
       };
     },
+    searchBudget: {
+      evaluations: 0,
+      why:
+        "one evaluation integrates 16 gradient flows at widths from 2.4·10⁴ to the parameter maximum 10⁵ (0.4 s to a minute each): 40 evaluations would exceed the report's whole time budget",
+    },
     parameters: {
       width: { type: "integer", min: 1, max: 100000, help: "width N (default: the smallest meeting the threshold)" },
       delta: { type: "number", min: 0.05, max: 0.9, help: "failure probability δ (sets the threshold and the test)" },
