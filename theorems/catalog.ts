@@ -104,6 +104,7 @@ export const catalog: Registry = await loadRegistry(import.meta.url, [
   ["./chizat/ntk_limit.ts", "ntkLimit"],
   ["./chizat/lazy_movement.ts", "lazyMovement"],
   ["./chizat/relative_error.ts", "relativeError"],
+  ["./chizat/lazy_generalisation.ts", "lazyGeneralisation"],
 ]);
 
 /** All claims, in catalog order. */
