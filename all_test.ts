@@ -76,6 +76,7 @@ import "./numerics/interval_test.ts";
 import "./numerics/lanczos_test.ts";
 import "./numerics/linalg_test.ts";
 import "./numerics/low_discrepancy_test.ts";
+import "./numerics/max_flow_test.ts";
 import "./numerics/ode_test.ts";
 import "./numerics/optimize_test.ts";
 import "./numerics/parallel_test.ts";
