@@ -49,7 +49,7 @@ const CELLS_PER_ATOM = 16;
 const BASE_INSTANCES: Record<BudgetName, number> = { test: 8, report: 40 };
 /** T² sample instances appended after them. */
 const SAMPLE_2D_INSTANCES: Record<BudgetName, number> = { test: 1, report: 4 };
-/** The power of log m in the corrected rate of iid samples: none in d = 1, (log m)^(3/4) in d = 2. */
+/** The power of log m in the corrected rate of iid samples (a number: every d); default 0 in d = 1, 3/4 in d = 2. */
 export type LogPower = number | ((d: number) => number);
 
 /** A grid (with a random offset) or iid samples on the circle. */
@@ -189,6 +189,19 @@ function check(i: WinfInstance, sampleRate: (d: number) => number, logPowerOf: L
     }; mean W∞·m from ${ratios[0].toFixed(2)} (m = 16) to ${ratios.at(-1)!.toFixed(1)} (m = 4096); `,
     data,
   );
+}
+
+/** Mean and spread over the T² instances of the raw and corrected exponents: a description (the tests are per instance). */
+function pooled(rows: [number, number][]): [string, string] {
+  const stats = (v: number[]) => {
+    const mean = v.reduce((a, b) => a + b, 0) / v.length;
+    const sd = Math.sqrt(v.reduce((a, b) => a + (b - mean) ** 2, 0) / (v.length - 1));
+    return `${mean.toFixed(3)} (sd ${sd.toFixed(3)})`;
+  };
+  return [
+    `T² samples, over ${rows.length} instances (a description, not a test): raw exponent (lower ends) / after the log factor`,
+    `${stats(rows.map(([r]) => r))} / ${stats(rows.map(([, c]) => c))}`,
+  ];
 }
 
 const brackets = new WeakMap<WinfInstance, { lower: number[]; upper: number[] }>();
@@ -350,7 +363,7 @@ differ from $m^{-1/d}$ by log factors only; the slide's rate is right for grids 
             alpha: data.alpha,
           },
         );
-        return { test, index: record.index, raw: withData([record])[0]?.data };
+        return { test, end, index: record.index, raw: withData([record])[0]?.data };
       });
       return {
         holds: (power(1) !== 0 || tests.every((t) => t.pValue > t.alpha)) &&
@@ -369,7 +382,7 @@ differ from $m^{-1/d}$ by log factors only; the slide's rate is right for grids 
               } against −1/d = −0.5 (p = ${d.pValue.toPrecision(3)} / ${d.upper!.pValue.toPrecision(3)})`,
             ] as [string, string]]
             : []
-        ),
+        ).concat(torus.length >= 2 ? [pooled(torus.map(({ raw, end }) => [raw?.slope ?? NaN, end.slope]))] : []),
       };
     },
     parameters: {
