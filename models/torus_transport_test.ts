@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { circleWinf, gridWinf, torusDistance, unitBallVolume } from "./torus_transport.ts";
+import { circleWinf, gridWinf, torusDistance, torusSampleWinf, unitBallVolume } from "./torus_transport.ts";
 import { createRng } from "../numerics/random.ts";
 
 Deno.test("unitBallVolume: 2, π, 4π/3", () => {
@@ -30,4 +30,36 @@ Deno.test("circleWinf: both bounds equal half the Kuiper statistic (D⁺ + D⁻)
   // Equally spaced atoms: W∞ = 1/(2m).
   const eq = circleWinf(Array.from({ length: 8 }, (_, i) => (i + 0.25) / 8));
   assert.ok(Math.abs(eq.lower - 1 / 16) < 1e-15 && Math.abs(eq.upper - 1 / 16) < 1e-15);
+});
+
+Deno.test("torusSampleWinf: a grid's bracket holds its exact W∞ = √2/(2k); brackets are ordered and ≳ holds", () => {
+  // The 4×4 grid of centres (shifted): W∞ = √2/8.
+  const pts: number[] = [];
+  for (let i = 0; i < 4; i++) for (let j = 0; j < 4; j++) pts.push((i + 0.5) / 4 + 0.03, (j + 0.5) / 4 + 0.03);
+  const g = torusSampleWinf(pts, 16);
+  assert.ok(g.lower <= Math.SQRT2 / 8 && Math.SQRT2 / 8 <= g.upper, `${g.lower} ${g.upper}`);
+  assert.ok(g.upper - g.lower <= Math.SQRT2 / 16 + 0.02 * g.upper);
+  const rng = createRng(4);
+  for (const m of [8, 20, 50]) {
+    const p = Float64Array.from({ length: 2 * m }, () => rng.double());
+    const b = torusSampleWinf(p, Math.round(Math.sqrt(16 * m)));
+    assert.ok(b.lower <= b.upper);
+    // Every atom needs area 1/m within W∞: π·W∞² ≥ 1/m.
+    assert.ok(Math.PI * b.upper ** 2 >= 1 / m);
+    // The covering radius (here probed at a fine grid of points) is a lower bound on W∞, hence on the upper end.
+    let cover = 0;
+    for (let i = 0; i < 100; i++) {
+      for (let j = 0; j < 100; j++) {
+        let near = Infinity;
+        for (let a = 0; a < m; a++) near = Math.min(near, torusDistance([i / 100, j / 100], [p[2 * a], p[2 * a + 1]]));
+        cover = Math.max(cover, near);
+      }
+    }
+    assert.ok(cover <= b.upper * (1 + 1e-12), `${cover} > ${b.upper}`);
+  }
+});
+
+Deno.test("torusSampleWinf: all atoms at one point: W∞ is the torus radius √2/2", () => {
+  const b = torusSampleWinf(Float64Array.of(0.1, 0.2, 0.1, 0.2, 0.1, 0.2), 6);
+  assert.ok(b.upper >= Math.SQRT1_2 * (1 - 1e-12) && b.lower >= Math.SQRT1_2 - Math.SQRT2 / 6 - 0.01 * Math.SQRT1_2);
 });

@@ -107,6 +107,7 @@ export const catalog: Registry = await loadRegistry(import.meta.url, [
   ["./chizat/lazy_movement.ts", "lazyMovement"],
   ["./chizat/relative_error.ts", "relativeError"],
   ["./chizat/tv_max_margin.ts", "tvMaxMargin"],
+  ["./chizat/lazy_generalisation.ts", "lazyGeneralisation"],
 ]);
 
 /** All claims, in catalog order. */
