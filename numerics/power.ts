@@ -45,9 +45,15 @@ export function successRatePower(n: number, p0: number, alpha: number, pAlt: num
  * ```
  */
 export function failureFrequencyPower(n: number, delta: number, alpha: number, deltaAlt: number): number {
-  let critical = n + 1;
-  while (critical - 1 >= 0 && binomialUpperTail(critical - 1, n, delta) < alpha) critical--;
-  return critical > n ? 0 : binomialUpperTail(critical, n, deltaAlt);
+  // The smallest rejected count, by bisection (the tail falls as k grows): a linear scan from n down cost O(n²), 1.8 s
+  // at n = 4000 and δ = 0.01. Invariant: lo is not rejected (or is −1), hi is (or is n + 1).
+  let lo = -1, hi = n + 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (binomialUpperTail(mid, n, delta) < alpha) hi = mid;
+    else lo = mid;
+  }
+  return hi > n ? 0 : binomialUpperTail(hi, n, deltaAlt);
 }
 
 /** A quadrature's probability clamped to [0, 1] (its error can take it a few ulps outside). */

@@ -11,6 +11,11 @@ Deno.test("chizat-lazy catches a linearisation built on 1.1·Dh(w₀) (the gap n
   assert.notEqual(await firstCaughtInstance(claim, 1, "test"), null);
 });
 
+Deno.test("chizat-lazy catches the near miss: the linearised flow on 2·F̄_α", async () => {
+  // The gap then tends to ‖u(t) − u(2t)‖ ≠ 0 (u the kernel regime's output), for every α: no tenfold fall.
+  assert.notEqual(await firstCaughtInstance(lazyTraining(undefined, 2), 1, "test"), null);
+});
+
 Deno.test("chizat-lazy: its two decay tests do not reject the printed claim", async () => {
   testsMatchVerdict(await wholeRun(printed));
 });

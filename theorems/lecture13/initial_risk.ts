@@ -7,7 +7,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
-import type { Claim } from "../../engine/claim.ts";
+import type { BudgetName, Claim } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM, levelText } from "../../engine/false_alarm.ts";
 import { failureFrequencyCheck } from "../../engine/verdicts/failure_frequency.ts";
 import { instanceFrequencyTest, reportingAggregate } from "../../engine/verdicts/instance_tests.ts";
@@ -17,6 +17,16 @@ import type { Rng } from "../../numerics/random.ts";
 const SOURCE = "002_4e8ee8a272f9d000.txt";
 /** Each instance's binomial test level: Bonferroni over the report budget's 18 instances. */
 const INSTANCE_LEVEL = CHECK_FALSE_ALARM / 18;
+/**
+ * Draws of θ⁰ per instance, by budget and δ (other δ: the δ = 0.5 count), fixed from the exact power of the instance's
+ * binomial test at INSTANCE_LEVEL against P[fail] = 2δ (POWER_GOAL: 0.5 at the test budget, 0.9 at the report budget)
+ * before they were run: δ = 0.01 needs 2240 and 3990 draws (500 and 2000 before: power 0.026 and 0.40); 500 draws
+ * give 0.99 at δ = 0.1, 1 at δ = 0.5.
+ */
+export const INIT_RISK_DRAWS: Record<BudgetName, Record<number, number>> = {
+  test: { 0.5: 500, 0.1: 500, 0.01: 2250 },
+  report: { 0.5: 2000, 0.1: 2000, 0.01: 4000 },
+};
 
 /** An instance of `yang-init-risk`. */
 export interface InitRiskInstance {
@@ -97,12 +107,13 @@ $R_S(\theta^0) \le \frac12\left(1 + 6\gamma\sqrt N d\left(\log\frac{4N(d+1)}\del
       const n = params.n ?? drawnN, d = params.d ?? drawnD, width = params.width ?? [16, 64, 256][index % 3];
       const { xs, ys } = unitCubeSample(rng, n, d);
       const gamma = params.gamma ?? [1 / Math.sqrt(width), 1 / width, 0.5][Math.floor(index / 3) % 3];
+      const delta = params.delta ?? [0.5, 0.1, 0.01][index % 3];
       return {
         net: new LectureNetwork(xs, ys, width),
         gamma,
-        delta: params.delta ?? [0.5, 0.1, 0.01][index % 3],
+        delta,
         rng,
-        draws: budget === "report" ? 2000 : 500,
+        draws: INIT_RISK_DRAWS[budget][delta] ?? INIT_RISK_DRAWS[budget][0.5],
       };
     },
     describe: (i) =>
@@ -164,7 +175,7 @@ $R_S(\theta^0) \le \frac12\left(1 + 6\gamma\sqrt N d\left(\log\frac{4N(d+1)}\del
     nearMiss: {
       mutant: "the bound with γd in place of γ√N·d (the √N dropped: up to 16× smaller inside the square)",
       notCaught:
-        "cannot tell the printed bound from one 1950× smaller: the worst empirical (1 − δ)-quantile of R_S(θ⁰) over the bound is 5.13·10⁻⁴ over the 18 instances at the report budget (n = 3, d = 1, N = 16, γ = 1/16, δ = 0.5: quantile 0.237 against 461; median over instances 7.7·10⁻⁶), and no draw of 36 000 exceeds it; the bound without √N is verified at the test and report budgets (worst tightness 0.021). Only 10⁻⁵ times the bound is caught (`initial_risk_test.ts`)",
+        "cannot tell the printed bound from one 1950× smaller: the worst empirical (1 − δ)-quantile of R_S(θ⁰) over the bound is 5.13·10⁻⁴ over the 18 instances at the report budget (n = 3, d = 1, N = 16, γ = 1/16, δ = 0.5: quantile 0.237 against 461; median over instances 7.6·10⁻⁶), and no draw of 48 000 exceeds it; the bound without √N is verified at the test and report budgets (worst tightness 0.021, measured with 500 and 2000 draws on every instance). Only 10⁻⁵ times the bound is caught (`initial_risk_test.ts`)",
     },
     sourceGaps: [
       {
