@@ -49,8 +49,12 @@ export const RATIO_BUDGET = 1e-6;
  * import { PdeNetwork } from "./pde_network.ts";
  * import { createRng } from "../numerics/random.ts";
  * const net = new PdeNetwork([{ x: [1], A: [[1]], b: [1], c: 1 }], [0.5], 400);
- * const r = pdeRateRun(net, net.initialise(createRng(1), 1e-4), 750 / 36, 1);
- * assert.ok(r.observedMax <= 1 && r.supBound <= 1 && r.ratios.length === r.steps + 1);
+ * const theta0 = net.initialise(createRng(1), 1e-4);
+ * // A rate far below the flow's is certified for all t ≥ 0; one far above it is violated.
+ * const slow = pdeRateRun(net, theta0, 1e-3, 1);
+ * assert.ok(slow.observedMax <= 1 && slow.supBound <= 1 && slow.ratios.length === slow.steps + 1);
+ * const fast = pdeRateRun(net, theta0, 750 / 36, 1);
+ * assert.ok(fast.observedMax > 1);
  * ```
  */
 export function pdeRateRun(
