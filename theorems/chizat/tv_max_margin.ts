@@ -385,12 +385,7 @@ by more than the step-doubling error estimates, and $G(10^{100}) \le ${GAP_TOL}$
       m: { type: "integer", min: 2, max: 200, help: "number of particles" },
       teacher: { type: "integer", min: 1, max: 8, help: "teacher neurons" },
       grid: { type: "integer", min: 8, max: 4000, help: `LP grid directions (default ${GRID})` },
-      support: {
-        type: "integer",
-        min: 0,
-        max: 1,
-        help: "0 Gaussian particles; 1 copies of two particles (not full support)",
-      },
+      support: { type: "integer", min: 0, max: 1, help: "0 Gaussian particles; 1 copies of two (not full support)" },
     },
     scenarios,
     nearMiss: {
