@@ -5,13 +5,8 @@
  *
  * @module
  */
-import {
-  EigenvalueDecomposition,
-  Matrix,
-  pseudoInverse as mlPseudoInverse,
-  QrDecomposition,
-  SingularValueDecomposition,
-} from "ml-matrix";
+import { EigenvalueDecomposition, Matrix, pseudoInverse as mlPseudoInverse, QrDecomposition } from "ml-matrix";
+import { SingularValueDecomposition } from "ml-matrix";
 import type { Rng } from "./random.ts";
 
 export { Matrix };

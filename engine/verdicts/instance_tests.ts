@@ -10,12 +10,8 @@
 import { type AggregateCheck, type InstanceRecord, outcomeOf, type StatisticalTest } from "../claim.ts";
 import { withData } from "../records.ts";
 import { frequencyAlternative } from "./failure_frequency.ts";
-import {
-  binomialTwoSidedPValue,
-  clopperPearsonPower,
-  normalBandPower,
-  normalTwoSidedPValue,
-} from "../../numerics/interval_power.ts";
+import { binomialTwoSidedPValue, clopperPearsonPower, normalBandPower } from "../../numerics/interval_power.ts";
+import { normalTwoSidedPValue } from "../../numerics/interval_power.ts";
 import { failureFrequencyPower } from "../../numerics/power.ts";
 import { binomialUpperTail } from "../../numerics/stats.ts";
 

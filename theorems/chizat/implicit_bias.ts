@@ -6,16 +6,8 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
-import type {
-  AggregateCheck,
-  Claim,
-  ConclusionCheck,
-  Hypothesis,
-  InstanceContext,
-  InstanceRecord,
-  PlotSpec,
-  Scenario,
-} from "../../engine/claim.ts";
+import type { AggregateCheck, Claim, ConclusionCheck, Hypothesis, InstanceContext } from "../../engine/claim.ts";
+import type { InstanceRecord, PlotSpec, Scenario } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM, successRateVerdict } from "../../engine/false_alarm.ts";
 import { chart, nominal, quantitative } from "../../engine/plots/chart.ts";
 import { withData } from "../../engine/records.ts";

@@ -10,16 +10,8 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
-import type {
-  AggregateCheck,
-  Claim,
-  ConclusionCheck,
-  Hypothesis,
-  InstanceContext,
-  InstanceRecord,
-  PlotSpec,
-  Scenario,
-} from "../../engine/claim.ts";
+import type { AggregateCheck, Claim, ConclusionCheck, Hypothesis, InstanceContext } from "../../engine/claim.ts";
+import type { InstanceRecord, PlotSpec, Scenario } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
 import { formatMeanSlope, logLogSlope, meanSlope, meanSlopeDecayTest } from "../../engine/verdicts/mean_slope.ts";
 import { logLogLines } from "../../engine/plots/log_log.ts";

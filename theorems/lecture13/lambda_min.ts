@@ -12,13 +12,8 @@ import type { Claim } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM, levelText, POWER_GOAL } from "../../engine/false_alarm.ts";
 import { drawsForPower, failureFrequencyCheck } from "../../engine/verdicts/failure_frequency.ts";
 import { instanceFrequencyTest, reportingAggregate } from "../../engine/verdicts/instance_tests.ts";
-import {
-  gaussianL1FourthMoment,
-  kernelA,
-  kernelGram,
-  LectureNetwork,
-  sampleGramA,
-} from "../../models/lecture_network.ts";
+import { gaussianL1FourthMoment, kernelA, kernelGram, LectureNetwork } from "../../models/lecture_network.ts";
+import { sampleGramA } from "../../models/lecture_network.ts";
 import { symmetricEigen } from "../../numerics/linalg.ts";
 import type { Rng } from "../../numerics/random.ts";
 
