@@ -41,10 +41,10 @@ export function markdownToHtml(text: string, options: { inline?: boolean } = {})
   const formulas: string[] = [];
   const cut = text.replace(MATH, (_, display: string | undefined, inline: string | undefined) => {
     formulas.push(display !== undefined ? texToHtml(display.trim(), true) : texToHtml(inline!.trim()));
-    return `\u0000${formulas.length - 1}\u0000`;
+    return `\uE000${formulas.length - 1}\uE000`;
   });
   const html = options.inline
     ? markdown.parseInline(cut, { async: false }) as string
     : markdown.parse(cut, { async: false }) as string;
-  return html.replace(/\u0000(\d+)\u0000/g, (_, k: string) => formulas[Number(k)]);
+  return html.replace(/\uE000(\d+)\uE000/g, (_, k: string) => formulas[Number(k)]);
 }
