@@ -76,13 +76,24 @@ export class RunPool {
     return this.#active.size;
   }
 
+  /** Whether a job that may not wait would be refused now. */
+  get full(): boolean {
+    return this.#active.size >= this.maxConcurrent;
+  }
+
   /**
    * Runs a job in a fresh worker and resolves with its result. Rejects with {@link PoolFull} when every slot is
-   * busy (unless `wait`: then it queues), {@link TimeLimit} past the time limit, an Error when the job throws.
+   * busy (unless `wait`: then it queues), {@link TimeLimit} past the time limit, an Error when the job throws or
+   * `signal` aborts it (the client went away: its worker is ended at once).
    */
   async run(
     job: Job,
-    options: { onProgress?: (done: number, total: number) => void; wait?: boolean; timeoutMs?: number } = {},
+    options: {
+      onProgress?: (done: number, total: number) => void;
+      wait?: boolean;
+      timeoutMs?: number;
+      signal?: AbortSignal;
+    } = {},
   ): Promise<unknown> {
     if (this.#closed) throw new Error("the run pool is closed");
     if (this.#active.size >= this.maxConcurrent) {
@@ -100,7 +111,13 @@ export class RunPool {
         finish();
         reject(new TimeLimit(`the run passed its time limit of ${limit / 1000} s and was stopped`));
       }, limit);
+      const abort = () => {
+        finish();
+        reject(new Error("the run was cancelled"));
+      };
+      options.signal?.addEventListener("abort", abort);
       const finish = () => {
+        options.signal?.removeEventListener("abort", abort);
         clearTimeout(timer);
         worker.onmessage = null;
         worker.onerror = null;
@@ -129,7 +146,8 @@ export class RunPool {
         finish();
         reject(new Error(`worker error: ${e.message}`));
       };
-      worker.postMessage(job);
+      if (options.signal?.aborted) abort();
+      else worker.postMessage(job);
     });
     return await done;
   }
