@@ -6,7 +6,9 @@
  *
  * @module
  */
+import { join } from "node:path";
 import type { Claim, Status } from "../engine/claim.ts";
+import { sourceOf } from "../engine/registry.ts";
 import { formatNumber } from "../engine/report.ts";
 import type { ClaimResult } from "../engine/run.ts";
 import { escapeHtml as esc, markdownToHtml } from "./tex.ts";
@@ -352,6 +354,24 @@ export function findPassage(text: string, where: string): string | undefined {
     let end = text.indexOf("\n\n", start + 1500);
     if (end < 0 || end > start + 3000) end = Math.min(text.length, start + 3000);
     return text.slice(start, end).trim();
+  }
+  return undefined;
+}
+
+/** The catalog's folder of a claim's module (ch10, ch11, lecture13, chizat), else its source document. */
+export function sourceFolder(claim: Claim): string {
+  const module = sourceOf(claim)?.module ?? "";
+  return /\/theorems\/([^/]+)\//.exec(module)?.[1] ?? claim.source.document;
+}
+
+/** The text of a source document: the repository's `sources/`, else `../shared/sources/`; undefined if neither has it. */
+export async function sourceText(root: string, document: string): Promise<string | undefined> {
+  for (const dir of [join(root, "sources"), join(root, "..", "shared", "sources")]) {
+    try {
+      return await Deno.readTextFile(join(dir, document));
+    } catch {
+      continue;
+    }
   }
   return undefined;
 }

@@ -13,7 +13,16 @@ import { sourceOf } from "../engine/registry.ts";
 import type { ClaimResult } from "../engine/run.ts";
 import { claimById, claims } from "../theorems/catalog.ts";
 import type { Evidence, Job } from "./jobs.ts";
-import { claimPage, type ClaimSummary, findPassage, indexPage, type PageContext, powerOf } from "./pages.ts";
+import {
+  claimPage,
+  type ClaimSummary,
+  findPassage,
+  indexPage,
+  type PageContext,
+  powerOf,
+  sourceFolder,
+  sourceText,
+} from "./pages.ts";
 import { PoolFull, RunPool, TimeLimit } from "./pool.ts";
 import { parseRunQuery, UsageError } from "./run_request.ts";
 import { escapeHtml } from "./tex.ts";
@@ -113,11 +122,6 @@ const html = (body: string, status = 200) =>
   new Response(body, { status, headers: { "content-type": "text/html; charset=utf-8" } });
 const LIVE: PageContext = { assets: "/static/", vendor: "/vendor/", live: true };
 
-function folderOf(claim: Claim): string {
-  const module = sourceOf(claim)?.module ?? "";
-  return /\/theorems\/([^/]+)\//.exec(module)?.[1] ?? claim.source.document;
-}
-
 /** The report's results by claim id, from the first readable report JSON. */
 async function readReport(paths: string[]): Promise<{ path?: string; results: Map<string, ClaimResult> }> {
   for (const path of paths) {
@@ -130,17 +134,6 @@ async function readReport(paths: string[]): Promise<{ path?: string; results: Ma
     }
   }
   return { results: new Map() };
-}
-
-async function sourceText(document: string): Promise<string | undefined> {
-  for (const dir of [join(ROOT, "sources"), join(ROOT, "..", "shared", "sources")]) {
-    try {
-      return await Deno.readTextFile(join(dir, document));
-    } catch {
-      continue;
-    }
-  }
-  return undefined;
 }
 
 /** A job's error as an HTTP status and a one-line message. */
@@ -213,7 +206,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
         id: c.id,
         title: c.title,
         kind: c.kind,
-        source: folderOf(c),
+        source: sourceFolder(c),
         where: c.source.where,
         ...(r ? { status: r.status, tightness: r.tightness, power: powerOf(r) } : {}),
       };
@@ -235,7 +228,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
     if (m) {
       const claim = claimById(decodeURIComponent(m[1]));
       if (!claim) return html(`<!doctype html><p>unknown claim id "${escapeHtml(decodeURIComponent(m[1]))}"</p>`, 404);
-      const text = await sourceText(claim.source.document);
+      const text = await sourceText(ROOT, claim.source.document);
       const passage = text ? findPassage(text, claim.source.where) : undefined;
       const result = resultOf(claim.id);
       return html(claimPage(claim, {
