@@ -43,11 +43,11 @@ export function powerOf(result: ClaimResult | undefined): number | undefined {
 export const STATUSES: readonly Status[] = ["verified", "falsified", "erratum", "inconclusive", "observed"];
 
 const BADGE: Record<Status, string> = {
-  verified: "✅ verified",
-  falsified: "❌ falsified",
-  erratum: "📝 erratum",
-  inconclusive: "❔ inconclusive",
-  observed: "👁 observed",
+  verified: "✓ verified",
+  falsified: "✗ falsified",
+  erratum: "✎ erratum",
+  inconclusive: "? inconclusive",
+  observed: "◉ observed",
 };
 
 /** Where a page finds its stylesheets and scripts, and whether it runs against the server. */
@@ -99,7 +99,7 @@ export interface IndexFilters {
  * import { indexPage } from "./pages.ts";
  * const rows = [{ id: "a", title: "A", kind: "exact" as const, source: "ch10", where: "x", status: "verified" as const }];
  * const html = indexPage(rows, {}, { assets: "/static/", vendor: "/vendor/", live: true }, "from a run");
- * assert.ok(html.includes('href="/claims/a"') && html.includes("✅ verified"));
+ * assert.ok(html.includes('href="/claims/a"') && html.includes("✓ verified"));
  * ```
  */
 export function indexPage(

@@ -122,18 +122,32 @@ const html = (body: string, status = 200) =>
   new Response(body, { status, headers: { "content-type": "text/html; charset=utf-8" } });
 const LIVE: PageContext = { assets: "/static/", vendor: "/vendor/", live: true };
 
-/** The report's results by claim id, from the first readable report JSON. */
-async function readReport(paths: string[]): Promise<{ path?: string; results: Map<string, ClaimResult> }> {
+/**
+ * The report's results by claim id, from the first readable report JSON; an entry whose verdict differs from the
+ * newer `verdicts.json` beside it (every report run writes one) for the same seed and budget is stale and left out.
+ */
+async function readReport(
+  paths: string[],
+): Promise<{ path?: string; results: Map<string, ClaimResult>; stale: number }> {
   for (const path of paths) {
+    let data: { seed?: number; budget?: string; claims?: ClaimResult[] };
     try {
-      const data = JSON.parse(await Deno.readTextFile(path)) as { claims?: ClaimResult[] };
-      if (!Array.isArray(data.claims)) continue;
-      return { path, results: new Map(data.claims.map((c) => [c.id, c])) };
+      data = JSON.parse(await Deno.readTextFile(path));
     } catch {
       continue;
     }
+    if (!Array.isArray(data.claims)) continue;
+    let newer: { seed?: number; budget?: string; verdicts?: Record<string, string> } = {};
+    try {
+      newer = JSON.parse(await Deno.readTextFile(join(dirname(path), "verdicts.json")));
+    } catch { /* no verdicts.json: nothing to compare with */ }
+    const comparable = newer.verdicts && newer.seed === data.seed && newer.budget === data.budget;
+    const fresh = data.claims.filter((c) =>
+      !comparable || newer.verdicts![c.id] === undefined || newer.verdicts![c.id] === c.status
+    );
+    return { path, results: new Map(fresh.map((c) => [c.id, c])), stale: data.claims.length - fresh.length };
   }
-  return { results: new Map() };
+  return { results: new Map(), stale: 0 };
 }
 
 /** A job's error as an HTTP status and a one-line message. */
@@ -197,7 +211,13 @@ export async function createServer(options: ServerOptions): Promise<Server> {
     const from = report.path
       ? `Verdicts from ${report.path.replace(ROOT + sep, "")}`
       : `No report JSON found: verdicts from fresh test-budget runs (seed ${seed})`;
-    return `${from}${missing ? `; ${missing} of ${claims.length} claims pending (reload to see them)` : ""}.`;
+    const stale = report.stale
+      ? ` (${report.stale} of its entries left out: their verdict differs from the newer verdicts.json)`
+      : "";
+    const pending = missing
+      ? `; ${missing} of ${claims.length} claims not in it run at the test budget (seed ${seed}) in the background, reload to see them`
+      : "";
+    return `${from}${stale}${pending}.`;
   };
   const summaries = (): ClaimSummary[] =>
     claims.map((c) => {
