@@ -295,7 +295,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
       const job: Job = { kind: "explore", source, request: parsed.request };
       if (!(req.headers.get("accept") ?? "").includes("application/x-ndjson")) {
         try {
-          return json(await pool.run(job, { signal: req.signal }));
+          return json(await pool.run(job));
         } catch (e) {
           const f = failure(e);
           return json({ error: f.message }, f.status);
@@ -305,6 +305,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
       const started = Date.now();
       const encoder = new TextEncoder();
       let ticker: ReturnType<typeof setInterval> | undefined;
+      const left = new AbortController(); // the client went away (it cancelled the stream): its worker is ended
       const body = new ReadableStream<Uint8Array>({
         start(controller) {
           const send = (o: unknown) => {
@@ -313,7 +314,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
             } catch { /* the client went away */ }
           };
           ticker = setInterval(() => send({ type: "tick", elapsedMs: Date.now() - started }), 500);
-          pool.run(job, { signal: req.signal, onProgress: (done, total) => send({ type: "progress", done, total }) })
+          pool.run(job, { signal: left.signal, onProgress: (done, total) => send({ type: "progress", done, total }) })
             .then((value) => send({ type: "result", value }), (e) => send({ type: "error", ...failure(e) }))
             .finally(() => {
               clearInterval(ticker);
@@ -324,6 +325,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
         },
         cancel() {
           clearInterval(ticker);
+          left.abort();
         },
       });
       return new Response(body, { headers: { "content-type": "application/x-ndjson; charset=utf-8" } });
