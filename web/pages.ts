@@ -202,6 +202,8 @@ export interface ClaimPageData {
   svgs?: { title: string; svg: string }[];
   /** Link back to the index. */
   indexHref: string;
+  /** Live: the report's own plots (SVG files beside its JSON), linked. */
+  reportPlots?: { title: string; src: string }[];
 }
 
 function parameterControls(claim: Claim): string {
@@ -285,6 +287,17 @@ export function claimPage(claim: Claim, data: ClaimPageData, ctx: PageContext): 
   body.push(`<section id="plots"><h2>Plots</h2>`);
   if (ctx.live) body.push(`<div id="charts" data-id="${esc(claim.id)}"><p class="note">loading charts…</p></div>`);
   for (const p of data.svgs ?? []) body.push(`<figure>${p.svg}<figcaption>${esc(p.title)}</figcaption></figure>`);
+  if (data.reportPlots?.length) {
+    body.push(
+      `<details id="report-plots"><summary>The report's plots (the data behind the verdict above)</summary>`,
+      ...data.reportPlots.map((p) =>
+        `<figure><img src="${esc(p.src)}" alt="${esc(p.title)}" loading="lazy"><figcaption>${
+          esc(p.title)
+        }</figcaption></figure>`
+      ),
+      "</details>",
+    );
+  }
   body.push("</section>");
   if (ctx.live) {
     body.push(

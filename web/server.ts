@@ -34,6 +34,7 @@ export const ROOT: string = dirname(dirname(fileURLToPath(import.meta.url)));
 const FOLDERS: Record<string, string> = {
   "/static/": join(ROOT, "web", "static"),
   "/vendor/katex/": join(ROOT, "node_modules", "katex", "dist"),
+  "/report/": join(ROOT, "report"),
 };
 
 /** Single vendored files, by URL. */
@@ -150,6 +151,31 @@ async function readReport(
   return { results: new Map(), stale: 0 };
 }
 
+/**
+ * The report's SVG plots (`<id>-<name>.svg` in its folder) by claim id; a name is the longest claim id it starts
+ * with (ids may be prefixes of one another). Served under `/report/` when the folder is the repository's.
+ */
+function reportSvgs(folder: string): Map<string, { title: string; src: string }[]> {
+  const out = new Map<string, { title: string; src: string }[]>();
+  if (folder !== join(ROOT, "report")) return out;
+  let names: string[] = [];
+  try {
+    names = [...Deno.readDirSync(folder)].filter((e) => e.isFile && e.name.endsWith(".svg")).map((e) => e.name).sort();
+  } catch {
+    return out;
+  }
+  const ids = claims.map((c) => c.id).sort((a, b) => b.length - a.length);
+  for (const name of names) {
+    const id = ids.find((i) => name.startsWith(`${i}-`));
+    if (!id) continue;
+    out.set(id, [...out.get(id) ?? [], {
+      title: name.slice(id.length + 1, -4),
+      src: `/report/${encodeURIComponent(name)}`,
+    }]);
+  }
+  return out;
+}
+
 /** A job's error as an HTTP status and a one-line message. */
 function failure(e: unknown): { status: number; message: string } {
   if (e instanceof UsageError) return { status: 400, message: e.message };
@@ -205,6 +231,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
       }
     })();
   }
+  const reportPlots = reportSvgs(report.path ? dirname(report.path) : join(ROOT, "report"));
   const resultOf = (id: string) => report.results.get(id) ?? fresh.get(id);
   const note = () => {
     const missing = claims.filter((c) => !resultOf(c.id)).length;
@@ -260,6 +287,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
           : undefined,
         passage: passage ? { document: claim.source.document, text: passage } : undefined,
         indexHref: "/",
+        reportPlots: report.results.has(claim.id) ? reportPlots.get(claim.id) : undefined,
       }, LIVE));
     }
     m = /^\/api\/claims\/([^/]+)\/(run|evidence)$/.exec(path);

@@ -166,7 +166,13 @@ Deno.test("pages and static files: index, claim page, 404s, no path traversal", 
     await post.body?.cancel();
     assert.equal(post.status, 405);
     for (
-      const ok of ["/static/app.js", "/static/style.css", "/vendor/katex/katex.min.css", "/vendor/vega-embed.min.js"]
+      const ok of [
+        "/static/app.js",
+        "/static/style.css",
+        "/vendor/katex/katex.min.css",
+        "/vendor/vega-embed.min.js",
+        "/report/lemma-10.2-tightness.svg",
+      ]
     ) {
       const res = await fetch(base + ok);
       await res.body?.cancel();
@@ -182,6 +188,8 @@ Deno.test("pages and static files: index, claim page, 404s, no path traversal", 
         "/vendor/katex/%2e%2e/package.json",
         "/static/..%5cserver.ts",
         "/static/%00",
+        "/report/..%2fdeno.json",
+        "/report/%2e%2e%2fREADME.md",
         "/static/",
       ]
     ) {
