@@ -312,9 +312,9 @@ export function claimPage(claim: Claim, data: ClaimPageData, ctx: PageContext): 
       "</form>",
       `<div id="scenarios"><h3>Break a hypothesis</h3>`,
       ...(claim.scenarios ?? []).map((s) =>
-        `<button type="button" class="scenario" data-scenario="${esc(s.name)}">${esc(s.name)}</button> <span>${
-          markdownToHtml(s.breaks, { inline: true })
-        }</span><br>`
+        `<button type="button" class="scenario" data-scenario="${esc(s.name)}" data-params="${
+          esc(JSON.stringify(s.params))
+        }">${esc(s.name)}</button> <span>${markdownToHtml(s.breaks, { inline: true })}</span><br>`
       ),
       claim.unbreakable ? `<p>No hypothesis to break: ${markdownToHtml(claim.unbreakable, { inline: true })}</p>` : "",
       "</div>",

@@ -21,6 +21,16 @@ function tex(s) {
 }
 const mark = { held: "✓", failed: "✗", undecided: "?" };
 
+/** Sets a parameter's number input and slider ("" = drawn at random: the slider is dimmed). */
+function setParam(name, value) {
+  const input = document.getElementById(`p-${name}`);
+  if (!input) return;
+  input.value = value;
+  const range = document.getElementById(`r-${name}`);
+  range.classList.toggle("unset", value === "");
+  if (value !== "") range.value = value;
+}
+
 function paramInputs() {
   return [...form.querySelectorAll('input[type="number"][data-param]')];
 }
@@ -48,10 +58,7 @@ function restore() {
   const q = new URLSearchParams(location.search);
   for (const input of paramInputs()) {
     const v = q.get(input.dataset.param);
-    if (v !== null) {
-      input.value = v;
-      document.getElementById(`r-${input.dataset.param}`).value = v;
-    }
+    setParam(input.dataset.param, v ?? "");
   }
   for (const name of ["seed", "instance", "count"]) if (q.get(name) !== null) form.elements[name].value = q.get(name);
   form.elements.ignoreHypotheses.checked = q.get("ignoreHypotheses") === "1";
@@ -239,7 +246,7 @@ async function charts() {
 
 for (const range of form.querySelectorAll('input[type="range"]')) {
   range.addEventListener("input", () => {
-    document.getElementById(`p-${range.dataset.param}`).value = range.value;
+    setParam(range.dataset.param, range.value);
     scenario = null;
     clearTimeout(timer);
     timer = setTimeout(run, 250);
@@ -247,11 +254,11 @@ for (const range of form.querySelectorAll('input[type="range"]')) {
 }
 for (const input of paramInputs()) {
   input.addEventListener("change", () => {
-    if (input.value !== "") document.getElementById(`r-${input.dataset.param}`).value = input.value;
+    setParam(input.dataset.param, input.value);
   });
 }
 for (const b of form.querySelectorAll("button.clear")) {
-  b.addEventListener("click", () => (document.getElementById(`p-${b.dataset.clear}`).value = ""));
+  b.addEventListener("click", () => setParam(b.dataset.clear, ""));
 }
 form.elements.ignoreHypotheses.addEventListener("change", () => {
   scenario = null;
@@ -265,6 +272,8 @@ form.addEventListener("submit", (e) => {
 for (const b of document.querySelectorAll("button.scenario")) {
   b.addEventListener("click", () => {
     scenario = b.dataset.scenario;
+    // The scenario's own values are shown (and, being the same, change nothing in the run).
+    for (const [name, v] of Object.entries(JSON.parse(b.dataset.params))) setParam(name, String(v));
     run();
   });
 }
