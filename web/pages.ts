@@ -285,7 +285,10 @@ export function claimPage(claim: Claim, data: ClaimPageData, ctx: PageContext): 
   if (data.resultNote) body.push(`<p class="note">${esc(data.resultNote)}</p>`);
   body.push(data.result ? evidenceHtml(data.result) : `<p class="pending">no verdict yet</p>`, "</section>");
   body.push(`<section id="plots"><h2>Plots</h2>`);
-  if (ctx.live) body.push(`<div id="charts" data-id="${esc(claim.id)}"><p class="note">loading charts…</p></div>`);
+  if (ctx.live && claim.plots) {
+    body.push(`<div id="charts" data-id="${esc(claim.id)}"><p class="note">loading charts…</p></div>`);
+  }
+  if (ctx.live && !claim.plots && !data.reportPlots?.length) body.push(`<p class="note">this claim has no plots</p>`);
   for (const p of data.svgs ?? []) body.push(`<figure>${p.svg}<figcaption>${esc(p.title)}</figcaption></figure>`);
   if (data.reportPlots?.length) {
     body.push(

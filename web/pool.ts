@@ -96,10 +96,11 @@ export class RunPool {
     } = {},
   ): Promise<unknown> {
     if (this.#closed) throw new Error("the run pool is closed");
-    if (this.#active.size >= this.maxConcurrent) {
-      if (!options.wait) {
-        throw new PoolFull(`too many runs at once (${this.maxConcurrent} running); try again in a moment`);
-      }
+    if (this.#active.size >= this.maxConcurrent && !options.wait) {
+      throw new PoolFull(`too many runs at once (${this.maxConcurrent} running); try again in a moment`);
+    }
+    // A waiter woken when a slot frees may find it taken again (by a caller that does not wait): it waits on.
+    while (this.#active.size >= this.maxConcurrent) {
       await new Promise<void>((resolve) => this.#waiting.push(resolve));
       if (this.#closed) throw new Error("the run pool is closed");
     }

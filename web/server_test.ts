@@ -227,3 +227,30 @@ Deno.test("deno task serve: 127.0.0.1 and a free port by default, printed; bad f
     await child.status;
   }
 });
+
+Deno.test("run pool: waiting jobs queue and never exceed the bound", async () => {
+  let running = 0, most = 0;
+  const spawn = (): WorkerLike => {
+    const w: WorkerLike = {
+      onmessage: null,
+      onerror: null,
+      postMessage() {
+        running++;
+        most = Math.max(most, running);
+        setTimeout(() => {
+          running--;
+          w.onmessage?.(new MessageEvent("message", { data: { type: "result", value: "done" } }));
+        }, 5);
+      },
+      terminate() {},
+    };
+    return w;
+  };
+  const pool = new RunPool({ maxConcurrent: 1, spawn });
+  const job = { kind: "evidence", source: { module: "file:///x.ts", name: "x" }, seed: 1 } as const;
+  const waiting = [1, 2, 3].map(() => pool.run(job, { wait: true }));
+  await assert.rejects(pool.run(job), /too many runs at once/);
+  assert.deepEqual(await Promise.all(waiting), ["done", "done", "done"]);
+  assert.equal(most, 1);
+  pool.close();
+});

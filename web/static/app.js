@@ -216,6 +216,7 @@ function embedAll(target, plots) {
 
 async function charts() {
   const target = document.getElementById("charts");
+  if (!target) return; // the claim has no plots
   for (let attempt = 0; attempt < 40; attempt++) {
     const res = await fetch(`/api/claims/${encodeURIComponent(id)}/evidence`);
     if (res.status === 503) {
