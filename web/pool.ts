@@ -27,7 +27,7 @@ export interface WorkerLike {
 }
 
 /** Options of a pool. */
-export interface PoolOptions {
+export interface RunPoolOptions {
   /** Jobs at once (default 2, the machine's cores). */
   maxConcurrent?: number;
   /** Time limit of a job once started, in milliseconds (default 60 000). */
@@ -65,7 +65,7 @@ export class RunPool {
   #closed = false;
 
   /** A pool with the given bound and time limit. */
-  constructor(options: PoolOptions = {}) {
+  constructor(options: RunPoolOptions = {}) {
     this.maxConcurrent = options.maxConcurrent ?? 2;
     this.timeoutMs = options.timeoutMs ?? 60_000;
     this.#spawn = options.spawn ?? (() => new Worker(WORKER, { type: "module" }) as unknown as WorkerLike);

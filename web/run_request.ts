@@ -10,8 +10,6 @@ import { claimsFlag, integerFlag, parseStrict, UsageError } from "../cli/args.ts
 import { parameterValue } from "../cli/explore.ts";
 import type { RunRequest } from "./explore_run.ts";
 
-export { UsageError };
-
 /** Query keys that are not `--<key>` flags of the same name. */
 const RENAMED: Record<string, string> = { ignoreHypotheses: "ignore-hypotheses" };
 

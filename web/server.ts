@@ -24,7 +24,8 @@ import {
   sourceText,
 } from "./pages.ts";
 import { PoolFull, RunPool, TimeLimit } from "./pool.ts";
-import { parseRunQuery, UsageError } from "./run_request.ts";
+import { UsageError } from "../cli/args.ts";
+import { parseRunQuery } from "./run_request.ts";
 import { escapeHtml } from "./tex.ts";
 
 /** The repository's root (this file is in web/). */
