@@ -19,6 +19,7 @@ import {
 import { lowPower, POWER_GOAL } from "./false_alarm.ts";
 import { runInstance } from "./run.ts";
 import { formatNumber } from "./report.ts";
+import { failureSentence } from "./words.ts";
 import { createRng } from "../numerics/random.ts";
 
 /** Parameters as explore flags: " --k v" each. */
@@ -70,6 +71,8 @@ export interface ShrunkCounterexample {
   description: string;
   /** What failed. */
   detail: string;
+  /** What went wrong, in words (engine/words.ts). */
+  failure?: string;
   /** Command reproducing it. */
   replay: string;
 }
@@ -183,6 +186,7 @@ export async function runScenario(
       params,
       description: r.description,
       detail: r.conclusion?.detail ?? "",
+      failure: failureSentence(r.conclusion),
       replay: exploreCommand(claim.id, options.seed, index, params, true),
     };
   }
@@ -452,6 +456,8 @@ export interface SearchViolation {
   description: string;
   /** What failed. */
   detail: string;
+  /** What went wrong, in words (engine/words.ts). */
+  failure?: string;
   /** Command reproducing it. */
   replay: string;
 }
@@ -515,6 +521,7 @@ export async function searchTightness(
           params: { ...params },
           description: r.description,
           detail: r.conclusion!.detail,
+          failure: failureSentence(r.conclusion),
           replay,
         };
       }
