@@ -366,8 +366,8 @@ export interface Claim<I = unknown, D = ConclusionData> {
     /** Checks it. */
     check(instance: I): MaybePromise<ConclusionCheck<D>>;
     /**
-     * The failure sentence (`ConclusionCheck.failure`) as a function of a failed check and its instance, for
-     * checks that do not set it themselves; called only when the check failed.
+     * The failure sentence (`ConclusionCheck.failure`) as a function of a failed check (whose own `failure`, if
+     * any, it may reuse) and its instance; called only when the check failed (not when undecided).
      */
     failure?(check: ConclusionCheck<D>, instance: I): string;
   };

@@ -182,9 +182,9 @@ async function safeCheck<I>(
   }
 }
 
-/** The check with its failure sentence from the claim's `failure` function, when it failed and has none. */
+/** The check with its failure sentence from the claim's `failure` function (which may use the check's own), when it failed. */
 function withFailure<I>(c: ConclusionCheck, instance: I, failure?: (c: ConclusionCheck, i: I) => string) {
-  if (c.holds || c.undecided !== undefined || c.failure !== undefined || !failure) return c;
+  if (c.holds || c.undecided !== undefined || !failure) return c;
   return { ...c, failure: failure(c, instance) };
 }
 

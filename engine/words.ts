@@ -103,6 +103,32 @@ export function labelled(name: string, at: readonly (number | string)[], values:
 }
 
 /**
+ * A claim's failure sentence from what it predicts and the failed check: the prediction, the observed
+ * quantity against its bound (`predicted <relation> bound` when the relation is given, a multiple when the
+ * bound is 1, i.e. the check reports a ratio), and the
+ * check's own sentence (its `failure`, else its `detail`) for what happened.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { failedAs } from "./words.ts";
+ * const c = { holds: false, observed: 3.2, bound: 1, tightness: 3.2, detail: "gap 3.2e-9 > 1e-9" };
+ * assert.equal(failedAs("the flow matches its closed form", c), "the flow matches its closed form; observed 3.2 times its bound: gap 3.2e-9 > 1e-9");
+ * const d = { holds: false, observed: 0.5, bound: 0.7, tightness: 1.4, detail: "", failure: "it fell short" };
+ * assert.equal(failedAs("a decrease of at least 0.7", d, "≥"), "a decrease of at least 0.7; predicted ≥ 0.7, observed 0.5: it fell short");
+ * ```
+ */
+export function failedAs(prediction: string, c: ConclusionCheck<unknown>, relation?: Relation): string {
+  const what = c.failure ?? c.detail;
+  const numbers = relation !== undefined
+    ? predicted(relation, c.bound, c.observed)
+    : c.bound === 1
+    ? `observed ${num(c.observed)} times its bound`
+    : `observed ${num(c.observed)} against the bound ${num(c.bound)}`;
+  return `${prediction}; ${numbers}${what ? `: ${what}` : ""}`;
+}
+
+/**
  * The sentence a failing check prints: its own `failure` when the claim wrote one, else one built from its
  * observed quantity and bound; undefined when the check held or was undecided (neither is a failure).
  *
