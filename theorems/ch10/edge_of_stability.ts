@@ -203,6 +203,7 @@ same, but the loss continues to improve.`,
       },
     }],
     conclusion: {
+      failure: (c) => `GD stays bounded at the edge of stability, its sharpness near 2/η; instead ${c.detail}`,
       statement: String
         .raw`Per run, the sharpness measurements are sound: every Lanczos Ritz value has a relative residual
 $\|Hv - \beta v\|/\beta \le 10^{-2}$ (so an eigenvalue of the Hessian lies that close: a tenth of the band half-width); a run
