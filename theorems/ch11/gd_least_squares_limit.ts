@@ -6,6 +6,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { failedAs } from "../../engine/words.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { trajectoryPlot } from "../../engine/plots/trajectory.ts";
 import type { LeastSquares } from "../../models/least_squares.ts";
@@ -92,6 +93,7 @@ $w_{k+1} := w_k - h\nabla f(w_k)$ (11.1.5) with $f$ in (11.1.2). Then $\lim_{k\t
       },
     }],
     conclusion: {
+      failure: (c) => failedAs("Theorem 11.3 predicts ‖w_k − (w* + ŵ₀)‖ ≤ ρᵏ‖w₀ − (w* + ŵ₀)‖ with ρ < 1", c),
       statement: String
         .raw`$\|w_k - (w_* + \hat w_0)\| \le \rho^k \|w_0 - (w_* + \hat w_0)\|$ up to rounding at every step, below
 $10^{-10}$ relative after the predicted number of steps, and $P_{\ker A} w_k = \hat w_0$ at every step.`,

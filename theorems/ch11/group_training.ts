@@ -12,6 +12,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { change, num } from "../../engine/words.ts";
 import type {
   AggregateCheck,
   Claim,
@@ -152,6 +153,13 @@ function check(i: GroupTrainingInstance): ConclusionCheck<GroupTrainingData> {
       fmt(d.share)
     }; ‖ΔU‖ ${fmt(d.U)}, ‖Δv‖ ${fmt(d.v)}; f(w_K)/f(w₀) ≤ ${Math.max(...d.lossRatio).toExponential(1)}`,
     data: d,
+    ...(!holds && {
+      failure: `GD with step O(1/n) should train v and barely move U, b, c more and more with n: ${
+        change("‖Δ(U, b, c)‖/‖Δv‖", d.ratio[0], d.ratio[last])
+      } and ${change("the non-v kernel share", d.share[0], d.share[last])} from n = ${d.widths[0]} to n = ${
+        d.widths[last]
+      } (both must fall); the loss ratio f(w_K)/f(w₀) reached ${num(Math.max(...d.lossRatio))} (must stay below 1)`,
+    }),
   };
 }
 
