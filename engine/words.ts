@@ -129,6 +129,27 @@ export function failedAs(prediction: string, c: ConclusionCheck<unknown>, relati
 }
 
 /**
+ * A frequency check's failure in words: an event the theorem lets fail with probability at most δ (the check's
+ * `bound`) failed on a larger fraction of the draws (its `observed`), significantly so.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { tooOften } from "./words.ts";
+ * const c = { holds: false, observed: 0.6, bound: 0.1, tightness: 6, detail: "12/20 draws above the bound" };
+ * assert.equal(
+ *   tooOften("R_S(θ⁰) ≤ its bound", c),
+ *   "R_S(θ⁰) ≤ its bound may fail with probability at most δ = 0.1; it failed on a fraction 0.6 of the draws, significantly more: 12/20 draws above the bound",
+ * );
+ * ```
+ */
+export function tooOften(event: string, c: ConclusionCheck<unknown>): string {
+  return `${event} may fail with probability at most δ = ${num(c.bound)}; it failed on a fraction ${
+    num(c.observed)
+  } of the draws, significantly more: ${c.failure ?? c.detail}`;
+}
+
+/**
  * The sentence a failing check prints: its own `failure` when the claim wrote one, else one built from its
  * observed quantity and bound; undefined when the check held or was undecided (neither is a failure).
  *
