@@ -7,6 +7,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { change } from "../../engine/words.ts";
 import type {
   AggregateCheck,
   BudgetName,
@@ -185,6 +186,7 @@ function checkRun(
   const when = (t: number) => (t < 0 ? `not reached by T = ${i.horizon}` : `reached at t = ${t}`);
   return {
     holds: cmp.ok,
+    ...(!cmp.ok && { failure: `gradient flow never raises F; ${change("F", start, worst)} by T = ${i.horizon}` }),
     observed: worst,
     bound: start,
     tightness: ratio(worst, start),
