@@ -116,16 +116,20 @@ export function labelled(name: string, at: readonly (number | string)[], values:
  * assert.equal(failedAs("the flow matches its closed form", c), "the flow matches its closed form; observed 3.2 times its bound: gap 3.2e-9 > 1e-9");
  * const d = { holds: false, observed: 0.5, bound: 0.7, tightness: 1.4, detail: "", failure: "it fell short" };
  * assert.equal(failedAs("a decrease of at least 0.7", d, "≥"), "a decrease of at least 0.7; predicted ≥ 0.7, observed 0.5: it fell short");
+ * assert.equal(failedAs("finite", { ...c, observed: NaN }), "finite; gap 3.2e-9 > 1e-9");
  * ```
  */
 export function failedAs(prediction: string, c: ConclusionCheck<unknown>, relation?: Relation): string {
   const what = c.failure ?? c.detail;
-  const numbers = relation !== undefined
+  // A NaN or an infinite bound says nothing in words: the check's own sentence then carries the numbers.
+  const numbers = !Number.isFinite(c.observed) || !Number.isFinite(c.bound)
+    ? ""
+    : relation !== undefined
     ? predicted(relation, c.bound, c.observed)
     : c.bound === 1
     ? `observed ${num(c.observed)} times its bound`
     : `observed ${num(c.observed)} against the bound ${num(c.bound)}`;
-  return `${prediction}; ${numbers}${what ? `: ${what}` : ""}`;
+  return [prediction, [numbers, what].filter((x) => x).join(": ")].filter((x) => x).join("; ");
 }
 
 /**

@@ -159,9 +159,9 @@ export class NamedChecks {
     const [name, obs, bnd] = failed[0];
     return {
       ...c,
-      failure: `${failed.length} of ${this.list.length} checks fail; first ${name}: ${predicted("≤", bnd, obs)} (${
-        boundName.replace(/^its /, "")
-      }), ${num(ratio(obs, bnd))}× over`,
+      failure: `${failed.length} of ${this.list.length} checks fail; first ${name}: ${predicted("≤", bnd, obs)}${
+        boundName === "its bound" ? "" : ` (${boundName.replace(/^its /, "")})`
+      }${bnd > 0 && Number.isFinite(obs) ? `, ${num(obs / bnd)}× over` : bnd === 0 ? " (exact: any gap fails)" : ""}`,
     };
   }
 }

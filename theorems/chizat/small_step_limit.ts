@@ -109,10 +109,11 @@ function limitCheck(i: SmallStepInstance, flowFactor: number, stepFactor: number
   return {
     holds: orders.every((o) => Math.abs(o - order) < HALF_BAND),
     ...(!orders.every((o) => Math.abs(o - order) < HALF_BAND) && {
-      failure:
-        `GD tracks the flow to O(η^${order}): each halving of η should give order ${order} ± ${HALF_BAND}; observed orders ${
-          orders.map(num).join(", ")
-        }, the gap from ${num(gaps[0])} to ${num(gaps.at(-1)!)}`,
+      failure: `GD tracks the flow to O(${
+        order === 1 ? "η" : `η^${order}`
+      }): each halving of η should give order ${order} ± ${HALF_BAND}; observed orders ${
+        orders.map(num).join(", ")
+      }, the gap from ${num(gaps[0])} to ${num(gaps.at(-1)!)}`,
     }),
     observed: worst,
     bound: HALF_BAND,
