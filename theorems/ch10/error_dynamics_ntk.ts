@@ -210,7 +210,9 @@ instance with probability $\ge ${ORDER_P0}$ (exact binomial test at level ${ORDE
           gaps.push(distance(w, wT));
         }
         const orders = [Math.log2(gaps[0] / gaps[1]), Math.log2(gaps[1] / gaps[2])];
-        detail += `; GD–flow gap at T for K = 25, 50, 100: ${gaps.map((g) => g.toExponential(2)).join(", ")}`;
+        detail += `; GD–flow gap at T: ${
+          gaps.map((g, k) => `K = ${[25, 50, 100][k]}: ${g.toExponential(2)}`).join(", ")
+        }`;
         return { holds, observed: worst, bound: 1, tightness: worst, detail, data: { orders, gaps } };
       },
     },

@@ -159,7 +159,7 @@ function check(i: AdamGroupsInstance, compared: Compared): ConclusionCheck<AdamG
   const gdShows = d.gdRatio[last] < d.gdRatio[0] && d.gdRatio[last] < 1;
   const otherMin = Math.min(...d.otherRatio);
   const holds = reached && gdShows && otherMin >= 1 && [...d.gdRatio, ...d.otherRatio].every(Number.isFinite);
-  const fmt = (v: number[]) => v.map((x) => x.toFixed(3)).join(", ");
+  const fmt = (v: number[]) => v.map((x, k) => `n = ${d.widths[k]}: ${x.toFixed(3)}`).join(", ");
   return {
     holds,
     observed: otherMin,
@@ -167,8 +167,8 @@ function check(i: AdamGroupsInstance, compared: Compared): ConclusionCheck<AdamG
     tightness: d.gdRatio[last] / otherMin,
     detail: `n = ${d.widths.join(", ")}: ‖Δ(U, b, c)‖/‖Δv‖ under GD ${fmt(d.gdRatio)}, under ${compared} ${
       fmt(d.otherRatio)
-    }; ‖Δv‖ GD ${d.gdV.map((x) => x.toExponential(2)).join(", ")}, ${compared} ${
-      d.otherV.map((x) => x.toExponential(2)).join(", ")
+    }; ‖Δv‖ GD ${d.gdV.map((x, k) => `n = ${d.widths[k]}: ${x.toExponential(2)}`).join(", ")}, ${compared} ${
+      d.otherV.map((x, k) => `n = ${d.widths[k]}: ${x.toExponential(2)}`).join(", ")
     }; steps GD/${compared} ${d.steps}${reached ? "" : "; the loss target was not reached"}`,
     data: d,
     ...(!holds && { failure: adamFailure(d, reached, compared) }),

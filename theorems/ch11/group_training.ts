@@ -143,7 +143,7 @@ function check(i: GroupTrainingInstance): ConclusionCheck<GroupTrainingData> {
   const d = sweep(i), last = d.widths.length - 1;
   const finite = [...d.ratio, ...d.share, ...d.lossRatio].every(Number.isFinite);
   const holds = finite && d.ratio[last] < d.ratio[0] && d.share[last] < d.share[0] && d.lossRatio.every((r) => r < 1);
-  const fmt = (v: number[]) => v.map((x) => x.toExponential(2)).join(", ");
+  const fmt = (v: number[]) => v.map((x, k) => `n = ${d.widths[k]}: ${x.toExponential(2)}`).join(", ");
   return {
     holds,
     observed: d.ratio[last] / d.ratio[0],

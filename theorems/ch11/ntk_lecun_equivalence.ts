@@ -220,11 +220,9 @@ $\nabla_{\boldsymbol U}\Phi = n^{-1/2}(\boldsymbol v\odot\sigma'(d^{-1/2}\boldsy
           tightness: worst,
           detail: `${checks.length} checks; ${
             failed.length ? `FAILED: ${failed.join(", ")}` : "all hold"
-          }; worst ${worstName}: ${worst.toExponential(2)} of its budget; at w′₀, ‖∇_gΦ^NTK‖/‖∇_gΦ^LC(Tw′₀)‖ = ${
-            ratios.map((r) => r.toPrecision(4)).join(", ")
-          } for g = U, b, v (n^{-1/2} = ${(1 / Math.sqrt(n)).toPrecision(4)}, d^{-1/2} = ${
-            (1 / Math.sqrt(d)).toPrecision(4)
-          })`,
+          }; worst ${worstName}: ${worst.toExponential(2)} of its budget; at w′₀, ‖∇_gΦ^NTK‖/‖∇_gΦ^LC(Tw′₀)‖ for ${
+            ratios.map((r, k) => `g = ${"Ubv"[k]}: ${r.toPrecision(4)}`).join(", ")
+          } (n^{-1/2} = ${(1 / Math.sqrt(n)).toPrecision(4)}, d^{-1/2} = ${(1 / Math.sqrt(d)).toPrecision(4)})`,
         };
       },
     },

@@ -132,8 +132,8 @@ function check(i: MovementInstance, exponent: number): ConclusionCheck<MovementD
     detail: `α·sup‖w_α − w₀‖: ${
       d.movement.map((m, k) => `α = ${d.alphas[k]}: ${(m * d.alphas[k]).toFixed(5)}`).join(", ")
     } (→ ${d.linearMovement.toFixed(5)}, exponent ${s.toFixed(4)}); increments of α^${-exponent}·D: ${
-      inc.map((v) => v.toExponential(2)).join(", ")
-    }; sup‖w_α − w̄_α‖: ${d.gap.map((g) => g.toExponential(2)).join(", ")}`,
+      inc.map((v, k) => `α = ${d.alphas[k]}→${d.alphas[k + 1]}: ${v.toExponential(2)}`).join(", ")
+    }; sup‖w_α − w̄_α‖: ${d.gap.map((g, k) => `α = ${d.alphas[k]}: ${g.toExponential(2)}`).join(", ")}`,
     data: d,
   };
 }

@@ -115,8 +115,8 @@ function run(
     alpha.push(a);
     minMargin.push(Math.min(...margins(data, wbar)));
   });
-  const signs = `α_t at t = 0, 1, 10, 100, 1000: ${
-    [0, 2, 5, 8, 11].map((q) => alpha[q].toExponential(2)).join(", ")
+  const signs = `α_t: ${
+    [0, 2, 5, 8, 11].map((q, k) => `t = ${[0, 1, 10, 100, 1000][k]}: ${alpha[q].toExponential(2)}`).join(", ")
   }; min margin of w̄(1000) ${minMargin.at(-1)!.toFixed(3)}; `;
   // Printed: α_t > 0 at every t. Eventually: α_t > 0 wherever w̄(t) separates the data, and w̄(1000) does.
   const judged = TIMES.map((_t, q) => q).filter((q) => !eventually || minMargin[q] > 0);
