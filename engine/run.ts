@@ -519,5 +519,6 @@ export function suiteFailureMessage(result: ClaimResult): string {
       ? `\n  p-value ${result.aggregate.pValue} (false-alarm level ${result.aggregate.alpha})`
       : "") +
     (result.failures[0] ? `\n  first failure: ${result.failures[0].detail}` : "") +
+    (result.failures[0]?.failure ? `\n  in words: ${result.failures[0].failure}` : "") +
     (replay ? `\n  replay: ${replay}` : "");
 }
