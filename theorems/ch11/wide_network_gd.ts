@@ -7,7 +7,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
-import { num, predicted } from "../../engine/words.ts";
+import { change, num, predicted } from "../../engine/words.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
 import { widthScatterPlot } from "../../engine/plots/width_scatter.ts";
@@ -64,9 +64,9 @@ function checkLossRate(i: WideInstance, rate: WideRate, constant: number) {
     const bound = constant * f0 * rho ** (2 * k);
     const c = atMost(f, bound + floor);
     if (!c.ok && holds) {
-      failure = `${predicted("≤", bound, f)} at step k = ${k}: the loss fell from f(w₀) = ${num(f0)} only to ${
-        num(f)
-      } (C·ρ²ᵏ with ρ = ${num(rho)}, C = ${num(constant)}·f(w₀))`;
+      failure = `${predicted("≤", bound, f)} at step k = ${k}: ${
+        f > f0 ? change("the loss", f0, f) : `the loss fell from ${num(f0)} only to ${num(f)}`
+      }${rho >= 1 ? ": GD diverged" : ""} (the bound C·ρ²ᵏ with ρ = ${num(rho)}, C = ${num(constant)}·f(w₀))`;
       detail = `the loss fell from f(w₀) = ${f0.toExponential(3)} only to f = ${
         f.toExponential(3)
       } by step k = ${k}, above C·ρ^{2k} = ${bound.toExponential(3)} (ρ = ${rho.toFixed(4)})`;
