@@ -17,6 +17,7 @@ import { formatNumber } from "../engine/report.ts";
 import { runInstance } from "../engine/run.ts";
 import { explainClaim } from "../engine/explain.ts";
 import { texToUnicode } from "../engine/unicode_math.ts";
+import { erratumLines, failureSentence } from "../engine/words.ts";
 import { claimsFlag, integerFlag, parseStrict, runMain, UsageError } from "./args.ts";
 
 function help(claim: Claim): string {
@@ -74,6 +75,12 @@ export function parameterValue(claim: Claim, name: string, raw: string): number 
   return v;
 }
 
+/** A failed check's sentence in words (engine/words.ts), as a trace line; none when it held or was undecided. */
+function wordsLines(c: ConclusionCheck<unknown>): string[] {
+  const sentence = failureSentence(c);
+  return sentence === undefined ? [] : [`    in words: ${sentence}`];
+}
+
 /** How a trace marks an outcome: held, failed, or undecided (the computation could not decide). */
 const MARK: Record<Outcome, string> = { held: "✓", failed: "✗", undecided: "?" };
 
@@ -110,12 +117,20 @@ function trace(claim: Claim, r: InstanceRecord): string[] {
     `  ${MARK[outcome!]} conclusion ${
       outcome === "held" ? "holds" : outcome === "failed" ? "FAILS" : `UNDECIDED (${c.undecided})`
     }: ${c.detail}`,
+    ...wordsLines(c),
     `    ${tightnessLine(c)}`,
   );
   if (r.corrected) {
     out.push(
       `  ${MARK[outcomeOf(r.corrected)!]} corrected form: ${r.corrected.detail}`,
+      ...wordsLines(r.corrected),
       `    ${tightnessLine(r.corrected)}`,
+    );
+  }
+  if (claim.erratum) {
+    out.push(
+      "  erratum, both forms on this instance:",
+      ...erratumLines(claim.erratum, c, r.corrected).map((l) => `    ${l}`),
     );
   }
   return out;
@@ -270,7 +285,9 @@ export async function main(args: string[]): Promise<number | void> {
     if (out.verdict === "breaks") failed++;
     else if (out.verdict === "undecided") undecided++;
     if (out.counterexample) {
-      lines.push(`  smallest counterexample: ${out.counterexample.detail}`, `  replay: ${out.counterexample.replay}`);
+      lines.push(`  smallest counterexample: ${out.counterexample.detail}`);
+      if (out.counterexample.failure) lines.push(`  in words: ${out.counterexample.failure}`);
+      lines.push(`  replay: ${out.counterexample.replay}`);
     }
     if (out.replay) {
       for (const [k, v] of out.aggregate?.rows ?? []) lines.push(`    ${k}: ${v}`);

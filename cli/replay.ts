@@ -6,6 +6,7 @@
  */
 import { runInstance } from "../engine/run.ts";
 import { texToUnicode } from "../engine/unicode_math.ts";
+import { erratumLines, failureSentence } from "../engine/words.ts";
 import { budgetFlag, claimsFlag, integerFlag, parseStrict, runMain, UsageError } from "./args.ts";
 
 const REPLAY_HELP = `deno task replay <claim-id> --seed N --instance K [--budget test|report]
@@ -55,7 +56,13 @@ export async function main(args: string[]): Promise<number | void> {
   }
   const c = r.conclusion!;
   console.log(`  conclusion: ${c.holds ? "holds" : "FAILS"} — ${c.detail} (tightness ${c.tightness})`);
+  const words = failureSentence(c);
+  if (words !== undefined) console.log(`    in words: ${texToUnicode(words)}`);
   if (r.corrected) console.log(`  corrected form: ${r.corrected.holds ? "holds" : "FAILS"} — ${r.corrected.detail}`);
+  if (claim.erratum) {
+    console.log("  erratum, both forms on this instance:");
+    for (const line of erratumLines(claim.erratum, c, r.corrected)) console.log(`    ${line}`);
+  }
   return c.holds ? 0 : 1;
 }
 

@@ -84,6 +84,13 @@ export interface ConclusionCheck<D = ConclusionData> {
   tightness: number;
   /** Numbers worth showing (in evidence, plots and replays). */
   detail: string;
+  /**
+   * When the conclusion fails (`holds` false, not undecided): what went wrong, in words, with the numbers
+   * before and after — what the theorem predicts, what happened ("predicted ≤ 0.41, observed 1.09: the loss
+   * rose from 0.82 to 1.09"). Plain Unicode, no LaTeX. Shown by explore, replay, the report's failures and the
+   * JSON; a claim may instead compute it from the check (`conclusion.failure`). engine/words.ts phrases it.
+   */
+  failure?: string;
   /** Per-instance data for plots and aggregates (structured-clonable: records cross to workers). */
   data?: D;
 }
@@ -173,6 +180,8 @@ export interface Erratum<I, D = ConclusionData> {
   reasoning: string;
   /** The corrected conclusion, checked on the same instances as the printed one. */
   check(instance: I): MaybePromise<ConclusionCheck<D>>;
+  /** The corrected form's failure sentence, as `conclusion.failure` is the printed form's. */
+  failure?(check: ConclusionCheck<D>, instance: I): string;
   /** Where the printed form still holds (measured on the run's instances). */
   scope?: ErratumScope<I>;
   /** For an ambiguous statement: its readings, each decided on the run's instances. */
@@ -356,6 +365,11 @@ export interface Claim<I = unknown, D = ConclusionData> {
     statement: string;
     /** Checks it. */
     check(instance: I): MaybePromise<ConclusionCheck<D>>;
+    /**
+     * The failure sentence (`ConclusionCheck.failure`) as a function of a failed check (whose own `failure`, if
+     * any, it may reuse) and its instance; called only when the check failed (not when undecided).
+     */
+    failure?(check: ConclusionCheck<D>, instance: I): string;
   };
   /** Present when the printed form is a typo. */
   erratum?: Erratum<I, D>;

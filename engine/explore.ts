@@ -12,6 +12,7 @@ import { outcomeOf, type Scenario } from "./claim.ts";
 import { lowPower, POWER_GOAL } from "./false_alarm.ts";
 import { runInstance } from "./run.ts";
 import { formatNumber } from "./report.ts";
+import { failureSentence } from "./words.ts";
 import { createRng } from "../numerics/random.ts";
 
 /** Parameters as explore flags: " --k v" each. */
@@ -63,6 +64,8 @@ export interface ShrunkCounterexample {
   description: string;
   /** What failed. */
   detail: string;
+  /** What went wrong, in words (engine/words.ts). */
+  failure?: string;
   /** Command reproducing it. */
   replay: string;
 }
@@ -176,6 +179,7 @@ export async function runScenario(
       params,
       description: r.description,
       detail: r.conclusion?.detail ?? "",
+      failure: failureSentence(r.conclusion),
       replay: exploreCommand(claim.id, options.seed, index, params, true),
     };
   }
@@ -445,6 +449,8 @@ export interface SearchViolation {
   description: string;
   /** What failed. */
   detail: string;
+  /** What went wrong, in words (engine/words.ts). */
+  failure?: string;
   /** Command reproducing it. */
   replay: string;
 }
@@ -508,6 +514,7 @@ export async function searchTightness(
           params: { ...params },
           description: r.description,
           detail: r.conclusion!.detail,
+          failure: failureSentence(r.conclusion),
           replay,
         };
       }

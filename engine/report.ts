@@ -148,11 +148,12 @@ export function renderMarkdown(
     out.push(`### \`${claim.id}\` (${claim.source.where})`, "");
     out.push(`- **Printed:** ${er.printed}`, `- **Corrected:** ${er.corrected}`, `- **Why:** ${er.reasoning}`);
     out.push(...scopeAndReadings(result, "- "));
-    if (result.failures[0]) {
-      out.push(
-        `- **Falsifying instance:** ${result.failures[0].detail}`,
-        `- **Replay:** \`${result.failures[0].replay}\``,
-      );
+    const f = result.failures[0];
+    if (f) {
+      out.push(`- **Falsifying instance:** ${f.detail}`);
+      if (f.failure) out.push(`- **The printed form fails there:** ${f.failure}`);
+      if (f.corrected) out.push(`- **The corrected form there:** ${f.corrected}`);
+      out.push(`- **Replay:** \`${f.replay}\``);
     }
     out.push("");
   }
@@ -273,7 +274,7 @@ function searchParagraph(claim: Claim, r: ClaimResult, search: SearchOutcome): s
     text += v
       ? `. The printed form's worst violation among the searched instances: tightness ${
         formatNumber(v.tightness)
-      } — ${v.description}: ${v.detail}. Replay: \`${v.replay}\``
+      } — ${v.description}: ${v.detail}${v.failure ? ` (in words: ${v.failure})` : ""}. Replay: \`${v.replay}\``
       : ". The printed form held on every searched instance.";
   }
   return text;
@@ -362,7 +363,8 @@ function section({ claim, result: r, plots, scenarios, search }: ReportEntry): s
     for (const s of scenarios ?? []) {
       out.push(`- *${s.scenario.name}* (breaks ${s.scenario.breaks}): ${s.summary}.`);
       if (s.counterexample) {
-        out.push(`  Shrunk counterexample: ${s.counterexample.detail}. Replay: \`${s.counterexample.replay}\``);
+        const words = s.counterexample.failure ? ` In words: ${s.counterexample.failure}.` : "";
+        out.push(`  Shrunk counterexample: ${s.counterexample.detail}.${words} Replay: \`${s.counterexample.replay}\``);
       }
       if (s.replay) out.push(`  ${cap(s.note ?? "")}. Replay: \`${s.replay}\``);
     }
@@ -374,7 +376,12 @@ function section({ claim, result: r, plots, scenarios, search }: ReportEntry): s
   }
   if (r.failures.length) {
     out.push("Failing instances:", "");
-    for (const f of r.failures) out.push(`- instance ${f.index}: ${f.detail} — replay: \`${f.replay}\``);
+    for (const f of r.failures) {
+      const words = `${f.failure ? ` — in words: ${f.failure}` : ""}${
+        f.corrected ? ` — the corrected form ${f.corrected}` : ""
+      }`;
+      out.push(`- instance ${f.index}: ${f.detail}${words} — replay: \`${f.replay}\``);
+    }
     out.push("");
   }
   if (r.undecidedInstances.length) {

@@ -8,6 +8,7 @@ import { createRng, instanceSeed, type Rng } from "../numerics/random.ts";
 import { isNumericalFailure } from "../numerics/numerical_failure.ts";
 import { type AggregateCheck, type BudgetName, type Claim, type ConclusionCheck } from "./claim.ts";
 import { type InstanceRecord, type Outcome, outcomeOf, type Source, type Status } from "./claim.ts";
+import { failureSentence, formOutcome } from "./words.ts";
 
 /** Options of a run. */
 export interface RunOptions {
@@ -39,6 +40,10 @@ export interface Failure {
   index: number;
   /** What failed, with numbers. */
   detail: string;
+  /** What went wrong, in words (the check's failure sentence, engine/words.ts); absent when undecided. */
+  failure?: string;
+  /** Claims with an erratum: the corrected form on the same instance ("holds: …" or "FAILS: …"). */
+  corrected?: string;
   /** Shell command reproducing the instance exactly. */
   replay: string;
 }
@@ -145,24 +150,33 @@ function thrown(e: unknown): ConclusionCheck {
   const check = { holds: false, observed: NaN, bound: NaN, tightness: NaN };
   return isNumericalFailure(e)
     ? { ...check, undecided: msg, detail: `undecided: ${msg}` }
-    : { ...check, detail: `threw: ${msg}` };
+    : { ...check, detail: `threw: ${msg}`, failure: `the check threw instead of deciding: ${msg}` };
 }
 
 async function safeCheck<I>(
   check: (i: I) => ConclusionCheck | Promise<ConclusionCheck>,
   instance: I,
+  failure?: (c: ConclusionCheck, i: I) => string,
 ): Promise<ConclusionCheck> {
   try {
-    const c = await check(instance);
+    const c = await withFailure(await check(instance), instance, failure);
     // An undecided check is never a pass; a NaN observed quantity or bound never counts as one either.
     if (c.undecided !== undefined) return { ...c, holds: false };
     if (c.holds && (Number.isNaN(c.observed) || Number.isNaN(c.bound))) {
-      return { ...c, holds: false, detail: `${c.detail} (NaN in the comparison)` };
+      const failure =
+        `a NaN entered the comparison (observed ${c.observed}, bound ${c.bound}): no NaN counts as a pass`;
+      return { ...c, holds: false, detail: `${c.detail} (NaN in the comparison)`, failure };
     }
     return c;
   } catch (e) {
     return thrown(e);
   }
+}
+
+/** The check with its failure sentence from the claim's `failure` function (which may use the check's own), when it failed. */
+function withFailure<I>(c: ConclusionCheck, instance: I, failure?: (c: ConclusionCheck, i: I) => string) {
+  if (c.holds || c.undecided !== undefined || !failure) return c;
+  return { ...c, failure: failure(c, instance) };
 }
 
 /**
@@ -203,9 +217,9 @@ export async function runInstance(
   const met = hypotheses.every((h) => h.holds);
   const record: InstanceRecord = { index, description: claim.describe(instance), hypotheses, met };
   if (met || options.ignoreHypotheses) {
-    record.conclusion = await safeCheck(claim.conclusion.check, instance);
+    record.conclusion = await safeCheck(claim.conclusion.check, instance, claim.conclusion.failure);
     const erratum = claim.erratum;
-    if (erratum) record.corrected = await safeCheck(erratum.check, instance);
+    if (erratum) record.corrected = await safeCheck(erratum.check, instance, erratum.failure);
     if (erratum?.scope) {
       try {
         record.inScope = erratum.scope.contains(instance) === true;
@@ -373,11 +387,17 @@ export async function runClaim(
   const sorted = tight.map(([t]) => t).sort((a, b) => a - b);
   const failing = met.filter((r) => outcomeOf(r.conclusion) === "failed" || r.conclusion === undefined);
   const undecided = met.filter((r) => outcomeOf(r.conclusion) === "undecided");
-  const evidence = (r: InstanceRecord) => ({
-    index: r.index,
-    detail: r.conclusion?.detail ?? "",
-    replay: replayCommand(claim.id, options.seed, r.index, options.budget),
-  });
+  const evidence = (r: InstanceRecord): Failure => {
+    const failure = failureSentence(r.conclusion);
+    const corrected = r.corrected ? formOutcome(r.corrected) : undefined;
+    return {
+      index: r.index,
+      detail: r.conclusion?.detail ?? "",
+      ...(failure !== undefined ? { failure } : {}),
+      ...(corrected !== undefined ? { corrected } : {}),
+      replay: replayCommand(claim.id, options.seed, r.index, options.budget),
+    };
+  };
   const failures = failing.slice(0, 5).map(evidence);
   const result: ClaimResult = {
     id: claim.id,
@@ -490,5 +510,6 @@ export function suiteFailureMessage(result: ClaimResult): string {
       ? `\n  p-value ${result.aggregate.pValue} (false-alarm level ${result.aggregate.alpha})`
       : "") +
     (result.failures[0] ? `\n  first failure: ${result.failures[0].detail}` : "") +
+    (result.failures[0]?.failure ? `\n  in words: ${result.failures[0].failure}` : "") +
     (replay ? `\n  replay: ${replay}` : "");
 }

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { num } from "../engine/words.ts";
 import type { RegressionData, TwoLayerTanh } from "./two_layer_tanh.ts";
 import { lanczosTop } from "../numerics/lanczos.ts";
 
@@ -82,7 +83,11 @@ export function trainWithSharpness(
       maxRelResidual = Math.max(maxRelResidual, top.residual / Math.abs(top.value));
     }
     if (s < steps) { for (let q = 0; q < P; q++) theta[q] -= eta * g[q]; }
-    if (!Number.isFinite(theta[0])) throw new Error(`GD diverged at step ${s}`);
+    if (!Number.isFinite(theta[0])) {
+      const k = losses.findLastIndex(Number.isFinite);
+      const rise = `the loss rose from ${num(losses[0])} to ${num(losses[k])} by step ${k}`;
+      throw new Error(`GD diverged at step ${s}: ${rise}${k < s ? ", then overflowed" : ""}`);
+    }
   }
   return { sharpSteps, sharpness, maxRelResidual, losses };
 }

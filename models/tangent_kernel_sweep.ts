@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { failedAs } from "../engine/words.ts";
 import type { Claim, ConclusionCheck, Hypothesis } from "../engine/claim.ts";
 import type { WidthRateData } from "../engine/verdicts/kernel_width_rate.ts";
 import { type Activation, arctan, relu, softplus } from "./activation.ts";
@@ -253,6 +254,11 @@ $\mathbb E[\frac1n\hat K_n] - K^{LC} = ((1+x^\top z)\mathbb E[\sigma'\sigma'] + 
 the finite-$n$ mean (for NTK that mean is the limit itself). The exponents of the largest entry's deviation (the
 printed uniformity) and of the uncentered error are reported beside it.`,
       check: sweepDrawCheck,
+      failure: (c) =>
+        failedAs(
+          "the Jacobian's Gram matrix must equal the proof's decomposition of K̂ₙ to rounding, its error finite",
+          c,
+        ),
     },
   };
 }

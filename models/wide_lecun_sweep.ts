@@ -7,6 +7,7 @@
  */
 import type { AggregateCheck, Claim, ConclusionCheck, Hypothesis, InstanceContext } from "../engine/claim.ts";
 import type { ParameterSpec, Scenario } from "../engine/claim.ts";
+import { change, num } from "../engine/words.ts";
 import { CHECK_FALSE_ALARM } from "../engine/false_alarm.ts";
 import { inverseSqrtDecayVerdict, type WidthSample } from "../engine/verdicts/width_decay_rate.ts";
 import { arctan } from "./activation.ts";
@@ -384,6 +385,11 @@ export function widthGapCheck(
         r.losses[0].toExponential(3)
       } to ${r.losses[r.steps]}) over ${r.steps} steps`,
     data: { width: i.net.n, gap: gap.normalised(r, observed) },
+    ...(!ok && {
+      failure: `GD with the theorem's step must lower the loss and keep ${gap.label} finite; at n = ${i.net.n} ${
+        change("the loss", r.losses[0], r.losses[r.steps])
+      } over ${r.steps} steps (${gap.label} = ${num(observed)})`,
+    }),
   };
 }
 

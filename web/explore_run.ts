@@ -9,13 +9,8 @@
  */
 import type { AggregateCheck, Claim, ConclusionCheck, InstanceRecord, Outcome, PlotSpec } from "../engine/claim.ts";
 import { outcomeOf } from "../engine/claim.ts";
-import {
-  aggregateDecision,
-  exploreCommand,
-  runScenario,
-  safeAggregate,
-  type ShrunkCounterexample,
-} from "../engine/explore.ts";
+import { aggregateDecision, exploreCommand, runScenario, safeAggregate } from "../engine/explore.ts";
+import { type ShrunkCounterexample } from "../engine/explore.ts";
 import { formatNumber } from "../engine/report.ts";
 import { runInstance } from "../engine/run.ts";
 import type { FrequencyCell } from "../engine/claim.ts";

@@ -13,16 +13,8 @@ import { sourceOf } from "../engine/registry.ts";
 import type { ClaimResult } from "../engine/run.ts";
 import { claimById, claims } from "../theorems/catalog.ts";
 import type { Evidence, Job } from "./jobs.ts";
-import {
-  claimPage,
-  type ClaimSummary,
-  findPassage,
-  indexPage,
-  type PageContext,
-  powerOf,
-  sourceFolder,
-  sourceText,
-} from "./pages.ts";
+import { claimPage, type ClaimSummary, findPassage, indexPage, type PageContext, powerOf } from "./pages.ts";
+import { sourceFolder, sourceText } from "./pages.ts";
 import { PoolFull, RunPool, TimeLimit } from "./pool.ts";
 import { UsageError } from "../cli/args.ts";
 import { parseRunQuery } from "./run_request.ts";

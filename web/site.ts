@@ -12,16 +12,8 @@ import { fileURLToPath } from "node:url";
 import type { Claim } from "../engine/claim.ts";
 import { writeTextAtomic } from "../engine/io.ts";
 import type { ClaimResult } from "../engine/run.ts";
-import {
-  claimPage,
-  type ClaimSummary,
-  findPassage,
-  indexPage,
-  type PageContext,
-  powerOf,
-  sourceFolder,
-  sourceText,
-} from "./pages.ts";
+import { claimPage, type ClaimSummary, findPassage, indexPage, type PageContext, powerOf } from "./pages.ts";
+import { sourceFolder, sourceText } from "./pages.ts";
 import { escapeHtml } from "./tex.ts";
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));

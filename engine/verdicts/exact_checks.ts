@@ -7,6 +7,7 @@
  * @module
  */
 import type { ConclusionCheck, ConclusionData } from "../claim.ts";
+import { num } from "../words.ts";
 
 /** Exact checks, added one by one, then turned into a conclusion. */
 export class ExactChecks {
@@ -42,6 +43,7 @@ export class ExactChecks {
    * const r = c.result("toy: ");
    * assert.ok(!r.holds && r.tightness === Infinity);
    * assert.equal(r.detail, "toy: 3 exact checks; 1 failed, first f(w₁) = f(w₂)");
+   * assert.equal(r.failure, "1 of 3 exact checks fail (decided in exact arithmetic); the first, f(w₁) = f(w₂), does not hold");
    * ```
    */
   result<D = ConclusionData>(prefix: string, data?: D): ConclusionCheck<D> {
@@ -57,7 +59,7 @@ export class ExactChecks {
       : worstName
       ? `all hold; tightest ${worstName}: ${worst.toExponential(2)}`
       : "all hold";
-    return {
+    const c = {
       holds,
       observed: worst,
       bound: 1,
@@ -65,5 +67,13 @@ export class ExactChecks {
       detail: `${prefix}${this.list.length} exact checks; ${what}`,
       data,
     };
+    if (holds) return c;
+    const first = failed[0];
+    const failure = first
+      ? `${failed.length} of ${this.list.length} exact checks fail (decided in exact arithmetic); the first, ${first.name}, does not hold${
+        first.ratio !== undefined ? `: observed ${num(first.ratio)} times its bound` : ""
+      }`
+      : "0 exact checks were made, so nothing was shown";
+    return { ...c, failure };
   }
 }

@@ -7,6 +7,7 @@
  * @module
  */
 import type { ConclusionCheck } from "../claim.ts";
+import { num } from "../words.ts";
 import type { Matrix } from "../../numerics/linalg.ts";
 import { symmetricEigenEnclosure } from "../../numerics/eigen_enclosure.ts";
 
@@ -57,5 +58,12 @@ export function psdUpToRounding({ g, error }: MatrixWithError): ConclusionCheck<
       error.toExponential(2)
     } + the radius of a rigorous eigenvalue enclosure)`,
     data: { minEigenvalue, tolerance },
+    ...(psd ? {} : {
+      failure: !symmetric
+        ? `a kernel matrix must be symmetric PSD; this ${g.rows}×${g.rows} Ĝ is not even symmetric`
+        : `a kernel matrix must be PSD: predicted λ_min ≥ −${num(tolerance)} (rounding), observed λ_min = ${
+          num(minEigenvalue)
+        }`,
+    }),
   };
 }

@@ -8,6 +8,7 @@
  */
 import type { ConclusionCheck, ConclusionData } from "../claim.ts";
 import { type Comparison, ratio } from "../../numerics/compare.ts";
+import { num, predicted } from "../words.ts";
 
 /** The worst-of verdict so far. */
 export interface WorstOfChecks {
@@ -17,6 +18,8 @@ export interface WorstOfChecks {
   worst: number;
   /** Why the first failing comparison failed, or what the caller wrote. */
   detail: string;
+  /** The first failing comparison in words: its name, what it predicts and what was observed. */
+  failure?: string;
 }
 
 /**
@@ -44,7 +47,9 @@ export function worstOfChecks(): WorstOfChecks {
  * import { atMost } from "../../numerics/compare.ts";
  * const v = worstOfChecks();
  * addChecks(v, [["a", atMost(1, 2)], ["b", atMost(3, 1)], ["c", atMost(5, 1)]], (name) => `${name} failed`);
- * assert.deepEqual(v, { holds: false, worst: 5, detail: "b failed" });
+ * assert.deepEqual(v, {
+ *   holds: false, worst: 5, detail: "b failed", failure: "b: predicted ≤ 1, observed 3 (3× the bound)",
+ * });
  * ```
  */
 export function addChecks(
@@ -53,7 +58,12 @@ export function addChecks(
   failure: (name: string, comparison: Comparison) => string,
 ): void {
   for (const [name, cmp] of checks) {
-    if (!cmp.ok && verdict.holds) verdict.detail = failure(name, cmp);
+    if (!cmp.ok && verdict.holds) {
+      verdict.detail = failure(name, cmp);
+      verdict.failure = `${name}: ${predicted("≤", cmp.bound, cmp.observed)} (${
+        num(ratio(cmp.observed, cmp.bound))
+      }× the bound)`;
+    }
     verdict.holds &&= cmp.ok;
     verdict.worst = Math.max(verdict.worst, ratio(cmp.observed, cmp.bound));
   }
@@ -72,7 +82,31 @@ export function addChecks(
  * ```
  */
 export function worstOfConclusion(verdict: WorstOfChecks): ConclusionCheck<never> {
-  return { holds: verdict.holds, observed: verdict.worst, bound: 1, tightness: verdict.worst, detail: verdict.detail };
+  const c = {
+    holds: verdict.holds,
+    observed: verdict.worst,
+    bound: 1,
+    tightness: verdict.worst,
+    detail: verdict.detail,
+  };
+  return verdict.holds ? c : { ...c, failure: worstOfFailure(verdict) };
+}
+
+/**
+ * A failed worst-of verdict in words: the caller's sentence and the first failing comparison's numbers.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { worstOfFailure } from "./worst_of_checks.ts";
+ * const v = { holds: false, worst: 3, detail: "the drift left the ball", failure: "drift: predicted ≤ 1, observed 3 (3× the bound)" };
+ * assert.equal(worstOfFailure(v), "the drift left the ball — drift: predicted ≤ 1, observed 3 (3× the bound)");
+ * assert.equal(worstOfFailure({ holds: false, worst: 2, detail: "" }), "observed 2 times the bound (worst of the checks)");
+ * ```
+ */
+export function worstOfFailure(verdict: WorstOfChecks): string {
+  const numbers = verdict.failure ?? `observed ${num(verdict.worst)} times the bound (worst of the checks)`;
+  return verdict.detail && verdict.failure ? `${verdict.detail} — ${numbers}` : verdict.detail || numbers;
 }
 
 /**
@@ -104,18 +138,30 @@ export class NamedChecks {
    */
   result<D = ConclusionData>(prefix: string, data?: D, boundName = "its bound"): ConclusionCheck<D> {
     let worst = 0, worstName = "", holds = true;
+    const failed: [string, number, number][] = [];
     for (const [name, obs, bnd] of this.list) {
       const r = ratio(obs, bnd); // 0 when both are 0 (e.g. φ(x) = 0), NaN when either is not finite
-      if (!(obs <= bnd)) holds = false;
+      if (!(obs <= bnd)) {
+        holds = false;
+        failed.push([name, obs, bnd]);
+      }
       if (!(r <= worst)) [worst, worstName] = [r, name];
     }
-    return {
+    const c = {
       holds,
       observed: worst,
       bound: 1,
       tightness: worst,
       detail: `${prefix}${this.list.length} checks; worst ${worstName}: ${worst.toExponential(2)} of ${boundName}`,
       data,
+    };
+    if (holds) return c;
+    const [name, obs, bnd] = failed[0];
+    return {
+      ...c,
+      failure: `${failed.length} of ${this.list.length} checks fail; first ${name}: ${predicted("≤", bnd, obs)}${
+        boundName === "its bound" ? "" : ` (${boundName.replace(/^its /, "")})`
+      }${bnd > 0 && Number.isFinite(obs) ? `, ${num(obs / bnd)}× over` : bnd === 0 ? " (exact: any gap fails)" : ""}`,
     };
   }
 }

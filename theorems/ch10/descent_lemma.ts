@@ -5,6 +5,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { change, num, predicted } from "../../engine/words.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { chart, nominal, quantitative } from "../../engine/plots/chart.ts";
 import { withData } from "../../engine/records.ts";
@@ -190,8 +191,18 @@ bound (below it, strictness is not decidable in float64 and only $\mathcal{L}(w'
         } else {
           detail = `the loss fell from ${e(m.before)} to ${e(m.after)}, by less than (10.54) guarantees: ${numbers}`;
         }
+        const failure = !allFinite
+          ? `Lemma 10.2 predicts a finite, smaller loss; ${detail}`
+          : !strict
+          ? `Lemma 10.2 predicts L(w′) < L(w) for η·β < 2; at η·β = ${num(i.eta * i.loss.beta)} ${
+            change("the loss", m.before, m.after)
+          }`
+          : `${predicted("≥", guaranteed, observed, "(10.54)'s guaranteed decrease is not reached")}: ${
+            change("the loss", m.before, m.after)
+          }`;
         return {
           holds,
+          ...(!holds && { failure }),
           observed,
           bound: guaranteed,
           tightness,

@@ -11,12 +11,8 @@ import { chart, nominal, quantitative } from "../../engine/plots/chart.ts";
 import { logCurvesPlot } from "../../engine/plots/log_curves.ts";
 import { withData } from "../../engine/records.ts";
 import { TwoLayerTanh } from "../../models/two_layer_tanh.ts";
-import {
-  type HessianVector,
-  type SharpnessRun,
-  trainWithSharpness,
-  type Trajectory,
-} from "../../models/sharpness_trajectory.ts";
+import { type HessianVector, type SharpnessRun, trainWithSharpness } from "../../models/sharpness_trajectory.ts";
+import { type Trajectory } from "../../models/sharpness_trajectory.ts";
 import { lanczosTop } from "../../numerics/lanczos.ts";
 import type { Rng } from "../../numerics/random.ts";
 import { median } from "../../numerics/stats.ts";
@@ -195,6 +191,7 @@ same, but the loss continues to improve.`,
       },
     }],
     conclusion: {
+      failure: (c) => `GD stays bounded at the edge of stability, its sharpness near 2/η; instead ${c.detail}`,
       statement: String
         .raw`Per run, the sharpness measurements are sound: every Lanczos Ritz value has a relative residual
 $\|Hv - \beta v\|/\beta \le 10^{-2}$ (so an eigenvalue of the Hessian lies that close: a tenth of the band half-width); a run

@@ -7,6 +7,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { failedAs } from "../../engine/words.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
 import { convergenceOrderVerdict } from "../../engine/verdicts/convergence_order.ts";
@@ -148,6 +149,8 @@ $\frac{d}{dt}(\mathbf{y} - \mathbf{f}(\mathbf{w})) = -D\mathbf{f}\,D\mathbf{f}^\
       }),
     }],
     conclusion: {
+      failure: (c) =>
+        failedAs("(10.28) predicts y − f(w(t)) along its error dynamics within the integrator's budget", c),
       statement: String
         .raw`(a) $\|(\mathbf{y}-\mathbf{f}(\mathbf{w}(t))) - (\mathbf{y}-\mathbf{f}(\mathbf{w}_0)) - \int_0^t \text{(10.28)}\,ds\|$
 is within the integrator's error budget at $t \in \{T/4, T/2, T\}$, $T = 3/\lambda_{\max}(D\mathbf{f}D\mathbf{f}^\top(\mathbf{w}_0))$;
@@ -207,7 +210,9 @@ instance with probability $\ge ${ORDER_P0}$ (exact binomial test at level ${ORDE
           gaps.push(distance(w, wT));
         }
         const orders = [Math.log2(gaps[0] / gaps[1]), Math.log2(gaps[1] / gaps[2])];
-        detail += `; GD–flow gap at T for K = 25, 50, 100: ${gaps.map((g) => g.toExponential(2)).join(", ")}`;
+        detail += `; GD–flow gap at T: ${
+          gaps.map((g, k) => `K = ${[25, 50, 100][k]}: ${g.toExponential(2)}`).join(", ")
+        }`;
         return { holds, observed: worst, bound: 1, tightness: worst, detail, data: { orders, gaps } };
       },
     },

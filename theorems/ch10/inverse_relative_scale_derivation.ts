@@ -230,6 +230,11 @@ function conclude(steps: StepResult[]): ConclusionCheck {
     bound: 0,
     tightness: failed.length,
     detail: steps.map((s) => `${s.step} ${s.held ? "holds" : "FAILS"}: ${s.what}`).join("; "),
+    ...(failed.length && {
+      failure: `every step of the derivation must hold; ${failed.length} of ${steps.length} fail: ${
+        failed.map((s) => `${s.step}: ${s.what}`).join("; ")
+      }`,
+    }),
   };
 }
 

@@ -9,6 +9,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { failedAs } from "../../engine/words.ts";
 import type { Claim, ConclusionCheck, StatisticalTest } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM, levelText } from "../../engine/false_alarm.ts";
 import { logLogLines } from "../../engine/plots/log_log.ts";
@@ -250,6 +251,7 @@ $E[\kappa_f(\mathbf w_0)] \lesssim \frac1{\sqrt{d_{hid}}} + \frac1{d_{hid}\alpha
       check: (c) => ({ holds: c.width > 0, value: `${c.activation}, d_hid = ${c.width}` }),
     }],
     conclusion: {
+      failure: (c) => failedAs("(10.47) predicts E[κ_f(w₀)] ≲ 1/√d_hid + 1/(d_hid·α(d_hid)) for any σ", c, "≤"),
       statement:
         `ReLU: the sample mean of κ_f(w₀) over ${DRAWS_PER_CELL} draws is finite and positive (recorded for the fits in the aggregate). tanh (a whole sweep, ${TANH_DRAWS} draws per width): the one-sided test at level α/12 = ${
           levelText(TANH_ALPHA)
@@ -257,6 +259,8 @@ $E[\kappa_f(\mathbf w_0)] \lesssim \frac1{\sqrt{d_{hid}}} + \frac1{d_{hid}\alpha
       check: (c) => c.activation === "ReLU" ? reluCell(c) : smoothSweep(c, exponent, "printed"),
     },
     erratum: {
+      failure: (c) =>
+        failedAs("the corrected bound predicts E[κ_f(w₀)] ≲ √(log d_hid)·(1/√d_hid + 1/(d_hid·α))", c, "≤"),
       printed: String
         .raw`$E[\kappa_f(\mathbf w_0)] \lesssim \frac1{\sqrt{d_{hid}}} + \frac1{d_{hid}\alpha(d_{hid})}$ for the network (10.46), σ unrestricted`,
       corrected: String

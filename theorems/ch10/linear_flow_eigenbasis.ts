@@ -6,6 +6,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { failedAs } from "../../engine/words.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
 import { chart, nominal, quantitative } from "../../engine/plots/chart.ts";
@@ -87,6 +88,8 @@ $u'[i](t) = e^{-\Lambda[i,i]t}u'[i](0)$). If $\Lambda[i,i] = 0$, $u'[i]$ does no
       }),
     }],
     conclusion: {
+      failure: (c) =>
+        failedAs("the closed form (10.21) must match the integrated flow, and GD the flow within O(η)", c),
       statement: String
         .raw`(a) the closed form equals the integrated flow at $t \in \{0.25, 1, 4\}/\lambda_{\max}$ within the
 integrator's error budget; (b) components with $\Lambda[i,i]=0$ of the integrated flow stay constant; (c) GD with

@@ -5,6 +5,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { failedAs } from "../../engine/words.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { trajectoryPlot } from "../../engine/plots/trajectory.ts";
 import type { LeastSquares } from "../../models/least_squares.ts";
@@ -93,6 +94,7 @@ $\mathcal{L}(w) = \frac12\|y - Xw\|^2$ is $\frac12\|(I - P)y\|^2$, $P$ the proje
       },
     }],
     conclusion: {
+      failure: (c) => failedAs("with η < 2/β the gap L(w_k) − L* must contract like ρ²ᵏ and fall below its target", c),
       statement: String
         .raw`$\mathcal{L}(w_k) \to \frac12\|(I-P)y\|^2$: the gap is non-increasing, contracts at least like
 $\rho^{2k}$, and is below $10^{-10}\max(1, \mathcal{L}(w_0))$ after the predicted number of steps; the integrated

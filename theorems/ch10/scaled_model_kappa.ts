@@ -6,6 +6,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { failedAs } from "../../engine/words.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { sphereInputs } from "../../models/datasets.ts";
 import { antisymmetricInit, iidInit, kappa, rowsSpectralNorm, ScaledTwoLayer } from "../../models/scaled_two_layer.ts";
@@ -121,6 +122,7 @@ with $\|\cdot\|$ the operator 2-norm and $D^2\mathbf{f}(\mathbf{w}_0): \mathbb{R
       },
     }],
     conclusion: {
+      failure: (c) => failedAs("(10.45) predicts κ of the scaled model αf to be κ_f/α when f(w₀) = 0", c),
       statement: String
         .raw`For $\alpha \in \{10^{-2}, 0.5, 1, 3, 100, 10^4\}$: $\kappa_{\alpha f}(\mathbf{w}_0)$ from the definition
 (10.42) applied to $\alpha f$ equals (10.45) within a relative $64(N+p)\varepsilon$ (norm computations) plus $\alpha\|\mathbf{f}(\mathbf{w}_0)\|/\|\mathbf{y}\|$ (rounding of $f(\mathbf{w}_0) = 0$).`,
@@ -146,7 +148,7 @@ with $\|\cdot\|$ the operator 2-norm and $D^2\mathbf{f}(\mathbf{w}_0): \mathbb{R
           }
         }
         detail ||= `κ_{αf}·α constant: ${
-          kappas.map((k, m) => (k * i.alphas[m]).toExponential(6)).slice(0, 3).join(", ")
+          kappas.map((k, m) => `α = ${i.alphas[m]}: ${(k * i.alphas[m]).toExponential(6)}`).slice(0, 3).join(", ")
         }…`;
         return { holds, observed: worst, bound: 1, tightness: worst, detail, data: { kappas, alphas: i.alphas } };
       },

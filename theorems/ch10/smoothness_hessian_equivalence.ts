@@ -263,6 +263,8 @@ $\nabla^2\mathcal L(w)$ being all at most $\beta$.`,
       },
     }],
     conclusion: {
+      failure: (c) =>
+        `β-smoothness and "every eigenvalue ≤ β" must hold or fail together; here they disagree: ${c.detail}`,
       statement: String.raw`Reading A (as printed, one-sided): $\nabla\mathcal L$ is $\beta$-Lipschitz $\iff$
 $\lambda_{\max}(\nabla^2\mathcal L(w)) \le \beta$ for all $w$. Each side is decided by a witness verified in float64
 (a point with $\lambda > \beta$ beyond the eigensolver's bound; a pair with $\|\Delta\nabla\mathcal L\|/\|\Delta w\| > \beta$
@@ -270,6 +272,8 @@ beyond the gradients' rounding) or else by the closed-form certificate; both dir
       check: (i) => equivalence(i, false, 1),
     },
     erratum: {
+      failure: (c) =>
+        `β-smoothness and "every |eigenvalue| ≤ β" must hold or fail together; here they disagree: ${c.detail}`,
       printed: String.raw`$\beta$-smooth $\iff$ the eigenvalues of $\nabla^2\mathcal L(w)$ are all at most $\beta$`,
       corrected: String.raw`Reading B: $\beta$-smooth $\iff$ the eigenvalues of $\nabla^2\mathcal L(w)$ all lie in
 $[-\beta, \beta]$, i.e. $\|\nabla^2\mathcal L(w)\|_2 \le \beta$ for all $w$`,

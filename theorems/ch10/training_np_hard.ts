@@ -6,6 +6,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { failedAs, num } from "../../engine/words.ts";
 import type { Claim, ConclusionCheck, InstanceRecord } from "../../engine/claim.ts";
 import { chart, nominal, ordinal, quantitative } from "../../engine/plots/chart.ts";
 import { withData } from "../../engine/records.ts";
@@ -139,6 +140,10 @@ $\mathcal L(w) > 0$ for all $w$. (Read $[d]$ as $[n] = \{0, \dots, n-1\}$: $\mat
       },
     ],
     conclusion: {
+      failure: (c) =>
+        c.data?.answer === "YES"
+          ? `a YES instance has L(𝟙_C) = 0; observed ${num(c.observed)}: ${c.detail}`
+          : failedAs("a NO instance has min L ≥ ε > 0, certified below every local minimum found", c),
       statement: String
         .raw`The brute-force oracle (all $2^n$ subsets) decides the instance. YES: $\mathcal L(\mathbb 1_C) = 0$
 in exact rational arithmetic, so $\min \mathcal L = 0$ ($\mathcal L \ge 0$). NO: with $g = \min_C |\sum_{i\in C} a_i - t| \ge 1$,

@@ -11,6 +11,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { num } from "../../engine/words.ts";
 import type { Claim, ConclusionCheck, InstanceContext, InstanceRecord, PlotSpec } from "../../engine/claim.ts";
 import { logLogScatter } from "../../engine/plots/log_log.ts";
 import { withData } from "../../engine/records.ts";
@@ -158,7 +159,7 @@ function check(i: AdamGroupsInstance, compared: Compared): ConclusionCheck<AdamG
   const gdShows = d.gdRatio[last] < d.gdRatio[0] && d.gdRatio[last] < 1;
   const otherMin = Math.min(...d.otherRatio);
   const holds = reached && gdShows && otherMin >= 1 && [...d.gdRatio, ...d.otherRatio].every(Number.isFinite);
-  const fmt = (v: number[]) => v.map((x) => x.toFixed(3)).join(", ");
+  const fmt = (v: number[]) => v.map((x, k) => `n = ${d.widths[k]}: ${x.toFixed(3)}`).join(", ");
   return {
     holds,
     observed: otherMin,
@@ -166,11 +167,29 @@ function check(i: AdamGroupsInstance, compared: Compared): ConclusionCheck<AdamG
     tightness: d.gdRatio[last] / otherMin,
     detail: `n = ${d.widths.join(", ")}: ‖Δ(U, b, c)‖/‖Δv‖ under GD ${fmt(d.gdRatio)}, under ${compared} ${
       fmt(d.otherRatio)
-    }; ‖Δv‖ GD ${d.gdV.map((x) => x.toExponential(2)).join(", ")}, ${compared} ${
-      d.otherV.map((x) => x.toExponential(2)).join(", ")
+    }; ‖Δv‖ GD ${d.gdV.map((x, k) => `n = ${d.widths[k]}: ${x.toExponential(2)}`).join(", ")}, ${compared} ${
+      d.otherV.map((x, k) => `n = ${d.widths[k]}: ${x.toExponential(2)}`).join(", ")
     }; steps GD/${compared} ${d.steps}${reached ? "" : "; the loss target was not reached"}`,
     data: d,
+    ...(!holds && { failure: adamFailure(d, reached, compared) }),
   };
+}
+
+/** What went wrong, in words: the ratio ‖Δ(U, b, c)‖/‖Δv‖ at the first and last widths. */
+function adamFailure(d: AdamGroupsData, reached: boolean, compared: Compared): string {
+  const last = d.widths.length - 1, at = (r: number[], k: number) => `${num(r[k])} at n = ${d.widths[k]}`;
+  if (!reached) {
+    return `both optimisers must reach f ≤ 10⁻⁴f(w₀) at every width; some run stopped short (steps ${d.steps})`;
+  }
+  if (!(d.gdRatio[last] < d.gdRatio[0] && d.gdRatio[last] < 1)) {
+    return `GD must train v primarily: ‖Δ(U, b, c)‖/‖Δv‖ should fall below 1, but went from ${at(d.gdRatio, 0)} to ${
+      at(d.gdRatio, last)
+    }`;
+  }
+  const k = d.otherRatio.indexOf(Math.min(...d.otherRatio));
+  return `${compared} should move U, b, c at least as much as v (ratio ≥ 1 at every width); observed ${
+    at(d.otherRatio, k)
+  }`;
 }
 
 function plots(records: InstanceRecord<AdamGroupsData>[]): PlotSpec[] {

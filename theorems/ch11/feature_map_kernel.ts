@@ -90,6 +90,8 @@ $K(x, x') := \langle \phi(x), \phi(x')\rangle_H$ defines a kernel.`,
       }),
     }],
     conclusion: {
+      failure: (c) =>
+        `Definition 11.8: a feature map defines a kernel, so its Gram matrix is PSD; ${c.failure ?? c.detail}`,
       statement: String
         .raw`$G = (\langle\phi(x_i), \phi(x_j)\rangle)$ is exactly symmetric and $\lambda_{\min}(\hat G) \ge -(\|E\|_F + r)$, $r$ the radius of a rigorous enclosure of $\hat G$'s eigenvalues.`,
       check: (i) => psdUpToRounding(kernelMatrix(kernelOf(i.phi), i.points)),

@@ -168,6 +168,7 @@ in $\mathbb R^m$ separating the two sets $\{\phi(x_i) \mid y_i = 1\}$ and $\{\ph
       },
     ],
     conclusion: {
+      failure: (c) => `Exercise 11.33 predicts some φ into ℝᵐ separating every labelling of the m points; ${c.detail}`,
       statement: String
         .raw`For $\phi(x) = (K(x, x_j))_j$ (Laplace kernel, the exercise's map may depend on the data) and every one of
 the $2^m$ labellings, $w$ = the least-squares fit of $\langle w, \phi(x_i)\rangle = y_i$ gives certified signs $\operatorname{sign}\langle w, \phi(x_i)\rangle = y_i$.
@@ -197,6 +198,8 @@ When $x_a = x_b$ and $y_a \ne y_b$ no $\phi$ whatsoever can do this ($\phi(x_a) 
       },
     },
     erratum: {
+      failure: (c) =>
+        `the corrected exercise predicts every labelling consistent on repeated points separated, none of the conflicting ones; ${c.detail}`,
       printed:
         "Let $x_i \\in \\mathbb R^d$, $i = 1, \\dots, m$. Show that there exists a feature map … for any configuration of labels …",
       corrected:

@@ -6,6 +6,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { failedAs } from "../../engine/words.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { chart, nominal, quantitative } from "../../engine/plots/chart.ts";
 import { withData } from "../../engine/records.ts";
@@ -100,6 +101,8 @@ $w_0$ onto $\tilde H^\perp$. Notably, on the set $\{x \in \mathbb R^d \mid \phi(
       },
     ],
     conclusion: {
+      failure: (c) =>
+        failedAs("Remark 11.4 predicts Φ(x, w_k) → kernel least squares plus ⟨φ(x), ŵ₀⟩ at the rate ρᵏ", c),
       statement: String
         .raw`With the estimator $\sum_j\alpha_jK(x, x_j)$ computed by the kernel trick and $\hat w_0 = w_0 - P_{\tilde H}w_0$:
 $|\Phi(x, w_k) - \text{limit}(x)| \le \|\phi(x)\|\rho^k\|w_0 - w_\infty\|$ + rounding at every $k$, the gap is below $10^{-7}$ (relative) after the

@@ -6,6 +6,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { change, num } from "../../engine/words.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { trajectoryPlot } from "../../engine/plots/trajectory.ts";
 import type { LeastSquares } from "../../models/least_squares.ts";
@@ -132,6 +133,11 @@ $10^{-10}$ relative after the predicted number of steps, and $P_{\ker A} w_k = \
             final.toExponential(2)
           }; kernel drift ≤ ${kernelDrift.toExponential(1)} of its rounding bound`,
           data: { ks, dists },
+          ...(!holds && {
+            failure: `Theorem 11.3 predicts w_k → w* + ŵ₀ at the rate ρᵏ (ρ < 1); at ρ = ${num(rho)} ${
+              change("the distance ‖w_k − (w* + ŵ₀)‖", d0, final)
+            } in ${steps} steps${rho >= 1 ? ": GD diverged" : ""}`,
+          }),
         };
       },
     },

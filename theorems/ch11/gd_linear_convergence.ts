@@ -8,6 +8,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { failedAs } from "../../engine/words.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { withData } from "../../engine/records.ts";
 import { certifiedSineConstants, type ConvergenceConstants } from "../../models/gd_convergence_constants.ts";
@@ -285,6 +286,8 @@ $f(\boldsymbol{w}_k) \le (1 - h\lambda_{\min})^{2k} f(\boldsymbol{w}_0)$ (11.4.6
       }),
     }],
     conclusion: {
+      failure: (c) =>
+        failedAs("Theorem 11.13 predicts f(w_k) ≤ (1 − hλ_min)²ᵏf(w₀) with every w_k in the ball B_r(w₀)", c),
       statement: String.raw`At every step $k$ until the loss has fallen by ten orders of magnitude or the bound
 reaches the float64 rounding floor: (11.4.6a) and (11.4.6b) (compared as $\|E(w_k)\| \le \sqrt{\text{bound}} + $ floor).`,
       check(i) {

@@ -125,6 +125,8 @@ $w_* + \hat w_0 = A^\dagger y + \hat w_0$ for $h \in (0, 1/(2s_{\max}(A)^2))$.`,
       },
     }],
     conclusion: {
+      failure: (c) =>
+        `the SVD formula must give the GD iterates and their limit A⁺y + ŵ₀ exactly; ${c.failure ?? c.detail}`,
       statement: String
         .raw`For both starts ($w_0 \in \tilde H$, then a general $w_0$) and $k = 0, \dots, K$: the GD iterate $w_k$ (exact) equals the
 formula; for each $j \le r$, $2hs_j\sum_{i<k}x_j^i = (1 - x_j^k)/s_j$. $A^\dagger := V\Sigma^+U^\top$ satisfies the four Penrose

@@ -7,6 +7,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { failedAs } from "../../engine/words.ts";
 import type { Claim, ConclusionCheck, Hypothesis, InstanceContext, Scenario } from "../../engine/claim.ts";
 import { type Activation, arctan, softplus } from "../../models/activation.ts";
 import { smallestCommonBound } from "../../models/common_bound.ts";
@@ -204,6 +205,7 @@ some $M$ exists, and the printed $M$ is tested here.)`,
       }, R = ${i.R}`,
     hypotheses,
     conclusion: {
+      failure: (c) => failedAs("Lemma 11.21 predicts ‖∇Φ‖ ≤ M√n and a Lipschitz constant M√n for ∇Φ on the ball", c),
       statement:
         "both inequalities at every sampled point and pair of the ball (w₀, 3 random, 4 concentrated directions)",
       check: (i) => checkBall(i, M),

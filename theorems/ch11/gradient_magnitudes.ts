@@ -8,6 +8,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { num } from "../../engine/words.ts";
 import type { Claim, ConclusionCheck } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM, levelText } from "../../engine/false_alarm.ts";
 import { bigOSharpness } from "../../engine/verdicts/log_log_fit.ts";
@@ -120,6 +121,12 @@ export function gradientMagnitudes(printed: Exponents = PRINTED_EXPONENTS): Clai
       bound: 1,
       tightness: worst,
       detail: parts.join("; "),
+      ...(!holds && {
+        failure:
+          `each gradient norm must grow at most like its stated power of n; the worst fitted exponent exceeds its bound by ${
+            num(worst)
+          } half-widths of its confidence interval: ${parts.join("; ")}`,
+      }),
       data: {
         exponents: Object.fromEntries(fits.map((f) => [`${f.param}.${f.group}`, f.slope])),
         widths: i.widths,

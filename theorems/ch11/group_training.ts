@@ -12,6 +12,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { change, num } from "../../engine/words.ts";
 import type { AggregateCheck, Claim, ConclusionCheck, InstanceContext, InstanceRecord } from "../../engine/claim.ts";
 import type { PlotSpec } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
@@ -136,7 +137,7 @@ function check(i: GroupTrainingInstance): ConclusionCheck<GroupTrainingData> {
   const d = sweep(i), last = d.widths.length - 1;
   const finite = [...d.ratio, ...d.share, ...d.lossRatio].every(Number.isFinite);
   const holds = finite && d.ratio[last] < d.ratio[0] && d.share[last] < d.share[0] && d.lossRatio.every((r) => r < 1);
-  const fmt = (v: number[]) => v.map((x) => x.toExponential(2)).join(", ");
+  const fmt = (v: number[]) => v.map((x, k) => `n = ${d.widths[k]}: ${x.toExponential(2)}`).join(", ");
   return {
     holds,
     observed: d.ratio[last] / d.ratio[0],
@@ -146,6 +147,13 @@ function check(i: GroupTrainingInstance): ConclusionCheck<GroupTrainingData> {
       fmt(d.share)
     }; ‖ΔU‖ ${fmt(d.U)}, ‖Δv‖ ${fmt(d.v)}; f(w_K)/f(w₀) ≤ ${Math.max(...d.lossRatio).toExponential(1)}`,
     data: d,
+    ...(!holds && {
+      failure: `GD with step O(1/n) should train v and barely move U, b, c more and more with n: ${
+        change("‖Δ(U, b, c)‖/‖Δv‖", d.ratio[0], d.ratio[last])
+      } and ${change("the non-v kernel share", d.share[0], d.share[last])} from n = ${d.widths[0]} to n = ${
+        d.widths[last]
+      } (both must fall); the loss ratio f(w_K)/f(w₀) reached ${num(Math.max(...d.lossRatio))} (must stay below 1)`,
+    }),
   };
 }
 

@@ -172,6 +172,7 @@ $\operatorname{Var}\Phi(x_i, w_0)$.`,
       `n = ${i.n}, D = ${i.dist.name}, σ = arctan, m = 3, d = 2${i.yscale !== 1 ? `, labels ×${i.yscale}` : ""}`,
     hypotheses: [boundedDataHypothesis],
     conclusion: {
+      failure: (c) => `each draw of f(w₀) must be a finite number to count towards the frequency; observed ${c.detail}`,
       statement: String
         .raw`For $\delta \in \{0.5, 0.1\}$ and each cell $(n, \mathcal D)$, the frequency of $f(w_0) > R_0$ is
 compatible with a probability $\le \delta$ (exact Clopper–Pearson, family-wise $4\cdot 10^{-4}$).`,

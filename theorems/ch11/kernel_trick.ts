@@ -61,6 +61,8 @@ $\Phi(x, w_*) = \langle\phi(x), \sum_j \alpha_j\phi(x_j)\rangle_H = \sum_{j=1}^m
     // The instances, their `family` parameter, their description and the hypothesis (rank of Φ resolved).
     ...KERNEL_LS_CLAIM_FIELDS,
     conclusion: {
+      failure: (c) =>
+        `Proposition 11.9: every minimiser of ‖Gα − y‖ gives the minimum-norm solution; ${c.failure ?? c.detail}`,
       statement: String
         .raw`For $\alpha_0$ = the solver's minimiser and $\alpha_1 = \alpha_0 + v$, $v \in \ker G$ random (when $G$ is
 singular): $\|\sum_j\alpha_j\phi(x_j) - w_*\| \le$ tol, $w_*$ computed in feature space by an SVD of $\Phi$, and at every test

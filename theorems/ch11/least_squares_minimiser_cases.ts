@@ -127,6 +127,7 @@ $A \in \mathbb R^{m\times d}$, $y \in \mathbb R^m$ (11.1.1).)`,
       }),
     }],
     conclusion: {
+      failure: (c) => `§11.1: one minimiser when rank A = d, infinitely many otherwise; ${c.failure ?? c.detail}`,
       statement: String
         .raw`By the exact rank of $A$: **invertible** ($m = d = \operatorname{rank} A$): $A^{-1}$ exists, $AA^{-1}y = y$,
 so $f(A^{-1}y) = 0 = \min f$, and it is the only minimiser (below). **Unique** (the rule's prediction; printed: $\operatorname{rank} A = d$):

@@ -6,6 +6,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { failedAs } from "../../engine/words.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { agreesWithQuadrature } from "../../engine/verdicts/quadrature_agreement.ts";
 import { relu } from "../../models/activation.ts";
@@ -69,12 +70,14 @@ export function lecunReluClosedForm(closedForm: ReluClosedForm = reluLecunKernel
     ...PAIR_CLAIM_FIELDS,
     generate: ({ rng, index, params }) => randomPair(rng, index, params),
     conclusion: {
+      failure: (c) => failedAs("the printed closed form of K^LC must match quadrature", c),
       statement: String
         .raw`$\mathbb E[\sigma(u^\top x)\sigma(u^\top z)]$ with $u_i \sim N(0,1)$ (as printed), by nested adaptive quadrature over the
 whitened bivariate Gaussian, equals the closed form.`,
       check: (i) => check(i, 1),
     },
     erratum: {
+      failure: (c) => failedAs("the corrected closed form of K^LC must match quadrature", c),
       printed: String
         .raw`$\mathbb E[\sigma(u^\top x)\sigma(u^\top z)]$ with $u_i \sim \mathcal D(0,1)$ equals $\frac{\|x\|\|z\|}{2\pi d}(\ldots)$`,
       corrected: String

@@ -80,6 +80,8 @@ $\hat K_n(x, x') = \langle\nabla_w\Phi(x, w_0), \nabla_w\Phi(x', w_0)\rangle$ (1
       }),
     }],
     conclusion: {
+      failure: (c) =>
+        `(11.3.3) must be kernel least squares with the tangent kernel (11.3.4); ${c.failure ?? c.detail}`,
       statement: String
         .raw`Exactly, with $J = (\nabla_w\Phi(x_i, w_0)^\top)_i$ and $\Phi(x_i, w_0)$ as computed: (11.3.3)'s two sums agree at $w_0$
 and at two probes $w$; $f^{\rm lin}(w) = \sum_i(\langle\phi(x_i), w\rangle - \tilde y_i)^2$ ((11.2.2)) with $\tilde y = -\delta$; the model's

@@ -7,6 +7,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { failedAs } from "../../engine/words.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { gram, iidInit, ScaledTwoLayer } from "../../models/scaled_two_layer.ts";
 import { tanh } from "../../models/activation.ts";
@@ -174,10 +175,12 @@ $\Phi^{\text{lin}}(\boldsymbol{X}, \boldsymbol{p}_k) = \boldsymbol{B}^k\Phi^{\te
       }),
     }],
     conclusion: {
+      failure: (c) => failedAs("Remark 11.24 (printed) predicts the linearised model's outputs after k GD steps", c),
       statement: "The printed formula equals GD on $f^{\\text{lin}}$ (11.5.9), simulated in float64, for $k = 1..30$",
       check: (i) => checkLinearised(i, printed),
     },
     erratum: {
+      failure: (c) => failedAs("the corrected formula predicts the linearised model's outputs after k GD steps", c),
       printed: String.raw`$\sum_{i=0}^{k-1}\boldsymbol{B}^k\boldsymbol{A}\boldsymbol{y}$`,
       corrected: String.raw`$\sum_{j=0}^{k-1}\boldsymbol{B}^j\boldsymbol{A}\boldsymbol{y}$`,
       reasoning: String

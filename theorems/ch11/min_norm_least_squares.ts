@@ -113,6 +113,8 @@ $w_* = \operatorname{argmin}_{\tilde w \in \tilde H} f(\tilde w) \in \tilde H$ (
       check: (i) => ({ holds: i.ls.y.every(Number.isFinite) && i.rank >= 1, value: describeLeastSquares(i) }),
     }],
     conclusion: {
+      failure: (c) =>
+        `Proposition 11.2 (printed): A⁺y is the minimum-norm least-squares solution; ${c.failure ?? c.detail}`,
       statement: String
         .raw`The set of (11.1.3) contains a minimum-norm element, it is unique, lies in $\tilde H$ and is the
 unique minimiser in $\tilde H$. Membership in the printed set is tested with $v = w$: $f(w) < f(w)$.`,
@@ -129,6 +131,7 @@ unique minimiser in $\tilde H$. Membership in the printed set is tested with $v 
       },
     },
     erratum: {
+      failure: (c) => `the corrected Proposition 11.2: ${c.failure ?? c.detail}`,
       printed: String.raw`$w_* := \operatorname{argmin}_{\{w \mid f(w) < f(v)\ \forall v\}} \|w\|$ (11.1.3)`,
       corrected: String
         .raw`$w_* := \operatorname{argmin}_{\{w \mid f(w) \le f(v)\ \forall v\}} \|w\|$, as in the definition of $w_*$ in §11.2`,

@@ -129,6 +129,8 @@ $\nabla_{\boldsymbol U}\Phi = n^{-1/2}(\boldsymbol v\odot\sigma'(d^{-1/2}\boldsy
       check: (i) => ({ holds: i.law.mean === 0 && i.law.variance === 1, value: i.law.name }),
     }],
     conclusion: {
+      failure: (c) =>
+        `the NTK and LeCun parametrisations give the same function and law, other gradients; ${c.failure ?? c.detail}`,
       statement: String
         .raw`(i) $\Phi^{\rm NTK}(\boldsymbol x, \boldsymbol w') = \Phi^{\rm LC}(\boldsymbol x, T\boldsymbol w')$ at $\boldsymbol w'_0$ and at a moved $\boldsymbol w'$; (ii) the coupled draws satisfy $T\boldsymbol w'_0 = \boldsymbol w_0$;
 (iii) (11.6.3) equals the exact block difference quotients of (11.6.1) (ReLU, inside the activation region); (iv) (11.6.3) $= D\cdot$(11.5.2) at $T\boldsymbol w'$ — all to rounding`,
@@ -218,11 +220,9 @@ $\nabla_{\boldsymbol U}\Phi = n^{-1/2}(\boldsymbol v\odot\sigma'(d^{-1/2}\boldsy
           tightness: worst,
           detail: `${checks.length} checks; ${
             failed.length ? `FAILED: ${failed.join(", ")}` : "all hold"
-          }; worst ${worstName}: ${worst.toExponential(2)} of its budget; at w′₀, ‖∇_gΦ^NTK‖/‖∇_gΦ^LC(Tw′₀)‖ = ${
-            ratios.map((r) => r.toPrecision(4)).join(", ")
-          } for g = U, b, v (n^{-1/2} = ${(1 / Math.sqrt(n)).toPrecision(4)}, d^{-1/2} = ${
-            (1 / Math.sqrt(d)).toPrecision(4)
-          })`,
+          }; worst ${worstName}: ${worst.toExponential(2)} of its budget; at w′₀, ‖∇_gΦ^NTK‖/‖∇_gΦ^LC(Tw′₀)‖ for ${
+            ratios.map((r, k) => `g = ${"Ubv"[k]}: ${r.toPrecision(4)}`).join(", ")
+          } (n^{-1/2} = ${(1 / Math.sqrt(n)).toPrecision(4)}, d^{-1/2} = ${(1 / Math.sqrt(d)).toPrecision(4)})`,
         };
       },
     },

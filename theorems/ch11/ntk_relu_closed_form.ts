@@ -6,6 +6,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { failedAs } from "../../engine/words.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
 import { type InstanceBand, instanceBandTest, reportingAggregate } from "../../engine/verdicts/instance_tests.ts";
@@ -84,6 +85,7 @@ $K^{NTK}(x,z) = (1+\frac{x^\top z}{d})\frac{\pi-\theta}{2\pi} + \frac{\|x\|\|z\|
     describe: (i) => `${describePair(i)}, n = ${i.net.n}`,
     hypotheses: [NONZERO_PAIR],
     conclusion: {
+      failure: (c) => failedAs("K^NTK's closed form must match quadrature and a wide network's K̂ₙ", c),
       statement: String
         .raw`(a) both closed forms match nested quadrature of the expectations; (b) the empirical $\hat K_n(x,z)$
 of an NTK network of width $n$ lies within 5 standard errors (sample standard deviation of the i.i.d. per-neuron terms

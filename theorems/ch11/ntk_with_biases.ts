@@ -6,6 +6,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { failedAs } from "../../engine/words.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
 import { type InstanceBand, instanceBandTest, reportingAggregate } from "../../engine/verdicts/instance_tests.ts";
@@ -98,6 +99,8 @@ $\cos\theta_b = \frac{x^\top z/d + 1}{s_xs_z}$.`,
       }),
     }],
     conclusion: {
+      failure: (c) =>
+        failedAs("the NTK with biases must match a wide network's mean kernel within 5 standard errors", c),
       statement: String
         .raw`$s_n\hat K_n(x,z)$ ($s_n = 1/n$ LeCun, 1 NTK) lies within 5 standard errors of its exact mean at width
 $n$ computed from the derived kernel: $K^{LC}_b + ((1+x^\top z)\mathbb E[\sigma'\sigma'] + 1)/n$ for LeCun (the proof's

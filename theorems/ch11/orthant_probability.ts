@@ -6,6 +6,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { failedAs } from "../../engine/words.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
 import { instanceCountTest, reportingAggregate } from "../../engine/verdicts/instance_tests.ts";
@@ -86,6 +87,7 @@ product, read as the inner product $x^\top z$).`,
       return { x, z, draws: N, hits };
     },
     conclusion: {
+      failure: (c) => failedAs("E[1(uᵀx ≥ 0)1(uᵀz ≥ 0)] = (π − θ)/(2π) must match quadrature and Monte Carlo", c),
       statement: String
         .raw`(a) nested adaptive quadrature of the orthant probability matches $(\pi-\theta)/(2\pi)$; (b) the
 closed form lies in the exact Clopper–Pearson interval (confidence $1 - 4\cdot 10^{-6}$ per instance, at most 100 instances) of the Monte Carlo frequency.`,

@@ -350,6 +350,7 @@ weakly as $n\to\infty$.`,
     describe: (i) => `n = ${i.n}, D = ${i.dist.name}, σ = ${i.activation.name}, k = 3 points in d = 2`,
     hypotheses: [distinctPointsHypothesis],
     conclusion: {
+      failure: (c) => `each draw's outputs must be finite to enter the Gaussian tests; observed ${c.detail}`,
       statement: String
         .raw`Per (D, n): the empirical covariance matches $c(x_i,x_j)$ (Catoni's exponential-moment test of the mean of products
 with their exact variance under $c$, valid for any law, Holm over all entries and cells, family-wise $\alpha/2$; $c$ is the exact covariance for every $n$ because $\mathbb E\tilde v^2 = 1$);

@@ -146,6 +146,7 @@ $c_\alpha = \frac{r!}{(r - |\alpha|)!\,\alpha_1!\cdots\alpha_d!}$.`,
       }),
     }],
     conclusion: {
+      failure: (c) => `the multinomial feature map must reproduce (1 + xᵀx′)ʳ; ${c.failure ?? c.detail}`,
       statement: String
         .raw`(i) Exactly, for each pair: $\sum_\alpha c_\alpha x^\alpha x'^\alpha = (1 + x^\top x')^r$ (pairs: random, $(x, x)$,
 $(z, -z)$, $(0, x)$). (ii) In float64 with the square roots: $|\mathrm{fl}\langle\phi(x), \phi(x')\rangle - \mathrm{fl}K(x, x')|

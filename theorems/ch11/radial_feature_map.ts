@@ -118,6 +118,7 @@ $\operatorname{sign}(\Phi(x, w))$ (11.2.5) can perfectly classify all points als
       },
     }],
     conclusion: {
+      failure: (c) => `the feature map (11.2.6) must separate the radial labels, every margin certified; ${c.detail}`,
       statement: String
         .raw`(a) no affine hyperplane of $\mathbb R^2$ separates the labels: exhibited by an exact point-in-triangle
 certificate (a +1 point in the convex hull of three −1 points); (b) the $w \in \mathbb R^6$ fitted to $\rho^2 - \|x - c\|^2$,

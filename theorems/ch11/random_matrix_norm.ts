@@ -140,6 +140,7 @@ fourth moment: $\mathbb P[\|W\| \le \sqrt{n(d+1)}] \ge 1 - \frac{d\mu_4}{n}$.`,
     describe: (i) => `n = ${i.n}, d = ${i.d}, D = ${i.dist.name}`,
     hypotheses: [momentHypothesis],
     conclusion: {
+      failure: (c) => `each draw of ‖W‖ must be a finite number to count towards the frequency; observed ${c.detail}`,
       statement: String.raw`Over all draws of a cell $(n, d, \mathcal D)$, the frequency of $\|W\| > \sqrt{n(d+1)}$ is
 compatible with a probability $\le d\mu_4/n$ (exact Clopper–Pearson, family-wise $4\cdot 10^{-4}$).`,
       check: (i) => checkNorm(i, bound),

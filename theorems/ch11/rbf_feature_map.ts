@@ -115,6 +115,8 @@ $|K(x, x') - \sum_{k<N}\phi_k(x)\phi_k(x')| \le B_N := e^{-x^2 - x'^2 + \max(t, 
       check: (i) => ({ holds: i.pairs.every((p) => p.every(Number.isFinite)), value: `${i.pairs.length} pairs` }),
     }],
     conclusion: {
+      failure: (c) =>
+        `the ℓ² feature map must reproduce exp(−(x − x′)²) within its truncation bound; ${c.failure ?? c.detail}`,
       statement: String
         .raw`For every pair (random $(x, x')$, $(x, x)$, $(x, -x)$, $(0, x')$) and $N \in \{1, 2, 3, 5, 8, 13, 21, 34\}$:
 $|\mathrm{fl}K(x, x') - \mathrm{fl}\langle\phi_N(x), \phi_N(x')\rangle| \le B_N(x, x') + \rho$, $\rho$ = the kernel's rounding bound

@@ -8,6 +8,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { change, num } from "../../engine/words.ts";
 import type { Claim, ConclusionCheck, InstanceRecord } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM, successRateVerdict } from "../../engine/false_alarm.ts";
 import { withCorrectedData } from "../../engine/records.ts";
@@ -150,6 +151,9 @@ export function realisationsBeforeAfterTraining(
     const stepTimesLambdaMax = symmetricEigen(i.net.tangentKernel(xs)).values[0] / i.net.n;
     return {
       holds: l1 < l0,
+      ...(!(l1 < l0) && {
+        failure: `training must lower Σ(Φ − y)²; ${change("it", l0, l1)} (h·λ_max(K̂(w₀)) = ${num(stepTimesLambdaMax)})`,
+      }),
       observed: l1,
       bound: l0,
       tightness: l1 / l0,

@@ -59,6 +59,7 @@ $w_* = \operatorname{argmin}_{\tilde w \in \tilde H} f(\tilde w) \in \tilde H$ (
     // The instances, their `family` parameter, their description and the hypothesis (rank of Φ resolved).
     ...KERNEL_LS_CLAIM_FIELDS,
     conclusion: {
+      failure: (c) => `the representer theorem puts the minimiser in the span of the φ(xᵢ); ${c.failure ?? c.detail}`,
       statement: String
         .raw`For $w = $ the solver's output: (i) $w \in \tilde H$; (ii) $w$ minimises $f$ (normal equations
 $\Phi^\top(\Phi w - y) = 0$); (iii) for $k \in \tilde H^\perp$, $f(w + k) = f(w)$ and $\|w + k\|^2 = \|w\|^2 + \|k\|^2$ (so every

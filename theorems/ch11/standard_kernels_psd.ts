@@ -109,6 +109,7 @@ $K(x, x') = \exp(-c\|x - x'\|^2)$, $c > 0$, and the Laplace kernel $K(x, x') = \
       }),
     }],
     conclusion: {
+      failure: (c) => `a kernel's Gram matrix must be PSD; ${c.failure ?? c.detail}`,
       statement: String
         .raw`$G$ is exactly symmetric and $\lambda_{\min}(\hat G) \ge -(\|E\|_F + r)$, where $|\hat G_{ij} - G_{ij}| \le E_{ij}$ is the
 bound on the rounding error of each kernel evaluation (Weyl) and $r$ the radius of a rigorous enclosure of $\hat G$'s eigenvalues

@@ -254,6 +254,7 @@ $[n\lambda^{LC}_{\min}/2,\ 2n\lambda^{LC}_{\max}]$.`,
     describe: (i) => `n = ${i.n}, D = ${i.dist.name}, σ = ${i.activation.name}, m = 3, d = 2`,
     hypotheses,
     conclusion: {
+      failure: (c) => `each draw's eigenvalues must be finite to count towards the frequency; observed ${c.detail}`,
       statement: String
         .raw`With $\delta = 0.1$: at every width $n \ge n_0(\delta)$ of the sweep, the frequency of an eigenvalue
 outside the band is compatible with a probability $\le \delta$ (exact Clopper–Pearson, family-wise $4\cdot 10^{-4}$); the

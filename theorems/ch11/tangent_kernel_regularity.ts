@@ -72,6 +72,8 @@ $\Phi^{\rm lin}(x_i, w) = y_i$ for all $i = 1, \dots, m$.`,
       }),
     }],
     conclusion: {
+      failure: (c) =>
+        `K̂ is regular iff the Jacobian has full rank m ≤ n, and Φ^lin then interpolates; ${c.failure ?? c.detail}`,
       statement: String
         .raw`With $J$ the float64 Jacobian read exactly and $G = JJ^\top$: $\det G \ne 0 \iff$ ($\operatorname{rank} J = m$ and $m \le n$);
 if regular, $G \succ 0$ (all leading minors $> 0$) and $w = w_0 + J^\top G^{-1}(y - \Phi(X, w_0))$ has $\Phi^{\rm lin}(x_i, w) = y_i$

@@ -12,6 +12,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { change, predicted } from "../../engine/words.ts";
 import type { AggregateCheck, Claim, ConclusionCheck, InstanceRecord, PlotSpec } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM, levelText } from "../../engine/false_alarm.ts";
 import { chart, nominal, quantitative } from "../../engine/plots/chart.ts";
@@ -109,6 +110,13 @@ function apply(rows: ArrayLike<number>[], v: ArrayLike<number>): number[] {
  * the test points with the empirical kernel, Φ^lin(T, p_k) = Φ(T, w₀) + 2hK̂ₙ(T, X)Σ_{j<k}B̂ʲ(y − Φ(X, w₀)), against
  * the simulated linearised GD within a rounding budget; the loss must go down.
  */
+/** A failed network in words: the closed form's gap against its budget, or the loss that did not fall. */
+function gpFailure(gap: number, tol: number, l0: number, lk: number): string {
+  return gap <= tol
+    ? `linearised GD must lower the loss; ${change("f(w)", l0, lk)}`
+    : `Remark 11.24's closed form must match linearised GD to rounding; ${predicted("≤", tol, gap)}`;
+}
+
 function trainOne(i: GpInstance): ConclusionCheck<GpData> {
   const { xs: X, ys } = wideData(), T = testPoints(), y = Array.from(ys);
   const net = i.net, n = net.n, w0 = net.params, P = w0.length, m = X.length;
@@ -150,6 +158,7 @@ function trainOne(i: GpInstance): ConclusionCheck<GpData> {
     detail: `n = ${n}: Remark 11.24 at the test points misses linearised GD by ${gap.toExponential(2)} (budget ${
       tol.toExponential(2)
     }); f(w) ${l0.toExponential(3)} → ${lk.toExponential(3)} in ${i.steps} steps`,
+    ...(!ok && { failure: gpFailure(gap, tol, l0, lk) }),
     data: { width: n, eta: i.h * n, steps: i.steps, phi, f0: [...f0T, ...f0X] },
   };
 }

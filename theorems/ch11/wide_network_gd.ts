@@ -7,6 +7,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { change, num, predicted } from "../../engine/words.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
 import { widthScatterPlot } from "../../engine/plots/width_scatter.ts";
@@ -56,13 +57,16 @@ function checkLossRate(i: WideInstance, rate: WideRate, constant: number) {
   const d = wideData(), r = trainWide(i);
   const rho = Math.abs(rate(i.h * i.net.n, d.lambdaMin));
   const f0 = r.losses[0];
-  let holds = true, worst = 0, detail = "";
+  let holds = true, worst = 0, detail = "", failure = "";
   r.losses.forEach((f, k) => {
     // Rounding floor of f: ‖E‖ computed to about 16(P + 2)ε·(|Φ| + |y|) per entry.
     const floor = (16 * (i.net.parameterCount + 2) * EPS * 3) ** 2;
     const bound = constant * f0 * rho ** (2 * k);
     const c = atMost(f, bound + floor);
     if (!c.ok && holds) {
+      failure = `${predicted("≤", bound, f)} at step k = ${k}: ${
+        f > f0 ? change("the loss", f0, f) : `the loss fell from ${num(f0)} only to ${num(f)}`
+      }${rho >= 1 ? ": GD diverged" : ""} (the bound C·ρ²ᵏ with ρ = ${num(rho)}, C = ${num(constant)}·f(w₀))`;
       detail = `the loss fell from f(w₀) = ${f0.toExponential(3)} only to f = ${
         f.toExponential(3)
       } by step k = ${k}, above C·ρ^{2k} = ${bound.toExponential(3)} (ρ = ${rho.toFixed(4)})`;
@@ -84,6 +88,7 @@ function checkLossRate(i: WideInstance, rate: WideRate, constant: number) {
     bound: 1,
     tightness: worst,
     detail,
+    ...(holds ? {} : { failure }),
     data: { width: i.net.n, distance: r.maxDistance / Math.sqrt(f0) },
   };
 }

@@ -284,6 +284,8 @@ $\int(4\alpha|J'_\nu|^2 + \beta\|\nabla J'_\nu\|^2_\theta)d\nu$.`,
       }),
     }],
     conclusion: {
+      failure: (c) =>
+        `conic particle GD must be a gradient flow of J: J(0) − J(t) = ∫‖∇J‖²_g; ${c.failure ?? c.detail}`,
       statement: String
         .raw`Reading: "gradient flow in (rᵢ, θᵢ)" under the metric $g = \frac1m\sum_i\left(\frac{dr_i^2}{\alpha} + \frac{r_i^2|d\theta_i|^2}{\beta}\right)$ (the cone
 metric, WFR restricted to $\nu = \frac1m\sum r_i^2\delta_{\theta_i}$), the one whose squared gradient norm is the PL slide's. At $t = 0$ and $t = T$:

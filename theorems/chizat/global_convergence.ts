@@ -7,6 +7,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { change } from "../../engine/words.ts";
 import type { AggregateCheck, BudgetName, Claim, ConclusionCheck, Hypothesis } from "../../engine/claim.ts";
 import type { InstanceContext, InstanceRecord, PlotSpec, Scenario } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM, successRateVerdict } from "../../engine/false_alarm.ts";
@@ -171,6 +172,7 @@ function checkRun(
   const when = (t: number) => (t < 0 ? `not reached by T = ${i.horizon}` : `reached at t = ${t}`);
   return {
     holds: cmp.ok,
+    ...(!cmp.ok && { failure: `gradient flow never raises F; ${change("F", start, worst)} by T = ${i.horizon}` }),
     observed: worst,
     bound: start,
     tightness: ratio(worst, start),

@@ -229,6 +229,7 @@ and (as the implicit-bias theorem uses it) $\int\phi(w, x)d\mu(w) = \int\phi(\th
       }),
     }],
     conclusion: {
+      failure: (c) => `Π₂(μ) must give the same integrals of 2-homogeneous features as μ; ${c.failure ?? c.detail}`,
       statement: String
         .raw`Discrete $\mu = \sum_ip_i\delta_{w_i}$, $\Pi_2\mu = \sum_\theta(\sum_{w_i/\|w_i\| = \theta}p_i\|w_i\|^2)\delta_\theta$: (1) the
 defining identity for $\varphi(\theta) = \max(0, \langle v, \theta\rangle)$ and $\langle v, \theta\rangle^2$ at 6 vectors $v$, and (2)

@@ -351,6 +351,7 @@ solution to $\max_{\|w\|_2\le 1}\min_{i\in[n]} y_i\cdot w^\top x_i$; also applie
       `${i.loss.name} loss, d = ${i.data.d}, n = ${i.data.y.length} (${i.dropped} near-margin points dropped)`,
     hypotheses,
     conclusion: {
+      failure: (c) => `the angles to the max-margin direction must be finite to enter the fit; ${c.detail}`,
       statement: String.raw`With $\hat w$ the max-margin vector (margin 1, from the solver, certified by its duality
 gap) and $\theta(t) = \angle(w(t), \hat w)$ at $t = 10^{k/2}$ ($k \le 8$) and $t = 10^{5j}$ ($j = 1..20$), the flow
 integrated with the adaptive solver in $s = \log(1+t)$, is finite on every instance. Over all instances (aggregate),

@@ -194,6 +194,7 @@ where $k(w, w') = \int\phi(w, x)\phi(w', x)d\rho(x)$.`,
       }),
     }],
     conclusion: {
+      failure: (c) => `the square loss must equal its interaction-energy form; ${c.failure ?? c.detail}`,
       statement: String
         .raw`With $C = \frac12\int\int k\,d\mu^*d\mu^*$ (the slide leaves it implicit): the display holds exactly (dyadic arithmetic) for $\rho$
 discrete; for $\rho$ uniform on $S^1$, the closed form of $k$ agrees with $\int\phi\phi\,d\rho$ and $F(\mu)$ (adaptive quadrature with the

@@ -285,6 +285,7 @@ loss, stopping time, signal scale, regularization…`,
       },
     }],
     conclusion: {
+      failure: (c) => `both regimes' test losses must be finite to compare them; observed ${c.detail}`,
       statement: String
         .raw`Reading: on a small teacher–student task (the paper's two-layer experiment; the slide's CIFAR-10 figure is not reproduced), the
 student trained at $\alpha = ${LAZY_ALPHA}$ (lazy) has a larger test loss than the one trained at $\alpha = ${ACTIVE_ALPHA}$ (mean field), both stopped at

@@ -10,6 +10,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { change } from "../../engine/words.ts";
 import type { AggregateCheck, Claim, ConclusionCheck, Hypothesis, InstanceContext } from "../../engine/claim.ts";
 import type { InstanceRecord, PlotSpec, Scenario } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
@@ -113,11 +114,18 @@ function check(i: LazyMovementInstance, exponent: number): ConclusionCheck<LazyM
     observed: inc[inc.length - 1] / inc[0],
     bound: 1,
     tightness: inc[inc.length - 1] / inc[0],
-    detail: `α·sup‖w_α − w₀‖: ${d.movement.map((m, k) => (m * d.alphas[k]).toFixed(5)).join(", ")} (→ ${
-      d.linearMovement.toFixed(5)
-    }, exponent ${s.toFixed(4)}); increments of α^${-exponent}·D: ${
-      inc.map((v) => v.toExponential(2)).join(", ")
-    }; sup‖w_α − w̄_α‖: ${d.gap.map((g) => g.toExponential(2)).join(", ")}`,
+    ...(!holds && {
+      failure: `the parameters should move by O(1/α) and follow the linearised flow ever closer along the sweep: ${
+        change(`the increments of α^${-exponent}·D`, inc[0], inc.at(-1)!)
+      } and ${change("sup‖w_α − w̄_α‖/sup‖w_α − w₀‖", rel[0], rel.at(-1)!)} from α = ${d.alphas[0]} to α = ${
+        d.alphas.at(-1)
+      } (both must fall at every step)`,
+    }),
+    detail: `α·sup‖w_α − w₀‖: ${
+      d.movement.map((m, k) => `α = ${d.alphas[k]}: ${(m * d.alphas[k]).toFixed(5)}`).join(", ")
+    } (→ ${d.linearMovement.toFixed(5)}, exponent ${s.toFixed(4)}); increments of α^${-exponent}·D: ${
+      inc.map((v, k) => `α = ${d.alphas[k]}→${d.alphas[k + 1]}: ${v.toExponential(2)}`).join(", ")
+    }; sup‖w_α − w̄_α‖: ${d.gap.map((g, k) => `α = ${d.alphas[k]}: ${g.toExponential(2)}`).join(", ")}`,
     data: d,
   };
 }

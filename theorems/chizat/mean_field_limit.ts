@@ -8,6 +8,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { failedAs } from "../../engine/words.ts";
 import type { AggregateCheck, BudgetName, Claim, ConclusionCheck, Hypothesis } from "../../engine/claim.ts";
 import type { InstanceContext, InstanceRecord, PlotSpec, Scenario } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
@@ -309,6 +310,7 @@ starting from $\mu_0$. (CLAIMS.md: the training curves $F(\mu_{t,m})$ become $m$
       } particles (nested prefixes of one sequence), ReLU, d = 2, 5-neuron teacher, T = ${HORIZON}, RK4 step ${STEP}`,
     hypotheses,
     conclusion: {
+      failure: (c) => failedAs("the flow must satisfy its energy identity F(μ_t) = F(μ₀) − ∫₀ᵗD", c),
       statement: String.raw`(i) The limit is the Wasserstein gradient flow of $F$: on every instance the width-$m$
 flow satisfies its energy identity $F(\mu_{t,m}) = F(\mu_{0,m}) - \int_0^t\int\|\nabla F'_{\mu_{s,m}}\|^2d\mu_{s,m}\,ds$
 on $[0, T]$ (at $t = 0$: the $m$-independent slope $\frac{d}{dt}F(\mu_t) = -\int\|\nabla F'_{\mu_0}\|^2d\mu_0$), with

@@ -190,6 +190,7 @@ export function mirrorDescentRate(rateExponent: (tau: number) => number = (tau) 
       }),
     }],
     conclusion: {
+      failure: (c) => `the mirror-descent bound must hold at every t and decay like log t/t; ${c.failure ?? c.detail}`,
       statement: String
         .raw`(a) the certificate ($\varphi(\theta_i)\cdot q = \eta(\theta_i) \le 1$); (b) $J(\nu_t) - J^\star = \lambda\sum_i(1 - \eta_i)\nu_i + \frac12\|A(\nu - \nu^\star)\|^2$; (c) $J(\nu_t)$ non-increasing;
 (d) $J(\nu_t) - J^\star \le \min_\nu\{J(\nu) - J^\star + \mathcal H(\nu, \nu_0)/(4\alpha t)\}$ over $\nu^\star$ spread on $2w + 1$ cells, at $\tau = 4\alpha\lambda t = 2^0, \dots, 2^{10}$ (to the

@@ -115,8 +115,8 @@ function run(
     alpha.push(a);
     minMargin.push(Math.min(...margins(data, wbar)));
   });
-  const signs = `α_t at t = 0, 1, 10, 100, 1000: ${
-    [0, 2, 5, 8, 11].map((q) => alpha[q].toExponential(2)).join(", ")
+  const signs = `α_t: ${
+    [0, 2, 5, 8, 11].map((q, k) => `t = ${[0, 1, 10, 100, 1000][k]}: ${alpha[q].toExponential(2)}`).join(", ")
   }; min margin of w̄(1000) ${minMargin.at(-1)!.toFixed(3)}; `;
   // Printed: α_t > 0 at every t. Eventually: α_t > 0 wherever w̄(t) separates the data, and w̄(1000) does.
   const judged = TIMES.map((_t, q) => q).filter((q) => !eventually || minMargin[q] > 0);
@@ -167,6 +167,7 @@ $\frac{d}{dt}\bar w(t) = \frac{1}{\|w(t)\|}\nabla F_{\|w(t)\|}(\bar w(t)) - \alp
       },
     }],
     conclusion: {
+      failure: (c) => `the printed normalised flow and the sign of α_t must hold; ${c.failure ?? c.detail}`,
       statement: String
         .raw`At $t \in \{0, 0.5, 1, 2, 5, \dots, 1000\}$: (1) $\nabla F_1(w) = \nabla F_{\|w\|}(\bar w)$ to rounding; (2) the printed ODE with
 $\alpha_t = \langle\bar w, \nabla F_{\|w\|}(\bar w)\rangle/\|w\|$ (the only value keeping $\|\bar w\| = 1$), integrated with $r' = \langle\bar w, \nabla F_r(\bar w)\rangle$ from
@@ -175,6 +176,7 @@ $(w_0/\|w_0\|, \|w_0\|)$, gives $w(t)/\|w(t)\|$ and $\|w(t)\|$ of the integrated
       check: (i) => run(i, temperature, prefactor, false, cache),
     },
     erratum: {
+      failure: (c) => `the corrected normalised flow and the sign of α_t must hold; ${c.failure ?? c.detail}`,
       printed: String
         .raw`$\frac{d}{dt}\bar w = \frac{1}{\|w\|}\nabla F_{\|w\|}(\bar w) - \alpha_t\bar w$ for some $\alpha_t > 0$`,
       corrected: String

@@ -15,6 +15,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { failedAs } from "../../engine/words.ts";
 import type { AggregateCheck, Claim, InstanceContext, InstanceRecord, Scenario } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM, levelText } from "../../engine/false_alarm.ts";
 import { widthScatterPlot } from "../../engine/plots/width_scatter.ts";
@@ -196,6 +197,7 @@ $\tilde f_m(w, x) = \frac{1}{\sqrt m}\sum_{i=1}^m\phi(w_i, x)$.`,
       },
     ],
     conclusion: {
+      failure: (c) => failedAs("the empirical tangent kernel must be finite to enter the fit", c),
       statement: String
         .raw`$K = \Theta^L$ of Jacot et al.: $\Sigma^1 = x^\top x'/d$, $\Sigma^{l+1} = \mathbb E[\sigma(u)\sigma(u')]$,
 $\dot\Sigma^{l+1} = \mathbb E[\sigma'(u)\sigma'(u')]$ with $(u, u') \sim N(0, \Sigma^l|_{\{x, x'\}})$, $\Theta^1 = \Sigma^1$,

@@ -6,6 +6,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { failedAs, num } from "../../engine/words.ts";
 import type { AggregateCheck, BudgetName, Claim, ConclusionCheck, Hypothesis } from "../../engine/claim.ts";
 import type { InstanceContext, InstanceRecord, PlotSpec, Scenario } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
@@ -249,6 +250,12 @@ random-feature solution tends to it.)`,
       `m = ${i.b.length} ReLU features, (a, b) ~ N(0, I_${i.d + 1}), n = ${i.y.length}, d = ${i.d}, λ = ${i.lambda}`,
     hypotheses,
     conclusion: {
+      failure: (c) =>
+        Number.isFinite(c.bound)
+          ? failedAs("output-layer ridge regression must equal kernel ridge regression with the conjugate kernel", c)
+          : `the primal–dual identity is certified only through the ridge term nλI; without it the certified bound is ${
+            num(c.bound)
+          } and the observed gap ${num(c.observed)} cannot be vouched for: ${c.detail}`,
       statement: String.raw`(a) With $\tau_m$ the empirical measure of the $m$ draws, the ridge solution in $g$,
 $(\Phi^\top\Phi/m + n\lambda I)g = \Phi^\top y$, predicts $f(x) = \frac1m\sum_j g_j\sigma(a_j\cdot x + b_j)$ equal to kernel
 ridge regression $k_m(x, X)(K_m + n\lambda I)^{-1}y$ with $k_m(x,x') = \frac1m\sum_j\sigma(a_j\cdot x+b_j)\sigma(a_j\cdot x'+b_j)$,

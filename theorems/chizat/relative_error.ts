@@ -282,6 +282,10 @@ $\mathrm{err} \lesssim t^2\kappa_h(w_0)$ where $\kappa_h(w_0) := \frac{\|h(w_0) 
       },
     }],
     conclusion: {
+      failure: (c) =>
+        `the linearisation's relative error must stay below (e^{2κτ} − 1 − 2κτ)/(2κ) and grow like κτ²; ${
+          c.failure ?? c.detail
+        }`,
       statement: String
         .raw`Reading: $\mathrm{err}(t) = \|h(w(t)) - \bar h(\bar w(t))\|/\|h(w_0) - y^\star\|$ (both gradient flows from $w_0$), normalised time $\tau = t\|\nabla h(w_0)\|^2$,
 and "≲" with the constant the derivation gives: $\mathrm{err}(\tau) \le \frac{e^{2\kappa\tau} - 1 - 2\kappa\tau}{2\kappa} = \kappa\tau^2(1 + O(\kappa\tau))$ at 8 times

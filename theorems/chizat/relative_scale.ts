@@ -10,6 +10,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { failedAs } from "../../engine/words.ts";
 import type { AggregateCheck, Claim, ConclusionCheck, Hypothesis, InstanceContext } from "../../engine/claim.ts";
 import type { InstanceRecord, PlotSpec } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM, levelText } from "../../engine/false_alarm.ts";
@@ -351,6 +352,7 @@ if $f(w, x) = \alpha(m)\sum_{i=1}^m\Phi(w_i, x)$ then $\kappa_f(w_0) \asymp (m\a
       }}, ${KAPPA_DRAWS} draws each; homogeneity on m = 8; err(t) on tanh, m = ${ERR_WIDTH}`,
     hypotheses,
     conclusion: {
+      failure: (c) => failedAs("κ must scale with the printed exponent and err(t) ≲ t²κ_h(w₀)", c, "="),
       statement:
         `κ(λw₀)·λ² = κ(w₀) to rounding for λ ∈ {1/8, 4, 64}; the ${KAPPA_LEVEL} CI of the fitted exponent of κ in m contains the printed exponent β − 1; and the first half, err ≲ t²κ_h(w₀), on a tanh network (m = ${ERR_WIDTH}, α = m^-β, iid w₀, the sweep's data): with err(t) = ‖h(w(T)) − h̄(w̄(T))‖/‖h(w₀) − y*‖ at normalised time t = T‖∇h(w₀)‖² (w the gradient flow of R(h), w̄ that of R(h̄), h̄ the linearisation at w₀; h̄'s flow solved exactly, h's by RK4, ${ERR_STEPS} and ${
           2 * ERR_STEPS
@@ -358,6 +360,7 @@ if $f(w, x) = \alpha(m)\sum_{i=1}^m\Phi(w_i, x)$ then $\kappa_f(w_0) \asymp (m\a
       check: (i) => checkExponent(i, printed, power),
     },
     erratum: {
+      failure: (c) => failedAs("κ must scale with the corrected exponent and err(t) ≲ t²κ_h(w₀)", c, "="),
       printed: String.raw`$\kappa_f(w_0) \asymp (m\alpha(m))^{-1}$`,
       corrected: String
         .raw`$\kappa_f(w_0) \asymp m^{-1/2} + (m\alpha(m))^{-1}$ (exponent $\max(-\frac12, \beta - 1)$ for $\alpha = m^{-\beta}$)`,

@@ -5,6 +5,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { failedAs } from "../../engine/words.ts";
 import type { Claim, ConclusionCheck, Hypothesis, InstanceContext, Scenario } from "../../engine/claim.ts";
 import { particleOutput } from "../../models/mean_field.ts";
 import { type Activation, relu } from "../../models/activation.ts";
@@ -124,6 +125,7 @@ $\sigma$ the ReLU: $\phi$ is positively 2-homogeneous, $\phi(\lambda w, x) = \la
       `d = ${i.d}, λ = ${i.lambda.toExponential(2)}, ‖w‖∞ = ${Math.max(...i.w.map(Math.abs)).toFixed(3)}`,
     hypotheses,
     conclusion: {
+      failure: (c) => failedAs("φ(λw, x) = λ²φ(w, x) for λ > 0, to rounding", c),
       statement: String
         .raw`$|\phi(\lambda w, x) - \lambda^2\phi(w, x)| \le 4\gamma_{d+6}\,\lambda^2|c|\,(\sum_k|a_kx_k| + |b|)$
 at 8 random inputs $x$ (the right side bounds the rounding of both evaluations: $d$ products and $d$ sums for

@@ -13,6 +13,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { num } from "../../engine/words.ts";
 import type { Claim, ConclusionCheck, InstanceContext } from "../../engine/claim.ts";
 import { logLogLines } from "../../engine/plots/log_log.ts";
 import { withData } from "../../engine/records.ts";
@@ -95,7 +96,7 @@ function limitCheck(i: SmallStepInstance, flowFactor: number, stepFactor: number
   const smallest = Math.min(...gaps);
   const orders = gaps.slice(1).map((g, j) => Math.log2(gaps[j] / g));
   const data: SmallStepData = { m: i.m, gaps, orders };
-  const detail = `${what}: gaps ${gaps.map((g) => g.toExponential(2)).join(", ")} at η = T/${STEPS.join(", T/")}; ` +
+  const detail = `${what}: gaps ${gaps.map((g, k) => `η = T/${STEPS[k]}: ${g.toExponential(2)}`).join(", ")}; ` +
     `orders ${orders.map((o) => o.toFixed(3)).join(", ")}`;
   if (!(smallest >= RESOLVE * (budget + gdRounding))) {
     throw new NumericalFailure(
@@ -107,6 +108,13 @@ function limitCheck(i: SmallStepInstance, flowFactor: number, stepFactor: number
   const worst = Math.max(...orders.map((o) => Math.abs(o - order)));
   return {
     holds: orders.every((o) => Math.abs(o - order) < HALF_BAND),
+    ...(!orders.every((o) => Math.abs(o - order) < HALF_BAND) && {
+      failure: `GD tracks the flow to O(${
+        order === 1 ? "η" : `η^${order}`
+      }): each halving of η should give order ${order} ± ${HALF_BAND}; observed orders ${
+        orders.map(num).join(", ")
+      }, the gap from ${num(gaps[0])} to ${num(gaps.at(-1)!)}`,
+    }),
     observed: worst,
     bound: HALF_BAND,
     tightness: worst / HALF_BAND,

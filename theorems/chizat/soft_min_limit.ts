@@ -177,6 +177,8 @@ export function softMinLimit(gapConstant = 1): Claim {
       },
     }],
     conclusion: {
+      failure: (c) =>
+        `F_β must tend to the minimal margin within log(n)/β and ‖w(t)‖ grow without bound; ${c.failure ?? c.detail}`,
       statement: String
         .raw`At $\beta = 4^j/s$, $j = -1..5$ ($s$ the spread of the margins $z_i = y_iw^\top x_i$): (a) the printed formula equals the stable
 log-sum-exp form (where $e^{-\beta z_i}$ is representable); (b) $0 \le F_\beta(w) - \min_iz_i \le \log(n)/\beta$; (c) with $k$ the

@@ -12,6 +12,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { change, num } from "../../engine/words.ts";
 import type { Claim, ConclusionCheck, InstanceContext, Scenario } from "../../engine/claim.ts";
 import { linearFit } from "../../numerics/stats.ts";
 import { features, optimalityGap, type TorusLasso, torusLasso } from "../../models/torus_lasso.ts";
@@ -200,6 +201,13 @@ function check(i: DeconvolutionInstance): ConclusionCheck {
   const grid = gridLassoGap(i);
   return {
     holds,
+    ...(!holds && {
+      failure: `conic particle GD should reach ${FLOOR}·J* at an exponential rate that does not slow down; ${
+        change("the gap J − J*", gaps[0], last)
+      } by t = ${times.at(-1)}${reached ? "" : ` (not below ${FLOOR}·J*)`}, log-rate ratio ${
+        num(ratio)
+      } (needs ≥ ${RATE_RATIO})`,
+    }),
     observed: ratio,
     bound: RATE_RATIO,
     tightness: ratio > 0 ? RATE_RATIO / ratio : Infinity,

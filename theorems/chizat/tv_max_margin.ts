@@ -12,6 +12,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { failedAs } from "../../engine/words.ts";
 import type { AggregateCheck, Claim, ConclusionCheck, Hypothesis, InstanceContext } from "../../engine/claim.ts";
 import type { InstanceRecord, PlotSpec, Scenario } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM, successRateVerdict } from "../../engine/false_alarm.ts";
@@ -348,6 +349,7 @@ $\lim_{t\to\infty}\nu_t/\|\nu_t\|_{TV}$ solves $\max_{\|\nu\|_{TV}\le1}\min_i y_
       }, grid ${bracketOf(i)?.gridSize ?? GRID} + kinks, RK4 in log(1 + t) at ${DS} and ${2 * DS}`,
     hypotheses,
     conclusion: {
+      failure: (c) => failedAs("the normalised margin must stay below the certified optimum U/2", c),
       statement: String
         .raw`With $\theta = (a, b)$ on $\mathbb S^2$, $\phi(\theta, x) = b|a|\,\mathrm{relu}(\hat a\cdot x)$ and
 $|b||a| \le \frac12$, so the printed optimum is $M^* = \gamma^*/2$, $\gamma^*$ the TV max-margin value over signed measures

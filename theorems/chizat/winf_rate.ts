@@ -297,6 +297,7 @@ export function winfRate(
       check: (i) => ({ holds: i.d >= 1, value: `${i.construction}, d = ${i.d}` }),
     }],
     conclusion: {
+      failure: (c) => `W∞ must follow the stated rate in m; ${c.failure ?? c.detail}`,
       statement: String
         .raw`Grids: $W_\infty = \sqrt d/(2k)$ exactly, so $W_\infty\,m^{1/d} = \sqrt d/2$ at every $m = k^d$. Samples ($d = 1$, exact $W_\infty$): the
 fitted exponent of $W_\infty$ in $m$ is not rejected against $-1/d$ by a two-sided t test at the instance's level. Samples on $\mathbb T^2$ ($W_\infty$

@@ -223,6 +223,10 @@ $\hat K_t = \nabla_\theta h(\mathcal X;\theta(t))\nabla_\theta h(\mathcal X;\the
       check: (i) => ({ holds: i.theta0.every(Number.isFinite), value: `${i.theta0.length} parameters` }),
     }],
     conclusion: {
+      failure: (c) =>
+        `GD, gradient flow and the tangent-kernel evolution (a)–(d) must agree to their budgets; ${
+          c.failure ?? c.detail
+        }`,
       statement: String
         .raw`(a) $\theta - \tau\frac2N\sum_i(h_i - f_i)\nabla_\theta h_i = \theta - \tau\nabla_\theta R_S$ with $\nabla_\theta R_S$ by forward-mode
 AD of $R_S$; (b) it equals $\theta - \tau\nabla_\theta h^\top\nabla_hR_S$; (c) $\nabla_\theta h\,\partial_t\theta = -\hat K_t\nabla_hR_S$ at $\theta(t)$,

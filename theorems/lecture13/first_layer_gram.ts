@@ -10,6 +10,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { failedAs } from "../../engine/words.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
 import { logLogScatter } from "../../engine/plots/log_log.ts";
@@ -164,6 +165,7 @@ Catalog: for ReLU $k^{(w)} = \boldsymbol x^\top\boldsymbol x'(\pi - \vartheta)/(
       check: (i) => ({ holds: i.net.xs.every((x) => norm(x) > 0), value: `n = ${i.net.xs.length}` }),
     }],
     conclusion: {
+      failure: (c) => failedAs("k^(w) must match its ReLU closed form (quadrature) and K̂^(w) scale with γ²", c),
       statement: String
         .raw`(i) for every pair $(\boldsymbol x_i, \boldsymbol x_j)$ the closed form equals the quadrature of the definition
 within 10× its error estimate plus 64 roundings plus the closed form's own rounding (acos near ±1); (ii) $\hat K^{(w)}(\theta^0) = \gamma^2\hat K^{(w)}(\bar\theta^0)$ entrywise to rounding

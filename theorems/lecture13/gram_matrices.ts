@@ -6,6 +6,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { failedAs } from "../../engine/words.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM, confidencePercent } from "../../engine/false_alarm.ts";
 import { logLogScatter } from "../../engine/plots/log_log.ts";
@@ -91,6 +92,7 @@ for ReLU $= \frac{\|\boldsymbol x_i\|\|\boldsymbol x_j\|}{2\pi}(\sin\vartheta + 
       check: (i) => ({ holds: i.net.xs.every((x) => norm(x) > 0), value: `n = ${i.net.xs.length}` }),
     }],
     conclusion: {
+      failure: (c) => failedAs("every discrete NTK matrix K̂^(a), K̂^(w) must be PSD", c),
       statement:
         "$\\hat K^{(a)}(\\theta)$, $\\hat K^{(w)}(\\theta)$ PSD (eigensolver tolerance) at every θ⁰ draw and at a moved θ; the error $\\|\\hat K^{(a)}(\\theta^0) - K^{(a)}\\|_F$ is recorded for the rate fit",
       check(i) {

@@ -7,6 +7,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { tooOften } from "../../engine/words.ts";
 import type { BudgetName, Claim } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM, levelText } from "../../engine/false_alarm.ts";
 import { failureFrequencyCheck } from "../../engine/verdicts/failure_frequency.ts";
@@ -128,6 +129,7 @@ $R_S(\theta^0) \le \frac12\left(1 + 6\gamma\sqrt N d\left(\log\frac{4N(d+1)}\del
       check: (i) => ({ holds: i.gamma > 0 && i.gamma < 1, value: `γ = ${i.gamma.toPrecision(3)}` }),
     }],
     conclusion: {
+      failure: (c) => tooOften("R_S(θ⁰) ≤ the printed bound", c),
       statement: `failure frequency of the bound over the draws: the exact one-sided lower confidence bound (level ${
         levelText(CHECK_FALSE_ALARM)
       }/instances) must not exceed δ`,

@@ -8,6 +8,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { tooOften } from "../../engine/words.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM, levelText, POWER_GOAL } from "../../engine/false_alarm.ts";
 import { drawsForPower, failureFrequencyCheck } from "../../engine/verdicts/failure_frequency.ts";
@@ -136,6 +137,7 @@ initialization, $\lambda_{\min}(\hat{\boldsymbol K}^{(a)}(\theta^0)) \ge \frac34
       }),
     }],
     conclusion: {
+      failure: (c) => tooOften("λ_min(K̂^(a)(θ⁰)) ≥ (3/4)λ_S", c),
       statement: `failure frequency of λ_min(K̂^(a)(θ⁰)) ≥ ${
         margin === 3 / 4 ? "(3/4)" : margin
       }λ_S: the exact one-sided lower confidence bound (level ${levelText(CHECK_FALSE_ALARM)}/4) must not exceed δ`,

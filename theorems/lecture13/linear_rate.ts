@@ -11,8 +11,8 @@
  *
  * @module
  */
-import { defineClaim } from "../../engine/claim.ts";
-import type { Claim } from "../../engine/claim.ts";
+import { type Claim, defineClaim } from "../../engine/claim.ts";
+import { tooOften } from "../../engine/words.ts";
 import { CHECK_FALSE_ALARM, levelText, POWER_GOAL } from "../../engine/false_alarm.ts";
 import { withData } from "../../engine/records.ts";
 import { drawsForPower, failureFrequencyCheck } from "../../engine/verdicts/failure_frequency.ts";
@@ -281,6 +281,7 @@ then with probability at least $1-\delta$, for all $t \ge 0$, $R_S(\theta(t)) \l
       UNIT_CUBE,
     ],
     conclusion: {
+      failure: (c) => tooOften("R_S(θ(t)) ≤ e^{−Nλ_S t/n}R_S(θ⁰), certified", c),
       statement:
         `on each draw the bound is certified for every t ≥ 0 when t* = ∞ is certified (aprioriMovementCertificate, no ODE) and λ_min(K̂^(a)(θ⁰)) − sup_t‖K̂^(a)(θ(t)) − K̂^(a)(θ⁰)‖_F ≥ λ_S/2 (then (2) gives the rate); on the first draw the flow (1) is also integrated to T = 4n/(Nλ_S) and R_S(θ(t)) ≤ e^{−Nλ_S t/n}R_S(θ⁰) read at every accepted step of the integrator within its error budget (a violation fails the draw). A draw fails unless certified and not violated; the frequency of failures must pass the exact one-sided binomial test against δ (level ${
           levelText(CHECK_FALSE_ALARM)

@@ -8,6 +8,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { failedAs } from "../../engine/words.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { addChecks, type WorstOfChecks, worstOfChecks } from "../../engine/verdicts/worst_of_checks.ts";
 import { worstOfConclusion } from "../../engine/verdicts/worst_of_checks.ts";
@@ -184,6 +185,7 @@ $\partial_t\theta = -\nabla_\theta h(\mathcal X;\theta(0))^\top\nabla_{h}R_S$ wi
       },
     }],
     conclusion: {
+      failure: (c) => failedAs("the printed closed form must solve the linearised gradient flow", c),
       statement:
         "Both printed closed forms (exponent $e^{-\\hat K_0t}$) equal the integrated linearised flow at $t \\in \\{T/4, T/2, T\\}$",
       check(i) {
@@ -191,6 +193,7 @@ $\partial_t\theta = -\nabla_\theta h(\mathcal X;\theta(0))^\top\nabla_{h}R_S$ wi
       },
     },
     erratum: {
+      failure: (c) => failedAs("the corrected closed form must solve the linearised gradient flow", c),
       printed: String.raw`$e^{-\hat{\boldsymbol K}_0t}$`,
       corrected: String
         .raw`$e^{-\frac2N\hat{\boldsymbol K}_0t}$ ($N$ the number of samples; $e^{-\eta\hat{\boldsymbol K}_0t}$ with $\eta$ the factor of $\nabla_hR_S$)`,

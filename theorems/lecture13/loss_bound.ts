@@ -14,6 +14,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { failedAs } from "../../engine/words.ts";
 import type { Claim, ConclusionCheck } from "../../engine/claim.ts";
 import { sphereInputs } from "../../models/datasets.ts";
 import { kernelA, kernelGram, LectureNetwork } from "../../models/lecture_network.ts";
@@ -255,6 +256,7 @@ $R_S(\theta(t)) \le \exp\left(-\frac{N\lambda_St}{n}\right)R_S(\theta^0)$ (for $
       },
     }],
     conclusion: {
+      failure: (c) => failedAs("R_S(θ(t)) ≤ e^{−Nλ_S t/n}R_S(θ⁰) while λ_min(K̂^(a)) ≥ λ_S/2, each step (A)–(E)", c),
       statement: String
         .raw`At $t = 0$ and each of 32 sampled times up to $T = 2n/(N\lambda_S)$ (or the last one before the flow leaves the region), the steps (A)–(E) of the module doc: (A), (D), (E) to the integrator's budget, (B), (C) to rounding.`,
       check: (i) => checkLossBound(i, c),

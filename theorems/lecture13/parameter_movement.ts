@@ -12,6 +12,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { tooOften } from "../../engine/words.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM, levelText, POWER_GOAL } from "../../engine/false_alarm.ts";
 import { drawsForPower, failureFrequencyCheck } from "../../engine/verdicts/failure_frequency.ts";
@@ -236,6 +237,7 @@ $|a_k(0)| \le \gamma\eta$, $\|\boldsymbol w_k(0)\|_\infty \le \eta$, where $q :=
       ),
     ],
     conclusion: {
+      failure: (c) => tooOften("movement within q of θ⁰ before t*, certified", c),
       statement:
         `on each draw of θ⁰ the four bounds are certified for every t < t* by the lemma's bootstrap (aprioriMovementCertificate: ∫₀^{t*}|eᵢ| ≤ ‖e(0)‖n/(Nμ) from (2)); on the first draws the flow (1) is also integrated to T = 4n/(Nλ_S) and the movements read at every accepted step (outputs at T/4, T/2, 3T/4, T) (a movement above q is a certified failure; movementCertificate); the frequency of draws where the bounds are not certified must pass the exact one-sided binomial test against δ (level ${
           levelText(CHECK_FALSE_ALARM)

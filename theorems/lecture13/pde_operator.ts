@@ -271,6 +271,8 @@ $f(\boldsymbol x;\theta) := \mathcal Lh(\boldsymbol x;\theta) = \sum_{k=1}^N a_k
       },
     }],
     conclusion: {
+      failure: (c) =>
+        `the second-order operator on the network must match its printed formula; ${c.failure ?? c.detail}`,
       statement: String.raw`At 3 points $\boldsymbol x \in [0, 1]^d$:
 $\sum_{\alpha\beta}A_{\alpha\beta}(\boldsymbol x)\partial_{x_\alpha}\partial_{x_\beta}h = \sum_k a_k\boldsymbol w_k^\top A(\boldsymbol x)\boldsymbol w_k\sigma''(\boldsymbol w_k^\top\boldsymbol x)$ —
 exactly (dyadic rationals; the Hessian from four-point central differences with step $t = 2^{-8}$ halved until no

@@ -18,6 +18,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { tooOften } from "../../engine/words.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM, levelText } from "../../engine/false_alarm.ts";
 import { withData } from "../../engine/records.ts";
@@ -243,6 +244,7 @@ then with probability at least $1-\delta$ over $\theta^0$, for all $t \ge 0$, $R
       INITIALISATION_HYPOTHESIS,
     ],
     conclusion: {
+      failure: (c) => tooOften("the certified rate R_S(θ(t)) ≤ e^{−Nλ_S t/n}R_S(θ⁰)", c),
       statement:
         `on each draw the flow θ̇ = −∇R_S(θ) is integrated to t = 4n/(Nλ_S) (adaptive extrapolation, local tolerance 10⁻¹⁰) and ρ(t) = R_S(θ(t))/(e^{−Nλ_S t/n}R_S(θ⁰)) is computed at every accepted step; between steps and beyond the horizon sup ρ is bounded from the proof's mechanism (dR_S/dt ≤ −(2N/n)λ_min(K̂^(a))R_S, with λ_min(K̂^(a)) bounded below on a ball containing the trajectory's piece: models/pde_rate_certificate.ts). A draw violates the bound when some ρ > 1 + ${RATIO_BUDGET} (the integration budget) and fails unless its bound on sup_{t≥0} ρ is ≤ 1; the failure frequency must pass the exact one-sided binomial test against δ (level ${
           levelText(CHECK_FALSE_ALARM)

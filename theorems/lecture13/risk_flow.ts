@@ -7,6 +7,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { failedAs } from "../../engine/words.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { addChecks, type WorstOfChecks, worstOfChecks } from "../../engine/verdicts/worst_of_checks.ts";
 import { worstOfConclusion } from "../../engine/verdicts/worst_of_checks.ts";
@@ -321,6 +322,7 @@ $\frac{\mathrm d}{\mathrm dt}R_S(\theta) = -\|\nabla_\theta R_S(\theta)\|_2^2 = 
       },
     }],
     conclusion: {
+      failure: (c) => failedAs("the printed risk and prediction dynamics must hold along the flow", c),
       statement: String
         .raw`At $t \in \{T/4, T/2, T\}$ of the integrated flow ($T = n/(N\lambda_{\max}(\hat K(\theta^0)))$): the identity and
 inequality of (2) to rounding; $R_S(\theta(t)) - R_S(\theta^0) + \int_0^t\|\nabla R_S\|^2 = 0$ and
@@ -330,6 +332,7 @@ $h(\mathcal X;\theta(t)) - h(\mathcal X;\theta^0) - \int_0^t(\text{printed } \do
       },
     },
     erratum: {
+      failure: (c) => failedAs("the corrected risk and prediction dynamics must hold along the flow", c),
       printed: String
         .raw`$\frac{\mathrm d}{\mathrm dt}h(\boldsymbol x_i;\theta) = -\frac1n\sum_j\hat{\boldsymbol K}_{ij}(\theta)e_j$`,
       corrected: String

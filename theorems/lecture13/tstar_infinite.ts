@@ -216,6 +216,8 @@ export function tstarInfinite(exponent: MovementExponent = () => -1): Claim {
       },
     }],
     conclusion: {
+      failure: (c) =>
+        `gradient flow must lower the risk, R_S(T) < R_S(0), with a finite movement; observed ${c.detail}`,
       statement:
         "the flow (1) to T = 4n/(Nλ_S) decreases R_S; the largest movement before t* and the kernel shift are recorded",
       check(i) {
