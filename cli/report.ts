@@ -1,5 +1,5 @@
 /**
- * `deno task report [--seed N] [--only id,id] [--out PATH] [--json PATH] [--budget test|report]`:
+ * `deno task report [--seed N] [--only id,id] [--out PATH] [--json PATH] [--budget test|report] [--claims MODULE]`:
  * runs the claims and writes REPORT.md (plots as SVG in `report/` beside it) and optionally JSON.
  * With `--shard i/n --json PATH` it runs only every n-th claim from the i-th on and writes a shard
  * file for `deno task merge-reports` (engine/report_shard.ts), which joins the shards into the
@@ -16,14 +16,25 @@ import { runClaim } from "../engine/run.ts";
 import { runScenario, searchTightness } from "../engine/explore.ts";
 import { declaredFalseAlarm, holmOverResults, SUITE_FALSE_ALARM } from "../engine/false_alarm.ts";
 import { InstancePool } from "../engine/parallel_run.ts";
-import { budgetFlag, claimsFlag, integerFlag, parseStrict, runMain, shardFlag, UsageError } from "./args.ts";
+import {
+  budgetFlag,
+  catalogWith,
+  CLAIMS_HELP,
+  claimsFlag,
+  integerFlag,
+  parseStrict,
+  runMain,
+  shardFlag,
+  UsageError,
+} from "./args.ts";
 
 /** Evaluations of the targeted tightness search per exact claim (Claim.searchBudget lowers it for costly claims). */
 const DEFAULT_SEARCH_EVALUATIONS = 40;
 
 const HELP = `deno task report [flags]
   --seed N            master seed (default 1)
-  --only id,id        only these claims (ids from ../shared/CLAIMS.md)
+  --only id,id        only these claims (ids from ../shared/CLAIMS.md or the --claims module)
+${CLAIMS_HELP}
   --out PATH          markdown output (default REPORT.md); plots go to report/ beside it
   --json PATH         also write the results as JSON
   --budget B          "report" (default) or "test" (quick)
@@ -50,6 +61,7 @@ export async function main(args: string[]): Promise<number | void> {
     budget: { type: "string" },
     workers: { type: "string" },
     shard: { type: "string" },
+    claims: { type: "string" },
     help: { type: "boolean" },
   });
   if (values.help) {
@@ -59,7 +71,7 @@ export async function main(args: string[]): Promise<number | void> {
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   const seed = integerFlag("seed", values.seed, 1, 0);
   const budget = budgetFlag(values.budget, "report");
-  const selected = claimsFlag(values.only);
+  const selected = claimsFlag(values.only, await catalogWith(values.claims));
   const out = values.out ?? "REPORT.md";
   if (out === "") throw new UsageError("--out must not be empty");
   const shard = values.shard === undefined ? null : shardFlag(values.shard);

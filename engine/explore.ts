@@ -20,6 +20,7 @@ import { lowPower, POWER_GOAL } from "./false_alarm.ts";
 import { runInstance } from "./run.ts";
 import { formatNumber } from "./report.ts";
 import { createRng } from "../numerics/random.ts";
+import { claimsFlagFor } from "./registry.ts";
 
 /** Parameters as explore flags: " --k v" each. */
 function parameterFlags(params: Record<string, number>): string {
@@ -34,7 +35,7 @@ export function exploreCommand(
   params: Record<string, number>,
   ignoreHypotheses: boolean,
 ): string {
-  return `deno task explore ${id} --seed ${seed} --instance ${index}${parameterFlags(params)}${
+  return `deno task explore ${id}${claimsFlagFor(id)} --seed ${seed} --instance ${index}${parameterFlags(params)}${
     ignoreHypotheses ? " --ignore-hypotheses" : ""
   }`;
 }
@@ -57,7 +58,9 @@ export function scenarioCommand(
   params: Record<string, number>,
   draws: number,
 ): string {
-  return `deno task explore ${id} --seed ${seed} --scenario ${name}${parameterFlags(params)} --count ${draws}`;
+  return `deno task explore ${id}${claimsFlagFor(id)} --seed ${seed} --scenario ${name}${
+    parameterFlags(params)
+  } --count ${draws}`;
 }
 
 /** A falsifying instance shrunk by fast-check. */

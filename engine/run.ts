@@ -17,6 +17,7 @@ import {
   type Source,
   type Status,
 } from "./claim.ts";
+import { claimsFlagFor } from "./registry.ts";
 
 /** Options of a run. */
 export interface RunOptions {
@@ -145,7 +146,7 @@ export interface ClaimResult {
  * ```
  */
 export function replayCommand(id: string, seed: number, index: number, budget: BudgetName): string {
-  return `deno task replay ${id} --seed ${seed} --instance ${index} --budget ${budget}`;
+  return `deno task replay ${id}${claimsFlagFor(id)} --seed ${seed} --instance ${index} --budget ${budget}`;
 }
 
 /** The check of a computation that threw: undecided for a numerical failure, else failed. */
