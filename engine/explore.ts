@@ -6,7 +6,7 @@
  *
  * @module
  */
-import fc from "fast-check";
+import fc from "npm:fast-check@4.10.2";
 import {
   type AggregateCheck,
   type Claim,
@@ -27,7 +27,16 @@ function parameterFlags(params: Record<string, number>): string {
   return Object.entries(params).map(([k, v]) => ` --${k} ${v}`).join("");
 }
 
-/** The command that re-runs one instance with explicit parameters. */
+/**
+ * The command that re-runs one instance with explicit parameters.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { exploreCommand } from "./explore.ts";
+ * assert.equal(exploreCommand("lemma-10.2", 1, 3, { etaBeta: 2.05 }, true), "deno task explore lemma-10.2 --seed 1 --instance 3 --etaBeta 2.05 --ignore-hypotheses");
+ * ```
+ */
 export function exploreCommand(
   id: string,
   seed: number,
@@ -402,7 +411,18 @@ export async function runAggregateScenario(
   };
 }
 
-/** The claim's aggregate over `records`; a throw makes it inconclusive (it could not decide), saying why. */
+/**
+ * The claim's aggregate over `records`; a throw makes it inconclusive (it could not decide), saying why.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { safeAggregate } from "./explore.ts";
+ * import { bounded } from "./_toy_claims.ts";
+ * const claim = { ...bounded(), aggregate: () => { throw new Error("too few points"); } };
+ * assert.deepEqual(await safeAggregate(claim, []), { holds: "inconclusive", summary: "aggregate threw: too few points" });
+ * ```
+ */
 export async function safeAggregate(claim: Claim, records: InstanceRecord[]): Promise<AggregateCheck> {
   try {
     return await claim.aggregate!(records, "test");

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "npm:@tensorflow/tfjs@4.22.0";
 import type { BudgetName, Claim, InstanceRecord } from "./claim.ts";
 import { runInstance } from "./run.ts";
 import { claimFromSource, type ClaimSource } from "./registry.ts";

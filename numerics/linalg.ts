@@ -11,7 +11,7 @@ import {
   pseudoInverse as mlPseudoInverse,
   QrDecomposition,
   SingularValueDecomposition,
-} from "ml-matrix";
+} from "npm:ml-matrix@6.15.1";
 import type { Rng } from "./random.ts";
 
 export { Matrix };
