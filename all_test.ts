@@ -29,6 +29,7 @@ import "./engine/verdicts/mean_slope_test.ts";
 import "./engine/verdicts/psd_up_to_rounding_test.ts";
 import "./engine/verdicts/width_decay_rate_test.ts";
 import "./engine/verdicts/worst_of_checks_test.ts";
+import "./examples/gradient_descent_test.ts";
 import "./layout_test.ts";
 import "./models/activation_test.ts";
 import "./models/curvature_profiles_test.ts";

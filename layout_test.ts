@@ -101,3 +101,14 @@ Deno.test("an npm: specifier (mod.ts's modules use them, so a claim file outside
   }
   assert.deepEqual(bad, []);
 });
+
+Deno.test("examples/ are claim files as a user writes them: they import the project through mod.ts only", () => {
+  const bad: string[] = [];
+  for (const [file, text] of texts) {
+    if (layer(file) !== "examples") continue;
+    for (const target of importsOf(file, text)) {
+      if (target !== "mod.ts" && layer(target) !== "examples") bad.push(`${file} → ${target}`);
+    }
+  }
+  assert.deepEqual(bad, []);
+});
