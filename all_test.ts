@@ -7,6 +7,7 @@
  *
  * @module
  */
+import "./cli/claims_module_test.ts";
 import "./cli/cli_test.ts";
 import "./cli/explore_text_test.ts";
 import "./cli/merge_reports_test.ts";
