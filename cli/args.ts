@@ -183,7 +183,7 @@ const ANSI = /\x1b\[[0-9;]*m/g;
 
 /**
  * The catalog, with the claims of the claims module `raw` (the `--claims` flag: a path, relative to the
- * working directory, or a `file:`/`http(s):` URL) appended after its own; the catalog alone when `raw`
+ * directory `deno task` was started in, else the working directory, or a `file:`/`http(s):` URL) appended after its own; the catalog alone when `raw`
  * is undefined. A module that cannot be loaded, that exports no array of claims, or whose ids clash with
  * the catalog's or with each other is a one-line `UsageError`. The commands printed for its claims
  * (replay, explore) carry `--claims raw`.
@@ -200,7 +200,8 @@ const ANSI = /\x1b\[[0-9;]*m/g;
  */
 export async function catalogWith(raw: string | undefined): Promise<Registry> {
   if (raw === undefined) return catalog;
-  const url = /^(file|https?):/.test(raw) ? new URL(raw) : pathToFileURL(resolve(raw));
+  // A relative path is the user's: `deno task` runs in the project's directory and says where it was started.
+  const url = /^(file|https?):/.test(raw) ? new URL(raw) : pathToFileURL(resolve(Deno.env.get("INIT_CWD") ?? ".", raw));
   if (url.protocol === "file:") {
     const stat = await Deno.stat(url).catch(() => null);
     if (!stat?.isFile) throw new UsageError(`--claims: cannot load "${raw}": no such file`);
