@@ -8,14 +8,8 @@
  * @module
  */
 import { join } from "node:path";
-import {
-  type AggregateCheck,
-  type Claim,
-  type ConclusionCheck,
-  type InstanceRecord,
-  type Outcome,
-  outcomeOf,
-} from "../engine/claim.ts";
+import { type AggregateCheck, type Claim, type ConclusionCheck, type InstanceRecord } from "../engine/claim.ts";
+import { type Outcome, outcomeOf } from "../engine/claim.ts";
 import { aggregateDecision, exploreCommand, runScenario, safeAggregate } from "../engine/explore.ts";
 import { writeTextAtomic } from "../engine/io.ts";
 import { renderSvg } from "../engine/plot.ts";

@@ -286,12 +286,12 @@ export function drawOrder(count: number, seed: number): number[] {
 }
 
 /** What a test run of one mutant gave. */
-export type Status = "killed" | "timeout" | "survived" | "compile-error" | "gone";
+export type MutantStatus = "killed" | "timeout" | "survived" | "compile-error" | "gone";
 
 /** One tested mutant. */
-export interface Outcome {
+export interface MutantOutcome {
   mutant: Mutant;
-  status: Status;
+  status: MutantStatus;
   /** Names of (up to three) failing tests. */
   killedBy: string[];
   /** The test command's files: `--doc` on the mutated file, then its tests. */
@@ -343,7 +343,7 @@ async function runTests(cwd: string, file: string, tests: string[], timeoutMs: n
 }
 
 /** Options of a mutation run. */
-export interface RunOptions {
+export interface MutationRunOptions {
   root: string;
   dirs: string[];
   exclude: string[];
@@ -364,7 +364,7 @@ export interface RunResult {
   dirs: string[];
   files: number;
   candidates: number;
-  outcomes: Outcome[];
+  outcomes: MutantOutcome[];
   /** Files whose unmutated tests failed (nothing was mutated in them). */
   baselineFailures: string[];
 }
@@ -378,14 +378,14 @@ function findAgain(all: Mutant[], old: Mutant): Mutant | undefined {
 }
 
 /** Draws (or replays) mutants and runs the covering tests of each in a temporary copy of the repository. */
-export async function mutationRun(opts: RunOptions): Promise<RunResult> {
+export async function mutationRun(opts: MutationRunOptions): Promise<RunResult> {
   const log = opts.log ?? ((s: string) => console.error(s));
   const ts_ = await targets(opts.root, opts.dirs, opts.exclude);
   const all = ts_.flatMap((t) => t.mutants);
   const byFile = new Map(ts_.map((t) => [t.file, t]));
   const tmp = await Deno.makeTempDir({ prefix: "mutate-" });
   const copy = join(tmp, "repo");
-  const outcomes: Outcome[] = [];
+  const outcomes: MutantOutcome[] = [];
   const baselineFailures: string[] = [];
   try {
     await copyTree(opts.root, copy);
@@ -409,7 +409,7 @@ export async function mutationRun(opts: RunOptions): Promise<RunResult> {
       if (ms === null || ms === undefined) return null;
       return opts.timeout !== undefined ? opts.timeout * 1000 : Math.max(60_000, 5 * ms);
     };
-    const test = async (m: Mutant): Promise<Outcome | null> => {
+    const test = async (m: Mutant): Promise<MutantOutcome | null> => {
       const t = byFile.get(m.file)!;
       const timeout = await timeoutFor(t);
       if (timeout === null) return null;
@@ -417,13 +417,13 @@ export async function mutationRun(opts: RunOptions): Promise<RunResult> {
       await Deno.writeTextFile(path, applyMutant(t.source, m));
       try {
         const r = await runTests(copy, m.file, t.tests, timeout);
-        const status: Status = r.status === "passed" ? "survived" : r.status === "failed" ? "killed" : r.status;
+        const status: MutantStatus = r.status === "passed" ? "survived" : r.status === "failed" ? "killed" : r.status;
         return { mutant: m, status, killedBy: r.failing, tests: [m.file, ...t.tests], diff: mutantDiff(t.source, m) };
       } finally {
         await Deno.writeTextFile(path, t.source);
       }
     };
-    const note = (o: Outcome, k: number, n: number) =>
+    const note = (o: MutantOutcome, k: number, n: number) =>
       log(
         `[${k}/${n}] ${o.mutant.file}:${o.mutant.line} \`${o.mutant.original}\` → \`${o.mutant.replacement}\`: ${o.status}`,
       );
@@ -461,8 +461,8 @@ export async function mutationRun(opts: RunOptions): Promise<RunResult> {
 }
 
 /** Killed (failing test or timeout), survived and compile errors of a run, and the score killed / (killed + survived). */
-export function summary(outcomes: Outcome[]) {
-  const n = (s: Status) => outcomes.filter((o) => o.status === s).length;
+export function summary(outcomes: MutantOutcome[]) {
+  const n = (s: MutantStatus) => outcomes.filter((o) => o.status === s).length;
   const killed = n("killed"), timeouts = n("timeout"), survived = n("survived");
   const tested = killed + timeouts + survived;
   return {

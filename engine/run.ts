@@ -6,17 +6,8 @@
  */
 import { createRng, instanceSeed, type Rng } from "../numerics/random.ts";
 import { isNumericalFailure } from "../numerics/numerical_failure.ts";
-import {
-  type AggregateCheck,
-  type BudgetName,
-  type Claim,
-  type ConclusionCheck,
-  type InstanceRecord,
-  type Outcome,
-  outcomeOf,
-  type Source,
-  type Status,
-} from "./claim.ts";
+import { type AggregateCheck, type BudgetName, type Claim, type ConclusionCheck } from "./claim.ts";
+import { type InstanceRecord, type Outcome, outcomeOf, type Source, type Status } from "./claim.ts";
 import { claimsFlagFor } from "./registry.ts";
 
 /** Options of a run. */

@@ -1,14 +1,6 @@
 import assert from "node:assert/strict";
-import {
-  bumpProfile,
-  cosineProfile,
-  type CurvatureProfile,
-  logQuadraticProfile,
-  quadraticProfile,
-  quarticProfile,
-  RotatedSeparableLoss,
-  softplusProfile,
-} from "./curvature_profiles.ts";
+import { bumpProfile, cosineProfile, type CurvatureProfile, logQuadraticProfile } from "./curvature_profiles.ts";
+import { quadraticProfile, quarticProfile, RotatedSeparableLoss, softplusProfile } from "./curvature_profiles.ts";
 import { createRng } from "../numerics/random.ts";
 import { randomOrthogonal } from "../numerics/linalg.ts";
 

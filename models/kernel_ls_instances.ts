@@ -13,16 +13,8 @@
  */
 import type { Claim } from "../engine/claim.ts";
 import { FeatureLeastSquares, type KernelLeastSquares } from "./kernel_least_squares.ts";
-import {
-  featureKernel,
-  type FeatureMap,
-  type Kernel,
-  polynomial2Features,
-  polynomialKernel,
-  quadraticFeatures,
-  randomFourierFeatures,
-  randomReluFeatureMap,
-} from "./kernels.ts";
+import { featureKernel, type FeatureMap, type Kernel, polynomial2Features, polynomialKernel } from "./kernels.ts";
+import { quadraticFeatures, randomFourierFeatures, randomReluFeatureMap } from "./kernels.ts";
 import { norm } from "../numerics/compare.ts";
 import { EPS, type Matrix, matVec, svd, transposeMatVec } from "../numerics/linalg.ts";
 import type { Rng } from "../numerics/random.ts";

@@ -1,16 +1,7 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import {
-  distanceFunction,
-  featureKernel,
-  kernelMatrix,
-  polynomial2Features,
-  polynomialKernel,
-  quadraticFeatures,
-  randomFourierFeatures,
-  randomReluFeatureMap,
-  rbfKernel,
-} from "./kernels.ts";
+import { distanceFunction, featureKernel, kernelMatrix, polynomial2Features, polynomialKernel } from "./kernels.ts";
+import { quadraticFeatures, randomFourierFeatures, randomReluFeatureMap, rbfKernel } from "./kernels.ts";
 import { commonDyadic, dyadic, ratToNumber } from "../numerics/rational.ts";
 import { createRng } from "../numerics/random.ts";
 

@@ -1,12 +1,7 @@
 import assert from "node:assert/strict";
 import { createRng } from "../numerics/random.ts";
-import {
-  drawLazyTeacherStudent,
-  halfMeanSquare,
-  studentOutputs,
-  teacherOutputs,
-  trainLazy,
-} from "./lazy_teacher_student.ts";
+import { drawLazyTeacherStudent, halfMeanSquare, studentOutputs, teacherOutputs } from "./lazy_teacher_student.ts";
+import { trainLazy } from "./lazy_teacher_student.ts";
 
 Deno.test("lazy teacher–student: one GD step is w − η·m∇F_α, ∇F_α by central differences of R(αh)/α²", () => {
   const t = drawLazyTeacherStudent(createRng(7), 3, 5, 3, 4);

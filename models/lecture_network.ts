@@ -161,13 +161,13 @@ export class LectureNetwork {
   /** K̂^(a)(θ)ᵢⱼ = (1/N)Σ_k σ(w_kᵀxᵢ)σ(w_kᵀxⱼ). */
   gramA(theta: ArrayLike<number>): Matrix {
     const z = this.preactivations(theta).map((r) => r.map(relu));
-    return this.gramOf(z, () => 1);
+    return widthAveragedGram(z, this.width);
   }
 
   /** K̂^(w)(θ)ᵢⱼ = (1/N)Σ_k a_k²σ′(w_kᵀxᵢ)σ′(w_kᵀxⱼ)·xᵢᵀxⱼ. */
   gramW(theta: ArrayLike<number>): Matrix {
     const s = this.preactivations(theta).map((r) => r.map(step));
-    const n = this.xs.length, g = this.gramOf(s, (k) => theta[k] * theta[k]);
+    const n = this.xs.length, g = widthAveragedGram(s, this.width, (k) => theta[k] * theta[k]);
     for (let i = 0; i < n; i++) {
       for (let j = 0; j < n; j++) {
         let xx = 0;
@@ -183,19 +183,6 @@ export class LectureNetwork {
     return this.gramA(theta).add(this.gramW(theta));
   }
 
-  private gramOf(feat: Float64Array[], weight: (k: number) => number): Matrix {
-    const n = feat.length, g = new Matrix(n, n);
-    for (let i = 0; i < n; i++) {
-      for (let j = i; j < n; j++) {
-        let s = 0;
-        for (let k = 0; k < this.width; k++) s += weight(k) * feat[i][k] * feat[j][k];
-        g.set(i, j, s / this.width);
-        g.set(j, i, s / this.width);
-      }
-    }
-    return g;
-  }
-
   /**
    * θ⁰ of the lecture's theorem: a_k ~ N(0, γ²), w_k ~ N(0, I_d).
    *
@@ -209,10 +196,7 @@ export class LectureNetwork {
    * ```
    */
   initialise(rng: Rng, gamma: number): Float64Array {
-    const theta = new Float64Array(this.paramCount);
-    for (let k = 0; k < this.width; k++) theta[k] = gamma * rng.normal();
-    for (let q = this.width; q < theta.length; q++) theta[q] = rng.normal();
-    return theta;
+    return lectureInitialisation(rng, this.width, this.paramCount, gamma);
   }
 }
 
@@ -334,4 +318,51 @@ export function gaussianL1FourthMoment(d: number): number {
   const m1 = Math.sqrt(2 / Math.PI), m2 = 1, m3 = 2 * Math.sqrt(2 / Math.PI), m4 = 3;
   return d * m4 + 4 * d * (d - 1) * m3 * m1 + 3 * d * (d - 1) * m2 * m2 + 6 * d * (d - 1) * (d - 2) * m2 * m1 * m1 +
     d * (d - 1) * (d - 2) * (d - 3) * m1 ** 4;
+}
+
+/**
+ * (1/N)Σₖ weight(k)·feat[i][k]·feat[j][k] for the rows feat[i] of N features: the lecture's Gram matrices K̂^(a)
+ * (weight 1) and K̂^(w) (weight a_k², the feature then σ′(w_k·x) x) at width N.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { widthAveragedGram } from "./lecture_network.ts";
+ * const g = widthAveragedGram([Float64Array.of(1, 2), Float64Array.of(3, 0)], 2, (k) => k + 1);
+ * assert.deepEqual(g.to2DArray(), [[4.5, 1.5], [1.5, 4.5]]);
+ * ```
+ */
+export function widthAveragedGram(feat: Float64Array[], width: number, weight?: (k: number) => number): Matrix {
+  const n = feat.length, g = new Matrix(n, n);
+  for (let i = 0; i < n; i++) {
+    for (let j = i; j < n; j++) {
+      let s = 0;
+      if (weight) { for (let k = 0; k < width; k++) s += weight(k) * feat[i][k] * feat[j][k]; }
+      else for (let k = 0; k < width; k++) s += feat[i][k] * feat[j][k];
+      g.set(i, j, s / width);
+      g.set(j, i, s / width);
+    }
+  }
+  return g;
+}
+
+/**
+ * θ⁰ = (a, w) of the lecture's theorem, a_k ~ N(0, γ²) for the N output weights, then N(0, 1) for every other
+ * parameter (w_k ~ N(0, I_d)).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { lectureInitialisation } from "./lecture_network.ts";
+ * import { createRng } from "../numerics/random.ts";
+ * const [unit, scaled] = [1, 3].map((gamma) => lectureInitialisation(createRng(1), 2, 6, gamma));
+ * assert.deepEqual([scaled[0], scaled[1]], [3 * unit[0], 3 * unit[1]]); // a ~ N(0, γ²)
+ * assert.deepEqual(scaled.slice(2), unit.slice(2)); // w ~ N(0, I_d), whatever γ
+ * ```
+ */
+export function lectureInitialisation(rng: Rng, width: number, paramCount: number, gamma: number): Float64Array {
+  const theta = new Float64Array(paramCount);
+  for (let k = 0; k < width; k++) theta[k] = gamma * rng.normal();
+  for (let q = width; q < paramCount; q++) theta[q] = rng.normal();
+  return theta;
 }

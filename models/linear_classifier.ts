@@ -7,7 +7,7 @@
  */
 import { logistic, softplus } from "../numerics/logistic.ts";
 import { integrate } from "../numerics/ode.ts";
-import { Matrix, pseudoInverse, svd } from "../numerics/linalg.ts";
+import { dot, Matrix, pseudoInverse, svd } from "../numerics/linalg.ts";
 import { highamGamma } from "../numerics/rounding.ts";
 import type { Rng } from "../numerics/random.ts";
 import { maxMarginSvm } from "../numerics/svm.ts";
@@ -159,13 +159,6 @@ export function predictedOffset(data: LabelledData, alpha: ArrayLike<number>, no
   const offset = new Float64Array(d);
   for (let k = 0; k < d; k++) for (let j = 0; j < d; j++) offset[k] += inverse.get(k, j) * b[j];
   return { offset, support, condition };
-}
-
-/** The dot product. */
-export function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let s = 0;
-  for (let k = 0; k < a.length; k++) s += a[k] * b[k];
-  return s;
 }
 
 /** Every yᵢwᵀxᵢ computed above its rounding bound γ_d·Σₖ|wₖxᵢₖ| (Higham): w separates the exact data strictly. */

@@ -1,18 +1,9 @@
 import assert from "node:assert/strict";
 import { arctan, relu, softplus } from "./activation.ts";
 import { gaussianVariance2, studentT5 } from "../numerics/distributions.ts";
-import {
-  angle,
-  derivativeKernel,
-  empiricalKernelVariance,
-  lecunKernel,
-  ntkKernel,
-  pairExpectation,
-  reluBiasKernelsClosedForm,
-  reluDerivativeKernelClosedForm,
-  reluLecunKernelClosedForm,
-  reluNtkKernelClosedForm,
-} from "./ntk_kernels.ts";
+import { angle, derivativeKernel, empiricalKernelVariance, lecunKernel, ntkKernel } from "./ntk_kernels.ts";
+import { pairExpectation, reluBiasKernelsClosedForm, reluDerivativeKernelClosedForm } from "./ntk_kernels.ts";
+import { reluLecunKernelClosedForm, reluNtkKernelClosedForm } from "./ntk_kernels.ts";
 import { createRng, gaussian, rademacher, uniformSqrt3 } from "../numerics/random.ts";
 import { TwoLayerNetwork } from "./two_layer.ts";
 

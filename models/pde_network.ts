@@ -12,6 +12,7 @@
 import { Matrix } from "../numerics/linalg.ts";
 import { integrate1d } from "../numerics/quadrature.ts";
 import type { Rng } from "../numerics/random.ts";
+import { lectureInitialisation, widthAveragedGram } from "./lecture_network.ts";
 
 /** The operator's coefficients at one sample point: A(xᵢ) (symmetric d × d), b(xᵢ) ∈ ℝᵈ and c(xᵢ). */
 export interface PointCoefficients {
@@ -188,24 +189,12 @@ export class PdeNetwork {
 
   /** K̂^(a)(θ)ᵢⱼ = (1/N)Σₖφ(wₖ; xᵢ)φ(wₖ; xⱼ). */
   gramA(theta: ArrayLike<number>): Matrix {
-    const phi = this.features(theta), n = phi.length, g = new Matrix(n, n);
-    for (let i = 0; i < n; i++) {
-      for (let j = i; j < n; j++) {
-        let s = 0;
-        for (let k = 0; k < this.width; k++) s += phi[i][k] * phi[j][k];
-        g.set(i, j, s / this.width);
-        g.set(j, i, s / this.width);
-      }
-    }
-    return g;
+    return widthAveragedGram(this.features(theta), this.width);
   }
 
   /** θ⁰: aₖ ~ N(0, γ²), wₖ ~ N(0, I_d). */
   initialise(rng: Rng, gamma: number): Float64Array {
-    const theta = new Float64Array(this.paramCount);
-    for (let k = 0; k < this.width; k++) theta[k] = gamma * rng.normal();
-    for (let q = this.width; q < theta.length; q++) theta[q] = rng.normal();
-    return theta;
+    return lectureInitialisation(rng, this.width, this.paramCount, gamma);
   }
 }
 

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { add, type Interval, logistic, nextDown, nextUp, scale, square } from "../numerics/interval.ts";
+import { add, type Interval, nextDown, nextUp, scale, square, xOneMinusX } from "../numerics/interval.ts";
 import { Matrix } from "../numerics/linalg.ts";
 import { commonDyadic, type Rational } from "../numerics/rational.ts";
 
@@ -253,7 +253,7 @@ export function branchAndBound(
     for (let i = 0; i < n; i++) {
       const w = { lo: lo[i], hi: hi[i] };
       sum = add(sum, scale(a[i], w));
-      q = nextDown(q + square(logistic(w)).lo);
+      q = nextDown(q + square(xOneMinusX(w)).lo);
     }
     return nextDown(q + square(sum).lo);
   };

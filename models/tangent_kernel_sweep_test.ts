@@ -1,14 +1,8 @@
 import assert from "node:assert/strict";
 import { createRng } from "../numerics/random.ts";
 import { lecunKernel, ntkKernel } from "./ntk_kernels.ts";
-import {
-  SWEEP_DESIGN,
-  SWEEP_HYPOTHESES,
-  SWEEP_LAWS,
-  SWEEP_POINTS,
-  sweepDrawCheck,
-  widthSweep,
-} from "./tangent_kernel_sweep.ts";
+import { SWEEP_DESIGN, SWEEP_HYPOTHESES, SWEEP_LAWS, SWEEP_POINTS, sweepDrawCheck } from "./tangent_kernel_sweep.ts";
+import { widthSweep } from "./tangent_kernel_sweep.ts";
 
 const ntk = widthSweep("ntk", (x, z, spec) => ntkKernel(x, z, spec).value);
 

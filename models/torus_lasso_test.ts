@@ -1,13 +1,6 @@
 import assert from "node:assert/strict";
-import {
-  features,
-  firstVariation,
-  objective,
-  optimalityGap,
-  productCoefficients,
-  relativeEntropy,
-  torusLasso,
-} from "./torus_lasso.ts";
+import { features, firstVariation, objective, optimalityGap, productCoefficients } from "./torus_lasso.ts";
+import { relativeEntropy, torusLasso } from "./torus_lasso.ts";
 
 Deno.test("productCoefficients reproduces Π(1 − cos(θ − θⱼ)) pointwise", () => {
   const thetas = [0.3, 2.1, 4.4];

@@ -1,16 +1,8 @@
 import assert from "node:assert/strict";
 import { createRng } from "../numerics/random.ts";
 import type { LabelledData } from "./linear_classifier.ts";
-import {
-  circleSupremum,
-  gridMargin,
-  lpDirections,
-  meanFieldFlow,
-  meanFieldVelocity,
-  networkOutputs,
-  normalisedMargin,
-  tvMarginBracket,
-} from "./tv_max_margin.ts";
+import { circleSupremum, gridMargin, lpDirections, meanFieldFlow, meanFieldVelocity } from "./tv_max_margin.ts";
+import { networkOutputs, normalisedMargin, tvMarginBracket } from "./tv_max_margin.ts";
 
 /** n random points in the plane with random labels. */
 function randomData(seed: string, n: number): LabelledData {

@@ -5,15 +5,8 @@
  *
  * @module
  */
-import type {
-  AggregateCheck,
-  Claim,
-  ConclusionCheck,
-  Hypothesis,
-  InstanceContext,
-  ParameterSpec,
-  Scenario,
-} from "../engine/claim.ts";
+import type { AggregateCheck, Claim, ConclusionCheck, Hypothesis, InstanceContext } from "../engine/claim.ts";
+import type { ParameterSpec, Scenario } from "../engine/claim.ts";
 import { CHECK_FALSE_ALARM } from "../engine/false_alarm.ts";
 import { inverseSqrtDecayVerdict, type WidthSample } from "../engine/verdicts/width_decay_rate.ts";
 import { arctan } from "./activation.ts";

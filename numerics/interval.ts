@@ -104,12 +104,12 @@ export function square(a: Interval): Interval {
  * @example
  * ```ts
  * import assert from "node:assert/strict";
- * import { logistic } from "./interval.ts";
- * const r = logistic({ lo: 0, hi: 1 });
+ * import { xOneMinusX } from "./interval.ts";
+ * const r = xOneMinusX({ lo: 0, hi: 1 });
  * assert.ok(r.lo <= 0 && r.hi >= 0.25);
  * ```
  */
-export function logistic(a: Interval): Interval {
+export function xOneMinusX(a: Interval): Interval {
   const at = (x: number): Interval => {
     const oneMinus = { lo: nextDown(1 - x), hi: nextUp(1 - x) };
     const p = [x * oneMinus.lo, x * oneMinus.hi];

@@ -1,12 +1,7 @@
 import assert from "node:assert/strict";
 import { catoniMeanTest } from "./catoni.ts";
-import {
-  binomialTwoSidedPValue,
-  catoniPower,
-  clopperPearsonPower,
-  normalBandPower,
-  normalTwoSidedPValue,
-} from "./interval_power.ts";
+import { binomialTwoSidedPValue, catoniPower, clopperPearsonPower, normalBandPower } from "./interval_power.ts";
+import { normalTwoSidedPValue } from "./interval_power.ts";
 import { createRng } from "./random.ts";
 import { binomialLowerTail, clopperPearson } from "./stats.ts";
 

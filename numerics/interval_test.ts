@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { add, logistic, nextDown, nextUp, scale, square } from "./interval.ts";
+import { add, nextDown, nextUp, scale, square, xOneMinusX } from "./interval.ts";
 import { commonDyadic } from "./rational.ts";
 
 const finite = fc.double({ min: -1e6, max: 1e6, noNaN: true });
@@ -18,7 +18,7 @@ Deno.test("nextUp and nextDown step by one ulp", () => {
   assert.ok(nextUp(1e300) > 1e300 && nextDown(1e-300) < 1e-300);
 });
 
-Deno.test("add, scale, square and logistic enclose the exact results (BigInt reference)", () => {
+Deno.test("add, scale, square and xOneMinusX enclose the exact results (BigInt reference)", () => {
   fc.assert(
     fc.property(finite, finite, fc.integer({ min: 0, max: 1e7 }), (x, y, c) => {
       const { nums: [px, py], shift } = commonDyadic([x, y]);
@@ -30,14 +30,14 @@ Deno.test("add, scale, square and logistic enclose the exact results (BigInt ref
       const sq = square({ lo: x, hi: x });
       assert.ok(leq(sq.lo, px * px, den * den) && leq(-sq.hi, -px * px, den * den));
       // x(1 − x) = (px·den − px²)/den².
-      const lg = logistic({ lo: x, hi: x }), exact = px * den - px * px;
+      const lg = xOneMinusX({ lo: x, hi: x }), exact = px * den - px * px;
       assert.ok(leq(lg.lo, exact, den * den) && leq(-lg.hi, -exact, den * den));
     }),
     { seed: 31, numRuns: 500 },
   );
 });
 
-Deno.test("logistic covers the interior maximum ¼ and square covers 0", () => {
-  assert.equal(logistic({ lo: 0.2, hi: 0.9 }).hi, 0.25);
+Deno.test("xOneMinusX covers the interior maximum ¼ and square covers 0", () => {
+  assert.equal(xOneMinusX({ lo: 0.2, hi: 0.9 }).hi, 0.25);
   assert.equal(square({ lo: -2, hi: 1 }).lo, 0);
 });

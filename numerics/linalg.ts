@@ -10,8 +10,8 @@ import {
   Matrix,
   pseudoInverse as mlPseudoInverse,
   QrDecomposition,
-  SingularValueDecomposition,
 } from "npm:ml-matrix@6.15.1";
+import { SingularValueDecomposition } from "npm:ml-matrix@6.15.1";
 import type { Rng } from "./random.ts";
 
 export { Matrix };

@@ -1,21 +1,8 @@
 import assert from "node:assert/strict";
 import { createRng } from "./random.ts";
-import {
-  columnSpaceProjector,
-  gaussianMatrix,
-  isPsd,
-  kernelProjector,
-  Matrix,
-  matrixWithSingularValues,
-  matVec,
-  numericalRank,
-  pseudoInverse,
-  rowSpaceProjector,
-  spectralNorm,
-  svd,
-  symmetricEigen,
-  transposeMatVec,
-} from "./linalg.ts";
+import { columnSpaceProjector, gaussianMatrix, isPsd, kernelProjector, Matrix } from "./linalg.ts";
+import { matrixWithSingularValues, matVec, numericalRank, pseudoInverse, rowSpaceProjector } from "./linalg.ts";
+import { spectralNorm, svd, symmetricEigen, transposeMatVec } from "./linalg.ts";
 
 Deno.test("symmetricEigen: sorted, orthonormal, reconstructs A", () => {
   const g = gaussianMatrix(createRng("eig"), 6, 6);

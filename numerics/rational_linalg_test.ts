@@ -1,26 +1,7 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import {
-  q,
-  qAdd,
-  qDet,
-  qDiv,
-  qEq,
-  qFromNumber,
-  qIdentity,
-  qInverse,
-  qIsZeroVector,
-  qMatMul,
-  qMatrix,
-  qMatVec,
-  qMul,
-  qNullspace,
-  qPow,
-  qRank,
-  qSolve,
-  qSub,
-  qVector,
-} from "./rational_linalg.ts";
+import { q, qAdd, qDet, qDiv, qEq, qFromNumber, qIdentity, qInverse, qIsZeroVector } from "./rational_linalg.ts";
+import { qMatMul, qMatrix, qMatVec, qMul, qNullspace, qPow, qRank, qSolve, qSub, qVector } from "./rational_linalg.ts";
 
 const hilbert = (n: number) =>
   Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => q(1n, BigInt(i + j + 1))));

@@ -6,19 +6,8 @@
  * @module
  */
 import type { Rng } from "./random.ts";
-import {
-  qAdd,
-  qFromNumber,
-  qIdentity,
-  qInverse,
-  qMatMul,
-  type QMatrix,
-  qMul,
-  qNeg,
-  qSub,
-  qTranspose,
-  type Rational,
-} from "./rational_linalg.ts";
+import { qAdd, qFromNumber, qIdentity, qInverse, qMatMul, type QMatrix, qMul, qNeg, qSub } from "./rational_linalg.ts";
+import { qTranspose, type Rational } from "./rational_linalg.ts";
 
 /**
  * The Cayley transform (I − S)(I + S)⁻¹ of a skew-symmetric S: an orthogonal matrix.

@@ -1,14 +1,6 @@
 import assert from "node:assert/strict";
-import {
-  binomialLowerTail,
-  binomialUpperBound,
-  binomialUpperTail,
-  clopperPearson,
-  holm,
-  linearFit,
-  median,
-  successRateTest,
-} from "./stats.ts";
+import { binomialLowerTail, binomialUpperBound, binomialUpperTail, clopperPearson, holm, linearFit } from "./stats.ts";
+import { median, successRateTest } from "./stats.ts";
 import { createRng } from "./random.ts";
 
 Deno.test("clopperPearson: known values and coverage on simulated data", () => {

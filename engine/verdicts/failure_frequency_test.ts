@@ -1,14 +1,8 @@
 import assert from "node:assert/strict";
 import type { InstanceRecord } from "../claim.ts";
 import { CHECK_FALSE_ALARM } from "../false_alarm.ts";
-import {
-  countFailureCells,
-  drawsForPower,
-  type FailureCellData,
-  failureFrequencyCheck,
-  failureFrequencyVerdict,
-  frequencyAlternative,
-} from "./failure_frequency.ts";
+import { countFailureCells, drawsForPower, type FailureCellData, failureFrequencyCheck } from "./failure_frequency.ts";
+import { failureFrequencyVerdict, frequencyAlternative } from "./failure_frequency.ts";
 import { failureFrequencyPower } from "../../numerics/power.ts";
 
 Deno.test("failureFrequencyVerdict: Bonferroni over cells, rejects only above the printed probability", () => {

@@ -10,12 +10,8 @@
 import { type AggregateCheck, type InstanceRecord, outcomeOf, type StatisticalTest } from "../claim.ts";
 import { withData } from "../records.ts";
 import { frequencyAlternative } from "./failure_frequency.ts";
-import {
-  binomialTwoSidedPValue,
-  clopperPearsonPower,
-  normalBandPower,
-  normalTwoSidedPValue,
-} from "../../numerics/interval_power.ts";
+import { binomialTwoSidedPValue, clopperPearsonPower, normalBandPower } from "../../numerics/interval_power.ts";
+import { normalTwoSidedPValue } from "../../numerics/interval_power.ts";
 import { failureFrequencyPower } from "../../numerics/power.ts";
 import { binomialUpperTail } from "../../numerics/stats.ts";
 
@@ -191,4 +187,31 @@ export function reportingAggregate<D>(
   const failed = records.some((r) => r.met && outcomeOf(r.conclusion) === "failed");
   const judged = withData(records).filter(({ record }) => record.met).map(({ data }) => data);
   return judged.length ? { holds: !failed, summary, tests: tests(judged) } : { holds: !failed, summary };
+}
+
+/**
+ * The aggregate of a claim decided by per-instance binomial tests of "P[fail] ≤ δ" at `level` each: the
+ * records' `reportingAggregate` with their combined `instanceFrequencyTest`.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { perInstanceBinomialAggregate } from "./instance_tests.ts";
+ * const checked = { holds: true, observed: 0, bound: 1, tightness: 0, detail: "" };
+ * const data = { failures: 9, draws: 14, delta: 0.1 };
+ * const records = [{ index: 0, description: "", hypotheses: [], met: true, conclusion: { ...checked, data } }];
+ * const a = perInstanceBinomialAggregate(1e-4)(records);
+ * assert.equal(a.holds, true); // the verdict stays the instance's
+ * assert.ok(a.tests![0].pValue < 1e-4); // the record says its test rejects
+ * ```
+ */
+export function perInstanceBinomialAggregate(
+  level: number,
+): (records: readonly InstanceRecord<InstanceFrequency>[]) => AggregateCheck {
+  return (records) =>
+    reportingAggregate(
+      records,
+      "for the record (the verdict is the per-instance binomial tests): their p-values combined over the judged instances",
+      (judged) => [instanceFrequencyTest(judged, level)],
+    );
 }

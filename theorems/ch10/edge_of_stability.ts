@@ -10,8 +10,13 @@ import type { BudgetName, Claim, Scenario } from "../../engine/claim.ts";
 import { chart, nominal, quantitative } from "../../engine/plots/chart.ts";
 import { logCurvesPlot } from "../../engine/plots/log_curves.ts";
 import { withData } from "../../engine/records.ts";
-import { type RegressionData, TwoLayerTanh } from "../../models/two_layer_tanh.ts";
-import { type HessianVector, trainWithSharpness, type Trajectory } from "../../models/sharpness_trajectory.ts";
+import { TwoLayerTanh } from "../../models/two_layer_tanh.ts";
+import {
+  type HessianVector,
+  type SharpnessRun,
+  trainWithSharpness,
+  type Trajectory,
+} from "../../models/sharpness_trajectory.ts";
 import { lanczosTop } from "../../numerics/lanczos.ts";
 import type { Rng } from "../../numerics/random.ts";
 import { median } from "../../numerics/stats.ts";
@@ -85,21 +90,8 @@ const START_ABOVE_EDGE: Scenario = {
 
 export type { HessianVector };
 
-/** A data set, a network initialisation and a step size. */
-export interface EdgeOfStabilityInstance {
-  /** The network. */
-  net: TwoLayerTanh;
-  /** The data. */
-  data: RegressionData;
-  /** θ₀. */
-  theta0: Float64Array;
-  /** Step size η. */
-  eta: number;
-  /** GD steps. */
-  steps: number;
-  /** Lanczos start vector. */
-  start: Float64Array;
-}
+/** A data set, a network initialisation and a step size: a run of models/sharpness_trajectory.ts. */
+export type EdgeOfStabilityInstance = SharpnessRun;
 
 /** The regression data (n points in ℝ², a smooth target), θ₀ and the Lanczos start, drawn in that order. */
 function edgeOfStabilityInstance(

@@ -12,11 +12,8 @@ import { chart, nominal, quantitative } from "../../engine/plots/chart.ts";
 import { withData } from "../../engine/records.ts";
 import { convergenceOrderVerdict } from "../../engine/verdicts/convergence_order.ts";
 import type { LeastSquares } from "../../models/least_squares.ts";
-import {
-  describeRegression,
-  type RankControlledRegression,
-  rankControlledRegression,
-} from "../../models/rank_controlled_regression.ts";
+import { describeRegression, type RankControlledRegression } from "../../models/rank_controlled_regression.ts";
+import { rankControlledRegression } from "../../models/rank_controlled_regression.ts";
 import { atMost, distance, norm, ratio } from "../../numerics/compare.ts";
 import { EPS, symmetricEigen, transposeMatVec } from "../../numerics/linalg.ts";
 import { integrate } from "../../numerics/ode.ts";

@@ -8,11 +8,8 @@ import { defineClaim } from "../../engine/claim.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { trajectoryPlot } from "../../engine/plots/trajectory.ts";
 import type { LeastSquares } from "../../models/least_squares.ts";
-import {
-  describeRegression,
-  type RankControlledRegression,
-  rankControlledRegression,
-} from "../../models/rank_controlled_regression.ts";
+import { describeRegression, type RankControlledRegression } from "../../models/rank_controlled_regression.ts";
+import { rankControlledRegression } from "../../models/rank_controlled_regression.ts";
 import { atMost, ratio } from "../../numerics/compare.ts";
 import { EPS, symmetricEigen } from "../../numerics/linalg.ts";
 import { integrate } from "../../numerics/ode.ts";

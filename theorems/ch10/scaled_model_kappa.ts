@@ -8,14 +8,8 @@
 import { defineClaim } from "../../engine/claim.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { sphereInputs } from "../../models/datasets.ts";
-import {
-  antisymmetricInit,
-  iidInit,
-  kappa,
-  rowsSpectralNorm,
-  ScaledTwoLayer,
-  sumErrorBound,
-} from "../../models/scaled_two_layer.ts";
+import { antisymmetricInit, iidInit, kappa, rowsSpectralNorm, ScaledTwoLayer } from "../../models/scaled_two_layer.ts";
+import { sumErrorBound } from "../../models/scaled_two_layer.ts";
 import { relu } from "../../models/activation.ts";
 import { atMost, norm, ratio } from "../../numerics/compare.ts";
 import { EPS } from "../../numerics/linalg.ts";

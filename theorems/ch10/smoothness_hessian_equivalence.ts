@@ -11,16 +11,9 @@
  */
 import { defineClaim } from "../../engine/claim.ts";
 import type { Claim, ConclusionCheck, InstanceContext } from "../../engine/claim.ts";
-import {
-  bumpProfile,
-  cosineProfile,
-  type CurvatureProfile,
-  logQuadraticProfile,
-  quadraticProfile,
-  quarticProfile,
-  RotatedSeparableLoss,
-  softplusProfile,
-} from "../../models/curvature_profiles.ts";
+import { bumpProfile, cosineProfile, type CurvatureProfile } from "../../models/curvature_profiles.ts";
+import { logQuadraticProfile, quadraticProfile, quarticProfile } from "../../models/curvature_profiles.ts";
+import { RotatedSeparableLoss, softplusProfile } from "../../models/curvature_profiles.ts";
 import { norm } from "../../numerics/compare.ts";
 import { EPS, Matrix, randomOrthogonal, symmetricEigen } from "../../numerics/linalg.ts";
 import type { Rng } from "../../numerics/random.ts";

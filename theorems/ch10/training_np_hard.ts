@@ -9,16 +9,8 @@ import { defineClaim } from "../../engine/claim.ts";
 import type { Claim, ConclusionCheck, InstanceRecord } from "../../engine/claim.ts";
 import { chart, nominal, ordinal, quantitative } from "../../engine/plots/chart.ts";
 import { withData } from "../../engine/records.ts";
-import {
-  branchAndBound,
-  gapLowerBound,
-  indicator,
-  type LowerBound,
-  ORACLE_MAX_N,
-  solveSubsetSum,
-  type SubsetSum,
-  SubsetSumLoss,
-} from "../../models/subset_sum.ts";
+import { branchAndBound, gapLowerBound, indicator, type LowerBound, ORACLE_MAX_N } from "../../models/subset_sum.ts";
+import { solveSubsetSum, type SubsetSum, SubsetSumLoss } from "../../models/subset_sum.ts";
 import { type ReductionInstance, reductionInstance } from "../../models/subset_sum_instances.ts";
 import { localMinimize } from "../../numerics/optimize.ts";
 import { median } from "../../numerics/stats.ts";

@@ -8,16 +8,9 @@
 import { defineClaim } from "../../engine/claim.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { type PsdData, psdUpToRounding } from "../../engine/verdicts/psd_up_to_rounding.ts";
-import {
-  featureKernel,
-  type FeatureMap,
-  type Kernel,
-  kernelMatrix,
-  polynomial2Features,
-  quadraticFeatures,
-  randomFourierFeatures,
-  randomReluFeatureMap,
-} from "../../models/kernels.ts";
+import { featureKernel, type FeatureMap, type Kernel, kernelMatrix } from "../../models/kernels.ts";
+import { polynomial2Features, quadraticFeatures, randomFourierFeatures } from "../../models/kernels.ts";
+import { randomReluFeatureMap } from "../../models/kernels.ts";
 import { POINT_KINDS, pointSet } from "../../models/psd_point_sets.ts";
 import type { Rng } from "../../numerics/random.ts";
 

@@ -11,16 +11,9 @@ import { chart, nominal, quantitative } from "../../engine/plots/chart.ts";
 import { withData } from "../../engine/records.ts";
 import { NamedChecks } from "../../engine/verdicts/worst_of_checks.ts";
 import { KernelLeastSquares, truncatedMinNorm } from "../../models/kernel_least_squares.ts";
-import {
-  analyseFeatures,
-  describeKernelLs,
-  KERNEL_LS_FAMILY_PARAMETER,
-  type KernelLsInstance,
-  kernelLsInstance,
-  kernelTolerance,
-  projectOnto,
-  rankResolved,
-} from "../../models/kernel_ls_instances.ts";
+import { analyseFeatures, describeKernelLs, KERNEL_LS_FAMILY_PARAMETER } from "../../models/kernel_ls_instances.ts";
+import { type KernelLsInstance, kernelLsInstance, kernelTolerance } from "../../models/kernel_ls_instances.ts";
+import { projectOnto, rankResolved } from "../../models/kernel_ls_instances.ts";
 import { featureKernel } from "../../models/kernels.ts";
 import { distance, norm } from "../../numerics/compare.ts";
 import { dotProductFactor } from "../../numerics/rounding.ts";

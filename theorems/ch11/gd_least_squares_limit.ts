@@ -9,11 +9,8 @@ import { defineClaim } from "../../engine/claim.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { trajectoryPlot } from "../../engine/plots/trajectory.ts";
 import type { LeastSquares } from "../../models/least_squares.ts";
-import {
-  describeLeastSquares,
-  type LeastSquaresInstance,
-  leastSquaresInstance,
-} from "../../models/least_squares_instances.ts";
+import { describeLeastSquares, type LeastSquaresInstance } from "../../models/least_squares_instances.ts";
+import { leastSquaresInstance } from "../../models/least_squares_instances.ts";
 import { distance, norm } from "../../numerics/compare.ts";
 import { EPS, matVec, rowSpaceProjector } from "../../numerics/linalg.ts";
 import { gramEigenEnclosure, matrixRows } from "../../numerics/eigen_enclosure.ts";

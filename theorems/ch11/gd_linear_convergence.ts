@@ -10,12 +10,8 @@
 import { defineClaim } from "../../engine/claim.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { withData } from "../../engine/records.ts";
-import {
-  certifiedSineConstants,
-  type ConvergenceConstants,
-  type ConvergenceModel,
-  sampledConstants,
-} from "../../models/gd_convergence_constants.ts";
+import { certifiedSineConstants, type ConvergenceConstants } from "../../models/gd_convergence_constants.ts";
+import { type ConvergenceModel, sampledConstants } from "../../models/gd_convergence_constants.ts";
 import { SinePerturbedLinear } from "../../models/sine_perturbed_linear.ts";
 import { wideData, wideInstance } from "../../models/wide_lecun_sweep.ts";
 import { atMost, distance, norm, ratio } from "../../numerics/compare.ts";

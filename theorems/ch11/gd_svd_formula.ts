@@ -20,27 +20,9 @@ import type { Claim } from "../../engine/claim.ts";
 import { ExactChecks } from "../../engine/verdicts/exact_checks.ts";
 import type { Rng } from "../../numerics/random.ts";
 import { type Rational, ratToNumber } from "../../numerics/rational.ts";
-import {
-  q,
-  Q0,
-  Q1,
-  qAdd,
-  qCmp,
-  qDiv,
-  qDot,
-  qEq,
-  qFromNumber,
-  qMatMul,
-  type QMatrix,
-  qMatVec,
-  qMul,
-  qNeg,
-  qNullspace,
-  qPow,
-  qSub,
-  qTranspose,
-  type QVector,
-} from "../../numerics/rational_linalg.ts";
+import { q, Q0, Q1, qAdd, qCmp, qDiv, qDot, qEq, qFromNumber, qMatMul } from "../../numerics/rational_linalg.ts";
+import { type QMatrix, qMatVec, qMul, qNeg, qNullspace, qPow, qSub } from "../../numerics/rational_linalg.ts";
+import { qTranspose, type QVector } from "../../numerics/rational_linalg.ts";
 import { matrixWithRationalSvd, type RationalSvd } from "../../numerics/rational_orthogonal.ts";
 
 const SOURCE = "004_9692536818598e94.txt";

@@ -12,14 +12,8 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
-import type {
-  AggregateCheck,
-  Claim,
-  ConclusionCheck,
-  InstanceContext,
-  InstanceRecord,
-  PlotSpec,
-} from "../../engine/claim.ts";
+import type { AggregateCheck, Claim, ConclusionCheck, InstanceContext, InstanceRecord } from "../../engine/claim.ts";
+import type { PlotSpec } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
 import { formatMeanSlope, logLogSlope, meanSlope, meanSlopeDecayTest } from "../../engine/verdicts/mean_slope.ts";
 import { logLogScatter } from "../../engine/plots/log_log.ts";

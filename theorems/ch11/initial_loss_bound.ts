@@ -6,15 +6,8 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
-import type {
-  AggregateCheck,
-  Claim,
-  ConclusionCheck,
-  Hypothesis,
-  InstanceContext,
-  InstanceRecord,
-  Scenario,
-} from "../../engine/claim.ts";
+import type { AggregateCheck, Claim, ConclusionCheck, Hypothesis, InstanceContext } from "../../engine/claim.ts";
+import type { InstanceRecord, Scenario } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
 import { withData } from "../../engine/records.ts";
 import { type FailureCell, failureFrequencyVerdict } from "../../engine/verdicts/failure_frequency.ts";

@@ -9,12 +9,8 @@ import { defineClaim } from "../../engine/claim.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { NamedChecks } from "../../engine/verdicts/worst_of_checks.ts";
 import { KernelLeastSquares, truncatedMinNorm } from "../../models/kernel_least_squares.ts";
-import {
-  analyseFeatures,
-  KERNEL_LS_CLAIM_FIELDS,
-  type KernelLsInstance,
-  kernelTolerance,
-} from "../../models/kernel_ls_instances.ts";
+import { analyseFeatures, KERNEL_LS_CLAIM_FIELDS, type KernelLsInstance } from "../../models/kernel_ls_instances.ts";
+import { kernelTolerance } from "../../models/kernel_ls_instances.ts";
 import { featureKernel } from "../../models/kernels.ts";
 import { distance, norm } from "../../numerics/compare.ts";
 import { dotProductFactor } from "../../numerics/rounding.ts";

@@ -17,29 +17,9 @@
 import { defineClaim } from "../../engine/claim.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { ExactChecks } from "../../engine/verdicts/exact_checks.ts";
-import {
-  Q0,
-  qAdd,
-  qCmp,
-  qDet,
-  qDiv,
-  qDot,
-  qEq,
-  qFromNumber,
-  qInverse,
-  qMatMul,
-  type QMatrix,
-  qMatVec,
-  qMul,
-  qNullspace,
-  qPositiveDefinite,
-  qPow,
-  qRank,
-  qSolve,
-  qSub,
-  qTranspose,
-  type QVector,
-} from "../../numerics/rational_linalg.ts";
+import { Q0, qAdd, qCmp, qDet, qDiv, qDot, qEq, qFromNumber, qInverse } from "../../numerics/rational_linalg.ts";
+import { qMatMul, type QMatrix, qMatVec, qMul, qNullspace, qPositiveDefinite } from "../../numerics/rational_linalg.ts";
+import { qPow, qRank, qSolve, qSub, qTranspose, type QVector } from "../../numerics/rational_linalg.ts";
 import { type Rational, ratToNumber } from "../../numerics/rational.ts";
 import type { Rng } from "../../numerics/random.ts";
 

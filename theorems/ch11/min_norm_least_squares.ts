@@ -10,11 +10,8 @@ import { defineClaim } from "../../engine/claim.ts";
 import type { Claim, ConclusionCheck, ConclusionData } from "../../engine/claim.ts";
 import { NamedChecks } from "../../engine/verdicts/worst_of_checks.ts";
 import type { LeastSquares } from "../../models/least_squares.ts";
-import {
-  describeLeastSquares,
-  type LeastSquaresInstance,
-  leastSquaresInstance,
-} from "../../models/least_squares_instances.ts";
+import { describeLeastSquares, type LeastSquaresInstance } from "../../models/least_squares_instances.ts";
+import { leastSquaresInstance } from "../../models/least_squares_instances.ts";
 import { distance, norm } from "../../numerics/compare.ts";
 import { EPS, Matrix, matVec, rowSpaceProjector, transposeMatVec } from "../../numerics/linalg.ts";
 import { solve } from "ml-matrix";

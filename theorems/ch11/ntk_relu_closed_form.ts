@@ -12,20 +12,10 @@ import { type InstanceBand, instanceBandTest, reportingAggregate } from "../../e
 import { agreesWithQuadrature } from "../../engine/verdicts/quadrature_agreement.ts";
 import { relu } from "../../models/activation.ts";
 import type { PairInstance } from "../../models/kernel_input_pairs.ts";
-import {
-  describePair,
-  NONZERO_PAIR,
-  PAIR_PARAMETERS,
-  randomPair,
-  ZERO_X_SCENARIO,
-} from "../../models/kernel_input_pairs.ts";
-import {
-  derivativeKernel,
-  type KernelSpec,
-  ntkKernel,
-  reluDerivativeKernelClosedForm,
-  reluNtkKernelClosedForm,
-} from "../../models/ntk_kernels.ts";
+import { describePair, NONZERO_PAIR, PAIR_PARAMETERS, randomPair } from "../../models/kernel_input_pairs.ts";
+import { ZERO_X_SCENARIO } from "../../models/kernel_input_pairs.ts";
+import { derivativeKernel, type KernelSpec, ntkKernel } from "../../models/ntk_kernels.ts";
+import { reluDerivativeKernelClosedForm, reluNtkKernelClosedForm } from "../../models/ntk_kernels.ts";
 import { perNeuronMean } from "../../models/tangent_kernel_decomposition.ts";
 import { TwoLayerNetwork } from "../../models/two_layer.ts";
 import { EPS } from "../../numerics/linalg.ts";

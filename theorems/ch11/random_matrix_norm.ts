@@ -6,22 +6,12 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
-import type {
-  Claim,
-  ConclusionCheck,
-  Hypothesis,
-  InstanceContext,
-  InstanceRecord,
-  PlotSpec,
-  Scenario,
-} from "../../engine/claim.ts";
+import type { Claim, ConclusionCheck, Hypothesis, InstanceContext, InstanceRecord } from "../../engine/claim.ts";
+import type { PlotSpec, Scenario } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
 import { chart, nominal, quantitative } from "../../engine/plots/chart.ts";
-import {
-  countFailureCells,
-  type FailureCellData,
-  failureFrequencyVerdict,
-} from "../../engine/verdicts/failure_frequency.ts";
+import { countFailureCells, type FailureCellData } from "../../engine/verdicts/failure_frequency.ts";
+import { failureFrequencyVerdict } from "../../engine/verdicts/failure_frequency.ts";
 import { gaussianVariance2, rademacherFromUniform as rademacher, studentT5 } from "../../numerics/distributions.ts";
 import { gramSpectralNorm } from "../../numerics/gram_spectral_norm.ts";
 import { type Distribution, gaussian, sampleVector, uniformSqrt3 } from "../../numerics/random.ts";

@@ -11,13 +11,8 @@ import type { AggregateCheck, Claim, InstanceRecord } from "../../engine/claim.t
 import { withData } from "../../engine/records.ts";
 import { NamedChecks } from "../../engine/verdicts/worst_of_checks.ts";
 import { type FeatureLeastSquares, truncatedMinNorm } from "../../models/kernel_least_squares.ts";
-import {
-  analyseFeatures,
-  KERNEL_LS_CLAIM_FIELDS,
-  type KernelLsInstance,
-  projectOnto,
-  RANK_THRESHOLD,
-} from "../../models/kernel_ls_instances.ts";
+import { analyseFeatures, KERNEL_LS_CLAIM_FIELDS, type KernelLsInstance } from "../../models/kernel_ls_instances.ts";
+import { projectOnto, RANK_THRESHOLD } from "../../models/kernel_ls_instances.ts";
 import { distance, norm } from "../../numerics/compare.ts";
 import { EPS, matVec } from "../../numerics/linalg.ts";
 

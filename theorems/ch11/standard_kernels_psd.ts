@@ -8,14 +8,8 @@
 import { defineClaim } from "../../engine/claim.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { type PsdData, psdUpToRounding } from "../../engine/verdicts/psd_up_to_rounding.ts";
-import {
-  distanceFunction,
-  type Kernel,
-  kernelMatrix,
-  laplaceKernel,
-  polynomialKernel,
-  rbfKernel,
-} from "../../models/kernels.ts";
+import { distanceFunction, type Kernel, kernelMatrix, laplaceKernel, polynomialKernel } from "../../models/kernels.ts";
+import { rbfKernel } from "../../models/kernels.ts";
 import { POINT_KINDS, pointSet } from "../../models/psd_point_sets.ts";
 import { createRng, type Rng } from "../../numerics/random.ts";
 

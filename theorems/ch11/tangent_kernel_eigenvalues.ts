@@ -7,22 +7,12 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
-import type {
-  AggregateCheck,
-  BudgetName,
-  Claim,
-  ConclusionCheck,
-  Hypothesis,
-  InstanceRecord,
-  Scenario,
-} from "../../engine/claim.ts";
+import type { AggregateCheck, BudgetName, Claim, ConclusionCheck, Hypothesis } from "../../engine/claim.ts";
+import type { InstanceRecord, Scenario } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
 import { withData } from "../../engine/records.ts";
-import {
-  countFailureCells,
-  type FailureCellData,
-  failureFrequencyVerdict,
-} from "../../engine/verdicts/failure_frequency.ts";
+import { countFailureCells, type FailureCellData } from "../../engine/verdicts/failure_frequency.ts";
+import { failureFrequencyVerdict } from "../../engine/verdicts/failure_frequency.ts";
 import { type Activation, softplus } from "../../models/activation.ts";
 import { smallestCommonBound } from "../../models/common_bound.ts";
 import { type KernelSpec, lecunKernel } from "../../models/ntk_kernels.ts";

@@ -16,31 +16,11 @@
 import { defineClaim } from "../../engine/claim.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { ExactChecks } from "../../engine/verdicts/exact_checks.ts";
-import {
-  describeJacobianInstance,
-  JACOBIAN_FAMILIES,
-  type JacobianInstance,
-  jacobianInstance,
-} from "../../models/jacobian_instances.ts";
-import {
-  Q0,
-  qAdd,
-  qCmp,
-  qDet,
-  qDot,
-  qEq,
-  qFromNumber,
-  qInverse,
-  qMatMul,
-  qMatrix,
-  qMatVec,
-  qNullspace,
-  qPositiveDefinite,
-  qRank,
-  qSub,
-  qTranspose,
-  qVector,
-} from "../../numerics/rational_linalg.ts";
+import { describeJacobianInstance, JACOBIAN_FAMILIES, type JacobianInstance } from "../../models/jacobian_instances.ts";
+import { jacobianInstance } from "../../models/jacobian_instances.ts";
+import { Q0, qAdd, qCmp, qDet, qDot, qEq, qFromNumber, qInverse, qMatMul } from "../../numerics/rational_linalg.ts";
+import { qMatrix, qMatVec, qNullspace, qPositiveDefinite, qRank, qSub } from "../../numerics/rational_linalg.ts";
+import { qTranspose, qVector } from "../../numerics/rational_linalg.ts";
 
 const SOURCE = "004_9692536818598e94.txt";
 

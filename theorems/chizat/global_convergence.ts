@@ -7,30 +7,16 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
-import type {
-  AggregateCheck,
-  BudgetName,
-  Claim,
-  ConclusionCheck,
-  Hypothesis,
-  InstanceContext,
-  InstanceRecord,
-  PlotSpec,
-  Scenario,
-} from "../../engine/claim.ts";
+import type { AggregateCheck, BudgetName, Claim, ConclusionCheck, Hypothesis } from "../../engine/claim.ts";
+import type { InstanceContext, InstanceRecord, PlotSpec, Scenario } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM, successRateVerdict } from "../../engine/false_alarm.ts";
 import { logLogScatter } from "../../engine/plots/log_log.ts";
 import { logCurvesPlot } from "../../engine/plots/log_curves.ts";
 import { withData } from "../../engine/records.ts";
 import { type Dataset, MeanFieldNetwork, trainFlow } from "../../models/mean_field.ts";
 import { type Activation, relu } from "../../models/activation.ts";
-import {
-  STUDENT_INIT_SCALE,
-  TEACHER_INPUT_DIM,
-  TEACHER_WIDTH,
-  teacherParticles,
-  teacherStudentData,
-} from "../../models/teacher_student.ts";
+import { STUDENT_INIT_SCALE, TEACHER_INPUT_DIM, TEACHER_WIDTH } from "../../models/teacher_student.ts";
+import { teacherParticles, teacherStudentData } from "../../models/teacher_student.ts";
 import { atMost, ratio } from "../../numerics/compare.ts";
 import type { Rng } from "../../numerics/random.ts";
 import { median } from "../../numerics/stats.ts";

@@ -6,20 +6,13 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
-import type {
-  AggregateCheck,
-  Claim,
-  ConclusionCheck,
-  Hypothesis,
-  InstanceContext,
-  InstanceRecord,
-  PlotSpec,
-  Scenario,
-} from "../../engine/claim.ts";
+import type { AggregateCheck, Claim, ConclusionCheck, Hypothesis, InstanceContext } from "../../engine/claim.ts";
+import type { InstanceRecord, PlotSpec, Scenario } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM, successRateVerdict } from "../../engine/false_alarm.ts";
 import { chart, nominal, quantitative } from "../../engine/plots/chart.ts";
 import { withData } from "../../engine/records.ts";
-import { angleTo, dot, exponentialLoss, gappedSeparableData, gradientFlow } from "../../models/linear_classifier.ts";
+import { angleTo, exponentialLoss, gappedSeparableData, gradientFlow } from "../../models/linear_classifier.ts";
+import { dot } from "../../numerics/linalg.ts";
 import { type LabelledData, logisticMarginLoss, type MarginLoss } from "../../models/linear_classifier.ts";
 import { offsetDriftRate, predictedOffset, separatesStrictly } from "../../models/linear_classifier.ts";
 import { atMost, lessThan, ratio } from "../../numerics/compare.ts";

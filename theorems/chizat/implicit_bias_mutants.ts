@@ -27,14 +27,7 @@ export function chizatImplicitBiasCentroid(): Claim {
     data.y.forEach((yi, i) => {
       for (let k = 0; k < data.d; k++) w[k] += yi * data.x[i * data.d + k];
     });
-    // Scale to margin 1, as the max-margin vector ŵ is.
-    let min = Infinity;
-    data.y.forEach((yi, i) => {
-      let m = 0;
-      for (let k = 0; k < data.d; k++) m += w[k] * data.x[i * data.d + k];
-      min = Math.min(min, yi * m);
-    });
-    return { w: w.map((v) => v / min), angleBound: 0 };
+    return { w: toMarginOne(w, data), angleBound: 0 };
   });
 }
 
@@ -55,13 +48,7 @@ export function chizatImplicitBiasLeastSquares(): Claim {
     const n = data.y.length, x = new Matrix(n, data.d);
     for (let i = 0; i < n; i++) for (let k = 0; k < data.d; k++) x.set(i, k, data.x[i * data.d + k]);
     const w = Float64Array.from(truncatedMinNorm(x, data.y, 1e-12).x);
-    let min = Infinity;
-    data.y.forEach((yi, i) => {
-      let m = 0;
-      for (let k = 0; k < data.d; k++) m += w[k] * data.x[i * data.d + k];
-      min = Math.min(min, yi * m);
-    });
-    return { w: w.map((v) => v / min), angleBound: 0 };
+    return { w: toMarginOne(w, data), angleBound: 0 };
   });
 }
 
@@ -78,4 +65,15 @@ export function chizatImplicitBiasLeastSquares(): Claim {
  */
 export function chizatImplicitBiasConstantTwice(): Claim {
   return implicitBias(undefined, 2);
+}
+
+/** w scaled to margin minᵢ yᵢ w·xᵢ = 1, as the max-margin vector ŵ is. */
+function toMarginOne(w: Float64Array, data: { x: ArrayLike<number>; y: ArrayLike<number>; d: number }): Float64Array {
+  let min = Infinity;
+  for (let i = 0; i < data.y.length; i++) {
+    let m = 0;
+    for (let k = 0; k < data.d; k++) m += w[k] * data.x[i * data.d + k];
+    min = Math.min(min, data.y[i] * m);
+  }
+  return w.map((v) => v / min);
 }

@@ -14,27 +14,14 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
-import type {
-  AggregateCheck,
-  BudgetName,
-  Claim,
-  ConclusionCheck,
-  InstanceContext,
-  InstanceRecord,
-  PlotSpec,
-} from "../../engine/claim.ts";
+import type { AggregateCheck, BudgetName, Claim, ConclusionCheck, InstanceContext } from "../../engine/claim.ts";
+import type { InstanceRecord, PlotSpec } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM, confidencePercent, successRateVerdict } from "../../engine/false_alarm.ts";
 import { chart, nominal, quantitative } from "../../engine/plots/chart.ts";
 import { withData } from "../../engine/records.ts";
-import {
-  drawLazyTeacherStudent,
-  halfMeanSquare,
-  type LazyRun,
-  type LazyTeacherStudent,
-  studentOutputs,
-  tangentKernelTop,
-  trainLazy,
-} from "../../models/lazy_teacher_student.ts";
+import { drawLazyTeacherStudent, halfMeanSquare, type LazyRun } from "../../models/lazy_teacher_student.ts";
+import { type LazyTeacherStudent, studentOutputs, tangentKernelTop } from "../../models/lazy_teacher_student.ts";
+import { trainLazy } from "../../models/lazy_teacher_student.ts";
 import { highamGamma } from "../../numerics/rounding.ts";
 import { clopperPearson, median } from "../../numerics/stats.ts";
 

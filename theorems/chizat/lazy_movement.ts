@@ -10,16 +10,8 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
-import type {
-  AggregateCheck,
-  Claim,
-  ConclusionCheck,
-  Hypothesis,
-  InstanceContext,
-  InstanceRecord,
-  PlotSpec,
-  Scenario,
-} from "../../engine/claim.ts";
+import type { AggregateCheck, Claim, ConclusionCheck, Hypothesis, InstanceContext } from "../../engine/claim.ts";
+import type { InstanceRecord, PlotSpec, Scenario } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
 import { formatMeanSlope, logLogSlope, meanSlope, meanSlopeDecayTest } from "../../engine/verdicts/mean_slope.ts";
 import { logLogLines } from "../../engine/plots/log_log.ts";
@@ -40,10 +32,10 @@ const GAMMA = CHECK_FALSE_ALARM / 8;
 
 /** A two-layer tanh model h(w) = f(w, X) with h(w₀) = 0, and targets y*. */
 /** An instance: the lazy-training instances of chizat-lazy (models/lazy_instances.ts). */
-export type MovementInstance = LazyInstance;
+export type LazyMovementInstance = LazyInstance;
 
 /** Per instance: the sweep's movements D(α) = sup‖w_α − w₀‖ and gaps G(α) = sup‖w_α − w̄_α‖. */
-export interface MovementData {
+export interface LazyMovementData {
   alphas: number[];
   movement: number[];
   gap: number[];
@@ -51,11 +43,11 @@ export interface MovementData {
   linearMovement: number;
 }
 
-function generate({ rng, params }: InstanceContext): MovementInstance {
+function generate({ rng, params }: InstanceContext): LazyMovementInstance {
   return lazyInstance(rng, params);
 }
 
-const hypotheses: Hypothesis<MovementInstance>[] = [{
+const hypotheses: Hypothesis<LazyMovementInstance>[] = [{
   statement: "$h(w_0) = 0$",
   certainty: "certified",
   method: "antisymmetric initialisation; ‖h(w₀)‖ ≤ 1e-14 checked (rounding of a cancelling sum)",
@@ -75,7 +67,7 @@ const hypotheses: Hypothesis<MovementInstance>[] = [{
 }];
 
 /** Both flows for every α; sups over the output times of [0, 10/λ_min] (both converged to within e^{-10}). */
-function sweep(i: MovementInstance): MovementData {
+function sweep(i: LazyMovementInstance): LazyMovementData {
   const { net, w0, target } = i;
   const p = w0.length, n = target.length, j0 = net.jacobian(w0);
   const lmin = Math.max(symmetricEigen(gram(j0)).values[n - 1], 1e-12);
@@ -104,13 +96,13 @@ function sweep(i: MovementInstance): MovementData {
 }
 
 /** The increments |α_{k+1}^{−p}D(α_{k+1}) − α_k^{−p}D(α_k)| of the rescaled movement along the sweep. */
-function increments(d: MovementData, exponent: number): number[] {
+function increments(d: LazyMovementData, exponent: number): number[] {
   const scaled = d.movement.map((m, k) => m * d.alphas[k] ** -exponent);
   return scaled.slice(1).map((s, k) => Math.abs(s - scaled[k]));
 }
 
 /** Per instance: the rescaled movement's increments and the gap both decrease monotonically along the sweep. */
-function check(i: MovementInstance, exponent: number): ConclusionCheck<MovementData> {
+function check(i: LazyMovementInstance, exponent: number): ConclusionCheck<LazyMovementData> {
   const d = sweep(i);
   const inc = increments(d, exponent), rel = d.gap.map((g, k) => g / d.movement[k]);
   const falls = (v: number[]) => v.every((x, k) => Number.isFinite(x) && (k === 0 || x < v[k - 1]));
@@ -130,10 +122,10 @@ function check(i: MovementInstance, exponent: number): ConclusionCheck<MovementD
   };
 }
 
-function aggregate(records: InstanceRecord<MovementData>[], exponent: number): AggregateCheck {
+function aggregate(records: InstanceRecord<LazyMovementData>[], exponent: number): AggregateCheck {
   const pts = withData(records).map(({ data }) => data);
   if (pts.length < 2) return { holds: "inconclusive", summary: "too few instances" };
-  const logA = (d: MovementData) => d.alphas.slice(1);
+  const logA = (d: LazyMovementData) => d.alphas.slice(1);
   const mv = meanSlope(pts.map((d) => logLogSlope(d.alphas, d.movement)), GAMMA);
   const inc = meanSlope(pts.map((d) => logLogSlope(logA(d), increments(d, exponent))), GAMMA);
   const gp = meanSlope(pts.map((d) => logLogSlope(d.alphas, d.gap)), GAMMA);
@@ -177,7 +169,7 @@ function aggregate(records: InstanceRecord<MovementData>[], exponent: number): A
   };
 }
 
-function plots(records: InstanceRecord<MovementData>[]): PlotSpec[] {
+function plots(records: InstanceRecord<LazyMovementData>[]): PlotSpec[] {
   const values = withData(records).flatMap(({ record, data: d }) =>
     d.alphas.flatMap((a, k) => [
       { alpha: a, value: d.movement[k], quantity: "sup‖w_α − w₀‖", instance: `${record.index}` },
@@ -210,7 +202,7 @@ const scenarios: Scenario[] = [{
  * ```
  */
 export function lazyMovement(exponent = -1): Claim {
-  return defineClaim<MovementInstance, MovementData>({
+  return defineClaim<LazyMovementInstance, LazyMovementData>({
     id: "chizat-lazy-movement",
     title: "Lazy training: the parameters move by O(1/α) and follow the linearised flow",
     kind: "rate",

@@ -8,29 +8,15 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
-import type {
-  AggregateCheck,
-  BudgetName,
-  Claim,
-  ConclusionCheck,
-  Hypothesis,
-  InstanceContext,
-  InstanceRecord,
-  PlotSpec,
-  Scenario,
-} from "../../engine/claim.ts";
+import type { AggregateCheck, BudgetName, Claim, ConclusionCheck, Hypothesis } from "../../engine/claim.ts";
+import type { InstanceContext, InstanceRecord, PlotSpec, Scenario } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
 import { logCurvesPlot } from "../../engine/plots/log_curves.ts";
 import { powerLawPlot } from "../../engine/plots/power_law.ts";
 import { type WithData, withData } from "../../engine/records.ts";
 import { decayTest } from "../../engine/verdicts/decay_decision.ts";
-import {
-  containsRate,
-  logLogDecay,
-  logLogDecayRows,
-  logLogFit,
-  TOO_FEW_SIZES,
-} from "../../engine/verdicts/log_log_fit.ts";
+import { containsRate, logLogDecay, logLogDecayRows, logLogFit } from "../../engine/verdicts/log_log_fit.ts";
+import { TOO_FEW_SIZES } from "../../engine/verdicts/log_log_fit.ts";
 import { type Dataset, MeanFieldNetwork, trainFlow } from "../../models/mean_field.ts";
 import { type Activation, relu } from "../../models/activation.ts";
 import { STUDENT_INIT_SCALE, TEACHER_INPUT_DIM, teacherStudentData } from "../../models/teacher_student.ts";

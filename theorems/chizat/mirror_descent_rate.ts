@@ -22,15 +22,8 @@ import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
 import { logLogLines } from "../../engine/plots/log_log.ts";
 import { withData } from "../../engine/records.ts";
 import { NamedChecks } from "../../engine/verdicts/worst_of_checks.ts";
-import {
-  features,
-  firstVariation,
-  objective,
-  optimalityGap,
-  relativeEntropy,
-  type TorusLasso,
-  torusLasso,
-} from "../../models/torus_lasso.ts";
+import { features, firstVariation, objective, optimalityGap, relativeEntropy } from "../../models/torus_lasso.ts";
+import { type TorusLasso, torusLasso } from "../../models/torus_lasso.ts";
 import { EPS } from "../../numerics/linalg.ts";
 import { integrate } from "../../numerics/ode.ts";
 import { linearFit } from "../../numerics/stats.ts";

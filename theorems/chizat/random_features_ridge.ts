@@ -6,35 +6,16 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
-import type {
-  AggregateCheck,
-  BudgetName,
-  Claim,
-  ConclusionCheck,
-  Hypothesis,
-  InstanceContext,
-  InstanceRecord,
-  PlotSpec,
-  Scenario,
-} from "../../engine/claim.ts";
+import type { AggregateCheck, BudgetName, Claim, ConclusionCheck, Hypothesis } from "../../engine/claim.ts";
+import type { InstanceContext, InstanceRecord, PlotSpec, Scenario } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
 import { powerLawPlot } from "../../engine/plots/power_law.ts";
 import { withData } from "../../engine/records.ts";
 import { decayTest } from "../../engine/verdicts/decay_decision.ts";
-import {
-  containsRate,
-  logLogDecay,
-  logLogDecayRows,
-  logLogFit,
-  TOO_FEW_SIZES,
-} from "../../engine/verdicts/log_log_fit.ts";
-import {
-  type KernelFunction,
-  kernelRidge,
-  reluConjugateKernel,
-  reluFeatureMatrix,
-  ridgePrimal,
-} from "../../models/random_features.ts";
+import { containsRate, logLogDecay, logLogDecayRows, logLogFit } from "../../engine/verdicts/log_log_fit.ts";
+import { TOO_FEW_SIZES } from "../../engine/verdicts/log_log_fit.ts";
+import { type KernelFunction, kernelRidge, reluConjugateKernel } from "../../models/random_features.ts";
+import { reluFeatureMatrix, ridgePrimal } from "../../models/random_features.ts";
 import { atMost, ratio } from "../../numerics/compare.ts";
 import { highamGamma } from "../../numerics/rounding.ts";
 import { Matrix } from "../../numerics/linalg.ts";

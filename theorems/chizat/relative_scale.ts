@@ -10,15 +10,8 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
-import type {
-  AggregateCheck,
-  Claim,
-  ConclusionCheck,
-  Hypothesis,
-  InstanceContext,
-  InstanceRecord,
-  PlotSpec,
-} from "../../engine/claim.ts";
+import type { AggregateCheck, Claim, ConclusionCheck, Hypothesis, InstanceContext } from "../../engine/claim.ts";
+import type { InstanceRecord, PlotSpec } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM, levelText } from "../../engine/false_alarm.ts";
 import { exponentTest } from "../../engine/verdicts/log_log_fit.ts";
 import { chart, quantitative } from "../../engine/plots/chart.ts";

@@ -12,27 +12,14 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
-import type {
-  AggregateCheck,
-  Claim,
-  ConclusionCheck,
-  Hypothesis,
-  InstanceContext,
-  InstanceRecord,
-  PlotSpec,
-  Scenario,
-} from "../../engine/claim.ts";
+import type { AggregateCheck, Claim, ConclusionCheck, Hypothesis, InstanceContext } from "../../engine/claim.ts";
+import type { InstanceRecord, PlotSpec, Scenario } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM, successRateVerdict } from "../../engine/false_alarm.ts";
 import { chart, nominal, quantitative } from "../../engine/plots/chart.ts";
 import { withData } from "../../engine/records.ts";
 import type { LabelledData } from "../../models/linear_classifier.ts";
-import {
-  type MarginBracket,
-  meanFieldFlow,
-  networkOutputs,
-  normalisedMargin,
-  tvMarginBracket,
-} from "../../models/tv_max_margin.ts";
+import { type MarginBracket, meanFieldFlow, networkOutputs, normalisedMargin } from "../../models/tv_max_margin.ts";
+import { tvMarginBracket } from "../../models/tv_max_margin.ts";
 import { isNumericalFailure } from "../../numerics/numerical_failure.ts";
 import { highamGamma } from "../../numerics/rounding.ts";
 import { median } from "../../numerics/stats.ts";

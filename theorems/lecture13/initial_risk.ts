@@ -10,7 +10,7 @@ import { defineClaim } from "../../engine/claim.ts";
 import type { BudgetName, Claim } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM, levelText } from "../../engine/false_alarm.ts";
 import { failureFrequencyCheck } from "../../engine/verdicts/failure_frequency.ts";
-import { instanceFrequencyTest, reportingAggregate } from "../../engine/verdicts/instance_tests.ts";
+import { perInstanceBinomialAggregate } from "../../engine/verdicts/instance_tests.ts";
 import { LectureNetwork } from "../../models/lecture_network.ts";
 import type { Rng } from "../../numerics/random.ts";
 
@@ -150,12 +150,7 @@ $R_S(\theta^0) \le \frac12\left(1 + 6\gamma\sqrt N d\left(\log\frac{4N(d+1)}\del
         };
       },
     },
-    aggregate: (records) =>
-      reportingAggregate(
-        records,
-        "for the record (the verdict is the per-instance binomial tests): their p-values combined over the judged instances",
-        (judged) => [instanceFrequencyTest(judged, INSTANCE_LEVEL)],
-      ),
+    aggregate: perInstanceBinomialAggregate(INSTANCE_LEVEL),
     parameters: {
       n: { type: "integer", min: 2, max: 6, help: "sample size" },
       d: { type: "integer", min: 1, max: 3, help: "input dimension" },

@@ -11,14 +11,9 @@ import { defineClaim } from "../../engine/claim.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM, levelText, POWER_GOAL } from "../../engine/false_alarm.ts";
 import { drawsForPower, failureFrequencyCheck } from "../../engine/verdicts/failure_frequency.ts";
-import { instanceFrequencyTest, reportingAggregate } from "../../engine/verdicts/instance_tests.ts";
-import {
-  gaussianL1FourthMoment,
-  kernelA,
-  kernelGram,
-  LectureNetwork,
-  sampleGramA,
-} from "../../models/lecture_network.ts";
+import { perInstanceBinomialAggregate } from "../../engine/verdicts/instance_tests.ts";
+import { gaussianL1FourthMoment, kernelA, kernelGram, LectureNetwork } from "../../models/lecture_network.ts";
+import { sampleGramA } from "../../models/lecture_network.ts";
 import { symmetricEigen } from "../../numerics/linalg.ts";
 import type { Rng } from "../../numerics/random.ts";
 
@@ -164,12 +159,7 @@ initialization, $\lambda_{\min}(\hat{\boldsymbol K}^{(a)}(\theta^0)) \ge \frac34
         };
       },
     },
-    aggregate: (records) =>
-      reportingAggregate(
-        records,
-        "for the record (the verdict is the per-instance binomial tests): their p-values combined over the judged instances",
-        (judged) => [instanceFrequencyTest(judged, INSTANCE_LEVEL)],
-      ),
+    aggregate: perInstanceBinomialAggregate(INSTANCE_LEVEL),
     parameters: {
       width: {
         type: "integer",

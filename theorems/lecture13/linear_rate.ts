@@ -18,21 +18,11 @@ import { withData } from "../../engine/records.ts";
 import { drawsForPower, failureFrequencyCheck } from "../../engine/verdicts/failure_frequency.ts";
 import { instanceFrequencyTest } from "../../engine/verdicts/instance_tests.ts";
 import { LectureNetwork } from "../../models/lecture_network.ts";
-import {
-  aprioriMovementCertificate,
-  type BootstrapBounds,
-  movementCertificate,
-} from "../../models/lecture_movement_certificate.ts";
-import {
-  describeTwoPoint,
-  INITIALISATION_HYPOTHESIS,
-  linearRateThreshold,
-  smallestLinearRateWidth,
-  twoPointData,
-  twoPointParameters,
-  type TwoPointPlan,
-  unitCubeHypothesis,
-} from "../../models/lecture_two_point_data.ts";
+import { aprioriMovementCertificate, type BootstrapBounds } from "../../models/lecture_movement_certificate.ts";
+import { movementCertificate } from "../../models/lecture_movement_certificate.ts";
+import { describeTwoPoint, INITIALISATION_HYPOTHESIS } from "../../models/lecture_two_point_data.ts";
+import { linearRateThreshold, smallestLinearRateWidth, twoPointData } from "../../models/lecture_two_point_data.ts";
+import { twoPointParameters, type TwoPointPlan, unitCubeHypothesis } from "../../models/lecture_two_point_data.ts";
 import { createFastRng } from "../../numerics/random.ts";
 
 const SOURCE = "002_4e8ee8a272f9d000.txt";

@@ -9,12 +9,8 @@
  */
 import { defineClaim } from "../../engine/claim.ts";
 import type { Claim } from "../../engine/claim.ts";
-import {
-  addChecks,
-  type WorstOfChecks,
-  worstOfChecks,
-  worstOfConclusion,
-} from "../../engine/verdicts/worst_of_checks.ts";
+import { addChecks, type WorstOfChecks, worstOfChecks } from "../../engine/verdicts/worst_of_checks.ts";
+import { worstOfConclusion } from "../../engine/verdicts/worst_of_checks.ts";
 import { sphereInputs } from "../../models/datasets.ts";
 import { LectureNetwork } from "../../models/lecture_network.ts";
 import { gram } from "../../models/scaled_two_layer.ts";

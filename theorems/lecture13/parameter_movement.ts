@@ -15,21 +15,12 @@ import { defineClaim } from "../../engine/claim.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM, levelText, POWER_GOAL } from "../../engine/false_alarm.ts";
 import { drawsForPower, failureFrequencyCheck } from "../../engine/verdicts/failure_frequency.ts";
-import { instanceFrequencyTest, reportingAggregate } from "../../engine/verdicts/instance_tests.ts";
+import { perInstanceBinomialAggregate } from "../../engine/verdicts/instance_tests.ts";
 import { gaussianL1FourthMoment, LectureNetwork } from "../../models/lecture_network.ts";
-import {
-  aprioriMovementCertificate,
-  type BootstrapBounds,
-  movementCertificate,
-} from "../../models/lecture_movement_certificate.ts";
-import {
-  describeTwoPoint,
-  INITIALISATION_HYPOTHESIS,
-  twoPointData,
-  twoPointParameters,
-  type TwoPointPlan,
-  unitCubeHypothesis,
-} from "../../models/lecture_two_point_data.ts";
+import { aprioriMovementCertificate, type BootstrapBounds } from "../../models/lecture_movement_certificate.ts";
+import { movementCertificate } from "../../models/lecture_movement_certificate.ts";
+import { describeTwoPoint, INITIALISATION_HYPOTHESIS, twoPointData } from "../../models/lecture_two_point_data.ts";
+import { twoPointParameters, type TwoPointPlan, unitCubeHypothesis } from "../../models/lecture_two_point_data.ts";
 import { createFastRng } from "../../numerics/random.ts";
 
 const SOURCE = "002_4e8ee8a272f9d000.txt";
@@ -282,12 +273,7 @@ $|a_k(0)| \le \gamma\eta$, $\|\boldsymbol w_k(0)\|_\infty \le \eta$, where $q :=
         };
       },
     },
-    aggregate: (records) =>
-      reportingAggregate(
-        records,
-        "for the record (the verdict is the per-instance binomial tests): their p-values combined over the judged instances",
-        (judged) => [instanceFrequencyTest(judged, INSTANCE_LEVEL)],
-      ),
+    aggregate: perInstanceBinomialAggregate(INSTANCE_LEVEL),
     parameters: twoPointParameters({
       width: { type: "integer", min: 1, max: 100000, help: "width N (default ⌈32n⁴C_d/(λ_S²δ)⌉)" },
       gamma: {
