@@ -185,6 +185,9 @@ import "./theorems/lecture13/pde_rate_test.ts";
 import "./theorems/lecture13/risk_flow_test.ts";
 import "./theorems/lecture13/tstar_infinite_test.ts";
 import "./theorems/poison_test.ts";
+import "./web/browser_test.ts";
+import "./web/server_test.ts";
+import "./web/site_test.ts";
 import assert from "node:assert/strict";
 
 /** Directories that hold no project tests. */

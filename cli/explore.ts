@@ -57,7 +57,12 @@ function help(claim: Claim): string {
 /** A decimal number ("-1", "2.5", "1e-3"); hex, binary, "Infinity" and empty strings are not. */
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
-function parameterValue(claim: Claim, name: string, raw: string): number {
+/**
+ * The value of the claim's parameter `name` given as `raw` (a `--<name> V` flag): a finite decimal within the
+ * declared range, an integer where declared so; a UsageError otherwise (the web run API reuses it, so its
+ * messages are the CLI's).
+ */
+export function parameterValue(claim: Claim, name: string, raw: string): number {
   const spec = claim.parameters![name];
   const v = Number(raw.trim());
   if (!DECIMAL.test(raw.trim()) || !Number.isFinite(v)) {

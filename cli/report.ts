@@ -1,6 +1,7 @@
 /**
- * `deno task report [--seed N] [--only id,id] [--out PATH] [--json PATH] [--budget test|report] [--claims MODULE]`:
- * runs the claims and writes REPORT.md (plots as SVG in `report/` beside it) and optionally JSON.
+ * `deno task report [--seed N] [--only id,id] [--out PATH] [--json PATH] [--html DIR] [--budget test|report]
+ * [--claims MODULE]`: runs the claims and writes REPORT.md (plots as SVG in `report/` beside it), optionally JSON,
+ * and optionally the report as a self-contained static site in DIR (web/site.ts).
  * With `--shard i/n --json PATH` it runs only every n-th claim from the i-th on and writes a shard
  * file for `deno task merge-reports` (engine/report_shard.ts), which joins the shards into the
  * report a single run writes.
@@ -16,6 +17,7 @@ import { runClaim } from "../engine/run.ts";
 import { runScenario, searchTightness } from "../engine/explore.ts";
 import { declaredFalseAlarm, holmOverResults, SUITE_FALSE_ALARM } from "../engine/false_alarm.ts";
 import { InstancePool } from "../engine/parallel_run.ts";
+import { type SiteEntry, writeSite } from "../web/site.ts";
 import {
   budgetFlag,
   catalogWith,
@@ -37,6 +39,8 @@ const HELP = `deno task report [flags]
 ${CLAIMS_HELP}
   --out PATH          markdown output (default REPORT.md); plots go to report/ beside it
   --json PATH         also write the results as JSON
+  --html DIR          also write the report as a static site in DIR (index.html, claims/<id>.html, assets/;
+                      KaTeX-typeset, plots embedded, no server needed; same seed, same bytes)
   --budget B          "report" (default) or "test" (quick)
   --workers W         worker threads for the claims' instances (default: one per core; 1 = this thread only);
                       the report is byte-identical for any W (timings aside)
@@ -58,6 +62,7 @@ export async function main(args: string[]): Promise<number | void> {
     only: { type: "string" },
     out: { type: "string" },
     json: { type: "string" },
+    html: { type: "string" },
     budget: { type: "string" },
     workers: { type: "string" },
     shard: { type: "string" },
@@ -81,10 +86,14 @@ export async function main(args: string[]): Promise<number | void> {
   if (shard && values.out !== undefined) {
     throw new UsageError("--shard writes no markdown: drop --out (merge-reports takes it)");
   }
+  if (shard && values.html !== undefined) {
+    throw new UsageError("--shard writes no site: drop --html (write it from a whole run)");
+  }
   const workers = integerFlag("workers", values.workers, navigator.hardwareConcurrency ?? 1, 1, 64);
   const plotDir = join(dirname(out), "report");
   const entries: ReportEntry[] = [];
   const shardEntries: ShardEntry[] = [];
+  const siteEntries: SiteEntry[] = [];
   const positions = shard ? shardPositions(selected.length, shard) : selected.map((_, k) => k);
   const pool = workers > 1 ? new InstancePool({ workers }) : null;
   try {
@@ -123,6 +132,9 @@ export async function main(args: string[]): Promise<number | void> {
         }
       }
       entries.push(entry);
+      if (values.html !== undefined) {
+        siteEntries.push({ claim, result, plots: plots.map(({ title, svg }) => ({ title, svg })) });
+      }
       const { claim: _, plots: __, ...rest } = entry;
       shardEntries.push({ id: claim.id, entry: rest, plots });
     }
@@ -145,6 +157,10 @@ export async function main(args: string[]): Promise<number | void> {
     return;
   }
   await writeReport(entries, { seed, budget, out, json: values.json });
+  if (values.html !== undefined) {
+    const files = await writeSite(siteEntries, { seed, budget, dir: values.html });
+    console.error(`wrote ${files.length} files of the static site to ${values.html}`);
+  }
 }
 
 /**
