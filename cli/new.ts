@@ -37,17 +37,28 @@ const MOD = join(ROOT, "mod.ts");
  * assert.deepEqual(namesOf("thm-3.1"), { file: "thm_3_1", fn: "thm31" });
  * assert.deepEqual(namesOf("gd-drori-teboulle"), { file: "gd_drori_teboulle", fn: "gdDroriTeboulle" });
  * assert.deepEqual(namesOf("2-step"), { file: "2_step", fn: "claim2Step" });
+ * assert.deepEqual(namesOf("new"), { file: "new", fn: "claimNew" });
+ * assert.deepEqual(namesOf("t-test"), { file: "t_test_claim", fn: "tTest" });
  * ```
  */
 export function namesOf(id: string): { file: string; fn: string } {
   const parts = id.split(/[-_.]+/).filter((p) => p);
   const camel = parts.map((p, k) => k === 0 ? p.toLowerCase() : p[0].toUpperCase() + p.slice(1).toLowerCase())
     .join("");
+  const snake = parts.join("_").toLowerCase();
   return {
-    file: parts.join("_").toLowerCase(),
-    fn: /^[0-9]/.test(camel) ? `claim${camel[0].toUpperCase()}${camel.slice(1)}` : camel,
+    // A claim file named like a test or mutants file would be taken for one.
+    file: /_(test|mutants)$/.test(snake) ? `${snake}_claim` : snake,
+    fn: /^[0-9]/.test(camel) || RESERVED.has(camel) ? `claim${camel[0].toUpperCase()}${camel.slice(1)}` : camel,
   };
 }
+
+/** Words a function may not be named. */
+const RESERVED = new Set(
+  ("break case catch class const continue debugger default delete do else enum export extends false finally for " +
+    "function if import in instanceof new null return super switch this throw true try typeof var void while with " +
+    "yield let static implements interface package private protected public await").split(" "),
+);
 
 /**
  * The specifier of mod.ts in a file written to `dir`: relative inside the repository, absolute outside it.
