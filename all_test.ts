@@ -7,10 +7,12 @@
  *
  * @module
  */
+import "./cli/claims_module_test.ts";
 import "./cli/cli_test.ts";
 import "./cli/explore_text_test.ts";
 import "./cli/merge_reports_test.ts";
 import "./cli/mutate_test.ts";
+import "./cli/new_test.ts";
 import "./engine/explore_test.ts";
 import "./engine/false_alarm_test.ts";
 import "./engine/instance_task_test.ts";
@@ -30,6 +32,7 @@ import "./engine/verdicts/mean_slope_test.ts";
 import "./engine/verdicts/psd_up_to_rounding_test.ts";
 import "./engine/verdicts/width_decay_rate_test.ts";
 import "./engine/verdicts/worst_of_checks_test.ts";
+import "./examples/gradient_descent_test.ts";
 import "./layout_test.ts";
 import "./models/activation_test.ts";
 import "./models/curvature_profiles_test.ts";

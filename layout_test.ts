@@ -90,3 +90,25 @@ Deno.test("no console.assert (it never throws in Deno): examples and tests asser
   const bad = [...texts].filter(([, text]) => text.includes("console" + ".assert(")).map(([file]) => file);
   assert.deepEqual(bad, []);
 });
+
+Deno.test("an npm: specifier (mod.ts's modules use them, so a claim file outside the repository needs no deno.json) is the one deno.json maps", async () => {
+  const pinned = new Set(Object.values(JSON.parse(await Deno.readTextFile(join(ROOT, "deno.json"))).imports));
+  const bad: string[] = [];
+  for (const [file, text] of texts) {
+    for (const [, specifier] of text.matchAll(/^\s*(?:import|export)\b[^"';]*?from\s+"(npm:[^"]+)"/gm)) {
+      if (!pinned.has(specifier)) bad.push(`${file}: ${specifier}`);
+    }
+  }
+  assert.deepEqual(bad, []);
+});
+
+Deno.test("examples/ are claim files as a user writes them: they import the project through mod.ts only", () => {
+  const bad: string[] = [];
+  for (const [file, text] of texts) {
+    if (layer(file) !== "examples") continue;
+    for (const target of importsOf(file, text)) {
+      if (target !== "mod.ts" && layer(target) !== "examples") bad.push(`${file} → ${target}`);
+    }
+  }
+  assert.deepEqual(bad, []);
+});

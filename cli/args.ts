@@ -5,8 +5,11 @@
  * @module
  */
 import { parseArgs } from "node:util";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import type { BudgetName } from "../engine/claim.ts";
-import { claimById, claims } from "../theorems/catalog.ts";
+import { extendRegistry, importClaims, noteClaimsModule, type Registry } from "../engine/registry.ts";
+import { catalog } from "../theorems/catalog.ts";
 
 /** A bad command line: reported in one line, exit code 2. */
 export class UsageError extends Error {}
@@ -146,7 +149,8 @@ export function budgetFlag(raw: string | undefined, fallback: BudgetName): Budge
 }
 
 /**
- * Resolves claim ids, rejecting unknown ones.
+ * Resolves claim ids (in the catalog, or in `registry`: the catalog with a claims module's claims),
+ * rejecting unknown ones.
  *
  * @example
  * ```ts
@@ -155,10 +159,11 @@ export function budgetFlag(raw: string | undefined, fallback: BudgetName): Budge
  * assert.equal(claimsFlag("eq-10.21")[0].id, "eq-10.21");
  * ```
  */
-export function claimsFlag(raw: string | undefined) {
+export function claimsFlag(raw: string | undefined, registry: Registry = catalog) {
+  const claims = registry.claims;
   if (raw === undefined) return [...claims];
   return raw.split(",").map((s) => s.trim()).filter((s) => s).map((id) => {
-    const c = claimById(id);
+    const c = registry.byId(id);
     if (!c) {
       throw new UsageError(
         `unknown claim id "${id}" (see ../shared/CLAIMS.md; known: ${claims.map((c) => c.id).join(", ")})`,
@@ -166,6 +171,77 @@ export function claimsFlag(raw: string | undefined) {
     }
     return c;
   });
+}
+
+/** The `--claims MODULE` line of each command's help. */
+export const CLAIMS_HELP =
+  "  --claims MODULE     also the claims of MODULE (a path or URL; its export `claims`, or default, is an array of claims)";
+
+/** Terminal colour codes, which Deno puts in some import errors. */
+// deno-lint-ignore no-control-regex
+const ANSI = /\x1b\[[0-9;]*m/g;
+
+/**
+ * The catalog, with the claims of the claims module `raw` (the `--claims` flag: a path, relative to the
+ * directory `deno task` was started in, else the working directory, or a `file:`/`http(s):` URL) appended after its own; the catalog alone when `raw`
+ * is undefined. A module that cannot be loaded, that exports no array of claims, or whose ids clash with
+ * the catalog's or with each other is a one-line `UsageError`. The commands printed for its claims
+ * (replay, explore) carry `--claims raw`.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { catalogWith } from "./args.ts";
+ * const registry = await catalogWith(new URL("../engine/_toy_claims_module.ts", import.meta.url).href);
+ * assert.equal(registry.byId("toy-module-square")?.kind, "exact");
+ * assert.equal(registry.byId("eq-10.21")?.kind, "exact");
+ * await assert.rejects(catalogWith("/no/such/claims.ts"), /cannot load/);
+ * ```
+ */
+export async function catalogWith(raw: string | undefined): Promise<Registry> {
+  if (raw === undefined) return catalog;
+  // A relative path is the user's: `deno task` runs in the project's directory and says where it was started.
+  const url = /^(file|https?):/.test(raw) ? new URL(raw) : pathToFileURL(resolve(Deno.env.get("INIT_CWD") ?? ".", raw));
+  if (url.protocol === "file:") {
+    const stat = await Deno.stat(url).catch(() => null);
+    if (!stat?.isFile) throw new UsageError(`--claims: cannot load "${raw}": no such file`);
+  }
+  let claims;
+  try {
+    claims = await importClaims(url);
+  } catch (e) {
+    const message = (e instanceof Error ? e.message : String(e)).replace(ANSI, "").split("\n")[0].trim();
+    throw new UsageError(`--claims: cannot load "${raw}": ${message}`);
+  }
+  let registry: Registry;
+  try {
+    registry = extendRegistry(catalog, claims, raw);
+  } catch (e) {
+    throw new UsageError(`--claims: ${(e as Error).message}`);
+  }
+  noteClaimsModule(claims.map((c) => c.id), raw);
+  return registry;
+}
+
+/**
+ * The value of `--claims` in raw arguments (`--claims M` or `--claims=M`), for commands that need the
+ * registry before they parse the rest (explore: the claim's own flags); undefined when absent.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { claimsModuleArg } from "./args.ts";
+ * assert.equal(claimsModuleArg(["my-id", "--claims", "my.ts", "--seed", "2"]), "my.ts");
+ * assert.equal(claimsModuleArg(["--claims=my.ts"]), "my.ts");
+ * assert.equal(claimsModuleArg(["lemma-10.2"]), undefined);
+ * ```
+ */
+export function claimsModuleArg(args: readonly string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === "--claims") return args[i + 1];
+    if (args[i].startsWith("--claims=")) return args[i].slice("--claims=".length);
+  }
+  return undefined;
 }
 
 /**

@@ -46,6 +46,9 @@ const reportBad: [string, string[]][] = [
   ["malformed workers", ["--workers", "two"]],
   ["shard with a markdown output", ["--shard", "1/2"]],
   ["shard beyond the count", ["--shard", "3/2", "--json", "s.json"]],
+  ["claims module missing", ["--claims", "no-such-claims.ts"]],
+  ["claims module without claims", ["--claims", "cli/args.ts"]],
+  ["claims module given twice", ["--claims", "engine/_toy_claims_module.ts", "--claims", "x.ts"]],
 ];
 
 const exploreBad: [string, string[]][] = [
@@ -56,6 +59,8 @@ const exploreBad: [string, string[]][] = [
   ["flag of another claim", ["lemma-10.2", "--hRatio", "1"]],
   ["unknown scenario", ["lemma-10.2", "--scenario", "nope"]],
   ["no claim id", []],
+  ["claims module missing", ["toy-module-square", "--claims", "no-such-claims.ts"]],
+  ["claim id of no module", ["toy-module-square"]],
 ];
 
 const otherBad: [string, (args: string[]) => Promise<number | void>, string[]][] = [
@@ -74,6 +79,9 @@ const otherBad: [string, (args: string[]) => Promise<number | void>, string[]][]
   ["compare-reports: mixed kinds", compareReports, ["a.json", "b.md"]],
   ["merge-reports: no shards", mergeReports, []],
   ["merge-reports: a missing file", mergeReports, ["no-such-file.json"]],
+  ["replay: claims module missing", replay, ["toy-module-square", "--claims", "no-such-claims.ts"]],
+  ["list: claims module without claims", list, ["--claims", "cli/args.ts"]],
+  ["seeds: claims module missing", seeds, ["--claims", "no-such-claims.ts"]],
 ];
 
 Deno.test("bad input: every command throws a one-line UsageError and writes nothing", async (t) => {

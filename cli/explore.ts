@@ -18,7 +18,7 @@ import { runInstance } from "../engine/run.ts";
 import { explainClaim } from "../engine/explain.ts";
 import { texToUnicode } from "../engine/unicode_math.ts";
 import { erratumLines, failureSentence } from "../engine/words.ts";
-import { claimsFlag, integerFlag, parseStrict, runMain, UsageError } from "./args.ts";
+import { catalogWith, claimsFlag, claimsModuleArg, integerFlag, parseStrict, runMain, UsageError } from "./args.ts";
 
 function help(claim: Claim): string {
   const lines = [
@@ -32,6 +32,7 @@ function help(claim: Claim): string {
     `  --out DIR              also write DIR/${claim.id}.md with the trace and its plots`,
     `  --explain              what the claim states, its hypotheses, conclusion, tightness and scenarios`,
     `  --compare              with --scenario: the same seed and instance with the hypothesis kept and broken, side by side`,
+    `  --claims MODULE        the claims module this claim comes from (not needed for the catalog's claims)`,
     `  exit code: 0 the conclusion held on what was run, 1 it failed (or the scenario breaks it),`,
     `             3 the computation (or, with too few draws, the aggregate) could not decide, 2 bad input;`,
     `             with --count C > 1, a claim decided by its aggregate (frequencies) is judged by it over the C`,
@@ -158,13 +159,15 @@ const COMMON_OPTIONS: Record<string, { type: "string" | "boolean" }> = {
   explain: { type: "boolean" },
   compare: { type: "boolean" },
   help: { type: "boolean" },
+  claims: { type: "string" },
 };
 
 const GENERAL_HELP = `deno task explore <claim-id> [flags]   (deno task list shows the ids)
   runs a claim on chosen or random parameters and prints each hypothesis (✓/✗ with its numbers), the
   conclusion and its tightness; deno task explore <claim-id> --help lists the claim's own flags and scenarios,
   --explain what it states and how it is checked.
-  --seed N, --instance K, --count C, --ignore-hypotheses, --scenario NAME, --out DIR, --explain, --help`;
+  --seed N, --instance K, --count C, --ignore-hypotheses, --scenario NAME, --out DIR, --explain, --help,
+  --claims MODULE (also the claims of MODULE, a path or URL exporting an array of claims)`;
 
 /**
  * The claim id in explore's arguments: the first one that is neither a flag nor a flag's value (flags may
@@ -205,7 +208,7 @@ export async function main(args: string[]): Promise<number | void> {
     }
     throw new UsageError("usage: deno task explore <claim-id> [flags] (deno task list shows the ids)");
   }
-  const [claim] = claimsFlag(id);
+  const [claim] = claimsFlag(id, await catalogWith(claimsModuleArg(args)));
   const options: Record<string, { type: "string" | "boolean" }> = { ...COMMON_OPTIONS };
   for (const name of Object.keys(claim.parameters ?? {})) options[name] = { type: "string" };
   const { values, positionals } = parseStrict(args, options);

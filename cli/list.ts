@@ -1,13 +1,12 @@
 /**
- * `deno task list [--source PREFIX] [--kind K] [--breakable]`: every claim, grouped by source, with its
+ * `deno task list [--source PREFIX] [--kind K] [--breakable] [--claims MODULE]`: every claim, grouped by source, with its
  * kind, title, last verdict (from the last `deno task report`, read from `report/verdicts.json`) and
  * the scenarios that break a hypothesis.
  *
  * @module
  */
-import { claims } from "../theorems/catalog.ts";
 import { texToUnicode } from "../engine/unicode_math.ts";
-import { parseStrict, runMain, UsageError } from "./args.ts";
+import { catalogWith, CLAIMS_HELP, parseStrict, runMain, UsageError } from "./args.ts";
 
 /**
  * Prints every claim id with its kind, last verdict and title; throws `UsageError` on bad input.
@@ -24,6 +23,7 @@ export async function main(args: string[]): Promise<number | void> {
     source: { type: "string" },
     kind: { type: "string" },
     breakable: { type: "boolean" },
+    claims: { type: "string" },
     help: { type: "boolean" },
   });
   if (values.help) {
@@ -31,6 +31,7 @@ export async function main(args: string[]): Promise<number | void> {
     return 0;
   }
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  const { claims } = await catalogWith(values.claims as string | undefined);
   const kind = values.kind as string | undefined;
   if (kind !== undefined && !KINDS.includes(kind)) {
     throw new UsageError(`--kind must be one of ${KINDS.join(", ")} (got "${kind}")`);
@@ -78,11 +79,12 @@ const SOURCE_NAMES: Record<string, string> = {
   "004": "Chapter 11",
 };
 
-const LIST_HELP = `deno task list [--source PREFIX] [--kind K] [--breakable] [--verdicts PATH]
+const LIST_HELP = `deno task list [--source PREFIX] [--kind K] [--breakable] [--verdicts PATH] [--claims MODULE]
   every claim, grouped by source, with its kind, last verdict (from report/verdicts.json, or PATH), title and
   the scenarios that break a hypothesis (deno task explore <id> --scenario NAME)
   --source PREFIX   only claims of the source file starting with PREFIX (001, 002, 003, 004)
   --kind K          only claims of kind K (${KINDS.join(", ")})
-  --breakable       only claims with a scenario`;
+  --breakable       only claims with a scenario
+${CLAIMS_HELP.replace("--claims MODULE    ", "--claims MODULE  ")}`;
 
 if (import.meta.main) await runMain(() => main(Deno.args));

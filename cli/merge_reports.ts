@@ -1,5 +1,5 @@
 /**
- * `deno task merge-reports A.json B.json … [--out PATH] [--json PATH]`: joins the shard files that
+ * `deno task merge-reports A.json B.json … [--out PATH] [--json PATH] [--claims MODULE]`: joins the shard files that
  * `deno task report --shard i/n --json PATH` wrote (same seed, budget and `--only`) into the
  * report a single run writes: REPORT.md, its plots in `report/` beside it, and optionally the JSON.
  *
@@ -8,13 +8,13 @@
 import { dirname, join } from "node:path";
 import { writeTextAtomic } from "../engine/io.ts";
 import { decodeShard, mergeShards, type ShardFile } from "../engine/report_shard.ts";
-import { claimById } from "../theorems/catalog.ts";
-import { parseStrict, runMain, UsageError } from "./args.ts";
+import { catalogWith, parseStrict, runMain, UsageError } from "./args.ts";
 import { writeReport } from "./report.ts";
 
 const HELP = `deno task merge-reports SHARD.json... [flags]
   --out PATH    markdown output (default REPORT.md); plots go to report/ beside it
   --json PATH   also write the results as JSON (as deno task report --json does)
+  --claims M    the claims module the shards' run took (deno task report --claims M)
 The shard files come from deno task report --shard i/n --json PATH, one per i, all with the same
 --seed, --budget and --only.`;
 
@@ -31,6 +31,7 @@ export async function main(args: string[]): Promise<number | void> {
   const { values, positionals } = parseStrict(args, {
     out: { type: "string" },
     json: { type: "string" },
+    claims: { type: "string" },
     help: { type: "boolean" },
   });
   if (values.help) {
@@ -55,9 +56,10 @@ export async function main(args: string[]): Promise<number | void> {
       throw new UsageError((e as Error).message);
     }
   }
+  const registry = await catalogWith(values.claims);
   let merged;
   try {
-    merged = mergeShards(files, claimById);
+    merged = mergeShards(files, (id) => registry.byId(id));
   } catch (e) {
     throw new UsageError((e as Error).message);
   }

@@ -1,5 +1,5 @@
 /**
- * `deno task replay <id> --seed N --instance K [--budget test|report]`: regenerates one instance
+ * `deno task replay <id> --seed N --instance K [--budget test|report] [--claims MODULE]`: regenerates one instance
  * exactly and prints its hypotheses and conclusion. Exit code 1 when the conclusion fails.
  *
  * @module
@@ -7,11 +7,13 @@
 import { runInstance } from "../engine/run.ts";
 import { texToUnicode } from "../engine/unicode_math.ts";
 import { erratumLines, failureSentence } from "../engine/words.ts";
-import { budgetFlag, claimsFlag, integerFlag, parseStrict, runMain, UsageError } from "./args.ts";
+import { budgetFlag, catalogWith, CLAIMS_HELP, claimsFlag, integerFlag, parseStrict, runMain } from "./args.ts";
+import { UsageError } from "./args.ts";
 
-const REPLAY_HELP = `deno task replay <claim-id> --seed N --instance K [--budget test|report]
+const REPLAY_HELP = `deno task replay <claim-id> --seed N --instance K [--budget test|report] [--claims MODULE]
   regenerates one instance of a run exactly (the report prints these commands beside its failures)
-  and prints its hypotheses and conclusion; exit code 1 when the conclusion fails, 2 on bad input`;
+  and prints its hypotheses and conclusion; exit code 1 when the conclusion fails, 2 on bad input
+${CLAIMS_HELP}`;
 
 /**
  * Replays one instance (the flags of `deno task replay`); throws `UsageError` on bad input.
@@ -27,6 +29,7 @@ export async function main(args: string[]): Promise<number | void> {
     seed: { type: "string" },
     instance: { type: "string" },
     budget: { type: "string" },
+    claims: { type: "string" },
     help: { type: "boolean" },
   });
   if (values.help) {
@@ -36,7 +39,7 @@ export async function main(args: string[]): Promise<number | void> {
   if (positionals.length !== 1) {
     throw new UsageError("usage: deno task replay <claim-id> --seed N --instance K [--budget test|report]");
   }
-  const [claim] = claimsFlag(positionals[0]);
+  const [claim] = claimsFlag(positionals[0], await catalogWith(values.claims));
   const budget = budgetFlag(values.budget, "test");
   const count = claim.instances[budget];
   const seed = integerFlag("seed", values.seed, 1, 0);

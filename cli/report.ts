@@ -1,7 +1,7 @@
 /**
- * `deno task report [--seed N] [--only id,id] [--out PATH] [--json PATH] [--html DIR] [--budget test|report]`:
- * runs the claims and writes REPORT.md (plots as SVG in `report/` beside it), optionally JSON, and optionally
- * the report as a self-contained static site in DIR (web/site.ts).
+ * `deno task report [--seed N] [--only id,id] [--out PATH] [--json PATH] [--html DIR] [--budget test|report]
+ * [--claims MODULE]`: runs the claims and writes REPORT.md (plots as SVG in `report/` beside it), optionally JSON,
+ * and optionally the report as a self-contained static site in DIR (web/site.ts).
  * With `--shard i/n --json PATH` it runs only every n-th claim from the i-th on and writes a shard
  * file for `deno task merge-reports` (engine/report_shard.ts), which joins the shards into the
  * report a single run writes.
@@ -18,14 +18,25 @@ import { runScenario, searchTightness } from "../engine/explore.ts";
 import { declaredFalseAlarm, holmOverResults, SUITE_FALSE_ALARM } from "../engine/false_alarm.ts";
 import { InstancePool } from "../engine/parallel_run.ts";
 import { type SiteEntry, writeSite } from "../web/site.ts";
-import { budgetFlag, claimsFlag, integerFlag, parseStrict, runMain, shardFlag, UsageError } from "./args.ts";
+import {
+  budgetFlag,
+  catalogWith,
+  CLAIMS_HELP,
+  claimsFlag,
+  integerFlag,
+  parseStrict,
+  runMain,
+  shardFlag,
+  UsageError,
+} from "./args.ts";
 
 /** Evaluations of the targeted tightness search per exact claim (Claim.searchBudget lowers it for costly claims). */
 const DEFAULT_SEARCH_EVALUATIONS = 40;
 
 const HELP = `deno task report [flags]
   --seed N            master seed (default 1)
-  --only id,id        only these claims (ids from ../shared/CLAIMS.md)
+  --only id,id        only these claims (ids from ../shared/CLAIMS.md or the --claims module)
+${CLAIMS_HELP}
   --out PATH          markdown output (default REPORT.md); plots go to report/ beside it
   --json PATH         also write the results as JSON
   --html DIR          also write the report as a static site in DIR (index.html, claims/<id>.html, assets/;
@@ -55,6 +66,7 @@ export async function main(args: string[]): Promise<number | void> {
     budget: { type: "string" },
     workers: { type: "string" },
     shard: { type: "string" },
+    claims: { type: "string" },
     help: { type: "boolean" },
   });
   if (values.help) {
@@ -64,7 +76,7 @@ export async function main(args: string[]): Promise<number | void> {
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   const seed = integerFlag("seed", values.seed, 1, 0);
   const budget = budgetFlag(values.budget, "report");
-  const selected = claimsFlag(values.only);
+  const selected = claimsFlag(values.only, await catalogWith(values.claims));
   const out = values.out ?? "REPORT.md";
   if (out === "") throw new UsageError("--out must not be empty");
   const shard = values.shard === undefined ? null : shardFlag(values.shard);

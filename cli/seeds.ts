@@ -1,5 +1,5 @@
 /**
- * `deno task seeds [--from A] [--to B] [--shard i/n] [--only id,id] [--workers W] [--json PATH]`: runs the
+ * `deno task seeds [--from A] [--to B] [--shard i/n] [--only id,id] [--claims MODULE] [--workers W] [--json PATH]`: runs the
  * catalog's claim checks (what `CLAIM_SEED=<s> deno test -A theorems/catalog_test.ts` runs, at the test
  * budget) under every master seed s in [A, B] (default 1..50), or the i-th of n contiguous slices of that
  * range, on a pool of workers, and reports which seeds the suite would fail and why. It is the evidence for
@@ -18,7 +18,7 @@ import { writeTextAtomic } from "../engine/io.ts";
 import { binomialUpperBound } from "../numerics/stats.ts";
 import { calibrationMarkdown, calibrationTable, type TestRecord } from "../engine/calibration.ts";
 import type { ClaimResult } from "../engine/run.ts";
-import { claimsFlag, integerFlag, parseStrict, runMain, shardFlag, UsageError } from "./args.ts";
+import { catalogWith, claimsFlag, integerFlag, parseStrict, runMain, shardFlag, UsageError } from "./args.ts";
 
 // The CPU backend, chosen before anything asks for one (tfjs would otherwise probe WebGL, loudly, and fail).
 await tf.setBackend("cpu");
@@ -26,7 +26,8 @@ await tf.setBackend("cpu");
 const HELP = `deno task seeds [flags]
   --from A       first master seed (default 1)
   --to B         last master seed (default 50)
-  --only id,id   only these claims (default: the whole catalog)
+  --only id,id   only these claims (default: the whole catalog, with the --claims module's claims)
+  --claims M     also the claims of the claims module M (a path or URL exporting an array of claims)
   --workers W    worker threads (default: one per core)
   --shard i/n    only the i-th of n contiguous slices of [A, B] (for sweeps spread over machines)
   --json PATH    also write {"from", "to", "claims", "seeds": [{"seed", "failures": [{"id", "status",
@@ -129,6 +130,7 @@ export async function main(args: string[]): Promise<number | void> {
     json: { type: "string" },
     shard: { type: "string" },
     merge: { type: "boolean" },
+    claims: { type: "string" },
     help: { type: "boolean" },
   });
   if (values.help) {
@@ -137,7 +139,7 @@ export async function main(args: string[]): Promise<number | void> {
   }
   if (values.json === "") throw new UsageError("--json must not be empty");
   if (values.merge) {
-    for (const name of ["from", "to", "only", "workers", "shard"] as const) {
+    for (const name of ["from", "to", "only", "workers", "shard", "claims"] as const) {
       if (values[name] !== undefined) throw new UsageError(`--merge takes no --${name}`);
     }
     const merged = await readShards(positionals);
@@ -150,7 +152,7 @@ export async function main(args: string[]): Promise<number | void> {
   const last = integerFlag("to", values.to, Math.max(first, 50), first);
   const [from, to] = shardRange(first, last, shardFlag(values.shard));
   const workers = integerFlag("workers", values.workers, navigator.hardwareConcurrency ?? 1, 1, 64);
-  const selected = claimsFlag(values.only);
+  const selected = claimsFlag(values.only, await catalogWith(values.claims));
   const pool = workers > 1 ? new InstancePool({ workers }) : null;
   const seeds: SeedOutcome[] = [];
   try {

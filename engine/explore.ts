@@ -6,7 +6,7 @@
  *
  * @module
  */
-import fc from "fast-check";
+import fc from "npm:fast-check@4.10.2";
 import { type AggregateCheck, type Claim, type FrequencyCell, type InstanceRecord, type Outcome } from "./claim.ts";
 import { outcomeOf, type Scenario } from "./claim.ts";
 import { lowPower, POWER_GOAL } from "./false_alarm.ts";
@@ -14,13 +14,23 @@ import { runInstance } from "./run.ts";
 import { formatNumber } from "./report.ts";
 import { failureSentence } from "./words.ts";
 import { createRng } from "../numerics/random.ts";
+import { claimsFlagFor } from "./registry.ts";
 
 /** Parameters as explore flags: " --k v" each. */
 function parameterFlags(params: Record<string, number>): string {
   return Object.entries(params).map(([k, v]) => ` --${k} ${v}`).join("");
 }
 
-/** The command that re-runs one instance with explicit parameters. */
+/**
+ * The command that re-runs one instance with explicit parameters.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { exploreCommand } from "./explore.ts";
+ * assert.equal(exploreCommand("lemma-10.2", 1, 3, { etaBeta: 2.05 }, true), "deno task explore lemma-10.2 --seed 1 --instance 3 --etaBeta 2.05 --ignore-hypotheses");
+ * ```
+ */
 export function exploreCommand(
   id: string,
   seed: number,
@@ -28,7 +38,7 @@ export function exploreCommand(
   params: Record<string, number>,
   ignoreHypotheses: boolean,
 ): string {
-  return `deno task explore ${id} --seed ${seed} --instance ${index}${parameterFlags(params)}${
+  return `deno task explore ${id}${claimsFlagFor(id)} --seed ${seed} --instance ${index}${parameterFlags(params)}${
     ignoreHypotheses ? " --ignore-hypotheses" : ""
   }`;
 }
@@ -51,7 +61,9 @@ export function scenarioCommand(
   params: Record<string, number>,
   draws: number,
 ): string {
-  return `deno task explore ${id} --seed ${seed} --scenario ${name}${parameterFlags(params)} --count ${draws}`;
+  return `deno task explore ${id}${claimsFlagFor(id)} --seed ${seed} --scenario ${name}${
+    parameterFlags(params)
+  } --count ${draws}`;
 }
 
 /** A falsifying instance shrunk by fast-check. */
@@ -396,7 +408,18 @@ export async function runAggregateScenario(
   };
 }
 
-/** The claim's aggregate over `records`; a throw makes it inconclusive (it could not decide), saying why. */
+/**
+ * The claim's aggregate over `records`; a throw makes it inconclusive (it could not decide), saying why.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { safeAggregate } from "./explore.ts";
+ * import { bounded } from "./_toy_claims.ts";
+ * const claim = { ...bounded(), aggregate: () => { throw new Error("too few points"); } };
+ * assert.deepEqual(await safeAggregate(claim, []), { holds: "inconclusive", summary: "aggregate threw: too few points" });
+ * ```
+ */
 export async function safeAggregate(claim: Claim, records: InstanceRecord[]): Promise<AggregateCheck> {
   try {
     return await claim.aggregate!(records, "test");

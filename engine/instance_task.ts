@@ -1,14 +1,14 @@
 /**
  * Task module for `engine/parallel_run.ts`: runs one instance of a claim in a worker (rebuilt from its
- * module export as `importClaim` built it), exactly as `runInstance` does in the main thread, and checks
+ * module export as `importClaim` or `importClaims` built it), exactly as `runInstance` does in the main thread, and checks
  * that it leaves no tfjs tensor behind.
  *
  * @module
  */
-import * as tf from "@tensorflow/tfjs";
+import * as tf from "npm:@tensorflow/tfjs@4.22.0";
 import type { BudgetName, Claim, InstanceRecord } from "./claim.ts";
 import { runInstance } from "./run.ts";
-import { type ClaimSource, importClaim } from "./registry.ts";
+import { claimFromSource, type ClaimSource } from "./registry.ts";
 
 // The CPU backend, chosen before anything asks for one (tfjs would otherwise probe WebGL, loudly, and fail).
 await tf.setBackend("cpu");
@@ -27,7 +27,7 @@ export interface InstanceTaskInput {
   count: number;
 }
 
-/** Claims rebuilt from module exports in this worker, by `module#name` (each built once). */
+/** Claims rebuilt from module exports in this worker, by `module#name` or `module#name[index]` (each built once). */
 const rebuilt = new Map<string, Promise<Claim>>();
 
 /**
@@ -43,8 +43,9 @@ const rebuilt = new Map<string, Promise<Claim>>();
  * ```
  */
 export default async function runInstanceTask(input: InstanceTaskInput): Promise<InstanceRecord> {
-  const key = `${input.source.module}#${input.source.name}`;
-  if (!rebuilt.has(key)) rebuilt.set(key, importClaim(input.source.module, input.source.name));
+  const { module, name, index } = input.source;
+  const key = `${module}#${name}${index === undefined ? "" : `[${index}]`}`;
+  if (!rebuilt.has(key)) rebuilt.set(key, claimFromSource(input.source));
   const claim = await rebuilt.get(key)!;
   return await runInstanceWithoutLeaks(claim, input.seed, input.index, input.budget, input.count);
 }

@@ -1,7 +1,7 @@
 /**
  * Runs the instances of a claim on a pool of workers (numerics/parallel.ts). A claim built by
- * `importClaim` (every registry's claims are) runs on the workers: each rebuilds it from the same module
- * export and runs `runInstance(claim, seed, index, budget, count)`, which depends on nothing but its
+ * `importClaim` (every registry's claims are) or taken from a claims module by `importClaims` runs on the
+ * workers: each rebuilds it from the same module export and runs `runInstance(claim, seed, index, budget, count)`, which depends on nothing but its
  * arguments, so the records (and hence the verdict and report) are identical to a single-threaded run
  * for the same seed. Any other claim runs in this thread instead.
  *

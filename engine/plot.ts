@@ -3,8 +3,8 @@
  *
  * @module
  */
-import * as vega from "vega";
-import * as vl from "vega-lite";
+import * as vega from "npm:vega@6.4.0";
+import * as vl from "npm:vega-lite@6.5.0";
 
 /**
  * Compiles a vega-lite spec and renders it to an SVG string. Same spec, same SVG.

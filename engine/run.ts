@@ -9,6 +9,7 @@ import { isNumericalFailure } from "../numerics/numerical_failure.ts";
 import { type AggregateCheck, type BudgetName, type Claim, type ConclusionCheck } from "./claim.ts";
 import { type InstanceRecord, type Outcome, outcomeOf, type Source, type Status } from "./claim.ts";
 import { failureSentence, formOutcome } from "./words.ts";
+import { claimsFlagFor } from "./registry.ts";
 
 /** Options of a run. */
 export interface RunOptions {
@@ -141,7 +142,7 @@ export interface ClaimResult {
  * ```
  */
 export function replayCommand(id: string, seed: number, index: number, budget: BudgetName): string {
-  return `deno task replay ${id} --seed ${seed} --instance ${index} --budget ${budget}`;
+  return `deno task replay ${id}${claimsFlagFor(id)} --seed ${seed} --instance ${index} --budget ${budget}`;
 }
 
 /** The check of a computation that threw: undecided for a numerical failure, else failed. */

@@ -77,7 +77,16 @@ export function distance(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return Math.sqrt(s);
 }
 
-/** Euclidean norm. */
+/**
+ * Euclidean norm.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { norm } from "./compare.ts";
+ * assert.equal(norm([3, 4]), 5);
+ * ```
+ */
 export function norm(a: ArrayLike<number>): number {
   let s = 0;
   for (let i = 0; i < a.length; i++) s += a[i] * a[i];

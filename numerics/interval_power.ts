@@ -6,7 +6,7 @@
  *
  * @module
  */
-import erfc from "@stdlib/math-base-special-erfc";
+import erfc from "npm:@stdlib/math-base-special-erfc@0.2.5";
 import { binomialLowerTail, binomialUpperTail, clopperPearson } from "./stats.ts";
 
 /**

@@ -5,8 +5,13 @@
  *
  * @module
  */
-import { EigenvalueDecomposition, Matrix, pseudoInverse as mlPseudoInverse, QrDecomposition } from "ml-matrix";
-import { SingularValueDecomposition } from "ml-matrix";
+import {
+  EigenvalueDecomposition,
+  Matrix,
+  pseudoInverse as mlPseudoInverse,
+  QrDecomposition,
+} from "npm:ml-matrix@6.15.1";
+import { SingularValueDecomposition } from "npm:ml-matrix@6.15.1";
 import type { Rng } from "./random.ts";
 
 export { Matrix };

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { Outcome, Solver } from "odex";
+import { Outcome, Solver } from "npm:odex@2.0.4";
 import { NumericalFailure } from "./numerical_failure.ts";
 
 /** Right-hand side F(t, y) of y' = F(t, y). */

@@ -5,8 +5,8 @@
  *
  * @module
  */
-import gammainc from "@stdlib/math-base-special-gammainc";
-import tQuantile from "@stdlib/stats-base-dists-t-quantile";
+import gammainc from "npm:@stdlib/math-base-special-gammainc@0.3.1";
+import tQuantile from "npm:@stdlib/stats-base-dists-t-quantile@0.2.3";
 import { gaussianExpectation } from "./quadrature.ts";
 import { binomialLowerTail, binomialUpperTail } from "./stats.ts";
 

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import seedrandom from "seedrandom";
+import seedrandom from "npm:seedrandom@3.0.5";
 
 /** A seeded stream of uniform doubles in [0, 1), with helpers for common draws. */
 export interface Rng {

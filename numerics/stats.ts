@@ -5,8 +5,8 @@
  *
  * @module
  */
-import betaQuantile from "@stdlib/stats-base-dists-beta-quantile";
-import tQuantile from "@stdlib/stats-base-dists-t-quantile";
+import betaQuantile from "npm:@stdlib/stats-base-dists-beta-quantile@0.2.3";
+import tQuantile from "npm:@stdlib/stats-base-dists-t-quantile@0.2.3";
 import type { Interval } from "./interval.ts";
 
 /**

@@ -3,12 +3,16 @@
  * `CLAIM_SEED=<n> deno test -A` reruns everything under another master seed. The instances run on a
  * pool of workers, one per core, shared with the whole-run mutation tests beside the claims (testing/whole_run.ts; records identical to a
  * single-threaded run: engine/parallel_run.ts); each worker checks that no instance leaves a tfjs tensor behind, and the test checks the same of
- * the claims' aggregates in this thread.
+ * the claims' aggregates in this thread. `GD_CHECK_CLAIMS=<module> deno test -A theorems/catalog_test.ts` adds
+ * a claims module's claims (`deno task report --claims`) to the suite's checks, after the catalog's.
  */
 import * as tf from "@tensorflow/tfjs";
 import { runClaim, suiteAccepts, suiteFailureMessage } from "../engine/run.ts";
 import { pool } from "../testing/pool.ts";
-import { claims } from "./catalog.ts";
+import { catalog, claims as catalogClaims } from "./catalog.ts";
+import { extendRegistry, importClaims } from "../engine/registry.ts";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import type { Claim } from "../engine/claim.ts";
 import assert from "node:assert/strict";
 import { CHECK_FALSE_ALARM, declaredFalseAlarm, SUITE_FALSE_ALARM } from "../engine/false_alarm.ts";
@@ -21,6 +25,14 @@ const seed = Number(raw);
 if (!/^\d+$/.test(raw) || !Number.isSafeInteger(seed)) {
   throw new Error(`CLAIM_SEED must be an integer ≥ 0, got "${raw}"`);
 }
+
+/** The module of `GD_CHECK_CLAIMS` (a path, or a URL), whose claims the suite checks beside the catalog's. */
+const extra = Deno.env.get("GD_CHECK_CLAIMS");
+const claims = extra === undefined ? catalogClaims : extendRegistry(
+  catalog,
+  await importClaims(/^(file|https?):/.test(extra) ? extra : pathToFileURL(resolve(extra))),
+  extra,
+).claims;
 
 Deno.test("catalog: every claim verified, an erratum or observed", async (t) => {
   // Every claim's instances are queued on the pool at once, so both workers stay busy to the end; each
@@ -87,7 +99,7 @@ Deno.test("every probabilistic and rate claim declares its false-alarm probabili
 
 Deno.test("self-contained: every claim's id is in docs/claims.md and its source document in sources/", async () => {
   const catalogText = await Deno.readTextFile(new URL("../docs/claims.md", import.meta.url));
-  for (const c of claims) {
+  for (const c of catalogClaims) {
     assert.ok(catalogText.includes(`| \`${c.id}\` |`), `${c.id} is not in docs/claims.md`);
     const source = await Deno.stat(new URL(`../sources/${c.source.document}`, import.meta.url)).catch(() => null);
     assert.ok(source?.isFile, `${c.id}: sources/${c.source.document} is missing`);

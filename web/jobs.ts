@@ -7,7 +7,7 @@
  * @module
  */
 import type { PlotSpec } from "../engine/claim.ts";
-import { type ClaimSource, importClaim } from "../engine/registry.ts";
+import { claimFromSource, type ClaimSource } from "../engine/registry.ts";
 import { type ClaimResult, runClaim } from "../engine/run.ts";
 import { runExplore, type RunRequest } from "./explore_run.ts";
 
@@ -45,7 +45,7 @@ export type WorkerMessage =
  * ```
  */
 export async function runJob(job: Job, onProgress: (done: number, total: number) => void): Promise<unknown> {
-  const claim = await importClaim(job.source.module, job.source.name);
+  const claim = await claimFromSource(job.source); // a catalog export, or a claims module's element
   if (job.kind === "explore") return await runExplore(claim, job.request, onProgress);
   const { result, records } = await runClaim(claim, { seed: job.seed, budget: "test", onProgress });
   let plots: PlotSpec[] = [];

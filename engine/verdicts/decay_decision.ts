@@ -7,7 +7,7 @@
  *
  * @module
  */
-import tCdf from "@stdlib/stats-base-dists-t-cdf";
+import tCdf from "npm:@stdlib/stats-base-dists-t-cdf@0.2.3";
 import type { StatisticalTest } from "../claim.ts";
 import { NEAR_MISS_EXPONENT } from "./log_log_fit.ts";
 import { tTestPower } from "../../numerics/power.ts";

@@ -9,7 +9,18 @@
 import type { ConclusionCheck, ConclusionData } from "../claim.ts";
 import { num } from "../words.ts";
 
-/** Exact checks, added one by one, then turned into a conclusion. */
+/**
+ * Exact checks, added one by one, then turned into a conclusion.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { ExactChecks } from "./exact_checks.ts";
+ * const checks = new ExactChecks();
+ * checks.add("2 + 2 = 4", 2 + 2 === 4);
+ * assert.ok(checks.result("").holds);
+ * ```
+ */
 export class ExactChecks {
   private list: { name: string; holds: boolean; ratio?: number }[] = [];
 

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import tCdf from "@stdlib/stats-base-dists-t-cdf";
+import tCdf from "npm:@stdlib/stats-base-dists-t-cdf@0.2.3";
 import type { AggregateCheck, StatisticalTest } from "../claim.ts";
 import { type TestSides, tTestPower } from "../../numerics/power.ts";
 import { type LinearFit, linearFit } from "../../numerics/stats.ts";

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import tQuantile from "@stdlib/stats-base-dists-t-quantile";
+import tQuantile from "npm:@stdlib/stats-base-dists-t-quantile@0.2.3";
 import type { StatisticalTest } from "../claim.ts";
 import { linearFit } from "../../numerics/stats.ts";
 import { decayTest } from "./decay_decision.ts";

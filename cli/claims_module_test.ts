@@ -1,0 +1,166 @@
+/**
+ * Bring your own theorem (issue 22): a claim file in a temporary directory outside the repository, importing
+ * the project's mod.ts by path, run by `report --claims` and `explore --claims` (and list, replay) as
+ * subprocesses; the same file run and type-checked from its own directory, where no deno.json is found; and
+ * the bad claims modules (an id clash, a failed import, no claims) each one line on stderr and exit code 2.
+ */
+import assert from "node:assert/strict";
+import { fileURLToPath } from "node:url";
+import { join, relative } from "node:path";
+
+const ROOT = fileURLToPath(new URL("../", import.meta.url));
+const MOD = fileURLToPath(new URL("../mod.ts", import.meta.url));
+
+interface Outcome {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function deno(args: string[], cwd = ROOT): Promise<Outcome> {
+  const out = await new Deno.Command(Deno.execPath(), { args, cwd, stdout: "piped", stderr: "piped" }).output();
+  return { code: out.code, stdout: new TextDecoder().decode(out.stdout), stderr: new TextDecoder().decode(out.stderr) };
+}
+
+/** A command of the project, run from the repository as a user runs it (see cli_test.ts for the flag). */
+const command = (script: string, ...args: string[]) =>
+  deno(["run", "-A", "--node-modules-dir=manual", join(ROOT, "cli", script), ...args]);
+
+/** A user's claims module: the AM–GM inequality, with a parameter and a scenario that breaks a ≥ 0. */
+const CLAIMS = (mod: string) =>
+  `import { atMost, type Claim, defineClaim } from ${JSON.stringify(mod)};
+
+interface Pair { a: number; b: number }
+
+export const claims: Claim[] = [
+  defineClaim<Pair>({
+    id: "my-am-gm",
+    title: "AM–GM: √(ab) ≤ (a + b)/2",
+    kind: "exact",
+    source: { document: "my notes", where: "p. 1" },
+    statement: "$\\\\sqrt{ab} \\\\le (a + b)/2$ for $a, b \\\\ge 0$",
+    tightness: "√(ab) over (a + b)/2",
+    instances: { test: 8, report: 8 },
+    generate: ({ rng, params = {} }) => {
+      const a = rng.uniform(0, 2), b = rng.uniform(0, 2);
+      return { a: params.a ?? a, b };
+    },
+    describe: (p) => \`a = \${p.a}, b = \${p.b}\`,
+    hypotheses: [{
+      statement: "$a \\\\ge 0$",
+      certainty: "certified",
+      method: "exact comparison",
+      check: (p) => ({ holds: p.a >= 0, value: \`a = \${p.a}\` }),
+    }],
+    conclusion: {
+      statement: "$\\\\sqrt{ab} \\\\le (a + b)/2$",
+      check: (p) => {
+        const c = atMost(Math.sqrt(p.a * p.b), (p.a + p.b) / 2 * (1 + 4 * Number.EPSILON));
+        return { holds: c.ok, observed: c.observed, bound: c.bound, tightness: c.observed / c.bound, detail: \`√(ab) = \${c.observed}\` };
+      },
+    },
+    parameters: { a: { type: "number", min: -1, max: 2, help: "a" } },
+    scenarios: [{ name: "negative-a", breaks: "$a \\\\ge 0$", params: { a: -1 } }],
+  }),
+];
+`;
+
+/** A module whose claim takes an id of the catalog. */
+const CLASH = (mod: string) => CLAIMS(mod).replace('id: "my-am-gm"', 'id: "lemma-10.2"');
+
+Deno.test("a claims module outside the repository: report, explore, list and replay --claims; bad modules exit 2", async (t) => {
+  const dir = await Deno.makeTempDir({ prefix: "gd-check-claims-" });
+  try {
+    assert.ok(relative(ROOT, dir).startsWith(".."), `${dir} is inside the repository`);
+    const file = join(dir, "my_claims.ts");
+    await Deno.writeTextFile(file, CLAIMS(MOD));
+    await Deno.writeTextFile(join(dir, "clash.ts"), CLASH(MOD));
+    await Deno.writeTextFile(
+      join(dir, "broken.ts"),
+      `import { nothing } from "./missing.ts";\nexport const claims = [nothing];\n`,
+    );
+    await Deno.writeTextFile(join(dir, "empty.ts"), `export const notClaims = 1;\n`);
+    await Deno.writeTextFile(
+      join(dir, "check.ts"),
+      `import assert from "node:assert/strict";\nimport { runClaim } from ${JSON.stringify(MOD)};\n` +
+        `import { claims } from "./my_claims.ts";\n` +
+        `assert.equal((await runClaim(claims[0], { seed: 1, budget: "test" })).result.status, "verified");\n` +
+        `console.log("verified from outside");\n`,
+    );
+    const out = join(dir, "REPORT.md"), json = join(dir, "r.json");
+    // All at once: the two cores share them.
+    const runs = {
+      report: command(
+        "report.ts",
+        ...["--claims", file, "--only", "my-am-gm,eq-10.21", "--budget", "test", "--out", out, "--json", json],
+        ...["--workers", "2"],
+      ),
+      explore: command("explore.ts", "my-am-gm", "--claims", file, "--count", "3"),
+      scenario: command("explore.ts", "--claims", file, "my-am-gm", "--scenario", "negative-a"),
+      list: command("list.ts", "--claims", file),
+      replay: command("replay.ts", "my-am-gm", "--claims", file, "--seed", "1", "--instance", "2"),
+      clash: command("report.ts", "--claims", join(dir, "clash.ts"), "--budget", "test", "--out", join(dir, "X.md")),
+      broken: command("explore.ts", "my-am-gm", "--claims", join(dir, "broken.ts")),
+      empty: command("list.ts", "--claims", join(dir, "empty.ts")),
+      missing: command("replay.ts", "my-am-gm", "--claims", join(dir, "nope.ts")),
+      unknown: command("explore.ts", "no-such-claim", "--claims", file),
+      // From its own directory (no deno.json there or above): mod.ts resolves without the project's config.
+      outside: deno(["run", "-A", "check.ts"], dir),
+      typecheck: deno(["check", "my_claims.ts", "check.ts"], dir),
+    };
+    const done = Object.fromEntries(
+      await Promise.all(Object.entries(runs).map(async ([k, p]) => [k, await p] as const)),
+    ) as Record<keyof typeof runs, Outcome>;
+
+    await t.step("report --claims: the module's claim beside a catalog claim, on the workers", async () => {
+      assert.equal(done.report.code, 0, done.report.stderr);
+      const md = await Deno.readTextFile(out);
+      assert.match(md, /^## my-am-gm$/m);
+      assert.match(md, /\*\*AM–GM: √\(ab\) ≤ \(a \+ b\)\/2\*\* — exact claim, ✅ verified/);
+      assert.match(md, /^## eq-10\.21$/m);
+      const { claims } = JSON.parse(await Deno.readTextFile(json));
+      assert.deepEqual(claims.map((c: { id: string; status: string }) => [c.id, c.status]), [
+        ["my-am-gm", "verified"],
+        ["eq-10.21", "verified"],
+      ]);
+    });
+    await t.step("explore --claims: the trace, and a replay command that carries --claims", () => {
+      assert.equal(done.explore.code, 0, done.explore.stderr);
+      assert.match(done.explore.stdout, /^my-am-gm — AM–GM/m);
+      assert.ok(done.explore.stdout.includes(`replay: deno task explore my-am-gm --claims ${file} --seed 1`));
+      assert.equal(done.scenario.code, 1, done.scenario.stdout + done.scenario.stderr);
+      assert.match(done.scenario.stdout, /scenario negative-a/);
+    });
+    await t.step("list and replay --claims", () => {
+      assert.equal(done.list.code, 0, done.list.stderr);
+      assert.match(done.list.stdout, /Source \(my notes\)\n\s+my-am-gm\s+exact/);
+      assert.match(done.list.stdout, /lemma-10\.2/);
+      assert.equal(done.replay.code, 0, done.replay.stderr);
+      assert.match(done.replay.stdout, /^my-am-gm — seed 1, instance 2/);
+    });
+    await t.step("bad claims modules: one line on stderr, exit code 2", () => {
+      const expect: [keyof typeof runs, RegExp][] = [
+        ["clash", /claim id "lemma-10\.2" of .*clash\.ts is already taken/],
+        ["broken", /cannot load ".*broken\.ts": .*missing\.ts/],
+        ["empty", /exports no claims/],
+        ["missing", /cannot load ".*nope\.ts": no such file/],
+        ["unknown", /unknown claim id "no-such-claim"/],
+      ];
+      for (const [name, pattern] of expect) {
+        const r = done[name];
+        assert.equal(r.code, 2, `${name}: exit ${r.code}\n${r.stderr}`);
+        assert.equal(r.stderr.trim().split("\n").length, 1, `${name}: ${r.stderr}`);
+        assert.match(r.stderr, pattern);
+      }
+      assert.equal(Deno.statSync(dir).isDirectory, true);
+      assert.throws(() => Deno.statSync(join(dir, "X.md")), "a failed run wrote its report");
+    });
+    await t.step("run and type-checked from its own directory, without the project's deno.json", () => {
+      assert.equal(done.outside.code, 0, done.outside.stderr);
+      assert.match(done.outside.stdout, /verified from outside/);
+      assert.equal(done.typecheck.code, 0, done.typecheck.stderr);
+    });
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});

@@ -1,0 +1,71 @@
+/**
+ * `deno task new`: bad input is a one-line UsageError that writes nothing, an existing file is never
+ * overwritten, and the files of every kind, written to a temporary directory outside the repository, have
+ * the sections in order and pass `deno test --doc` there (type check, examples, the claim verified and its
+ * mutant caught) without the project's deno.json.
+ */
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { UsageError } from "./args.ts";
+import { main as newClaim } from "./new.ts";
+
+const KINDS = ["exact", "probabilistic", "rate", "limit", "observation"];
+const SECTIONS = [
+  "── 1. The statement",
+  "── 2. The instance",
+  "── 3. The generator",
+  "── 4.–6. The claim",
+  "── 7. The claims",
+];
+
+Deno.test("deno task new: bad input and existing files are refused before anything is written", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "gd-check-new-" });
+  try {
+    for (
+      const args of [
+        [],
+        ["a b"],
+        ["ends-"],
+        ["ok", "--kind", "theorem"],
+        ["ok", "extra"],
+        ["ok", "--dir", join(dir, "file.txt")],
+      ]
+    ) {
+      if (args.includes(join(dir, "file.txt"))) await Deno.writeTextFile(join(dir, "file.txt"), "");
+      await assert.rejects(newClaim(args), UsageError, JSON.stringify(args));
+    }
+    assert.deepEqual([...Deno.readDirSync(dir)].map((e) => e.name), ["file.txt"]);
+    await Deno.writeTextFile(join(dir, "taken_test.ts"), "// mine\n");
+    await assert.rejects(newClaim(["taken", "--dir", dir]), /taken_test\.ts exists: deno task new never overwrites/);
+    assert.equal(await Deno.readTextFile(join(dir, "taken_test.ts")), "// mine\n");
+    await assert.rejects(Deno.stat(join(dir, "taken.ts")), Deno.errors.NotFound);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("deno task new: every kind's files have the sections in order and pass deno test --doc outside the repository", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "gd-check-new-" });
+  try {
+    for (const kind of KINDS) await newClaim([`my-${kind}`, "--kind", kind, "--dir", dir]);
+    for (const kind of KINDS) {
+      const text = await Deno.readTextFile(join(dir, `my_${kind}.ts`));
+      const at = SECTIONS.map((s) => text.indexOf(s));
+      assert.ok(at.every((k, i) => k >= 0 && (i === 0 || k > at[i - 1])), `${kind}: sections ${at}`);
+      assert.match(text, /TODO/);
+      assert.match(text, new RegExp(`kind: "${kind}"`));
+    }
+    const out = await new Deno.Command(Deno.execPath(), {
+      args: ["test", "-A", "--doc"],
+      cwd: dir,
+      env: { NO_COLOR: "1" },
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    const text = new TextDecoder().decode(out.stdout) + new TextDecoder().decode(out.stderr);
+    assert.equal(out.code, 0, text);
+    assert.match(text, /ok \| 15 passed \| 0 failed/);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
