@@ -6,8 +6,8 @@
  * the claims' aggregates in this thread.
  */
 import * as tf from "@tensorflow/tfjs";
-import { runClaim, suiteAccepts, suiteFailureMessage } from "../engine/run.ts";
-import { pool } from "../testing/pool.ts";
+import { suiteAccepts, suiteFailureMessage } from "../engine/run.ts";
+import { catalogRun } from "../testing/whole_run.ts";
 import { claims } from "./catalog.ts";
 import type { Claim } from "../engine/claim.ts";
 import assert from "node:assert/strict";
@@ -26,11 +26,9 @@ Deno.test("catalog: every claim verified, an erratum or observed", async (t) => 
   // Every claim's instances are queued on the pool at once, so both workers stay busy to the end; each
   // step (named by the claim id) then awaits its own claim. Aggregates run in this thread, interleaved.
   const tensorsBefore = tf.memory().numTensors;
+  // One run per claim in the suite: a claim's own tests await the same run (testing/whole_run.ts).
   const start = (claim: Claim) =>
-    runClaim(claim, { seed, budget: "test", mapInstances: pool.mapInstances }).then(
-      ({ result }) => ({ result, error: null }),
-      (error: unknown) => ({ result: null, error }),
-    );
+    catalogRun(claim, seed).then(({ run, error }) => ({ result: run?.result ?? null, error }));
   // Queued last claim first: the catalog ends with few long instances (the lectures' flows), which
   // would otherwise leave one worker idle at the end; the many short ones fill in behind them.
   const queued = new Map([...claims].reverse().map((claim) => [claim, start(claim)]));
