@@ -7,16 +7,19 @@
  *
  * @module
  */
+// First: the catalog's runs start on the workers (testing/catalog_runs.ts) while this thread runs the tests that
+// need none; the tests that wait for the workers the longest are registered last.
+import "./testing/catalog_runs.ts";
 import "./cli/cli_test.ts";
 import "./cli/explore_text_test.ts";
 import "./cli/merge_reports_test.ts";
 import "./cli/mutate_test.ts";
+import "./theorems/poison_test.ts";
 import "./engine/explore_test.ts";
 import "./engine/false_alarm_test.ts";
 import "./engine/instance_task_test.ts";
 import "./engine/mutation_test.ts";
 import "./engine/outcome_test.ts";
-import "./engine/parallel_run_test.ts";
 import "./engine/report_test.ts";
 import "./engine/run_test.ts";
 import "./engine/unicode_math_test.ts";
@@ -98,7 +101,6 @@ import "./numerics/rounding_test.ts";
 import "./numerics/stats_test.ts";
 import "./numerics/svm_test.ts";
 import "./numerics/two_layer_kernels_test.ts";
-import "./theorems/catalog_test.ts";
 import "./theorems/catalog_text_test.ts";
 import "./theorems/ch10/descent_lemma_test.ts";
 import "./theorems/ch10/edge_of_stability_test.ts";
@@ -181,10 +183,11 @@ import "./theorems/lecture13/pde_operator_test.ts";
 import "./theorems/lecture13/pde_rate_test.ts";
 import "./theorems/lecture13/risk_flow_test.ts";
 import "./theorems/lecture13/tstar_infinite_test.ts";
-import "./theorems/poison_test.ts";
 import "./web/browser_test.ts";
 import "./web/server_test.ts";
 import "./web/site_test.ts";
+import "./engine/parallel_run_test.ts";
+import "./theorems/catalog_test.ts";
 import assert from "node:assert/strict";
 
 /** Directories that hold no project tests. */

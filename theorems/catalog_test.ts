@@ -1,48 +1,28 @@
 /**
  * One step per claim, named by its id: the claim must be verified, an erratum, or observed.
  * `CLAIM_SEED=<n> deno test -A` reruns everything under another master seed. The instances run on a
- * pool of workers, one per core, shared with the whole-run mutation tests beside the claims (testing/whole_run.ts; records identical to a
- * single-threaded run: engine/parallel_run.ts); each worker checks that no instance leaves a tfjs tensor behind, and the test checks the same of
- * the claims' aggregates in this thread.
+ * pool of workers, one per core, shared with the whole-run mutation tests beside the claims (testing/whole_run.ts,
+ * testing/catalog_runs.ts; records identical to a single-threaded run: engine/parallel_run.ts); each worker checks
+ * that no instance leaves a tfjs tensor behind, and the test checks the same of the claims' aggregates in this thread.
  */
-import * as tf from "@tensorflow/tfjs";
 import { suiteAccepts, suiteFailureMessage } from "../engine/run.ts";
-import { catalogRun } from "../testing/whole_run.ts";
+import { catalogRuns, tensorsLeft } from "../testing/catalog_runs.ts";
 import { claims } from "./catalog.ts";
-import type { Claim } from "../engine/claim.ts";
 import assert from "node:assert/strict";
 import { CHECK_FALSE_ALARM, declaredFalseAlarm, SUITE_FALSE_ALARM } from "../engine/false_alarm.ts";
 
-// The CPU backend, chosen before anything asks for one (tfjs would otherwise probe WebGL, loudly, and fail).
-await tf.setBackend("cpu");
-
-const raw = Deno.env.get("CLAIM_SEED") ?? "1";
-const seed = Number(raw);
-if (!/^\d+$/.test(raw) || !Number.isSafeInteger(seed)) {
-  throw new Error(`CLAIM_SEED must be an integer ≥ 0, got "${raw}"`);
-}
-
 Deno.test("catalog: every claim verified, an erratum or observed", async (t) => {
-  // Every claim's instances are queued on the pool at once, so both workers stay busy to the end; each
-  // step (named by the claim id) then awaits its own claim. Aggregates run in this thread, interleaved.
-  const tensorsBefore = tf.memory().numTensors;
-  // One run per claim in the suite: a claim's own tests await the same run (testing/whole_run.ts).
-  const start = (claim: Claim) =>
-    catalogRun(claim, seed).then(({ run, error }) => ({ result: run?.result ?? null, error }));
-  // Queued last claim first: the catalog ends with few long instances (the lectures' flows), which
-  // would otherwise leave one worker idle at the end; the many short ones fill in behind them.
-  const queued = new Map([...claims].reverse().map((claim) => [claim, start(claim)]));
-  const runs = claims.map((claim) => queued.get(claim)!);
+  // Every claim's run was queued on the pool when testing/catalog_runs.ts was imported (first, by all_test.ts);
+  // each step (named by the claim id) awaits its own. Aggregates run in this thread, interleaved.
   for (const [k, claim] of claims.entries()) {
     await t.step(claim.id, async () => {
-      const { result, error } = await runs[k];
+      const { result, error } = await catalogRuns[k];
       if (error !== null) throw error;
       if (!suiteAccepts(result!, claim)) throw new Error(suiteFailureMessage(result!));
     });
   }
-  await Promise.all(runs);
-  const leaked = tf.memory().numTensors - tensorsBefore;
-  if (leaked !== 0) throw new Error(`the claims' aggregates leaked ${leaked} tfjs tensors`);
+  const leaked = await tensorsLeft;
+  if (leaked > 0) throw new Error(`the claims' aggregates leaked ${leaked} tfjs tensors`);
 });
 
 Deno.test("every claim declares scenarios or says why it is unbreakable (issue 7)", () => {
