@@ -7,22 +7,27 @@
  *
  * @module
  */
+// First: the catalog's runs start on the workers (testing/catalog_runs.ts) while this thread runs the tests that
+// need none; the tests that wait for the workers the longest are registered last.
+import "./testing/catalog_runs.ts";
 import "./cli/claims_module_test.ts";
 import "./cli/cli_test.ts";
 import "./cli/explore_text_test.ts";
 import "./cli/merge_reports_test.ts";
 import "./cli/mutate_test.ts";
 import "./cli/new_test.ts";
+import "./theorems/failure_words_test.ts";
+import "./theorems/poison_test.ts";
 import "./engine/explore_test.ts";
 import "./engine/false_alarm_test.ts";
 import "./engine/instance_task_test.ts";
 import "./engine/mutation_test.ts";
 import "./engine/outcome_test.ts";
-import "./engine/parallel_run_test.ts";
 import "./engine/report_test.ts";
 import "./engine/run_test.ts";
 import "./engine/unicode_math_test.ts";
 import "./engine/words_test.ts";
+import "./examples/gradient_descent_test.ts";
 import "./engine/verdicts/convergence_order_test.ts";
 import "./engine/verdicts/exact_checks_test.ts";
 import "./engine/verdicts/failure_frequency_test.ts";
@@ -32,7 +37,6 @@ import "./engine/verdicts/mean_slope_test.ts";
 import "./engine/verdicts/psd_up_to_rounding_test.ts";
 import "./engine/verdicts/width_decay_rate_test.ts";
 import "./engine/verdicts/worst_of_checks_test.ts";
-import "./examples/gradient_descent_test.ts";
 import "./layout_test.ts";
 import "./models/activation_test.ts";
 import "./models/curvature_profiles_test.ts";
@@ -102,9 +106,7 @@ import "./numerics/rounding_test.ts";
 import "./numerics/stats_test.ts";
 import "./numerics/svm_test.ts";
 import "./numerics/two_layer_kernels_test.ts";
-import "./theorems/catalog_test.ts";
 import "./theorems/catalog_text_test.ts";
-import "./theorems/failure_words_test.ts";
 import "./theorems/ch10/descent_lemma_test.ts";
 import "./theorems/ch10/edge_of_stability_test.ts";
 import "./theorems/ch10/error_dynamics_ntk_test.ts";
@@ -186,10 +188,11 @@ import "./theorems/lecture13/pde_operator_test.ts";
 import "./theorems/lecture13/pde_rate_test.ts";
 import "./theorems/lecture13/risk_flow_test.ts";
 import "./theorems/lecture13/tstar_infinite_test.ts";
-import "./theorems/poison_test.ts";
 import "./web/browser_test.ts";
 import "./web/server_test.ts";
 import "./web/site_test.ts";
+import "./engine/parallel_run_test.ts";
+import "./theorems/catalog_test.ts";
 import assert from "node:assert/strict";
 
 /** Directories that hold no project tests. */

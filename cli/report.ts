@@ -96,20 +96,37 @@ export async function main(args: string[]): Promise<number | void> {
   const siteEntries: SiteEntry[] = [];
   const positions = shard ? shardPositions(selected.length, shard) : selected.map((_, k) => k);
   const pool = workers > 1 ? new InstancePool({ workers }) : null;
+  const run = (k: number) => {
+    const label = `[${k + 1}/${selected.length}] ${selected[k].id}`;
+    return runClaim(selected[k], {
+      seed,
+      budget,
+      mapInstances: pool?.mapInstances,
+      onProgress: (done, total) => {
+        if (Deno.stderr.isTerminal() && (done === total || done % Math.max(1, Math.floor(total / 10)) === 0)) {
+          Deno.stderr.writeSync(new TextEncoder().encode(`\r${label}: ${done}/${total} instances`));
+        }
+      },
+    });
+  };
+  // With workers, the next claim's instances are queued while this thread writes the plots and runs the scenarios and
+  // the search of the current one, so the workers do not wait for them; the records, hence the report, are the same
+  // (a claim's records depend only on the claim, the seed and the budget). One claim ahead bounds the memory.
+  const started = new Map<number, ReturnType<typeof run>>();
+  const startRun = (j: number) => {
+    if (j >= positions.length || started.has(j)) return;
+    const p = run(positions[j]);
+    p.catch(() => {}); // awaited below; a failure is not unhandled while the previous claim finishes
+    started.set(j, p);
+  };
   try {
-    for (const k of positions) {
+    for (const [j, k] of positions.entries()) {
       const claim = selected[k];
       const label = `[${k + 1}/${selected.length}] ${claim.id}`;
-      const { result, records } = await runClaim(claim, {
-        seed,
-        budget,
-        mapInstances: pool?.mapInstances,
-        onProgress: (done, total) => {
-          if (Deno.stderr.isTerminal() && (done === total || done % Math.max(1, Math.floor(total / 10)) === 0)) {
-            Deno.stderr.writeSync(new TextEncoder().encode(`\r${label}: ${done}/${total} instances`));
-          }
-        },
-      });
+      startRun(j);
+      const { result, records } = await started.get(j)!;
+      started.delete(j);
+      if (pool) startRun(j + 1);
       console.error(
         `\r${label}: ${result.status} (${result.hypothesesMet}/${result.instances} met, ${result.elapsedMs} ms)`,
       );

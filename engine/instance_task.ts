@@ -1,7 +1,7 @@
 /**
- * Task module for `engine/parallel_run.ts`: runs one instance of a claim in a worker (rebuilt from its
- * module export as `importClaim` or `importClaims` built it), exactly as `runInstance` does in the main thread, and checks
- * that it leaves no tfjs tensor behind.
+ * Task module for `engine/parallel_run.ts`: runs a batch of consecutive instances of a claim in a worker
+ * (rebuilt from its module export as `importClaim` or `importClaims` built it), each exactly as `runInstance` does in the main
+ * thread, and checks that none leaves a tfjs tensor behind.
  *
  * @module
  */
@@ -19,8 +19,10 @@ export interface InstanceTaskInput {
   source: ClaimSource;
   /** Master seed. */
   seed: number;
-  /** Instance index. */
+  /** Instance index (the batch's first). */
   index: number;
+  /** Instances in the batch, index..index + batch − 1 (default 1): one message for many cheap instances. */
+  batch?: number;
   /** Budget. */
   budget: BudgetName;
   /** Instances in the run. */
@@ -31,23 +33,30 @@ export interface InstanceTaskInput {
 const rebuilt = new Map<string, Promise<Claim>>();
 
 /**
- * The record of instance `index` of the claim rebuilt from `source`.
+ * The records of instances `index`, …, `index + batch − 1` of the claim rebuilt from `source`, in order.
  *
  * @example
  * ```ts
  * import assert from "node:assert/strict";
  * import runInstanceTask from "./instance_task.ts";
  * const module = new URL("./_toy_claims.ts", import.meta.url).href;
- * const r = await runInstanceTask({ source: { module, name: "squareNonNegative" }, seed: 1, index: 0, budget: "test", count: 1 });
+ * const source = { module, name: "squareNonNegative" };
+ * const [r] = await runInstanceTask({ source, seed: 1, index: 0, budget: "test", count: 3 });
  * assert.equal(r.index, 0);
+ * const batch = await runInstanceTask({ source, seed: 1, index: 1, batch: 2, budget: "test", count: 3 });
+ * assert.deepEqual(batch.map((b) => b.index), [1, 2]);
  * ```
  */
-export default async function runInstanceTask(input: InstanceTaskInput): Promise<InstanceRecord> {
-  const { module, name, index } = input.source;
-  const key = `${module}#${name}${index === undefined ? "" : `[${index}]`}`;
+export default async function runInstanceTask(input: InstanceTaskInput): Promise<InstanceRecord[]> {
+  const { module, name, index: position } = input.source;
+  const key = `${module}#${name}${position === undefined ? "" : `[${position}]`}`;
   if (!rebuilt.has(key)) rebuilt.set(key, claimFromSource(input.source));
   const claim = await rebuilt.get(key)!;
-  return await runInstanceWithoutLeaks(claim, input.seed, input.index, input.budget, input.count);
+  const records: InstanceRecord[] = [];
+  for (let index = input.index; index < input.index + (input.batch ?? 1); index++) {
+    records.push(await runInstanceWithoutLeaks(claim, input.seed, index, input.budget, input.count));
+  }
+  return records;
 }
 
 /**

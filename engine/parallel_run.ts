@@ -1,7 +1,7 @@
 /**
  * Runs the instances of a claim on a pool of workers (numerics/parallel.ts). A claim built by
- * `importClaim` (every registry's claims are) or taken from a claims module by `importClaims` runs on the
- * workers: each rebuilds it from the same module export and runs `runInstance(claim, seed, index, budget, count)`, which depends on nothing but its
+ * `importClaim` (every registry's claims are) or taken from a claims module by `importClaims` runs on the workers: each rebuilds it from the same module
+ * export and runs `runInstance(claim, seed, index, budget, count)` on batches of consecutive indices, which depends on nothing but its
  * arguments, so the records (and hence the verdict and report) are identical to a single-threaded run
  * for the same seed. Any other claim runs in this thread instead.
  *
@@ -35,7 +35,7 @@ const TASK = new URL("./instance_task.ts", import.meta.url);
  * ```
  */
 export class InstancePool {
-  #pool: WorkerPool<InstanceTaskInput, InstanceRecord>;
+  #pool: WorkerPool<InstanceTaskInput, InstanceRecord[]>;
 
   /** Starts the workers (default: one per core). */
   constructor(options: PoolOptions = {}) {
@@ -62,11 +62,16 @@ export class InstancePool {
       }
       return records;
     }
-    const inputs: InstanceTaskInput[] = Array.from(
-      { length: count },
-      (_, index) => ({ source, seed, index, budget, count }),
-    );
-    return await this.#pool.map(inputs, onProgress);
+    // Consecutive instances in batches, about 32 per worker, so that thousands of cheap instances do not each
+    // cost a message both ways; a batch runs its instances in order, so the records are the same.
+    const batch = Math.max(1, Math.floor(count / (32 * this.#pool.size)));
+    const inputs: InstanceTaskInput[] = [];
+    for (let index = 0; index < count; index += batch) {
+      inputs.push({ source, seed, index, batch: Math.min(batch, count - index), budget, count });
+    }
+    const progress = onProgress &&
+      ((done: number, total: number) => onProgress(done === total ? count : Math.min(count, done * batch), count));
+    return (await this.#pool.map(inputs, progress)).flat();
   };
 
   /** Terminates the workers. */

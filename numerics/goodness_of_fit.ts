@@ -61,7 +61,9 @@ export interface KsTest {
  * ```
  */
 export function kolmogorovSmirnov(sample: ArrayLike<number>, cdf: (x: number) => number): KsTest {
-  const xs = Array.from(sample).sort((a, b) => a - b), n = xs.length;
+  // A typed array's native numeric sort: the order of Array.sort((a, b) => a − b) (−0 before 0, which the CDF cannot
+  // tell apart), several times faster on the thousands of draws a KS test gets.
+  const xs = Float64Array.from(sample).sort(), n = xs.length;
   if (n === 0 || xs.some(Number.isNaN)) return { statistic: NaN, pValue: NaN, n };
   let d = 0;
   for (let i = 0; i < n; i++) {

@@ -12,7 +12,7 @@
 import assert from "node:assert/strict";
 import type { Claim, InstanceRecord } from "../engine/claim.ts";
 import { catches } from "../engine/mutation.ts";
-import { importClaim } from "../engine/registry.ts";
+import { importClaim, sourceOf } from "../engine/registry.ts";
 import { type ClaimResult, runClaim } from "../engine/run.ts";
 import { pool } from "./pool.ts";
 
@@ -30,8 +30,9 @@ export interface WholeRun {
 export type StartedRun = Promise<{ run: WholeRun; error: null } | { run: null; error: unknown }>;
 
 /**
- * Starts the whole run (seed 1, test budget) of the mutant `name` exported by `module`, on the shared
- * pool; never rejects (an error is kept for `wholeRun`), so a failure is not unhandled while another
+ * Starts the whole run (seed 1 unless given, test budget) of the claim or mutant `name` exported by
+ * `module`, on the shared pool, or returns the one already started (memoised per module, name and
+ * seed: the suite runs each claim once); never rejects (an error is kept for `wholeRun`), so a failure is not unhandled while another
  * test is still waiting.
  *
  * @example
@@ -44,16 +45,51 @@ export type StartedRun = Promise<{ run: WholeRun; error: null } | { run: null; e
  * pool.close();
  * ```
  */
-export function startWholeRun(module: URL, name: string): StartedRun {
-  return (async () => {
-    try {
-      const claim = await importClaim(module, name);
-      const { result, records } = await runClaim(claim, { seed: 1, budget: "test", mapInstances: pool.mapInstances });
-      return { run: { claim, result, records }, error: null };
-    } catch (error) {
-      return { run: null, error };
-    }
-  })();
+export function startWholeRun(module: URL | string, name: string, seed = 1): StartedRun {
+  // One run per (module, export, seed) in the whole suite: the catalog test and a claim's own test
+  // share it (records are a function of the claim, seed and budget alone), so no claim runs twice.
+  const key = `${new URL(module).href}#${name}#${seed}`;
+  let started = started_.get(key);
+  if (started === undefined) {
+    started = (async () => {
+      try {
+        const claim = await importClaim(module, name);
+        const { result, records } = await runClaim(claim, { seed, budget: "test", mapInstances: pool.mapInstances });
+        return { run: { claim, result, records }, error: null };
+      } catch (error) {
+        return { run: null, error };
+      }
+    })();
+    started_.set(key, started);
+  }
+  return started;
+}
+
+/** The runs started so far, by `module#name#seed`. */
+const started_ = new Map<string, StartedRun>();
+
+/**
+ * The whole run (test budget) of a claim of the catalog, started if no test started it yet: what the
+ * catalog test and the claim's own tests share.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { startWholeRun, wholeRun, catalogRun } from "./whole_run.ts";
+ * import { importClaim, sourceOf } from "../engine/registry.ts";
+ * import { pool } from "./pool.ts";
+ * const toys = new URL("../engine/_toy_claims.ts", import.meta.url);
+ * const claim = await importClaim(toys, "bounded");
+ * const a = catalogRun(claim, 1), b = startWholeRun(toys, "bounded", 1);
+ * assert.equal(a, b); // one run, shared
+ * assert.equal((await wholeRun(a)).result.status, "verified");
+ * pool.close();
+ * ```
+ */
+export function catalogRun(claim: Claim, seed = 1): StartedRun {
+  const source = sourceOf(claim);
+  if (!source) throw new Error(`${claim.id} was not built by importClaim`);
+  return startWholeRun(source.module, source.name, seed);
 }
 
 /**

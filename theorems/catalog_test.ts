@@ -1,30 +1,21 @@
 /**
  * One step per claim, named by its id: the claim must be verified, an erratum, or observed.
  * `CLAIM_SEED=<n> deno test -A` reruns everything under another master seed. The instances run on a
- * pool of workers, one per core, shared with the whole-run mutation tests beside the claims (testing/whole_run.ts; records identical to a
- * single-threaded run: engine/parallel_run.ts); each worker checks that no instance leaves a tfjs tensor behind, and the test checks the same of
- * the claims' aggregates in this thread. `GD_CHECK_CLAIMS=<module> deno test -A theorems/catalog_test.ts` adds
- * a claims module's claims (`deno task report --claims`) to the suite's checks, after the catalog's.
+ * pool of workers, one per core, shared with the whole-run mutation tests beside the claims (testing/whole_run.ts,
+ * testing/catalog_runs.ts; records identical to a single-threaded run: engine/parallel_run.ts); each worker checks
+ * that no instance leaves a tfjs tensor behind, and the test checks the same of the claims' aggregates in this thread.
+ * `GD_CHECK_CLAIMS=<module> deno test -A theorems/catalog_test.ts` adds a claims module's claims (`deno task report
+ * --claims`) to the suite's checks, after the catalog's.
  */
-import * as tf from "@tensorflow/tfjs";
 import { runClaim, suiteAccepts, suiteFailureMessage } from "../engine/run.ts";
+import { catalogRuns, catalogSeed, tensorsLeft } from "../testing/catalog_runs.ts";
 import { pool } from "../testing/pool.ts";
 import { catalog, claims as catalogClaims } from "./catalog.ts";
 import { extendRegistry, importClaims } from "../engine/registry.ts";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Claim } from "../engine/claim.ts";
 import assert from "node:assert/strict";
 import { CHECK_FALSE_ALARM, declaredFalseAlarm, SUITE_FALSE_ALARM } from "../engine/false_alarm.ts";
-
-// The CPU backend, chosen before anything asks for one (tfjs would otherwise probe WebGL, loudly, and fail).
-await tf.setBackend("cpu");
-
-const raw = Deno.env.get("CLAIM_SEED") ?? "1";
-const seed = Number(raw);
-if (!/^\d+$/.test(raw) || !Number.isSafeInteger(seed)) {
-  throw new Error(`CLAIM_SEED must be an integer ≥ 0, got "${raw}"`);
-}
 
 /** The module of `GD_CHECK_CLAIMS` (a path, or a URL), whose claims the suite checks beside the catalog's. */
 const extra = Deno.env.get("GD_CHECK_CLAIMS");
@@ -35,18 +26,16 @@ const claims = extra === undefined ? catalogClaims : extendRegistry(
 ).claims;
 
 Deno.test("catalog: every claim verified, an erratum or observed", async (t) => {
-  // Every claim's instances are queued on the pool at once, so both workers stay busy to the end; each
-  // step (named by the claim id) then awaits its own claim. Aggregates run in this thread, interleaved.
-  const tensorsBefore = tf.memory().numTensors;
-  const start = (claim: Claim) =>
-    runClaim(claim, { seed, budget: "test", mapInstances: pool.mapInstances }).then(
+  // A claims module's claims (GD_CHECK_CLAIMS) run after the catalog's, on the same pool.
+  const extraRuns = claims.slice(catalogClaims.length).map((claim) =>
+    runClaim(claim, { seed: catalogSeed(), budget: "test", mapInstances: pool.mapInstances }).then(
       ({ result }) => ({ result, error: null }),
       (error: unknown) => ({ result: null, error }),
-    );
-  // Queued last claim first: the catalog ends with few long instances (the lectures' flows), which
-  // would otherwise leave one worker idle at the end; the many short ones fill in behind them.
-  const queued = new Map([...claims].reverse().map((claim) => [claim, start(claim)]));
-  const runs = claims.map((claim) => queued.get(claim)!);
+    )
+  );
+  const runs = [...catalogRuns, ...extraRuns];
+  // Every claim's run was queued on the pool when testing/catalog_runs.ts was imported (first, by all_test.ts);
+  // each step (named by the claim id) awaits its own. Aggregates run in this thread, interleaved.
   for (const [k, claim] of claims.entries()) {
     await t.step(claim.id, async () => {
       const { result, error } = await runs[k];
@@ -55,8 +44,8 @@ Deno.test("catalog: every claim verified, an erratum or observed", async (t) => 
     });
   }
   await Promise.all(runs);
-  const leaked = tf.memory().numTensors - tensorsBefore;
-  if (leaked !== 0) throw new Error(`the claims' aggregates leaked ${leaked} tfjs tensors`);
+  const leaked = await tensorsLeft;
+  if (leaked > 0) throw new Error(`the claims' aggregates leaked ${leaked} tfjs tensors`);
 });
 
 Deno.test("every claim declares scenarios or says why it is unbreakable (issue 7)", () => {
@@ -99,7 +88,7 @@ Deno.test("every probabilistic and rate claim declares its false-alarm probabili
 
 Deno.test("self-contained: every claim's id is in docs/claims.md and its source document in sources/", async () => {
   const catalogText = await Deno.readTextFile(new URL("../docs/claims.md", import.meta.url));
-  for (const c of catalogClaims) {
+  for (const c of claims) {
     assert.ok(catalogText.includes(`| \`${c.id}\` |`), `${c.id} is not in docs/claims.md`);
     const source = await Deno.stat(new URL(`../sources/${c.source.document}`, import.meta.url)).catch(() => null);
     assert.ok(source?.isFile, `${c.id}: sources/${c.source.document} is missing`);

@@ -1,9 +1,12 @@
+import { startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import assert from "node:assert/strict";
 import { runClaim } from "../../engine/run.ts";
 import { smoothnessHessianEquivalence } from "./smoothness_hessian_equivalence.ts";
 
 Deno.test("def-10.1 at the test budget: the printed one-sided reading fails, the two-sided one holds (erratum)", async () => {
-  const { result, records } = await runClaim(smoothnessHessianEquivalence(), { seed: 1, budget: "test" });
+  const { result, records } = await wholeRun(
+    startWholeRun(new URL("./smoothness_hessian_equivalence.ts", import.meta.url), "smoothnessHessianEquivalence"),
+  );
   assert.equal(result.status, "erratum", result.reason);
   // Every printed failure is the ⇐ direction on a non-convex loss; ⇒ never fails.
   const failed = records.filter((r) => r.conclusion?.holds === false);

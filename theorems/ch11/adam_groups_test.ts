@@ -1,10 +1,10 @@
+import { startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import assert from "node:assert/strict";
 import { firstCaughtInstance } from "../../engine/mutation.ts";
-import { runClaim } from "../../engine/run.ts";
 import { adamGroups } from "./adam_groups.ts";
 
 Deno.test("rem-11.29 is observed at the test budget", async () => {
-  const { result } = await runClaim(adamGroups(), { seed: 1, budget: "test" });
+  const { result } = await wholeRun(startWholeRun(new URL("./adam_groups.ts", import.meta.url), "adamGroups"));
   assert.equal(result.status, "observed", result.reason);
 });
 

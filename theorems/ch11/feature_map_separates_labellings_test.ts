@@ -1,6 +1,6 @@
+import { startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import assert from "node:assert/strict";
 import { firstCaughtInstance } from "../../engine/mutation.ts";
-import { runClaim } from "../../engine/run.ts";
 import { affineFeatures } from "../../models/kernels.ts";
 import { featureMapSeparatesLabellings, laplaceFeaturesFor } from "./feature_map_separates_labellings.ts";
 
@@ -23,13 +23,17 @@ Deno.test("ex-11.33 catches the near miss: (K(x, xⱼ))_{j<m}, one feature short
 });
 
 Deno.test("ex-11.33 as printed fails exactly on the instances with a repeated point (erratum)", async () => {
-  const { result, records } = await runClaim(featureMapSeparatesLabellings(), { seed: 1, budget: "test" });
+  const { result, records } = await wholeRun(
+    startWholeRun(new URL("./feature_map_separates_labellings.ts", import.meta.url), "featureMapSeparatesLabellings"),
+  );
   assert.equal(result.status, "erratum");
   for (const r of records) assert.equal(r.conclusion!.holds, !r.description.includes("repeated"));
 });
 
 Deno.test("ex-11.33: the printed form holds on distinct points; it fails only under strict separation of index labellings", async () => {
-  const { result } = await runClaim(featureMapSeparatesLabellings(), { seed: 1, budget: "test" });
+  const { result } = await wholeRun(
+    startWholeRun(new URL("./feature_map_separates_labellings.ts", import.meta.url), "featureMapSeparatesLabellings"),
+  );
   const { inside, outside } = result.scope!;
   assert.ok(inside.tried > 0 && inside.held === inside.tried, JSON.stringify(inside));
   assert.ok(outside.tried > 0 && outside.failed === outside.tried, JSON.stringify(outside));

@@ -1,6 +1,6 @@
+import { startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import assert from "node:assert/strict";
 import { firstCaughtInstance } from "../../engine/mutation.ts";
-import { runClaim } from "../../engine/run.ts";
 import { gdLinearConvergence } from "./gd_linear_convergence.ts";
 
 Deno.test("thm-11.13 catches a loss bound with rate 1 − 3hλ_min (faster than GD can go along the λ_min direction)", async () => {
@@ -14,7 +14,9 @@ Deno.test("thm-11.13 catches the near miss: the rate 1 − 2hλ_min", async () =
 });
 
 Deno.test("thm-11.13 labels per instance how λ, U and L were obtained: certified on the sine family only", async () => {
-  const { result, records } = await runClaim(gdLinearConvergence(), { seed: 1, budget: "test" });
+  const { result, records } = await wholeRun(
+    startWholeRun(new URL("./gd_linear_convergence.ts", import.meta.url), "gdLinearConvergence"),
+  );
   assert.equal(result.status, "verified", result.reason);
   const wide = records.filter((r) => r.description.startsWith("wide")).length;
   assert.ok(wide > 0);

@@ -1,11 +1,14 @@
+import { startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import assert from "node:assert/strict";
 import { firstCaughtInstance, withParams } from "../../engine/mutation.ts";
-import { runClaim, runInstance } from "../../engine/run.ts";
+import { runInstance } from "../../engine/run.ts";
 import { q, qMul, qSub } from "../../numerics/rational_linalg.ts";
 import { gdSvdFormula } from "./gd_svd_formula.ts";
 
 Deno.test("ex-11.32 is verified at the test budget, rank-deficient and wide A sampled", async () => {
-  const { result, records } = await runClaim(gdSvdFormula(), { seed: 1, budget: "test" });
+  const { result, records } = await wholeRun(
+    startWholeRun(new URL("./gd_svd_formula.ts", import.meta.url), "gdSvdFormula"),
+  );
   assert.equal(result.status, "verified", result.reason);
   const shapes = records.map((r) => /^A (\d+)×(\d+), rank (\d+)/.exec(r.description)!.slice(1).map(Number));
   assert.ok(shapes.some(([m, d, r]) => r < Math.min(m, d)), "a rank-deficient A");

@@ -1,4 +1,5 @@
 /** Mutation tests: a deliberately wrong exponent plugged into the same claim must be caught. */
+import { startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import assert from "node:assert/strict";
 import { firstCaughtInstance } from "../../engine/mutation.ts";
 import { runClaim } from "../../engine/run.ts";
@@ -7,7 +8,9 @@ import { gradientMagnitudes, SHARP_EXPONENTS } from "./gradient_magnitudes.ts";
 const opts = { seed: 1, budget: "test" as const };
 
 Deno.test("sec-11.6: the printed O(n) for ∇_v holds but is not sharp (verified, measured n^0.5); a too small exponent is caught", async () => {
-  const { result } = await runClaim(gradientMagnitudes(), opts);
+  const { result } = await wholeRun(
+    startWholeRun(new URL("./gradient_magnitudes.ts", import.meta.url), "gradientMagnitudes"),
+  );
   assert.equal(result.status, "verified", result.reason);
   const row = result.aggregate!.rows!.find(([k]) => k.startsWith("E‖∇_vΦ‖, lecun"))!;
   assert.match(row[1], /^O\(n\) holds; measured n\^0\.[45]\d\d \[0\.\d+, 0\.\d+\]; not sharp/);

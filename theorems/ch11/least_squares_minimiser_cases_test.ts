@@ -1,10 +1,12 @@
+import { startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import assert from "node:assert/strict";
 import { firstCaughtInstance } from "../../engine/mutation.ts";
-import { runClaim } from "../../engine/run.ts";
 import { leastSquaresMinimiserCases } from "./least_squares_minimiser_cases.ts";
 
 Deno.test("sec-11.1 is verified at the test budget, every case sampled", async () => {
-  const { result, records } = await runClaim(leastSquaresMinimiserCases(), { seed: 1, budget: "test" });
+  const { result, records } = await wholeRun(
+    startWholeRun(new URL("./least_squares_minimiser_cases.ts", import.meta.url), "leastSquaresMinimiserCases"),
+  );
   assert.equal(result.status, "verified", result.reason);
   for (const family of ["invertible", "full column rank", "rank-deficient", "m < d"]) {
     assert.ok(records.some((r) => r.description.includes(family)), family);

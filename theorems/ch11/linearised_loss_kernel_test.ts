@@ -1,11 +1,13 @@
+import { startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import assert from "node:assert/strict";
 import { firstCaughtInstance } from "../../engine/mutation.ts";
-import { runClaim } from "../../engine/run.ts";
 import { qAdd, qSub } from "../../numerics/rational_linalg.ts";
 import { linearisedLossKernel } from "./linearised_loss_kernel.ts";
 
 Deno.test("eq-11.3.3 is verified at the test budget, with regular and singular tangent kernel matrices", async () => {
-  const { result, records } = await runClaim(linearisedLossKernel(), { seed: 1, budget: "test" });
+  const { result, records } = await wholeRun(
+    startWholeRun(new URL("./linearised_loss_kernel.ts", import.meta.url), "linearisedLossKernel"),
+  );
   assert.equal(result.status, "verified", result.reason);
   assert.ok(records.some((r) => /^G regular/.test(r.conclusion!.detail)));
   assert.ok(records.some((r) => /^G singular/.test(r.conclusion!.detail)));

@@ -1,10 +1,12 @@
+import { startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import assert from "node:assert/strict";
 import { firstCaughtInstance } from "../../engine/mutation.ts";
-import { runClaim } from "../../engine/run.ts";
 import { ntkLecunEquivalence } from "./ntk_lecun_equivalence.ts";
 
 Deno.test("sec-11.6-equivalence is verified at the test budget", async () => {
-  const { result } = await runClaim(ntkLecunEquivalence(), { seed: 1, budget: "test" });
+  const { result } = await wholeRun(
+    startWholeRun(new URL("./ntk_lecun_equivalence.ts", import.meta.url), "ntkLecunEquivalence"),
+  );
   assert.equal(result.status, "verified", result.reason);
 });
 

@@ -267,14 +267,23 @@ function ksPower(laws: { C: number[][]; draws: number }[], factor: number): numb
           L[i][j] = i === j ? Math.sqrt(t) : t / L[j][j];
         }
       }
-      const zs = Array.from({ length: draws }, () => Array.from({ length: k }, () => rng.normal()));
+      // Draw-major z (draws × k), and the same sums in the same order as per-draw reductions, in reused typed arrays.
+      const zs = new Float64Array(draws * k), y = new Float64Array(draws);
+      for (let q = 0; q < zs.length; q++) zs[q] = rng.normal();
       for (let a = 0; a < k; a++) {
-        const marginal = zs.map((z) => Math.sqrt(factor) * z.reduce((t, zr, r) => t + L[a][r] * zr, 0));
-        pValues.push(kolmogorovSmirnov(marginal.map((y) => y / Math.sqrt(C[a][a])), normalCdf).pValue);
+        for (let i = 0; i < draws; i++) {
+          let t = 0;
+          for (let r = 0; r < k; r++) t = t + L[a][r] * zs[i * k + r];
+          y[i] = Math.sqrt(factor) * t / Math.sqrt(C[a][a]);
+        }
+        pValues.push(kolmogorovSmirnov(y, normalCdf).pValue);
       }
-      pValues.push(
-        kolmogorovSmirnov(zs.map((z) => factor * z.reduce((t, v) => t + v * v, 0)), (t) => chiSquareCdf(t, k)).pValue,
-      );
+      for (let i = 0; i < draws; i++) {
+        let t = 0;
+        for (let r = 0; r < k; r++) t = t + zs[i * k + r] * zs[i * k + r];
+        y[i] = factor * t;
+      }
+      pValues.push(kolmogorovSmirnov(y, (t) => chiSquareCdf(t, k)).pValue);
     }
     if (holm(pValues, CHECK_FALSE_ALARM / 2).some((r) => r)) rejected++;
   }

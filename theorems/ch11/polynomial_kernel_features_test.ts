@@ -1,6 +1,6 @@
+import { startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import assert from "node:assert/strict";
 import { firstCaughtInstance } from "../../engine/mutation.ts";
-import { runClaim } from "../../engine/run.ts";
 import { multiIndices, multinomialCoefficient, polynomialKernelFeatures } from "./polynomial_kernel_features.ts";
 
 Deno.test("ex-11.35 coefficients: (1 + t)^r's binomials for d = 1, the feature map of (1 + xᵀx′)² for d = 2", () => {
@@ -11,7 +11,9 @@ Deno.test("ex-11.35 coefficients: (1 + t)^r's binomials for d = 1, the feature m
 });
 
 Deno.test("ex-11.35 is verified at the test budget, with the rank check on some instances", async () => {
-  const { result, records } = await runClaim(polynomialKernelFeatures(), { seed: 1, budget: "test" });
+  const { result, records } = await wholeRun(
+    startWholeRun(new URL("./polynomial_kernel_features.ts", import.meta.url), "polynomialKernelFeatures"),
+  );
   assert.equal(result.status, "verified", result.reason);
   assert.ok(records.some((r) => /kernel matrix rank/.test(r.conclusion!.detail)));
 });

@@ -1,6 +1,6 @@
+import { startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import assert from "node:assert/strict";
 import { firstCaughtInstance } from "../../engine/mutation.ts";
-import { runClaim } from "../../engine/run.ts";
 import { lagrangeTailBound, rbfFeatureMap, rbfFeatures } from "./rbf_feature_map.ts";
 
 Deno.test("ex-11.34 features: φ₀(x) = e^{−x²}, φ₁(x) = √2·x·e^{−x²}, φ₂(x) = √2·x²·e^{−x²}; B₀ = e^{−(x−x′)²} for t ≥ 0", () => {
@@ -11,7 +11,9 @@ Deno.test("ex-11.34 features: φ₀(x) = e^{−x²}, φ₁(x) = √2·x·e^{−x
 });
 
 Deno.test("ex-11.34 is verified at the test budget, the bound nearly attained somewhere", async () => {
-  const { result, records } = await runClaim(rbfFeatureMap(), { seed: 1, budget: "test" });
+  const { result, records } = await wholeRun(
+    startWholeRun(new URL("./rbf_feature_map.ts", import.meta.url), "rbfFeatureMap"),
+  );
   assert.equal(result.status, "verified", result.reason);
   assert.ok(Math.max(...records.map((r) => r.conclusion!.tightness)) > 0.5);
 });

@@ -73,14 +73,37 @@ export type FigureTrainer = (net: TwoLayerNetwork, steps: number) => Float64Arra
 export function gdTrainer(lossScale: number): FigureTrainer {
   return (net, steps) => {
     const h = 1 / net.n, w = Float64Array.from(net.params), { xs, ys } = FIGURE_DATA;
+    const { n, d } = net, m = xs.length, { f, df } = net.activation, si = net.inputScale, so = net.outputScale;
+    // Per input: σ and σ′ of the pre-activations, computed once per step (forwardBatch and jacobian each computed them).
+    const fz = new Float64Array(m * n), dfz = new Float64Array(m * n), c = new Float64Array(m);
+    const gb = new Float64Array(m);
     for (let k = 0; k < steps; k++) {
-      const out = net.forwardBatch(xs, w);
-      if (!out.every(Number.isFinite)) break; // diverged: further steps only produce NaN
-      const jac = net.jacobian(xs, w);
-      jac.forEach((row, a) => {
-        const c = 2 * lossScale * h * (out[a] - ys[a]);
-        for (let q = 0; q < w.length; q++) w[q] -= c * row[q];
-      });
+      // Φ(xₐ, w) as TwoLayerNetwork.forward sums it.
+      let finite = true;
+      for (let a = 0; a < m; a++) {
+        const x = xs[a];
+        let sum = 0;
+        for (let i = 0; i < n; i++) {
+          let pre = 0;
+          for (let j = 0; j < d; j++) pre += w[i * d + j] * x[j];
+          const z = si * pre + w[n * d + i];
+          fz[a * n + i] = f(z);
+          dfz[a * n + i] = df(z);
+          sum += w[n * (d + 1) + i] * fz[a * n + i];
+        }
+        const out = so * sum + w[n * (d + 2)];
+        finite &&= Number.isFinite(out);
+        c[a] = 2 * lossScale * h * (out - ys[a]);
+      }
+      if (!finite) break; // diverged: further steps only produce NaN
+      // w −= Σₐ cₐ∇_wΦ(xₐ, w), the rows taken at the old w and subtracted input by input, entry by entry, as before.
+      for (let i = 0; i < n; i++) {
+        for (let a = 0; a < m; a++) gb[a] = so * w[n * (d + 1) + i] * dfz[a * n + i];
+        for (let j = 0; j < d; j++) for (let a = 0; a < m; a++) w[i * d + j] -= c[a] * (gb[a] * si * xs[a][j]);
+        for (let a = 0; a < m; a++) w[n * d + i] -= c[a] * gb[a];
+        for (let a = 0; a < m; a++) w[n * (d + 1) + i] -= c[a] * (so * fz[a * n + i]);
+      }
+      for (let a = 0; a < m; a++) w[n * (d + 2)] -= c[a];
     }
     return w;
   };

@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { firstCaughtInstance } from "../../engine/mutation.ts";
-import { runClaim } from "../../engine/run.ts";
-import { aggregateRejects, startMutantRun, wholeRun } from "../../testing/whole_run.ts";
+import { aggregateRejects, startMutantRun, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import { gdTrainer, realisationsBeforeAfterTraining } from "./realisations_before_after_training.ts";
 
 const threeSteps = startMutantRun(import.meta.url, "realisationsBeforeAfterTrainingThreeSteps");
@@ -31,7 +30,12 @@ Deno.test("fig-11.3 catches the near miss: 5 GD steps instead of 1000", async ()
 });
 
 Deno.test("fig-11.3: the verdict under each reading of the unprinted setup (loss and step)", async () => {
-  const { result } = await runClaim(realisationsBeforeAfterTraining(), { seed: 1, budget: "test" });
+  const { result } = await wholeRun(
+    startWholeRun(
+      new URL("./realisations_before_after_training.ts", import.meta.url),
+      "realisationsBeforeAfterTraining",
+    ),
+  );
   // (11.0.1b) with h = 1/n diverges; ½Σ and the mean squared error with h = 1/n train.
   assert.deepEqual(result.readings!.map((g) => g.verdict), ["fails", "holds", "holds"]);
 });

@@ -1,6 +1,6 @@
+import { startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import assert from "node:assert/strict";
 import { firstCaughtInstance } from "../../engine/mutation.ts";
-import { runClaim } from "../../engine/run.ts";
 import { kernelProjector, Matrix, matVec, transposeMatVec } from "../../numerics/linalg.ts";
 import { solve } from "ml-matrix";
 import { representerTheorem } from "./representer_theorem.ts";
@@ -15,7 +15,9 @@ Deno.test("thm-11.7 catches a minimiser that is not in span{φ(xᵢ)} (w* plus a
 });
 
 Deno.test("thm-11.7 records the proof's typo: the printed last line fails, the corrected one holds", async () => {
-  const { result } = await runClaim(representerTheorem(), { seed: 1, budget: "test" });
+  const { result } = await wholeRun(
+    startWholeRun(new URL("./representer_theorem.ts", import.meta.url), "representerTheorem"),
+  );
   assert.equal(result.status, "verified");
   assert.match(result.aggregate!.summary, /held on 0 of \d+ minimisers/);
 });

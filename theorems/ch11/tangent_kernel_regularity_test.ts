@@ -1,10 +1,12 @@
+import { startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import assert from "node:assert/strict";
 import { firstCaughtInstance } from "../../engine/mutation.ts";
-import { runClaim } from "../../engine/run.ts";
 import { tangentKernelRegularity } from "./tangent_kernel_regularity.ts";
 
 Deno.test("asm-11.12 is verified at the test budget, with regular and singular kernel matrices of every family", async () => {
-  const { result, records } = await runClaim(tangentKernelRegularity(), { seed: 1, budget: "test" });
+  const { result, records } = await wholeRun(
+    startWholeRun(new URL("./tangent_kernel_regularity.ts", import.meta.url), "tangentKernelRegularity"),
+  );
   assert.equal(result.status, "verified", result.reason);
   const details = records.map((r) => `${r.description} | ${r.conclusion!.detail}`);
   assert.ok(details.some((d) => /^generic.*G regular/.test(d)));

@@ -1,10 +1,10 @@
+import { startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import assert from "node:assert/strict";
 import { firstCaughtInstance } from "../../engine/mutation.ts";
-import { runClaim } from "../../engine/run.ts";
 import { conicPgd } from "./conic_pgd.ts";
 
 Deno.test("chizat-conic-pgd is verified at the test budget", async () => {
-  const { result } = await runClaim(conicPgd(), { seed: 1, budget: "test" });
+  const { result } = await wholeRun(startWholeRun(new URL("./conic_pgd.ts", import.meta.url), "conicPgd"));
   assert.equal(result.status, "verified", result.reason);
 });
 

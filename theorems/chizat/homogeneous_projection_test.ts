@@ -1,11 +1,13 @@
+import { startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import assert from "node:assert/strict";
 import { firstCaughtInstance, withParams } from "../../engine/mutation.ts";
-import { runClaim } from "../../engine/run.ts";
 import { createRng } from "../../numerics/random.ts";
 import { homogeneousProjection, projectDiscrete } from "./homogeneous_projection.ts";
 
 Deno.test("chizat-projection is verified at the test budget (discrete and Gaussian μ)", async () => {
-  const { result } = await runClaim(homogeneousProjection(), { seed: 1, budget: "test" });
+  const { result } = await wholeRun(
+    startWholeRun(new URL("./homogeneous_projection.ts", import.meta.url), "homogeneousProjection"),
+  );
   assert.equal(result.status, "verified", result.reason);
 });
 

@@ -1,10 +1,12 @@
+import { startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import assert from "node:assert/strict";
 import { firstCaughtInstance, withParams } from "../../engine/mutation.ts";
-import { runClaim } from "../../engine/run.ts";
 import { interactionEnergy } from "./interaction_energy.ts";
 
 Deno.test("chizat-interaction-energy is verified at the test budget (exact and quadrature instances)", async () => {
-  const { result } = await runClaim(interactionEnergy(), { seed: 1, budget: "test" });
+  const { result } = await wholeRun(
+    startWholeRun(new URL("./interaction_energy.ts", import.meta.url), "interactionEnergy"),
+  );
   assert.equal(result.status, "verified", result.reason);
 });
 

@@ -1,10 +1,12 @@
+import { startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import assert from "node:assert/strict";
 import { firstCaughtInstance } from "../../engine/mutation.ts";
-import { runClaim } from "../../engine/run.ts";
 import { mirrorDescentRate } from "./mirror_descent_rate.ts";
 
 Deno.test("chizat-mirror-descent is verified at the test budget", async () => {
-  const { result } = await runClaim(mirrorDescentRate(), { seed: 1, budget: "test" });
+  const { result } = await wholeRun(
+    startWholeRun(new URL("./mirror_descent_rate.ts", import.meta.url), "mirrorDescentRate"),
+  );
   assert.equal(result.status, "verified", result.reason);
 });
 

@@ -1,10 +1,12 @@
+import { startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import assert from "node:assert/strict";
 import { firstCaughtInstance } from "../../engine/mutation.ts";
-import { runClaim } from "../../engine/run.ts";
 import { normalizedFlow } from "./normalized_flow.ts";
 
 Deno.test("chizat-normalized-flow is an erratum at the test budget: the identity holds, α_t > 0 only eventually", async () => {
-  const { result, records } = await runClaim(normalizedFlow(), { seed: 1, budget: "test" });
+  const { result, records } = await wholeRun(
+    startWholeRun(new URL("./normalized_flow.ts", import.meta.url), "normalizedFlow"),
+  );
   assert.equal(result.status, "erratum", result.reason);
   assert.deepEqual(result.readings?.map((r) => r.verdict), ["fails", "holds"]);
   // The printed sign fails only through α_t ≤ 0, never through the identity.

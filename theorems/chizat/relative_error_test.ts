@@ -1,10 +1,10 @@
+import { startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import assert from "node:assert/strict";
 import { firstCaughtInstance } from "../../engine/mutation.ts";
-import { runClaim } from "../../engine/run.ts";
 import { derivedBound, relativeError } from "./relative_error.ts";
 
 Deno.test("chizat-relative-error is verified at the test budget", async () => {
-  const { result } = await runClaim(relativeError(), { seed: 1, budget: "test" });
+  const { result } = await wholeRun(startWholeRun(new URL("./relative_error.ts", import.meta.url), "relativeError"));
   assert.equal(result.status, "verified", result.reason);
 });
 

@@ -1,3 +1,4 @@
+import { startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import assert from "node:assert/strict";
 import { firstCaughtInstance } from "../../engine/mutation.ts";
 import { runClaim } from "../../engine/run.ts";
@@ -15,7 +16,7 @@ Deno.test("chizat-kappa: the corrected exponent plugged in as printed is verifie
 });
 
 Deno.test("chizat-kappa: the printed form holds for α = m^-1/2 and 1/m (the erratum's scope) and fails for α = 1", async () => {
-  const { result } = await runClaim(relativeScale(), { seed: 1, budget: "test" });
+  const { result } = await wholeRun(startWholeRun(new URL("./relative_scale.ts", import.meta.url), "relativeScale"));
   assert.equal(result.status, "erratum", result.reason);
   testsMatchVerdict({ result });
   const { inside, outside } = result.scope!;

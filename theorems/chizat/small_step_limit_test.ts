@@ -1,10 +1,11 @@
+import { startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import assert from "node:assert/strict";
 import { firstCaughtInstance } from "../../engine/mutation.ts";
 import { runClaim } from "../../engine/run.ts";
 import { smallStepLimit } from "./small_step_limit.ts";
 
 Deno.test("chizat-small-step is an erratum at the test budget: −m∇F_m fails for m ≥ 2, −∇F_m holds on all", async () => {
-  const { result } = await runClaim(smallStepLimit(), { seed: 1, budget: "test" });
+  const { result } = await wholeRun(startWholeRun(new URL("./small_step_limit.ts", import.meta.url), "smallStepLimit"));
   assert.equal(result.status, "erratum", result.reason);
   // The printed form holds inside the stated scope m = 1 and fails outside it.
   assert.equal(result.scope?.inside.failed, 0);

@@ -1,11 +1,11 @@
+import { startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import assert from "node:assert/strict";
 import { firstCaughtInstance, withParams } from "../../engine/mutation.ts";
-import { runClaim } from "../../engine/run.ts";
 import { createRng } from "../../numerics/random.ts";
 import { softMinLimit } from "./soft_min_limit.ts";
 
 Deno.test("chizat-soft-min is verified at the test budget", async () => {
-  const { result } = await runClaim(softMinLimit(), { seed: 1, budget: "test" });
+  const { result } = await wholeRun(startWholeRun(new URL("./soft_min_limit.ts", import.meta.url), "softMinLimit"));
   assert.equal(result.status, "verified", result.reason);
   // The upper end log(n)/β is approached: the worst gap·β/log n is near 1.
   assert.ok((result.tightness ?? 0) > 0.9, `tightness ${result.tightness}`);

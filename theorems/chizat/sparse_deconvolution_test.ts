@@ -1,10 +1,12 @@
+import { startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import assert from "node:assert/strict";
 import { firstCaughtInstance } from "../../engine/mutation.ts";
-import { runClaim } from "../../engine/run.ts";
 import { sparseDeconvolution } from "./sparse_deconvolution.ts";
 
 Deno.test("chizat-sparse-deconvolution is observed at the test budget", async () => {
-  const { result } = await runClaim(sparseDeconvolution(), { seed: 1, budget: "test" });
+  const { result } = await wholeRun(
+    startWholeRun(new URL("./sparse_deconvolution.ts", import.meta.url), "sparseDeconvolution"),
+  );
   assert.equal(result.status, "observed", result.reason);
 });
 

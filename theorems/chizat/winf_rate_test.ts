@@ -1,11 +1,12 @@
+import { startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import assert from "node:assert/strict";
 import { firstCaughtInstance } from "../../engine/mutation.ts";
-import { runClaim, runInstance } from "../../engine/run.ts";
+import { runInstance } from "../../engine/run.ts";
 import { outcomeOf } from "../../engine/claim.ts";
 import { winfRate } from "./winf_rate.ts";
 
 Deno.test("chizat-winf is an erratum at the test budget: exact for grids, m^(-1/2) for samples on the circle", async () => {
-  const { result } = await runClaim(winfRate(), { seed: 1, budget: "test" });
+  const { result } = await wholeRun(startWholeRun(new URL("./winf_rate.ts", import.meta.url), "winfRate"));
   assert.equal(result.status, "erratum", result.reason);
   assert.equal(result.scope?.inside.failed, 0);
   assert.deepEqual(result.readings?.map((r) => r.verdict), ["fails", "fails", "holds"]);

@@ -1,10 +1,10 @@
+import { startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import assert from "node:assert/strict";
 import { firstCaughtInstance } from "../../engine/mutation.ts";
-import { runClaim } from "../../engine/run.ts";
 import { dnnEvolution } from "./dnn_evolution.ts";
 
 Deno.test("yang-dnn-evolution is verified at the test budget", async () => {
-  const { result } = await runClaim(dnnEvolution(), { seed: 1, budget: "test" });
+  const { result } = await wholeRun(startWholeRun(new URL("./dnn_evolution.ts", import.meta.url), "dnnEvolution"));
   assert.equal(result.status, "verified", result.reason);
 });
 

@@ -1,12 +1,12 @@
+import { startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import assert from "node:assert/strict";
 import { firstCaughtInstance } from "../../engine/mutation.ts";
-import { runClaim } from "../../engine/run.ts";
 import { kernelW } from "../../models/lecture_network.ts";
 import { testsMatchVerdict } from "../../testing/test_records.ts";
 import { firstLayerGram } from "./first_layer_gram.ts";
 
 Deno.test("yang-gram-w is verified at the test budget, and its exponent test does not reject", async () => {
-  const { result } = await runClaim(firstLayerGram(), { seed: 1, budget: "test" });
+  const { result } = await wholeRun(startWholeRun(new URL("./first_layer_gram.ts", import.meta.url), "firstLayerGram"));
   assert.equal(result.status, "verified", result.reason);
   testsMatchVerdict({ result });
 });

@@ -1,3 +1,4 @@
+import { startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import assert from "node:assert/strict";
 import { firstCaughtInstance } from "../../engine/mutation.ts";
 import { runClaim } from "../../engine/run.ts";
@@ -16,7 +17,7 @@ Deno.test("yang-lambda-min catches the near miss λ_min(K̂^(a)(θ⁰)) ≥ λ_S
 });
 
 Deno.test("yang-lambda-min: verified at the test budget, its binomial test at the power goal", async () => {
-  const { result } = await runClaim(lambdaMin(), { seed: 1, budget: "test" });
+  const { result } = await wholeRun(startWholeRun(new URL("./lambda_min.ts", import.meta.url), "lambdaMin"));
   assert.equal(result.status, "verified");
   testsMatchVerdict({ result });
   assert.ok(result.aggregate!.tests![0].power!.probability >= 0.5);

@@ -1,3 +1,4 @@
+import { startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import assert from "node:assert/strict";
 import { firstCaughtInstance, withParams } from "../../engine/mutation.ts";
 import { runClaim } from "../../engine/run.ts";
@@ -5,7 +6,7 @@ import { createRng } from "../../numerics/random.ts";
 import { pdeOperator } from "./pde_operator.ts";
 
 Deno.test("yang-pde-operator is verified at the test budget (exact and hyper-dual instances)", async () => {
-  const { result } = await runClaim(pdeOperator(), { seed: 1, budget: "test" });
+  const { result } = await wholeRun(startWholeRun(new URL("./pde_operator.ts", import.meta.url), "pdeOperator"));
   assert.equal(result.status, "verified", result.reason);
 });
 

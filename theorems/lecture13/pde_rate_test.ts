@@ -1,12 +1,12 @@
+import { startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import assert from "node:assert/strict";
 import { firstCaughtInstance } from "../../engine/mutation.ts";
-import { runClaim } from "../../engine/run.ts";
 import { pdeRate } from "./pde_rate.ts";
 
 // The flows do not depend on the rate under test, so the near miss reuses the printed claim's (same seed, same
 // draws: models/pde_rate_certificate.ts caches them by content).
 Deno.test("yang-pde-rate is verified at the test budget, every draw certified along t ≥ 0", async () => {
-  const { result, records } = await runClaim(pdeRate(), { seed: 1, budget: "test" });
+  const { result, records } = await wholeRun(startWholeRun(new URL("./pde_rate.ts", import.meta.url), "pdeRate"));
   assert.equal(result.status, "verified", result.reason);
   for (const r of records.filter((r) => r.met)) assert.match(r.conclusion!.detail, /^0\/16 draws not certified/);
 });
