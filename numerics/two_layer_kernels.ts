@@ -21,6 +21,8 @@ export interface TwoLayerScales {
   output?: number;
 }
 
+import { wasmGdStep, wasmNtkGrams } from "./two_layer_kernels_wasm_glue.ts";
+
 /** Neurons per block: 2·m·BLOCK doubles of scratch stay in L2 for m ≤ 64. */
 const BLOCK = 128;
 
@@ -257,6 +259,35 @@ export function ntkGramRelu(
 ): Float64Array {
   checkShapes(X, U, b, v, m, d, n);
   const si = scales.input ?? 1, so = scales.output ?? 1;
+  const w = wasmNtkGrams(X, U, b, v, m, d, n, si);
+  if (!w) return ntkGramReluTs(X, U, b, v, m, d, n, scales);
+  return kernelFromGrams(X, m, d, si, so, w.SS, w.GG, w.mp);
+}
+
+/**
+ * `ntkGramRelu` in plain TypeScript loops: the same bits (the reference the wasm kernel is tested against,
+ * and the fallback where WebAssembly SIMD is unavailable or the problem exceeds its memory).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { ntkGramReluTs } from "./two_layer_kernels.ts";
+ * const K = ntkGramReluTs(Float64Array.of(1), Float64Array.of(2), Float64Array.of(0), Float64Array.of(3), 1, 1, 1);
+ * assert.equal(K[0], 23);
+ * ```
+ */
+export function ntkGramReluTs(
+  X: Float64Array,
+  U: Float64Array,
+  b: Float64Array,
+  v: Float64Array,
+  m: number,
+  d: number,
+  n: number,
+  scales: TwoLayerScales = {},
+): Float64Array {
+  checkShapes(X, U, b, v, m, d, n);
+  const si = scales.input ?? 1, so = scales.output ?? 1;
   const P = new Float64Array(m * BLOCK), S = new Float64Array(m * BLOCK), G = new Float64Array(m * BLOCK);
   const SS = new Float64Array(m * m), GG = new Float64Array(m * m);
   for (let k0 = 0; k0 < n; k0 += BLOCK) {
@@ -266,12 +297,26 @@ export function ntkGramRelu(
     accumulateGram(S, m, B, SS);
     accumulateGram(G, m, B, GG);
   }
+  return kernelFromGrams(X, m, d, si, so, SS, GG, m);
+}
+
+/** K̂ = s_o²·(S Sᵀ + (G Gᵀ) ⊙ (1 + s_i²·X Xᵀ)) + 1 from the upper triangles of S Sᵀ, G Gᵀ (row stride `stride`). */
+function kernelFromGrams(
+  X: Float64Array,
+  m: number,
+  d: number,
+  si: number,
+  so: number,
+  SS: Float64Array,
+  GG: Float64Array,
+  stride: number,
+): Float64Array {
   const K = new Float64Array(m * m), so2 = so * so, si2 = si * si;
   for (let i = 0; i < m; i++) {
     for (let j = i; j < m; j++) {
       let xx = 0;
       for (let l = 0; l < d; l++) xx += X[i * d + l] * X[j * d + l];
-      const kij = so2 * (SS[i * m + j] + GG[i * m + j] * (1 + si2 * xx)) + 1;
+      const kij = so2 * (SS[i * stride + j] + GG[i * stride + j] * (1 + si2 * xx)) + 1;
       K[i * m + j] = kij;
       K[j * m + i] = kij;
     }
@@ -306,6 +351,51 @@ export interface GdStepResult {
  * ```
  */
 export function gdStepRelu(
+  X: Float64Array,
+  y: Float64Array,
+  U: Float64Array,
+  b: Float64Array,
+  v: Float64Array,
+  c: number,
+  m: number,
+  d: number,
+  n: number,
+  h: number,
+  scales: TwoLayerScales = {},
+  storeLimit: number = GD_STORE_LIMIT,
+): GdStepResult {
+  checkShapes(X, U, b, v, m, d, n);
+  if (y.length !== m) throw new RangeError(`y has length ${y.length}, expected m = ${m}`);
+  const si = scales.input ?? 1, so = scales.output ?? 1;
+  let loss = 0, gc = 0;
+  const done = wasmGdStep(X, U, b, v, m, d, n, si, h * so, (phi) => {
+    const e = new Float64Array(m);
+    for (let i = 0; i < m; i++) {
+      const r = so * phi[i] + c - y[i];
+      loss += r * r;
+      e[i] = 2 * r;
+      gc += e[i];
+    }
+    return e;
+  });
+  if (!done) return gdStepReluTs(X, y, U, b, v, c, m, d, n, h, scales, storeLimit);
+  return { c: c - h * gc, loss };
+}
+
+/**
+ * `gdStepRelu` in plain TypeScript loops: the same bits (the reference the wasm kernel is tested against,
+ * and the fallback where WebAssembly SIMD is unavailable or the problem exceeds its memory).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { gdStepReluTs } from "./two_layer_kernels.ts";
+ * const U = Float64Array.of(2), b = Float64Array.of(0), v = Float64Array.of(3);
+ * const r = gdStepReluTs(Float64Array.of(1), Float64Array.of(0), U, b, v, 1, 1, 1, 1, 0.01);
+ * assert.ok(r.loss === 49 && Math.abs(r.c - (1 - 0.14)) < 1e-15 && Math.abs(v[0] - (3 - 0.28)) < 1e-15);
+ * ```
+ */
+export function gdStepReluTs(
   X: Float64Array,
   y: Float64Array,
   U: Float64Array,
