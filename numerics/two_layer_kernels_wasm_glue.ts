@@ -25,7 +25,18 @@ interface Exports {
     ST: number,
     GT: number,
   ): void;
-  gd_phi(XT: number, U: number, b: number, v: number, mp: number, d: number, n: number, si: number, phi: number): void;
+  gd_phi(
+    XT: number,
+    U: number,
+    b: number,
+    v: number,
+    mp: number,
+    d: number,
+    n: number,
+    si: number,
+    phi: number,
+    PT: number,
+  ): void;
   gd_update(
     X: number,
     U: number,
@@ -37,7 +48,8 @@ interface Exports {
     si: number,
     e: number,
     hso: number,
-    UTb: number,
+    PT: number,
+    mp: number,
     E: number,
     gv: number,
     gb: number,
@@ -141,19 +153,20 @@ export function wasmGdStep(
   const w = kernels();
   if (!w) return false;
   const mp = pad8(m);
-  const l = layout(w, [m * d, d * mp, n * d, n + 8, n + 8, mp, m, d * 128, m * 128, 128, 128, d * 128]);
+  const l = layout(w, [m * d, d * mp, n * d, n + 8, n + 8, mp, m, (n + 4) * mp, m * 128, 128, 128, d * 128]);
   if (!l) return false;
-  const [oX, oXT, oU, ob, ov, ophi, oe, oUTb, oE, ogv, ogb, ogUT] = l.offsets, f = l.f;
+  const [oX, oXT, oU, ob, ov, ophi, oe, oPT, oE, ogv, ogb, ogUT] = l.offsets, f = l.f;
   f.set(X, oX / 8);
   writeTransposed(f, oXT / 8, X, m, d, mp);
   f.set(U, oU / 8);
   writePadded(f, ob / 8, b);
   writePadded(f, ov / 8, v);
   f.fill(0, ophi / 8, ophi / 8 + mp);
-  w.gd_phi(oXT, oU, ob, ov, mp, d, n, si, ophi);
+  f.fill(0, oPT / 8 + n * mp, oPT / 8 + (n + 4) * mp); // the padding rows gd_update reads, never uses
+  w.gd_phi(oXT, oU, ob, ov, mp, d, n, si, ophi, oPT);
   const e = phiOf(f.slice(ophi / 8, ophi / 8 + m));
   f.set(e, oe / 8);
-  w.gd_update(oX, oU, ob, ov, m, d, n, si, oe, hso, oUTb, oE, ogv, ogb, ogUT);
+  w.gd_update(oX, oU, ob, ov, m, d, n, si, oe, hso, oPT, mp, oE, ogv, ogb, ogUT);
   U.set(f.subarray(oU / 8, oU / 8 + n * d));
   b.set(f.subarray(ob / 8, ob / 8 + n));
   v.set(f.subarray(ov / 8, ov / 8 + n));
