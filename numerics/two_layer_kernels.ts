@@ -21,7 +21,7 @@ export interface TwoLayerScales {
   output?: number;
 }
 
-import { wasmGdStep, wasmNtkGrams } from "./two_layer_kernels_wasm_glue.ts";
+import { wasmGdStep, wasmJacobian, wasmNtkGrams } from "./two_layer_kernels_wasm_glue.ts";
 
 /** Neurons per block: 2·m·BLOCK doubles of scratch stay in L2 for m ≤ 64. */
 const BLOCK = 128;
@@ -474,7 +474,10 @@ export function gdStepReluTs(
 /**
  * The Jacobian ∇_wΦ(X, w) on a batch, one row per input, each row laid out like w = (U row-major, b,
  * v, c), length n(d+2)+1 (11.5.2): ∇_{u_k} = s_o·v_k·step(pre_k)·s_i·x, ∇_{b_k} = s_o·v_k·step(pre_k),
- * ∇_{v_k} = s_o·relu(pre_k), ∇_c = 1. Returns an m × (n(d+2)+1) row-major Float64Array.
+ * ∇_{v_k} = s_o·relu(pre_k), ∇_c = 1. Returns an m × (n(d+2)+1) row-major Float64Array: a new one, or
+ * `out` (of that length, overwritten entirely) if given. Writing into a buffer the caller reuses saves the
+ * page faults of a fresh allocation, which dominate this memory-bound kernel (10.5 MB at m = 32, d = 8,
+ * n = 2¹²: measured 1 750 minor faults per fresh call).
  *
  * @example
  * ```ts
@@ -482,6 +485,9 @@ export function gdStepReluTs(
  * import { jacobianRelu } from "./two_layer_kernels.ts";
  * const J = jacobianRelu(Float64Array.of(1, -1), Float64Array.of(2), Float64Array.of(0), Float64Array.of(3), 2, 1, 1);
  * assert.equal(J.join(), "3,3,2,1,0,0,0,1");
+ * const out = new Float64Array(8).fill(7);
+ * assert.equal(jacobianRelu(Float64Array.of(1, -1), Float64Array.of(2), Float64Array.of(0), Float64Array.of(3), 2, 1, 1, {}, out), out);
+ * assert.equal(out.join(), J.join());
  * ```
  */
 export function jacobianRelu(
@@ -493,25 +499,63 @@ export function jacobianRelu(
   d: number,
   n: number,
   scales: TwoLayerScales = {},
+  out?: Float64Array,
 ): Float64Array {
   checkShapes(X, U, b, v, m, d, n);
   const si = scales.input ?? 1, so = scales.output ?? 1;
   const P = n * (d + 2) + 1;
-  const J = new Float64Array(m * P);
+  if (out && out.length !== m * P) {
+    throw new RangeError(`out has length ${out.length}, expected m·(n(d+2)+1) = ${m * P}`);
+  }
+  const J = out ?? new Float64Array(m * P);
+  if (wasmJacobian(X, U, b, v, m, d, n, si, so, J)) return J;
+  return jacobianReluTs(X, U, b, v, m, d, n, scales, J.fill(0));
+}
+
+/**
+ * `jacobianRelu` in plain TypeScript loops into `out` (zero on entry), the same values: the reference the
+ * wasm kernel is tested against and the fallback.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { jacobianReluTs } from "./two_layer_kernels.ts";
+ * const J = jacobianReluTs(Float64Array.of(1, -1), Float64Array.of(2), Float64Array.of(0), Float64Array.of(3), 2, 1, 1, {}, new Float64Array(8));
+ * assert.equal(J.join(), "3,3,2,1,0,0,0,1");
+ * ```
+ */
+export function jacobianReluTs(
+  X: Float64Array,
+  U: Float64Array,
+  b: Float64Array,
+  v: Float64Array,
+  m: number,
+  d: number,
+  n: number,
+  scales: TwoLayerScales,
+  out: Float64Array,
+): Float64Array {
+  checkShapes(X, U, b, v, m, d, n);
+  const si = scales.input ?? 1, so = scales.output ?? 1;
+  const P = n * (d + 2) + 1;
+  if (out.length !== m * P) throw new RangeError(`out has length ${out.length}, expected m·(n(d+2)+1) = ${m * P}`);
+  const J = out, pre = new Float64Array(n);
   for (let i = 0; i < m; i++) {
-    const row = i * P, xi = i * d;
-    // Hot loop: n·d multiply-adds per input.
+    const row = i * P, xi = i * d, rb = row + n * d, rv = rb + n;
+    // Hot loop: n·d multiply-adds per input, into a row of pre-activations (then three streams of writes).
     for (let k = 0; k < n; k++) {
       const uk = k * d;
       let a = 0;
       for (let j = 0; j < d; j++) a += X[xi + j] * U[uk + j];
-      const p = si * a + b[k];
-      // ∇_v written unconditionally via max so that a NaN pre-activation shows up as NaN.
-      J[row + n * (d + 1) + k] = so * Math.max(p, 0);
-      if (p > 0) {
-        const g = so * v[k];
-        for (let j = 0; j < d; j++) J[row + uk + j] = g * si * X[xi + j];
-        J[row + n * d + k] = g;
+      pre[k] = si * a + b[k];
+    }
+    // ∇_v written unconditionally via max so that a NaN pre-activation shows up as NaN.
+    for (let k = 0; k < n; k++) J[rv + k] = so * Math.max(pre[k], 0);
+    for (let k = 0; k < n; k++) {
+      if (pre[k] > 0) {
+        const g = so * v[k], uk = row + k * d;
+        for (let j = 0; j < d; j++) J[uk + j] = g * si * X[xi + j];
+        J[rb + k] = g;
       }
     }
     J[row + P - 1] = 1;

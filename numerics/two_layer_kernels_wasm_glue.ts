@@ -11,6 +11,19 @@ import { TWO_LAYER_KERNELS_WASM_BASE64 } from "./two_layer_kernels_wasm.ts";
 
 interface Exports {
   memory: WebAssembly.Memory;
+  peak_loop(iters: number): number;
+  jacobian_row(
+    PT: number,
+    mp: number,
+    i: number,
+    X: number,
+    d: number,
+    v: number,
+    n: number,
+    si: number,
+    so: number,
+    R: number,
+  ): void;
   ntk_grams(
     XT: number,
     U: number,
@@ -171,4 +184,57 @@ export function wasmGdStep(
   b.set(f.subarray(ob / 8, ob / 8 + n));
   v.set(f.subarray(ov / 8, ov / 8 + n));
   return true;
+}
+
+/**
+ * The Jacobian (m × (n(d+2)+1), row-major) into `out` (already zero or not: every entry is written): the
+ * pre-activations by gd_phi, then each row in a wasm buffer (L2-sized at n = 2¹²) copied into `out`. Returns
+ * false (and touches nothing) if the wasm kernels are unavailable or the problem too large.
+ */
+export function wasmJacobian(
+  X: Float64Array,
+  U: Float64Array,
+  b: Float64Array,
+  v: Float64Array,
+  m: number,
+  d: number,
+  n: number,
+  si: number,
+  so: number,
+  out: Float64Array,
+): boolean {
+  const w = kernels();
+  if (!w) return false;
+  const mp = pad8(m), P = n * (d + 2) + 1;
+  const l = layout(w, [m * d, d * mp, n * d, n + 8, n + 8, mp, (n + 4) * mp, P]);
+  if (!l) return false;
+  const [oX, oXT, oU, ob, ov, ophi, oPT, oR] = l.offsets, f = l.f;
+  f.set(X, oX / 8);
+  writeTransposed(f, oXT / 8, X, m, d, mp);
+  f.set(U, oU / 8);
+  writePadded(f, ob / 8, b);
+  writePadded(f, ov / 8, v);
+  w.gd_phi(oXT, oU, ob, ov, mp, d, n, si, ophi, oPT);
+  const row = f.subarray(oR / 8, oR / 8 + P);
+  for (let i = 0; i < m; i++) {
+    w.jacobian_row(oPT, mp, i, oX, d, ov, n, si, so, oR);
+    out.set(row, i * P);
+  }
+  return true;
+}
+
+/**
+ * Runs the wasm module's `peak_loop`: `iters` iterations of 12 independent f64x2 chains a ← a·x + y,
+ * 48 flops each (the bench's measured float64 peak). Returns the chains' sum (NaN if wasm is unavailable).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { wasmPeakLoop } from "./two_layer_kernels_wasm_glue.ts";
+ * assert.ok(Number.isFinite(wasmPeakLoop(1000)));
+ * ```
+ */
+export function wasmPeakLoop(iters: number): number {
+  const w = kernels();
+  return w ? w.peak_loop(iters) : NaN;
 }

@@ -556,6 +556,53 @@
       (br $blocks)))
   )
 
+  ;; Row i of the Jacobian into R (n(d+2)+1 doubles), from the pre-activations PT (n × mp) gd_phi stored:
+  ;; R[k·d + j] = (g·s_i)·X[i, j] if P > 0 else +0, R[n·d + k] = g if P > 0 else +0, R[n(d+1) + k] =
+  ;; s_o·relu(P), R[n(d+2)] = 1, with g = s_o·v_k and P = PT[k, i]: the TypeScript jacobianRelu's values.
+  (func (export "jacobian_row") (param $PT i32) (param $mp i32) (param $i i32) (param $X i32) (param $d i32)
+      (param $v i32) (param $n i32) (param $si f64) (param $so f64) (param $R i32)
+    (local $k i32) (local $j i32) (local $pp i32) (local $ru i32) (local $rb i32) (local $rv i32) (local $xp i32)
+    (local $stride i32) (local $pos i32) (local $p f64) (local $g f64) (local $gs f64) (local $mask v128)
+    (local $gsv v128)
+    (local.set $stride (i32.shl (local.get $mp) (i32.const 3)))
+    (local.set $pp (i32.add (local.get $PT) (i32.shl (local.get $i) (i32.const 3))))
+    (local.set $xp (i32.add (local.get $X) (i32.shl (i32.mul (local.get $i) (local.get $d)) (i32.const 3))))
+    (local.set $ru (local.get $R))
+    (local.set $rb (i32.add (local.get $R) (i32.shl (i32.mul (local.get $n) (local.get $d)) (i32.const 3))))
+    (local.set $rv (i32.add (local.get $rb) (i32.shl (local.get $n) (i32.const 3))))
+    (local.set $k (i32.const 0))
+    (block $kd (loop $kl
+      (br_if $kd (i32.ge_u (local.get $k) (local.get $n)))
+      (local.set $p (f64.load (local.get $pp)))
+      (local.set $pos (f64.gt (local.get $p) (f64.const 0)))
+      (local.set $g (f64.mul (local.get $so) (f64.load (i32.add (local.get $v) (i32.shl (local.get $k) (i32.const 3))))))
+      (local.set $gs (f64.mul (local.get $g) (local.get $si)))
+      (local.set $gsv (f64x2.splat (local.get $gs)))
+      (local.set $mask (i64x2.splat (i64.sub (i64.const 0) (i64.extend_i32_u (local.get $pos)))))
+      (local.set $j (i32.const 0))
+      (block $jd (loop $jl
+        (br_if $jd (i32.gt_u (i32.add (local.get $j) (i32.const 2)) (local.get $d)))
+        (v128.store (i32.add (local.get $ru) (i32.shl (local.get $j) (i32.const 3)))
+          (v128.and (local.get $mask)
+            (f64x2.mul (local.get $gsv) (v128.load (i32.add (local.get $xp) (i32.shl (local.get $j) (i32.const 3)))))))
+        (local.set $j (i32.add (local.get $j) (i32.const 2)))
+        (br $jl)))
+      (if (i32.lt_u (local.get $j) (local.get $d)) (then
+        (f64.store (i32.add (local.get $ru) (i32.shl (local.get $j) (i32.const 3)))
+          (select (f64.mul (local.get $gs) (f64.load (i32.add (local.get $xp) (i32.shl (local.get $j) (i32.const 3)))))
+            (f64.const 0) (local.get $pos)))))
+      (f64.store (local.get $rb) (select (local.get $g) (f64.const 0) (local.get $pos)))
+      (f64.store (local.get $rv)
+        (f64.mul (local.get $so) (select (f64.const 0) (local.get $p) (f64.le (local.get $p) (f64.const 0)))))
+      (local.set $pp (i32.add (local.get $pp) (local.get $stride)))
+      (local.set $ru (i32.add (local.get $ru) (i32.shl (local.get $d) (i32.const 3))))
+      (local.set $rb (i32.add (local.get $rb) (i32.const 8)))
+      (local.set $rv (i32.add (local.get $rv) (i32.const 8)))
+      (local.set $k (i32.add (local.get $k) (i32.const 1)))
+      (br $kl)))
+    (f64.store (local.get $rv) (f64.const 1))
+  )
+
   ;; The machine's float64 SIMD throughput as this engine compiles it: `iters` iterations of 12 independent
   ;; chains a ← a·x + y on f64x2 (12 mul + 12 add = 48 flops per iteration; 12 chains cover the 6-cycle
   ;; mul + add latency at 2 mul and 2 add per cycle). Returns the sum of the chains (so the loop is live).
