@@ -26,12 +26,12 @@ const MODULE = new URL("../numerics/two_layer_kernels_wasm.ts", import.meta.url)
  * assert.equal(f(), 2);
  * ```
  */
-export async function assemble(wat: string): Promise<Uint8Array> {
+export async function assemble(wat: string): Promise<Uint8Array<ArrayBuffer>> {
   const w = await wabt();
   const mod = w.parseWat("two_layer_kernels.wat", wat, { simd: true });
   try {
     mod.validate();
-    return mod.toBinary({ canonicalize_lebs: true, write_debug_names: false }).buffer;
+    return Uint8Array.from(mod.toBinary({ canonicalize_lebs: true, write_debug_names: false }).buffer);
   } finally {
     mod.destroy();
   }
@@ -79,7 +79,7 @@ async function writeAtomic(url: URL, data: Uint8Array): Promise<void> {
 }
 
 /** The two outputs the committed source gives. */
-export async function buildOutputs(): Promise<{ binary: Uint8Array; module: string }> {
+export async function buildOutputs(): Promise<{ binary: Uint8Array<ArrayBuffer>; module: string }> {
   const binary = await assemble(await Deno.readTextFile(SOURCE));
   return { binary, module: bytesModule(binary) };
 }
