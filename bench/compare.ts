@@ -1,7 +1,8 @@
 /**
  * `deno task bench:compare [m d n runs] [--rounds R] [--jacobian-n N] [--ts] [--no-tfjs]`: runs
- * `../shared/bench/reference_numpy.py` at width n (for `ntk_gram`, `gd_step`) and at width N (default 4096, for
- * `jacobian`), then `bench/kernels.ts`, one after the other, R times (default 3), each in a fresh process, and
+ * `../shared/bench/reference_numpy.py` at width n (for `ntk_gram`, `gd_step`; stopped once it has printed
+ * them) and at width N (default 4096, for `jacobian`), then `bench/kernels.ts`, one after the other, R times
+ * (default 3), each in a fresh process, and
  * prints one JSON line per kernel and round, `{"round", "kernel", "n", "median_ms", "numpy_kernel", "numpy_ms",
  * "ratio", "gflops", "numpy_gflops"}` (ratio = this kernel's time over numpy's time for the same computation at the
  * same shape in the same round), then one summary line per kernel with the median and the largest ratio over the
@@ -67,6 +68,40 @@ async function run(cmd: string, args: string[], env?: Record<string, string>): P
   return new TextDecoder().decode(out.stdout);
 }
 
+/**
+ * Runs the numpy script (unbuffered, pinned) and returns its timings once all of `kernels` have been printed,
+ * killing it then; fails if it exits first.
+ */
+async function runUntil(cmd: string, args: string[], kernels: string[]): Promise<Timing[]> {
+  const child = new Deno.Command(cmd, {
+    args,
+    env: { ...NUMPY_ENV, PYTHONUNBUFFERED: "1" },
+    stdout: "piped",
+    stderr: "inherit",
+  }).spawn();
+  const found: Timing[] = [];
+  let text = "";
+  const reader = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
+  try {
+    while (!kernels.every((k) => found.some((t) => t.kernel === k))) {
+      const { value, done } = await reader.read();
+      if (done) throw new Error(`${cmd} ${args.join(" ")} ended before printing ${kernels.join(", ")}`);
+      text += value;
+      const cut = text.lastIndexOf("\n");
+      if (cut < 0) continue;
+      found.push(...parseTimings(text.slice(0, cut + 1)));
+      text = text.slice(cut + 1);
+    }
+  } finally {
+    await reader.cancel().catch(() => {});
+    try {
+      child.kill("SIGTERM");
+    } catch { /* already exited */ }
+    await child.status;
+  }
+  return found;
+}
+
 /** The median of a non-empty list. */
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -108,10 +143,12 @@ async function main(args: string[]): Promise<void> {
   const peaks: { measured_gflops: number; nominal_gflops_per_core: number | null; nominal_from: string }[] = [];
   for (let round = 1; round <= rounds; round++) {
     const numpy = new Map<string, number>();
-    for (const width of [n, nJ]) {
-      for (const t of parseTimings(await run("python3", [script, m, d, width, runs], NUMPY_ENV))) {
-        numpy.set(`${t.kernel}@${(t as Timing & { n: number }).n}`, t.median_ms);
-      }
+    // Width n: only ntk_gram and gd_step are compared, so the script is stopped once it has printed them
+    // (its Jacobian at n = 2¹⁶, 170 MB and about 8 s, is not needed). Then width N for the Jacobian, last,
+    // so that it runs just before this project's kernels (bench/kernels.ts times the Jacobian first).
+    const wide = n === nJ ? [] : await runUntil("python3", [script, m, d, n, runs], ["ntk_gram", "gd_step"]);
+    for (const t of [...wide, ...parseTimings(await run("python3", [script, m, d, nJ, runs], NUMPY_ENV))]) {
+      numpy.set(`${t.kernel}@${(t as Timing & { n: number }).n}`, t.median_ms);
     }
     const ours = parseTimings(await run(Deno.execPath(), ["run", "-A", kernels, ...rest]));
     for (const t of ours) {
@@ -147,8 +184,8 @@ async function main(args: string[]): Promise<void> {
       median_ratio: round3(median(rs.map((r) => r.ratio))),
       max_ratio: round3(Math.max(...rs.map((r) => r.ratio))),
       at_most_numpy_every_round: rs.every((r) => r.ratio <= 1),
-      median_ms: ms,
-      numpy_median_ms: nms,
+      median_ms: round3(ms),
+      numpy_median_ms: round3(nms),
       gflops: Math.round(f / ms / 1e4) / 100,
       numpy_gflops: Math.round(f / nms / 1e4) / 100,
     }));

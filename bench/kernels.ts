@@ -9,7 +9,7 @@
  * same with a fresh Float64Array per call, whose page faults cost more than the kernel); with `--ts` also
  * `ntk_gram_ts` and `gd_step_ts` (the same bits from plain TypeScript loops); then `ntk_gram` and `gd_step` in
  * tfjs (float32) on its cpu and wasm backends (`ntk_gram_tfjs_cpu`, …, `gd_step_tfjs_wasm`), written as the
- * numpy script writes them; `--no-tfjs` skips tfjs. First of all one line `{"kernel": "peak", …}`: the
+ * numpy script writes them; `--no-tfjs` skips tfjs. Before tfjs, one line `{"kernel": "peak", …}`: the
  * machine's float64 peak, measured (`measured_gflops`: one core running wasm/two_layer_kernels.wat's
  * `peak_loop`, 12 independent f64x2 multiply-add chains, the instructions the kernels use) and nominal
  * (`nominal_gflops_per_core` = clock × SIMD lanes × 2 for FMA × 2 FMA units, from /proc/cpuinfo's "cpu MHz"
@@ -196,19 +196,18 @@ async function benchFloat64(a: BenchArgs): Promise<string[]> {
   const { m, d, n } = a;
   let c = 0;
   const h = 0.01 / n;
+  // The Jacobian first: bench/compare.ts runs numpy's Jacobian just before this process.
+  const j = data({ ...a, n: a.nJ }), J = new Float64Array(m * (a.nJ * (d + 2) + 1));
   const out = [
+    line("jacobian", a, await medianMs(() => jacobianRelu(j.X, j.U, j.b, j.v, m, d, a.nJ, {}, J), a.runs), a.nJ),
     line("ntk_gram", a, await medianMs(() => ntkGramRelu(X, U, b, v, m, d, n), a.runs)),
     line("gd_step", a, await medianMs(() => (c = gdStepRelu(X, y, U, b, v, c, m, d, n, h).c), a.runs)),
+    line("jacobian_alloc", a, await medianMs(() => jacobianRelu(j.X, j.U, j.b, j.v, m, d, a.nJ), a.runs), a.nJ),
   ];
   if (a.ts) {
     out.push(line("ntk_gram_ts", a, await medianMs(() => ntkGramReluTs(X, U, b, v, m, d, n), a.runs)));
     out.push(line("gd_step_ts", a, await medianMs(() => (c = gdStepReluTs(X, y, U, b, v, c, m, d, n, h).c), a.runs)));
   }
-  const j = data({ ...a, n: a.nJ }), J = new Float64Array(m * (a.nJ * (d + 2) + 1));
-  out.push(
-    line("jacobian", a, await medianMs(() => jacobianRelu(j.X, j.U, j.b, j.v, m, d, a.nJ, {}, J), a.runs), a.nJ),
-  );
-  out.push(line("jacobian_alloc", a, await medianMs(() => jacobianRelu(j.X, j.U, j.b, j.v, m, d, a.nJ), a.runs), a.nJ));
   return out;
 }
 
@@ -262,8 +261,8 @@ async function benchTfjs(a: BenchArgs, suffix: string): Promise<string[]> {
 /** Runs all kernels, printing each JSON line as soon as it is measured. */
 async function main(args: string[]): Promise<void> {
   const a = parseBenchArgs(args);
-  console.log(peakLine());
   for (const l of await benchFloat64(a)) console.log(l);
+  console.log(peakLine());
   if (!a.tfjs) return;
   tf.env().set("IS_TEST", true); // silences the "install tfjs-node" banner
   await tf.setBackend("cpu");
