@@ -2,12 +2,14 @@
  * `deno task bench:compare [m d n runs] [--rounds R] [--jacobian-n N] [--ts] [--no-tfjs]`: runs
  * `../shared/bench/reference_numpy.py` at width n (for `ntk_gram`, `gd_step`; stopped once it has printed
  * them) and at width N (default 4096, for `jacobian`), then `bench/kernels.ts`, one after the other, R times
- * (default 3), each in a fresh process, and
+ * (default 3), each in a fresh process, then `bench/reference_numpy_cpu.py` (numpy's CPU time per call), and
  * prints one JSON line per kernel and round, `{"round", "kernel", "n", "median_ms", "numpy_kernel", "numpy_ms",
- * "ratio", "gflops", "numpy_gflops"}` (ratio = this kernel's time over numpy's time for the same computation at the
- * same shape in the same round), then one summary line per kernel with the median and the largest ratio over the
- * rounds, both sides' median times and rates, whether the ratio was ≤ 1 in every round, and the peak lines of
- * `bench/kernels.ts` (measured and nominal). numpy runs pinned to one thread: `OPENBLAS_NUM_THREADS`,
+ * "ratio", "cpu_ms", "numpy_cpu_ms", "cpu_ratio", "gflops", "numpy_gflops"}` (ratio = this kernel's median wall
+ * time over numpy's for the same computation at the same shape in the same round; cpu_ratio the same for the
+ * process CPU time per call, which other processes' time slices do not inflate), then one summary line per
+ * kernel with the median and the largest ratio (wall and CPU) over the rounds, both sides' median times and
+ * rates, whether the wall ratio was ≤ 1 in every round, and the peak lines of `bench/kernels.ts` (measured and
+ * nominal). numpy runs pinned to one thread: `OPENBLAS_NUM_THREADS`,
  * `OMP_NUM_THREADS` and `MKL_NUM_THREADS` are set to 1 in its environment, and a first line `{"numpy_threads"}`
  * reports the threads of a python process that has imported numpy under that environment (1 if pinned; the
  * run stops otherwise). On a shared machine the absolute times drift; ratios taken back to back drift much less.
@@ -117,6 +119,8 @@ interface Row {
   numpyMs: number;
   ratio: number;
   flops: number;
+  /** CPU time per call, ours over numpy's (NaN where either is missing). */
+  cpuRatio: number;
 }
 
 /** Parses `[m d n runs] [--rounds R] [--jacobian-n N] …`: the rounds, the shape and the rest for kernels.ts. */
@@ -135,6 +139,7 @@ async function main(args: string[]): Promise<void> {
   const [m, d, n, runs] = shape.length === 4 ? shape : ["32", "8", "65536", "20"];
   const script = new URL("../../shared/bench/reference_numpy.py", import.meta.url).pathname;
   const kernels = new URL("./kernels.ts", import.meta.url).pathname;
+  const cpuScript = new URL("./reference_numpy_cpu.py", import.meta.url).pathname;
   const probe = "import os, numpy; print(len(os.listdir('/proc/self/task')))";
   const threads = Number((await run("python3", ["-c", probe], NUMPY_ENV)).trim());
   console.log(JSON.stringify({ numpy_threads: threads, env: NUMPY_ENV }));
@@ -151,6 +156,13 @@ async function main(args: string[]): Promise<void> {
       numpy.set(`${t.kernel}@${(t as Timing & { n: number }).n}`, t.median_ms);
     }
     const ours = parseTimings(await run(Deno.execPath(), ["run", "-A", kernels, ...rest]));
+    // numpy's CPU time per call (bench/reference_numpy_cpu.py: the script's own kernels), after ours.
+    const numpyCpu = new Map<string, number>();
+    for (const [width, names] of [[n, ["ntk_gram", "gd_step"]], [nJ, ["jacobian"]]] as const) {
+      for (const t of parseTimings(await run("python3", [cpuScript, script, m, d, width, runs, ...names], NUMPY_ENV))) {
+        numpyCpu.set(`${t.kernel}@${width}`, (t as Timing & { cpu_ms: number }).cpu_ms);
+      }
+    }
     for (const t of ours) {
       if (t.kernel === "peak") {
         peaks.push(t as unknown as (typeof peaks)[number]);
@@ -160,7 +172,16 @@ async function main(args: string[]): Promise<void> {
       const tn = (t as Timing & { n: number }).n, nk = numpyCounterpart(t.kernel), nm = numpy.get(`${nk}@${tn}`);
       if (nm === undefined) continue;
       const flops = kernelFlops(t.kernel, Number(m), Number(d), tn) ?? NaN;
-      const row: Row = { kernel: t.kernel, n: tn, ms: t.median_ms, numpyMs: nm, ratio: t.median_ms / nm, flops };
+      const cpu = (t as Timing & { cpu_ms?: number }).cpu_ms ?? NaN, ncpu = numpyCpu.get(`${nk}@${tn}`) ?? NaN;
+      const row: Row = {
+        kernel: t.kernel,
+        n: tn,
+        ms: t.median_ms,
+        numpyMs: nm,
+        ratio: t.median_ms / nm,
+        flops,
+        cpuRatio: cpu / ncpu,
+      };
       rows.set(t.kernel, [...(rows.get(t.kernel) ?? []), row]);
       console.log(JSON.stringify({
         round,
@@ -170,6 +191,9 @@ async function main(args: string[]): Promise<void> {
         numpy_kernel: nk,
         numpy_ms: nm,
         ratio: round3(row.ratio),
+        cpu_ms: cpu,
+        numpy_cpu_ms: ncpu,
+        cpu_ratio: round3(row.cpuRatio),
         gflops: Math.round(flops / t.median_ms / 1e4) / 100,
         numpy_gflops: Math.round(flops / nm / 1e4) / 100,
       }));
@@ -184,6 +208,8 @@ async function main(args: string[]): Promise<void> {
       median_ratio: round3(median(rs.map((r) => r.ratio))),
       max_ratio: round3(Math.max(...rs.map((r) => r.ratio))),
       at_most_numpy_every_round: rs.every((r) => r.ratio <= 1),
+      median_cpu_ratio: round3(median(rs.map((r) => r.cpuRatio))),
+      max_cpu_ratio: round3(Math.max(...rs.map((r) => r.cpuRatio))),
       median_ms: round3(ms),
       numpy_median_ms: round3(nms),
       gflops: Math.round(f / ms / 1e4) / 100,

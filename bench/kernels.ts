@@ -1,8 +1,8 @@
 /**
  * `deno task bench:kernels [m d n runs] [--jacobian-n N] [--ts] [--no-tfjs]` (defaults 32 8 65536 20, N = 4096):
  * times the project's hot kernels on the shapes of `../shared/bench/reference_numpy.py` and prints one JSON
- * line per kernel, `{"kernel", "m", "d", "n", "median_ms", "runs", "mflop", "gflops"}`, like that script (plus
- * the flop count and the achieved rate), so that both can be run one after the other on one machine and
+ * line per kernel, `{"kernel", "m", "d", "n", "median_ms", "cpu_ms", "runs", "mflop", "gflops"}`, like that script
+ * (plus the process CPU time per call, the flop count and the achieved rate), so that both can be run one after the other on one machine and
  * compared as ratios. Kernels: `ntk_gram` and `gd_step` at width n and `jacobian` at width N (float64,
  * `numerics/two_layer_kernels.ts`: the WebAssembly SIMD kernels, the Jacobian in TypeScript, written into one
  * output buffer reused across calls, as numpy's allocator reuses the memory it freed; `jacobian_alloc` is the
@@ -30,6 +30,7 @@ import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
 import { createRng } from "../numerics/random.ts";
 import { gdStepRelu, gdStepReluTs, jacobianRelu, ntkGramRelu, ntkGramReluTs } from "../numerics/two_layer_kernels.ts";
 import { wasmPeakLoop } from "../numerics/two_layer_kernels_wasm_glue.ts";
+import process from "node:process";
 import { runBenchMain } from "./_main.ts";
 
 /** Parsed command line. */
@@ -121,7 +122,32 @@ export async function medianMs(fn: () => unknown, runs: number): Promise<number>
   return times.length % 2 ? times[h] : (times[h - 1] + times[h]) / 2;
 }
 
-function line(kernel: string, a: BenchArgs, ms: number, n = a.n): string {
+/**
+ * Like `medianMs`, and also the mean process CPU time per timed call (user + system, all threads, from
+ * node:process cpuUsage): the time that does not count other processes' slices on a loaded machine.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { timeKernel } from "./kernels.ts";
+ * const t = await timeKernel(() => {}, 3);
+ * assert.ok(t.median_ms >= 0 && t.cpu_ms >= 0);
+ * ```
+ */
+export async function timeKernel(fn: () => unknown, runs: number): Promise<{ median_ms: number; cpu_ms: number }> {
+  let cpu = 0, calls = 0;
+  const median_ms = await medianMs(() => {
+    const c = process.cpuUsage();
+    const r = fn();
+    const dc = process.cpuUsage(c);
+    if (calls++ > 0) cpu += (dc.user + dc.system) / 1000; // the warm-up call is not counted, as in numpy's
+    return r;
+  }, runs);
+  return { median_ms, cpu_ms: cpu / runs };
+}
+
+function line(kernel: string, a: BenchArgs, t: number | { median_ms: number; cpu_ms: number }, n = a.n): string {
+  const ms = typeof t === "number" ? t : t.median_ms, cpu = typeof t === "number" ? undefined : t.cpu_ms;
   const flops = kernelFlops(kernel, a.m, a.d, n) ?? NaN, r = (x: number, k: number) => Math.round(x * k) / k;
   const extra = kernel.startsWith("jacobian")
     ? { gbytes_per_s: r((8 * a.m * (n * (a.d + 2) + 1)) / ms / 1e6, 100) }
@@ -132,6 +158,7 @@ function line(kernel: string, a: BenchArgs, ms: number, n = a.n): string {
     d: a.d,
     n,
     median_ms: r(ms, 1000),
+    ...(cpu === undefined ? {} : { cpu_ms: r(cpu, 1000) }),
     runs: a.runs,
     mflop: r(flops / 1e6, 1000),
     gflops: r(flops / ms / 1e6, 100),
@@ -199,14 +226,14 @@ async function benchFloat64(a: BenchArgs): Promise<string[]> {
   // The Jacobian first: bench/compare.ts runs numpy's Jacobian just before this process.
   const j = data({ ...a, n: a.nJ }), J = new Float64Array(m * (a.nJ * (d + 2) + 1));
   const out = [
-    line("jacobian", a, await medianMs(() => jacobianRelu(j.X, j.U, j.b, j.v, m, d, a.nJ, {}, J), a.runs), a.nJ),
-    line("ntk_gram", a, await medianMs(() => ntkGramRelu(X, U, b, v, m, d, n), a.runs)),
-    line("gd_step", a, await medianMs(() => (c = gdStepRelu(X, y, U, b, v, c, m, d, n, h).c), a.runs)),
-    line("jacobian_alloc", a, await medianMs(() => jacobianRelu(j.X, j.U, j.b, j.v, m, d, a.nJ), a.runs), a.nJ),
+    line("jacobian", a, await timeKernel(() => jacobianRelu(j.X, j.U, j.b, j.v, m, d, a.nJ, {}, J), a.runs), a.nJ),
+    line("ntk_gram", a, await timeKernel(() => ntkGramRelu(X, U, b, v, m, d, n), a.runs)),
+    line("gd_step", a, await timeKernel(() => (c = gdStepRelu(X, y, U, b, v, c, m, d, n, h).c), a.runs)),
+    line("jacobian_alloc", a, await timeKernel(() => jacobianRelu(j.X, j.U, j.b, j.v, m, d, a.nJ), a.runs), a.nJ),
   ];
   if (a.ts) {
-    out.push(line("ntk_gram_ts", a, await medianMs(() => ntkGramReluTs(X, U, b, v, m, d, n), a.runs)));
-    out.push(line("gd_step_ts", a, await medianMs(() => (c = gdStepReluTs(X, y, U, b, v, c, m, d, n, h).c), a.runs)));
+    out.push(line("ntk_gram_ts", a, await timeKernel(() => ntkGramReluTs(X, U, b, v, m, d, n), a.runs)));
+    out.push(line("gd_step_ts", a, await timeKernel(() => (c = gdStepReluTs(X, y, U, b, v, c, m, d, n, h).c), a.runs)));
   }
   return out;
 }
