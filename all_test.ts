@@ -106,6 +106,7 @@ import "./numerics/rounding_test.ts";
 import "./numerics/stats_test.ts";
 import "./numerics/svm_test.ts";
 import "./numerics/two_layer_kernels_test.ts";
+import "./numerics/two_layer_kernels_wasm_test.ts";
 import "./theorems/catalog_text_test.ts";
 import "./theorems/ch10/descent_lemma_test.ts";
 import "./theorems/ch10/edge_of_stability_test.ts";

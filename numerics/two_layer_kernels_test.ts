@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs";
 import { Matrix } from "./linalg.ts";
 import { createRng } from "./random.ts";
-import { gdStepRelu, jacobianRelu, ntkGramRelu, type TwoLayerScales } from "./two_layer_kernels.ts";
+import { gdStepRelu, gdStepReluTs, jacobianRelu, ntkGramRelu, type TwoLayerScales } from "./two_layer_kernels.ts";
 
 // Error budget (Higham, Accuracy and Stability, §3.1): a quantity computed by a chain of at most k
 // roundings of unit roundoff u differs from its exact value by at most γ_k·(the same computation on
@@ -170,12 +170,12 @@ for (const [m, d, n, biases, scales] of shapes) {
   });
 }
 
-Deno.test("gdStepRelu: keeping or recomputing the pre-activations gives the same bits", () => {
+Deno.test("gdStepReluTs: keeping or recomputing the pre-activations gives the same bits", () => {
   for (const [m, d, n] of [[7, 3, 301], [32, 8, 1024]]) {
     const p = problem(`store/${m}`, m, d, n, true);
     const a = [p.U, p.b, p.v].map((x) => Float64Array.from(x)), r = [p.U, p.b, p.v].map((x) => Float64Array.from(x));
-    const kept = gdStepRelu(p.X, p.y, a[0], a[1], a[2], p.c, m, d, n, 0.01 / n);
-    const recomputed = gdStepRelu(p.X, p.y, r[0], r[1], r[2], p.c, m, d, n, 0.01 / n, {}, 0);
+    const kept = gdStepReluTs(p.X, p.y, a[0], a[1], a[2], p.c, m, d, n, 0.01 / n);
+    const recomputed = gdStepReluTs(p.X, p.y, r[0], r[1], r[2], p.c, m, d, n, 0.01 / n, {}, 0);
     assert.deepStrictEqual(recomputed, kept);
     assert.deepStrictEqual(r, a);
   }
