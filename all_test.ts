@@ -8,6 +8,7 @@
  * @module
  */
 import "./cli/cli_test.ts";
+import "./cli/explore_out_test.ts";
 import "./cli/explore_text_test.ts";
 import "./cli/merge_reports_test.ts";
 import "./cli/mutate_test.ts";

@@ -105,6 +105,17 @@ export interface ScenarioOutcome {
   note?: string;
 }
 
+/** Optional extras of a scenario run: progress, and where to keep the records run (for plots of what was run). */
+export interface ScenarioRunExtras {
+  /** Called after each instance run (sampled, searched or drawn), with what it counts ("instance", "draw"). */
+  onProgress?: (done: number, total: number, unit: string) => void;
+  /**
+   * Receives the records run with the scenario's parameters (hypotheses ignored): the sampled instances, or every
+   * draw; and the shrunk counterexample's record, when one was found.
+   */
+  keep?: { records: InstanceRecord[]; counterexample?: InstanceRecord };
+}
+
 /** How an aggregate scenario was decided, and why it is not shrunk (shown beside its outcome). */
 export const AGGREGATE_NOT_SHRUNK =
   "decided by the claim's own aggregate check over all draws, not shrunk: a frequency or a law belongs to many draws, not to one instance";
@@ -139,9 +150,13 @@ function freeParameterArbitrary(claim: Claim, fixed: Record<string, number>) {
 export async function runScenario(
   claim: Claim,
   scenario: Scenario,
-  options: { seed: number; instances: number; searchRuns: number; draws?: number },
+  options: { seed: number; instances: number; searchRuns: number; draws?: number } & ScenarioRunExtras,
 ): Promise<ScenarioOutcome> {
   if (scenario.decidedBy === "aggregate") return await runAggregateScenario(claim, scenario, options);
+  const total = Math.min(options.instances, scenario.instances ?? Infinity) +
+    Math.min(options.searchRuns, scenario.searchRuns ?? Infinity);
+  let done = 0;
+  const tick = () => options.onProgress?.(++done, total, "instance");
   options = {
     ...options,
     instances: Math.min(options.instances, scenario.instances ?? Infinity),
@@ -155,7 +170,9 @@ export async function runScenario(
         ignoreHypotheses: true,
       }),
     );
+    tick();
   }
+  options.keep?.records.push(...records);
   const violated = records.filter((r) => !r.met).length;
   const failures = records.filter((r) => outcomeOf(r.conclusion) === "failed").length;
   const undecided = records.filter((r) => outcomeOf(r.conclusion) === "undecided").length;
@@ -166,6 +183,7 @@ export async function runScenario(
         params: { ...scenario.params, ...free },
         ignoreHypotheses: true,
       });
+      tick();
       // Only a failed conclusion is a counterexample: an undecided instance is not shrunk towards.
       return outcomeOf(r.conclusion) !== "failed";
     }),
@@ -178,6 +196,7 @@ export async function runScenario(
       params,
       ignoreHypotheses: true,
     });
+    if (options.keep) options.keep.counterexample = r;
     counterexample = {
       index,
       params,
@@ -342,7 +361,7 @@ export function aggregateDecision(aggregate: AggregateCheck): AggregateDecision 
 export async function runAggregateScenario(
   claim: Claim,
   scenario: Scenario,
-  options: { seed: number; draws?: number },
+  options: { seed: number; draws?: number } & ScenarioRunExtras,
 ): Promise<ScenarioOutcome> {
   const draws = options.draws ?? scenario.instances;
   if (!claim.aggregate) throw new Error(`${claim.id}: scenario ${scenario.name} is decided by an aggregate it lacks`);
@@ -354,7 +373,9 @@ export async function runAggregateScenario(
     records.push(
       await runInstance(claim, options.seed, index, "test", draws, { params: scenario.params, ignoreHypotheses: true }),
     );
+    options.onProgress?.(index + 1, draws, "draw");
   }
+  options.keep?.records.push(...records);
   const aggregate = await safeAggregate(claim, records);
   const violated = records.filter((r) => !r.met).length;
   const failures = records.filter((r) => outcomeOf(r.conclusion) === "failed").length;
