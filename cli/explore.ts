@@ -14,6 +14,7 @@ import {
   type InstanceRecord,
   type Outcome,
   outcomeOf,
+  type ParameterSpec,
 } from "../engine/claim.ts";
 import { aggregateDecision, exploreCommand, runScenario, safeAggregate } from "../engine/explore.ts";
 import { formatNumber } from "../engine/report.ts";
@@ -51,7 +52,9 @@ function help(claim: Claim): string {
   for (const [name, p] of Object.entries(claim.parameters ?? {})) {
     lines.push(
       `  --${name} V`.padEnd(25) +
-        `${texToUnicode(p.help)} (${p.type} in [${p.min}, ${p.max}], default: drawn at random)`,
+        `${texToUnicode(p.help)} (${
+          p.names?.length ? `one of ${namedValues(p)}: a name or its code` : `${p.type} in [${p.min}, ${p.max}]`
+        }, default: drawn at random)`,
     );
   }
   for (const s of claim.scenarios ?? []) {
@@ -68,8 +71,34 @@ function help(claim: Claim): string {
 /** A decimal number ("-1", "2.5", "1e-3"); hex, binary, "Infinity" and empty strings are not. */
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
+/**
+ * The code of a named value of an integer-coded parameter: its exact name (any case), else a unique prefix of one;
+ * undefined when `raw` names none of them.
+ */
+function namedCode(spec: ParameterSpec, flag: string, raw: string): number | undefined {
+  const names = spec.names ?? [];
+  const key = raw.trim().toLowerCase();
+  if (names.length === 0 || DECIMAL.test(key)) return undefined;
+  const exact = names.findIndex((n) => n.toLowerCase() === key);
+  if (exact >= 0) return spec.min + exact;
+  const prefixed = names.flatMap((n, k) => (n.toLowerCase().startsWith(key) ? [k] : []));
+  if (prefixed.length === 1) return spec.min + prefixed[0];
+  throw new UsageError(
+    `--${flag} ${prefixed.length ? "is ambiguous" : "names no value"}: "${raw}" (one of ${
+      names.join(", ")
+    }, or the code ${spec.min}–${spec.max})`,
+  );
+}
+
+/** How help lists an integer-coded parameter's values: "one of a (0), b (1)". */
+function namedValues(spec: ParameterSpec): string {
+  return (spec.names ?? []).map((n, k) => `${n} (${spec.min + k})`).join(", ");
+}
+
 function parameterValue(claim: Claim, name: string, raw: string): number {
   const spec = claim.parameters![name];
+  const named = namedCode(spec, name, raw);
+  if (named !== undefined) return named;
   const v = Number(raw.trim());
   if (!DECIMAL.test(raw.trim()) || !Number.isFinite(v)) {
     throw new UsageError(`--${name} must be a finite decimal number, got "${raw}"`);

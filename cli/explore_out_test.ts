@@ -144,3 +144,38 @@ Deno.test("progress: quiet for 2 s; then a line updating in place on a terminal,
   q.end();
   assert.equal(plain, "sweep y: draw 1/9…\nsweep y: draw 3/9…\n");
 });
+
+Deno.test("integer-coded parameters: names cover every code, help lists them, defaults stated are reachable", async () => {
+  const { claims } = await import("../theorems/catalog.ts");
+  for (const claim of claims) {
+    for (const [name, spec] of Object.entries(claim.parameters ?? {})) {
+      const where = `${claim.id} --${name}`;
+      if (spec.names) {
+        assert.equal(spec.type, "integer", where);
+        assert.equal(spec.names.length, spec.max - spec.min + 1, where);
+        assert.equal(new Set(spec.names).size, spec.names.length, where);
+        for (const n of spec.names) assert.match(n, /^[a-z][a-z0-9.-]*$/, where);
+      } else {
+        // A code without names must say what it means in the help: "index of …" alone does not.
+        assert.doesNotMatch(spec.help, /^index of/, where);
+      }
+      // Every default a help text states ("default 300", "default 1000 at the report budget") is a value the flag takes.
+      for (const m of spec.help.matchAll(/default:? (-?\d+(?:\.\d+)?)\b/g)) {
+        const v = Number(m[1]);
+        assert.ok(v >= spec.min && v <= spec.max, `${where}: default ${v} outside [${spec.min}, ${spec.max}]`);
+      }
+    }
+  }
+  const { out } = await quiet(() => explore(["thm-11.16", "--law", "rademacher", "--n", "16"]));
+  assert.match(out, /instance 0: D = rademacher, σ = arctan, n = 16/);
+  const help = await quiet(() => explore(["thm-11.16", "--help"]));
+  assert.ok(help.out.includes("gaussian-relu (0), rademacher-arctan (1), uniform-softplus (2)"), help.out);
+  const byCode = await quiet(() => explore(["thm-11.16", "--law", "1", "--n", "16"]));
+  assert.equal(byCode.out.split("\n")[1], out.split("\n")[1]);
+  for (const bad of ["gaussian-", "poisson"]) {
+    await assert.rejects(() => quiet(() => explore(["ex-11.37", "--law", bad])), UsageError);
+  }
+  // chizat-global-convergence: both budgets' horizons (300, 1000) are reachable by --horizon.
+  const horizon = (await import("../theorems/catalog.ts")).claimById("chizat-global-convergence")!.parameters!.horizon;
+  assert.ok(horizon.min <= 300 && horizon.max >= 1000, JSON.stringify(horizon));
+});

@@ -1,7 +1,7 @@
 /**
  * Progress on stderr for runs over 2 s: nothing during the first 2 s (a quick run stays quiet); then, when
  * stderr is a terminal, one line that updates in place ("explore thm-11.16: instance 3/20…") and is erased at
- * the end; when it is not (a pipe, a log file, CI), plain lines, at most one every 2 s. Stdout is never touched,
+ * the end; when it is not (a pipe, a log file, CI), plain lines, at most one every 2 s (none for the last unit: the run's own output follows). Stdout is never touched,
  * so traces and replays stay byte-identical.
  *
  * @module
@@ -66,7 +66,7 @@ export class Progress {
       if (t - this.#last < 100 && done < total) return;
       this.#write(`\r${text}\x1b[K`);
     } else {
-      if (t - this.#last < this.#after) return;
+      if (t - this.#last < this.#after || done >= total) return; // "20/20" after the fact says nothing
       this.#write(`${text}\n`);
     }
     this.#last = t;

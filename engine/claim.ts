@@ -116,6 +116,12 @@ export interface ParameterSpec {
   max: number;
   /** What it is, one line. */
   help: string;
+  /**
+   * An integer-coded parameter's values by name, from `min` to `max` (e.g. `["gaussian-relu", "rademacher-arctan"]`
+   * for codes 0 and 1): `deno task explore` accepts a name (or a unique prefix) as well as the code, and its help
+   * lists them.
+   */
+  names?: readonly string[];
 }
 
 /** A way to break a hypothesis: fixed parameter values that violate (or drop) it. */
