@@ -13,6 +13,7 @@ import "./cli/explore_text_test.ts";
 import "./cli/merge_reports_test.ts";
 import "./cli/mutate_test.ts";
 import "./cli/printed_commands_test.ts";
+import "./cli/teaching_test.ts";
 import "./engine/explore_test.ts";
 import "./engine/false_alarm_test.ts";
 import "./engine/instance_task_test.ts";

@@ -10,49 +10,10 @@
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { UsageError } from "./args.ts";
-import { main as explore } from "./explore.ts";
-import { main as list } from "./list.ts";
-import { main as replay } from "./replay.ts";
+import { runCommand as run } from "./printed_command.ts";
 import { main as report } from "./report.ts";
 
-type Main = (args: string[]) => Promise<number | void>;
-const MAINS: Record<string, [Main, string]> = {
-  explore: [explore, "cli/explore.ts"],
-  replay: [replay, "cli/replay.ts"],
-  list: [list, "cli/list.ts"],
-  report: [report, "cli/report.ts"],
-};
-
 const root = new URL("../", import.meta.url).pathname;
-const tasks: Record<string, string> = JSON.parse(Deno.readTextFileSync(join(root, "deno.json"))).tasks;
-
-/** A printed command: `deno task <name> <args>`, plain words only (no quotes, globs, pipes or placeholders). */
-function parse(command: string): { main: Main; args: string[] } {
-  const m = /^deno task ([a-z:-]+)((?: [^\s'"`*$<>|;&[\]…]+)*)$/.exec(command.trim());
-  assert.ok(m, `not a plain command: ${command}`);
-  const [main, module] = MAINS[m[1]] ?? [];
-  assert.ok(main, `no main for deno task ${m[1]}`);
-  assert.equal(tasks[m[1]], `deno run -A ${module}`, `deno.json's ${m[1]} task`);
-  return { main, args: m[2].trim() ? m[2].trim().split(" ") : [] };
-}
-
-/** Runs a printed command here: its exit code (2 for a UsageError, as `runMain` exits) and what it printed. */
-async function run(command: string): Promise<{ code: number; out: string }> {
-  const { main, args } = parse(command);
-  const [log, error] = [console.log, console.error];
-  const out: string[] = [];
-  console.log = (...a: unknown[]) => out.push(a.join(" "));
-  console.error = () => {};
-  try {
-    return { code: (await main(args)) || 0, out: out.join("\n") };
-  } catch (e) {
-    if (e instanceof UsageError) return { code: 2, out: `error: ${e.message}` };
-    throw e;
-  } finally {
-    [console.log, console.error] = [log, error];
-  }
-}
 
 /** The `replay: …` commands in a trace. */
 function replays(text: string): string[] {

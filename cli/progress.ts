@@ -50,8 +50,13 @@ export class Progress {
   /** Starts the clock of a run called `label`. */
   constructor(label: string, options: ProgressOptions = {}) {
     this.#label = label;
-    this.#write = options.write ?? ((s) => Deno.stderr.writeSync(new TextEncoder().encode(s)));
     this.#tty = options.isTty ?? Deno.stderr.isTerminal();
+    // A terminal gets raw writes (the line is rewritten in place); plain lines go through console.error, like the
+    // commands' other notes (and a test capturing console.error captures them).
+    this.#write = options.write ??
+      (this.#tty
+        ? (s) => Deno.stderr.writeSync(new TextEncoder().encode(s))
+        : (s) => console.error(s.replace(/\n$/, "")));
     this.#now = options.now ?? (() => performance.now());
     this.#after = options.after ?? 2000;
     this.#start = this.#now();
