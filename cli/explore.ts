@@ -15,6 +15,7 @@ import {
   type Outcome,
   outcomeOf,
   type ParameterSpec,
+  type Scenario,
 } from "../engine/claim.ts";
 import { aggregateDecision, exploreCommand, runScenario, safeAggregate } from "../engine/explore.ts";
 import { formatNumber } from "../engine/report.ts";
@@ -58,14 +59,23 @@ function help(claim: Claim): string {
     );
   }
   for (const s of claim.scenarios ?? []) {
-    lines.push(
-      `  scenario ${s.name}${s.decidedBy === "aggregate" ? ` (aggregate, ${s.instances} draws)` : ""}: breaks ${
-        texToUnicode(s.breaks)
-      }`,
-    );
+    lines.push(`  scenario ${s.name} (${scenarioSize(s)}): breaks ${texToUnicode(s.breaks)}`);
   }
   if (claim.unbreakable) lines.push(`  no hypothesis to break: ${texToUnicode(claim.unbreakable)}`);
   return lines.join("\n");
+}
+
+/** Instances a scenario samples and fast-check searches by default in `deno task explore --scenario`. */
+const SCENARIO_SAMPLES = 20, SCENARIO_SEARCH = 60;
+
+/** A scenario's default size, as its help states it: its draws, or the instances sampled, searched and shrunk. */
+function scenarioSize(s: Scenario): string {
+  if (s.decidedBy === "aggregate") return `aggregate, ${s.instances} draws`;
+  const sampled = Math.min(SCENARIO_SAMPLES, s.instances ?? Infinity);
+  const searched = Math.min(SCENARIO_SEARCH, s.searchRuns ?? Infinity);
+  return `${sampled} sampled, ${searched} searched${
+    s.shrinkRuns === undefined ? "" : `, at most ${s.shrinkRuns} shrinking`
+  } instances`;
 }
 
 /** A decimal number ("-1", "2.5", "1e-3"); hex, binary, "Infinity" and empty strings are not. */
@@ -315,8 +325,8 @@ export async function main(args: string[]): Promise<number | void> {
       const keep: { records: InstanceRecord[]; counterexample?: InstanceRecord } = { records: [] };
       const out = await runScenario(claim, { ...scenario, params: { ...scenario.params, ...params } }, {
         seed,
-        instances: Math.max(count, 20),
-        searchRuns: 60,
+        instances: Math.max(count, SCENARIO_SAMPLES),
+        searchRuns: SCENARIO_SEARCH,
         // Aggregate scenarios: --count sets the number of draws (default: the scenario's).
         draws: values.count !== undefined ? count : undefined,
         onProgress: (done, total, unit) => progress.update(done, total, unit),

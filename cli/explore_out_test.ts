@@ -179,3 +179,16 @@ Deno.test("integer-coded parameters: names cover every code, help lists them, de
   const horizon = (await import("../theorems/catalog.ts")).claimById("chizat-global-convergence")!.parameters!.horizon;
   assert.ok(horizon.min <= 300 && horizon.max >= 1000, JSON.stringify(horizon));
 });
+
+Deno.test("explore --help states each scenario's default size (sampled, searched, shrinking; or draws)", async () => {
+  const sizes: [string, string][] = [
+    ["thm-11.3", "scenario h-beyond-2-over-beta (20 sampled, 60 searched instances)"],
+    ["chizat-sparse-deconvolution", "scenario no-mass-updates (2 sampled, 1 searched, at most 1 shrinking instances)"],
+    ["chizat-small-step", "scenario relu (20 sampled, 0 searched instances)"],
+    ["lemma-11.20", "scenario variance-two (aggregate, 200 draws)"],
+  ];
+  for (const [id, line] of sizes) {
+    const { out } = await quiet(() => explore([id, "--help"]));
+    assert.ok(out.includes(line), `${id}: ${out}`);
+  }
+});

@@ -62,11 +62,11 @@ export class Progress {
     this.#start = this.#now();
   }
 
-  /** `done` of `total` units (instances, draws) finished. */
+  /** `done` of `total` units (instances, draws) finished; `total` infinite when not known in advance. */
   update(done: number, total: number, unit: string): void {
     const t = this.#now();
     if (t - this.#start < this.#after) return;
-    const text = `${this.#label}: ${unit} ${done}/${total}…`;
+    const text = `${this.#label}: ${unit} ${done}${Number.isFinite(total) ? `/${total}` : ""}…`;
     if (this.#tty) {
       if (t - this.#last < 100 && done < total) return;
       this.#write(`\r${text}\x1b[K`);

@@ -137,6 +137,12 @@ export interface Scenario {
   /** Cap on fast-check search runs when an instance is expensive (default: the caller's). */
   searchRuns?: number;
   /**
+   * Cap on the instances fast-check may run while shrinking a counterexample it found (default: no cap). Past it the
+   * search stops shrinking and reports the smallest failing instance found so far (deterministic: a count, not a
+   * clock).
+   */
+  shrinkRuns?: number;
+  /**
    * How the scenario is judged. `"instance"` (default): the conclusion is checked on each instance and
    * fast-check shrinks a failing one. `"aggregate"`: for claims whose conclusion is an event allowed to
    * fail with probability δ, the scenario draws `instances` instances (required) and the claim's

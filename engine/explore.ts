@@ -177,15 +177,22 @@ export async function runScenario(
   const failures = records.filter((r) => outcomeOf(r.conclusion) === "failed").length;
   const undecided = records.filter((r) => outcomeOf(r.conclusion) === "undecided").length;
   let counterexample: ShrunkCounterexample | null = null;
+  // Runs after the first failure are shrinking; past the scenario's cap the rest are not run (they count as passing,
+  // so fast-check keeps the smallest failing instance found so far).
+  let failedOnce = false, shrinkRuns = 0;
   const check = await fc.check(
     fc.asyncProperty(freeParameterArbitrary(claim, scenario.params), async ({ index, ...free }) => {
+      if (failedOnce && ++shrinkRuns > (scenario.shrinkRuns ?? Infinity)) return true;
       const r = await runInstance(claim, options.seed, index, "test", options.instances, {
         params: { ...scenario.params, ...free },
         ignoreHypotheses: true,
       });
-      tick();
+      if (failedOnce) options.onProgress?.(shrinkRuns, scenario.shrinkRuns ?? Infinity, "shrinking run");
+      else tick();
       // Only a failed conclusion is a counterexample: an undecided instance is not shrunk towards.
-      return outcomeOf(r.conclusion) !== "failed";
+      const failed = outcomeOf(r.conclusion) === "failed";
+      failedOnce ||= failed;
+      return !failed;
     }),
     { seed: options.seed, numRuns: options.searchRuns, endOnFailure: false },
   );
