@@ -1,9 +1,11 @@
 /**
  * `deno task explore <claim-id> [--seed N] [--instance K] [--count C] [--<parameter> v]...
- * [--ignore-hypotheses] [--scenario NAME] [--out DIR] [--explain] [--help]`: runs a claim on chosen
- * parameters and prints a readable trace — each hypothesis with its numbers and whether it holds,
- * the conclusion and the slack — in plain Unicode (engine/unicode_math.ts); `--explain` prints what
- * the claim states and how it is checked (engine/explain.ts).
+ * [--ignore-hypotheses] [--scenario NAME [--compare]] [--sweep [--budget B] [--instances N]] [--out DIR] [--explain]
+ * [--help]`: runs a claim on chosen parameters and prints a readable trace — each hypothesis with its numbers and
+ * whether it holds, the conclusion and the slack — in plain Unicode (engine/unicode_math.ts); `--explain` prints what
+ * the claim states and how it is checked (engine/explain.ts); `--sweep` runs a non-exact claim as the report does
+ * (./explore_sweep.ts); `--out` writes the trace and plots of what was run (./explore_out.ts); runs over 2 s show
+ * progress on stderr (./progress.ts).
  *
  * @module
  */
