@@ -12,10 +12,13 @@
 import "./testing/catalog_runs.ts";
 import "./cli/claims_module_test.ts";
 import "./cli/cli_test.ts";
+import "./cli/explore_out_test.ts";
 import "./cli/explore_text_test.ts";
 import "./cli/merge_reports_test.ts";
 import "./cli/mutate_test.ts";
 import "./cli/new_test.ts";
+import "./cli/printed_commands_test.ts";
+import "./cli/teaching_test.ts";
 import "./theorems/failure_words_test.ts";
 import "./theorems/poison_test.ts";
 import "./engine/explore_test.ts";

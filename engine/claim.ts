@@ -123,6 +123,12 @@ export interface ParameterSpec {
   max: number;
   /** What it is, one line. */
   help: string;
+  /**
+   * An integer-coded parameter's values by name, from `min` to `max` (e.g. `["gaussian-relu", "rademacher-arctan"]`
+   * for codes 0 and 1): `deno task explore` accepts a name (or a unique prefix) as well as the code, and its help
+   * lists them.
+   */
+  names?: readonly string[];
 }
 
 /** A way to break a hypothesis: fixed parameter values that violate (or drop) it. */
@@ -137,6 +143,12 @@ export interface Scenario {
   instances?: number;
   /** Cap on fast-check search runs when an instance is expensive (default: the caller's). */
   searchRuns?: number;
+  /**
+   * Cap on the instances fast-check may run while shrinking a counterexample it found (default: no cap). Past it the
+   * search stops shrinking and reports the smallest failing instance found so far (deterministic: a count, not a
+   * clock).
+   */
+  shrinkRuns?: number;
   /**
    * How the scenario is judged. `"instance"` (default): the conclusion is checked on each instance and
    * fast-check shrinks a failing one. `"aggregate"`: for claims whose conclusion is an event allowed to

@@ -113,6 +113,17 @@ export interface ScenarioOutcome {
   note?: string;
 }
 
+/** Optional extras of a scenario run: progress, and where to keep the records run (for plots of what was run). */
+export interface ScenarioRunExtras {
+  /** Called after each instance run (sampled, searched or drawn), with what it counts ("instance", "draw"). */
+  onProgress?: (done: number, total: number, unit: string) => void;
+  /**
+   * Receives the records run with the scenario's parameters (hypotheses ignored): the sampled instances, or every
+   * draw; and the shrunk counterexample's record, when one was found.
+   */
+  keep?: { records: InstanceRecord[]; counterexample?: InstanceRecord };
+}
+
 /** How an aggregate scenario was decided, and why it is not shrunk (shown beside its outcome). */
 export const AGGREGATE_NOT_SHRUNK =
   "decided by the claim's own aggregate check over all draws, not shrunk: a frequency or a law belongs to many draws, not to one instance";
@@ -147,9 +158,13 @@ function freeParameterArbitrary(claim: Claim, fixed: Record<string, number>) {
 export async function runScenario(
   claim: Claim,
   scenario: Scenario,
-  options: { seed: number; instances: number; searchRuns: number; draws?: number },
+  options: { seed: number; instances: number; searchRuns: number; draws?: number } & ScenarioRunExtras,
 ): Promise<ScenarioOutcome> {
   if (scenario.decidedBy === "aggregate") return await runAggregateScenario(claim, scenario, options);
+  const total = Math.min(options.instances, scenario.instances ?? Infinity) +
+    Math.min(options.searchRuns, scenario.searchRuns ?? Infinity);
+  let done = 0;
+  const tick = () => options.onProgress?.(++done, total, "instance");
   options = {
     ...options,
     instances: Math.min(options.instances, scenario.instances ?? Infinity),
@@ -163,19 +178,29 @@ export async function runScenario(
         ignoreHypotheses: true,
       }),
     );
+    tick();
   }
+  options.keep?.records.push(...records);
   const violated = records.filter((r) => !r.met).length;
   const failures = records.filter((r) => outcomeOf(r.conclusion) === "failed").length;
   const undecided = records.filter((r) => outcomeOf(r.conclusion) === "undecided").length;
   let counterexample: ShrunkCounterexample | null = null;
+  // Runs after the first failure are shrinking; past the scenario's cap the rest are not run (they count as passing,
+  // so fast-check keeps the smallest failing instance found so far).
+  let failedOnce = false, shrinkRuns = 0;
   const check = await fc.check(
     fc.asyncProperty(freeParameterArbitrary(claim, scenario.params), async ({ index, ...free }) => {
+      if (failedOnce && ++shrinkRuns > (scenario.shrinkRuns ?? Infinity)) return true;
       const r = await runInstance(claim, options.seed, index, "test", options.instances, {
         params: { ...scenario.params, ...free },
         ignoreHypotheses: true,
       });
+      if (failedOnce) options.onProgress?.(shrinkRuns, scenario.shrinkRuns ?? Infinity, "shrinking run");
+      else tick();
       // Only a failed conclusion is a counterexample: an undecided instance is not shrunk towards.
-      return outcomeOf(r.conclusion) !== "failed";
+      const failed = outcomeOf(r.conclusion) === "failed";
+      failedOnce ||= failed;
+      return !failed;
     }),
     { seed: options.seed, numRuns: options.searchRuns, endOnFailure: false },
   );
@@ -186,6 +211,7 @@ export async function runScenario(
       params,
       ignoreHypotheses: true,
     });
+    if (options.keep) options.keep.counterexample = r;
     counterexample = {
       index,
       params,
@@ -351,7 +377,7 @@ export function aggregateDecision(aggregate: AggregateCheck): AggregateDecision 
 export async function runAggregateScenario(
   claim: Claim,
   scenario: Scenario,
-  options: { seed: number; draws?: number },
+  options: { seed: number; draws?: number } & ScenarioRunExtras,
 ): Promise<ScenarioOutcome> {
   const draws = options.draws ?? scenario.instances;
   if (!claim.aggregate) throw new Error(`${claim.id}: scenario ${scenario.name} is decided by an aggregate it lacks`);
@@ -363,7 +389,9 @@ export async function runAggregateScenario(
     records.push(
       await runInstance(claim, options.seed, index, "test", draws, { params: scenario.params, ignoreHypotheses: true }),
     );
+    options.onProgress?.(index + 1, draws, "draw");
   }
+  options.keep?.records.push(...records);
   const aggregate = await safeAggregate(claim, records);
   const violated = records.filter((r) => !r.met).length;
   const failures = records.filter((r) => outcomeOf(r.conclusion) === "failed").length;

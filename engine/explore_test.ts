@@ -222,3 +222,29 @@ Deno.test("the search of an erratum claim climbs the corrected form and reports 
   const plain = await searchTightness(bounded(), { seed: 1, evaluations: 20 });
   assert.ok(plain !== null && plain.held && plain.printedViolation === undefined);
 });
+
+Deno.test("a scenario's shrinkRuns caps fast-check's shrinking (a count, so the outcome stays reproducible)", async () => {
+  const { bounded } = await import("./_toy_claims.ts");
+  const claim = bounded();
+  const free = { name: "x-free", breaks: "x ≤ 1 (x drawn in [−2, 2])", params: {} };
+  const shrinking = async (scenario: typeof free & { shrinkRuns?: number }) => {
+    let runs = 0;
+    const out = await runScenario(claim, scenario, {
+      seed: 3,
+      instances: 4,
+      searchRuns: 60,
+      onProgress: (_done, _total, unit) => unit === "shrinking run" && runs++,
+    });
+    return { out, runs };
+  };
+  const uncapped = await shrinking(free);
+  assert.ok(uncapped.out.counterexample && uncapped.runs > 3, `${uncapped.runs} shrinking runs`);
+  const capped = await shrinking({ ...free, shrinkRuns: 3 });
+  assert.ok(capped.out.counterexample && capped.runs <= 3, `${capped.runs} shrinking runs`);
+  const none = await shrinking({ ...free, shrinkRuns: 0 });
+  assert.equal(none.runs, 0);
+  // Unshrunk, the counterexample is the first failing instance found, at least as far from x = 3/2 as the shrunk one.
+  assert.ok(none.out.counterexample!.params.x >= uncapped.out.counterexample!.params.x);
+  assert.equal(none.out.verdict, "breaks");
+  assert.deepEqual(await shrinking({ ...free, shrinkRuns: 3 }), capped);
+});

@@ -30,3 +30,36 @@ export async function writeTextAtomic(path: string, text: string): Promise<void>
     throw e;
   }
 }
+
+/**
+ * Writes several files all or nothing: every text goes to a temporary file beside its target first, and only
+ * when all are written are they renamed into place; on a failure the temporaries are removed and the error
+ * rethrown (no target is touched before every temporary exists).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { writeFilesAtomic } from "./io.ts";
+ * const dir = await Deno.makeTempDir();
+ * await writeFilesAtomic([{ path: `${dir}/a.md`, text: "a" }, { path: `${dir}/b.svg`, text: "b" }]);
+ * assert.equal(await Deno.readTextFile(`${dir}/b.svg`), "b");
+ * await assert.rejects(() => writeFilesAtomic([{ path: `${dir}/b.svg/c`, text: "c" }]));
+ * assert.deepEqual([...Deno.readDirSync(dir)].map((e) => e.name).sort(), ["a.md", "b.svg"]);
+ * await Deno.remove(dir, { recursive: true });
+ * ```
+ */
+export async function writeFilesAtomic(files: { path: string; text: string }[]): Promise<void> {
+  const written: string[] = [];
+  try {
+    for (const { path, text } of files) {
+      await Deno.mkdir(dirname(path), { recursive: true });
+      const tmp = `${path}.tmp-${Deno.pid}`;
+      written.push(tmp);
+      await Deno.writeTextFile(tmp, text);
+    }
+  } catch (e) {
+    for (const tmp of written) await Deno.remove(tmp).catch(() => {});
+    throw e;
+  }
+  for (const [k, { path }] of files.entries()) await Deno.rename(written[k], path);
+}

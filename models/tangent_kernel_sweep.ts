@@ -290,7 +290,13 @@ export function widthSweepClaimFields(
       report: SWEEP_LAWS.length * SWEEP_DESIGN.report.widths.length * SWEEP_DESIGN.report.seeds,
     },
     parameters: {
-      law: { type: "integer", min: 0, max: SWEEP_LAWS.length - 1, help: "index of the (D, σ) pair of the sweep" },
+      law: {
+        type: "integer",
+        min: 0,
+        max: SWEEP_LAWS.length - 1,
+        help: "the (D, σ) pair of the sweep",
+        names: SWEEP_LAWS.map(([d, a]) => `${d.name}-${a.name.toLowerCase()}`),
+      },
       n: { type: "integer", min: 1, max: 2 ** 13, help: "width n" },
     },
     unbreakable:

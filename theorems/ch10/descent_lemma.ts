@@ -255,6 +255,7 @@ bound (below it, strictness is not decidable in float64 and only $\mathcal{L}(w'
         min: 0,
         max: 2,
         help: "0 quadratic, 1 linear regression (10.56), 2 logistic regression",
+        names: ["quadratic", "linear-regression", "logistic-regression"],
       },
       etaBeta: {
         type: "number",

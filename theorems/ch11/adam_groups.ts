@@ -267,6 +267,10 @@ with every component moving alike the ratio would be $\sqrt{(nd + n + 1)/n} \app
       breaks: String
         .raw`LeCun (11.5.1) with GD's step $O(n^{-1})$: the NTK parametrisation (11.6.1)–(11.6.2), GD with the width-free step $0.5/\lambda_{\max}(\hat K_0)$, under which GD itself moves every group alike`,
       params: { ntk: 1 },
+      // The report's size (12 sampled, 24 searched), shrinking capped at 16: explore under 10 s.
+      instances: 12,
+      searchRuns: 24,
+      shrinkRuns: 16,
     }],
     nearMiss: {
       mutant:

@@ -181,7 +181,13 @@ compatible with a probability $\le \delta$ (exact Clopper–Pearson, family-wise
     aggregate: lossFrequencies,
     parameters: {
       n: { type: "integer", min: 1, max: 4096, help: "width n" },
-      law: { type: "integer", min: 0, max: LAWS.length - 1, help: "index of the law D of the weights" },
+      law: {
+        type: "integer",
+        min: 0,
+        max: LAWS.length - 1,
+        help: "the law D of the weights",
+        names: LAWS.map((d) => d.name),
+      },
       yscale: {
         type: "number",
         min: 0,

@@ -376,6 +376,7 @@ $\chi^2_k$ do not reject (Holm, family-wise $\alpha/2$); the KS distance shrinks
         min: 0,
         max: LAWS.length - 1,
         help: "0: Gaussian D, arctan; 1: Rademacher D, softplus",
+        names: LAWS.map(([d, a]) => `${d.name}-${a.name.toLowerCase()}`),
       },
     },
     scenarios,

@@ -156,6 +156,7 @@ compatible with a probability $\le d\mu_4/n$ (exact Clopper–Pearson, family-wi
         max: ASSUMED_LAWS.length + BROKEN_LAWS.length - 1,
         help:
           "D: 0 Gaussian, 1 uniform, 2 Rademacher; breaking Assumption 11.14: 3 N(0, 2), 4 Student t₅ scaled to variance 1",
+        names: [...ASSUMED_LAWS, ...BROKEN_LAWS].map((d) => d.name),
       },
     },
     scenarios,

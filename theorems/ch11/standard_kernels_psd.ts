@@ -141,7 +141,13 @@ bound on the rounding error of each kernel evaluation (Weyl) and $r$ the radius 
       };
     },
     parameters: {
-      family: { type: "integer", min: 0, max: 2, help: "0 polynomial, 1 RBF, 2 Laplace" },
+      family: {
+        type: "integer",
+        min: 0,
+        max: 2,
+        help: "0 polynomial, 1 RBF, 2 Laplace",
+        names: ["polynomial", "rbf", "laplace"],
+      },
       c: {
         type: "number",
         min: -2,

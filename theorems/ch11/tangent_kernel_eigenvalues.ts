@@ -264,7 +264,13 @@ observed $n_0$ (smallest width from which the frequency stays $\le\delta$) is re
     aggregate: bandFrequencies,
     parameters: {
       n: { type: "integer", min: 1, max: 4096, help: "width n" },
-      law: { type: "integer", min: 0, max: LAWS.length - 1, help: "index of the (D, σ) pair" },
+      law: {
+        type: "integer",
+        min: 0,
+        max: LAWS.length - 1,
+        help: "the (D, σ) pair",
+        names: LAWS.map(([d, a]) => `${d.name}-${a.name.toLowerCase()}`),
+      },
       n0: {
         type: "integer",
         min: 1,

@@ -239,13 +239,20 @@ $\mu = \mathcal N(0, s^2I_2)$: $\Pi_2\mu = 2s^2\cdot\mathrm{Unif}(\mathbb S^1)$,
       check: (i) => check(i, exponent),
     },
     parameters: {
-      mode: { type: "integer", min: 0, max: 1, help: "0 discrete μ, 1 Gaussian μ in ℝ²" },
+      mode: {
+        type: "integer",
+        min: 0,
+        max: 1,
+        help: "0 discrete μ, 1 Gaussian μ in ℝ²",
+        names: ["discrete", "gaussian"],
+      },
       d: { type: "integer", min: 1, max: 6, help: "input dimension (particles in ℝ^{d+2})" },
       activation: {
         type: "integer",
         min: 0,
         max: 1,
         help: "0 ReLU (2-homogeneous particle), 1 softplus (not homogeneous)",
+        names: ["relu", "softplus"],
       },
     },
     scenarios: [{

@@ -202,7 +202,13 @@ particles' kinks as break points) with the display, each within ten times the qu
       check: (i) => check(i, co),
     },
     parameters: {
-      mode: { type: "integer", min: 0, max: 1, help: "0 ρ discrete (exact), 1 ρ uniform on the circle (quadrature)" },
+      mode: {
+        type: "integer",
+        min: 0,
+        max: 1,
+        help: "0 ρ discrete (exact), 1 ρ uniform on the circle (quadrature)",
+        names: ["discrete", "circle"],
+      },
       d: { type: "integer", min: 1, max: 5, help: "input dimension (discrete mode; the circle has d = 2)" },
     },
     unbreakable:

@@ -271,6 +271,10 @@ $R_S(\theta(t)) \le \exp\left(-\frac{N\lambda_St}{n}\right)R_S(\theta^0)$ (for $
       breaks: String
         .raw`$\lambda_S = \lambda_{\min}(K^{(a)})$: four times it, so that $\lambda_{\min}(\hat K^{(a)}) \ge \lambda_S/2$ fails at $\theta^0$ on most instances and the rate $N\lambda_S/n$ is more than the flow delivers`,
       params: { lambdaScale: 4 },
+      // The report's size (12 sampled, 24 searched), shrinking capped at 16: explore under 10 s.
+      instances: 12,
+      searchRuns: 24,
+      shrinkRuns: 16,
     }],
     sourceGaps: [{
       hypothesis: String

@@ -288,6 +288,7 @@ with the Hessian by hyper-dual differentiation for tanh, logistic, softplus (bui
         min: 0,
         max: 6,
         help: "0 cubic, 1 ReLU³, 2 ReLU, 3 tanh, 4 logistic, 5 softplus, 6 sin",
+        names: ["cubic", "relu3", "relu", "tanh", "logistic", "softplus", "sin"],
       },
       kink: { type: "integer", min: 0, max: 1, help: "1 puts the first point on neuron 0's kink w₀ᵀx = 0" },
     },

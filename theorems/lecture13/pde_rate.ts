@@ -357,6 +357,7 @@ then with probability at least $1-\delta$ over $\theta^0$, for all $t \ge 0$, $R
       params: { width: 1, delta: 0.1 },
       instances: 2,
       searchRuns: 2,
+      shrinkRuns: 2,
     }, {
       name: "relu3-unnormalised",
       breaks:
@@ -364,6 +365,7 @@ then with probability at least $1-\delta$ over $\theta^0$, for all $t \ge 0$, $R
       params: { unnormalised: 1, delta: 0.1, draws: 48, width: 95 },
       instances: 2,
       searchRuns: 2,
+      shrinkRuns: 2,
     }],
     nearMiss: {
       mutant:

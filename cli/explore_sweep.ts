@@ -1,0 +1,125 @@
+/**
+ * `deno task explore <id> --sweep [--budget test|report] [--instances N]`: a rate, limit, frequency
+ * (probabilistic) or observation claim's own run, as the report makes it (engine/run.ts `runClaim`): its
+ * instances at a budget, its aggregate (the fit, the frequencies) and its verdict, with the aggregate's rows
+ * and frequency cells printed and its plots written with `--out`. Exact claims have nothing to sweep: each
+ * instance decides by itself.
+ *
+ * @module
+ */
+import type { AggregateCheck, BudgetName, Claim, InstanceRecord } from "../engine/claim.ts";
+import { formatNumber } from "../engine/report.ts";
+import { type ClaimResult, runClaim } from "../engine/run.ts";
+import { UsageError } from "./args.ts";
+import { Progress } from "./progress.ts";
+
+/** What a sweep ran and found. */
+export interface SweepOutcome {
+  /** The lines to print (LaTeX not yet rendered). */
+  lines: string[];
+  /** The verdict and evidence. */
+  result: ClaimResult;
+  /** The records (for plots). */
+  records: InstanceRecord[];
+  /** The aggregate, when the claim has one. */
+  aggregate: AggregateCheck | undefined;
+}
+
+/**
+ * Why `--sweep` is refused on a claim, or undefined when it is allowed.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { sweepRefusal } from "./explore_sweep.ts";
+ * assert.match(sweepRefusal({ id: "x", kind: "exact" })!, /exact/);
+ * assert.equal(sweepRefusal({ id: "y", kind: "rate" }), undefined);
+ * ```
+ */
+export function sweepRefusal(claim: Pick<Claim, "id" | "kind">): string | undefined {
+  return claim.kind === "exact"
+    ? `--sweep is for rate, limit, probabilistic and observation claims; ${claim.id} is exact: every instance decides by itself, so there is no fit or frequency to sweep (run --count C to see several instances)`
+    : undefined;
+}
+
+/** The command that re-runs a sweep. */
+export function sweepCommand(id: string, seed: number, budget: BudgetName, instances: number | undefined): string {
+  return `deno task explore ${id} --sweep --seed ${seed}${budget === "test" ? "" : ` --budget ${budget}`}${
+    instances === undefined ? "" : ` --instances ${instances}`
+  }`;
+}
+
+/**
+ * Runs the claim at `budget` (with `instances` instances instead of the budget's, when given) through `runClaim`
+ * and describes its aggregate: the verdict with its reason, the aggregate's summary, rows and frequency cells.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { runSweep } from "./explore_sweep.ts";
+ * import { coin } from "../engine/_toy_claims.ts";
+ * const out = await runSweep(coin(), { seed: 1, budget: "test", instances: 30, progress: false });
+ * assert.equal(out.records.length, 30);
+ * assert.ok(out.lines.some((l) => l.startsWith("verdict:")));
+ * ```
+ */
+export async function runSweep(
+  claim: Claim,
+  options: { seed: number; budget: BudgetName; instances?: number; progress?: boolean },
+): Promise<SweepOutcome> {
+  const refused = sweepRefusal(claim);
+  if (refused) throw new UsageError(refused);
+  const run = options.instances === undefined
+    ? claim
+    : { ...claim, instances: { ...claim.instances, [options.budget]: options.instances } };
+  const progress = options.progress === false ? undefined : new Progress(`sweep ${claim.id}`);
+  let result, records;
+  try {
+    ({ result, records } = await runClaim(run, {
+      seed: options.seed,
+      budget: options.budget,
+      onProgress: progress ? (done, total) => progress.update(done, total, "instance") : undefined,
+    }));
+  } finally {
+    progress?.end();
+  }
+  const aggregate = result.aggregate ?? undefined;
+  const lines = [
+    `sweep: ${records.length} instances at the ${options.budget} budget${
+      options.instances === undefined ? "" : ` (--instances ${options.instances})`
+    }, as the report runs the claim; ${result.hypothesesMet} met the hypotheses`,
+    `verdict: ${result.status}: ${result.reason}`,
+  ];
+  if (aggregate) {
+    lines.push(
+      `aggregate (${
+        aggregate.holds === true ? "holds" : aggregate.holds === false ? "FAILS" : "inconclusive"
+      }): ${aggregate.summary}`,
+    );
+    for (const [k, v] of aggregate.rows ?? []) lines.push(`    ${k}: ${v}`);
+    for (const c of aggregate.frequencies ?? []) {
+      lines.push(
+        `    cell ${c.key}: failed ${c.failures} of ${c.draws}, interval [${formatNumber(c.lo)}, ${
+          formatNumber(c.hi)
+        }] against the promised ${formatNumber(c.promised)} (p = ${formatNumber(c.pValue)})`,
+      );
+    }
+    for (const t of aggregate.tests ?? []) {
+      lines.push(
+        `    test ${t.name}: ${t.statistic}, p = ${formatNumber(t.pValue)} at level ${formatNumber(t.alpha)}${
+          t.power ? `, power ${formatNumber(t.power.probability)} against ${t.power.alternative}` : ""
+        }`,
+      );
+    }
+  } else {
+    lines.push("no aggregate: the claim is decided instance by instance");
+  }
+  for (const f of result.failures) lines.push(`  failing instance ${f.index}: ${f.detail}`, `    replay: ${f.replay}`);
+  lines.push(`replay: ${sweepCommand(claim.id, options.seed, options.budget, options.instances)}`);
+  return { lines, result, records, aggregate };
+}
+
+/** Exit code of a sweep: 1 the printed claim failed (falsified, erratum), 3 inconclusive, 0 otherwise. */
+export function sweepExitCode(result: Pick<ClaimResult, "status">): number {
+  return result.status === "falsified" || result.status === "erratum" ? 1 : result.status === "inconclusive" ? 3 : 0;
+}
