@@ -9,7 +9,7 @@
  *
  * @module
  */
-import { type AggregateCheck, type Claim, type ConclusionCheck, type InstanceRecord } from "../engine/claim.ts";
+import type { AggregateCheck, Claim, ConclusionCheck, InstanceRecord } from "../engine/claim.ts";
 import { type Outcome, outcomeOf, type ParameterSpec, type Scenario } from "../engine/claim.ts";
 import { aggregateDecision, exploreCommand, runScenario, safeAggregate } from "../engine/explore.ts";
 import { formatNumber } from "../engine/report.ts";

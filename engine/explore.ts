@@ -7,7 +7,7 @@
  * @module
  */
 import fc from "npm:fast-check@4.10.2";
-import { type AggregateCheck, type Claim, type FrequencyCell, type InstanceRecord, type Outcome } from "./claim.ts";
+import type { AggregateCheck, Claim, FrequencyCell, InstanceRecord, Outcome } from "./claim.ts";
 import { outcomeOf, type Scenario } from "./claim.ts";
 import { lowPower, POWER_GOAL } from "./false_alarm.ts";
 import { runInstance } from "./run.ts";

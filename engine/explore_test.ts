@@ -1,7 +1,7 @@
 /** The aggregate path of `runScenario`: a claim decided by frequencies breaks, survives or stays undecided. */
 import assert from "node:assert/strict";
 import { type AggregateCheck, defineClaim, type FrequencyCell, type InstanceRecord, type Scenario } from "./claim.ts";
-import { type StatisticalTest } from "./claim.ts";
+import type { StatisticalTest } from "./claim.ts";
 import { runAggregateScenario, runScenario, scenarioCommand, SURVIVAL_POWER } from "./explore.ts";
 import { formatNumber, renderMarkdown } from "./report.ts";
 import { runClaim } from "./run.ts";

@@ -6,7 +6,7 @@
  */
 import { createRng, instanceSeed, type Rng } from "../numerics/random.ts";
 import { isNumericalFailure } from "../numerics/numerical_failure.ts";
-import { type AggregateCheck, type BudgetName, type Claim, type ConclusionCheck } from "./claim.ts";
+import type { AggregateCheck, BudgetName, Claim, ConclusionCheck } from "./claim.ts";
 import { type InstanceRecord, type Outcome, outcomeOf, type Source, type Status } from "./claim.ts";
 import { failureSentence, formOutcome } from "./words.ts";
 import { claimsFlagFor } from "./registry.ts";

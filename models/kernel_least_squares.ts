@@ -8,7 +8,7 @@
  */
 import { type FeatureMap, featureMatrix, type Kernel, kernelMatrix } from "./kernels.ts";
 import { LeastSquares } from "./least_squares.ts";
-import { Matrix, svd } from "../numerics/linalg.ts";
+import { type Matrix, svd } from "../numerics/linalg.ts";
 
 /**
  * The minimum-norm least-squares solution A⁺b by an SVD truncated at a relative threshold

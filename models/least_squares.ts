@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { columnSpaceProjector, kernelProjector, Matrix, matVec, pseudoInverse } from "../numerics/linalg.ts";
+import { columnSpaceProjector, kernelProjector, type Matrix, matVec, pseudoInverse } from "../numerics/linalg.ts";
 import { spectralNorm, symmetricEigen, transposeMatVec } from "../numerics/linalg.ts";
 
 /** Least squares L(w) = scale·‖y − Xw‖² with data X (N×d) and targets y. */

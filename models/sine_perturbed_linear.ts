@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { Matrix } from "../numerics/linalg.ts";
+import type { Matrix } from "../numerics/linalg.ts";
 
 /** Φ(x, w) = xᵀw + β·sin(xᵀCw) on data points xᵢ ∈ ℝⁿ (rows), with C ∈ ℝ^{n×n}. */
 export class SinePerturbedLinear {

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { EPS, Matrix, matVec, spectralNorm, symmetricEigen, transposeMatVec } from "../numerics/linalg.ts";
+import { EPS, type Matrix, matVec, spectralNorm, symmetricEigen, transposeMatVec } from "../numerics/linalg.ts";
 import { logistic, softplus } from "../numerics/logistic.ts";
 import { gramEigenEnclosure, matrixRows, symmetricEigenEnclosure } from "../numerics/eigen_enclosure.ts";
 import { LeastSquares } from "./least_squares.ts";

@@ -10,7 +10,7 @@
 import type { AggregateCheck, Claim, ConclusionCheck, InstanceRecord, Outcome, PlotSpec } from "../engine/claim.ts";
 import { outcomeOf } from "../engine/claim.ts";
 import { aggregateDecision, exploreCommand, runScenario, safeAggregate } from "../engine/explore.ts";
-import { type ShrunkCounterexample } from "../engine/explore.ts";
+import type { ShrunkCounterexample } from "../engine/explore.ts";
 import { formatNumber } from "../engine/report.ts";
 import { runInstance } from "../engine/run.ts";
 import type { FrequencyCell } from "../engine/claim.ts";

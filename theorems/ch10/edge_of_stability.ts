@@ -12,7 +12,7 @@ import { logCurvesPlot } from "../../engine/plots/log_curves.ts";
 import { withData } from "../../engine/records.ts";
 import { TwoLayerTanh } from "../../models/two_layer_tanh.ts";
 import { type HessianVector, type SharpnessRun, trainWithSharpness } from "../../models/sharpness_trajectory.ts";
-import { type Trajectory } from "../../models/sharpness_trajectory.ts";
+import type { Trajectory } from "../../models/sharpness_trajectory.ts";
 import { lanczosTop } from "../../numerics/lanczos.ts";
 import type { Rng } from "../../numerics/random.ts";
 import { median } from "../../numerics/stats.ts";

@@ -14,7 +14,7 @@ import { CHECK_FALSE_ALARM, confidencePercent } from "../../engine/false_alarm.t
 import { decayTest } from "../../engine/verdicts/decay_decision.ts";
 import { chart, nominal, quantitative } from "../../engine/plots/chart.ts";
 import { withData } from "../../engine/records.ts";
-import { gram, ScaledTwoLayer } from "../../models/scaled_two_layer.ts";
+import { gram, type ScaledTwoLayer } from "../../models/scaled_two_layer.ts";
 import { conditioning, type LazyInstance, lazyInstance } from "../../models/lazy_instances.ts";
 
 export type { LazyInstance };
