@@ -39,6 +39,7 @@ import "./models/kernel_least_squares_test.ts";
 import "./models/kernel_ls_instances_test.ts";
 import "./models/kernels_test.ts";
 import "./models/lazy_instances_test.ts";
+import "./models/lazy_relative_error_test.ts";
 import "./models/lazy_teacher_student_test.ts";
 import "./models/least_squares_instances_test.ts";
 import "./models/least_squares_test.ts";
