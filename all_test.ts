@@ -58,6 +58,7 @@ import "./models/rank_controlled_regression_test.ts";
 import "./models/scaled_two_layer_test.ts";
 import "./models/separation_test.ts";
 import "./models/sharpness_trajectory_test.ts";
+import "./models/sine_perturbed_linear_test.ts";
 import "./models/smooth_losses_test.ts";
 import "./models/soft_min_test.ts";
 import "./models/subset_sum_instances_test.ts";
