@@ -52,6 +52,7 @@ import "./models/linear_classifier_test.ts";
 import "./models/mean_field_test.ts";
 import "./models/ntk_kernels_test.ts";
 import "./models/pde_network_test.ts";
+import "./models/pde_rate_certificate_test.ts";
 import "./models/psd_point_sets_test.ts";
 import "./models/random_features_test.ts";
 import "./models/rank_controlled_regression_test.ts";
