@@ -118,3 +118,11 @@ Deno.test("deep ReLU NTK by hand: arc-cosine at θ = 0, π/2, π; the recursion 
   );
   assert.deepEqual(ntkRecursion([2, 0], [1, 1], 1), { sigma: [1], sigmaDot: [], theta: [1] });
 });
+
+Deno.test("drawDeepRelu: W¹ (m×d), Wˡ (m×m), then v (m), each entry one N(0, 1) draw of the stream, in order", () => {
+  const net = drawDeepRelu(createRng("deep-draw"), 2, 3, 3), ref = createRng("deep-draw");
+  assert.deepEqual([net.d, net.m, net.depth, net.layers.length], [2, 3, 3, 2]);
+  for (const w of net.layers) for (let k = 0; k < w.length; k++) assert.equal(w[k], ref.normal());
+  for (let k = 0; k < 3; k++) assert.equal(net.v[k], ref.normal());
+  assert.equal(drawDeepRelu(createRng(1), 2, 4, 1).layers.length, 0);
+});

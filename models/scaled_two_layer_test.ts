@@ -168,3 +168,22 @@ Deno.test("scaled two-layer: κ's pieces, kappaBounds = the Hessian bracket time
   assert.equal(sumErrorBound(3, 2), ((3 * u) / (1 - 3 * u)) * 2);
   assert.equal(sumErrorBound(0, 5), 0);
 });
+
+Deno.test("iidInit and antisymmetricInit draw exactly their parameters from the stream, in order (the next draw is the same)", () => {
+  for (const [dim, width] of [[2, 3], [3, 4]]) {
+    const rng = createRng(`init-stream/${dim}/${width}`), ref = createRng(`init-stream/${dim}/${width}`);
+    const w = iidInit(rng, dim, width);
+    const want = Float64Array.from(
+      { length: width * (dim + 1) },
+      (_, k) => ref.normal() / (k < width * dim ? Math.sqrt(dim) : 1),
+    );
+    assert.deepEqual(w, want);
+    assert.equal(rng.normal(), ref.normal()); // nothing else was drawn
+    const a = createRng(7), b = createRng(7), s = antisymmetricInit(a, dim, 2 * width);
+    for (let k = 0; k < width; k++) {
+      for (let j = 0; j < dim; j++) assert.equal(s[k * dim + j], b.normal() / Math.sqrt(dim));
+      assert.equal(s[2 * width * dim + k], b.normal());
+    }
+    assert.equal(a.normal(), b.normal());
+  }
+});

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { exactJacobian, stepSizeCondition, sweepWidth, trainWide, wideData, wideInstance } from "./wide_lecun_sweep.ts";
-import { WIDE_WIDTHS } from "./wide_lecun_sweep.ts";
+import { WIDE_WIDTHS, widthGapCheck } from "./wide_lecun_sweep.ts";
 import { lecunKernel } from "./ntk_kernels.ts";
 import { arctan } from "./activation.ts";
 import { gaussian } from "../numerics/random.ts";
@@ -57,4 +57,16 @@ Deno.test("wide sweep: h = factor·2/((λ_min + 4λ_max)n) exactly, the conditio
   }
   assert.deepEqual(Array.from(d.ys), [0.6, -0.8, 0.3]);
   assert.deepEqual(WIDE_WIDTHS.map((_, k) => sweepWidth(k + WIDE_WIDTHS.length)), WIDE_WIDTHS);
+});
+
+Deno.test("widthGapCheck: holds only when the gap is finite and the loss fell; a diverging step fails it", () => {
+  const gap = { label: "gap", of: () => 1, normalised: () => 1 };
+  const ok = widthGapCheck(wideInstance(createRng(1), 16), exactJacobian, gap);
+  assert.equal(ok.holds, true);
+  // A step 40 times the stable one: the loss grows (or overflows) while the reported gap stays finite.
+  const bad = widthGapCheck(wideInstance(createRng(1), 16, 40), exactJacobian, gap);
+  assert.equal(bad.holds, false);
+  assert.match(bad.detail, /did not decrease/);
+  const nan = widthGapCheck(wideInstance(createRng(1), 16), exactJacobian, { ...gap, of: () => NaN });
+  assert.equal(nan.holds, false);
 });

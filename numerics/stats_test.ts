@@ -143,3 +143,12 @@ Deno.test("successRateTest: p-value P(Bin(n, p₀) ≤ k), reject iff ≤ α, th
     assert.equal(r.upper < 0.7, r.reject, `k = ${k}`);
   }
 });
+
+Deno.test("binomial tails: the sure events are exactly 1 (k ≥ n below, k ≤ 0 above), not a rounded sum of n + 1 terms", () => {
+  // Summed term by term, P(Bin(50, ½) ≤ 50) would come out as 1 − 6·10⁻¹⁵.
+  for (const [n, p] of [[50, 0.5], [10, 0.37], [1, 0.9]]) {
+    assert.equal(binomialLowerTail(n, n, p), 1);
+    assert.equal(binomialLowerTail(n + 3, n, p), 1);
+    assert.equal(binomialUpperTail(0, n, p), 1);
+  }
+});
