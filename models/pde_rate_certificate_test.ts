@@ -57,3 +57,13 @@ Deno.test("pdeRateRun: c = 0 gives ρ = R_S/R_S(θ⁰) ≤ 1 (the risk decreases
   assert.ok(fast.observedMax > 1 && fast.ratios.at(-1)! > 1 && !(fast.supBound <= 1));
   assert.equal(fast.steps, run.steps); // the same flow: the rate does not enter the trajectory
 });
+
+Deno.test("pdeRateRun: a θ⁰ with every neuron inactive at the samples is a constant flow: ρ = e^{cτ}, λ_min(K̂^(a)) = 0", () => {
+  // wₖᵀxᵢ ≤ 0 at every sample for every k: φ(wₖ; xᵢ) = 0, no gradient, K̂^(a) = 0.
+  const net = new PdeNetwork(samples, [0.3, -0.2], 3);
+  const theta0 = Float64Array.of(1, -1, 2, -1, -1, -0.5, -2, -1, -0.1);
+  const run = pdeRateRun(net, theta0, 1, 0.5, { horizon: 1 });
+  assert.equal(run.lambdaMin0, 0);
+  run.ratios.forEach((r, j) => assert.ok(Math.abs(r - Math.exp(0.5 * run.taus[j])) < 1e-12, `${r}`));
+  assert.ok(run.observedMax > 1 && Number.isFinite(run.muMin) && run.muMin <= 0);
+});
