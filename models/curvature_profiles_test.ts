@@ -66,3 +66,34 @@ Deno.test("RotatedSeparableLoss: gradient and Hessian agree with central differe
   assert.equal(loss.supEigenvalue, 2);
   assert.equal(loss.supAbsEigenvalue, 2);
 });
+
+Deno.test("curvature profiles: g by hand, convexity flags = (inf g″ ≥ 0), the unbounded profiles' levels, no overflow", () => {
+  const near = (a: number, b: number) => assert.ok(Math.abs(a - b) <= 1e-14 * Math.max(1, Math.abs(b)), `${a} vs ${b}`);
+  near(quadraticProfile(-1.7).g(2), -3.4);
+  near(softplusProfile(2).g(0), 2 * Math.LN2);
+  near(softplusProfile(2).g(-1000), 0);
+  near(softplusProfile(2).g(1000), 2000);
+  near(cosineProfile(1.3).g(Math.PI), -1.3);
+  near(logQuadraticProfile(0.8).g(1), 0.8 * Math.LN2);
+  near(bumpProfile(1.5).g(0), -1.5);
+  near(quarticProfile(0.9).g(2), (0.9 * 16) / 12);
+  near(bumpProfile(1.5).infCurvature, bumpProfile(1.5).d2g(Math.sqrt(3)));
+  for (const p of profiles) {
+    assert.equal(p.convex, p.infCurvature >= 0, p.name);
+    if (Number.isFinite(p.supCurvature)) near(p.d2g(p.maxPoint(0)), p.supCurvature);
+    else {for (const level of [0, 3, 50]) {
+        assert.ok(p.d2g(p.maxPoint(level)) >= 2 * level + 1 - 1e-9, `${p.name} ${level}`);
+      }}
+    if (Number.isFinite(p.infCurvature) && p.name.indexOf("log(1 + eᶻ)") < 0) {
+      near(p.d2g(p.minPoint(0)), p.infCurvature);
+    }
+    if (!Number.isFinite(p.infCurvature)) {
+      for (const level of [0, 3, 50]) {
+        assert.ok(p.d2g(p.minPoint(level)) <= -(2 * level + 1) + 1e-9, `${p.name} ${level}`);
+      }
+    }
+  }
+  // Softplus: inf g″ = 0 is not attained; minPoint is where g″ is below 10⁻¹⁶.
+  assert.ok(softplusProfile(2).d2g(softplusProfile(2).minPoint(0)) < 1e-16);
+  assert.equal(quadraticProfile(0.6).name, "c·z²/2 (c = 0.600)");
+});

@@ -84,3 +84,45 @@ Deno.test("nextAngle is arccos((sin θ + (π − θ)cos θ)/π) where arccos is 
   assert.equal(nextAngle(0), 0);
   assert.ok(Math.abs(nextAngle(Math.PI) - Math.PI / 2) < 1e-15);
 });
+
+Deno.test("deep ReLU NTK by hand: arc-cosine at θ = 0, π/2, π; the recursion at x = x′ and at orthogonal inputs; variants", () => {
+  // (u, u′) ~ N(0, [[a, c], [c, b]]).
+  const perp = reluArcCosine(1, 4, 0), same = reluArcCosine(2, 2, 2), anti = reluArcCosine(1, 1, -1);
+  assert.ok(Math.abs(perp.value - 2 / (2 * Math.PI)) < 1e-15 && Math.abs(perp.derivative - 0.25) < 1e-15);
+  // E σ(u)² = a/2, P(u > 0) = ½ (b − c²/a rounds to at most a few ulps: θ ≲ 10⁻⁸).
+  assert.ok(Math.abs(same.value - 1) < 1e-14 && Math.abs(same.derivative - 0.5) < 1e-8);
+  assert.ok(Math.abs(anti.value) < 1e-15 && Math.abs(anti.derivative) < 1e-15);
+  // nextAngle: cos θ′ = (sin θ + (π − θ)cos θ)/π, so 0 ↦ 0, π/2 ↦ arccos(1/π), π ↦ π/2.
+  assert.equal(nextAngle(0), 0);
+  assert.ok(Math.abs(nextAngle(Math.PI / 2) - Math.acos(1 / Math.PI)) < 1e-15);
+  assert.ok(Math.abs(nextAngle(Math.PI) - Math.PI / 2) < 1e-15);
+  for (const th of [0.01, 0.05, 0.09, 0.11, 1, 2.5]) {
+    const want = Math.acos((Math.sin(th) + (Math.PI - th) * Math.cos(th)) / Math.PI);
+    assert.ok(Math.abs(nextAngle(th) - want) < 1e-7 * Math.max(want, 1e-3), `${th}: ${nextAngle(th)} vs ${want}`);
+  }
+  // x = x′, ‖x‖² = d: Σ = 1, ½, ¼; Σ̇ = ½; Θ = 1, 1, ¾.
+  const r = ntkRecursion([1, 1], [1, 1], 3);
+  assert.deepEqual(r.sigma.map((v) => Math.round(v * 1e12) / 1e12), [1, 0.5, 0.25]);
+  assert.deepEqual(r.sigmaDot.map((v) => Math.round(v * 1e12) / 1e12), [0.5, 0.5]);
+  assert.deepEqual(r.theta.map((v) => Math.round(v * 1e12) / 1e12), [1, 1, 0.75]);
+  // Orthogonal x ⊥ x′ (‖·‖² = d): Σ¹ = 0, Σ² = 1/(2π), Σ̇² = ¼, Θ² = 0·¼ + 1/(2π).
+  const o = ntkRecursion([1, 1], [1, -1], 2);
+  assert.ok(Math.abs(o.sigma[1] - 1 / (2 * Math.PI)) < 1e-15 && Math.abs(o.theta[1] - 1 / (2 * Math.PI)) < 1e-15);
+  assert.ok(Math.abs(o.sigmaDot[0] - 0.25) < 1e-15 && o.sigma[0] === 0);
+  // Variants: scale multiplies the limit; dropDerivative drops Σ̇ in the last step only (L ≥ 3).
+  assert.ok(Math.abs(ntkRecursion([1, 1], [1, 1], 3, { scale: 1.1 }).theta[2] - 0.825) < 1e-12);
+  assert.ok(Math.abs(ntkRecursion([1, 1], [1, 1], 3, { dropDerivative: true }).theta[2] - 1.25) < 1e-12);
+  assert.deepEqual(
+    ntkRecursion([1, 1], [1, 1], 2, { dropDerivative: true }).theta,
+    ntkRecursion([1, 1], [1, 1], 2).theta,
+  );
+  assert.deepEqual(ntkRecursion([2, 0], [1, 1], 1), { sigma: [1], sigmaDot: [], theta: [1] });
+});
+
+Deno.test("drawDeepRelu: W¹ (m×d), Wˡ (m×m), then v (m), each entry one N(0, 1) draw of the stream, in order", () => {
+  const net = drawDeepRelu(createRng("deep-draw"), 2, 3, 3), ref = createRng("deep-draw");
+  assert.deepEqual([net.d, net.m, net.depth, net.layers.length], [2, 3, 3, 2]);
+  for (const w of net.layers) for (let k = 0; k < w.length; k++) assert.equal(w[k], ref.normal());
+  for (let k = 0; k < 3; k++) assert.equal(net.v[k], ref.normal());
+  assert.equal(drawDeepRelu(createRng(1), 2, 4, 1).layers.length, 0);
+});

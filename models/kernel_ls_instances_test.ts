@@ -1,7 +1,14 @@
 import assert from "node:assert/strict";
 import { createRng } from "../numerics/random.ts";
 import { distance } from "../numerics/compare.ts";
-import { analyseFeatures, kernelLsInstance, projectOnto } from "./kernel_ls_instances.ts";
+import {
+  analyseFeatures,
+  kernelLsInstance,
+  kernelTolerance,
+  projectOnto,
+  RANK_THRESHOLD,
+} from "./kernel_ls_instances.ts";
+import { KernelLeastSquares } from "./kernel_least_squares.ts";
 
 Deno.test("kernel_ls_instances: test points marked in (11.2.4) have φ(x) in span{φ(xᵢ)}", () => {
   for (let index = 0; index < 10; index++) {
@@ -64,5 +71,36 @@ Deno.test("kernel_ls_instances: every point and test point has the feature map's
   for (let index = 0; index < 25; index++) {
     const i = kernelLsInstance(createRng(`dim/${index}`), index);
     for (const x of [...i.points, ...i.tests]) assert.equal(x.length, i.phi.inputDim, i.family);
+  }
+});
+
+Deno.test("kernel_ls_instances: the analysis' rank, κ, basis, residual and both tolerances are the documented ones", () => {
+  for (let index = 0; index < 6; index++) {
+    const i = kernelLsInstance(createRng(`kls-analysis/${index}`), index);
+    const a = analyseFeatures(i);
+    const s = Array.from(a.s);
+    for (let k = 1; k < s.length; k++) assert.ok(s[k] <= s[k - 1], `singular values decrease (${i.family})`);
+    assert.equal(a.rank, s.filter((x) => x > RANK_THRESHOLD * s[0]).length);
+    assert.equal(a.kappa, s[0] / s[a.rank - 1]);
+    // Orthonormal columns: BᵀB = I (rank × rank).
+    const btb = a.basis.transpose().mmul(a.basis);
+    for (let p = 0; p < a.rank; p++) {
+      for (let q = 0; q < a.rank; q++) assert.ok(Math.abs(btb.get(p, q) - (p === q ? 1 : 0)) < 1e-12);
+    }
+    // ‖Φw* − y‖ from the features, row by row.
+    const r = i.points.map((x, j) => i.phi.map(x).reduce((acc, f, k) => acc + f * a.w[k], 0) - i.y[j]);
+    assert.ok(Math.abs(a.residual - Math.hypot(...r)) <= 1e-12 * (1 + Math.hypot(...i.y)));
+    const wNorm = Math.hypot(...a.w), m = i.points.length, n = i.phi.dim;
+    // Feature route: 4η(κ‖w*‖ + κ²‖r‖/s₁), η = 10(m + n)ε.
+    const eta = 10 * (m + n) * Number.EPSILON;
+    const feature = 4 * eta * (a.kappa * wNorm + (a.kappa ** 2 * a.residual) / s[0]);
+    assert.ok(Math.abs(a.tolFeature - feature) <= 1e-12 * feature, `${a.tolFeature} vs ${feature}`);
+    // Kernel route: 4η_G(κ²‖w*‖ + κ³‖r‖/s₁), η_G = (gError + 10mε‖G‖)/‖G‖ with ‖G‖ = s₁².
+    const kls = new KernelLeastSquares(i.kernel, i.points, i.y);
+    const { tol, etaG } = kernelTolerance(a, kls);
+    const g = s[0] ** 2, wantEta = (kls.gError + 10 * m * Number.EPSILON * g) / g;
+    assert.ok(Math.abs(etaG - wantEta) <= 1e-12 * wantEta);
+    const want = 4 * wantEta * (a.kappa ** 2 * wNorm + (a.kappa ** 3 * a.residual) / s[0]);
+    assert.ok(Math.abs(tol - want) <= 1e-12 * want, `${tol} vs ${want}`);
   }
 });

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { conditioning, lazyFlowPair, lazyInstance } from "./lazy_instances.ts";
-import { gram } from "./scaled_two_layer.ts";
+import { antisymmetricInit, gram, ScaledTwoLayer } from "./scaled_two_layer.ts";
+import { tanh } from "./activation.ts";
 import { symmetricEigen } from "../numerics/linalg.ts";
 import { createRng } from "../numerics/random.ts";
 
@@ -31,4 +32,26 @@ Deno.test("lazy flow pair: the linearised half against its closed form w̄(t) �
       assert.ok(Math.abs(sol.states[k][p + q] - expected) < 1e-9, `t = ${t}, q = ${q}`);
     }
   });
+});
+
+Deno.test("lazyInstance: the first well-conditioned draw of (data, w₀) is kept, then the target (reproduced from the stream)", () => {
+  for (const seed of [1, 2, 3]) {
+    const i = lazyInstance(createRng(seed), { n: 2, half: 3 });
+    const rng = createRng(seed);
+    rng.int(2, 3), rng.int(3, 8); // the drawn sizes, overridden
+    let w0: Float64Array, net: ScaledTwoLayer, draws = 0;
+    do {
+      const xs = Array.from({ length: 2 }, () => {
+        const x = Float64Array.from({ length: 3 }, () => rng.normal());
+        const r = Math.hypot(...x);
+        return x.map((v) => v / r);
+      });
+      net = new ScaledTwoLayer(xs, 6, 1 / Math.sqrt(6), tanh);
+      w0 = antisymmetricInit(rng, 3, 6);
+      draws++;
+    } while (!conditioning(net, w0).ok && draws < 20);
+    assert.deepEqual(i.w0, w0);
+    i.net.xs.forEach((x, k) => x.forEach((v, q) => assert.ok(Math.abs(v - net.xs[k][q]) < 1e-15)));
+    assert.deepEqual(Array.from(i.target), [rng.normal(), rng.normal()]);
+  }
 });

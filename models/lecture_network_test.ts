@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { createRng } from "../numerics/random.ts";
 import { gaussianL1FourthMoment, kernelA, kernelW, LectureNetwork, sampleGramA } from "./lecture_network.ts";
+import { kernelGram, lectureInitialisation, widthAveragedGram } from "./lecture_network.ts";
 
 function sample(seed: string, n: number, d: number, width: number) {
   const rng = createRng(seed);
@@ -89,4 +90,72 @@ Deno.test("C_d matches Monte Carlo E‖w‖₁⁴ (d = 3, 4 standard errors, fix
   }
   const m = s / T, se = Math.sqrt((s2 / T - m * m) / T);
   assert.ok(Math.abs(m - gaussianL1FourthMoment(3)) < 4 * se, `${m} vs ${gaussianL1FourthMoment(3)}`);
+});
+
+Deno.test("jacobian: central differences of h(x; θ), at the sample and at other points; K̂ = JJᵀ/N; e = h − f", () => {
+  const { net, theta } = sample("jacobian", 4, 3, 5);
+  const other = [Float64Array.of(0.3, -1, 2), Float64Array.of(-0.5, 0.2, 0.1)];
+  for (const xs of [net.xs, other]) {
+    const j = net.jacobian(theta, xs), h = 1e-6;
+    for (let q = 0; q < net.paramCount; q++) {
+      const p = Float64Array.from(theta), m = Float64Array.from(theta);
+      p[q] += h;
+      m[q] -= h;
+      const hp = net.outputs(p, xs), hm = net.outputs(m, xs);
+      // Away from the kinks h is quadratic in θ along a coordinate: central differences are exact up to rounding.
+      xs.forEach((_, i) => assert.ok(Math.abs(j[i][q] - (hp[i] - hm[i]) / (2 * h)) < 1e-7, `x ${i}, θ ${q}`));
+    }
+  }
+  assert.ok(net.kinkDistance(theta) > 1e-4, "θ is away from the kinks (the differences above are valid)");
+  const jac = net.jacobian(theta), g = net.gram(theta), ga = net.gramA(theta), gw = net.gramW(theta);
+  for (let a = 0; a < 4; a++) {
+    for (let b = 0; b < 4; b++) {
+      const dot = (lo: number, hi: number) => {
+        let s = 0;
+        for (let q = lo; q < hi; q++) s += jac[a][q] * jac[b][q];
+        return s / net.width;
+      };
+      assert.ok(Math.abs(ga.get(a, b) - dot(0, net.width)) < 1e-12);
+      assert.ok(Math.abs(gw.get(a, b) - dot(net.width, net.paramCount)) < 1e-12);
+      assert.ok(Math.abs(g.get(a, b) - dot(0, net.paramCount)) < 1e-12);
+    }
+  }
+  const h0 = net.outputs(theta), e = net.errors(theta);
+  e.forEach((v, i) => assert.equal(v, h0[i] - net.ys[i]));
+  assert.equal(net.risk(theta), e.reduce((s, v) => s + v * v, 0) / 8);
+  const out = new Float64Array(4);
+  net.riskGradient(theta, out);
+  assert.deepEqual(out, e);
+});
+
+Deno.test("kernelA, kernelW, kernelGram, widthAveragedGram, C_d and the initialisation by hand", () => {
+  const e1 = [1, 0], e2 = [0, 1], m1 = [-1, 0];
+  assert.ok(Math.abs(kernelA(e1, e2) - 1 / (2 * Math.PI)) < 1e-16);
+  assert.ok(Math.abs(kernelA(e1, m1)) < 1e-16);
+  assert.ok(Math.abs(kernelA([2, 0], [3, 0]) - 3) < 1e-15); // ‖x‖‖x′‖·π/(2π)
+  assert.ok(Math.abs(kernelW(e1, e2)) < 1e-16 && Math.abs(kernelW(e1, m1)) < 1e-16);
+  assert.ok(Math.abs(kernelW([2, 0], [3, 0]) - 3) < 1e-15); // xᵀx′·π/(2π)
+  assert.ok(Math.abs(kernelW([1, 1], [0, 1]) - 1 * (Math.PI - Math.PI / 4) / (2 * Math.PI)) < 1e-15);
+  assert.equal(kernelA([0, 0], e1), 0);
+  assert.equal(kernelW(e1, [0, 0]), 0);
+  const g = kernelGram((x, y) => x[0] * 10 + y[0], [[1], [2], [3]]);
+  // The upper triangle is evaluated and mirrored: (i ≤ j) k(xᵢ, xⱼ).
+  assert.deepEqual(g.to2DArray(), [[11, 12, 13], [12, 22, 23], [13, 23, 33]]);
+  // (1/N)Σₖ w(k)·fᵢₖfⱼₖ with N = 2, w(k) = k + 1: rows (1, 2), (3, 0).
+  const w = widthAveragedGram([Float64Array.of(1, 2), Float64Array.of(3, 0)], 2, (k) => k + 1);
+  assert.deepEqual(w.to2DArray(), [[(1 + 8) / 2, 3 / 2], [3 / 2, 9 / 2]]);
+  assert.deepEqual(widthAveragedGram([Float64Array.of(1, 2), Float64Array.of(3, 0)], 2).to2DArray(), [[2.5, 1.5], [
+    1.5,
+    4.5,
+  ]]);
+  // C₁ = E g⁴ = 3; C₂ = 2·3 + 8·m₃m₁ + 6 = 12 + 32/π.
+  assert.equal(gaussianL1FourthMoment(1), 3);
+  assert.ok(Math.abs(gaussianL1FourthMoment(2) - (12 + 32 / Math.PI)) < 1e-13);
+  // a ~ N(0, γ²) for the first N entries, N(0, 1) for the rest, from the same stream.
+  const [unit, scaled] = [1, 3].map((gamma) => lectureInitialisation(createRng(1), 2, 6, gamma));
+  assert.deepEqual(Array.from(scaled.subarray(0, 2)), Array.from(unit.subarray(0, 2), (v) => 3 * v));
+  assert.deepEqual(scaled.subarray(2), unit.subarray(2));
+  const net = new LectureNetwork([[1, 2]], [0], 2);
+  assert.deepEqual(net.initialise(createRng(1), 3), scaled);
+  assert.equal(net.paramCount, 6);
 });

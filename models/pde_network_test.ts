@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { createRng } from "../numerics/random.ts";
 import { featureLipschitz, gaussianL1TwelfthMoment, pdeFeature, pdeGram, PdeNetwork } from "./pde_network.ts";
+import { RELU3_SCALE } from "./pde_network.ts";
+import { integrate1d } from "../numerics/quadrature.ts";
 import { pdeRateRun } from "./pde_rate_certificate.ts";
 
 const SAMPLES = [
@@ -97,4 +99,20 @@ Deno.test("pdeRateRun: a correct rate is certified on t ≥ 0, a rate 3 times to
   assert.ok(ok.supBound <= 1 && ok.observedMax <= 1);
   assert.ok(bad.observedMax > 1 && !(bad.supBound <= 1));
   assert.equal(ok.steps, bad.steps); // the same flow (cached)
+});
+
+Deno.test("pdeGram (d = 2): the error estimate is the quadrature's, scaled like the entry (×s²·d(d + 2)(d + 4)/(2π))", () => {
+  // One sample with max coefficient 1 (so the entries are not rescaled): K = s²·er6·∫φ(u)²dt/(2π).
+  const s = { x: [0.6, 0.3], A: [[1, 0.2], [0.2, 0.5]], b: [0.3, -0.4], c: 0.8 };
+  const { gram, error } = pdeGram([s]);
+  const t = Math.atan2(0.3, 0.6), wrap = (a: number) => ((a % (2 * Math.PI)) + 2 * Math.PI) % (2 * Math.PI);
+  const breaks = [t + Math.PI / 2, t - Math.PI / 2, t + Math.PI / 2, t - Math.PI / 2].map(wrap);
+  const q = integrate1d((a) => pdeFeature(s, [Math.cos(a), Math.sin(a)], 1) ** 2, 0, 2 * Math.PI, breaks, 1e-13);
+  const er6 = 2 * 4 * 6, s2 = RELU3_SCALE ** 2;
+  assert.ok(Math.abs(gram.get(0, 0) - (s2 * er6 * q.value) / (2 * Math.PI)) < 1e-12 * gram.get(0, 0));
+  assert.ok(error > 0 && Math.abs(error - (s2 * er6 * q.error) / (2 * Math.PI)) <= 1e-9 * error, `${error}`);
+  assert.throws(
+    () => pdeGram([{ x: [1, 1, 1], A: [[1, 0, 0], [0, 1, 0], [0, 0, 1]], b: [0, 0, 0], c: 0 }]),
+    RangeError,
+  );
 });

@@ -3,6 +3,7 @@ import { createRng } from "../numerics/random.ts";
 import { norm } from "../numerics/compare.ts";
 import { Matrix, symmetricEigen } from "../numerics/linalg.ts";
 import { antisymmetricInit, iidInit, rowsSpectralNorm, ScaledTwoLayer } from "./scaled_two_layer.ts";
+import { gram, kappa, kappaBounds, sumErrorBound } from "./scaled_two_layer.ts";
 import { relu, tanh } from "./activation.ts";
 
 function inputs(seed: number, n: number, d: number) {
@@ -118,4 +119,71 @@ Deno.test("tanh: hessianNormBounds brackets ‖Σᵢaᵢ∇²fᵢ‖ computed fr
   }
   assert.ok(sampled <= upper * (1 + 1e-6), `${sampled} > ${upper}`);
   assert.ok(upper < 4 * lower, `${upper} vs ${lower}`);
+});
+
+Deno.test("scaled two-layer: outputs α·Σvₖσ(uₖ·x) by hand, withScale, tangentKernel = DfDfᵀ, gram, rowsSpectralNorm", () => {
+  // Width 2, d = 2: u₁ = (1, 0), u₂ = (0, 2), v = (3, −1); x = (1, 1): α(3·relu(1) − relu(2)) = α.
+  const net = new ScaledTwoLayer([Float64Array.of(1, 1), Float64Array.of(-1, 0.5)], 2, 0.5, relu);
+  const w = Float64Array.of(1, 0, 0, 2, 3, -1);
+  assert.deepEqual(Array.from(net.outputs(w)), [0.5, 0.5 * -1]); // x₂: 3·relu(−1) − relu(1) = −1
+  assert.deepEqual(Array.from(net.withScale(2).outputs(w)), [2, -2]);
+  assert.equal(net.withScale(2).alpha, 2);
+  assert.deepEqual([net.paramCount, net.dim, net.width], [6, 2, 2]);
+  const j = net.jacobian(w), k = net.tangentKernel(w);
+  for (let a = 0; a < 2; a++) {
+    for (let b = 0; b < 2; b++) assert.ok(Math.abs(k.get(a, b) - j[a].reduce((s, v, q) => s + v * j[b][q], 0)) < 1e-15);
+  }
+  assert.deepEqual(gram([Float64Array.of(1, 2), Float64Array.of(3, -1)]).to2DArray(), [[5, 1], [1, 10]]);
+  assert.ok(Math.abs(rowsSpectralNorm([Float64Array.of(3, 0), Float64Array.of(0, 4)]) - 4) < 1e-14);
+  assert.throws(() => new ScaledTwoLayer([], 2, 1, relu), RangeError);
+});
+
+Deno.test("scaled two-layer: κ's pieces, kappaBounds = the Hessian bracket times ‖y − f‖/‖Df‖², inits, sumErrorBound", () => {
+  const xs = inputs(21, 3, 2), rng = createRng("kappa-pieces");
+  const net = new ScaledTwoLayer(xs, 6, 0.4, relu), w0 = iidInit(rng, 2, 6), y = [1, -0.5, 2];
+  const k = kappa(net, w0, y), f = net.outputs(w0);
+  const r = Math.hypot(...y.map((v, i) => v - f[i]));
+  assert.ok(Math.abs(k.residualNorm - r) < 1e-14);
+  assert.equal(k.hessianNorm, net.hessianOperatorNorm(w0));
+  assert.equal(k.jacobianNorm, rowsSpectralNorm(net.jacobian(w0)));
+  assert.ok(Math.abs(k.kappa - (r * k.hessianNorm) / k.jacobianNorm ** 2) < 1e-14 * k.kappa);
+  const tnet = new ScaledTwoLayer(xs, 6, 0.4, tanh), ft = tnet.outputs(w0), hb = tnet.hessianNormBounds(w0);
+  const scale = Math.hypot(...y.map((v, i) => v - ft[i])) / rowsSpectralNorm(tnet.jacobian(w0)) ** 2;
+  const kb = kappaBounds(tnet, w0, y);
+  assert.ok(
+    Math.abs(kb.lower - scale * hb.lower) < 1e-14 * kb.lower &&
+      Math.abs(kb.upper - scale * hb.upper) < 1e-14 * kb.upper,
+  );
+  // Antisymmetric: second half copies U, negates v (f ≡ 0); odd widths refused. iid: U ~ N(0, 1/d), v ~ N(0, 1).
+  const a = antisymmetricInit(createRng(2), 3, 4);
+  for (let q = 0; q < 6; q++) assert.equal(a[6 + q], a[q]);
+  assert.deepEqual([a[14], a[15]], [-a[12], -a[13]]);
+  assert.throws(() => antisymmetricInit(createRng(2), 3, 5), RangeError);
+  const big = iidInit(createRng(3), 4, 2000), us = big.subarray(0, 8000), vs = big.subarray(8000);
+  const meanSq = (v: Float64Array) => v.reduce((s, c) => s + c * c, 0) / v.length;
+  assert.ok(
+    Math.abs(meanSq(us) - 0.25) < 4 * 0.25 * Math.sqrt(2 / 8000) && Math.abs(meanSq(vs) - 1) < 4 * Math.sqrt(2 / 2000),
+  );
+  const u = Number.EPSILON / 2;
+  assert.equal(sumErrorBound(3, 2), ((3 * u) / (1 - 3 * u)) * 2);
+  assert.equal(sumErrorBound(0, 5), 0);
+});
+
+Deno.test("iidInit and antisymmetricInit draw exactly their parameters from the stream, in order (the next draw is the same)", () => {
+  for (const [dim, width] of [[2, 3], [3, 4]]) {
+    const rng = createRng(`init-stream/${dim}/${width}`), ref = createRng(`init-stream/${dim}/${width}`);
+    const w = iidInit(rng, dim, width);
+    const want = Float64Array.from(
+      { length: width * (dim + 1) },
+      (_, k) => ref.normal() / (k < width * dim ? Math.sqrt(dim) : 1),
+    );
+    assert.deepEqual(w, want);
+    assert.equal(rng.normal(), ref.normal()); // nothing else was drawn
+    const a = createRng(7), b = createRng(7), s = antisymmetricInit(a, dim, 2 * width);
+    for (let k = 0; k < width; k++) {
+      for (let j = 0; j < dim; j++) assert.equal(s[k * dim + j], b.normal() / Math.sqrt(dim));
+      assert.equal(s[2 * width * dim + k], b.normal());
+    }
+    assert.equal(a.normal(), b.normal());
+  }
 });

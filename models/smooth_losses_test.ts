@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs";
 import { createRng } from "../numerics/random.ts";
-import { gaussianMatrix, matrixWithSingularValues } from "../numerics/linalg.ts";
+import { EPS, gaussianMatrix, Matrix, matrixWithSingularValues } from "../numerics/linalg.ts";
 import { linearRegressionLoss, logisticLoss, quadraticLoss, type SmoothLoss } from "./smooth_losses.ts";
 
 function finiteDifference(l: SmoothLoss, w: Float64Array, h = 1e-6): Float64Array {
@@ -62,4 +62,28 @@ Deno.test("certified β bounds the observed gradient Lipschitz ratio; a β that 
     assert.ok(worst <= l.beta, `${l.family}: ${worst} > β = ${l.beta}`);
     if (l.family !== "logistic regression") assert.ok(worst > 0.5 * l.beta, `${l.family}: β far from attained`);
   }
+});
+
+Deno.test("β is at least the exact λ_max inflated by the documented 1 + 64·n·ε (A = diag(2, 1), X = diag(1, 3))", () => {
+  // λ_max(diag(2, 1)) = 2 and s_max(diag(1, 3))² = 9 exactly; the documented inflation is value·(1 + 64nε) (at least).
+  const q = quadraticLoss(new Matrix([[2, 0], [0, 1]]));
+  assert.ok(q.beta >= 2 * (1 + 64 * 2 * EPS), `${q.beta}`);
+  const l = linearRegressionLoss(new Matrix([[1, 0], [0, 3]]), [0, 0]);
+  assert.ok(l.beta >= 9 * (1 + 64 * 2 * EPS), `${l.beta}`);
+  // Logistic: a quarter of the same inflated value.
+  const g = logisticLoss(new Matrix([[1, 0], [0, 3]]), [1, -1]);
+  assert.ok(g.beta >= (9 / 4) * (1 + 64 * 2 * EPS) && g.beta < (9 / 4) * (1 + 1e-10), `${g.beta}`);
+});
+
+Deno.test("magnitude: the absolute terms summed in L, by hand (quadratic, linear and logistic regression)", () => {
+  // Quadratic ½wᵀAw, A = [[1, −2], [−2, 3]], w = (1, 1): ½(|1| + 2·|−2| + |3|) = 4 (the loss itself is 0).
+  const q = quadraticLoss(new Matrix([[1, -2], [-2, 3]]));
+  assert.equal(q.magnitude([1, 1]), 4);
+  // Linear regression X = diag(1, 3), y = (1, 2), w = (2, 1): r = ±(1, 1), Σ(rᵢ² + yᵢ²) = 2 + 5, and
+  // Σ|(XᵀX)ᵢⱼwᵢwⱼ| = 1·4 + 9·1 = 13: 20 in all.
+  const l = linearRegressionLoss(new Matrix([[1, 0], [0, 3]]), [1, 2]);
+  assert.equal(l.magnitude([2, 1]), 20);
+  // Logistic X = diag(1, 3), y = (1, −1), w = (2, 1): margins 2 and −3, Σ(|mᵢ| + ln 2) = 5 + 2 ln 2.
+  const g = logisticLoss(new Matrix([[1, 0], [0, 3]]), [1, -1]);
+  assert.ok(Math.abs(g.magnitude([2, 1]) - (5 + 2 * Math.LN2)) < 1e-14);
 });

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { margins, softMin, softMinFlow, softMinGradient } from "./soft_min.ts";
+import { margins, separableData, softMin, softMinFlow, softMinGradient, softMinWeights } from "./soft_min.ts";
+import { createRng } from "../numerics/random.ts";
 
 const data = { d: 2, x: Float64Array.of(1, 0.5, -0.3, 2, 0.7, -1), y: Float64Array.of(1, -1, 1) };
 
@@ -29,4 +30,33 @@ Deno.test("softMinFlow: two orthogonal points with one label, w′ = softmax-wei
   const two = { d: 2, x: Float64Array.of(1, 0, 0, 1), y: Float64Array.of(1, 1) };
   const sol = softMinFlow(two, Float64Array.of(0, 0), [4]);
   assert.ok(Math.abs(sol.states[0][0] - 2) < 1e-9 && Math.abs(sol.states[0][1] - 2) < 1e-9);
+});
+
+Deno.test("soft_min: margins and weights by hand, an asymmetric flow in closed form, separableData's guarantees", () => {
+  assert.deepEqual(Array.from(margins({ d: 2, x: Float64Array.of(1, 0, 0, 2), y: Float64Array.of(1, -1) }, [3, 1])), [
+    3,
+    -2,
+  ]);
+  // p ∝ e^{−βz}: β = log 3, z = (0, 1) gives (3/4, 1/4).
+  const p = softMinWeights(Math.log(3), [0, 1]);
+  assert.ok(Math.abs(p[0] - 0.75) < 1e-15 && Math.abs(p[1] - 0.25) < 1e-15);
+  const big = softMinWeights(2, [1000, 1001, 1000]); // shifted by the minimum: no overflow
+  assert.ok(Math.abs(big[0] - big[2]) < 1e-15 && Math.abs(big[0] + big[1] + big[2] - 1) < 1e-15 && big[1] < big[0]);
+  // z = (0, a): F_β = −(1/β)·log((1 + e^{−βa})/2).
+  assert.ok(Math.abs(softMin(2, [0, 1.5]) + Math.log((1 + Math.exp(-3)) / 2) / 2) < 1e-15);
+  assert.ok(Math.abs(softMin(2, [1.5, 0]) - softMin(2, [0, 1.5])) < 1e-15);
+  // One point x = 2, y = −1 from w₀ = 1: F₁ = −2w, so w′ = −2 and w(t) = 1 − 2t.
+  const sol = softMinFlow({ d: 1, x: Float64Array.of(2), y: Float64Array.of(-1) }, Float64Array.of(1), [0.5, 3]);
+  assert.ok(Math.abs(sol.states[0][0]) < 1e-10 && Math.abs(sol.states[1][0] + 5) < 1e-9);
+  // Two points x = 1, 2 with y = 1 in d = 1: w′ = (e^{−w} + 2e^{−2w})/(e^{−w} + e^{−2w}) = (eʷ + 2)/(eʷ + 1), so
+  // t = G(w(t)) with G(w) = ∫₀ʷ (1 − 1/(eˢ + 2))ds = w/2 + ½·log((eʷ + 2)/3) (as ∫ds/(eˢ + 2) = ½(s − log(eˢ + 2))).
+  const two = softMinFlow({ d: 1, x: Float64Array.of(1, 2), y: Float64Array.of(1, 1) }, Float64Array.of(0), [2]);
+  const w = two.states[0][0];
+  assert.ok(Math.abs(w / 2 + 0.5 * Math.log((Math.exp(w) + 2) / 3) - 2) < 1e-9, `${w}`);
+  // separableData: unit u, labels ±1, every margin yᵢuᵀxᵢ ≥ γ₀.
+  const { data: sep, u } = separableData(createRng("sep"), 40, 3, 0.5);
+  assert.ok(Math.abs(Math.hypot(...u) - 1) < 1e-15 && sep.y.every((v) => v === 1 || v === -1));
+  const m = margins(sep, u);
+  assert.ok(m.every((v) => v >= 0.5 - 1e-12) && Math.min(...m) < 0.6, `${Math.min(...m)}`);
+  assert.ok(sep.y.some((v) => v === 1) && sep.y.some((v) => v === -1));
 });

@@ -40,3 +40,37 @@ Deno.test("subset_sum_instances: random weights are integers from 1 (1 itself dr
   // 40 rounds × E[#ones] ≈ (1/4)(7/10 + 7/100 + 7/10³ + 7/10⁴) ≈ 0.19 each: about 8 ones expected.
   assert.ok(ones > 0, `${ones}`);
 });
+
+/** Every subset total of a (n ≤ 12: 4096 subsets at most). */
+function subsetTotals(a: number[]): Set<number> {
+  const out = new Set<number>();
+  for (let mask = 0; mask < 1 << a.length; mask++) out.add(a.reduce((s, v, k) => (mask >> k) & 1 ? s + v : s, 0));
+  return out;
+}
+
+Deno.test("subset_sum_instances: each family's weights and target are as documented (subset totals by brute force)", () => {
+  const largest = [0, 0, 0, 0, 0];
+  for (let round = 0; round < 40; round++) {
+    for (let family = 0; family < 5; family++) {
+      const { a, t } = reductionInstance(createRng(`fam/${round}`), 5 * round + family, "test").problem;
+      assert.ok(a.every((v) => Number.isInteger(v) && v >= 1), `family ${family}: ${a}`);
+      assert.ok(Number.isInteger(t) && t >= 0, `family ${family}: t = ${t}`);
+      largest[family] = Math.max(largest[family], ...a);
+      const sum = a.reduce((x, y) => x + y, 0), totals = subsetTotals(a);
+      if (family === 0) assert.ok(totals.has(t), "random YES: t is a subset total");
+      if (family === 1) assert.ok(t <= sum + 2);
+      if (family === 2) assert.deepEqual([a.length, a[1], t], [2, 3, 2]);
+      if (family === 3) assert.ok(a.every((v) => v % 2 === 0 && v <= 2000) && t % 2 === 1 && t <= sum + 1);
+      if (family === 4) assert.ok(a.every((v) => v <= 10_000_000) && (totals.has(t + 1) || totals.has(t - 1)));
+    }
+  }
+  // Family 0 draws maxA = 10^k, k uniform in {1, …, 6}: over 40 rounds k = 6 comes up (probability 1 − (5/6)⁴⁰ >
+  // 0.9993) and then some weight exceeds 10⁵ (probability ≥ 0.9 with n ≥ 2). Family 4: weights uniform in [1, 10⁷],
+  // the largest over 40 instances of n ≥ 2 is above 5·10⁶ (missed with probability 2⁻⁸⁰).
+  assert.ok(largest[0] > 1e5 && largest[0] <= 1e6, `family 0: ${largest[0]}`);
+  assert.ok(largest[1] <= 1e4, `family 1: ${largest[1]}`);
+  assert.ok(largest[4] > 5e6, `family 4: ${largest[4]}`);
+  // Near misses: M = 10^7, 10^6, …, 10 by round, then again.
+  const ms = Array.from({ length: 8 }, (_, r) => reductionInstance(createRng(1), 5 * r + 2, "test").problem.a[0]);
+  assert.deepEqual(ms, [1e7, 1e6, 1e5, 1e4, 1e3, 100, 10, 1e7]);
+});

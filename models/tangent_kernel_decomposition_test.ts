@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { arctan, softplus } from "./activation.ts";
+import { arctan, relu, softplus } from "./activation.ts";
 import { hiddenUnits, perNeuronMean, proofDecomposition } from "./tangent_kernel_decomposition.ts";
 import { type Parametrisation, TwoLayerNetwork } from "./two_layer.ts";
 import { createRng, gaussian } from "../numerics/random.ts";
@@ -28,3 +28,18 @@ for (const parametrisation of ["lecun", "ntk"] as Parametrisation[]) {
     assert.ok(standardError > 0);
   });
 }
+
+Deno.test("perNeuronMean and proofDecomposition by hand: two ReLU neurons, d = 1, one of them inactive", () => {
+  // U = (2, −1), b = (0, 0.5), v = (3, 2), c = 0; x = 1, z = 2: pre-activations (2, −0.5) and (4, −1.5).
+  for (const parametrisation of ["lecun", "ntk"] as Parametrisation[]) {
+    const net = new TwoLayerNetwork({ d: 1, n: 2, parametrisation, activation: relu }, [2, -1, 0, 0.5, 3, 2, 0]);
+    assert.deepEqual(Array.from(net.preactivation([1])), [2, -0.5]);
+    // T₁ = (1 + xz)·v₁²·1·1 + 2·4 = 35 (d = 1: both parametrisations), T₂ = 0.
+    const { mean, standardError } = perNeuronMean(net, [1], [2]);
+    assert.equal(mean, 17.5);
+    assert.ok(Math.abs(standardError - 17.5 / Math.SQRT2) < 1e-13, `${standardError}`);
+    const dec = proofDecomposition(net, [1], [2], hiddenUnits(net, [1]), hiddenUnits(net, [2]));
+    assert.equal(dec, parametrisation === "lecun" ? 35 + 1 : 35 / 2 + 1);
+    assert.deepEqual(hiddenUnits(net, [2]), { f: Float64Array.of(4, 0), df: Float64Array.of(1, 0) });
+  }
+});

@@ -58,3 +58,26 @@ Deno.test("tangent_kernel_sweep: the D(0,1) hypothesis holds for the three laws 
     assert.equal(check({ ...i, dist: { ...i.dist, variance: 2 } }).holds, false);
   }
 });
+
+Deno.test("tangent_kernel_sweep: E F_n² = the exact expectedSquare (Monte Carlo over 1500 draws at n = 4, each law, LeCun and NTK)", () => {
+  // F_n² = Σ_{a≤b}(s_n K̂ₙ − E s_n K̂ₙ)² has mean Σ Var(s_n K̂ₙ) = expectedSquare exactly; its sample mean over
+  // independent draws is within 4.5 standard errors of it (a two-sided normal tail of 7·10⁻⁶ per comparison).
+  const draws = 1500;
+  for (const [name, limit] of [["lecun", lecunKernel], ["ntk", ntkKernel]] as const) {
+    const sweep = widthSweep(name, (x, z, spec) => limit(x, z, spec).value);
+    for (let law = 0; law < SWEEP_LAWS.length; law++) {
+      const rng = createRng(`tks-mc/${name}/${law}`);
+      const sq: number[] = [];
+      let expected = NaN;
+      for (let k = 0; k < draws; k++) {
+        const { data } = sweepDrawCheck(sweep(rng, 0, { widths: [4], seeds: 1 }, { law, n: 4 }));
+        sq.push(data.frobenius ** 2);
+        expected = data.expectedSquare;
+      }
+      const mean = sq.reduce((a, b) => a + b, 0) / draws;
+      const sd = Math.sqrt(sq.reduce((a, b) => a + (b - mean) ** 2, 0) / (draws - 1));
+      const z = (mean - expected) / (sd / Math.sqrt(draws));
+      assert.ok(expected > 0 && Math.abs(z) < 4.5, `${name}, law ${law}: mean ${mean}, exact ${expected}, z = ${z}`);
+    }
+  }
+});

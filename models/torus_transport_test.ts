@@ -63,3 +63,21 @@ Deno.test("torusSampleWinf: all atoms at one point: W∞ is the torus radius √
   const b = torusSampleWinf(Float64Array.of(0.1, 0.2, 0.1, 0.2, 0.1, 0.2), 6);
   assert.ok(b.upper >= Math.SQRT1_2 * (1 - 1e-12) && b.lower >= Math.SQRT1_2 - Math.SQRT2 / 6 - 0.01 * Math.SQRT1_2);
 });
+
+Deno.test("torus_transport: ω₀ … ω₅, distances past one period, atoms given outside [0, 1) or unsorted", () => {
+  assert.equal(unitBallVolume(0), 1);
+  assert.ok(Math.abs(unitBallVolume(4) - Math.PI ** 2 / 2) < 1e-14);
+  assert.ok(Math.abs(unitBallVolume(5) - (8 * Math.PI ** 2) / 15) < 1e-14);
+  assert.ok(Math.abs(torusDistance([1.2], [0.1]) - 0.1) < 1e-15);
+  assert.ok(Math.abs(torusDistance([0.5, 0], [0, 0.5]) - Math.SQRT1_2) < 1e-15);
+  assert.equal(torusDistance([0.3, 0.3], [0.3, 0.3]), 0);
+  // The same atoms shifted by whole periods and permuted: the same bracket.
+  const a = circleWinf([0.1, 0.35, 0.8]), b = circleWinf([1.8, -0.65, 0.1]);
+  assert.ok(Math.abs(a.lower - b.lower) < 1e-15 && Math.abs(a.upper - b.upper) < 1e-15);
+  // By hand: gaps 0.25, 0.45, 0.3 between 0.1, 0.35, 0.8; e = θ_(i) − i/3 = (−0.2333, −0.3167, −0.2):
+  // W∞ = (max e − min e + 1/3)/2 = (0.1167 + 0.3333)/2 = 0.225.
+  assert.ok(Math.abs(a.lower - 0.225) < 1e-15 && Math.abs(a.upper - 0.225) < 1e-15, `${a.lower}, ${a.upper}`);
+  // Grids with an offset and k = 2 in d = 2: W∞ = √2/4.
+  const g = gridWinf(2, 2, [0.4, 0.9]);
+  assert.ok(Math.abs(g.lower - Math.SQRT2 / 4) < 1e-15 && g.upper === Math.SQRT2 / 4);
+});

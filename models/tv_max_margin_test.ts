@@ -3,6 +3,7 @@ import { createRng } from "../numerics/random.ts";
 import type { LabelledData } from "./linear_classifier.ts";
 import { circleSupremum, gridMargin, lpDirections, meanFieldFlow, meanFieldVelocity } from "./tv_max_margin.ts";
 import { networkOutputs, normalisedMargin, tvMarginBracket } from "./tv_max_margin.ts";
+import { integrate } from "../numerics/ode.ts";
 
 /** n random points in the plane with random labels. */
 function randomData(seed: string, n: number): LabelledData {
@@ -115,4 +116,69 @@ Deno.test("meanFieldFlow conserves ‖aⱼ‖² − bⱼ² (balancedness of the 
   const ga = normalisedMargin(data, a.states[1]), gb = normalisedMargin(data, b.states[1]);
   assert.ok(Math.abs(ga - gb) < 1e-3 * Math.abs(gb) + 1e-6, `${ga} vs ${gb}`);
   assert.equal(b.steps, 2 * a.steps);
+});
+
+const U = 2 ** -53, gammaK = (k: number) => (k * U) / (1 - k * U);
+
+Deno.test("tv_max_margin: outputs, margin, directions and budgets by hand", () => {
+  // Two particles θ₁ = (1, 0, 2), θ₂ = (0, 1, −1) on x₁ = (3, 1), x₂ = (−1, 2), y = (1, −1):
+  // f(x₁) = (2·3 − 1·1)/2 = 2.5, f(x₂) = (2·0 − 1·2)/2 = −1; margins 2.5 and 1; ‖ν‖_TV = (5 + 2)/2 = 3.5.
+  const data = { d: 2, x: Float64Array.of(3, 1, -1, 2), y: Float64Array.of(1, -1) };
+  const w = Float64Array.of(1, 0, 2, 0, 1, -1);
+  assert.deepEqual(Array.from(networkOutputs(data, w)), [2.5, -1]);
+  assert.equal(normalisedMargin(data, w), 1 / 3.5);
+  // Directions: the grid 2πk/K, then ψᵢ ± π/2 for each input.
+  const dirs = lpDirections(data, 4), psi = [Math.atan2(1, 3), Math.atan2(2, -1)];
+  assert.deepEqual(Array.from(dirs), [
+    0,
+    Math.PI / 2,
+    Math.PI,
+    1.5 * Math.PI,
+    ...psi.flatMap((p) => [p + Math.PI / 2, p - Math.PI / 2]),
+  ]);
+  // gridMargin of ρ = δ at angle 0 (â = e₁): f(x₁) = 3, f(x₂) = 0 → margins 3 and 0, minus (γ_{K+3} + 4u)·‖ρ‖·‖xᵢ‖.
+  const g = gridMargin(data, [0], [1]);
+  const budget2 = (gammaK(4) + 4 * U) * Math.sqrt(5);
+  assert.ok(g <= -budget2 && g >= -budget2 * (1 + 1e-9), `${g} vs ${-budget2}`);
+  // circleSupremum of relu(â·e₁) − relu(â·e₂): exactly 1 (attained at an arc's end, e₁), plus the documented
+  // 4γ_{n+8}·Σ|cᵢ|‖xᵢ‖ = 8γ₁₀ and at most the endpoint widening 2·10⁻¹²·‖v‖ ≤ 2·10⁻¹²·Σ|cᵢ|‖xᵢ‖.
+  const s = circleSupremum({ d: 2, x: Float64Array.of(1, 0, 0, 1), y: Float64Array.of(1, -1) }, [1, 1]);
+  assert.ok(s >= 1 + 8 * gammaK(10) && s <= 1 + 8 * gammaK(10) + 4e-12 + 4 * Number.EPSILON, `${s - 1}`);
+  // With weights (2, 0): sup = 2 at â = e₁; with weights (0, 0): only 0.
+  const s2 = circleSupremum({ d: 2, x: Float64Array.of(1, 0, 0, 1), y: Float64Array.of(1, -1) }, [2, 0]);
+  assert.ok(s2 >= 2 + 8 * gammaK(10) && s2 <= 2 + 8 * gammaK(10) + 4e-12 + 4 * Number.EPSILON, `${s2}`);
+  assert.equal(circleSupremum({ d: 2, x: Float64Array.of(1, 0, 0, 1), y: Float64Array.of(1, -1) }, [0, 0]), 0);
+});
+
+Deno.test("tvMarginBracket: sizes, the discretisation bound πR/K and the upper bound's simplex correction", async () => {
+  const data = { d: 2, x: Float64Array.of(0, 3, 1, 1), y: Float64Array.of(-1, 1) };
+  const b = await tvMarginBracket(data, 16);
+  assert.deepEqual([b.gridSize, b.angles.length, b.rho.length, b.lambda.length], [16, 20, 20, 2]);
+  assert.ok(Math.abs(b.discretisationBound - (3 * Math.PI) / 16) < 1e-15);
+  assert.ok(Math.abs(b.upper - circleSupremum(data, b.lambda) * (1 + gammaK(4))) < 1e-15 * b.upper);
+  assert.equal(b.lower, gridMargin(data, b.angles, b.rho));
+  // γ*: x₁ = 3e₂ (y = −1) is reached alone by ρ₁ < 0 at â = (−1, 1)/√2 (relu = 3/√2), x₂ = (1, 1) (y = 1) alone by
+  // ρ₂ > 0 at â = e₁ (relu = 1, the best on the arc where â·x₁ ≤ 0): margins equal at 3|ρ₁|/√2 = ρ₂, |ρ₁| + ρ₂ = 1.
+  const c = 3 / Math.SQRT2, star = c / (1 + c);
+  assert.ok(b.lower <= star && star <= b.upper && b.upper - b.lower < 1e-9, `[${b.lower}, ${b.upper}] vs ${star}`);
+});
+
+Deno.test("meanFieldFlow: output times on the grid ⌈log(1 + t)/ds⌉·ds, RK4 against an adaptive integration off the kinks", () => {
+  // One point x = (1, 0), y = 1 and one particle with a₁ > 0 throughout: a smooth flow (no kink crossed).
+  const data = { d: 2, x: Float64Array.of(1, 0), y: Float64Array.of(1) }, w0 = Float64Array.of(0.5, 0.2, 0.4);
+  const times = [0, 0.5, 3];
+  const r = meanFieldFlow(data, w0, times, 0.01);
+  const grid = times.map((t) => Math.ceil(Math.log1p(t) / 0.01 - 1e-9));
+  assert.deepEqual(r.sTimes.map((v) => v + 0), grid.map((k) => k * 0.01 + 0)); // + 0: −0 for t = 0
+  assert.equal(r.steps, grid[2]);
+  assert.deepEqual(Array.from(r.states[0]), Array.from(w0));
+  // The reference: the same field in s by the extrapolation integrator, at the same s grid.
+  const field = (s: number, w: Float64Array) => meanFieldVelocity(data, w).map((v) => v * Math.exp(s));
+  const ref = integrate(field, 0, w0, r.sTimes.slice(1), { rtol: 1e-12, atol: 1e-12 });
+  ref.states.forEach((st, k) =>
+    st.forEach((v, q) =>
+      assert.ok(Math.abs(v - r.states[k + 1][q]) < 1e-8, `t = ${times[k + 1]}, [${q}]: ${v} vs ${r.states[k + 1][q]}`)
+    )
+  );
+  assert.ok(r.states[2][0] > 0, "still off the kink");
 });

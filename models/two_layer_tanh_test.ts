@@ -76,3 +76,17 @@ Deno.test("the forward pass reused across Hessian-vector products follows θ whe
   const g = new Float64Array(theta.length);
   assert.equal(net.gradient(theta, data, g), net.loss(theta, data)); // same forward pass as `residuals`
 });
+
+Deno.test("two-layer tanh: residuals (1/√h)Σvₖtanh(uₖ·x) − y, the loss, and gradient's returned loss, by hand", () => {
+  // h = 4, d = 2, x = (1, −1), (0.5, 2): f = ½Σvₖtanh(uₖ·x).
+  const net = new TwoLayerTanh(4, 2), data = { d: 2, x: Float64Array.of(1, -1, 0.5, 2), y: Float64Array.of(0.2, -0.3) };
+  const theta = Float64Array.of(1, 0, 0, 1, 1, 1, -2, 0.5, 1, -1, 2, 0.5);
+  const f = (x0: number, x1: number) =>
+    0.5 * (Math.tanh(x0) - Math.tanh(x1) + 2 * Math.tanh(x0 + x1) + 0.5 * Math.tanh(-2 * x0 + 0.5 * x1));
+  const r = net.residuals(theta, data), want = [f(1, -1) - 0.2, f(0.5, 2) + 0.3];
+  want.forEach((v, i) => assert.ok(Math.abs(r[i] - v) < 1e-15, `${i}: ${r[i]} vs ${v}`));
+  const loss = (want[0] ** 2 + want[1] ** 2) / 4;
+  assert.ok(Math.abs(net.loss(theta, data) - loss) < 1e-15);
+  assert.equal(net.gradient(theta, data, new Float64Array(12)), net.loss(theta, data));
+  assert.equal(net.parameterCount, 12);
+});

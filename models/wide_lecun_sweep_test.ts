@@ -1,5 +1,9 @@
 import assert from "node:assert/strict";
 import { exactJacobian, stepSizeCondition, sweepWidth, trainWide, wideData, wideInstance } from "./wide_lecun_sweep.ts";
+import { WIDE_WIDTHS, widthGapCheck } from "./wide_lecun_sweep.ts";
+import { lecunKernel } from "./ntk_kernels.ts";
+import { arctan } from "./activation.ts";
+import { gaussian } from "../numerics/random.ts";
 import { createRng } from "../numerics/random.ts";
 
 Deno.test("wideData: 3 inputs of norm √3, 6 test points in the unit ball, a regular kernel matrix", () => {
@@ -26,4 +30,43 @@ Deno.test("trainWide: the loss falls, runs with the exact Jacobian are cached, a
   assert.notEqual(perturbed, run);
   assert.deepEqual(perturbed.losses, run.losses); // the full model's run does not depend on the linearisation
   assert.ok(perturbed.maxKernelGap > run.maxKernelGap);
+});
+
+Deno.test("wide sweep: h = factor·2/((λ_min + 4λ_max)n) exactly, the condition's edge, test points' radii, K^LC's λ's", () => {
+  const d = wideData();
+  for (const [width, factor] of [[64, 0.9], [100, 0.5], [8, 0.999]] as const) {
+    const i = wideInstance(createRng(5), width, factor);
+    assert.equal(i.h, (factor * 2) / ((d.lambdaMin + 4 * d.lambdaMax) * width));
+    assert.equal(i.net.n, width);
+    assert.equal(stepSizeCondition(i).holds, true);
+  }
+  // The step bound is strict: factor 1 is exactly the bound, not below it.
+  assert.equal(stepSizeCondition(wideInstance(createRng(5), 16, 1)).holds, false);
+  assert.equal(stepSizeCondition(wideInstance(createRng(5), 16, 1.01)).holds, false);
+  assert.match(stepSizeCondition(wideInstance(createRng(5), 16)).value, /^λ\^LC ∈ \[/);
+  // Test points: uniform directions at radii drawn in [0.2, 1).
+  for (const x of d.tests) {
+    const r = Math.hypot(...x);
+    assert.ok(r >= 0.2 - 1e-15 && r < 1);
+  }
+  // λ_min, λ_max are the extreme eigenvalues of the 3×3 kernel matrix: every diagonal entry K(xᵢ, xᵢ) lies between them.
+  const spec = { parametrisation: "lecun" as const, activation: arctan, distribution: gaussian };
+  for (const x of d.xs) {
+    const kii = lecunKernel(x, x, spec).value;
+    assert.ok(d.lambdaMin <= kii + 1e-12 && kii <= d.lambdaMax + 1e-12);
+  }
+  assert.deepEqual(Array.from(d.ys), [0.6, -0.8, 0.3]);
+  assert.deepEqual(WIDE_WIDTHS.map((_, k) => sweepWidth(k + WIDE_WIDTHS.length)), WIDE_WIDTHS);
+});
+
+Deno.test("widthGapCheck: holds only when the gap is finite and the loss fell; a diverging step fails it", () => {
+  const gap = { label: "gap", of: () => 1, normalised: () => 1 };
+  const ok = widthGapCheck(wideInstance(createRng(1), 16), exactJacobian, gap);
+  assert.equal(ok.holds, true);
+  // A step 40 times the stable one: the loss grows (or overflows) while the reported gap stays finite.
+  const bad = widthGapCheck(wideInstance(createRng(1), 16, 40), exactJacobian, gap);
+  assert.equal(bad.holds, false);
+  assert.match(bad.detail, /did not decrease/);
+  const nan = widthGapCheck(wideInstance(createRng(1), 16), exactJacobian, { ...gap, of: () => NaN });
+  assert.equal(nan.holds, false);
 });

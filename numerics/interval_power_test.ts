@@ -53,3 +53,30 @@ Deno.test("catoniPower agrees with simulated Catoni tests on a skewed law (withi
   assert.ok(simulated > 0.05 && simulated < 0.95, `simulated power ${simulated} (the case must be informative)`);
   assert.ok(Math.abs(predicted - simulated) < 0.05, `predicted ${predicted} vs simulated ${simulated}`);
 });
+
+Deno.test("interval powers by hand: two-sided p-values, the 10-draw example, the band's limits, Catoni's constant samples", () => {
+  assert.ok(Math.abs(binomialTwoSidedPValue(0, 2, 0.5) - 0.5) < 1e-15); // 2·min(1, ¼)
+  assert.equal(binomialTwoSidedPValue(1, 2, 0.5), 1); // 2·min(¾, ¾) capped at 1
+  assert.ok(Math.abs(binomialTwoSidedPValue(3, 3, 0.2) - 2 * 0.008) < 1e-15);
+  // n = 10, confidence 0.99, p₀ = ½: only 0 and 10 hits are rejected (2·2⁻¹⁰ < 0.01 < 2·11·2⁻¹⁰).
+  assert.ok(Math.abs(clopperPearsonPower(10, 0.5, 0.99, 0.5) - 2 * 2 ** -10) < 1e-15);
+  assert.ok(Math.abs(clopperPearsonPower(10, 0.5, 0.99, 0.9) - (0.9 ** 10 + 0.1 ** 10)) < 1e-14);
+  // The normal p-value: 2(1 − Φ(1.959963984540054)) = 0.05, even in z; at 0 it is 1.
+  assert.ok(Math.abs(normalTwoSidedPValue(1.959963984540054) - 0.05) < 1e-12);
+  assert.equal(normalTwoSidedPValue(-1.5), normalTwoSidedPValue(1.5));
+  assert.equal(normalTwoSidedPValue(0), 1);
+  // Band power: no shift gives the two-sided level of c·s/se; a huge shift gives 1; the sign of the shift is irrelevant.
+  assert.ok(Math.abs(normalBandPower(0, 1, 1, 1.959963984540054) - 0.05) < 1e-12);
+  assert.ok(Math.abs(normalBandPower(0, 2, 1, 3.919927969080108) - 0.05) < 1e-12); // c·s/se = 1.96
+  assert.ok(normalBandPower(100, 1, 1, 3) > 1 - 1e-15);
+  assert.equal(normalBandPower(-0.7, 1, 1, 2), normalBandPower(0.7, 1, 1, 2));
+  // shift = c·s: half the mass is beyond the band's edge, plus the far tail Φ(−2cs/se).
+  assert.ok(Math.abs(normalBandPower(2, 1, 1, 2) - (0.5 + normalTwoSidedPValue(4) / 2)) < 1e-15);
+  // Catoni with a constant sample: S is deterministic, rejected exactly when |S| reaches the threshold.
+  const at = (x: number) => catoniPower(Array(100).fill(x), 0, 1, 0.1, 0.01);
+  assert.equal(at(0), 0);
+  // S = 100·ψ(0.1·x) against 100·log(1 + 0.005) + log 200 ≈ 5.797: ψ(0.1·x) ≥ 0.058 needs x ≳ 0.58.
+  assert.equal(at(5), 1);
+  assert.equal(at(-5), 1);
+  assert.equal(at(0.3), 0);
+});

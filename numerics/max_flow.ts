@@ -63,11 +63,14 @@ export class FlowNetwork {
     const toT = new Int32Array(this.n).fill(-1);
     for (let e = head[t]; e !== -1; e = next[e]) if (cap[e ^ 1] > 0) toT[to[e]] = e ^ 1;
     let flow = 0;
+    // Only paths through two interior nodes u ≠ v: with u or v = s or t (an arc s → t, an arc into s or out of t) the
+    // three arcs need not be distinct, and one minimum over them would push through an arc twice its capacity.
     for (let e1 = head[s]; e1 !== -1; e1 = next[e1]) {
       const u = to[e1];
+      if (u === s || u === t) continue;
       for (let e2 = head[u]; e2 !== -1 && cap[e1] > 0; e2 = next[e2]) {
-        const e3 = toT[to[e2]];
-        if (cap[e2] <= 0 || e3 < 0 || cap[e3] <= 0) continue;
+        const v = to[e2], e3 = toT[v];
+        if (v === s || v === u || cap[e2] <= 0 || e3 < 0 || cap[e3] <= 0) continue;
         const f = Math.min(cap[e1], cap[e2], cap[e3]);
         cap[e1] -= f;
         cap[e1 ^ 1] += f;

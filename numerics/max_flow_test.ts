@@ -54,3 +54,45 @@ Deno.test("max flow equals the min cut on a network that needs a reverse (cancel
   g.addEdge(4, 5, 2);
   assert.equal(g.maxFlow(0, 5), 2);
 });
+
+Deno.test("max flow = min cut (brute force over the 2⁵ cuts) on random integer-capacity networks of 7 nodes", () => {
+  const rng = createRng("flow-cut");
+  for (let trial = 0; trial < 60; trial++) {
+    const n = 7, s = 0, t = 6, cap = Array.from({ length: n }, () => new Array(n).fill(0));
+    const g = new FlowNetwork(n);
+    // Up to 42 arcs with multi-edges (more than the 32 pairs the arrays hold at first: they grow).
+    const arcs = rng.int(10, 42);
+    for (let k = 0; k < arcs; k++) {
+      const u = rng.int(0, n - 1), v = rng.int(0, n - 1);
+      if (u === v) continue;
+      const c = rng.int(1, 9);
+      g.addEdge(u, v, c);
+      cap[u][v] += c;
+    }
+    let cut = Infinity;
+    for (let mask = 0; mask < 1 << 5; mask++) {
+      const side = (i: number) => i === s || (i !== t && ((mask >> (i - 1)) & 1) === 1);
+      let c = 0;
+      for (let u = 0; u < n; u++) for (let v = 0; v < n; v++) if (side(u) && !side(v)) c += cap[u][v];
+      cut = Math.min(cut, c);
+    }
+    assert.equal(g.maxFlow(s, t), cut, `trial ${trial}`);
+  }
+});
+
+Deno.test("max flow: capacities on a chain (the bottleneck), none from s, and t unreachable", () => {
+  const chain = new FlowNetwork(5);
+  [[0, 1, 7], [1, 2, 3], [2, 3, 5], [3, 4, 4]].forEach(([u, v, c]) => chain.addEdge(u, v, c));
+  assert.equal(chain.maxFlow(0, 4), 3);
+  const parallel = new FlowNetwork(2);
+  parallel.addEdge(0, 1, 2.5);
+  parallel.addEdge(0, 1, 4);
+  assert.equal(parallel.maxFlow(0, 1), 6.5);
+  const none = new FlowNetwork(3);
+  none.addEdge(1, 2, 5);
+  assert.equal(none.maxFlow(0, 2), 0);
+  const back = new FlowNetwork(3);
+  back.addEdge(2, 1, 5);
+  back.addEdge(1, 0, 5);
+  assert.equal(back.maxFlow(0, 2), 0); // arcs point the wrong way
+});

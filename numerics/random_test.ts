@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { createFastRng, createRng, distributions, instanceSeed, sampleVector, xoshiro128ss } from "./random.ts";
+import { gaussian, rademacher, uniformSqrt3 } from "./random.ts";
 import { kolmogorovSmirnov, normalCdf } from "./goodness_of_fit.ts";
 
 Deno.test("createRng: same seed, same stream; different seeds differ", () => {
@@ -64,4 +65,64 @@ Deno.test("createFastRng: uniforms and Gaussians pass KS and moment checks (fixe
   assert.ok(Math.abs(lag / n) < 5 / Math.sqrt(n), `lag-1 ${lag / n}`);
   const k = rng.int(3, 5);
   assert.ok(k >= 3 && k <= 5 && Number.isInteger(k));
+});
+
+Deno.test("createRng: Box–Muller on the stream's uniforms (cos, then the spare sin), uniform and int by their formulas", () => {
+  const u = createRng("bm"), r = createRng("bm");
+  for (let k = 0; k < 5; k++) {
+    const u1 = 1 - u.double(), u2 = u.double(), rad = Math.sqrt(-2 * Math.log(u1));
+    assert.equal(r.normal(), rad * Math.cos(2 * Math.PI * u2));
+    assert.equal(r.normal(), rad * Math.sin(2 * Math.PI * u2));
+  }
+  const a = createRng(5), b = createRng(5);
+  for (let k = 0; k < 20; k++) {
+    const x = a.double();
+    assert.equal(b.uniform(-2, 3), -2 + 5 * x);
+    assert.equal(a.int(3, 9) - 3, Math.floor(b.double() * 7));
+  }
+});
+
+Deno.test("createFastRng: Marsaglia's polar method on its own uniforms (u·f, then the spare v·f)", () => {
+  const u = createFastRng(0.75), r = createFastRng(0.75);
+  for (let k = 0; k < 5; k++) {
+    let x = 0, y = 0, q = 0;
+    do {
+      x = 2 * u.double() - 1;
+      y = 2 * u.double() - 1;
+      q = x * x + y * y;
+    } while (q >= 1 || q === 0);
+    const f = Math.sqrt((-2 * Math.log(q)) / q);
+    assert.equal(r.normal(), x * f);
+    assert.equal(r.normal(), y * f);
+  }
+  const a = createFastRng(2), b = createFastRng(2);
+  for (let k = 0; k < 20; k++) {
+    const x = a.double();
+    assert.ok(x >= 0 && x < 1 && Number.isInteger(x * 2 ** 53));
+    assert.equal(b.uniform(1, 4), 1 + 3 * x);
+  }
+});
+
+Deno.test("both streams: int(lo, hi) hits both ends and nothing outside; uniform stays in [lo, hi)", () => {
+  for (const rng of [createRng("ends"), createFastRng(0.125)]) {
+    const seen = new Set<number>();
+    for (let k = 0; k < 500; k++) {
+      const v = rng.int(-2, 3);
+      assert.ok(Number.isInteger(v) && v >= -2 && v <= 3);
+      seen.add(v);
+      const w = rng.uniform(5, 6);
+      assert.ok(w >= 5 && w < 6);
+    }
+    assert.deepEqual([...seen].sort((p, q) => p - q), [-2, -1, 0, 1, 2, 3]);
+  }
+});
+
+Deno.test("sampleVector draws dist.sample in order; Rademacher is ±1 with P(−1) ≈ ½; the record by name", () => {
+  const v = sampleVector(createRng(8), uniformSqrt3, 6), r = createRng(8);
+  v.forEach((x) => assert.equal(x, -Math.sqrt(3) + 2 * Math.sqrt(3) * r.double()));
+  const signs = sampleVector(createRng(9), rademacher, 2000);
+  const minus = signs.filter((s) => s === -1).length;
+  assert.ok(signs.every((s) => s === 1 || s === -1) && Math.abs(minus - 1000) < 4 * Math.sqrt(500), `${minus}`);
+  assert.deepEqual(distributions, { gaussian, uniform: uniformSqrt3, rademacher });
+  assert.deepEqual([gaussian.fourthMoment, uniformSqrt3.fourthMoment, rademacher.fourthMoment], [3, 9 / 5, 1]);
 });

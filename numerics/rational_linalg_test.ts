@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import fc from "fast-check";
 import { q, qAdd, qDet, qDiv, qEq, qFromNumber, qIdentity, qInverse, qIsZeroVector } from "./rational_linalg.ts";
 import { qMatMul, qMatrix, qMatVec, qMul, qNullspace, qPow, qRank, qSolve, qSub, qVector } from "./rational_linalg.ts";
+import { Q0, Q1, qCmp, qDot, qIsZero, qNeg, qPositiveDefinite, qToString, qTranspose } from "./rational_linalg.ts";
 
 const hilbert = (n: number) =>
   Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => q(1n, BigInt(i + j + 1))));
@@ -72,4 +73,58 @@ Deno.test("qSolve solves consistent systems and rejects inconsistent ones; qInve
     { seed: 4, numRuns: 200 },
   );
   assert.equal(qSolve(qMatrix([[1, 2], [2, 4]]), qVector([1, 3])), null);
+});
+
+Deno.test("rational scalars: reduction and signs, the field laws (fast-check), comparisons, powers, printing", () => {
+  assert.deepEqual(q(6, -4), { num: -3n, den: 2n });
+  assert.deepEqual(q(0, 5), { num: 0n, den: 1n });
+  assert.deepEqual(q(7), { num: 7n, den: 1n });
+  assert.throws(() => q(1, 0), RangeError);
+  assert.deepEqual(qFromNumber(-0.375), { num: -3n, den: 8n });
+  assert.deepEqual(qNeg(q(2, 3)), q(-2, 3));
+  assert.deepEqual(qPow(q(-2, 3), 3), q(-8, 27));
+  assert.deepEqual(qPow(q(5, 7), 0), q(1));
+  assert.throws(() => qPow(q(2), -1), RangeError);
+  assert.throws(() => qPow(q(2), 1.5), RangeError);
+  assert.deepEqual([qCmp(q(1, 3), q(1, 2)), qCmp(q(1, 2), q(2, 4)), qCmp(q(-1, 2), q(-2, 3))], [-1, 0, 1]);
+  assert.deepEqual([qToString(q(-3, 6)), qToString(q(4, 2)), qToString(Q0)], ["-1/2", "2", "0"]);
+  assert.ok(qIsZero(qSub(q(1, 3), q(2, 6))) && !qIsZero(Q1));
+  const rat = fc.tuple(fc.integer({ min: -50, max: 50 }), fc.integer({ min: 1, max: 50 })).map(([n, d]) => q(n, d));
+  fc.assert(
+    fc.property(rat, rat, rat, (a, b, c) => {
+      assert.ok(qEq(qAdd(a, b), qAdd(b, a)) && qEq(qMul(a, qAdd(b, c)), qAdd(qMul(a, b), qMul(a, c))));
+      assert.ok(qEq(qSub(qAdd(a, b), b), a));
+      if (!qIsZero(b)) assert.ok(qEq(qMul(qDiv(a, b), b), a));
+      // Always reduced, with a positive denominator.
+      for (const r of [qAdd(a, b), qMul(a, c), qSub(b, c)]) {
+        assert.ok(r.den > 0n);
+        const g = (x: bigint, y: bigint): bigint => (y === 0n ? (x < 0n ? -x : x) : g(y, x % y));
+        assert.equal(g(r.num, r.den), r.num === 0n ? r.den : 1n);
+      }
+      // qCmp agrees with the doubles' order (exact for these small fractions).
+      const x = Number(a.num) / Number(a.den), y = Number(b.num) / Number(b.den);
+      assert.equal(qCmp(a, b), x > y ? 1 : x < y ? -1 : 0);
+    }),
+    { seed: 19, numRuns: 300 },
+  );
+});
+
+Deno.test("rational matrices: dot, transpose, identity, determinants by hand, positive definiteness, zero vectors", () => {
+  assert.deepEqual(qDot(qVector([1, 2, 3]), qVector([4, -5, 0.5])), q(-9, 2));
+  assert.deepEqual(qDot([], []), Q0);
+  assert.deepEqual(qTranspose(qMatrix([[1, 2, 3], [4, 5, 6]])), qMatrix([[1, 4], [2, 5], [3, 6]]));
+  assert.deepEqual(qIdentity(2), [[Q1, Q0], [Q0, Q1]]);
+  assert.deepEqual(qDet(qMatrix([[2, 1], [7, 4]])), q(1));
+  assert.deepEqual(qDet(qMatrix([[0, 1, 0], [1, 0, 0], [0, 0, 3]])), q(-3)); // a row swap flips the sign
+  assert.deepEqual(qDet(qMatrix([[1, 2], [2, 4]])), Q0);
+  assert.equal(qPositiveDefinite(qMatrix([[2, -1, 0], [-1, 2, -1], [0, -1, 2]])), true);
+  assert.equal(qPositiveDefinite(qMatrix([[-1, 0], [0, -1]])), false); // a negative leading minor
+  assert.equal(qPositiveDefinite(qMatrix([[1, 0], [0, 0]])), false);
+  assert.equal(qIsZeroVector([Q0, Q0]), true);
+  assert.equal(qIsZeroVector([Q0, q(1, 9)]), false);
+  // Row reduction of a 2×3 matrix of rank 1, and the rank with an explicit column count.
+  assert.equal(qRank(qMatrix([[1, 2, 3], [2, 4, 6]])), 1);
+  assert.equal(qRank(qMatrix([[1, 2, 3], [2, 4, 7]])), 2);
+  assert.equal(qNullspace(qMatrix([[1, 2, 3], [2, 4, 6]])).length, 2);
+  assert.equal(qInverse(qMatrix([[1, 2], [2, 4]])), null);
 });
