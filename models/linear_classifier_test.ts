@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
+import { dot } from "../numerics/linalg.ts";
 import {
   angleTo,
-  dot,
   exponentialLoss,
   gappedSeparableData,
   gradientFlow,
