@@ -16,9 +16,24 @@ export function escapeHtml(text: string): string {
     .replaceAll("'", "&#39;");
 }
 
-/** One formula typeset by KaTeX (errors shown in place, never thrown). */
+/**
+ * One formula typeset by KaTeX; one KaTeX cannot parse (some source passages lost `\b`, `\t`, `\f` in their
+ * extraction, or use environments KaTeX lacks) is shown as its LaTeX source in a `<code>`, never thrown.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { texToHtml } from "./tex.ts";
+ * assert.ok(texToHtml("x^2").includes('class="katex"'));
+ * assert.equal(texToHtml("\\frac{1"), '<code class="tex-source" title="not typeset: KaTeX could not parse it">\\frac{1</code>');
+ * ```
+ */
 export function texToHtml(tex: string, display = false): string {
-  return katex.renderToString(tex, { displayMode: display, throwOnError: false, strict: "ignore", output: "html" });
+  try {
+    return katex.renderToString(tex, { displayMode: display, throwOnError: true, strict: "ignore", output: "html" });
+  } catch {
+    return `<code class="tex-source" title="not typeset: KaTeX could not parse it">${escapeHtml(tex)}</code>`;
+  }
 }
 
 /** `$$…$$` (display) and `$…$` (inline, not `\$`), in that order. */
