@@ -67,9 +67,11 @@ function checkLossRate(i: WideInstance, rate: WideRate, constant: number) {
       failure = `${predicted("≤", bound, f)} at step k = ${k}: ${
         f > f0 ? change("the loss", f0, f) : `the loss fell from ${num(f0)} only to ${num(f)}`
       }${rho >= 1 ? ": GD diverged" : ""} (the bound C·ρ²ᵏ with ρ = ${num(rho)}, C = ${num(constant)}·f(w₀))`;
-      detail = `the loss fell from f(w₀) = ${f0.toExponential(3)} only to f = ${
-        f.toExponential(3)
-      } by step k = ${k}, above C·ρ^{2k} = ${bound.toExponential(3)} (ρ = ${rho.toFixed(4)})`;
+      detail = `the loss ${f > f0 ? "rose" : "fell"} from f(w₀) = ${f0.toExponential(3)} ${
+        f > f0 ? "" : "only "
+      }to f = ${f.toExponential(3)} by step k = ${k}, above C·ρ^{2k} = ${bound.toExponential(3)} (ρ = ${
+        rho.toFixed(4)
+      })`;
     }
     holds &&= c.ok;
     // k = 0 is f(w₀) ≤ C·f(w₀), attained by definition when C = 1: it does not count towards the tightness. A
