@@ -1,8 +1,12 @@
 /**
  * The command-line tools. Bad input is checked in this process, through each command's `main` (every case
- * must throw a one-line `UsageError` before writing anything); then the commands run as a user runs them,
- * as subprocesses, all started at once (the two cores share them), each step checking one behaviour, one
- * bad input per command included (exit code 2, one line on stderr).
+ * must throw a one-line `UsageError` before writing anything); then each step checks one behaviour of the
+ * commands, run in this process through their mains with stdout and stderr captured (cli/printed_command.ts's
+ * `inProcess`: the exit code runMain would give, what they print), one bad input per command included (exit
+ * code 2, one line on stderr). What only a process shows runs as subprocesses, started first so they run
+ * beside the rest: a report on two workers (compared byte for byte, timings aside, with the same report in
+ * this process in one thread), a report with bad input (runMain's exit code 2 and its one line, nothing
+ * written), and a report killed mid-run (the previous report is left intact).
  */
 import assert from "node:assert/strict";
 import { TIMING_MARK, withoutTimingLines } from "../engine/report.ts";
@@ -15,12 +19,7 @@ import { main as list } from "./list.ts";
 import { main as seeds } from "./seeds.ts";
 import { main as compareReports } from "./compare_reports.ts";
 import { main as mergeReports } from "./merge_reports.ts";
-
-interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+import { inProcess, type Outcome } from "./printed_command.ts";
 
 // The subprocesses run concurrently: with the default ("auto") node_modules mode each would take the
 // directory's lock in turn (and say so on stderr); this test's own run has already set it up.
@@ -170,65 +169,47 @@ async function interruptedReport(out: string): Promise<void> {
   assert.match(seen, /\[1\/\d+\]/, `the report never finished its first claim: ${seen}`);
 }
 
-Deno.test("command line: report, replay, explore, list, seeds, compare-reports as subprocesses", async (t) => {
+Deno.test("command line: report, replay, explore, list, seeds, compare-reports, in process and as subprocesses", async (t) => {
   const dir = await Deno.makeTempDir();
   await Deno.writeTextFile(`${dir}/previous.md`, "previous report");
   const same = ["--budget", "test", "--only", "lemma-10.2,thm-11.3"];
-  // Everything starts now. Reports a and b: one seed, a on a worker per core, b in one thread (the pool
-  // must not change a byte); c: another seed.
-  const reports = [["a", "5", "2"], ["b", "5", "1"], ["c", "6", "1"]].map(([name, seed, workers]) =>
-    run(
-      "./report.ts",
-      ...same,
-      "--seed",
-      seed,
-      "--workers",
-      workers,
-      "--out",
-      `${dir}/${name}/R.md`,
-      "--json",
-      `${dir}/${name}.json`,
-    )
-  );
-  const pending = {
-    bad: Promise.all([
-      run("./report.ts", "--seed", "abc", "--out", `${dir}/bad/R.md`),
-      run("./explore.ts", "no-such-claim"),
-      run("./replay.ts", "nope", "--seed", "1"),
-      run("./list.ts", "--bogus"),
-      run("./seeds.ts", "--workers", "0"),
-    ]),
-    replay: run("./replay.ts", "lemma-10.2", "--seed", "1", "--instance", "0"),
-    explore: Promise.all([
-      run("./explore.ts", "lemma-10.2", "--etaBeta", "2.05", "--family", "0", "--onTop", "1", "--ignore-hypotheses"),
-      run("./explore.ts", "lemma-10.2", "--help"),
-    ]),
-    list: run("./list.ts"),
-    // An aggregate scenario, and the replay command it should print, run side by side.
-    aggregate: Promise.all([
-      run("./explore.ts", "lemma-11.20", "--scenario", "variance-two", "--seed", "3"),
-      run("./explore.ts", ...AGGREGATE_REPLAY),
-      run("./explore.ts", "lemma-11.20", "--help"),
-    ]),
+  const reportArgs = (name: string, seed: string, workers: string) => [
+    ...same,
+    ...["--seed", seed, "--workers", workers, "--out", `${dir}/${name}/R.md`, "--json", `${dir}/${name}.json`],
+  ];
+  // As a user runs them, started now (the two cores share them with the in-process runs below): report a on a
+  // worker per core, a report with bad input, and a report killed mid-run.
+  const processes = {
+    a: run("./report.ts", ...reportArgs("a", "5", "2")),
+    bad: run("./report.ts", "--seed", "abc", "--out", `${dir}/bad/R.md`),
     interrupted: interruptedReport(`${dir}/previous.md`),
-    reports: Promise.all(reports),
   };
 
   await t.step("each command: bad input → one-line error on stderr, exit code 2, nothing written", async () => {
-    const outcomes = await pending.bad;
-    for (const [i, what] of ["report", "explore", "replay", "list", "seeds"].entries()) oneLineExit2(what, outcomes[i]);
+    // The process (runMain's exit code and its one line), for one command; the others through their mains.
+    oneLineExit2("report (subprocess)", await processes.bad);
+    const outcomes = [
+      await inProcess(explore, ["no-such-claim"]),
+      await inProcess(replay, ["nope", "--seed", "1"]),
+      await inProcess(list, ["--bogus"]),
+      await inProcess(seeds, ["--workers", "0"]),
+    ];
+    for (const [i, what] of ["explore", "replay", "list", "seeds"].entries()) oneLineExit2(what, outcomes[i]);
     assert.equal(await Deno.stat(`${dir}/bad`).then(() => true, () => false), false);
   });
 
   await t.step("replay: a real instance replays", async () => {
-    const ok = await pending.replay;
+    const ok = await inProcess(replay, ["lemma-10.2", "--seed", "1", "--instance", "0"]);
     assert.equal(ok.code, 0, ok.stderr);
     assert.match(ok.stdout, /conclusion: holds/);
   });
 
+  // Reports b (the same seed as a, in one thread: the pool must not change a byte) and c (another seed).
+  const b = await inProcess(report, reportArgs("b", "5", "1"));
+  const c = await inProcess(report, reportArgs("c", "6", "1"));
+
   await t.step("report: --only writes markdown and JSON with the requested claims", async () => {
-    const r = (await pending.reports)[1];
-    assert.equal(r.code, 0, r.stderr);
+    assert.equal(b.code, 0, b.stderr);
     const json = JSON.parse(await Deno.readTextFile(`${dir}/b.json`));
     assert.deepEqual(json.claims.map((c: { id: string }) => c.id), ["lemma-10.2", "thm-11.3"]);
     assert.equal(json.claims[0].status, "verified");
@@ -241,7 +222,10 @@ Deno.test("command line: report, replay, explore, list, seeds, compare-reports a
   await t.step(
     "explore: a broken hypothesis shows a failing conclusion; --help lists parameters and scenarios",
     async () => {
-      const [r, h] = await pending.explore;
+      const r = await inProcess(explore, [
+        ...["lemma-10.2", "--etaBeta", "2.05", "--family", "0", "--onTop", "1", "--ignore-hypotheses"],
+      ]);
+      const h = await inProcess(explore, ["lemma-10.2", "--help"]);
       assert.equal(r.code, 1, r.stderr); // the conclusion failed
       assert.equal(h.code, 0, h.stderr);
       assert.match(r.stdout, /✗ hypothesis η < 2\/β \[certified\]/);
@@ -254,7 +238,9 @@ Deno.test("command line: report, replay, explore, list, seeds, compare-reports a
   await t.step(
     "explore: an aggregate scenario prints the frequency decision and a replay that reproduces it",
     async () => {
-      const [r, again, h] = await pending.aggregate;
+      const r = await inProcess(explore, ["lemma-11.20", "--scenario", "variance-two", "--seed", "3"]);
+      const again = await inProcess(explore, AGGREGATE_REPLAY);
+      const h = await inProcess(explore, ["lemma-11.20", "--help"]);
       assert.equal(r.code, 1, r.stderr); // the scenario breaks the claim
       assert.match(
         r.stdout,
@@ -268,41 +254,40 @@ Deno.test("command line: report, replay, explore, list, seeds, compare-reports a
   );
 
   await t.step("list: every claim id with its kind", async () => {
-    const r = await pending.list;
+    const r = await inProcess(list, []);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /^Chapter 10 \(001_/m);
     assert.match(r.stdout, /^ {2}lemma-10\.2 +exact/m);
   });
 
   await t.step("report: an interrupted run leaves the previous report intact", async () => {
-    await pending.interrupted;
+    await processes.interrupted;
     assert.equal(await Deno.readTextFile(`${dir}/previous.md`), "previous report");
   });
 
   await t.step("report: same seed → same markdown and JSON (timings aside), with or without workers", async () => {
-    for (const r of await pending.reports) assert.equal(r.code, 0, r.stderr);
+    const a = await processes.a;
+    for (const r of [a, b, c]) assert.equal(r.code, 0, r.stderr);
     const read = (p: string) => Deno.readTextFileSync(`${dir}/${p}`);
     const json = (p: string) => withoutTimings(JSON.parse(read(p)));
     // The timing lines exist (so the comparison really drops something) and are all that may differ.
     assert.match(read("a/R.md"), new RegExp(`${TIMING_MARK} wall-clock time`));
     assert.equal(withoutTimingLines(read("a/R.md")), withoutTimingLines(read("b/R.md")));
     assert.deepEqual(json("a.json"), json("b.json"));
-    const c = json("c.json") as { seed: number };
-    assert.notDeepEqual({ ...json("a.json") as object, seed: 0 }, { ...c, seed: 0 });
+    const c6 = json("c.json") as { seed: number };
+    assert.notDeepEqual({ ...json("a.json") as object, seed: 0 }, { ...c6, seed: 0 });
   });
 
   await t.step("compare-reports: 0 when equal up to timings, 1 when not, 2 on mixed kinds", async () => {
-    const [same, differ, mixed] = await Promise.all([
-      run("./compare_reports.ts", `${dir}/a/R.md`, `${dir}/b/R.md`),
-      run("./compare_reports.ts", `${dir}/a.json`, `${dir}/c.json`),
-      run("./compare_reports.ts", `${dir}/a.json`, `${dir}/b/R.md`),
-    ]);
+    const same = await inProcess(compareReports, [`${dir}/a/R.md`, `${dir}/b/R.md`]);
+    const differ = await inProcess(compareReports, [`${dir}/a.json`, `${dir}/c.json`]);
+    const mixed = await inProcess(compareReports, [`${dir}/a.json`, `${dir}/b/R.md`]);
     assert.equal(same.code, 0, same.stdout);
     assert.equal(differ.code, 1);
     assert.equal(mixed.code, 2);
   });
 
-  await Promise.allSettled(Object.values(pending));
+  await Promise.allSettled(Object.values(processes));
   await Deno.remove(dir, { recursive: true });
 });
 
