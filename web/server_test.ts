@@ -1,12 +1,14 @@
 /**
  * The web explorer's API, served in this process by Deno.serve on a free port: status codes, the 400 messages
  * (the same as `deno task explore` gives for the same flags), 503 when the run pool is full, 504 past the time
- * limit, static files that cannot leave their folders; and `deno task serve` as a user starts it (127.0.0.1,
- * the port printed; bad flags exit 2 with one line).
+ * limit, static files that cannot leave their folders; and `deno task serve` as a user starts it, a subprocess
+ * (127.0.0.1, the port printed), its bad flags exit code 2 with one line (through its main, in this process).
  */
 import assert from "node:assert/strict";
 import { UsageError } from "../cli/args.ts";
 import { main as explore } from "../cli/explore.ts";
+import { inProcess } from "../cli/printed_command.ts";
+import { main as serve } from "../cli/serve.ts";
 import { claims } from "../theorems/catalog.ts";
 import { RunPool, type WorkerLike } from "./pool.ts";
 import { createServer } from "./server.ts";
@@ -203,10 +205,10 @@ Deno.test("pages and static files: index, claim page, 404s, no path traversal", 
 Deno.test("deno task serve: 127.0.0.1 and a free port by default, printed; bad flags exit 2 in one line", async () => {
   const script = new URL("../cli/serve.ts", import.meta.url).pathname;
   const args = ["run", "-A", "--node-modules-dir=manual", script];
-  const badRun = await new Deno.Command(Deno.execPath(), { args: [...args, "--port", "99999"], stderr: "piped" })
-    .output();
+  // The bad flag through serve's main in this process (runMain's exit code and line: cli/cli_test.ts's subprocess).
+  const badRun = await inProcess(serve, ["--port", "99999"]);
   assert.equal(badRun.code, 2);
-  assert.equal(new TextDecoder().decode(badRun.stderr), "error: --port must be in [0, 65535], got 99999\n");
+  assert.equal(badRun.stderr, "error: --port must be in [0, 65535], got 99999\n");
   const child = new Deno.Command(Deno.execPath(), { args, stdout: "piped", stderr: "null" }).spawn();
   try {
     const reader = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
