@@ -1,15 +1,16 @@
 /**
  * Bring your own theorem (issue 22): a claim file in a temporary directory outside the repository, importing
- * the project's mod.ts by path, run by `report --claims` on its workers as a subprocess, and by `explore`, `list`
- * and `replay --claims` in this process through their mains (stdout, stderr and exit code captured); the same
- * file run and type-checked (`deno run --check`) from its own directory, where no deno.json is found; and the
- * bad claims modules (an id clash, a failed import, no claims) each one line on stderr and exit code 2, the
- * clash through a subprocess (runMain's exit code, no report written).
+ * the project's mod.ts by path, run by `report --claims` (on two workers), `explore`, `list` and `replay --claims`
+ * in this process through their mains (stdout, stderr and exit code as runMain gives them; runMain's exit as a
+ * process is cli/cli_test.ts's); the same file run and type-checked (`deno run --check`) as a subprocess from its
+ * own directory, where no deno.json is found; and the bad claims modules (an id clash, a failed import, no claims)
+ * each one line on stderr and exit code 2.
  */
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 import { join, relative } from "node:path";
 import { inProcess, type Outcome } from "./printed_command.ts";
+import { main as report } from "./report.ts";
 import { main as explore } from "./explore.ts";
 import { main as list } from "./list.ts";
 import { main as replay } from "./replay.ts";
@@ -21,10 +22,6 @@ async function deno(args: string[], cwd = ROOT): Promise<Outcome> {
   const out = await new Deno.Command(Deno.execPath(), { args, cwd, stdout: "piped", stderr: "piped" }).output();
   return { code: out.code, stdout: new TextDecoder().decode(out.stdout), stderr: new TextDecoder().decode(out.stderr) };
 }
-
-/** A command of the project, run from the repository as a user runs it (see cli_test.ts for the flag). */
-const command = (script: string, ...args: string[]) =>
-  deno(["run", "-A", "--node-modules-dir=manual", join(ROOT, "cli", script), ...args]);
 
 /** A user's claims module: the AM–GM inequality, with a parameter and a scenario that breaks a ≥ 0. */
 const CLAIMS = (mod: string) =>
@@ -88,35 +85,34 @@ Deno.test("a claims module outside the repository: report, explore, list and rep
         `console.log("verified from outside");\n`,
     );
     const out = join(dir, "REPORT.md"), json = join(dir, "r.json");
-    // As a user runs them, started first (the two cores share them with the runs in this process): the report on
-    // its workers (each loads the module), a bad module through runMain (exit code 2, one line, nothing written),
-    // and the file run from its own directory (no deno.json there or above: mod.ts resolves without the
-    // project's config), type-checked by the same run (--check: check.ts and my_claims.ts, which it imports).
-    const processes = {
-      report: command(
-        "report.ts",
+    // From its own directory, as a user runs it (no deno.json there or above: mod.ts resolves without the
+    // project's config), type-checked by the same run (--check: check.ts and my_claims.ts, which it imports);
+    // started first, it runs beside the rest.
+    const outside = deno(["run", "--check", "-A", "check.ts"], dir);
+    // The rest in this process, through the commands' mains (the module imported here as a process imports it;
+    // the report's two workers each load it).
+    const done = {
+      report: await inProcess(report, [
         ...["--claims", file, "--only", "my-am-gm,eq-10.21", "--budget", "test", "--out", out, "--json", json],
         ...["--workers", "2"],
-      ),
-      clash: command("report.ts", "--claims", join(dir, "clash.ts"), "--budget", "test", "--out", join(dir, "X.md")),
-      outside: deno(["run", "--check", "-A", "check.ts"], dir),
-    };
-    // The rest in this process, through the commands' mains (the module imported here as there).
-    const inThis = {
+      ]),
       explore: await inProcess(explore, ["my-am-gm", "--claims", file, "--count", "3"]),
       scenario: await inProcess(explore, ["--claims", file, "my-am-gm", "--scenario", "negative-a"]),
       list: await inProcess(list, ["--claims", file]),
       replay: await inProcess(replay, ["my-am-gm", "--claims", file, "--seed", "1", "--instance", "2"]),
+      clash: await inProcess(report, [
+        "--claims",
+        join(dir, "clash.ts"),
+        "--budget",
+        "test",
+        "--out",
+        join(dir, "X.md"),
+      ]),
       broken: await inProcess(explore, ["my-am-gm", "--claims", join(dir, "broken.ts")]),
       empty: await inProcess(list, ["--claims", join(dir, "empty.ts")]),
       missing: await inProcess(replay, ["my-am-gm", "--claims", join(dir, "nope.ts")]),
       unknown: await inProcess(explore, ["no-such-claim", "--claims", file]),
-    };
-    const done = {
-      ...inThis,
-      ...Object.fromEntries(
-        await Promise.all(Object.entries(processes).map(async ([k, p]) => [k, await p] as const)),
-      ) as Record<keyof typeof processes, Outcome>,
+      outside: await outside,
     };
     type Run = keyof typeof done;
 
