@@ -85,3 +85,56 @@ function kolmogorovTail(lambda: number): number {
   }
   return Math.min(1, Math.max(0, s));
 }
+
+/**
+ * The χ² sum: S = Σ yᵀC⁻¹y over N draws against χ²_{kN}, its law when the draws are N(0, C) (the limit law; its
+ * mean kN is exact whenever E yyᵀ = C, whatever the law), two-sided: p = 2·min(F(S), 1 − F(S)). Against N(0, f·C) it is the
+ * likelihood-ratio statistic for f, far more powerful than the KS tests for a scale change.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { chiSquareSum } from "./goodness_of_fit.ts";
+ * const near = chiSquareSum([3, 3, 3], 3).pValue; // S = 9 against χ²₉: F(9) ≈ 0.56
+ * assert.ok(near > 0.8 && near < 0.95);
+ * assert.ok(chiSquareSum(new Array(100).fill(6), 3).pValue < 1e-12); // twice the mean
+ * ```
+ */
+export function chiSquareSum(q: readonly number[], k: number): { pValue: number; text: string } {
+  const s = q.reduce((a, t) => a + t, 0), df = k * q.length, F = chiSquareCdf(s, df);
+  const pValue = Math.min(1, 2 * Math.min(F, 1 - F));
+  return {
+    pValue,
+    text: `Σ yᵀC⁻¹y = ${s.toFixed(1)} over ${q.length} draws against χ²_${df} (mean ${df}; ratio ${
+      (s / df).toFixed(4)
+    }, p = ${pValue.toExponential(2)})`,
+  };
+}
+
+/** The q-quantile of χ²_df, by bisection on its CDF within ±12 standard deviations of the mean. */
+function chiSquareQuantile(q: number, df: number): number {
+  let lo = Math.max(0, df - 12 * Math.sqrt(2 * df)), hi = df + 12 * Math.sqrt(2 * df);
+  for (let it = 0; it < 200 && hi - lo > 1e-9 * df; it++) {
+    const mid = (lo + hi) / 2;
+    if (chiSquareCdf(mid, df) < q) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+
+/**
+ * Exact power of the two-sided χ² sum test at `level` (df = kN) when the draws are N(0, f·C): S/f ~ χ²_df, so
+ * P(S below the lower critical value or above the upper one).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { chiSquareSumPower } from "./goodness_of_fit.ts";
+ * assert.ok(Math.abs(chiSquareSumPower(300, 1, 0.01) - 0.01) < 1e-6); // the level under the null
+ * assert.ok(chiSquareSumPower(30000, 1.05, 1e-5) > chiSquareSumPower(3000, 1.05, 1e-5));
+ * ```
+ */
+export function chiSquareSumPower(df: number, f: number, level: number): number {
+  const lo = chiSquareQuantile(level / 2, df), hi = chiSquareQuantile(1 - level / 2, df);
+  return chiSquareCdf(lo / f, df) + 1 - chiSquareCdf(hi / f, df);
+}
