@@ -131,6 +131,27 @@ export interface ParameterSpec {
   names?: readonly string[];
 }
 
+/**
+ * An integer-coded parameter choosing among named options, codes 0 … names.length − 1 (`deno task explore`
+ * accepts the names).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { namedChoice } from "./claim.ts";
+ * assert.deepEqual(namedChoice("0 tanh, 1 ReLU", ["tanh", "relu"]), {
+ *   type: "integer",
+ *   min: 0,
+ *   max: 1,
+ *   help: "0 tanh, 1 ReLU",
+ *   names: ["tanh", "relu"],
+ * });
+ * ```
+ */
+export function namedChoice(help: string, names: readonly string[]): ParameterSpec {
+  return { type: "integer", min: 0, max: names.length - 1, help, names };
+}
+
 /** A way to break a hypothesis: fixed parameter values that violate (or drop) it. */
 export interface Scenario {
   /** Short name, e.g. "eta-above-2-over-beta". */

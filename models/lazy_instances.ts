@@ -36,6 +36,41 @@ export function conditioning(net: ScaledTwoLayer, w0: Float64Array): { lmin: num
 }
 
 /**
+ * The check of the hypothesis h(w₀) = 0 (antisymmetric initialisation): ‖h(w₀)‖ ≤ 10⁻¹⁴, the rounding of a
+ * cancelling sum.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { initialOutputVanishes, lazyInstance } from "./lazy_instances.ts";
+ * import { createRng } from "../numerics/random.ts";
+ * assert.equal(initialOutputVanishes(lazyInstance(createRng(1))).holds, true);
+ * assert.equal(initialOutputVanishes(lazyInstance(createRng(1), { antisymmetric: 0 })).holds, false);
+ * ```
+ */
+export function initialOutputVanishes(i: LazyInstance): { holds: boolean; value: string } {
+  const h = norm(i.net.outputs(i.w0));
+  return { holds: h <= 1e-14, value: `‖h(w₀)‖ = ${h.toExponential(2)}` };
+}
+
+/**
+ * The check of the hypothesis "Dh(w₀) of full row rank" as the generator meets it: λ_min ≥ CONDITION_FLOOR·λ_max of
+ * Dh Dhᵀ(w₀), with both values.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { lazyInstance, wellConditioned } from "./lazy_instances.ts";
+ * import { createRng } from "../numerics/random.ts";
+ * assert.match(wellConditioned(lazyInstance(createRng(1))).value, /^λ_min = .*, λ_max = /);
+ * ```
+ */
+export function wellConditioned(i: LazyInstance): { holds: boolean; value: string } {
+  const { lmin, lmax, ok } = conditioning(i.net, i.w0);
+  return { holds: ok, value: `λ_min = ${lmin.toExponential(3)}, λ_max = ${lmax.toExponential(3)}` };
+}
+
+/**
  * Draws an instance: n ∈ {2, 3} and m = 2·half, half ∈ [3, 8] (overridden by `params.n`, `params.half` after
  * the draw); (data, w₀) redrawn until well conditioned, at most MAX_DRAWS times (the hypothesis is still
  * checked); `params.antisymmetric = 0` gives the paired output weights the same sign, so h(w₀) ≠ 0 (same draws).

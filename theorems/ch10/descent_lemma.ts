@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { defineClaim } from "../../engine/claim.ts";
+import { defineClaim, namedChoice } from "../../engine/claim.ts";
 import { change, num, predicted } from "../../engine/words.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { chart, nominal, quantitative } from "../../engine/plots/chart.ts";
@@ -250,13 +250,11 @@ bound (below it, strictness is not decidable in float64 and only $\mathcal{L}(w'
     },
     parameters: {
       d: { type: "integer", min: 1, max: 12, help: "dimension of w" },
-      family: {
-        type: "integer",
-        min: 0,
-        max: 2,
-        help: "0 quadratic, 1 linear regression (10.56), 2 logistic regression",
-        names: ["quadratic", "linear-regression", "logistic-regression"],
-      },
+      family: namedChoice("0 quadratic, 1 linear regression (10.56), 2 logistic regression", [
+        "quadratic",
+        "linear-regression",
+        "logistic-regression",
+      ]),
       etaBeta: {
         type: "number",
         min: 0.01,

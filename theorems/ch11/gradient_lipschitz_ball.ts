@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { defineClaim } from "../../engine/claim.ts";
+import { defineClaim, namedChoice } from "../../engine/claim.ts";
 import { failedAs } from "../../engine/words.ts";
 import type { Claim, ConclusionCheck, Hypothesis, InstanceContext, Scenario } from "../../engine/claim.ts";
 import { type Activation, arctan, softplus } from "../../models/activation.ts";
@@ -211,13 +211,10 @@ some $M$ exists, and the printed $M$ is tested here.)`,
       check: (i) => checkBall(i, M),
     },
     parameters: {
-      law: {
-        type: "integer",
-        min: 0,
-        max: LAWS.length - 1,
-        help: "0: Gaussian D, arctan; 1: uniform D, softplus",
-        names: LAWS.map(([d, a]) => `${d.name}-${a.name.toLowerCase()}`),
-      },
+      law: namedChoice(
+        "0: Gaussian D, arctan; 1: uniform D, softplus",
+        LAWS.map(([d, a]) => `${d.name}-${a.name.toLowerCase()}`),
+      ),
       n: { type: "integer", min: 1, max: 4096, help: "width n" },
       c: { type: "number", min: 0.01, max: 64, help: "radius factor: the ball is B_{c/√n}(w₀)" },
     },

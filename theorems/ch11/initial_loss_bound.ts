@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { defineClaim } from "../../engine/claim.ts";
+import { defineClaim, namedChoice } from "../../engine/claim.ts";
 import type { AggregateCheck, Claim, ConclusionCheck, Hypothesis, InstanceContext } from "../../engine/claim.ts";
 import type { InstanceRecord, Scenario } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
@@ -181,13 +181,7 @@ compatible with a probability $\le \delta$ (exact Clopper–Pearson, family-wise
     aggregate: lossFrequencies,
     parameters: {
       n: { type: "integer", min: 1, max: 4096, help: "width n" },
-      law: {
-        type: "integer",
-        min: 0,
-        max: LAWS.length - 1,
-        help: "the law D of the weights",
-        names: LAWS.map((d) => d.name),
-      },
+      law: namedChoice("the law D of the weights", LAWS.map((d) => d.name)),
       yscale: {
         type: "number",
         min: 0,

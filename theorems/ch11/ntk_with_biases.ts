@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { defineClaim } from "../../engine/claim.ts";
+import { defineClaim, namedChoice } from "../../engine/claim.ts";
 import { failedAs } from "../../engine/words.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
@@ -154,20 +154,11 @@ $O(1/n)$ terms), $K^{NTK}_b$ for NTK; and for ReLU with Gaussian $\mathcal D$ th
         (judged) => [instanceBandTest(judged, 5)],
       ),
     parameters: {
-      law: {
-        type: "integer",
-        min: 0,
-        max: laws.length - 1,
-        help: "(D, σ): 0 N/ReLU, 1 N/softplus, 2 Rad/arctan, 3 Rad/ReLU, 4 U/softplus",
-        names: laws.map(([d, a]) => `${d.name}-${a.name.toLowerCase()}`),
-      },
-      ntk: {
-        type: "integer",
-        min: 0,
-        max: 1,
-        help: "0 LeCun parametrisation, 1 NTK parametrisation",
-        names: ["lecun", "ntk"],
-      },
+      law: namedChoice(
+        "(D, σ): 0 N/ReLU, 1 N/softplus, 2 Rad/arctan, 3 Rad/ReLU, 4 U/softplus",
+        laws.map(([d, a]) => `${d.name}-${a.name.toLowerCase()}`),
+      ),
+      ntk: namedChoice("0 LeCun parametrisation, 1 NTK parametrisation", ["lecun", "ntk"]),
       d: { type: "integer", min: 1, max: 4, help: "input dimension (forced to 1 for uniform D: 2-d quadrature)" },
       n: { type: "integer", min: 4, max: 2 ** 14, help: "width n" },
     },

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { defineClaim } from "../../engine/claim.ts";
+import { defineClaim, namedChoice } from "../../engine/claim.ts";
 import type { AggregateCheck, BudgetName, Claim, ConclusionCheck, Hypothesis } from "../../engine/claim.ts";
 import type { InstanceRecord, PlotSpec, Scenario } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM, levelText } from "../../engine/false_alarm.ts";
@@ -352,13 +352,10 @@ $\chi^2_k$, and the sum of $y^\top C^{-1}y$ over the largest width's draws of bo
     plots: (_records, aggregate) => [ksPlot(aggregate)],
     parameters: {
       n: { type: "integer", min: 1, max: 4096, help: "width n" },
-      law: {
-        type: "integer",
-        min: 0,
-        max: LAWS.length - 1,
-        help: "0: Gaussian D, arctan; 1: Rademacher D, softplus",
-        names: LAWS.map(([d, a]) => `${d.name}-${a.name.toLowerCase()}`),
-      },
+      law: namedChoice(
+        "0: Gaussian D, arctan; 1: Rademacher D, softplus",
+        LAWS.map(([d, a]) => `${d.name}-${a.name.toLowerCase()}`),
+      ),
     },
     scenarios,
     nearMiss: {

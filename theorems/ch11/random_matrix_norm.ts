@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { defineClaim } from "../../engine/claim.ts";
+import { defineClaim, namedChoice } from "../../engine/claim.ts";
 import type { Claim, ConclusionCheck, Hypothesis, InstanceContext, InstanceRecord } from "../../engine/claim.ts";
 import type { PlotSpec, Scenario } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
@@ -150,14 +150,10 @@ compatible with a probability $\le d\mu_4/n$ (exact Clopper–Pearson, family-wi
     parameters: {
       n: { type: "integer", min: 1, max: 2000, help: "rows n" },
       d: { type: "integer", min: 1, max: 20, help: "columns d" },
-      law: {
-        type: "integer",
-        min: 0,
-        max: ASSUMED_LAWS.length + BROKEN_LAWS.length - 1,
-        help:
-          "D: 0 Gaussian, 1 uniform, 2 Rademacher; breaking Assumption 11.14: 3 N(0, 2), 4 Student t₅ scaled to variance 1",
-        names: [...ASSUMED_LAWS, ...BROKEN_LAWS].map((d) => d.name),
-      },
+      law: namedChoice(
+        "D: 0 Gaussian, 1 uniform, 2 Rademacher; breaking Assumption 11.14: 3 N(0, 2), 4 Student t₅ scaled to variance 1",
+        [...ASSUMED_LAWS, ...BROKEN_LAWS].map((d) => d.name),
+      ),
     },
     scenarios,
     nearMiss: {

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { defineClaim } from "../../engine/claim.ts";
+import { defineClaim, namedChoice } from "../../engine/claim.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { type PsdData, psdUpToRounding } from "../../engine/verdicts/psd_up_to_rounding.ts";
 import { distanceFunction, type Kernel, kernelMatrix, laplaceKernel, polynomialKernel } from "../../models/kernels.ts";
@@ -141,13 +141,7 @@ bound on the rounding error of each kernel evaluation (Weyl) and $r$ the radius 
       };
     },
     parameters: {
-      family: {
-        type: "integer",
-        min: 0,
-        max: 2,
-        help: "0 polynomial, 1 RBF, 2 Laplace",
-        names: ["polynomial", "rbf", "laplace"],
-      },
+      family: namedChoice("0 polynomial, 1 RBF, 2 Laplace", ["polynomial", "rbf", "laplace"]),
       c: {
         type: "number",
         min: -2,

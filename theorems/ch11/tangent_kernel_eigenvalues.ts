@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { defineClaim } from "../../engine/claim.ts";
+import { defineClaim, namedChoice } from "../../engine/claim.ts";
 import type { AggregateCheck, BudgetName, Claim, ConclusionCheck, Hypothesis } from "../../engine/claim.ts";
 import type { InstanceRecord, Scenario } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
@@ -264,13 +264,7 @@ observed $n_0$ (smallest width from which the frequency stays $\le\delta$) is re
     aggregate: bandFrequencies,
     parameters: {
       n: { type: "integer", min: 1, max: 4096, help: "width n" },
-      law: {
-        type: "integer",
-        min: 0,
-        max: LAWS.length - 1,
-        help: "the (D, σ) pair",
-        names: LAWS.map(([d, a]) => `${d.name}-${a.name.toLowerCase()}`),
-      },
+      law: namedChoice("the (D, σ) pair", LAWS.map(([d, a]) => `${d.name}-${a.name.toLowerCase()}`)),
       n0: {
         type: "integer",
         min: 1,

@@ -9,7 +9,7 @@
  *
  * @module
  */
-import { defineClaim } from "../../engine/claim.ts";
+import { defineClaim, namedChoice } from "../../engine/claim.ts";
 import type { Claim, ConclusionCheck, InstanceContext } from "../../engine/claim.ts";
 import { agreesWithQuadrature } from "../../engine/verdicts/quadrature_agreement.ts";
 import { NamedChecks } from "../../engine/verdicts/worst_of_checks.ts";
@@ -239,21 +239,9 @@ $\mu = \mathcal N(0, s^2I_2)$: $\Pi_2\mu = 2s^2\cdot\mathrm{Unif}(\mathbb S^1)$,
       check: (i) => check(i, exponent),
     },
     parameters: {
-      mode: {
-        type: "integer",
-        min: 0,
-        max: 1,
-        help: "0 discrete μ, 1 Gaussian μ in ℝ²",
-        names: ["discrete", "gaussian"],
-      },
+      mode: namedChoice("0 discrete μ, 1 Gaussian μ in ℝ²", ["discrete", "gaussian"]),
       d: { type: "integer", min: 1, max: 6, help: "input dimension (particles in ℝ^{d+2})" },
-      activation: {
-        type: "integer",
-        min: 0,
-        max: 1,
-        help: "0 ReLU (2-homogeneous particle), 1 softplus (not homogeneous)",
-        names: ["relu", "softplus"],
-      },
+      activation: namedChoice("0 ReLU (2-homogeneous particle), 1 softplus (not homogeneous)", ["relu", "softplus"]),
     },
     scenarios: [{
       name: "softplus-particle",

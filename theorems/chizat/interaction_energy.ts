@@ -10,7 +10,7 @@
  *
  * @module
  */
-import { defineClaim } from "../../engine/claim.ts";
+import { defineClaim, namedChoice } from "../../engine/claim.ts";
 import type { Claim, ConclusionCheck, InstanceContext } from "../../engine/claim.ts";
 import { agreesWithQuadrature } from "../../engine/verdicts/quadrature_agreement.ts";
 import { NamedChecks } from "../../engine/verdicts/worst_of_checks.ts";
@@ -202,13 +202,7 @@ particles' kinks as break points) with the display, each within ten times the qu
       check: (i) => check(i, co),
     },
     parameters: {
-      mode: {
-        type: "integer",
-        min: 0,
-        max: 1,
-        help: "0 ρ discrete (exact), 1 ρ uniform on the circle (quadrature)",
-        names: ["discrete", "circle"],
-      },
+      mode: namedChoice("0 ρ discrete (exact), 1 ρ uniform on the circle (quadrature)", ["discrete", "circle"]),
       d: { type: "integer", min: 1, max: 5, help: "input dimension (discrete mode; the circle has d = 2)" },
     },
     unbreakable:

@@ -18,8 +18,14 @@ import { formatMeanSlope, logLogSlope, meanSlope, meanSlopeDecayTest } from "../
 import { logLogLines } from "../../engine/plots/log_log.ts";
 import { withData } from "../../engine/records.ts";
 import { gram } from "../../models/scaled_two_layer.ts";
-import { conditioning, lazyFlowPair, type LazyInstance, lazyInstance } from "../../models/lazy_instances.ts";
-import { distance, norm } from "../../numerics/compare.ts";
+import {
+  initialOutputVanishes,
+  lazyFlowPair,
+  type LazyInstance,
+  lazyInstance,
+  wellConditioned,
+} from "../../models/lazy_instances.ts";
+import { distance } from "../../numerics/compare.ts";
 import { symmetricEigen } from "../../numerics/linalg.ts";
 
 const SOURCE = "003_ad774dfe7ed191b8.txt";
@@ -52,19 +58,13 @@ const hypotheses: Hypothesis<LazyMovementInstance>[] = [{
   statement: "$h(w_0) = 0$",
   certainty: "certified",
   method: "antisymmetric initialisation; ‖h(w₀)‖ ≤ 1e-14 checked (rounding of a cancelling sum)",
-  check(i) {
-    const h = norm(i.net.outputs(i.w0));
-    return { holds: h <= 1e-14, value: `‖h(w₀)‖ = ${h.toExponential(2)}` };
-  },
+  check: initialOutputVanishes,
 }, {
   statement: "$R(y) = \\frac12\\|y - y^\\star\\|^2$ strongly convex; $Dh(w_0)$ of full row rank",
   certainty: "estimated",
   method:
     "R is 1-strongly convex by construction; λ_min(Dh Dhᵀ(w₀)) ≥ 10⁻²·λ_max from the computed eigenvalues (the horizon 10/λ_min must be integrable); redrawn up to 20 times",
-  check(i) {
-    const { lmin, lmax, ok } = conditioning(i.net, i.w0);
-    return { holds: ok, value: `λ_min = ${lmin.toExponential(3)}, λ_max = ${lmax.toExponential(3)}` };
-  },
+  check: wellConditioned,
 }];
 
 /** Both flows for every α; sups over the output times of [0, 10/λ_min] (both converged to within e^{-10}). */

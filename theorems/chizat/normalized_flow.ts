@@ -12,7 +12,7 @@
  *
  * @module
  */
-import { defineClaim } from "../../engine/claim.ts";
+import { defineClaim, namedChoice } from "../../engine/claim.ts";
 import type { Claim, ConclusionCheck, InstanceContext } from "../../engine/claim.ts";
 import { NamedChecks } from "../../engine/verdicts/worst_of_checks.ts";
 import type { LabelledData } from "../../models/linear_classifier.ts";
@@ -199,13 +199,11 @@ The slide's intuition is asymptotic ($\|w(t)\| \to \infty$, online projected asc
     parameters: {
       n: { type: "integer", min: 2, max: 30, help: "number of points" },
       d: { type: "integer", min: 1, max: 6, help: "dimension" },
-      start: {
-        type: "integer",
-        min: 0,
-        max: 2,
-        help: "0 random w₀, 1 aligned with a separator, 2 opposite to it",
-        names: ["random", "aligned", "opposite"],
-      },
+      start: namedChoice("0 random w₀, 1 aligned with a separator, 2 opposite to it", [
+        "random",
+        "aligned",
+        "opposite",
+      ]),
     },
     unbreakable:
       "the identity is calculus for every w ≠ 0 and any data (the flow never reaches w = 0 on separable data: ⟨u, w(t)⟩ grows); separability only matters for the sign of α_t, whose failure the 'opposite' starts already show",

@@ -12,7 +12,7 @@
  *
  * @module
  */
-import { defineClaim } from "../../engine/claim.ts";
+import { defineClaim, namedChoice } from "../../engine/claim.ts";
 import { num } from "../../engine/words.ts";
 import type { Claim, ConclusionCheck, InstanceContext } from "../../engine/claim.ts";
 import { logLogLines } from "../../engine/plots/log_log.ts";
@@ -218,13 +218,7 @@ is in the recursion's step, not in the flow. The model's gradient is checked aga
     parameters: {
       m: { type: "integer", min: 1, max: 64, help: "width m (default: 1, 2, 4, 8, 16 by instance index)" },
       d: { type: "integer", min: 1, max: 5, help: "input dimension" },
-      activation: {
-        type: "integer",
-        min: 0,
-        max: 1,
-        help: "0 tanh (smooth), 1 ReLU (σ′ discontinuous)",
-        names: ["tanh", "relu"],
-      },
+      activation: namedChoice("0 tanh (smooth), 1 ReLU (σ′ discontinuous)", ["tanh", "relu"]),
     },
     scenarios: [{
       name: "relu",

@@ -9,7 +9,7 @@
  *
  * @module
  */
-import { defineClaim } from "../../engine/claim.ts";
+import { defineClaim, namedChoice } from "../../engine/claim.ts";
 import type { Claim, ConclusionCheck, InstanceContext } from "../../engine/claim.ts";
 import { NamedChecks } from "../../engine/verdicts/worst_of_checks.ts";
 import { Dyadic, dyadicSum } from "../../numerics/dyadic.ts";
@@ -283,13 +283,15 @@ with the Hessian by hyper-dual differentiation for tanh, logistic, softplus (bui
     parameters: {
       d: { type: "integer", min: 1, max: 6, help: "input dimension d" },
       width: { type: "integer", min: 1, max: 20, help: "width N" },
-      activation: {
-        type: "integer",
-        min: 0,
-        max: 6,
-        help: "0 cubic, 1 ReLU³, 2 ReLU, 3 tanh, 4 logistic, 5 softplus, 6 sin",
-        names: ["cubic", "relu3", "relu", "tanh", "logistic", "softplus", "sin"],
-      },
+      activation: namedChoice("0 cubic, 1 ReLU³, 2 ReLU, 3 tanh, 4 logistic, 5 softplus, 6 sin", [
+        "cubic",
+        "relu3",
+        "relu",
+        "tanh",
+        "logistic",
+        "softplus",
+        "sin",
+      ]),
       kink: { type: "integer", min: 0, max: 1, help: "1 puts the first point on neuron 0's kink w₀ᵀx = 0" },
     },
     scenarios: [{
