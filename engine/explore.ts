@@ -488,22 +488,10 @@ function violated(check: { tightness: number }): number {
   return Number.isNaN(check.tightness) ? Infinity : check.tightness;
 }
 
-/** The printed form's worst violation a search met (claims with an erratum). */
-export interface SearchViolation {
+/** The printed form's worst violation a search met (claims with an erratum): an instance as a counterexample is given. */
+export interface SearchViolation extends ShrunkCounterexample {
   /** The printed form's tightness there (above 1: violated). */
   tightness: number;
-  /** Instance index. */
-  index: number;
-  /** Its parameters. */
-  params: Record<string, number>;
-  /** Its description. */
-  description: string;
-  /** What failed. */
-  detail: string;
-  /** What went wrong, in words (engine/words.ts). */
-  failure?: string;
-  /** Command reproducing it. */
-  replay: string;
 }
 
 /**
