@@ -31,3 +31,11 @@ Deno.test("chizat-winf T² samples: exponent fitted on both ends of rigorous bra
   assert.ok(data.slope > -0.75 && data.slope < 0, `${data.slope}`);
   assert.equal(outcomeOf(r.corrected), "held", r.corrected!.detail);
 });
+
+Deno.test("chizat-winf T²: one-sided, a slower decay than claimed rejects and a faster one never does", async () => {
+  // Claimed −0.2: the samples decay faster (≈ −0.56 after the log factor), consistent with "≲"; claimed −1: slower.
+  const faster = await runInstance(winfRate(() => -0.2), 1, 8, "test", 9);
+  assert.equal(outcomeOf(faster.corrected), "held", faster.corrected!.detail);
+  const slower = await runInstance(winfRate(() => -1), 1, 8, "test", 9);
+  assert.notEqual(outcomeOf(slower.corrected), "held", slower.corrected!.detail);
+});
