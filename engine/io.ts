@@ -20,10 +20,28 @@ import { dirname } from "node:path";
  * ```
  */
 export async function writeTextAtomic(path: string, text: string): Promise<void> {
+  await writeBytesAtomic(path, new TextEncoder().encode(text));
+}
+
+/**
+ * Writes bytes to `path` atomically: a temporary file beside it, then a rename (parent directories created);
+ * on failure the temporary file is removed and the target is untouched.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { writeBytesAtomic } from "./io.ts";
+ * const dir = await Deno.makeTempDir();
+ * await writeBytesAtomic(`${dir}/a/b.bin`, Uint8Array.of(1, 2));
+ * assert.deepEqual(await Deno.readFile(`${dir}/a/b.bin`), Uint8Array.of(1, 2));
+ * await Deno.remove(dir, { recursive: true });
+ * ```
+ */
+export async function writeBytesAtomic(path: string, data: Uint8Array): Promise<void> {
   await Deno.mkdir(dirname(path), { recursive: true });
   const tmp = `${path}.tmp-${Deno.pid}`;
   try {
-    await Deno.writeTextFile(tmp, text);
+    await Deno.writeFile(tmp, data);
     await Deno.rename(tmp, path);
   } catch (e) {
     await Deno.remove(tmp).catch(() => {});

@@ -10,7 +10,7 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Claim } from "../engine/claim.ts";
-import { writeTextAtomic } from "../engine/io.ts";
+import { writeBytesAtomic, writeTextAtomic } from "../engine/io.ts";
 import type { ClaimResult } from "../engine/run.ts";
 import { claimPage, type ClaimSummary, findPassage, indexPage, type PageContext, powerOf } from "./pages.ts";
 import { sourceFolder, sourceText } from "./pages.ts";
@@ -26,19 +26,6 @@ export interface SiteEntry {
   result: ClaimResult;
   /** Its plots, rendered. */
   plots: { title: string; svg: string }[];
-}
-
-/** Writes bytes atomically (a temporary file beside the target, then a rename). */
-async function writeBytesAtomic(path: string, data: Uint8Array): Promise<void> {
-  await Deno.mkdir(dirname(path), { recursive: true });
-  const tmp = `${path}.tmp-${Deno.pid}`;
-  try {
-    await Deno.writeFile(tmp, data);
-    await Deno.rename(tmp, path);
-  } catch (e) {
-    await Deno.remove(tmp).catch(() => {});
-    throw e;
-  }
 }
 
 /** A file name for a claim id (ids are letters, digits, dots and dashes; anything else becomes `_`). */
