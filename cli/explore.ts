@@ -1,6 +1,7 @@
 /**
  * `deno task explore <claim-id> [--seed N] [--instance K] [--count C] [--<parameter> v]...
- * [--ignore-hypotheses] [--scenario NAME [--compare]] [--sweep [--budget B] [--instances N]] [--out DIR] [--explain]
+ * [--ignore-hypotheses] [--scenario NAME [--compare]] [--sweep [--budget B] [--instances N] [--widths a,b,c]] [--out DIR]
+ * [--explain]
  * [--help]`: runs a claim on chosen parameters and prints a readable trace — each hypothesis with its numbers and
  * whether it holds, the conclusion and the slack — in plain Unicode (engine/unicode_math.ts); `--explain` prints what
  * the claim states and how it is checked (engine/explain.ts); `--sweep` runs a non-exact claim as the report does
@@ -28,7 +29,7 @@ import {
   UsageError,
 } from "./args.ts";
 import { checkOutDir, drawPlots, writeExploreOut } from "./explore_out.ts";
-import { runSweep, sweepExitCode, sweepRefusal } from "./explore_sweep.ts";
+import { MIN_SWEEP_WIDTHS, runSweep, sweepExitCode, sweepRefusal, sweepWidths } from "./explore_sweep.ts";
 import { Progress } from "./progress.ts";
 
 function help(claim: Claim): string {
@@ -49,6 +50,9 @@ function help(claim: Claim): string {
       : `  --sweep                run the claim as the report does (its instances, aggregate and verdict) and print the fit or frequencies`,
     `  --budget test|report   with --sweep: the budget's instances (default test)`,
     `  --instances N          with --sweep: N instances (1..100000) instead of the budget's`,
+    claim.sweepParameter === undefined
+      ? `  --widths a,b,c         not for this claim: its aggregate sweeps no width`
+      : `  --widths a,b,c         with --sweep: the widths (--${claim.sweepParameter} values, at least ${MIN_SWEEP_WIDTHS}) its instances take in turn`,
     `  progress: runs over 2 s show progress on stderr (a line updating in place on a terminal, else plain lines)`,
     `  exit code: 0 the conclusion held on what was run, 1 it failed (or the scenario breaks it),`,
     `             3 the computation (or, with too few draws, the aggregate) could not decide, 2 bad input;`,
@@ -215,6 +219,7 @@ const COMMON_OPTIONS: Record<string, { type: "string" | "boolean" }> = {
   sweep: { type: "boolean" },
   budget: { type: "string" },
   instances: { type: "string" },
+  widths: { type: "string" },
   help: { type: "boolean" },
   claims: { type: "string" },
 };
@@ -224,7 +229,7 @@ const GENERAL_HELP = `deno task explore <claim-id> [flags]   (deno task list sho
   conclusion and its tightness; deno task explore <claim-id> --help lists the claim's own flags and scenarios,
   --explain what it states and how it is checked.
   --seed N, --instance K, --count C, --ignore-hypotheses, --scenario NAME, --compare, --sweep [--budget B]
-  [--instances N], --out DIR, --explain, --help,
+  [--instances N] [--widths a,b,c], --out DIR, --explain, --help,
   --claims MODULE (also the claims of MODULE, a path or URL exporting an array of claims)`;
 
 /**
@@ -303,7 +308,10 @@ export async function main(args: string[]): Promise<number | void> {
       const instances = values.instances === undefined
         ? undefined
         : integerFlag("instances", values.instances as string, 0, 1, 100000);
-      const out = await runSweep(claim, { seed, budget, instances });
+      const widths = values.widths === undefined
+        ? undefined
+        : sweepWidths(claim, values.widths as string, (name, raw) => parameterValue(claim, name, raw));
+      const out = await runSweep(claim, { seed, budget, instances, widths });
       lines.push(...out.lines);
       records = out.records;
       aggregate = out.aggregate;
@@ -470,7 +478,7 @@ function scenarioPlotRecords(
  * Flags that mean nothing together are refused, each in one line: `--sweep` runs the claim's own instances (no
  * scenario, count, instance or parameter flags); a scenario samples its own instances with the hypotheses ignored
  * (no `--instance`, no `--ignore-hypotheses`; `--compare` takes `--instance` but runs the kept side with the
- * hypotheses checked); `--budget` and `--instances` belong to `--sweep`.
+ * hypotheses checked); `--budget`, `--instances` and `--widths` belong to `--sweep`.
  */
 function refuseCombinations(claim: Claim, values: Record<string, unknown>, params: Record<string, number>): void {
   if (values.sweep) {
@@ -489,7 +497,7 @@ function refuseCombinations(claim: Claim, values: Record<string, unknown>, param
     }
     return;
   }
-  for (const flag of ["budget", "instances"]) {
+  for (const flag of ["budget", "instances", "widths"]) {
     if (values[flag] !== undefined) throw new UsageError(`--${flag} goes with --sweep`);
   }
   if (values.scenario !== undefined && values["ignore-hypotheses"] !== undefined) {

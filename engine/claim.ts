@@ -394,6 +394,13 @@ export interface Claim<I = unknown, D = ConclusionData> {
    * reports `frequencies`, deciding events each allowed to fail) are treated so without it.
    */
   conclusionBy?: "aggregate";
+  /**
+   * The parameter the claim's aggregate sweeps (a width: the instances cycle through the sweep's widths and the
+   * aggregate fits the rate in it), when its generator takes it as an override: `deno task explore <id> --sweep
+   * --widths a,b,c` then runs the claim with instance k at the k-th of those values (in turn), as the report runs
+   * it otherwise.
+   */
+  sweepParameter?: string;
   /** Plots for the report. */
   plots?(records: InstanceRecord<D>[], aggregate: AggregateCheck | undefined): PlotSpec[];
   /** Parameters `deno task explore` accepts as flags, and a search may tune. */
