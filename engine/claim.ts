@@ -289,6 +289,12 @@ export interface AggregateCheck {
   holds: boolean | "inconclusive";
   /** One paragraph of what was measured and compared. */
   summary: string;
+  /**
+   * When it fails (`holds` false): what failed, in words, with the numbers ("the fitted exponent −0.310 [−0.360,
+   * −0.260] is above the printed −1/2"). Plain Unicode. Without it, engine/words.ts `aggregateFailure` phrases one
+   * from the frequencies or the rejected tests. Shown by explore and in the verdict's reason.
+   */
+  failure?: string;
   /** Observed over bound for the aggregate, if meaningful. */
   tightness?: number;
   /** p-value of a statistical test whose rejection means failure (for false-alarm control). */
