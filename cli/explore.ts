@@ -17,7 +17,7 @@ import { formatNumber } from "../engine/report.ts";
 import { runInstance } from "../engine/run.ts";
 import { explainClaim } from "../engine/explain.ts";
 import { texToUnicode } from "../engine/unicode_math.ts";
-import { erratumLines, failureSentence } from "../engine/words.ts";
+import { erratumLines, failureSentence, num } from "../engine/words.ts";
 import {
   budgetFlag,
   catalogWith,
@@ -349,7 +349,11 @@ export async function main(args: string[]): Promise<number | void> {
         );
         if (ignoreHypotheses && o === "failed") failed++;
       }
-      lines.push("", `side by side — ${summaries.join("  |  ")}`);
+      lines.push(
+        "",
+        `side by side — ${summaries.join("  |  ")}`,
+        `what differs: ${compareDifference(claim, records[0], records[1])}`,
+      );
       lines.push(
         `replay: ${exploreCommand(claim.id, seed, first, params, false)} --scenario ${scenario.name} --compare`,
       );
@@ -430,6 +434,69 @@ export async function main(args: string[]): Promise<number | void> {
     console.error(`wrote ${path}${drawn.plots.length ? ` and ${drawn.plots.length} plot(s)` : " (no plot)"}`);
   }
   return exitCode ?? (failed > 0 ? EXPLORE_FAILED : undecided > 0 ? EXPLORE_UNDECIDED : 0);
+}
+
+/**
+ * What `--compare` says differs between the kept and the broken run: the broken run's failure sentence when its
+ * conclusion failed; otherwise (it held, was undecided or not checked) the hypotheses that hold on one run and not
+ * the other, and the observed quantity, bound and tightness from one run to the other.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { compareDifference } from "./explore.ts";
+ * const claim = { hypotheses: [{ statement: "$\\eta < 2/\\beta$" }] };
+ * const check = { holds: true, observed: 0.2, bound: 1, tightness: 0.2, detail: "" };
+ * const kept = { index: 0, description: "", met: true, hypotheses: [{ holds: true, value: "η = 0.3" }], conclusion: check };
+ * const broken = { ...kept, met: false, hypotheses: [{ holds: false, value: "η = 2.5" }], conclusion: { ...check, observed: 0.8, tightness: 0.8 } };
+ * assert.equal(
+ *   compareDifference(claim, kept, broken),
+ *   "the conclusion still holds when broken; η < 2/β holds kept (η = 0.3), fails broken (η = 2.5); observed 0.2 → 0.8 (×4), bound 1 → 1, tightness 0.2 → 0.8",
+ * );
+ * const failed = { ...broken, conclusion: { ...check, holds: false, failure: "the loss rose from 1 to 9" } };
+ * assert.equal(compareDifference(claim, kept, failed), "broken, the conclusion fails: the loss rose from 1 to 9");
+ * ```
+ */
+export function compareDifference(
+  claim: { hypotheses: { statement: string }[] },
+  kept: InstanceRecord,
+  broken: InstanceRecord,
+): string {
+  const c = broken.conclusion;
+  const words = failureSentence(c);
+  if (words !== undefined) return `broken, the conclusion fails: ${words}`;
+  const parts = [
+    c === undefined
+      ? "the conclusion is not checked when broken (a hypothesis fails)"
+      : c.undecided !== undefined
+      ? `the computation could not decide when broken (${c.undecided})`
+      : c.holds
+      ? "the conclusion still holds when broken"
+      : "the conclusion fails when broken",
+  ];
+  claim.hypotheses.forEach((h, i) => {
+    const a = kept.hypotheses[i], b = broken.hypotheses[i];
+    if (a && b && a.holds !== b.holds) {
+      parts.push(
+        `${texToUnicode(h.statement).replaceAll("\n", " ")} ${a.holds ? "holds" : "fails"} kept (${a.value}), ${
+          b.holds ? "holds" : "fails"
+        } broken (${b.value})`,
+      );
+    }
+  });
+  const k = kept.conclusion;
+  if (k && c && c.undecided === undefined && k.undecided === undefined) {
+    const ratio = k.observed !== 0 && Number.isFinite(c.observed / k.observed)
+      ? ` (×${num(c.observed / k.observed)})`
+      : "";
+    parts.push(
+      `observed ${num(k.observed)} → ${num(c.observed)}${ratio}, bound ${num(k.bound)} → ${num(c.bound)}, tightness ${
+        num(k.tightness)
+      } → ${num(c.tightness)}`,
+    );
+  }
+  if (parts.length === 1 && k === undefined) parts.push("the kept run's conclusion was not checked either");
+  return parts.join("; ");
 }
 
 /** The scenario called `name`, or a UsageError naming the known ones. */

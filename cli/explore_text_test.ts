@@ -78,7 +78,19 @@ Deno.test("explore --compare: the same instance with the hypothesis kept and bro
   assert.equal(code, 1);
   assert.match(text, /── hypothesis kept[\s\S]*✓ conclusion holds[\s\S]*── hypothesis broken \(--hRatio 2\.5\)/);
   assert.match(text, /side by side — hypothesis kept: holds, .* \| {2}hypothesis broken: FAILS/);
+  assert.match(text, /^what differs: broken, the conclusion fails: .*GD diverged$/m);
   await assert.rejects(explore(["thm-11.3", "--compare"]), UsageError);
+});
+
+Deno.test("explore --compare says what differs when the broken run has no failure sentence", async () => {
+  const { code, text } = await printed(() =>
+    explore(["thm-11.3", "--scenario", "h-up-to-twice-the-bound", "--compare"])
+  );
+  assert.equal(code, 0);
+  assert.match(
+    text,
+    /^what differs: the conclusion still holds when broken; h ∈ .* holds kept \(.*\), fails broken \(h·2s_max² = 1\.5000 .*\); observed [\d.]+ → [\d.]+ \(×[\d.]+\), bound 1 → 1, tightness [\d.]+ → [\d.]+$/m,
+  );
 });
 
 Deno.test("sweep values are labelled with their parameter: eq-10.21's halvings of η, chizat-tv-max-margin's times", async () => {
