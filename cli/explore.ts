@@ -1,6 +1,7 @@
 /**
  * `deno task explore <claim-id> [--seed N] [--instance K] [--count C] [--<parameter> v]...
- * [--ignore-hypotheses] [--scenario NAME [--compare]] [--sweep [--budget B] [--instances N]] [--out DIR] [--explain]
+ * [--ignore-hypotheses] [--scenario NAME [--compare]] [--sweep [--budget B] [--instances N] [--widths a,b,c]] [--out DIR]
+ * [--explain]
  * [--help]`: runs a claim on chosen parameters and prints a readable trace — each hypothesis with its numbers and
  * whether it holds, the conclusion and the slack — in plain Unicode (engine/unicode_math.ts); `--explain` prints what
  * the claim states and how it is checked (engine/explain.ts); `--sweep` runs a non-exact claim as the report does
@@ -16,7 +17,7 @@ import { formatNumber } from "../engine/report.ts";
 import { runInstance } from "../engine/run.ts";
 import { explainClaim } from "../engine/explain.ts";
 import { texToUnicode } from "../engine/unicode_math.ts";
-import { erratumLines, failureSentence } from "../engine/words.ts";
+import { erratumLines, failureSentence, num } from "../engine/words.ts";
 import {
   budgetFlag,
   catalogWith,
@@ -28,7 +29,7 @@ import {
   UsageError,
 } from "./args.ts";
 import { checkOutDir, drawPlots, writeExploreOut } from "./explore_out.ts";
-import { runSweep, sweepExitCode, sweepRefusal } from "./explore_sweep.ts";
+import { MIN_SWEEP_WIDTHS, runSweep, sweepExitCode, sweepRefusal, sweepWidths } from "./explore_sweep.ts";
 import { Progress } from "./progress.ts";
 
 function help(claim: Claim): string {
@@ -49,6 +50,9 @@ function help(claim: Claim): string {
       : `  --sweep                run the claim as the report does (its instances, aggregate and verdict) and print the fit or frequencies`,
     `  --budget test|report   with --sweep: the budget's instances (default test)`,
     `  --instances N          with --sweep: N instances (1..100000) instead of the budget's`,
+    claim.sweepParameter === undefined
+      ? `  --widths a,b,c         not for this claim: its aggregate sweeps no width`
+      : `  --widths a,b,c         with --sweep: the widths (--${claim.sweepParameter} values, at least ${MIN_SWEEP_WIDTHS}) its instances take in turn`,
     `  progress: runs over 2 s show progress on stderr (a line updating in place on a terminal, else plain lines)`,
     `  exit code: 0 the conclusion held on what was run, 1 it failed (or the scenario breaks it),`,
     `             3 the computation (or, with too few draws, the aggregate) could not decide, 2 bad input;`,
@@ -215,6 +219,7 @@ const COMMON_OPTIONS: Record<string, { type: "string" | "boolean" }> = {
   sweep: { type: "boolean" },
   budget: { type: "string" },
   instances: { type: "string" },
+  widths: { type: "string" },
   help: { type: "boolean" },
   claims: { type: "string" },
 };
@@ -224,7 +229,7 @@ const GENERAL_HELP = `deno task explore <claim-id> [flags]   (deno task list sho
   conclusion and its tightness; deno task explore <claim-id> --help lists the claim's own flags and scenarios,
   --explain what it states and how it is checked.
   --seed N, --instance K, --count C, --ignore-hypotheses, --scenario NAME, --compare, --sweep [--budget B]
-  [--instances N], --out DIR, --explain, --help,
+  [--instances N] [--widths a,b,c], --out DIR, --explain, --help,
   --claims MODULE (also the claims of MODULE, a path or URL exporting an array of claims)`;
 
 /**
@@ -303,7 +308,10 @@ export async function main(args: string[]): Promise<number | void> {
       const instances = values.instances === undefined
         ? undefined
         : integerFlag("instances", values.instances as string, 0, 1, 100000);
-      const out = await runSweep(claim, { seed, budget, instances });
+      const widths = values.widths === undefined
+        ? undefined
+        : sweepWidths(claim, values.widths as string, (name, raw) => parameterValue(claim, name, raw));
+      const out = await runSweep(claim, { seed, budget, instances, widths });
       lines.push(...out.lines);
       records = out.records;
       aggregate = out.aggregate;
@@ -341,7 +349,11 @@ export async function main(args: string[]): Promise<number | void> {
         );
         if (ignoreHypotheses && o === "failed") failed++;
       }
-      lines.push("", `side by side — ${summaries.join("  |  ")}`);
+      lines.push(
+        "",
+        `side by side — ${summaries.join("  |  ")}`,
+        `what differs: ${compareDifference(claim, records[0], records[1])}`,
+      );
       lines.push(
         `replay: ${exploreCommand(claim.id, seed, first, params, false)} --scenario ${scenario.name} --compare`,
       );
@@ -424,6 +436,69 @@ export async function main(args: string[]): Promise<number | void> {
   return exitCode ?? (failed > 0 ? EXPLORE_FAILED : undecided > 0 ? EXPLORE_UNDECIDED : 0);
 }
 
+/**
+ * What `--compare` says differs between the kept and the broken run: the broken run's failure sentence when its
+ * conclusion failed; otherwise (it held, was undecided or not checked) the hypotheses that hold on one run and not
+ * the other, and the observed quantity, bound and tightness from one run to the other.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { compareDifference } from "./explore.ts";
+ * const claim = { hypotheses: [{ statement: "$\\eta < 2/\\beta$" }] };
+ * const check = { holds: true, observed: 0.2, bound: 1, tightness: 0.2, detail: "" };
+ * const kept = { index: 0, description: "", met: true, hypotheses: [{ holds: true, value: "η = 0.3" }], conclusion: check };
+ * const broken = { ...kept, met: false, hypotheses: [{ holds: false, value: "η = 2.5" }], conclusion: { ...check, observed: 0.8, tightness: 0.8 } };
+ * assert.equal(
+ *   compareDifference(claim, kept, broken),
+ *   "the conclusion still holds when broken; η < 2/β holds kept (η = 0.3), fails broken (η = 2.5); observed 0.2 → 0.8 (×4), bound 1 → 1, tightness 0.2 → 0.8",
+ * );
+ * const failed = { ...broken, conclusion: { ...check, holds: false, failure: "the loss rose from 1 to 9" } };
+ * assert.equal(compareDifference(claim, kept, failed), "broken, the conclusion fails: the loss rose from 1 to 9");
+ * ```
+ */
+export function compareDifference(
+  claim: { hypotheses: { statement: string }[] },
+  kept: InstanceRecord,
+  broken: InstanceRecord,
+): string {
+  const c = broken.conclusion;
+  const words = failureSentence(c);
+  if (words !== undefined) return `broken, the conclusion fails: ${words}`;
+  const parts = [
+    c === undefined
+      ? "the conclusion is not checked when broken (a hypothesis fails)"
+      : c.undecided !== undefined
+      ? `the computation could not decide when broken (${c.undecided})`
+      : c.holds
+      ? "the conclusion still holds when broken"
+      : "the conclusion fails when broken",
+  ];
+  claim.hypotheses.forEach((h, i) => {
+    const a = kept.hypotheses[i], b = broken.hypotheses[i];
+    if (a && b && a.holds !== b.holds) {
+      parts.push(
+        `${texToUnicode(h.statement).replaceAll("\n", " ")} ${a.holds ? "holds" : "fails"} kept (${a.value}), ${
+          b.holds ? "holds" : "fails"
+        } broken (${b.value})`,
+      );
+    }
+  });
+  const k = kept.conclusion;
+  if (k && c && c.undecided === undefined && k.undecided === undefined) {
+    const ratio = k.observed !== 0 && Number.isFinite(c.observed / k.observed)
+      ? ` (×${num(c.observed / k.observed)})`
+      : "";
+    parts.push(
+      `observed ${num(k.observed)} → ${num(c.observed)}${ratio}, bound ${num(k.bound)} → ${num(c.bound)}, tightness ${
+        num(k.tightness)
+      } → ${num(c.tightness)}`,
+    );
+  }
+  if (parts.length === 1 && k === undefined) parts.push("the kept run's conclusion was not checked either");
+  return parts.join("; ");
+}
+
 /** The scenario called `name`, or a UsageError naming the known ones. */
 function scenarioNamed(claim: Claim, name: string) {
   const scenario = (claim.scenarios ?? []).find((s) => s.name === name);
@@ -470,7 +545,7 @@ function scenarioPlotRecords(
  * Flags that mean nothing together are refused, each in one line: `--sweep` runs the claim's own instances (no
  * scenario, count, instance or parameter flags); a scenario samples its own instances with the hypotheses ignored
  * (no `--instance`, no `--ignore-hypotheses`; `--compare` takes `--instance` but runs the kept side with the
- * hypotheses checked); `--budget` and `--instances` belong to `--sweep`.
+ * hypotheses checked); `--budget`, `--instances` and `--widths` belong to `--sweep`.
  */
 function refuseCombinations(claim: Claim, values: Record<string, unknown>, params: Record<string, number>): void {
   if (values.sweep) {
@@ -489,7 +564,7 @@ function refuseCombinations(claim: Claim, values: Record<string, unknown>, param
     }
     return;
   }
-  for (const flag of ["budget", "instances"]) {
+  for (const flag of ["budget", "instances", "widths"]) {
     if (values[flag] !== undefined) throw new UsageError(`--${flag} goes with --sweep`);
   }
   if (values.scenario !== undefined && values["ignore-hypotheses"] !== undefined) {

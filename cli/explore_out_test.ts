@@ -192,3 +192,11 @@ Deno.test("explore --help states each scenario's default size (sampled, searched
     assert.ok(out.includes(line), `${id}: ${out}`);
   }
 });
+
+Deno.test("--sweep says an aggregate's failure in words (the fit against the printed rate)", async () => {
+  const { runSweep } = await import("./explore_sweep.ts");
+  const { looseRate } = await import("../engine/_toy_claims.ts");
+  const out = await runSweep(looseRate(0.25), { seed: 1, budget: "test", progress: false });
+  const verdict = out.lines.find((l) => l.startsWith("verdict:"))!;
+  assert.match(verdict, /^verdict: falsified: .* in words: the fitted exponent 0\.\d{3} .* above the printed 0\.25$/);
+});

@@ -1,8 +1,9 @@
 /**
- * `deno task explore <id> --sweep [--budget test|report] [--instances N]`: a rate, limit, frequency
+ * `deno task explore <id> --sweep [--budget test|report] [--instances N] [--widths a,b,c]`: a rate, limit, frequency
  * (probabilistic) or observation claim's own run, as the report makes it (engine/run.ts `runClaim`): its
  * instances at a budget, its aggregate (the fit, the frequencies) and its verdict, with the aggregate's rows
- * and frequency cells printed and its plots written with `--out`. Exact claims have nothing to sweep: each
+ * and frequency cells printed and its plots written with `--out`; `--widths` sets the widths of a claim whose aggregate
+ * is a width sweep (`Claim.sweepParameter`), instance k at the k-th width in turn. Exact claims have nothing to sweep: each
  * instance decides by itself.
  *
  * @module
@@ -43,10 +44,79 @@ export function sweepRefusal(claim: Pick<Claim, "id" | "kind">): string | undefi
 }
 
 /** The command that re-runs a sweep. */
-export function sweepCommand(id: string, seed: number, budget: BudgetName, instances: number | undefined): string {
+export function sweepCommand(
+  id: string,
+  seed: number,
+  budget: BudgetName,
+  instances: number | undefined,
+  widths?: readonly number[],
+): string {
   return `deno task explore ${id} --sweep --seed ${seed}${budget === "test" ? "" : ` --budget ${budget}`}${
     instances === undefined ? "" : ` --instances ${instances}`
-  }`;
+  }${widths === undefined ? "" : ` --widths ${widths.join(",")}`}`;
+}
+
+/** The fewest distinct widths `--widths` takes: a rate is fitted on them (a line through two says nothing). */
+export const MIN_SWEEP_WIDTHS = 3;
+
+/**
+ * The widths of `--widths a,b,c` for a claim whose aggregate sweeps a width (`Claim.sweepParameter`): each one a
+ * value of that parameter (`value` validates it as `--<parameter> v` would), at least `MIN_SWEEP_WIDTHS` of them,
+ * none repeated; a UsageError (one line) otherwise, or when the claim sweeps no width.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { sweepWidths } from "./explore_sweep.ts";
+ * const claim = { id: "w", sweepParameter: "width" };
+ * const int = (_: string, raw: string) => Number(raw);
+ * assert.deepEqual(sweepWidths(claim, "16,32, 64", int), [16, 32, 64]);
+ * assert.throws(() => sweepWidths(claim, "16,32", int), /at least 3/);
+ * assert.throws(() => sweepWidths(claim, "16,32,16", int), /more than once/);
+ * assert.throws(() => sweepWidths(claim, "16,,32", int), /empty/);
+ * assert.throws(() => sweepWidths({ id: "x" }, "16,32,64", int), /no width/);
+ * ```
+ */
+export function sweepWidths(
+  claim: Pick<Claim, "id" | "sweepParameter">,
+  raw: string,
+  value: (parameter: string, raw: string) => number,
+): number[] {
+  const parameter = claim.sweepParameter;
+  if (parameter === undefined) {
+    throw new UsageError(
+      `--widths: ${claim.id}'s aggregate sweeps no width (its instances set their own sizes); run --sweep without --widths`,
+    );
+  }
+  const parts = raw.split(",").map((p) => p.trim());
+  if (parts.some((p) => p === "")) {
+    throw new UsageError(`--widths has an empty value: "${raw}" (e.g. --widths 64,128,256)`);
+  }
+  const widths = parts.map((p) => {
+    try {
+      return value(parameter, p);
+    } catch (e) {
+      throw e instanceof UsageError ? new UsageError(`--widths: ${e.message}`) : e;
+    }
+  });
+  const repeated = widths.find((w, k) => widths.indexOf(w) !== k);
+  if (repeated !== undefined) throw new UsageError(`--widths names ${repeated} more than once: "${raw}"`);
+  if (widths.length < MIN_SWEEP_WIDTHS) {
+    throw new UsageError(
+      `--widths needs at least ${MIN_SWEEP_WIDTHS} distinct widths to fit a rate, got ${widths.length}: "${raw}"`,
+    );
+  }
+  return widths;
+}
+
+/** The claim with instance k at the k-th of `widths` (in turn) for its swept parameter. */
+function atWidths(claim: Claim, widths: readonly number[]): Claim {
+  const parameter = claim.sweepParameter!;
+  return {
+    ...claim,
+    generate: (ctx) =>
+      claim.generate({ ...ctx, params: { ...ctx.params, [parameter]: widths[ctx.index % widths.length] } }),
+  };
 }
 
 /**
@@ -65,13 +135,14 @@ export function sweepCommand(id: string, seed: number, budget: BudgetName, insta
  */
 export async function runSweep(
   claim: Claim,
-  options: { seed: number; budget: BudgetName; instances?: number; progress?: boolean },
+  options: { seed: number; budget: BudgetName; instances?: number; widths?: readonly number[]; progress?: boolean },
 ): Promise<SweepOutcome> {
   const refused = sweepRefusal(claim);
   if (refused) throw new UsageError(refused);
-  const run = options.instances === undefined
+  const sized = options.instances === undefined
     ? claim
     : { ...claim, instances: { ...claim.instances, [options.budget]: options.instances } };
+  const run = options.widths === undefined ? sized : atWidths(sized, options.widths);
   const progress = options.progress === false ? undefined : new Progress(`sweep ${claim.id}`);
   let result, records;
   try {
@@ -87,6 +158,10 @@ export async function runSweep(
   const lines = [
     `sweep: ${records.length} instances at the ${options.budget} budget${
       options.instances === undefined ? "" : ` (--instances ${options.instances})`
+    }${
+      options.widths === undefined
+        ? ""
+        : `, ${claim.sweepParameter} = ${options.widths.join(", ")} in turn (--widths; the report sweeps its own)`
     }, as the report runs the claim; ${result.hypothesesMet} met the hypotheses`,
     `verdict: ${result.status}: ${result.reason}`,
   ];
@@ -115,7 +190,7 @@ export async function runSweep(
     lines.push("no aggregate: the claim is decided instance by instance");
   }
   for (const f of result.failures) lines.push(`  failing instance ${f.index}: ${f.detail}`, `    replay: ${f.replay}`);
-  lines.push(`replay: ${sweepCommand(claim.id, options.seed, options.budget, options.instances)}`);
+  lines.push(`replay: ${sweepCommand(claim.id, options.seed, options.budget, options.instances, options.widths)}`);
   return { lines, result, records, aggregate };
 }
 

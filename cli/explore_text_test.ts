@@ -78,5 +78,43 @@ Deno.test("explore --compare: the same instance with the hypothesis kept and bro
   assert.equal(code, 1);
   assert.match(text, /── hypothesis kept[\s\S]*✓ conclusion holds[\s\S]*── hypothesis broken \(--hRatio 2\.5\)/);
   assert.match(text, /side by side — hypothesis kept: holds, .* \| {2}hypothesis broken: FAILS/);
+  assert.match(text, /^what differs: broken, the conclusion fails: .*GD diverged$/m);
   await assert.rejects(explore(["thm-11.3", "--compare"]), UsageError);
+});
+
+Deno.test("explore --compare says what differs when the broken run has no failure sentence", async () => {
+  const { code, text } = await printed(() =>
+    explore(["thm-11.3", "--scenario", "h-up-to-twice-the-bound", "--compare"])
+  );
+  assert.equal(code, 0);
+  assert.match(
+    text,
+    /^what differs: the conclusion still holds when broken; h ∈ .* holds kept \(.*\), fails broken \(h·2s_max² = 1\.5000 .*\); observed [\d.]+ → [\d.]+ \(×[\d.]+\), bound 1 → 1, tightness [\d.]+ → [\d.]+$/m,
+  );
+});
+
+Deno.test("sweep values are labelled with their parameter: eq-10.21's halvings of η, chizat-tv-max-margin's times", async () => {
+  const eq = await printed(() => explore(["eq-10.21"]));
+  assert.match(eq.text, /GD gap order in η: ηλ_max = 1\/2 → 1\/4: [\d.]+, ηλ_max = 1\/4 → 1\/8: [\d.]+/);
+  const tv = await printed(() => explore(["chizat-tv-max-margin"]));
+  assert.match(tv.text, /gap G\(t\) at t = 10²⁰: [\d.e-]+, t = 10⁵⁰: [\d.e-]+, t = 10¹⁰⁰: [\d.e-]+/);
+});
+
+Deno.test("explore --sweep --widths: a width sweep's aggregate at chosen widths; bad widths refused in one line", async () => {
+  const { code, text } = await printed(() =>
+    explore(["prop-11.25", "--sweep", "--widths", "16,32,64", "--instances", "6"])
+  );
+  assert.equal(code, 0);
+  assert.match(text, /width = 16, 32, 64 in turn \(--widths/);
+  assert.match(text, /over n ∈ \{16, 32, 64\}: fitted exponent/);
+  assert.match(text, /replay: deno task explore prop-11\.25 --sweep --seed 1 --instances 6 --widths 16,32,64$/m);
+  const refused = async (args: string[], message: RegExp) =>
+    await assert.rejects(explore(args), (e: unknown) => e instanceof UsageError && message.test(e.message));
+  await refused(["prop-11.25", "--sweep", "--widths", "16,32"], /at least 3 distinct/);
+  await refused(["prop-11.25", "--sweep", "--widths", "16,32,16"], /16 more than once/);
+  await refused(["prop-11.25", "--sweep", "--widths", "16,0x20,64"], /--widths: --width must be a finite decimal/);
+  await refused(["prop-11.25", "--sweep", "--widths", "16,32,4000"], /--widths: --width must be in \[4, 1024\]/);
+  await refused(["prop-11.25", "--sweep", "--widths", "16,,64"], /empty/);
+  await refused(["prop-11.25", "--widths", "16,32,64"], /goes with --sweep/);
+  await refused(["chizat-lazy", "--sweep", "--widths", "16,32,64"], /sweeps no width/);
 });

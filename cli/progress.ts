@@ -1,7 +1,9 @@
 /**
  * Progress on stderr for runs over 2 s: nothing during the first 2 s (a quick run stays quiet); then, when
  * stderr is a terminal, one line that updates in place ("explore thm-11.16: instance 3/20…") and is erased at
- * the end; when it is not (a pipe, a log file, CI), plain lines, at most one every 2 s (none for the last unit: the run's own output follows). Stdout is never touched,
+ * the end; when it is not (a pipe, a log file, CI), plain lines, at most one every 2 s (none for the last unit of a
+ * phase once a line was shown: the run's own output follows; a run of few slow units shows that last unit rather
+ * than nothing). Stdout is never touched,
  * so traces and replays stay byte-identical.
  *
  * @module
@@ -33,8 +35,18 @@ export interface ProgressOptions {
  * p.update(3, 20, "instance");           // past 2 s: a plain line
  * t = 3000;
  * p.update(4, 20, "instance");           // under 2 s since the last line: quiet
+ * t = 6000;
+ * p.update(20, 20, "instance");         // the last unit, a line already shown: quiet
  * p.end();
  * assert.equal(text, "explore x: instance 3/20…\n");
+ * // Few slow units (each one past 2 s, every one the last of its phase): the first is shown, not nothing.
+ * let u = 0, slow = "";
+ * const q = new Progress("explore y", { write: (s) => (slow += s), isTty: false, now: () => u });
+ * u = 3000;
+ * q.update(2, 2, "instance");
+ * u = 4000;
+ * q.update(1, 1, "searched instance");
+ * assert.equal(slow, "explore y: instance 2/2…\n");
  * ```
  */
 export class Progress {
@@ -71,7 +83,9 @@ export class Progress {
       if (t - this.#last < 100 && done < total) return;
       this.#write(`\r${text}\x1b[K`);
     } else {
-      if (t - this.#last < this.#after || done >= total) return; // "20/20" after the fact says nothing
+      if (t - this.#last < this.#after) return;
+      // "20/20" after the fact says little, but it is the only sign of life of a run whose units each take seconds.
+      if (done >= total && this.#shown) return;
       this.#write(`${text}\n`);
     }
     this.#last = t;

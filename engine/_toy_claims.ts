@@ -8,6 +8,7 @@ import { defineClaim } from "./claim.ts";
 import type { Claim } from "./claim.ts";
 import { successRateVerdict } from "./false_alarm.ts";
 import { bigOSharpness, logLogFit } from "./verdicts/log_log_fit.ts";
+import { exponentWords } from "./words.ts";
 import { NumericalFailure } from "../numerics/numerical_failure.ts";
 
 /**
@@ -271,7 +272,9 @@ export function looseRate(p = 1): Claim {
       const d = records.flatMap((r) => (r.conclusion?.data ? [r.conclusion.data] : []));
       const fit = logLogFit(d.map((x) => x.n), d.map((x) => x.y), 0.999);
       const b = bigOSharpness(p, { slope: fit.slope, ...fit.slopeInterval });
-      return { holds: b.holds, summary: b.text, rows: [["printed bound", b.text]] };
+      const { lo, hi } = fit.slopeInterval;
+      const failure = `the fitted exponent ${exponentWords(fit.slope, lo, hi)} lies wholly above the printed ${p}`;
+      return { holds: b.holds, summary: b.text, rows: [["printed bound", b.text]], ...(b.holds ? {} : { failure }) };
     },
     unbreakable: "no hypothesis",
   });

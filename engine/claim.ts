@@ -310,6 +310,12 @@ export interface AggregateCheck {
   holds: boolean | "inconclusive";
   /** One paragraph of what was measured and compared. */
   summary: string;
+  /**
+   * When it fails (`holds` false): what failed, in words, with the numbers ("the fitted exponent −0.310 [−0.360,
+   * −0.260] is above the printed −1/2"). Plain Unicode. Without it, engine/words.ts `aggregateFailure` phrases one
+   * from the frequencies or the rejected tests. Shown by explore and in the verdict's reason.
+   */
+  failure?: string;
   /** Observed over bound for the aggregate, if meaningful. */
   tightness?: number;
   /** p-value of a statistical test whose rejection means failure (for false-alarm control). */
@@ -415,6 +421,13 @@ export interface Claim<I = unknown, D = ConclusionData> {
    * reports `frequencies`, deciding events each allowed to fail) are treated so without it.
    */
   conclusionBy?: "aggregate";
+  /**
+   * The parameter the claim's aggregate sweeps (a width: the instances cycle through the sweep's widths and the
+   * aggregate fits the rate in it), when its generator takes it as an override: `deno task explore <id> --sweep
+   * --widths a,b,c` then runs the claim with instance k at the k-th of those values (in turn), as the report runs
+   * it otherwise.
+   */
+  sweepParameter?: string;
   /** Plots for the report. */
   plots?(records: InstanceRecord<D>[], aggregate: AggregateCheck | undefined): PlotSpec[];
   /** Parameters `deno task explore` accepts as flags, and a search may tune. */

@@ -12,7 +12,7 @@ import { outcomeOf, type Scenario } from "./claim.ts";
 import { lowPower, POWER_GOAL } from "./false_alarm.ts";
 import { runInstance } from "./run.ts";
 import { formatNumber } from "./report.ts";
-import { failureSentence } from "./words.ts";
+import { aggregateFailure, failureSentence } from "./words.ts";
 import { createRng } from "../numerics/random.ts";
 import { claimsFlagFor } from "./registry.ts";
 
@@ -300,6 +300,8 @@ export interface AggregateDecision {
  * assert.ok(d.why.startsWith("too few draws to decide") && d.why.includes("[6.67e-5, 0.908]"));
  * assert.equal(aggregateDecision({ holds: true, summary: "", frequencies: [{ ...cell, hi: 0.01 }] }).outcome, "held");
  * assert.equal(aggregateDecision({ holds: false, summary: "", frequencies: [cell] }).outcome, "failed");
+ * const fit = { holds: false as const, summary: "a fit.", failure: "the exponent −0.310 is above −1/2" };
+ * assert.equal(aggregateDecision(fit).why, "a fit — in words: the exponent −0.310 is above −1/2");
  * assert.equal(aggregateDecision({ holds: true, summary: "a fit" }).outcome, "undecided");
  * ```
  */
@@ -313,7 +315,9 @@ export function aggregateDecision(aggregate: AggregateCheck): AggregateDecision 
     const cell = largest(byLo);
     return {
       outcome: "failed",
-      why: cell ? `${cellText(cell)} (exact binomial p = ${formatNumber(cell.pValue)})` : said,
+      why: cell
+        ? `${cellText(cell)} (exact binomial p = ${formatNumber(cell.pValue)})`
+        : [said, aggregateFailure(aggregate)].filter((x) => x).join(" — in words: "),
       cell,
     };
   }

@@ -8,7 +8,7 @@ import { createRng, instanceSeed, type Rng } from "../numerics/random.ts";
 import { isNumericalFailure } from "../numerics/numerical_failure.ts";
 import type { AggregateCheck, BudgetName, Claim, ConclusionCheck } from "./claim.ts";
 import { type InstanceRecord, type Outcome, outcomeOf, type Source, type Status } from "./claim.ts";
-import { failureSentence, formOutcome } from "./words.ts";
+import { aggregateFailure, failureSentence, formOutcome } from "./words.ts";
 import { claimsFlagFor } from "./registry.ts";
 
 /** Options of a run. */
@@ -311,7 +311,11 @@ export function decide(
     };
   }
   if (aggregate?.holds === false) {
-    return { status: "falsified", reason: `aggregate check failed: ${aggregate.summary}` };
+    const words = aggregateFailure(aggregate);
+    return {
+      status: "falsified",
+      reason: `aggregate check failed: ${aggregate.summary}${words ? ` — in words: ${words}` : ""}`,
+    };
   }
   if (aggregate?.holds === "inconclusive") {
     return { status: "inconclusive", reason: `aggregate check undecided: ${aggregate.summary}` };

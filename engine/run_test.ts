@@ -102,3 +102,15 @@ Deno.test("decide: an aggregate that fails falsifies; one that cannot decide is 
   assert.equal(decide("rate", 0.5, [rec], { holds: "inconclusive", summary: "" }, false).status, "inconclusive");
   assert.equal(decide("observation", 0.5, [rec], undefined, false).status, "observed");
 });
+
+Deno.test("an aggregate's failure is in the verdict's reason, in words with its numbers", async () => {
+  const { looseRate } = await import("./_toy_claims.ts");
+  const failing = await runClaim(looseRate(0.25), { seed: 1, budget: "test" });
+  assert.equal(failing.result.status, "falsified");
+  assert.match(
+    failing.result.reason,
+    /^aggregate check failed: .* — in words: the fitted exponent 0\.\d{3} \[0\.\d+, 0\.\d+\] lies wholly above the printed 0\.25$/,
+  );
+  const holding = await runClaim(looseRate(1), { seed: 1, budget: "test" });
+  assert.doesNotMatch(holding.result.reason, /in words/);
+});

@@ -1,11 +1,11 @@
 /**
  * Failures in words: the sentence a failing conclusion prints (what the theorem predicts, what happened,
- * the numbers before and after), numbers written for a reader ("3·10¹⁷⁵", not "3e175"), sweep values
+ * the numbers before and after; an aggregate's fit or frequency test that failed), numbers written for a reader ("3·10¹⁷⁵", not "3e175"), sweep values
  * labelled with their parameter, and an erratum's two forms side by side.
  *
  * @module
  */
-import type { ConclusionCheck } from "./claim.ts";
+import type { AggregateCheck, ConclusionCheck } from "./claim.ts";
 import { formatNumber } from "./report.ts";
 import { texToUnicode } from "./unicode_math.ts";
 
@@ -223,4 +223,64 @@ export function erratumLines(
     `printed:   ${flat(erratum.printed)} — ${form(printed)}`,
     `corrected: ${flat(erratum.corrected)} — ${form(corrected)}`,
   ];
+}
+
+/**
+ * A fitted exponent and its interval for a sentence, with minus signs: "−0.310 [−0.360, −0.260]".
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { exponentWords } from "./words.ts";
+ * assert.equal(exponentWords(-0.31, -0.36, -0.26), "−0.310 [−0.360, −0.260]");
+ * ```
+ */
+export function exponentWords(slope: number, lo: number, hi: number): string {
+  const m = (x: number) => x.toFixed(3).replace(/^-/, "−");
+  return `${m(slope)} [${m(lo)}, ${m(hi)}]`;
+}
+
+/**
+ * The sentence an aggregate that failed prints (a fit, a frequency test): its own `failure` when its verdict wrote
+ * one; else, from its evidence, the cell whose event failed significantly more often than promised (the smallest
+ * p-value), or the statistical tests that rejected at their level; undefined when it held or was inconclusive, or
+ * when its evidence says nothing more than its summary.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { aggregateFailure } from "./words.ts";
+ * assert.equal(aggregateFailure({ holds: false, summary: "", failure: "the exponent is too large" }), "the exponent is too large");
+ * const cell = { key: "n=100", failures: 12, draws: 20, promised: 0.1, lo: 0.36, hi: 0.81, confidence: 0.99, pValue: 7e-8 };
+ * assert.equal(
+ *   aggregateFailure({ holds: false, summary: "", frequencies: [{ ...cell, key: "n=50", failures: 2, pValue: 0.6 }, cell] }),
+ *   "the event failed on 12 of 20 draws in the cell n=100 (a fraction 0.6, 99% interval [0.36, 0.81]), more often than the promised probability 0.1 allows (p = 7·10⁻⁸)",
+ * );
+ * const test = { name: "success rate", statistic: "3 of 20 runs", pValue: 1e-5, alpha: 1e-3 };
+ * assert.equal(aggregateFailure({ holds: false, summary: "", tests: [test] }), "success rate: 3 of 20 runs, p = 1·10⁻⁵ below its level 0.001");
+ * assert.equal(aggregateFailure({ holds: "inconclusive", summary: "", tests: [test] }), undefined);
+ * assert.equal(aggregateFailure({ holds: false, summary: "no data" }), undefined);
+ * ```
+ */
+export function aggregateFailure(a: AggregateCheck): string | undefined {
+  if (a.holds !== false) return undefined;
+  if (a.failure !== undefined) return a.failure;
+  const over = (a.frequencies ?? []).filter((c) => c.failures > c.promised * c.draws);
+  const worst = over.reduce<(typeof over)[number] | undefined>(
+    (w, c) => (!w || c.pValue < w.pValue ? c : w),
+    undefined,
+  );
+  if (worst) {
+    return `the event failed on ${worst.failures} of ${worst.draws} draws in the cell ${worst.key} (a fraction ${
+      num(worst.failures / worst.draws)
+    }, ${num(100 * worst.confidence)}% interval [${num(worst.lo)}, ${
+      num(worst.hi)
+    }]), more often than the promised probability ${num(worst.promised)} allows (p = ${num(worst.pValue)})`;
+  }
+  const rejected = (a.tests ?? []).filter((t) => t.pValue <= t.alpha);
+  if (rejected.length) {
+    return rejected.map((t) => `${t.name}: ${t.statistic}, p = ${num(t.pValue)} below its level ${num(t.alpha)}`)
+      .join("; ");
+  }
+  return undefined;
 }

@@ -215,8 +215,12 @@ const ASSUMPTION_11_18: Hypothesis<WideInstance> = {
  * assert.deepEqual(WIDE_SWEEP_FIELDS.scenarios?.map((s) => s.params.stepFactor), [3, 6]);
  * ```
  */
-export const WIDE_SWEEP_FIELDS: Pick<Claim<WideInstance>, "generate" | "parameters" | "scenarios" | "hypotheses"> = {
+export const WIDE_SWEEP_FIELDS: Pick<
+  Claim<WideInstance>,
+  "generate" | "parameters" | "scenarios" | "hypotheses" | "sweepParameter"
+> = {
   generate: wideSweepInstance,
+  sweepParameter: "width",
   parameters: WIDE_PARAMETERS,
   scenarios: WIDE_STEP_SCENARIOS,
   hypotheses: [ASSUMPTION_11_18],
@@ -224,7 +228,7 @@ export const WIDE_SWEEP_FIELDS: Pick<Claim<WideInstance>, "generate" | "paramete
 
 /**
  * The rate verdict of a width-sweep claim: the fitted exponent in n of one quantity per instance,
- * over `WIDE_WIDTHS`, at the false-alarm level `CHECK_FALSE_ALARM` the claims declare.
+ * over `WIDE_WIDTHS` (or the widths the samples have, when `explore --sweep --widths` chose others), at the false-alarm level `CHECK_FALSE_ALARM` the claims declare.
  *
  * @example
  * ```ts
@@ -232,10 +236,15 @@ export const WIDE_SWEEP_FIELDS: Pick<Claim<WideInstance>, "generate" | "paramete
  * import { WIDE_WIDTHS, wideDecayVerdict } from "./wide_lecun_sweep.ts";
  * const samples = WIDE_WIDTHS.map((width, k) => ({ width, value: (1 + 0.02 * (k % 2)) / Math.sqrt(width) }));
  * assert.equal(wideDecayVerdict(samples, "gap").holds, true);
+ * const chosen = [16, 32, 64, 128, 256].map((width) => ({ width, value: 1 / Math.sqrt(width) }));
+ * assert.match(wideDecayVerdict(chosen, "gap").summary, /n ∈ \{16, 32, 64, 128, 256\}/);
  * ```
  */
 export function wideDecayVerdict(samples: readonly WidthSample[], label: string): AggregateCheck {
-  return inverseSqrtDecayVerdict(samples, label, WIDE_WIDTHS, CHECK_FALSE_ALARM);
+  // The summary names the widths swept: the sweep's own, or those `explore --sweep --widths` chose.
+  const own = samples.every((s) => WIDE_WIDTHS.includes(s.width));
+  const widths = own ? WIDE_WIDTHS : [...new Set(samples.map((s) => s.width))].sort((a, b) => a - b);
+  return inverseSqrtDecayVerdict(samples, label, widths, CHECK_FALSE_ALARM);
 }
 
 /** What a GD run on the full and on the linearised model records. */

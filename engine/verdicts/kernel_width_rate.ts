@@ -10,6 +10,7 @@ import type { AggregateCheck, InstanceRecord, StatisticalTest } from "../claim.t
 import { CHECK_FALSE_ALARM, levelText } from "../false_alarm.ts";
 import { withData } from "../records.ts";
 import { exponentTest } from "./log_log_fit.ts";
+import { exponentWords } from "../words.ts";
 import { linearFit } from "../../numerics/stats.ts";
 
 /** What one draw of a width sweep keeps for the rate fit. */
@@ -145,8 +146,17 @@ export function widthRateVerdict(records: InstanceRecord<WidthRateData>[], lecun
     ? ` The error about K^LC itself adds the exact mean term ((1 + xᵀz)E[σ′σ′] + 1)/n of the proof's decomposition, ` +
       `which steepens its log–log slope at small widths (reported, not decided): ${reported(uncentered)}.`
     : "";
+  const outside = fits.filter((f) => !(f.lo <= f.reference && f.reference <= f.hi));
+  const failure = outside.map((f) =>
+    `${f.dist}: the fitted exponent ${exponentWords(f.slope, f.lo, f.hi)} (decision interval) ${
+      f.lo > f.reference ? "lies above" : "lies below"
+    } the exact finite-n ${f.reference.toFixed(3).replace(/^-/, "−")}: the kernel's deviation ${
+      f.lo > f.reference ? "shrinks more slowly" : "shrinks faster"
+    } with the width than the printed rate`
+  ).join("; ");
   return {
     holds: !contains ? false : decays ? true : "inconclusive",
+    ...(contains ? {} : { failure }),
     summary: `log–log least-squares fit against the width of the RMS over seeds of the root sum of squares F of the ` +
       `kernel entries' deviations ${lecun ? "from the finite-n mean E[(1/n)K̂ₙ] = K^LC + O(1/n)" : "from K^NTK"}, ${
         (conf * 100).toFixed(3)

@@ -42,6 +42,12 @@ Deno.test("widthRateVerdict: accepts the exact rate, rejects a slower one, repor
   const ok = widthRateVerdict(sweep(-0.5), true);
   assert.equal(ok.holds, true);
   assert.equal(ok.rows?.length, 6);
-  assert.equal(widthRateVerdict(sweep(-0.25), false).holds, false);
+  assert.equal(ok.failure, undefined);
+  const slow = widthRateVerdict(sweep(-0.25), false);
+  assert.equal(slow.holds, false);
+  assert.match(
+    slow.failure!,
+    /^N: the fitted exponent −0\.2\d\d \[−0\.\d+, −0\.\d+\] \(decision interval\) lies above the exact finite-n −0\.500: the kernel's deviation shrinks more slowly/,
+  );
   assert.equal(widthRateVerdict(sweep(-0.5), false).rows?.length, 4);
 });

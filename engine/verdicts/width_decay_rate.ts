@@ -7,6 +7,7 @@
 import type { AggregateCheck, InstanceRecord } from "../claim.ts";
 import { withData } from "../records.ts";
 import { exponentTest } from "./log_log_fit.ts";
+import { exponentWords } from "../words.ts";
 import { confidencePercent } from "../false_alarm.ts";
 import { linearFit } from "../../numerics/stats.ts";
 
@@ -51,6 +52,10 @@ export function widthSamples<D extends { width: number }>(
  * assert.equal(inverseSqrtDecayVerdict(decaying, "gap", widths, 0.01).holds, true);
  * const flat = widths.map((width, k) => ({ width, value: 1 + 0.01 * (k % 2) }));
  * assert.equal(inverseSqrtDecayVerdict(flat, "gap", widths, 0.01).holds, false);
+ * assert.match(inverseSqrtDecayVerdict(flat, "gap", widths, 0.01).failure!, /of gap in n .* is not below 0: gap does not decay/);
+ * const slow = widths.map((width, k) => ({ width, value: (1 + 0.02 * (k % 2)) * width ** -0.3 }));
+ * assert.match(inverseSqrtDecayVerdict(slow, "gap", widths, 0.01).failure!, /exponent −0\.\d+ \[.*\] .* is above the printed −1\/2/);
+ * assert.equal(inverseSqrtDecayVerdict(decaying, "gap", widths, 0.01).failure, undefined);
  * assert.equal(inverseSqrtDecayVerdict(flat.slice(0, 4), "gap", widths, 0.01).holds, "inconclusive");
  * ```
  */
@@ -67,8 +72,17 @@ export function inverseSqrtDecayVerdict(
     1 - alpha,
   );
   const { lo, hi } = fit.slopeInterval;
+  const exponent = `the fitted exponent ${exponentWords(fit.slope, lo, hi)} of ${label} in n (${
+    confidencePercent(alpha)
+  } interval)`;
+  const failure = hi >= 0
+    ? `${exponent} is not below 0: ${label} does not decay in n, let alone as the printed C·n^{-1/2}`
+    : lo > -0.5
+    ? `${exponent} is above the printed −1/2: ${label} decays more slowly than C·n^{-1/2}`
+    : undefined;
   return {
     holds: hi < 0 && lo <= -0.5,
+    ...(failure === undefined ? {} : { failure }),
     summary: `${label} against n over n ∈ {${widths.join(", ")}}: fitted exponent ${fit.slope.toFixed(3)}, ${
       confidencePercent(alpha)
     } CI [${lo.toFixed(3)}, ${

@@ -6,7 +6,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
-import { failedAs } from "../../engine/words.ts";
+import { failedAs, labelled } from "../../engine/words.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
 import { chart, nominal, quantitative } from "../../engine/plots/chart.ts";
@@ -130,6 +130,8 @@ $\eta = 2^{-j}/\lambda_{\max}$, $j = 1..4$, at $t = k\eta$ stays within the rigo
         const T = 1 / lmax;
         const up0 = transposeMatVec(vectors, u0);
         const orders: number[] = [];
+        /** Each order's halving of η (in units of 1/λ_max), so the trace labels it even when one is skipped. */
+        const halvings: string[] = [];
         let prevGap = NaN;
         for (let j = 1; j <= 4; j++) {
           const eta = 2 ** -j / lmax, steps = Math.round(T / eta);
@@ -146,11 +148,14 @@ $\eta = 2^{-j}/\lambda_{\max}$, $j = 1..4$, at $t = k\eta$ stays within the rigo
           const c = atMost(gap, bound);
           holds &&= c.ok;
           worst = Math.max(worst, ratio(c.observed, c.bound));
-          if (j > 1 && gap > 1e3 * EPS * scale) orders.push(Math.log2(prevGap / gap));
+          if (j > 1 && gap > 1e3 * EPS * scale) {
+            orders.push(Math.log2(prevGap / gap));
+            halvings.push(`1/${2 ** (j - 1)} → 1/${2 ** j}`);
+          }
           prevGap = gap;
         }
-        detail += `; GD gap order in η ≈ ${
-          orders.map((o) => o.toFixed(2)).join(", ") || "n/a (gap at rounding level)"
+        detail += `; GD gap order in η: ${
+          labelled("ηλ_max", halvings, orders.map((o) => o.toFixed(2))) || "n/a (gap at rounding level)"
         }`;
         return { holds, observed: worst, bound: 1, tightness: worst, detail, data: { orders } };
       },

@@ -12,7 +12,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
-import { failedAs } from "../../engine/words.ts";
+import { failedAs, labelled } from "../../engine/words.ts";
 import type { AggregateCheck, Claim, ConclusionCheck, Hypothesis, InstanceContext } from "../../engine/claim.ts";
 import type { InstanceRecord, PlotSpec, Scenario } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM, successRateVerdict } from "../../engine/false_alarm.ts";
@@ -35,6 +35,8 @@ const DS = 0.1;
 const TIMES = [1, 10, 100, 1e3, 1e4, 1e6, 1e10, 1e20, 1e30, 1e50, 1e75, 1e100];
 /** The three times the shrinking criterion compares. */
 const JUDGED = [1e20, 1e50, 1e100];
+/** The judged times as the trace labels them. */
+const JUDGED_LABELS = ["10²⁰", "10⁵⁰", "10¹⁰⁰"];
 /**
  * Pre-registered: the relative gap left at t = 10¹⁰⁰ must be ≤ this (a finite-time proxy of the limit; fixed after a
  * three-instance pilot, which left 0.45 %, 0.47 % and 1.8 %, and before any run of the claim).
@@ -246,8 +248,8 @@ function checkFlow(i: TvMarginInstance, referenceFactor: number): ConclusionChec
       b.discretisationBound.toExponential(2)
     }); reference M = ${referenceFactor}·U = ${upper.toPrecision(6)} (lower side ${
       lowerRef.toPrecision(6)
-    }); gap G(t) at 10²⁰, 10⁵⁰, 10¹⁰⁰: ${
-      JUDGED.map((t) => gaps[at(t)].toExponential(3)).join(", ")
+    }); gap G(t) at ${
+      labelled("t", JUDGED_LABELS, JUDGED.map((t) => gaps[at(t)].toExponential(3)))
     } (step-doubling error there ≤ ${
       Math.max(errors[k20], errors[k50], errors[k100]).toExponential(1)
     }); max γ̄(t)/(U/2) = ${worst.toFixed(6)}; Π₂ identity error ${projErr.toExponential(1)}`,
