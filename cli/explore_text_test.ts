@@ -113,7 +113,7 @@ Deno.test("explore --sweep --widths: a width sweep's aggregate at chosen widths;
   await refused(["prop-11.25", "--sweep", "--widths", "16,32"], /at least 3 distinct/);
   await refused(["prop-11.25", "--sweep", "--widths", "16,32,16"], /16 more than once/);
   await refused(["prop-11.25", "--sweep", "--widths", "16,0x20,64"], /--widths: --width must be a finite decimal/);
-  await refused(["prop-11.25", "--sweep", "--widths", "16,32,4000"], /--widths: --width must be in \[4, 1024\]/);
+  await refused(["prop-11.25", "--sweep", "--widths", "16,32,4000"], /--widths: --width must be in \[4, 2048\]/);
   await refused(["prop-11.25", "--sweep", "--widths", "16,,64"], /empty/);
   await refused(["prop-11.25", "--widths", "16,32,64"], /goes with --sweep/);
   await refused(["chizat-lazy", "--sweep", "--widths", "16,32,64"], /sweeps no width/);

@@ -161,7 +161,7 @@ function wideSweepInstance({ rng, index, params = {} }: InstanceContext): WideIn
 
 /** The parameters of the width-sweep claims: the width and the step factor. */
 const WIDE_PARAMETERS: Record<string, ParameterSpec> = {
-  width: { type: "integer", min: 4, max: 1024, help: "width n (the sweep uses 128…2048)" },
+  width: { type: "integer", min: 4, max: 2048, help: "width n (the sweep uses 128…2048)" },
   stepFactor: {
     type: "number",
     min: 0.05,

@@ -357,7 +357,7 @@ reaches the float64 rounding floor: (11.4.6a) and (11.4.6b) (compared as $\|E(w_
         max: 4,
         help: "sine family: h·(λ_min + λ_max) (the hypothesis (11.4.4) is ≤ 1)",
       },
-      width: { type: "integer", min: 16, max: 1024, help: "wide family: width n (the run uses 256, 1024, 4096)" },
+      width: { type: "integer", min: 16, max: 4096, help: "wide family: width n (the run uses 256, 1024, 4096)" },
     },
     scenarios: [{
       name: "nonlinearity-above-11.4.3",
