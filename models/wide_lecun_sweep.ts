@@ -228,7 +228,7 @@ export const WIDE_SWEEP_FIELDS: Pick<
 
 /**
  * The rate verdict of a width-sweep claim: the fitted exponent in n of one quantity per instance,
- * over `WIDE_WIDTHS` (or the widths the samples have, when `explore --sweep --widths` chose others), at the false-alarm level `CHECK_FALSE_ALARM` the claims declare.
+ * over the widths the samples have (`WIDE_WIDTHS` in a run of the claim; those `explore --sweep --widths` chose), at the false-alarm level `CHECK_FALSE_ALARM` the claims declare.
  *
  * @example
  * ```ts
@@ -241,9 +241,9 @@ export const WIDE_SWEEP_FIELDS: Pick<
  * ```
  */
 export function wideDecayVerdict(samples: readonly WidthSample[], label: string): AggregateCheck {
-  // The summary names the widths swept: the sweep's own, or those `explore --sweep --widths` chose.
-  const own = samples.every((s) => WIDE_WIDTHS.includes(s.width));
-  const widths = own ? WIDE_WIDTHS : [...new Set(samples.map((s) => s.width))].sort((a, b) => a - b);
+  // The summary names the widths fitted: the sweep's own, or those `explore --sweep --widths` chose (a subset of the
+  // sweep's own included).
+  const widths = [...new Set(samples.map((s) => s.width))].sort((a, b) => a - b);
   return inverseSqrtDecayVerdict(samples, label, widths, CHECK_FALSE_ALARM);
 }
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { exactJacobian, stepSizeCondition, sweepWidth, trainWide, wideData, wideInstance } from "./wide_lecun_sweep.ts";
-import { WIDE_WIDTHS, widthGapCheck } from "./wide_lecun_sweep.ts";
+import { WIDE_WIDTHS, wideDecayVerdict, widthGapCheck } from "./wide_lecun_sweep.ts";
 import { lecunKernel } from "./ntk_kernels.ts";
 import { arctan } from "./activation.ts";
 import { gaussian } from "../numerics/random.ts";
@@ -69,4 +69,13 @@ Deno.test("widthGapCheck: holds only when the gap is finite and the loss fell; a
   assert.match(bad.detail, /did not decrease/);
   const nan = widthGapCheck(wideInstance(createRng(1), 16), exactJacobian, { ...gap, of: () => NaN });
   assert.equal(nan.holds, false);
+});
+
+Deno.test("wideDecayVerdict names the widths it fitted: the sweep's own, or a subset of them (explore --widths)", () => {
+  // Gaps ∝ n^{-1} with a seeded ±5% jitter, 3 draws per width.
+  const rng = createRng("wide-decay-summary");
+  const at = (widths: readonly number[]) =>
+    widths.flatMap((width) => [0, 1, 2].map(() => ({ width, value: (1 + 0.05 * rng.uniform(-1, 1)) / width })));
+  assert.match(wideDecayVerdict(at(WIDE_WIDTHS), "gap").summary, /over n ∈ \{128, 256, 512, 1024, 2048\}:/);
+  assert.match(wideDecayVerdict(at([128, 256, 512]), "gap").summary, /over n ∈ \{128, 256, 512\}:/);
 });
