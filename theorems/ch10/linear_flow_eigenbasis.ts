@@ -39,6 +39,8 @@ export type LinearFlowInstance = RankControlledRegression;
 export interface LinearFlowData {
   /** Observed orders in η of the GD–flow gap, one per halving above rounding level. */
   orders: number[];
+  /** Each order's halving: j for ηλ_max = 2^{-j} → 2^{-(j+1)} (a halving at rounding level is skipped). */
+  halvings: number[];
 }
 
 /** The closed form under test: the error u(t) of the flow, given u(0). */
@@ -130,8 +132,9 @@ $\eta = 2^{-j}/\lambda_{\max}$, $j = 1..4$, at $t = k\eta$ stays within the rigo
         const T = 1 / lmax;
         const up0 = transposeMatVec(vectors, u0);
         const orders: number[] = [];
-        /** Each order's halving of η (in units of 1/λ_max), so the trace labels it even when one is skipped. */
-        const halvings: string[] = [];
+        /** Each order's halving of η (j − 1 for 2^{-(j−1)} → 2^{-j} in units of 1/λ_max), so the trace and the plot
+         * label it even when one is skipped. */
+        const halvings: number[] = [];
         let prevGap = NaN;
         for (let j = 1; j <= 4; j++) {
           const eta = 2 ** -j / lmax, steps = Math.round(T / eta);
@@ -150,14 +153,15 @@ $\eta = 2^{-j}/\lambda_{\max}$, $j = 1..4$, at $t = k\eta$ stays within the rigo
           worst = Math.max(worst, ratio(c.observed, c.bound));
           if (j > 1 && gap > 1e3 * EPS * scale) {
             orders.push(Math.log2(prevGap / gap));
-            halvings.push(`1/${2 ** (j - 1)} → 1/${2 ** j}`);
+            halvings.push(j - 1);
           }
           prevGap = gap;
         }
         detail += `; GD gap order in η: ${
-          labelled("ηλ_max", halvings, orders.map((o) => o.toFixed(2))) || "n/a (gap at rounding level)"
+          labelled("ηλ_max", halvings.map((h) => `1/${2 ** h} → 1/${2 ** (h + 1)}`), orders.map((o) => o.toFixed(2))) ||
+          "n/a (gap at rounding level)"
         }`;
-        return { holds, observed: worst, bound: 1, tightness: worst, detail, data: { orders } };
+        return { holds, observed: worst, bound: 1, tightness: worst, detail, data: { orders, halvings } };
       },
     },
     aggregate(records) {
@@ -173,9 +177,9 @@ $\eta = 2^{-j}/\lambda_{\max}$, $j = 1..4$, at $t = k\eta$ stays within the rigo
     },
     plots(records) {
       const values = withData(records).flatMap(({ record, data }) =>
-        data.orders.map((o, j) => ({
+        data.orders.map((o, k) => ({
           instance: record.index,
-          halving: `η/${2 ** (j + 1)} → η/${2 ** (j + 2)}`,
+          halving: `η/${2 ** data.halvings[k]} → η/${2 ** (data.halvings[k] + 1)}`,
           order: o,
         }))
       );
