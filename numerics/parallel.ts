@@ -16,6 +16,11 @@ export type Task<I, O> = (input: I) => O | Promise<O>;
 export interface PoolOptions {
   /** Number of workers (default: `navigator.hardwareConcurrency`, at least 1). */
   workers?: number;
+  /**
+   * Inputs a worker may hold at once (default 2): the one it runs and the next, so that it starts the next as soon as
+   * it finishes, even while this thread is busy (a long synchronous test would otherwise leave it idle).
+   */
+  depth?: number;
 }
 
 interface Reply {
@@ -84,7 +89,9 @@ export class WorkerPool<I, O> {
   /** Number of workers. */
   readonly size: number;
   #workers: Worker[] = [];
-  #idle: Worker[] = [];
+  /** Inputs sent to each worker and not answered yet. */
+  #held = new Map<Worker, number>();
+  #depth: number;
   #queue: { job: Job<I, O>; index: number }[] = [];
   #head = 0;
   #inFlight = new Map<number, { job: Job<I, O>; index: number }>();
@@ -96,6 +103,11 @@ export class WorkerPool<I, O> {
     const size = options.workers ?? defaultWorkers();
     if (!(Number.isInteger(size) && size >= 1)) throw new RangeError(`workers must be a positive integer, got ${size}`);
     this.size = size;
+    const depth = options.depth ?? 2;
+    if (!(Number.isInteger(depth) && depth >= 1)) {
+      throw new RangeError(`depth must be a positive integer, got ${depth}`);
+    }
+    this.#depth = depth;
     for (let w = 0; w < size; w++) {
       const worker = new Worker(WORKER_URL, { type: "module" });
       worker.postMessage({ task: String(taskUrl) });
@@ -105,12 +117,12 @@ export class WorkerPool<I, O> {
         this.#failAll(new Error(`worker error: ${ev.message}`));
       };
       this.#workers.push(worker);
-      this.#idle.push(worker);
+      this.#held.set(worker, 0);
     }
   }
 
   /**
-   * Maps the task over the inputs on all workers (each takes the next queued input when it finishes
+   * Maps the task over the inputs on all workers (each holds up to `depth` queued inputs and takes the next when it finishes
    * one); outputs in input order. Rejects with the first task error (naming its input index) and drops
    * the call's remaining inputs. `onProgress` is called after each output with the number done so far.
    */
@@ -132,12 +144,19 @@ export class WorkerPool<I, O> {
     });
   }
 
-  /** Sends queued inputs to idle workers. */
+  /** The worker holding the fewest inputs, if it holds fewer than the depth. */
+  #leastHeld(): Worker | undefined {
+    let best: Worker | undefined, fewest = this.#depth;
+    for (const [worker, held] of this.#held) if (held < fewest) [best, fewest] = [worker, held];
+    return best;
+  }
+
+  /** Sends queued inputs to the workers holding fewer than `depth` (the least held first). */
   #pump(): void {
-    while (this.#idle.length > 0 && this.#head < this.#queue.length) {
+    for (let worker = this.#leastHeld(); worker && this.#head < this.#queue.length; worker = this.#leastHeld()) {
       const task = this.#queue[this.#head++];
       if (task.job.failed) continue;
-      const worker = this.#idle.pop()!;
+      this.#held.set(worker, this.#held.get(worker)! + 1);
       const id = this.#sequence++;
       this.#inFlight.set(id, task);
       worker.postMessage({ index: id, input: task.job.inputs[task.index] });
@@ -152,7 +171,7 @@ export class WorkerPool<I, O> {
     const task = this.#inFlight.get(id);
     if (!task) return;
     this.#inFlight.delete(id);
-    this.#idle.push(worker);
+    this.#held.set(worker, this.#held.get(worker)! - 1);
     const { job, index } = task;
     if (!job.failed) {
       if (error !== undefined) {
@@ -185,7 +204,7 @@ export class WorkerPool<I, O> {
     this.#closed = true;
     for (const w of this.#workers) w.terminate();
     this.#workers = [];
-    this.#idle = [];
+    this.#held.clear();
     this.#inFlight.clear();
     this.#queue = [];
     this.#head = 0;

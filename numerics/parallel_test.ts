@@ -71,3 +71,14 @@ Deno.test("WorkerPool: concurrent maps share the workers, each in order; a faili
     pool.close();
   }
 });
+
+Deno.test("WorkerPool: a worker holding several inputs (depth) runs them in turn, in order; a bad depth is refused", async () => {
+  const inTurnTask = new URL("./parallel_in_turn_task.ts", import.meta.url);
+  const pool = new WorkerPool<number, number>(inTurnTask, { workers: 1, depth: 3 });
+  try {
+    assert.deepEqual(await pool.map([20, 1, 5, 2, 9]), [20, 1, 5, 2, 9]);
+  } finally {
+    pool.close();
+  }
+  assert.throws(() => new WorkerPool(squareTask, { workers: 1, depth: 0 }), /depth must be a positive integer/);
+});

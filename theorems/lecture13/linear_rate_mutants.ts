@@ -8,20 +8,6 @@ import type { Claim } from "../../engine/claim.ts";
 import { linearRate } from "./linear_rate.ts";
 
 /**
- * yang-linear-rate with a rate claimed 4 times faster, exp(−4Nλ_S t/n): its one test instance fails.
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { yangLinearRateFourTimesFaster } from "./linear_rate_mutants.ts";
- * assert.equal(yangLinearRateFourTimesFaster().id, "yang-linear-rate");
- * ```
- */
-export function yangLinearRateFourTimesFaster(): Claim {
-  return linearRate(() => 4);
-}
-
-/**
  * yang-linear-rate with the rate claimed twice as fast, exp(−2Nλ_S t/n) (the factor 1/2 of λ_min ≥ λ_S/2 dropped):
  * the flow attains about 2Nλ_min(K̂^(a))/n, so it fails on the draws with λ_min(K̂^(a)(θ⁰)) < λ_S, about half.
  *

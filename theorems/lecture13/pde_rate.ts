@@ -163,6 +163,8 @@ then with probability at least $1-\delta$ over $\theta^0$, for all $t \ge 0$, $R
     generate({ rng, index, params = {} }) {
       const base = PDE_RATE_PLAN[index % PDE_RATE_PLAN.length];
       const targets = base.samples.map(() => rng.uniform(-1, 1));
+      // A non-finite target (a poisoned stream) would size N and draw 16 networks of 10⁵ neurons for nothing.
+      if (!targets.every(Number.isFinite)) throw new Error(`a target is not finite: ${targets.join(", ")}`);
       const M = params.M ?? base.M, delta = params.delta ?? base.delta;
       const samples = base.samples.map((s) => ({
         x: s.x,
