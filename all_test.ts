@@ -13,6 +13,7 @@ import "./testing/catalog_runs.ts";
 import "./cli/claims_module_test.ts";
 import "./cli/cli_test.ts";
 import "./cli/explore_out_test.ts";
+import "./cli/explore_sweep_test.ts";
 import "./cli/explore_text_test.ts";
 import "./cli/merge_reports_test.ts";
 import "./cli/mutate_test.ts";

@@ -109,13 +109,16 @@ export function sweepWidths(
   return widths;
 }
 
-/** The claim with instance k at the k-th of `widths` (in turn) for its swept parameter. */
+/** The claim with instance k at widths[floor(k / sweepStride) % widths.length] for its swept parameter. */
 function atWidths(claim: Claim, widths: readonly number[]): Claim {
-  const parameter = claim.sweepParameter!;
+  const parameter = claim.sweepParameter!, stride = claim.sweepStride ?? 1;
   return {
     ...claim,
     generate: (ctx) =>
-      claim.generate({ ...ctx, params: { ...ctx.params, [parameter]: widths[ctx.index % widths.length] } }),
+      claim.generate({
+        ...ctx,
+        params: { ...ctx.params, [parameter]: widths[Math.floor(ctx.index / stride) % widths.length] },
+      }),
   };
 }
 

@@ -428,6 +428,11 @@ export interface Claim<I = unknown, D = ConclusionData> {
    * it otherwise.
    */
   sweepParameter?: string;
+  /**
+   * How many consecutive instances share one width of the sweep (default 1): with `--widths a,b,c` instance k takes
+   * widths[floor(k / sweepStride) % widths.length], as a sweep whose laws vary fastest, then widths, runs it.
+   */
+  sweepStride?: number;
   /** Plots for the report. */
   plots?(records: InstanceRecord<D>[], aggregate: AggregateCheck | undefined): PlotSpec[];
   /** Parameters `deno task explore` accepts as flags, and a search may tune. */

@@ -279,7 +279,16 @@ export function widthSweepClaimFields(
   limitUnderTest: LimitKernel,
 ): Pick<
   Claim<SweepInstance, WidthRateData>,
-  "tightness" | "instances" | "parameters" | "unbreakable" | "generate" | "describe" | "hypotheses" | "conclusion"
+  | "tightness"
+  | "instances"
+  | "parameters"
+  | "sweepParameter"
+  | "sweepStride"
+  | "unbreakable"
+  | "generate"
+  | "describe"
+  | "hypotheses"
+  | "conclusion"
 > {
   const draw = widthSweep(parametrisation, limitUnderTest);
   return {
@@ -299,6 +308,9 @@ export function widthSweepClaimFields(
       },
       n: { type: "integer", min: 1, max: 2 ** 13, help: "width n" },
     },
+    // --widths: laws vary fastest, then widths (sweepCell), so SWEEP_LAWS.length consecutive instances share a width.
+    sweepParameter: "n",
+    sweepStride: SWEEP_LAWS.length,
     unbreakable:
       "The growth constant R is free: it is taken ≥ the inputs' norms and the activation's growth constant, and every " +
       "activation of the library has σ, σ′ of linear growth; the width is the limit variable, not a hypothesis (try --n 1).",
