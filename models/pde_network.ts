@@ -103,9 +103,11 @@ export class PdeNetwork {
   /** Φᵢₖ = φ(wₖ; xᵢ), row i. */
   features(theta: ArrayLike<number>): Float64Array[] {
     const { width: N, dim: d } = this;
+    // Each wₖ is read out once, not once per sample (this was the flow's hottest allocation).
+    const ws = Array.from({ length: N }, (_, k) => sub(theta, N + k * d, d));
     return this.samples.map((s) => {
       const row = new Float64Array(N);
-      for (let k = 0; k < N; k++) row[k] = pdeFeature(s, sub(theta, N + k * d, d), this.scale);
+      for (let k = 0; k < N; k++) row[k] = pdeFeature(s, ws[k], this.scale);
       return row;
     });
   }
