@@ -9,20 +9,6 @@ import type { Claim } from "../../engine/claim.ts";
 import { kappaWidthDecay, printedKappaExponent } from "./kappa_width_decay.ts";
 
 /**
- * eq-10.47 with a bound exponent of −3/2 (κ ≲ d_hid^{-3/2}): the fitted exponent catches it.
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { kappaWidthDecayExponentThreeHalves } from "./kappa_width_decay_mutants.ts";
- * assert.equal(kappaWidthDecayExponentThreeHalves().id, "eq-10.47");
- * ```
- */
-export function kappaWidthDecayExponentThreeHalves(): Claim {
-  return kappaWidthDecay(() => -1.5);
-}
-
-/**
  * eq-10.47's near miss: every bound exponent 1/4 too small (κ ≲ d_hid^{-3/4} for α = 1/√d_hid): the ReLU fits
  * (and the tanh corrected tests) catch it.
  *

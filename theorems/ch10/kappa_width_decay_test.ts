@@ -2,14 +2,8 @@ import assert from "node:assert/strict";
 import { startMutantRun, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import { falsifiedByItsTests, testsMatchVerdict } from "../../testing/test_records.ts";
 
-const exponentThreeHalves = startMutantRun(import.meta.url, "kappaWidthDecayExponentThreeHalves");
 const quarterLow = startMutantRun(import.meta.url, "kappaWidthDecayExponentQuarterLow");
 const printed = startWholeRun(new URL("./kappa_width_decay.ts", import.meta.url), "kappaWidthDecay");
-
-Deno.test(
-  "eq-10.47 catches a bound exponent of −3/2 (κ ≲ d_hid^{-3/2})",
-  async () => falsifiedByItsTests(await wholeRun(exponentThreeHalves)),
-);
 
 Deno.test(
   "eq-10.47 catches the near miss: the bound exponent off by 1/4 (κ ≲ d_hid^{-3/4} for α = 1/√d_hid)",

@@ -9,23 +9,6 @@ import { lecunKernel } from "../../models/ntk_kernels.ts";
 import { tangentKernelEigenvalues } from "./tangent_kernel_eigenvalues.ts";
 
 /**
- * lemma-11.19 with a band built from 3·K^LC: the frequency test rejects.
- *
- * @example
- * ```ts
- * import assert from "node:assert/strict";
- * import { tangentKernelEigenvaluesThreefoldKernel } from "./tangent_kernel_eigenvalues_mutants.ts";
- * assert.equal(tangentKernelEigenvaluesThreefoldKernel().id, "lemma-11.19");
- * ```
- */
-export function tangentKernelEigenvaluesThreefoldKernel(): Claim {
-  return tangentKernelEigenvalues((x, z, s) => {
-    const k = lecunKernel(x, z, s);
-    return { value: 3 * k.value, error: 3 * k.error };
-  });
-}
-
-/**
  * lemma-11.19 with a band built from 2·K^LC (the limit kernel off by a factor 2, so the band's lower end
  * is nλ_min^LC itself, which λ_min(K̂ₙ) undershoots about as often as not): the frequency test rejects.
  *

@@ -2,15 +2,12 @@ import { falsified, startMutantRun, wholeRun } from "../../testing/whole_run.ts"
 import { aggregateScenarioTests } from "../../testing/aggregate_scenario_tests.ts";
 import { tangentKernelEigenvalues } from "./tangent_kernel_eigenvalues.ts";
 
-const threefoldKernel = startMutantRun(import.meta.url, "tangentKernelEigenvaluesThreefoldKernel");
 const twofoldKernel = startMutantRun(import.meta.url, "tangentKernelEigenvaluesTwofoldKernel");
 
 aggregateScenarioTests(tangentKernelEigenvalues, [
   ["width-below-n0", "breaks"],
   ["width-64-below-chebyshev-n0", "survives"],
 ]);
-
-Deno.test("lemma-11.19 catches a band built from 3·K^LC", async () => falsified(await wholeRun(threefoldKernel)));
 
 Deno.test(
   "lemma-11.19 catches the near miss: a band built from 2·K^LC",
