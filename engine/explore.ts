@@ -10,7 +10,7 @@ import fc from "npm:fast-check@4.10.2";
 import type { AggregateCheck, Claim, FrequencyCell, InstanceRecord, Outcome } from "./claim.ts";
 import { outcomeOf, type Scenario } from "./claim.ts";
 import { lowPower, POWER_GOAL } from "./false_alarm.ts";
-import { runInstance } from "./run.ts";
+import { type InstanceMapper, runInstance } from "./run.ts";
 import { formatNumber } from "./report.ts";
 import { aggregateFailure, failureSentence } from "./words.ts";
 import { createRng } from "../numerics/random.ts";
@@ -122,6 +122,8 @@ export interface ScenarioRunExtras {
    * draw; and the shrunk counterexample's record, when one was found.
    */
   keep?: { records: InstanceRecord[]; counterexample?: InstanceRecord };
+  /** Runs an aggregate scenario's draws (default: in this thread, in order), e.g. a pool's `mapInstances`. */
+  mapInstances?: InstanceMapper;
 }
 
 /** How an aggregate scenario was decided, and why it is not shrunk (shown beside its outcome). */
@@ -388,12 +390,16 @@ export async function runAggregateScenario(
   if (draws === undefined || !(draws >= 1)) {
     throw new Error(`${claim.id}: aggregate scenario ${scenario.name} must declare its number of draws (instances)`);
   }
+  const drawOptions = { params: scenario.params, ignoreHypotheses: true };
   const records: InstanceRecord[] = [];
-  for (let index = 0; index < draws; index++) {
-    records.push(
-      await runInstance(claim, options.seed, index, "test", draws, { params: scenario.params, ignoreHypotheses: true }),
-    );
-    options.onProgress?.(index + 1, draws, "draw");
+  if (options.mapInstances) {
+    const progress = (done: number, total: number) => options.onProgress?.(done, total, "draw");
+    records.push(...await options.mapInstances(claim, options.seed, "test", draws, progress, drawOptions));
+  } else {
+    for (let index = 0; index < draws; index++) {
+      records.push(await runInstance(claim, options.seed, index, "test", draws, drawOptions));
+      options.onProgress?.(index + 1, draws, "draw");
+    }
   }
   options.keep?.records.push(...records);
   const aggregate = await safeAggregate(claim, records);

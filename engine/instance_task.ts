@@ -7,7 +7,7 @@
  */
 import * as tf from "npm:@tensorflow/tfjs@4.22.0";
 import type { BudgetName, Claim, InstanceRecord } from "./claim.ts";
-import { runInstance } from "./run.ts";
+import { type InstanceOptions, runInstance } from "./run.ts";
 import { claimFromSource, type ClaimSource } from "./registry.ts";
 
 // The CPU backend, chosen before anything asks for one (tfjs would otherwise probe WebGL, loudly, and fail).
@@ -27,6 +27,10 @@ export interface InstanceTaskInput {
   budget: BudgetName;
   /** Instances in the run. */
   count: number;
+  /** Parameter values for every instance (a scenario's), as `runInstance`'s option. */
+  params?: Readonly<Record<string, number>>;
+  /** Check the conclusion even where a hypothesis fails (explorations), as `runInstance`'s option. */
+  ignoreHypotheses?: boolean;
 }
 
 /** Claims rebuilt from module exports in this worker, by `module#name` or `module#name[index]` (each built once). */
@@ -54,7 +58,12 @@ export default async function runInstanceTask(input: InstanceTaskInput): Promise
   const claim = await rebuilt.get(key)!;
   const records: InstanceRecord[] = [];
   for (let index = input.index; index < input.index + (input.batch ?? 1); index++) {
-    records.push(await runInstanceWithoutLeaks(claim, input.seed, index, input.budget, input.count));
+    records.push(
+      await runInstanceWithoutLeaks(claim, input.seed, index, input.budget, input.count, {
+        params: input.params,
+        ignoreHypotheses: input.ignoreHypotheses,
+      }),
+    );
   }
   return records;
 }
@@ -78,9 +87,10 @@ export async function runInstanceWithoutLeaks(
   index: number,
   budget: BudgetName,
   count: number,
+  options: InstanceOptions = {},
 ): Promise<InstanceRecord> {
   const tensorsBefore = tf.memory().numTensors;
-  const record = await runInstance(claim, seed, index, budget, count);
+  const record = await runInstance(claim, seed, index, budget, count, options);
   const leaked = tf.memory().numTensors - tensorsBefore;
   if (leaked !== 0) throw new Error(`${claim.id} instance ${index}: leaked ${leaked} tfjs tensors`);
   return record;

@@ -8,7 +8,7 @@
  * @module
  */
 import type { BudgetName, Claim, InstanceRecord } from "./claim.ts";
-import { type InstanceMapper, runInstance } from "./run.ts";
+import { type InstanceMapper, type InstanceOptions, runInstance } from "./run.ts";
 import type { InstanceTaskInput } from "./instance_task.ts";
 import { sourceOf } from "./registry.ts";
 import { type PoolOptions, WorkerPool } from "../numerics/parallel.ts";
@@ -52,12 +52,13 @@ export class InstancePool {
     budget: BudgetName,
     count: number,
     onProgress?: (done: number, total: number) => void,
+    options: InstanceOptions = {},
   ): Promise<InstanceRecord[]> => {
     const source = sourceOf(claim);
     if (!source) {
       const records: InstanceRecord[] = [];
       for (let index = 0; index < count; index++) {
-        records.push(await runInstance(claim, seed, index, budget, count));
+        records.push(await runInstance(claim, seed, index, budget, count, options));
         onProgress?.(index + 1, count);
       }
       return records;
@@ -67,12 +68,50 @@ export class InstancePool {
     const batch = Math.max(1, Math.floor(count / (32 * this.#pool.size)));
     const inputs: InstanceTaskInput[] = [];
     for (let index = 0; index < count; index += batch) {
-      inputs.push({ source, seed, index, batch: Math.min(batch, count - index), budget, count });
+      inputs.push({ source, seed, index, batch: Math.min(batch, count - index), budget, count, ...options });
     }
     const progress = onProgress &&
       ((done: number, total: number) => onProgress(done === total ? count : Math.min(count, done * batch), count));
     return (await this.#pool.map(inputs, progress)).flat();
   };
+
+  /**
+   * The records of the instances `indices` (of a run of `count`), each its own task, so that a few long instances
+   * run side by side; a claim not from `importClaim` runs in this thread. What a test that needs only some
+   * instances (with a scenario's parameters, say) uses to keep this thread free.
+   *
+   * @example
+   * ```ts
+   * import assert from "node:assert/strict";
+   * import { InstancePool } from "./parallel_run.ts";
+   * import { importClaim } from "./registry.ts";
+   * import { runInstance } from "./run.ts";
+   * const claim = await importClaim(new URL("./_toy_claims.ts", import.meta.url), "squareNonNegative");
+   * const pool = new InstancePool({ workers: 2 });
+   * try {
+   *   const [a, b] = await pool.runInstances(claim, 1, "test", 5, [3, 1], { ignoreHypotheses: true });
+   *   assert.deepEqual([a.index, b.index], [3, 1]);
+   *   assert.deepEqual(b, await runInstance(claim, 1, 1, "test", 5, { ignoreHypotheses: true }));
+   * } finally {
+   *   pool.close();
+   * }
+   * ```
+   */
+  async runInstances(
+    claim: Claim,
+    seed: number,
+    budget: BudgetName,
+    count: number,
+    indices: readonly number[],
+    options: InstanceOptions = {},
+  ): Promise<InstanceRecord[]> {
+    const source = sourceOf(claim);
+    if (!source) {
+      return await Promise.all(indices.map((index) => runInstance(claim, seed, index, budget, count, options)));
+    }
+    const inputs = indices.map((index): InstanceTaskInput => ({ source, seed, index, budget, count, ...options }));
+    return (await this.#pool.map(inputs)).flat();
+  }
 
   /** Terminates the workers. */
   close(): void {

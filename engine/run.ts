@@ -26,13 +26,22 @@ export interface RunOptions {
   mapInstances?: InstanceMapper;
 }
 
-/** Computes the records of instances 0..count-1 of a claim, in index order, as `runInstance` would. */
+/** How `runInstance` runs one instance, in what can be sent to a worker. */
+export interface InstanceOptions {
+  /** Parameter values overriding the generator's defaults (a scenario's, or the command line's). */
+  params?: Readonly<Record<string, number>>;
+  /** Check the conclusion even where a hypothesis fails (explorations). */
+  ignoreHypotheses?: boolean;
+}
+
+/** Computes the records of instances 0..count-1 of a claim, in index order, as `runInstance` would (with `options`). */
 export type InstanceMapper = (
   claim: Claim,
   seed: number,
   budget: BudgetName,
   count: number,
   onProgress?: (done: number, total: number) => void,
+  options?: InstanceOptions,
 ) => Promise<InstanceRecord[]>;
 
 /** A failing instance with the command that reproduces it. */
@@ -198,7 +207,7 @@ export async function runInstance(
   index: number,
   budget: BudgetName,
   count: number,
-  options: { params?: Readonly<Record<string, number>>; ignoreHypotheses?: boolean; rng?: Rng } = {},
+  options: InstanceOptions & { rng?: Rng } = {},
 ): Promise<InstanceRecord> {
   const rng = options.rng ?? createRng(instanceSeed(seed, claim.id, index));
   let instance: unknown;
