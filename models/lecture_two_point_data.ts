@@ -75,6 +75,8 @@ export function twoPointData(
   params: Record<string, number | undefined>,
 ): TwoPointData {
   const targets = [rng.uniform(-1, 1), rng.uniform(-1, 1)];
+  // Refused at once: every flow on such data would run to its horizon in NaN before any check could fail.
+  if (!targets.every(Number.isFinite)) throw new Error(`a target is not finite: ${targets.join(", ")}`);
   const set = LARGEST_LAMBDA_S_DATA[params.data ?? plan.data];
   const scale = params.scale ?? 1;
   const xs = set.xs.map((x) => Float64Array.from(x, (v) => scale * v));

@@ -133,6 +133,8 @@ export class TwoLayerNetwork {
     for (let i = 0; i < n; i++) w[n * d + i] = b2 > 0 ? bScale * D.sample(rng) : 0;
     for (let i = 0; i < n; i++) w[n * (d + 1) + i] = vScale * D.sample(rng);
     w[n * (d + 2)] = b2 > 0 ? bScale * D.sample(rng) : 0;
+    // Refused at once: a network from a NaN or infinite draw would be trained to the end in NaN.
+    if (!w.every(Number.isFinite)) throw new Error("an initial weight is not finite (a draw gave NaN or ±∞)");
     return new TwoLayerNetwork(spec, w, true);
   }
 
