@@ -2,19 +2,13 @@ import assert from "node:assert/strict";
 import { outcomeOf } from "../../engine/claim.ts";
 import { runScenario } from "../../engine/explore.ts";
 import { runInstance } from "../../engine/run.ts";
-import { aggregateRejects, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
+import { aggregateRejects, startMutantRun, wholeRun } from "../../testing/whole_run.ts";
 import { edgeOfStability } from "./edge_of_stability.ts";
 import { testsMatchVerdict } from "../../testing/test_records.ts";
 
-const halfHessian = startWholeRun(
-  new URL("./edge_of_stability_mutants.ts", import.meta.url),
-  "edgeOfStabilityHalfHessian",
-);
+const halfHessian = startMutantRun(import.meta.url, "edgeOfStabilityHalfHessian");
 
-const edgeOneOverEta = startWholeRun(
-  new URL("./edge_of_stability_mutants.ts", import.meta.url),
-  "edgeOfStabilityEdgeOneOverEta",
-);
+const edgeOneOverEta = startMutantRun(import.meta.url, "edgeOfStabilityEdgeOneOverEta");
 
 Deno.test(
   "eos-10.3 catches a wrong Hessian-vector product (half the true one)",

@@ -1,9 +1,6 @@
-import { falsified, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
+import { falsified, startMutantRun, wholeRun } from "../../testing/whole_run.ts";
 
-const perturbedJacobian = startWholeRun(
-  new URL("./kernel_gap_rate_mutants.ts", import.meta.url),
-  "kernelGapRatePerturbedJacobian",
-);
+const perturbedJacobian = startMutantRun(import.meta.url, "kernelGapRatePerturbedJacobian");
 
 Deno.test(
   "prop-11.25 catches a linearised model built on 1.05·∇Φ(X, w₀) (the kernel gap stops decaying)",

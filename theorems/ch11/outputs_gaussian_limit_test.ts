@@ -1,13 +1,10 @@
 import assert from "node:assert/strict";
-import { falsified, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
+import { falsified, startMutantRun, wholeRun } from "../../testing/whole_run.ts";
 import { aggregateScenarioTests } from "../../testing/aggregate_scenario_tests.ts";
 import { outputsGaussianLimit } from "./outputs_gaussian_limit.ts";
 import { testsMatchVerdict } from "../../testing/test_records.ts";
 
-const covarianceTooLarge = startWholeRun(
-  new URL("./outputs_gaussian_limit_mutants.ts", import.meta.url),
-  "outputsGaussianLimitCovarianceTooLarge",
-);
+const covarianceTooLarge = startMutantRun(import.meta.url, "outputsGaussianLimitCovarianceTooLarge");
 
 aggregateScenarioTests(outputsGaussianLimit, [["width-one", "breaks"]]);
 

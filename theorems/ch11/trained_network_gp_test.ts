@@ -1,19 +1,13 @@
 import assert from "node:assert/strict";
 import { withParams } from "../../engine/mutation.ts";
 import { runInstance } from "../../engine/run.ts";
-import { falsified, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
+import { falsified, startMutantRun, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import { testsMatchVerdict } from "../../testing/test_records.ts";
 import { trainedNetworkGp } from "./trained_network_gp.ts";
 
 const correct = startWholeRun(new URL("./trained_network_gp.ts", import.meta.url), "trainedNetworkGp");
-const oneStepTooMany = startWholeRun(
-  new URL("./trained_network_gp_mutants.ts", import.meta.url),
-  "trainedNetworkGpOneStepTooMany",
-);
-const noCrossTerms = startWholeRun(
-  new URL("./trained_network_gp_mutants.ts", import.meta.url),
-  "trainedNetworkGpNoCrossTerms",
-);
+const oneStepTooMany = startMutantRun(import.meta.url, "trainedNetworkGpOneStepTooMany");
+const noCrossTerms = startMutantRun(import.meta.url, "trainedNetworkGpNoCrossTerms");
 
 Deno.test("gp-11.5.5 is verified at the test budget, with power against a covariance without cross terms", async () => {
   const run = await wholeRun(correct);

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { testsMatchVerdict } from "../../testing/test_records.ts";
-import { aggregateRejects, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
+import { aggregateRejects, startMutantRun, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 
-const centroidRun = startWholeRun(new URL("./implicit_bias_mutants.ts", import.meta.url), "chizatImplicitBiasCentroid");
+const centroidRun = startMutantRun(import.meta.url, "chizatImplicitBiasCentroid");
 
 Deno.test(
   "chizat-implicit-bias catches a wrong reference direction (the centroid classifier Σyᵢxᵢ)",
@@ -10,20 +10,14 @@ Deno.test(
   async () => aggregateRejects(await wholeRun(centroidRun)),
 );
 
-const leastSquaresRun = startWholeRun(
-  new URL("./implicit_bias_mutants.ts", import.meta.url),
-  "chizatImplicitBiasLeastSquares",
-);
+const leastSquaresRun = startMutantRun(import.meta.url, "chizatImplicitBiasLeastSquares");
 
 Deno.test(
   "chizat-implicit-bias catches the near miss X⁺y (the least-squares classifier, GD's implicit bias on the squared loss)",
   async () => aggregateRejects(await wholeRun(leastSquaresRun)),
 );
 
-const constantTwiceRun = startWholeRun(
-  new URL("./implicit_bias_mutants.ts", import.meta.url),
-  "chizatImplicitBiasConstantTwice",
-);
+const constantTwiceRun = startMutantRun(import.meta.url, "chizatImplicitBiasConstantTwice");
 
 Deno.test(
   "chizat-implicit-bias catches the near miss: the 1/log t law's constant off by 2 (predicted slope 2‖ŵ‖/‖w̃⊥‖)",

@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { runAggregateScenario } from "../../engine/explore.ts";
-import { aggregateRejects, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
+import { aggregateRejects, startMutantRun, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import { testsMatchVerdict } from "../../testing/test_records.ts";
 import { lazyGeneralisation } from "./lazy_generalisation.ts";
 
 const printed = startWholeRun(new URL("./lazy_generalisation.ts", import.meta.url), "lazyGeneralisation");
-const reversed = startWholeRun(new URL("./lazy_generalisation_mutants.ts", import.meta.url), "lazyNotWorse");
+const reversed = startMutantRun(import.meta.url, "lazyNotWorse");
 
 Deno.test("chizat-lazy-generalisation is observed at the test budget", async () => {
   const run = await wholeRun(printed);

@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { createRng, instanceSeed } from "../../numerics/random.ts";
 import { testsMatchVerdict } from "../../testing/test_records.ts";
-import { aggregateRejects, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
+import { aggregateRejects, startMutantRun, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import { tvMaxMargin } from "./tv_max_margin.ts";
 
 const printedRun = startWholeRun(new URL("./tv_max_margin.ts", import.meta.url), "tvMaxMargin");
-const noHalfRun = startWholeRun(new URL("./tv_max_margin_mutants.ts", import.meta.url), "chizatTvMaxMarginNoHalf");
+const noHalfRun = startMutantRun(import.meta.url, "chizatTvMaxMarginNoHalf");
 
 Deno.test("chizat-tv-max-margin: the printed claim is verified and its test agrees", async () => {
   const run = await wholeRun(printedRun);

@@ -3,7 +3,7 @@ import { firstCaughtInstance } from "../../engine/mutation.ts";
 import { INIT_RISK_DRAWS, initialRisk, printedInitRiskBound } from "./initial_risk.ts";
 import { CHECK_FALSE_ALARM, POWER_GOAL } from "../../engine/false_alarm.ts";
 import { failureFrequencyPower } from "../../numerics/power.ts";
-import { startWholeRun, wholeRun } from "../../testing/whole_run.ts";
+import { startMutantRun, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import { testsMatchVerdict } from "../../testing/test_records.ts";
 
 Deno.test("yang-init-risk catches a bound 10⁻⁵ times the printed one", async () => {
@@ -12,7 +12,7 @@ Deno.test("yang-init-risk catches a bound 10⁻⁵ times the printed one", async
 });
 
 const riskCorrect = startWholeRun(new URL("./initial_risk.ts", import.meta.url), "initialRisk");
-const riskMutant = startWholeRun(new URL("./initial_risk_mutants.ts", import.meta.url), "initialRiskBoundTiny");
+const riskMutant = startMutantRun(import.meta.url, "initialRiskBoundTiny");
 
 Deno.test("yang-init-risk: its test record rejects exactly when the claim does (a bound 10⁻⁵ times the printed one and the printed claim)", async () => {
   testsMatchVerdict(await wholeRun(riskMutant));

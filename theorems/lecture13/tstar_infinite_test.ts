@@ -1,13 +1,10 @@
 import assert from "node:assert/strict";
 import { importClaim } from "../../engine/registry.ts";
 import { pool, settled, startOnPool } from "../../testing/pool.ts";
-import { falsified, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
+import { falsified, startMutantRun, wholeRun } from "../../testing/whole_run.ts";
 import { testsMatchVerdict } from "../../testing/test_records.ts";
 
-const fiveQuarters = startWholeRun(
-  new URL("./tstar_infinite_mutants.ts", import.meta.url),
-  "yangTstarExponentFiveQuarters",
-);
+const fiveQuarters = startMutantRun(import.meta.url, "yangTstarExponentFiveQuarters");
 // Seed 756's sliding instance 0 (hypotheses ignored) and smooth instance 4, on the shared pool (the flows take seconds).
 const kinkRecords = startOnPool(async () => {
   const claim = await importClaim(new URL("./tstar_infinite.ts", import.meta.url), "tstarInfinite");
