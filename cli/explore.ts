@@ -136,6 +136,22 @@ export function parameterValue(claim: Claim, name: string, raw: string): number 
   return v;
 }
 
+/**
+ * The run's seed, first instance, instance count and claim parameters from parsed `--seed`, `--instance`,
+ * `--count` and `--<parameter>` flags, each checked (UsageError otherwise); shared with the web run API.
+ */
+export function runFlags(claim: Claim, values: Record<string, unknown>) {
+  const seed = integerFlag("seed", values.seed as string | undefined, 1, 0);
+  const instance = integerFlag("instance", values.instance as string | undefined, 0, 0, 1e9);
+  const count = integerFlag("count", values.count as string | undefined, 1, 1, 1000);
+  const params: Record<string, number> = {};
+  for (const name of Object.keys(claim.parameters ?? {})) {
+    const raw = values[name] as string | undefined;
+    if (raw !== undefined) params[name] = parameterValue(claim, name, raw);
+  }
+  return { seed, instance, count, params };
+}
+
 /** A failed check's sentence in words (engine/words.ts), as a trace line; none when it held or was undecided. */
 function wordsLines(c: ConclusionCheck<unknown>): string[] {
   const sentence = failureSentence(c);
@@ -286,14 +302,7 @@ export async function main(args: string[]): Promise<number | void> {
     console.log(explainClaim(claim as Claim<unknown, unknown>).join("\n"));
     return 0;
   }
-  const seed = integerFlag("seed", values.seed as string | undefined, 1, 0);
-  const first = integerFlag("instance", values.instance as string | undefined, 0, 0, 1e9);
-  const count = integerFlag("count", values.count as string | undefined, 1, 1, 1000);
-  const params: Record<string, number> = {};
-  for (const name of Object.keys(claim.parameters ?? {})) {
-    const raw = values[name] as string | undefined;
-    if (raw !== undefined) params[name] = parameterValue(claim, name, raw);
-  }
+  const { seed, instance: first, count, params } = runFlags(claim, values);
   refuseCombinations(claim, values, params);
   if (values.out !== undefined) checkOutDir(values.out as string);
   const lines = [`${claim.id} — ${claim.title} (${claim.source.document}, ${claim.source.where}), seed ${seed}`];

@@ -6,8 +6,8 @@
  * @module
  */
 import type { Claim } from "../engine/claim.ts";
-import { claimsFlag, integerFlag, parseStrict, UsageError } from "../cli/args.ts";
-import { parameterValue } from "../cli/explore.ts";
+import { claimsFlag, parseStrict, UsageError } from "../cli/args.ts";
+import { runFlags } from "../cli/explore.ts";
 import type { RunRequest } from "./explore_run.ts";
 
 /** Query keys that are not `--<key>` flags of the same name. */
@@ -56,14 +56,7 @@ export function parseRunQuery(id: string, query: URLSearchParams): { claim: Clai
     } else args.push(`--${flag}=${value}`);
   }
   const { values } = parseStrict(args, options);
-  const seed = integerFlag("seed", values.seed as string | undefined, 1, 0);
-  const instance = integerFlag("instance", values.instance as string | undefined, 0, 0, 1e9);
-  const count = integerFlag("count", values.count as string | undefined, 1, 1, 1000);
-  const params: Record<string, number> = {};
-  for (const name of Object.keys(claim.parameters ?? {})) {
-    const raw = values[name] as string | undefined;
-    if (raw !== undefined) params[name] = parameterValue(claim, name, raw);
-  }
+  const { seed, instance, count, params } = runFlags(claim, values);
   const request: RunRequest = {
     id: claim.id,
     seed,

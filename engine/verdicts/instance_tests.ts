@@ -18,6 +18,20 @@ import { binomialUpperTail } from "../../numerics/stats.ts";
 /** How far a wrong closed form or limit is from the printed one, by default (issue: "a limit 5% off"). */
 export const NEAR_MISS_RELATIVE = 0.05;
 
+/**
+ * Bonferroni over the instances' p-values `ps`: the instance with the smallest (the first such), the
+ * combined p-value min(1, m·min pᵢ) and the combined level m·`level`.
+ */
+function bonferroni(ps: readonly number[], level: number): { worst: number; pValue: number; alpha: number } {
+  const worst = ps.indexOf(Math.min(...ps));
+  return { worst, pValue: Math.min(1, ps.length * ps[worst]), alpha: ps.length * level };
+}
+
+/** The power of "some instance's test rejects", 1 − Π(1 − powerᵢ), the instances' tests being independent. */
+function anyRejects<T>(instances: readonly T[], power: (instance: T) => number): number {
+  return 1 - instances.reduce((q, c) => q * (1 - power(c)), 1);
+}
+
 /** One instance's failure count against its δ (tested at the instance's level). */
 export interface InstanceFrequency {
   /** Draws on which the event failed. */
@@ -45,18 +59,20 @@ export interface InstanceFrequency {
  * ```
  */
 export function instanceFrequencyTest(instances: readonly InstanceFrequency[], level: number): StatisticalTest {
-  const m = instances.length;
-  const ps = instances.map((c) => binomialUpperTail(c.failures, c.draws, c.delta));
-  const worst = ps.indexOf(Math.min(...ps));
+  const { worst, pValue, alpha } = bonferroni(
+    instances.map((c) => binomialUpperTail(c.failures, c.draws, c.delta)),
+    level,
+  );
   const w = instances[worst];
   const power = Math.min(
     ...instances.map((c) => failureFrequencyPower(c.draws, c.delta, level, frequencyAlternative(c.delta))),
   );
   return {
     name: "failure frequency per instance (exact binomial against δ, Bonferroni over the instances)",
-    statistic: `${w.failures} of ${w.draws} draws at δ = ${w.delta} (the smallest p-value of ${m} instances)`,
-    pValue: Math.min(1, m * ps[worst]),
-    alpha: m * level,
+    statistic:
+      `${w.failures} of ${w.draws} draws at δ = ${w.delta} (the smallest p-value of ${instances.length} instances)`,
+    pValue,
+    alpha,
     power: {
       alternative: "P[fail] = min(2δ, (1 + δ)/2) on an instance (the weakest instance's power)",
       probability: power,
@@ -91,17 +107,20 @@ export interface InstanceCount {
  * ```
  */
 export function instanceCountTest(instances: readonly InstanceCount[], level: number): StatisticalTest {
-  const m = instances.length;
-  const ps = instances.map((c) => binomialTwoSidedPValue(c.hits, c.draws, c.p0));
-  const worst = ps.indexOf(Math.min(...ps));
+  const { worst, pValue, alpha } = bonferroni(
+    instances.map((c) => binomialTwoSidedPValue(c.hits, c.draws, c.p0)),
+    level,
+  );
   const w = instances[worst];
   const combined = (factor: number) =>
-    1 - instances.reduce((q, c) => q * (1 - clopperPearsonPower(c.draws, c.p0, 1 - level, c.p0 * factor)), 1);
+    anyRejects(instances, (c) => clopperPearsonPower(c.draws, c.p0, 1 - level, c.p0 * factor));
   return {
     name: "Monte Carlo frequency per instance against the closed form (exact Clopper–Pearson, Bonferroni)",
-    statistic: `${w.hits} of ${w.draws} against ${w.p0.toFixed(5)} (the smallest p-value of ${m} instances)`,
-    pValue: Math.min(1, m * ps[worst]),
-    alpha: m * level,
+    statistic: `${w.hits} of ${w.draws} against ${
+      w.p0.toFixed(5)
+    } (the smallest p-value of ${instances.length} instances)`,
+    pValue,
+    alpha,
     power: {
       alternative: "the true probability 5% off the closed form on every instance (×1.05 or ×0.95, the weaker)",
       probability: Math.min(combined(1 + NEAR_MISS_RELATIVE), combined(1 - NEAR_MISS_RELATIVE)),
@@ -141,11 +160,10 @@ export function instanceBandTest(instances: readonly InstanceBand[], c: number):
   const m = instances.length;
   const zs = instances.map((b) => c * b.gap / b.band);
   const worst = zs.indexOf(Math.max(...zs));
-  const combined = 1 -
-    instances.reduce(
-      (q, b) => q * (1 - normalBandPower(NEAR_MISS_RELATIVE * Math.abs(b.value), b.se, b.band / c, c)),
-      1,
-    );
+  const combined = anyRejects(
+    instances,
+    (b) => normalBandPower(NEAR_MISS_RELATIVE * Math.abs(b.value), b.se, b.band / c, c),
+  );
   return {
     name: `estimate per instance within ${c} standard errors (normal approximation, Bonferroni over the instances)`,
     statistic: `${zs[worst].toFixed(2)} standard errors (the largest of ${m} instances)`,
