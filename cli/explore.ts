@@ -224,13 +224,28 @@ async function claimsAggregate(claim: Claim, records: InstanceRecord[]): Promise
   return claim.conclusionBy === "aggregate" || (aggregate.frequencies?.length ?? 0) > 0 ? aggregate : undefined;
 }
 
-/** The flags every claim takes (its parameters are added to them). */
-const COMMON_OPTIONS: Record<string, { type: "string" | "boolean" }> = {
+/** A flag table for parseStrict. */
+type FlagTable = Record<string, { type: "string" | "boolean" }>;
+
+/** The flags that choose a run (read by `runFlags`, `--ignore-hypotheses` and `--scenario`); the web run API takes these. */
+export const RUN_OPTIONS: FlagTable = {
   seed: { type: "string" },
   instance: { type: "string" },
   count: { type: "string" },
   "ignore-hypotheses": { type: "boolean" },
   scenario: { type: "string" },
+};
+
+/** `base` and a flag `--<name>` taking a value for each of the claim's parameters. */
+export function withParameterFlags(claim: Claim, base: FlagTable): FlagTable {
+  const options: FlagTable = { ...base };
+  for (const name of Object.keys(claim.parameters ?? {})) options[name] = { type: "string" };
+  return options;
+}
+
+/** The flags every claim takes (its parameters are added to them). */
+const COMMON_OPTIONS: FlagTable = {
+  ...RUN_OPTIONS,
   out: { type: "string" },
   explain: { type: "boolean" },
   compare: { type: "boolean" },
@@ -290,8 +305,7 @@ export async function main(args: string[]): Promise<number | void> {
     throw new UsageError("usage: deno task explore <claim-id> [flags] (deno task list shows the ids)");
   }
   const [claim] = claimsFlag(id, await catalogWith(claimsModuleArg(args)));
-  const options: Record<string, { type: "string" | "boolean" }> = { ...COMMON_OPTIONS };
-  for (const name of Object.keys(claim.parameters ?? {})) options[name] = { type: "string" };
+  const options = withParameterFlags(claim, COMMON_OPTIONS);
   const { values, positionals } = parseStrict(args, options);
   if (positionals.length !== 1) throw new UsageError(`unexpected argument "${positionals[1]}"`);
   if (values.help) {

@@ -7,7 +7,7 @@
  */
 import type { Claim } from "../engine/claim.ts";
 import { claimsFlag, parseStrict, UsageError } from "../cli/args.ts";
-import { runFlags } from "../cli/explore.ts";
+import { RUN_OPTIONS, runFlags, withParameterFlags } from "../cli/explore.ts";
 import type { RunRequest } from "./explore_run.ts";
 
 /** Query keys that are not `--<key>` flags of the same name. */
@@ -39,14 +39,7 @@ export function parseRunQuery(id: string, query: URLSearchParams): { claim: Clai
   const found = claimsFlag(id);
   if (found.length !== 1) throw new UsageError(`unknown claim id "${id}" (one id, see deno task list)`);
   const [claim] = found;
-  const options: Record<string, { type: "string" | "boolean" }> = {
-    seed: { type: "string" },
-    instance: { type: "string" },
-    count: { type: "string" },
-    "ignore-hypotheses": { type: "boolean" },
-    scenario: { type: "string" },
-  };
-  for (const name of Object.keys(claim.parameters ?? {})) options[name] = { type: "string" };
+  const options = withParameterFlags(claim, RUN_OPTIONS);
   const args: string[] = [id];
   for (const [key, value] of query) {
     const flag = RENAMED[key] ?? key;
