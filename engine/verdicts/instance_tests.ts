@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { type AggregateCheck, type InstanceRecord, outcomeOf, type StatisticalTest } from "../claim.ts";
+import { type AggregateCheck, type InstanceRecord, outcomeOf, type Power, type StatisticalTest } from "../claim.ts";
 import { withData } from "../records.ts";
 import { frequencyAlternative } from "./failure_frequency.ts";
 import { binomialTwoSidedPValue, clopperPearsonPower, normalBandPower } from "../../numerics/interval_power.ts";
@@ -19,12 +19,25 @@ import { binomialUpperTail } from "../../numerics/stats.ts";
 export const NEAR_MISS_RELATIVE = 0.05;
 
 /**
- * Bonferroni over the instances' p-values `ps`: the instance with the smallest (the first such), the
- * combined p-value min(1, m·min pᵢ) and the combined level m·`level`.
+ * The record of per-instance tests at `level` each, combined by Bonferroni: p-value min(1, m·min pᵢ) at
+ * level m·`level`, pᵢ = `pValueOf(instanceᵢ)`; the statistic is `worst` of the instance with the smallest
+ * p-value (the first such).
  */
-function bonferroni(ps: readonly number[], level: number): { worst: number; pValue: number; alpha: number } {
+function bonferroniTest<T>(
+  instances: readonly T[],
+  pValueOf: (instance: T) => number,
+  level: number,
+  record: { name: string; worst: (instance: T) => string; power: Power },
+): StatisticalTest {
+  const m = instances.length, ps = instances.map(pValueOf);
   const worst = ps.indexOf(Math.min(...ps));
-  return { worst, pValue: Math.min(1, ps.length * ps[worst]), alpha: ps.length * level };
+  return {
+    name: record.name,
+    statistic: `${record.worst(instances[worst])} (the smallest p-value of ${m} instances)`,
+    pValue: Math.min(1, m * ps[worst]),
+    alpha: m * level,
+    power: record.power,
+  };
 }
 
 /** The power of "some instance's test rejects", 1 − Π(1 − powerᵢ), the instances' tests being independent. */
@@ -59,25 +72,17 @@ export interface InstanceFrequency {
  * ```
  */
 export function instanceFrequencyTest(instances: readonly InstanceFrequency[], level: number): StatisticalTest {
-  const { worst, pValue, alpha } = bonferroni(
-    instances.map((c) => binomialUpperTail(c.failures, c.draws, c.delta)),
-    level,
-  );
-  const w = instances[worst];
   const power = Math.min(
     ...instances.map((c) => failureFrequencyPower(c.draws, c.delta, level, frequencyAlternative(c.delta))),
   );
-  return {
+  return bonferroniTest(instances, (c) => binomialUpperTail(c.failures, c.draws, c.delta), level, {
     name: "failure frequency per instance (exact binomial against δ, Bonferroni over the instances)",
-    statistic:
-      `${w.failures} of ${w.draws} draws at δ = ${w.delta} (the smallest p-value of ${instances.length} instances)`,
-    pValue,
-    alpha,
+    worst: (w) => `${w.failures} of ${w.draws} draws at δ = ${w.delta}`,
     power: {
       alternative: "P[fail] = min(2δ, (1 + δ)/2) on an instance (the weakest instance's power)",
       probability: power,
     },
-  };
+  });
 }
 
 /** One instance's Monte Carlo count of hits against a closed-form probability. */
@@ -107,25 +112,16 @@ export interface InstanceCount {
  * ```
  */
 export function instanceCountTest(instances: readonly InstanceCount[], level: number): StatisticalTest {
-  const { worst, pValue, alpha } = bonferroni(
-    instances.map((c) => binomialTwoSidedPValue(c.hits, c.draws, c.p0)),
-    level,
-  );
-  const w = instances[worst];
   const combined = (factor: number) =>
     anyRejects(instances, (c) => clopperPearsonPower(c.draws, c.p0, 1 - level, c.p0 * factor));
-  return {
+  return bonferroniTest(instances, (c) => binomialTwoSidedPValue(c.hits, c.draws, c.p0), level, {
     name: "Monte Carlo frequency per instance against the closed form (exact Clopper–Pearson, Bonferroni)",
-    statistic: `${w.hits} of ${w.draws} against ${
-      w.p0.toFixed(5)
-    } (the smallest p-value of ${instances.length} instances)`,
-    pValue,
-    alpha,
+    worst: (w) => `${w.hits} of ${w.draws} against ${w.p0.toFixed(5)}`,
     power: {
       alternative: "the true probability 5% off the closed form on every instance (×1.05 or ×0.95, the weaker)",
       probability: Math.min(combined(1 + NEAR_MISS_RELATIVE), combined(1 - NEAR_MISS_RELATIVE)),
     },
-  };
+  });
 }
 
 /** One instance's estimate against the value under test, with its standard errors. */
