@@ -286,3 +286,35 @@ export function shardFlag(raw: string | undefined): { index: number; of: number 
   }
   return { index, of };
 }
+
+/**
+ * Parses a command's argv with {@link parseStrict}: `strings` are the flags that take a value,
+ * `switches` the flags that take none, and `--help` (or `-h`) prints `help`, after which the result is
+ * undefined and the command ends with exit code 0.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { parseCommand } from "./args.ts";
+ * const parsed = parseCommand(["--seed", "3", "--merge", "a.json"], "usage: …", ["seed", "out"], ["merge"]);
+ * assert.deepEqual({ ...parsed?.values }, { seed: "3", merge: true });
+ * assert.deepEqual(parsed?.positionals, ["a.json"]);
+ * assert.throws(() => parseCommand(["--sede", "3"], "usage: …", ["seed"]), /did you mean --seed/);
+ * ```
+ */
+export function parseCommand<S extends string, B extends string = never>(
+  argv: string[],
+  help: string,
+  strings: readonly S[],
+  switches: readonly B[] = [],
+): { values: { [k in S]?: string } & { [k in B]?: boolean }; positionals: string[] } | undefined {
+  const options: Record<string, { type: "string" | "boolean" }> = { help: { type: "boolean" } };
+  for (const name of strings) options[name] = { type: "string" };
+  for (const name of switches) options[name] = { type: "boolean" };
+  const { values, positionals } = parseStrict(argv, options);
+  if (values.help) {
+    console.log(help);
+    return undefined;
+  }
+  return { values: values as { [k in S]?: string } & { [k in B]?: boolean }, positionals };
+}

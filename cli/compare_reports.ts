@@ -8,7 +8,12 @@
 import { isDeepStrictEqual } from "node:util";
 import { withoutTimingLines } from "../engine/report.ts";
 import { withoutTimings } from "../engine/parallel_run.ts";
-import { parseStrict, runMain, UsageError } from "./args.ts";
+import { parseCommand, runMain, UsageError } from "./args.ts";
+
+const HELP = `deno task compare-reports A B
+  whether two reports from one seed are the same, timings aside: A and B both markdown (lines marked ⏱
+  dropped) or both JSON (fields named *Ms dropped). Exit 0 when they are, 1 with the first difference
+  when they are not, 2 on bad input.`;
 
 async function read(path: string): Promise<string> {
   try {
@@ -28,7 +33,9 @@ async function read(path: string): Promise<string> {
  * ```
  */
 export async function main(args: string[]): Promise<number | void> {
-  const { positionals } = parseStrict(args, {});
+  const parsed = parseCommand(args, HELP, []);
+  if (!parsed) return 0;
+  const { positionals } = parsed;
   if (positionals.length !== 2) throw new UsageError("expected two report files (both .md or both .json)");
   const [a, b] = positionals;
   const kind = (p: string) => (p.endsWith(".json") ? "json" : p.endsWith(".md") ? "md" : null);

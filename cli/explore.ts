@@ -136,6 +136,22 @@ export function parameterValue(claim: Claim, name: string, raw: string): number 
   return v;
 }
 
+/**
+ * The run's seed, first instance, instance count and claim parameters from parsed `--seed`, `--instance`,
+ * `--count` and `--<parameter>` flags, each checked (UsageError otherwise); shared with the web run API.
+ */
+export function runFlags(claim: Claim, values: Record<string, unknown>) {
+  const seed = integerFlag("seed", values.seed as string | undefined, 1, 0);
+  const instance = integerFlag("instance", values.instance as string | undefined, 0, 0, 1e9);
+  const count = integerFlag("count", values.count as string | undefined, 1, 1, 1000);
+  const params: Record<string, number> = {};
+  for (const name of Object.keys(claim.parameters ?? {})) {
+    const raw = values[name] as string | undefined;
+    if (raw !== undefined) params[name] = parameterValue(claim, name, raw);
+  }
+  return { seed, instance, count, params };
+}
+
 /** A failed check's sentence in words (engine/words.ts), as a trace line; none when it held or was undecided. */
 function wordsLines(c: ConclusionCheck<unknown>): string[] {
   const sentence = failureSentence(c);
@@ -208,13 +224,28 @@ async function claimsAggregate(claim: Claim, records: InstanceRecord[]): Promise
   return claim.conclusionBy === "aggregate" || (aggregate.frequencies?.length ?? 0) > 0 ? aggregate : undefined;
 }
 
-/** The flags every claim takes (its parameters are added to them). */
-const COMMON_OPTIONS: Record<string, { type: "string" | "boolean" }> = {
+/** A flag table for parseStrict. */
+type FlagTable = Record<string, { type: "string" | "boolean" }>;
+
+/** The flags that choose a run (read by `runFlags`, `--ignore-hypotheses` and `--scenario`); the web run API takes these. */
+export const RUN_OPTIONS: FlagTable = {
   seed: { type: "string" },
   instance: { type: "string" },
   count: { type: "string" },
   "ignore-hypotheses": { type: "boolean" },
   scenario: { type: "string" },
+};
+
+/** `base` and a flag `--<name>` taking a value for each of the claim's parameters. */
+export function withParameterFlags(claim: Claim, base: FlagTable): FlagTable {
+  const options: FlagTable = { ...base };
+  for (const name of Object.keys(claim.parameters ?? {})) options[name] = { type: "string" };
+  return options;
+}
+
+/** The flags every claim takes (its parameters are added to them). */
+const COMMON_OPTIONS: FlagTable = {
+  ...RUN_OPTIONS,
   out: { type: "string" },
   explain: { type: "boolean" },
   compare: { type: "boolean" },
@@ -274,8 +305,7 @@ export async function main(args: string[]): Promise<number | void> {
     throw new UsageError("usage: deno task explore <claim-id> [flags] (deno task list shows the ids)");
   }
   const [claim] = claimsFlag(id, await catalogWith(claimsModuleArg(args)));
-  const options: Record<string, { type: "string" | "boolean" }> = { ...COMMON_OPTIONS };
-  for (const name of Object.keys(claim.parameters ?? {})) options[name] = { type: "string" };
+  const options = withParameterFlags(claim, COMMON_OPTIONS);
   const { values, positionals } = parseStrict(args, options);
   if (positionals.length !== 1) throw new UsageError(`unexpected argument "${positionals[1]}"`);
   if (values.help) {
@@ -286,14 +316,7 @@ export async function main(args: string[]): Promise<number | void> {
     console.log(explainClaim(claim as Claim<unknown, unknown>).join("\n"));
     return 0;
   }
-  const seed = integerFlag("seed", values.seed as string | undefined, 1, 0);
-  const first = integerFlag("instance", values.instance as string | undefined, 0, 0, 1e9);
-  const count = integerFlag("count", values.count as string | undefined, 1, 1, 1000);
-  const params: Record<string, number> = {};
-  for (const name of Object.keys(claim.parameters ?? {})) {
-    const raw = values[name] as string | undefined;
-    if (raw !== undefined) params[name] = parameterValue(claim, name, raw);
-  }
+  const { seed, instance: first, count, params } = runFlags(claim, values);
   refuseCombinations(claim, values, params);
   if (values.out !== undefined) checkOutDir(values.out as string);
   const lines = [`${claim.id} — ${claim.title} (${claim.source.document}, ${claim.source.where}), seed ${seed}`];

@@ -6,7 +6,7 @@
  * @module
  */
 import { texToUnicode } from "../engine/unicode_math.ts";
-import { catalogWith, CLAIMS_HELP, parseStrict, runMain, UsageError } from "./args.ts";
+import { catalogWith, CLAIMS_HELP, parseCommand, runMain, UsageError } from "./args.ts";
 
 /**
  * Prints every claim id with its kind, last verdict and title; throws `UsageError` on bad input.
@@ -18,18 +18,9 @@ import { catalogWith, CLAIMS_HELP, parseStrict, runMain, UsageError } from "./ar
  * ```
  */
 export async function main(args: string[]): Promise<number | void> {
-  const { values, positionals } = parseStrict(args, {
-    verdicts: { type: "string" },
-    source: { type: "string" },
-    kind: { type: "string" },
-    breakable: { type: "boolean" },
-    claims: { type: "string" },
-    help: { type: "boolean" },
-  });
-  if (values.help) {
-    console.log(LIST_HELP);
-    return 0;
-  }
+  const parsed = parseCommand(args, LIST_HELP, ["verdicts", "source", "kind", "claims"], ["breakable"]);
+  if (!parsed) return 0;
+  const { values, positionals } = parsed;
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   const { claims } = await catalogWith(values.claims as string | undefined);
   const kind = values.kind as string | undefined;

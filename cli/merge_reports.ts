@@ -8,7 +8,7 @@
 import { dirname, join } from "node:path";
 import { writeTextAtomic } from "../engine/io.ts";
 import { decodeShard, mergeShards, type ShardFile } from "../engine/report_shard.ts";
-import { catalogWith, parseStrict, runMain, UsageError } from "./args.ts";
+import { catalogWith, parseCommand, runMain, UsageError } from "./args.ts";
 import { writeReport } from "./report.ts";
 
 const HELP = `deno task merge-reports SHARD.json... [flags]
@@ -28,16 +28,9 @@ The shard files come from deno task report --shard i/n --json PATH, one per i, a
  * ```
  */
 export async function main(args: string[]): Promise<number | void> {
-  const { values, positionals } = parseStrict(args, {
-    out: { type: "string" },
-    json: { type: "string" },
-    claims: { type: "string" },
-    help: { type: "boolean" },
-  });
-  if (values.help) {
-    console.log(HELP);
-    return;
-  }
+  const parsed = parseCommand(args, HELP, ["out", "json", "claims"]);
+  if (!parsed) return;
+  const { values, positionals } = parsed;
   if (!positionals.length) throw new UsageError("expected the shard files (deno task report --shard i/n --json PATH)");
   const out = values.out ?? "REPORT.md";
   if (out === "") throw new UsageError("--out must not be empty");

@@ -20,7 +20,7 @@
 import ts from "typescript";
 import { dirname, join, normalize, relative, resolve } from "node:path";
 import { createRng } from "../numerics/random.ts";
-import { integerFlag, parseStrict, runMain, UsageError } from "./args.ts";
+import { integerFlag, parseCommand, runMain, UsageError } from "./args.ts";
 
 /** Files under the default directories that are not mutated: glue that only a worker thread runs. */
 export const DEFAULT_EXCLUDE = [
@@ -538,25 +538,14 @@ const HELP = `deno task mutate [flags]
   --out PATH      write the Markdown report there (default stdout)
   --root DIR      the repository (default the current directory)`;
 
+/** The flags that take a value. */
+const VALUE_FLAGS = ["sample", "seed", "dirs", "exclude", "timeout", "replay", "json", "out", "root"] as const;
+
 /** The command: parses flags, runs, writes the report. */
 export async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseStrict(argv, {
-    sample: { type: "string" },
-    seed: { type: "string" },
-    dirs: { type: "string" },
-    exclude: { type: "string" },
-    timeout: { type: "string" },
-    replay: { type: "string" },
-    list: { type: "boolean" },
-    json: { type: "string" },
-    out: { type: "string" },
-    root: { type: "string" },
-    help: { type: "boolean" },
-  });
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
+  const parsed = parseCommand(argv, HELP, VALUE_FLAGS, ["list"]);
+  if (!parsed) return 0;
+  const { values, positionals } = parsed;
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}" (see --help)`);
   const sample = integerFlag("sample", values.sample, 50, 1, 100_000);
   const seed = integerFlag("seed", values.seed, 1, 0);

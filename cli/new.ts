@@ -12,7 +12,7 @@ import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { writeTextAtomic } from "../engine/io.ts";
 import type { ClaimKind } from "../engine/claim.ts";
-import { parseStrict, runMain, UsageError } from "./args.ts";
+import { parseCommand, runMain, UsageError } from "./args.ts";
 
 const KINDS: readonly ClaimKind[] = ["exact", "probabilistic", "rate", "limit", "observation"];
 
@@ -89,15 +89,9 @@ export function modSpecifier(dir: string): string {
  * ```
  */
 export async function main(args: string[]): Promise<number | void> {
-  const { values, positionals } = parseStrict(args, {
-    kind: { type: "string" },
-    dir: { type: "string" },
-    help: { type: "boolean" },
-  });
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
+  const parsed = parseCommand(args, HELP, ["kind", "dir"]);
+  if (!parsed) return 0;
+  const { values, positionals } = parsed;
   if (positionals.length !== 1) throw new UsageError("usage: deno task new <claim-id> [--kind K] [--dir DIR]");
   const id = positionals[0];
   if (!/^[A-Za-z0-9][\w.-]*$/.test(id) || !/[A-Za-z0-9]$/.test(id)) {

@@ -7,7 +7,7 @@
 import { runInstance } from "../engine/run.ts";
 import { texToUnicode } from "../engine/unicode_math.ts";
 import { erratumLines, failureSentence } from "../engine/words.ts";
-import { budgetFlag, catalogWith, CLAIMS_HELP, claimsFlag, integerFlag, parseStrict, runMain } from "./args.ts";
+import { budgetFlag, catalogWith, CLAIMS_HELP, claimsFlag, integerFlag, parseCommand, runMain } from "./args.ts";
 import { UsageError } from "./args.ts";
 
 const REPLAY_HELP = `deno task replay <claim-id> --seed N --instance K [--budget test|report] [--claims MODULE]
@@ -25,17 +25,9 @@ ${CLAIMS_HELP}`;
  * ```
  */
 export async function main(args: string[]): Promise<number | void> {
-  const { values, positionals } = parseStrict(args, {
-    seed: { type: "string" },
-    instance: { type: "string" },
-    budget: { type: "string" },
-    claims: { type: "string" },
-    help: { type: "boolean" },
-  });
-  if (values.help) {
-    console.log(REPLAY_HELP);
-    return 0;
-  }
+  const parsed = parseCommand(args, REPLAY_HELP, ["seed", "instance", "budget", "claims"]);
+  if (!parsed) return 0;
+  const { values, positionals } = parsed;
   if (positionals.length !== 1) {
     throw new UsageError("usage: deno task replay <claim-id> --seed N --instance K [--budget test|report]");
   }

@@ -24,7 +24,7 @@ import {
   CLAIMS_HELP,
   claimsFlag,
   integerFlag,
-  parseStrict,
+  parseCommand,
   runMain,
   shardFlag,
   UsageError,
@@ -47,6 +47,9 @@ ${CLAIMS_HELP}
   --shard i/n         run only every n-th claim of the selection from the i-th on and write a shard file to
                       --json PATH (no markdown); deno task merge-reports joins the n shards into the report`;
 
+/** The flags that take a value. */
+const VALUE_FLAGS = ["seed", "only", "out", "json", "html", "budget", "workers", "shard", "claims"] as const;
+
 /**
  * Writes the verification report for `args` (the flags of `deno task report`); throws `UsageError` on bad input before writing anything.
  *
@@ -57,22 +60,9 @@ ${CLAIMS_HELP}
  * ```
  */
 export async function main(args: string[]): Promise<number | void> {
-  const { values, positionals } = parseStrict(args, {
-    seed: { type: "string" },
-    only: { type: "string" },
-    out: { type: "string" },
-    json: { type: "string" },
-    html: { type: "string" },
-    budget: { type: "string" },
-    workers: { type: "string" },
-    shard: { type: "string" },
-    claims: { type: "string" },
-    help: { type: "boolean" },
-  });
-  if (values.help) {
-    console.log(HELP);
-    return;
-  }
+  const parsed = parseCommand(args, HELP, VALUE_FLAGS);
+  if (!parsed) return;
+  const { values, positionals } = parsed;
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   const seed = integerFlag("seed", values.seed, 1, 0);
   const budget = budgetFlag(values.budget, "report");

@@ -18,7 +18,7 @@ import { writeTextAtomic } from "../engine/io.ts";
 import { binomialUpperBound } from "../numerics/stats.ts";
 import { calibrationMarkdown, calibrationTable, type TestRecord } from "../engine/calibration.ts";
 import type { ClaimResult } from "../engine/run.ts";
-import { catalogWith, claimsFlag, integerFlag, parseStrict, runMain, shardFlag, UsageError } from "./args.ts";
+import { catalogWith, claimsFlag, integerFlag, parseCommand, runMain, shardFlag, UsageError } from "./args.ts";
 
 // The CPU backend, chosen before anything asks for one (tfjs would otherwise probe WebGL, loudly, and fail).
 await tf.setBackend("cpu");
@@ -122,21 +122,9 @@ function summary(run: SeedsJson): string {
  * ```
  */
 export async function main(args: string[]): Promise<number | void> {
-  const { values, positionals } = parseStrict(args, {
-    from: { type: "string" },
-    to: { type: "string" },
-    only: { type: "string" },
-    workers: { type: "string" },
-    json: { type: "string" },
-    shard: { type: "string" },
-    merge: { type: "boolean" },
-    claims: { type: "string" },
-    help: { type: "boolean" },
-  });
-  if (values.help) {
-    console.log(HELP);
-    return;
-  }
+  const parsed = parseCommand(args, HELP, ["from", "to", "only", "workers", "json", "shard", "claims"], ["merge"]);
+  if (!parsed) return;
+  const { values, positionals } = parsed;
   if (values.json === "") throw new UsageError("--json must not be empty");
   if (values.merge) {
     for (const name of ["from", "to", "only", "workers", "shard", "claims"] as const) {

@@ -7,7 +7,7 @@
  */
 import { createServer } from "../web/server.ts";
 import { RunPool } from "../web/pool.ts";
-import { integerFlag, parseStrict, runMain, UsageError } from "./args.ts";
+import { integerFlag, parseCommand, runMain, UsageError } from "./args.ts";
 
 const HELP = `deno task serve [flags]   — the web explorer: the index of claims, a page per claim, the run API
   --port P          port (0..65535, default 0: a free one, printed on start)
@@ -27,18 +27,9 @@ const HELP = `deno task serve [flags]   — the web explorer: the index of claim
  * ```
  */
 export async function main(args: string[]): Promise<number | void> {
-  const { values, positionals } = parseStrict(args, {
-    port: { type: "string" },
-    host: { type: "string" },
-    report: { type: "string" },
-    runs: { type: "string" },
-    "time-limit": { type: "string" },
-    help: { type: "boolean" },
-  });
-  if (values.help) {
-    console.log(HELP);
-    return;
-  }
+  const parsed = parseCommand(args, HELP, ["port", "host", "report", "runs", "time-limit"]);
+  if (!parsed) return;
+  const { values, positionals } = parsed;
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   const port = integerFlag("port", values.port, 0, 0, 65535);
   const hostname = values.host ?? "127.0.0.1";

@@ -5,11 +5,30 @@
  * @module
  */
 import { defineClaim } from "./claim.ts";
-import type { Claim } from "./claim.ts";
+import type { Claim, Hypothesis, InstanceContext, ParameterSpec } from "./claim.ts";
 import { successRateVerdict } from "./false_alarm.ts";
 import { bigOSharpness, logLogFit } from "./verdicts/log_log_fit.ts";
 import { exponentWords } from "./words.ts";
 import { NumericalFailure } from "../numerics/numerical_failure.ts";
+
+/** x uniform on (−2, 2), or the `x` parameter where given (drawn either way, so later draws stay as they were). */
+function uniformOrGivenX({ rng, params }: InstanceContext): number {
+  const drawn = rng.uniform(-2, 2);
+  return params?.x ?? drawn;
+}
+
+/** The `x` parameter of the claims that draw x by `uniformOrGivenX`. */
+const X_PARAMETER: Record<string, ParameterSpec> = { x: { type: "number", min: -2, max: 2, help: "the instance" } };
+
+/** The certified hypothesis x ≤ a, by exact comparison. */
+function atMost(a: number): Hypothesis<number> {
+  return {
+    statement: `$x \\le ${a}$`,
+    certainty: "certified",
+    method: "exact comparison",
+    check: (x) => ({ holds: x <= a, value: `x = ${x}` }),
+  };
+}
 
 /**
  * `toy-square`: x² ≥ 0 for x ~ N(0, 1); always verified.
@@ -69,22 +88,14 @@ export function bounded(): Claim {
     statement: "$x \\le 1 \\Rightarrow x < 3/2$",
     tightness: "x over 3/2",
     instances: { test: 12, report: 12 },
-    generate: ({ rng, params }) => {
-      const drawn = rng.uniform(-2, 2);
-      return params?.x ?? drawn;
-    },
+    generate: uniformOrGivenX,
     describe: (x) => `x = ${x}`,
-    hypotheses: [{
-      statement: "$x \\le 1$",
-      certainty: "certified",
-      method: "exact comparison",
-      check: (x) => ({ holds: x <= 1, value: `x = ${x}` }),
-    }],
+    hypotheses: [atMost(1)],
     conclusion: {
       statement: "$x < 3/2$",
       check: (x) => ({ holds: x < 1.5, observed: x, bound: 1.5, tightness: x / 1.5, detail: `x = ${x}` }),
     },
-    parameters: { x: { type: "number", min: -2, max: 2, help: "the instance" } },
+    parameters: X_PARAMETER,
     scenarios: [{ name: "above-one-and-a-half", breaks: "x ≤ 1 (x = 1.8)", params: { x: 1.8 } }],
   });
 }
@@ -209,10 +220,7 @@ export function erratumWithScope(scopeLimit = 0.5): Claim {
     statement: "$x < 1$ for $x \\in (-2, 2)$",
     tightness: "x over the bound",
     instances: { test: 12, report: 12 },
-    generate: ({ rng, params }) => {
-      const drawn = rng.uniform(-2, 2);
-      return params?.x ?? drawn;
-    },
+    generate: uniformOrGivenX,
     describe: (x) => `x = ${x}`,
     hypotheses: [],
     conclusion: { statement: "$x < 1$", check: (x) => check(x, 1) },
@@ -309,20 +317,12 @@ export function typo(): Claim {
     statement: "$x \\le 1.4 \\Rightarrow x < 1$",
     tightness: "x over the form's limit (1 printed, 3/2 corrected)",
     instances: { test: 40, report: 40 },
-    generate: ({ rng, params }) => {
-      const drawn = rng.uniform(-2, 2);
-      return params?.x ?? drawn;
-    },
+    generate: uniformOrGivenX,
     describe: (x) => `x = ${x}`,
-    hypotheses: [{
-      statement: "$x \\le 1.4$",
-      certainty: "certified",
-      method: "exact comparison",
-      check: (x) => ({ holds: x <= 1.4, value: `x = ${x}` }),
-    }],
+    hypotheses: [atMost(1.4)],
     conclusion: { statement: "$x < 1$", check: form(1) },
     erratum: { printed: "$x < 1$", corrected: "$x < 3/2$", reasoning: "a typo", check: form(1.5) },
-    parameters: { x: { type: "number", min: -2, max: 2, help: "the instance" } },
+    parameters: X_PARAMETER,
     unbreakable: "a toy",
   });
 }

@@ -123,6 +123,17 @@ export function quarticProfile(c: number): CurvatureProfile {
   };
 }
 
+/** Qx, or Qᵀx when `transposed` (Q square), each entry summed over Q's other index in order. */
+function rotate(q: Matrix, x: ArrayLike<number>, transposed: boolean): Float64Array {
+  const d = q.rows, out = new Float64Array(d);
+  for (let r = 0; r < d; r++) {
+    let s = 0;
+    for (let c = 0; c < d; c++) s += (transposed ? q.get(c, r) : q.get(r, c)) * x[c];
+    out[r] = s;
+  }
+  return out;
+}
+
 /**
  * L(w) = Σᵢ gᵢ(qᵢᵀw) with qᵢ the columns of Q: ∇L(w) = Q g′(Qᵀw), ∇²L(w) = Q diag(g″(Qᵀw)) Qᵀ.
  *
@@ -149,23 +160,11 @@ export class RotatedSeparableLoss {
   }
   /** z = Qᵀw. */
   coordinates(w: ArrayLike<number>): Float64Array {
-    const z = new Float64Array(this.dim);
-    for (let i = 0; i < this.dim; i++) {
-      let s = 0;
-      for (let k = 0; k < this.dim; k++) s += this.q.get(k, i) * w[k];
-      z[i] = s;
-    }
-    return z;
+    return rotate(this.q, w, true);
   }
   /** w = Qz. */
   point(z: ArrayLike<number>): Float64Array {
-    const w = new Float64Array(this.dim);
-    for (let k = 0; k < this.dim; k++) {
-      let s = 0;
-      for (let i = 0; i < this.dim; i++) s += this.q.get(k, i) * z[i];
-      w[k] = s;
-    }
-    return w;
+    return rotate(this.q, z, false);
   }
   /** L(w). */
   loss(w: ArrayLike<number>): number {

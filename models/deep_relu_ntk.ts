@@ -9,7 +9,7 @@
  * @module
  */
 import type { Rng } from "../numerics/random.ts";
-import { angle } from "./ntk_kernels.ts";
+import { angle, innerProducts } from "./ntk_kernels.ts";
 
 /**
  * The ReLU arc-cosine expectations for (u, u′) ~ N(0, [[a, c], [c, b]]): E[σ(u)σ(u′)] =
@@ -86,13 +86,7 @@ export function ntkRecursion(
   depth: number,
   variant: RecursionVariant = {},
 ): NtkRecursion {
-  const d = x.length;
-  let xx = 0, zz = 0, xz = 0;
-  for (let j = 0; j < d; j++) {
-    xx += x[j] * x[j];
-    zz += z[j] * z[j];
-    xz += x[j] * z[j];
-  }
+  const d = x.length, { xx, zz, xz } = innerProducts(x, z);
   let a = xx / d, b = zz / d, th = angle(x, z);
   const sigma = [xz / d], sigmaDot: number[] = [], theta = [xz / d];
   for (let l = 1; l < depth; l++) {

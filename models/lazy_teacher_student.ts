@@ -12,6 +12,7 @@
  */
 import { Matrix, symmetricEigen } from "../numerics/linalg.ts";
 import type { Rng } from "../numerics/random.ts";
+import { antisymmetricInit } from "./scaled_two_layer.ts";
 
 /** Teacher neurons (the slide's "optimal predictor has m = 3 neurons"). */
 export const LAZY_TS_TEACHER = 3;
@@ -102,17 +103,7 @@ export function drawLazyTeacherStudent(
     return x;
   };
   const x = points(n), xTest = points(nTest);
-  const m = 2 * half, w0 = new Float64Array((d + 1) * m);
-  for (let j = 0; j < half; j++) {
-    for (let q = 0; q < d; q++) {
-      const a = rng.normal() / Math.sqrt(d);
-      w0[j * d + q] = a;
-      w0[(j + half) * d + q] = a;
-    }
-    const b = rng.normal();
-    w0[d * m + j] = b;
-    w0[d * m + j + half] = -b;
-  }
+  const m = 2 * half, w0 = antisymmetricInit(rng, d, m);
   return {
     d,
     teacher,

@@ -367,6 +367,26 @@ export function angle(x: ArrayLike<number>, z: ArrayLike<number>): number {
 }
 
 /**
+ * ‖x‖², ‖z‖² and xᵀz, each summed over j = 0..d−1 in order.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { innerProducts } from "./ntk_kernels.ts";
+ * assert.deepEqual(innerProducts([1, 2], [3, -1]), { xx: 5, zz: 10, xz: 1 });
+ * ```
+ */
+export function innerProducts(x: ArrayLike<number>, z: ArrayLike<number>): { xx: number; zz: number; xz: number } {
+  let xx = 0, zz = 0, xz = 0;
+  for (let j = 0; j < x.length; j++) {
+    xx += x[j] * x[j];
+    zz += z[j] * z[j];
+    xz += x[j] * z[j];
+  }
+  return { xx, zz, xz };
+}
+
+/**
  * Example 11.17 as printed: ‖x‖‖z‖/(2πd)·(sin θ + (π − θ)cos θ).
  *
  * @example
@@ -377,12 +397,7 @@ export function angle(x: ArrayLike<number>, z: ArrayLike<number>): number {
  * ```
  */
 export function reluLecunKernelClosedForm(x: ArrayLike<number>, z: ArrayLike<number>): number {
-  const d = x.length, th = angle(x, z);
-  let xx = 0, zz = 0;
-  for (let j = 0; j < d; j++) {
-    xx += x[j] * x[j];
-    zz += z[j] * z[j];
-  }
+  const d = x.length, th = angle(x, z), { xx, zz } = innerProducts(x, z);
   return Math.sqrt(xx * zz) / (2 * Math.PI * d) * (Math.sin(th) + (Math.PI - th) * Math.cos(th));
 }
 
@@ -436,13 +451,7 @@ export function reluBiasKernelsClosedForm(
   z: ArrayLike<number>,
   biasVariance: number,
 ): { lecun: number; ntk: number; derivative: number } {
-  const d = x.length;
-  let xz = 0, xx = 0, zz = 0;
-  for (let j = 0; j < d; j++) {
-    xz += x[j] * z[j];
-    xx += x[j] * x[j];
-    zz += z[j] * z[j];
-  }
+  const d = x.length, { xx, zz, xz } = innerProducts(x, z);
   const sa = Math.sqrt(xx / d + biasVariance), sb = Math.sqrt(zz / d + biasVariance);
   // θ_b is the angle between (x/√d, ς_b) and (z/√d, ς_b); computed stably by `angle`.
   const sq = Math.sqrt(d), sbias = Math.sqrt(biasVariance);

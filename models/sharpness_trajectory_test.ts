@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { type HessianVector, trainWithSharpness } from "./sharpness_trajectory.ts";
 import { TwoLayerTanh } from "./two_layer_tanh.ts";
-import { Matrix, symmetricEigen } from "../numerics/linalg.ts";
+import { symmetricEigen } from "../numerics/linalg.ts";
+import { matrixFromProducts } from "../numerics/finite_differences.ts";
 
 const net = new TwoLayerTanh(2, 1), data = { d: 1, x: Float64Array.of(1, -1), y: Float64Array.of(0.5, 0) };
 const theta0 = Float64Array.of(0.3, -0.2, 0, 0, 0.5, 0.1, 0);
@@ -9,13 +10,7 @@ const hvp: HessianVector = (n, t, d, a, o) => n.hessianVector(t, d, a, o);
 
 /** The top eigenvalue of the Hessian assembled column by column from Hessian-vector products. */
 function topEigenvalue(theta: Float64Array): number {
-  const P = theta.length, h = new Matrix(P, P), e = new Float64Array(P), col = new Float64Array(P);
-  for (let k = 0; k < P; k++) {
-    e.fill(0);
-    e[k] = 1;
-    net.hessianVector(theta, data, e, col);
-    for (let i = 0; i < P; i++) h.set(i, k, col[i]);
-  }
+  const h = matrixFromProducts(theta.length, (e, col) => net.hessianVector(theta, data, e, col));
   return symmetricEigen(h.add(h.transpose()).mul(0.5)).values[0];
 }
 

@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
 import { TwoLayerTanh } from "./two_layer_tanh.ts";
 import { lanczosTop } from "../numerics/lanczos.ts";
-import { Matrix, symmetricEigen } from "../numerics/linalg.ts";
+import { symmetricEigen } from "../numerics/linalg.ts";
 import { createRng } from "../numerics/random.ts";
+import { centralGradient, matrixFromProducts } from "../numerics/finite_differences.ts";
 
 function setup() {
   const rng = createRng("tanh-net");
@@ -20,14 +21,10 @@ Deno.test("gradient matches central differences of the loss", () => {
   const { net, data, theta } = setup();
   const g = new Float64Array(theta.length);
   net.gradient(theta, data, g);
-  const h = 1e-6;
+  // Central differences: truncation O(h²·L‴) ≈ 1e-12, rounding O(ε·L/h) ≈ 1e-10.
+  const fd = centralGradient((w) => net.loss(w, data), theta, 1e-6);
   for (let q = 0; q < theta.length; q++) {
-    const p = Float64Array.from(theta), m = Float64Array.from(theta);
-    p[q] += h;
-    m[q] -= h;
-    const fd = (net.loss(p, data) - net.loss(m, data)) / (2 * h);
-    // Central differences: truncation O(h²·L‴) ≈ 1e-12, rounding O(ε·L/h) ≈ 1e-10.
-    assert.ok(Math.abs(fd - g[q]) < 1e-7, `component ${q}: ${fd} vs ${g[q]}`);
+    assert.ok(Math.abs(fd[q] - g[q]) < 1e-7, `component ${q}: ${fd[q]} vs ${g[q]}`);
   }
 });
 
@@ -47,13 +44,7 @@ Deno.test("Hessian-vector products match central differences of the gradient", (
 
 Deno.test("Lanczos top eigenvalue equals the top eigenvalue of the assembled Hessian", () => {
   const { rng, net, data, theta } = setup();
-  const P = theta.length, H = new Matrix(P, P), e = new Float64Array(P), col = new Float64Array(P);
-  for (let q = 0; q < P; q++) {
-    e.fill(0);
-    e[q] = 1;
-    net.hessianVector(theta, data, e, col);
-    for (let r = 0; r < P; r++) H.set(r, q, col[r]);
-  }
+  const P = theta.length, H = matrixFromProducts(P, (e, col) => net.hessianVector(theta, data, e, col));
   const exact = symmetricEigen(H).values[0];
   const top = lanczosTop(
     (v, o) => net.hessianVector(theta, data, v, o),

@@ -21,7 +21,7 @@ export interface TwoLayerScales {
   output?: number;
 }
 
-import { wasmGdStep, wasmJacobian, wasmNtkGrams } from "./two_layer_kernels_wasm_glue.ts";
+import { type ReluBatch, wasmGdStep, wasmJacobian, wasmNtkGrams } from "./two_layer_kernels_wasm_glue.ts";
 
 /** Neurons per block: 2·m·BLOCK doubles of scratch stay in L2 for m ≤ 64. */
 const BLOCK = 128;
@@ -37,7 +37,8 @@ function preactivationStore(length: number): Float64Array {
   return storeBuffer;
 }
 
-function checkShapes(
+/** The batch, once its sizes are positive integers and the arrays' lengths agree with them; else a RangeError. */
+function checkedBatch(
   X: Float64Array,
   U: Float64Array,
   b: Float64Array,
@@ -45,7 +46,7 @@ function checkShapes(
   m: number,
   d: number,
   n: number,
-): void {
+): ReluBatch {
   for (const [name, k] of [["m", m], ["d", d], ["n", n]] as const) {
     if (!(Number.isInteger(k) && k > 0)) throw new RangeError(`${name} must be a positive integer, got ${k}`);
   }
@@ -53,6 +54,21 @@ function checkShapes(
   if (U.length !== n * d) throw new RangeError(`U has length ${U.length}, expected n·d = ${n * d}`);
   if (b.length !== n) throw new RangeError(`b has length ${b.length}, expected n = ${n}`);
   if (v.length !== n) throw new RangeError(`v has length ${v.length}, expected n = ${n}`);
+  return { X, U, b, v, m, d, n };
+}
+
+/** The targets y of the GD step: one per input, else a RangeError. */
+function checkTargets(y: Float64Array, m: number): void {
+  if (y.length !== m) throw new RangeError(`y has length ${y.length}, expected m = ${m}`);
+}
+
+/** The length n(d+2)+1 of a Jacobian row, once `out` holds m of them; else a RangeError. */
+function jacobianRowLength(out: Float64Array | undefined, m: number, d: number, n: number): number {
+  const P = n * (d + 2) + 1;
+  if (out && out.length !== m * P) {
+    throw new RangeError(`out has length ${out.length}, expected m·(n(d+2)+1) = ${m * P}`);
+  }
+  return P;
 }
 
 /**
@@ -257,9 +273,9 @@ export function ntkGramRelu(
   n: number,
   scales: TwoLayerScales = {},
 ): Float64Array {
-  checkShapes(X, U, b, v, m, d, n);
+  const net = checkedBatch(X, U, b, v, m, d, n);
   const si = scales.input ?? 1, so = scales.output ?? 1;
-  const w = wasmNtkGrams(X, U, b, v, m, d, n, si);
+  const w = wasmNtkGrams(net, si);
   if (!w) return ntkGramReluTs(X, U, b, v, m, d, n, scales);
   return kernelFromGrams(X, m, d, si, so, w.SS, w.GG, w.mp);
 }
@@ -276,17 +292,9 @@ export function ntkGramRelu(
  * assert.equal(K[0], 23);
  * ```
  */
-export function ntkGramReluTs(
-  X: Float64Array,
-  U: Float64Array,
-  b: Float64Array,
-  v: Float64Array,
-  m: number,
-  d: number,
-  n: number,
-  scales: TwoLayerScales = {},
-): Float64Array {
-  checkShapes(X, U, b, v, m, d, n);
+export function ntkGramReluTs(...args: Parameters<typeof ntkGramRelu>): Float64Array {
+  const [X, U, b, v, m, d, n, scales = {}] = args;
+  checkedBatch(X, U, b, v, m, d, n);
   const si = scales.input ?? 1, so = scales.output ?? 1;
   const P = new Float64Array(m * BLOCK), S = new Float64Array(m * BLOCK), G = new Float64Array(m * BLOCK);
   const SS = new Float64Array(m * m), GG = new Float64Array(m * m);
@@ -364,22 +372,29 @@ export function gdStepRelu(
   scales: TwoLayerScales = {},
   storeLimit: number = GD_STORE_LIMIT,
 ): GdStepResult {
-  checkShapes(X, U, b, v, m, d, n);
-  if (y.length !== m) throw new RangeError(`y has length ${y.length}, expected m = ${m}`);
+  const net = checkedBatch(X, U, b, v, m, d, n);
+  checkTargets(y, m);
   const si = scales.input ?? 1, so = scales.output ?? 1;
-  let loss = 0, gc = 0;
-  const done = wasmGdStep(X, U, b, v, m, d, n, si, h * so, (phi) => {
-    const e = new Float64Array(m);
-    for (let i = 0; i < m; i++) {
-      const r = so * phi[i] + c - y[i];
-      loss += r * r;
-      e[i] = 2 * r;
-      gc += e[i];
-    }
-    return e;
-  });
+  let res = { e: new Float64Array(0), loss: 0, gc: 0 };
+  const done = wasmGdStep(net, si, h * so, (phi) => (res = residuals(phi, so, c, y)).e);
   if (!done) return gdStepReluTs(X, y, U, b, v, c, m, d, n, h, scales, storeLimit);
-  return { c: c - h * gc, loss };
+  return { c: c - h * res.gc, loss: res.loss };
+}
+
+/**
+ * From Σ_k v_k·relu(pre_ik) (`phi`): the residual gradients eᵢ = 2(s_o·phiᵢ + c − yᵢ), the loss
+ * Σᵢ (s_o·phiᵢ + c − yᵢ)² and ∇_c = Σᵢ eᵢ, summed over i in order.
+ */
+function residuals(phi: Float64Array, so: number, c: number, y: Float64Array) {
+  const e = new Float64Array(phi.length);
+  let loss = 0, gc = 0;
+  for (let i = 0; i < phi.length; i++) {
+    const r = so * phi[i] + c - y[i];
+    loss += r * r;
+    e[i] = 2 * r;
+    gc += e[i];
+  }
+  return { e, loss, gc };
 }
 
 /**
@@ -395,22 +410,10 @@ export function gdStepRelu(
  * assert.ok(r.loss === 49 && Math.abs(r.c - (1 - 0.14)) < 1e-15 && Math.abs(v[0] - (3 - 0.28)) < 1e-15);
  * ```
  */
-export function gdStepReluTs(
-  X: Float64Array,
-  y: Float64Array,
-  U: Float64Array,
-  b: Float64Array,
-  v: Float64Array,
-  c: number,
-  m: number,
-  d: number,
-  n: number,
-  h: number,
-  scales: TwoLayerScales = {},
-  storeLimit: number = GD_STORE_LIMIT,
-): GdStepResult {
-  checkShapes(X, U, b, v, m, d, n);
-  if (y.length !== m) throw new RangeError(`y has length ${y.length}, expected m = ${m}`);
+export function gdStepReluTs(...args: Parameters<typeof gdStepRelu>): GdStepResult {
+  const [X, y, U, b, v, c, m, d, n, h, scales = {}, storeLimit = GD_STORE_LIMIT] = args;
+  checkedBatch(X, U, b, v, m, d, n);
+  checkTargets(y, m);
   const si = scales.input ?? 1, so = scales.output ?? 1;
   const scratch = new Float64Array(m * BLOCK), E = new Float64Array(m * BLOCK);
   // The m×n pre-activations are kept for pass 2 (block k0 at offset m·k0, in a buffer reused across
@@ -431,14 +434,7 @@ export function gdStepReluTs(
       phi[i] += a;
     }
   }
-  const e = new Float64Array(m);
-  let loss = 0, gc = 0;
-  for (let i = 0; i < m; i++) {
-    const r = so * phi[i] + c - y[i];
-    loss += r * r;
-    e[i] = 2 * r;
-    gc += e[i];
-  }
+  const { e, loss, gc } = residuals(phi, so, c, y);
   // Pass 2: per block, the gradient at the old parameters, then the update of that block (neurons are
   // independent given e).
   const gv = new Float64Array(BLOCK), gb = new Float64Array(BLOCK), gU = new Float64Array(BLOCK * d);
@@ -501,14 +497,10 @@ export function jacobianRelu(
   scales: TwoLayerScales = {},
   out?: Float64Array,
 ): Float64Array {
-  checkShapes(X, U, b, v, m, d, n);
+  const net = checkedBatch(X, U, b, v, m, d, n);
   const si = scales.input ?? 1, so = scales.output ?? 1;
-  const P = n * (d + 2) + 1;
-  if (out && out.length !== m * P) {
-    throw new RangeError(`out has length ${out.length}, expected m·(n(d+2)+1) = ${m * P}`);
-  }
-  const J = out ?? new Float64Array(m * P);
-  if (wasmJacobian(X, U, b, v, m, d, n, si, so, J)) return J;
+  const P = jacobianRowLength(out, m, d, n), J = out ?? new Float64Array(m * P);
+  if (wasmJacobian(net, si, so, J)) return J;
   return jacobianReluTs(X, U, b, v, m, d, n, scales, J.fill(0));
 }
 
@@ -524,21 +516,11 @@ export function jacobianRelu(
  * assert.equal(J.join(), "3,3,2,1,0,0,0,1");
  * ```
  */
-export function jacobianReluTs(
-  X: Float64Array,
-  U: Float64Array,
-  b: Float64Array,
-  v: Float64Array,
-  m: number,
-  d: number,
-  n: number,
-  scales: TwoLayerScales,
-  out: Float64Array,
-): Float64Array {
-  checkShapes(X, U, b, v, m, d, n);
+export function jacobianReluTs(...args: Required<Parameters<typeof jacobianRelu>>): Float64Array {
+  const [X, U, b, v, m, d, n, scales, out] = args;
+  checkedBatch(X, U, b, v, m, d, n);
   const si = scales.input ?? 1, so = scales.output ?? 1;
-  const P = n * (d + 2) + 1;
-  if (out.length !== m * P) throw new RangeError(`out has length ${out.length}, expected m·(n(d+2)+1) = ${m * P}`);
+  const P = jacobianRowLength(out, m, d, n);
   const J = out, pre = new Float64Array(n);
   for (let i = 0; i < m; i++) {
     const row = i * P, xi = i * d, rb = row + n * d, rv = rb + n;

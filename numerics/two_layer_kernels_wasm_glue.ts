@@ -9,6 +9,9 @@
  */
 import { TWO_LAYER_KERNELS_WASM_BASE64 } from "./two_layer_kernels_wasm.ts";
 
+/** The arguments gd_phi and ntk_grams begin with: addresses of Xᵀ (d × mp), U, b, v, then mp, d, n, s_i. */
+type NetArgs = [XT: number, U: number, b: number, v: number, mp: number, d: number, n: number, si: number];
+
 interface Exports {
   memory: WebAssembly.Memory;
   peak_loop(iters: number): number;
@@ -24,32 +27,8 @@ interface Exports {
     so: number,
     R: number,
   ): void;
-  ntk_grams(
-    XT: number,
-    U: number,
-    b: number,
-    v: number,
-    mp: number,
-    d: number,
-    n: number,
-    si: number,
-    SS: number,
-    GG: number,
-    ST: number,
-    GT: number,
-  ): void;
-  gd_phi(
-    XT: number,
-    U: number,
-    b: number,
-    v: number,
-    mp: number,
-    d: number,
-    n: number,
-    si: number,
-    phi: number,
-    PT: number,
-  ): void;
+  ntk_grams(...args: [...NetArgs, SS: number, GG: number, ST: number, GT: number]): void;
+  gd_phi(...args: [...NetArgs, phi: number, PT: number]): void;
   gd_update(
     X: number,
     U: number,
@@ -68,6 +47,17 @@ interface Exports {
     gb: number,
     gUT: number,
   ): void;
+}
+
+/** The network's parameters and a batch: X m×d, U n×d (row-major), b, v ∈ ℝⁿ. */
+export interface ReluBatch {
+  X: Float64Array;
+  U: Float64Array;
+  b: Float64Array;
+  v: Float64Array;
+  m: number;
+  d: number;
+  n: number;
 }
 
 /** Largest wasm memory the kernels take (bytes); bigger problems run the TypeScript loops. */
@@ -117,30 +107,39 @@ function writePadded(f: Float64Array, at: number, a: Float64Array): void {
 }
 
 /**
- * S Sᵀ and G Gᵀ of the tangent kernel (upper triangles valid), each as an mp × mp row-major array with
- * mp = m rounded up to 8, or null if the wasm kernels are unavailable or the problem too large.
- * Shapes are the caller's to check.
+ * Lays out X (m×d), Xᵀ (d × mp), U, b and v (each zero-padded by 8) followed by regions of `scratch[i]`
+ * doubles, and writes the five inputs; the byte offsets `[X, XT, U, b, v, ...scratch]` and the memory as
+ * doubles, or null if the problem is too large.
  */
-export function wasmNtkGrams(
-  X: Float64Array,
-  U: Float64Array,
-  b: Float64Array,
-  v: Float64Array,
-  m: number,
-  d: number,
-  n: number,
-  si: number,
-): { SS: Float64Array; GG: Float64Array; mp: number } | null {
-  const w = kernels();
-  if (!w) return null;
-  const mp = pad8(m);
-  const l = layout(w, [d * mp, n * d, n + 8, n + 8, mp * mp, mp * mp, 128 * mp, 128 * mp]);
+function stage(
+  w: Exports,
+  { X, U, b, v, m, d, n }: ReluBatch,
+  mp: number,
+  scratch: number[],
+): { offsets: number[]; f: Float64Array } | null {
+  const l = layout(w, [m * d, d * mp, n * d, n + 8, n + 8, ...scratch]);
   if (!l) return null;
-  const [oXT, oU, ob, ov, oSS, oGG, oST, oGT] = l.offsets, f = l.f;
+  const [oX, oXT, oU, ob, ov] = l.offsets, f = l.f;
+  f.set(X, oX / 8);
   writeTransposed(f, oXT / 8, X, m, d, mp);
   f.set(U, oU / 8);
   writePadded(f, ob / 8, b);
   writePadded(f, ov / 8, v);
+  return l;
+}
+
+/**
+ * S Sᵀ and G Gᵀ of the tangent kernel (upper triangles valid), each as an mp × mp row-major array with
+ * mp = m rounded up to 8, or null if the wasm kernels are unavailable or the problem too large.
+ * Shapes are the caller's to check.
+ */
+export function wasmNtkGrams(net: ReluBatch, si: number): { SS: Float64Array; GG: Float64Array; mp: number } | null {
+  const w = kernels();
+  if (!w) return null;
+  const { d, n } = net, mp = pad8(net.m);
+  const l = stage(w, net, mp, [mp * mp, mp * mp, 128 * mp, 128 * mp]);
+  if (!l) return null;
+  const [, oXT, oU, ob, ov, oSS, oGG, oST, oGT] = l.offsets, f = l.f;
   f.fill(0, oSS / 8, oSS / 8 + 2 * mp * mp);
   w.ntk_grams(oXT, oU, ob, ov, mp, d, n, si, oSS, oGG, oST, oGT);
   return { SS: f.slice(oSS / 8, oSS / 8 + mp * mp), GG: f.slice(oGG / 8, oGG / 8 + mp * mp), mp };
@@ -152,28 +151,17 @@ export function wasmNtkGrams(
  * false (and touches nothing) if the wasm kernels are unavailable or the problem too large.
  */
 export function wasmGdStep(
-  X: Float64Array,
-  U: Float64Array,
-  b: Float64Array,
-  v: Float64Array,
-  m: number,
-  d: number,
-  n: number,
+  net: ReluBatch,
   si: number,
   hso: number,
   phiOf: (phi: Float64Array) => Float64Array,
 ): boolean {
   const w = kernels();
   if (!w) return false;
-  const mp = pad8(m);
-  const l = layout(w, [m * d, d * mp, n * d, n + 8, n + 8, mp, m, (n + 4) * mp, m * 128, 128, 128, d * 128]);
+  const { U, b, v, m, d, n } = net, mp = pad8(m);
+  const l = stage(w, net, mp, [mp, m, (n + 4) * mp, m * 128, 128, 128, d * 128]);
   if (!l) return false;
   const [oX, oXT, oU, ob, ov, ophi, oe, oPT, oE, ogv, ogb, ogUT] = l.offsets, f = l.f;
-  f.set(X, oX / 8);
-  writeTransposed(f, oXT / 8, X, m, d, mp);
-  f.set(U, oU / 8);
-  writePadded(f, ob / 8, b);
-  writePadded(f, ov / 8, v);
   f.fill(0, ophi / 8, ophi / 8 + mp);
   f.fill(0, oPT / 8 + n * mp, oPT / 8 + (n + 4) * mp); // the padding rows gd_update reads, never uses
   w.gd_phi(oXT, oU, ob, ov, mp, d, n, si, ophi, oPT);
@@ -191,29 +179,13 @@ export function wasmGdStep(
  * pre-activations by gd_phi, then each row in a wasm buffer (L2-sized at n = 2¹²) copied into `out`. Returns
  * false (and touches nothing) if the wasm kernels are unavailable or the problem too large.
  */
-export function wasmJacobian(
-  X: Float64Array,
-  U: Float64Array,
-  b: Float64Array,
-  v: Float64Array,
-  m: number,
-  d: number,
-  n: number,
-  si: number,
-  so: number,
-  out: Float64Array,
-): boolean {
+export function wasmJacobian(net: ReluBatch, si: number, so: number, out: Float64Array): boolean {
   const w = kernels();
   if (!w) return false;
-  const mp = pad8(m), P = n * (d + 2) + 1;
-  const l = layout(w, [m * d, d * mp, n * d, n + 8, n + 8, mp, (n + 4) * mp, P]);
+  const { m, d, n } = net, mp = pad8(m), P = n * (d + 2) + 1;
+  const l = stage(w, net, mp, [mp, (n + 4) * mp, P]);
   if (!l) return false;
   const [oX, oXT, oU, ob, ov, ophi, oPT, oR] = l.offsets, f = l.f;
-  f.set(X, oX / 8);
-  writeTransposed(f, oXT / 8, X, m, d, mp);
-  f.set(U, oU / 8);
-  writePadded(f, ob / 8, b);
-  writePadded(f, ov / 8, v);
   w.gd_phi(oXT, oU, ob, ov, mp, d, n, si, ophi, oPT);
   const row = f.subarray(oR / 8, oR / 8 + P);
   for (let i = 0; i < m; i++) {

@@ -49,7 +49,17 @@ Deno.test("the committed two_layer_kernels.wasm and its base64 module are what d
 });
 
 Deno.test("the wasm kernels are in use here (WebAssembly SIMD available) and peak_loop runs", () => {
-  assert.ok(wasmNtkGrams(Float64Array.of(1), Float64Array.of(1), Float64Array.of(0), Float64Array.of(1), 1, 1, 1, 1));
+  assert.ok(
+    wasmNtkGrams({
+      X: Float64Array.of(1),
+      U: Float64Array.of(1),
+      b: Float64Array.of(0),
+      v: Float64Array.of(1),
+      m: 1,
+      d: 1,
+      n: 1,
+    }, 1),
+  );
   assert.ok(Number.isFinite(wasmPeakLoop(100)));
 });
 

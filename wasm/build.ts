@@ -9,6 +9,8 @@
  * @module
  */
 import wabt from "wabt";
+import { fileURLToPath } from "node:url";
+import { writeBytesAtomic } from "../engine/io.ts";
 
 const SOURCE = new URL("./two_layer_kernels.wat", import.meta.url);
 const BINARY = new URL("../numerics/two_layer_kernels.wasm", import.meta.url);
@@ -67,17 +69,6 @@ export function bytesModule(bytes: Uint8Array): string {
   ].join("\n");
 }
 
-async function writeAtomic(url: URL, data: Uint8Array): Promise<void> {
-  const tmp = new URL(`${url.href}.tmp-${Deno.pid}`);
-  try {
-    await Deno.writeFile(tmp, data);
-    await Deno.rename(tmp, url);
-  } catch (e) {
-    await Deno.remove(tmp).catch(() => {});
-    throw e;
-  }
-}
-
 /** The two outputs the committed source gives. */
 export async function buildOutputs(): Promise<{ binary: Uint8Array<ArrayBuffer>; module: string }> {
   const binary = await assemble(await Deno.readTextFile(SOURCE));
@@ -98,8 +89,8 @@ async function main(args: string[]): Promise<number> {
     console.log(same ? "up to date" : "stale: run deno task build:wasm");
     return same ? 0 : 1;
   }
-  await writeAtomic(BINARY, binary);
-  await writeAtomic(MODULE, new TextEncoder().encode(module));
+  await writeBytesAtomic(fileURLToPath(BINARY), binary);
+  await writeBytesAtomic(fileURLToPath(MODULE), new TextEncoder().encode(module));
   console.log(`wrote ${BINARY.pathname} (${binary.length} bytes) and ${MODULE.pathname}`);
   return 0;
 }

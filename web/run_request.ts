@@ -6,8 +6,8 @@
  * @module
  */
 import type { Claim } from "../engine/claim.ts";
-import { claimsFlag, integerFlag, parseStrict, UsageError } from "../cli/args.ts";
-import { parameterValue } from "../cli/explore.ts";
+import { claimsFlag, parseStrict, UsageError } from "../cli/args.ts";
+import { RUN_OPTIONS, runFlags, withParameterFlags } from "../cli/explore.ts";
 import type { RunRequest } from "./explore_run.ts";
 
 /** Query keys that are not `--<key>` flags of the same name. */
@@ -39,14 +39,7 @@ export function parseRunQuery(id: string, query: URLSearchParams): { claim: Clai
   const found = claimsFlag(id);
   if (found.length !== 1) throw new UsageError(`unknown claim id "${id}" (one id, see deno task list)`);
   const [claim] = found;
-  const options: Record<string, { type: "string" | "boolean" }> = {
-    seed: { type: "string" },
-    instance: { type: "string" },
-    count: { type: "string" },
-    "ignore-hypotheses": { type: "boolean" },
-    scenario: { type: "string" },
-  };
-  for (const name of Object.keys(claim.parameters ?? {})) options[name] = { type: "string" };
+  const options = withParameterFlags(claim, RUN_OPTIONS);
   const args: string[] = [id];
   for (const [key, value] of query) {
     const flag = RENAMED[key] ?? key;
@@ -56,14 +49,7 @@ export function parseRunQuery(id: string, query: URLSearchParams): { claim: Clai
     } else args.push(`--${flag}=${value}`);
   }
   const { values } = parseStrict(args, options);
-  const seed = integerFlag("seed", values.seed as string | undefined, 1, 0);
-  const instance = integerFlag("instance", values.instance as string | undefined, 0, 0, 1e9);
-  const count = integerFlag("count", values.count as string | undefined, 1, 1, 1000);
-  const params: Record<string, number> = {};
-  for (const name of Object.keys(claim.parameters ?? {})) {
-    const raw = values[name] as string | undefined;
-    if (raw !== undefined) params[name] = parameterValue(claim, name, raw);
-  }
+  const { seed, instance, count, params } = runFlags(claim, values);
   const request: RunRequest = {
     id: claim.id,
     seed,

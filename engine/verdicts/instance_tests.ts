@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { type AggregateCheck, type InstanceRecord, outcomeOf, type StatisticalTest } from "../claim.ts";
+import { type AggregateCheck, type InstanceRecord, outcomeOf, type Power, type StatisticalTest } from "../claim.ts";
 import { withData } from "../records.ts";
 import { frequencyAlternative } from "./failure_frequency.ts";
 import { binomialTwoSidedPValue, clopperPearsonPower, normalBandPower } from "../../numerics/interval_power.ts";
@@ -17,6 +17,33 @@ import { binomialUpperTail } from "../../numerics/stats.ts";
 
 /** How far a wrong closed form or limit is from the printed one, by default (issue: "a limit 5% off"). */
 export const NEAR_MISS_RELATIVE = 0.05;
+
+/**
+ * The record of per-instance tests at `level` each, combined by Bonferroni: p-value min(1, m·min pᵢ) at
+ * level m·`level`, pᵢ = `pValueOf(instanceᵢ)`; the statistic is `worst` of the instance with the smallest
+ * p-value (the first such).
+ */
+function bonferroniTest<T>(
+  instances: readonly T[],
+  pValueOf: (instance: T) => number,
+  level: number,
+  record: { name: string; worst: (instance: T) => string; power: Power },
+): StatisticalTest {
+  const m = instances.length, ps = instances.map(pValueOf);
+  const worst = ps.indexOf(Math.min(...ps));
+  return {
+    name: record.name,
+    statistic: `${record.worst(instances[worst])} (the smallest p-value of ${m} instances)`,
+    pValue: Math.min(1, m * ps[worst]),
+    alpha: m * level,
+    power: record.power,
+  };
+}
+
+/** The power of "some instance's test rejects", 1 − Π(1 − powerᵢ), the instances' tests being independent. */
+function anyRejects<T>(instances: readonly T[], power: (instance: T) => number): number {
+  return 1 - instances.reduce((q, c) => q * (1 - power(c)), 1);
+}
 
 /** One instance's failure count against its δ (tested at the instance's level). */
 export interface InstanceFrequency {
@@ -45,23 +72,17 @@ export interface InstanceFrequency {
  * ```
  */
 export function instanceFrequencyTest(instances: readonly InstanceFrequency[], level: number): StatisticalTest {
-  const m = instances.length;
-  const ps = instances.map((c) => binomialUpperTail(c.failures, c.draws, c.delta));
-  const worst = ps.indexOf(Math.min(...ps));
-  const w = instances[worst];
   const power = Math.min(
     ...instances.map((c) => failureFrequencyPower(c.draws, c.delta, level, frequencyAlternative(c.delta))),
   );
-  return {
+  return bonferroniTest(instances, (c) => binomialUpperTail(c.failures, c.draws, c.delta), level, {
     name: "failure frequency per instance (exact binomial against δ, Bonferroni over the instances)",
-    statistic: `${w.failures} of ${w.draws} draws at δ = ${w.delta} (the smallest p-value of ${m} instances)`,
-    pValue: Math.min(1, m * ps[worst]),
-    alpha: m * level,
+    worst: (w) => `${w.failures} of ${w.draws} draws at δ = ${w.delta}`,
     power: {
       alternative: "P[fail] = min(2δ, (1 + δ)/2) on an instance (the weakest instance's power)",
       probability: power,
     },
-  };
+  });
 }
 
 /** One instance's Monte Carlo count of hits against a closed-form probability. */
@@ -91,22 +112,16 @@ export interface InstanceCount {
  * ```
  */
 export function instanceCountTest(instances: readonly InstanceCount[], level: number): StatisticalTest {
-  const m = instances.length;
-  const ps = instances.map((c) => binomialTwoSidedPValue(c.hits, c.draws, c.p0));
-  const worst = ps.indexOf(Math.min(...ps));
-  const w = instances[worst];
   const combined = (factor: number) =>
-    1 - instances.reduce((q, c) => q * (1 - clopperPearsonPower(c.draws, c.p0, 1 - level, c.p0 * factor)), 1);
-  return {
+    anyRejects(instances, (c) => clopperPearsonPower(c.draws, c.p0, 1 - level, c.p0 * factor));
+  return bonferroniTest(instances, (c) => binomialTwoSidedPValue(c.hits, c.draws, c.p0), level, {
     name: "Monte Carlo frequency per instance against the closed form (exact Clopper–Pearson, Bonferroni)",
-    statistic: `${w.hits} of ${w.draws} against ${w.p0.toFixed(5)} (the smallest p-value of ${m} instances)`,
-    pValue: Math.min(1, m * ps[worst]),
-    alpha: m * level,
+    worst: (w) => `${w.hits} of ${w.draws} against ${w.p0.toFixed(5)}`,
     power: {
       alternative: "the true probability 5% off the closed form on every instance (×1.05 or ×0.95, the weaker)",
       probability: Math.min(combined(1 + NEAR_MISS_RELATIVE), combined(1 - NEAR_MISS_RELATIVE)),
     },
-  };
+  });
 }
 
 /** One instance's estimate against the value under test, with its standard errors. */
@@ -141,11 +156,10 @@ export function instanceBandTest(instances: readonly InstanceBand[], c: number):
   const m = instances.length;
   const zs = instances.map((b) => c * b.gap / b.band);
   const worst = zs.indexOf(Math.max(...zs));
-  const combined = 1 -
-    instances.reduce(
-      (q, b) => q * (1 - normalBandPower(NEAR_MISS_RELATIVE * Math.abs(b.value), b.se, b.band / c, c)),
-      1,
-    );
+  const combined = anyRejects(
+    instances,
+    (b) => normalBandPower(NEAR_MISS_RELATIVE * Math.abs(b.value), b.se, b.band / c, c),
+  );
   return {
     name: `estimate per instance within ${c} standard errors (normal approximation, Bonferroni over the instances)`,
     statistic: `${zs[worst].toFixed(2)} standard errors (the largest of ${m} instances)`,
