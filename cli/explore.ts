@@ -50,11 +50,13 @@ function help(claim: Claim): string {
       : `  --sweep                run the claim as the report does (its instances, aggregate and verdict) and print the fit or frequencies`,
     `  --budget test|report   with --sweep: the budget's instances (default test)`,
     `  --instances N          with --sweep: N instances (1..100000) instead of the budget's`,
-    claim.sweepParameter === undefined
-      ? `  --widths a,b,c         not for this claim: its aggregate sweeps no width`
-      : `  --widths a,b,c         with --sweep: the widths (--${claim.sweepParameter} values, at least ${MIN_SWEEP_WIDTHS}) its instances take in turn${
+    claim.sweepParameter !== undefined
+      ? `  --widths a,b,c         with --sweep: the widths (--${claim.sweepParameter} values, at least ${MIN_SWEEP_WIDTHS}) its instances take in turn${
         (claim.sweepStride ?? 1) > 1 ? `, each for ${claim.sweepStride} consecutive instances` : ""
-      }`,
+      }`
+      : claim.sweepWidthList !== undefined
+      ? `  --widths a,b,c         with --sweep: the widths every instance sweeps (integers in [${claim.sweepWidthList.min}, ${claim.sweepWidthList.max}], at least ${MIN_SWEEP_WIDTHS}, taken ascending) instead of its own`
+      : `  --widths a,b,c         not for this claim: ${claim.widthsRefusal ?? "its aggregate sweeps no width"}`,
     `  progress: runs over 2 s show progress on stderr (a line updating in place on a terminal, else plain lines)`,
     `  exit code: 0 the conclusion held on what was run, 1 it failed (or the scenario breaks it),`,
     `             3 the computation (or, with too few draws, the aggregate) could not decide, 2 bad input;`,

@@ -3,7 +3,8 @@
  * (probabilistic) or observation claim's own run, as the report makes it (engine/run.ts `runClaim`): its
  * instances at a budget, its aggregate (the fit, the frequencies) and its verdict, with the aggregate's rows
  * and frequency cells printed and its plots written with `--out`; `--widths` sets the widths of a claim whose aggregate
- * is a width sweep (`Claim.sweepParameter`), instance k at the k-th width in turn. Exact claims have nothing to sweep: each
+ * is a width sweep: instance k at the k-th width in turn (`Claim.sweepParameter`), or every instance at all of them
+ * (`Claim.sweepWidthList`, for claims whose instance holds a list of widths). Exact claims have nothing to sweep: each
  * instance decides by itself.
  *
  * @module
@@ -60,9 +61,34 @@ export function sweepCommand(
 export const MIN_SWEEP_WIDTHS = 3;
 
 /**
- * The widths of `--widths a,b,c` for a claim whose aggregate sweeps a width (`Claim.sweepParameter`): each one a
- * value of that parameter (`value` validates it as `--<parameter> v` would), at least `MIN_SWEEP_WIDTHS` of them,
- * none repeated; a UsageError (one line) otherwise, or when the claim sweeps no width.
+ * Why `--widths` is refused on a claim, or undefined when the claim takes it: its own reason (`Claim.widthsRefusal`,
+ * a design that admits no other widths), or that its aggregate sweeps no width.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { widthsRefusal } from "./explore_sweep.ts";
+ * assert.equal(widthsRefusal({ id: "w", sweepParameter: "width" }), undefined);
+ * assert.equal(widthsRefusal({ id: "l", sweepWidthList: { min: 2, max: 64 } }), undefined);
+ * assert.match(widthsRefusal({ id: "t", widthsRefusal: "calibrated on its own widths" })!, /^--widths: t .*calibrated/);
+ * assert.match(widthsRefusal({ id: "x" })!, /sweeps no width/);
+ * ```
+ */
+export function widthsRefusal(
+  claim: Pick<Claim, "id" | "sweepParameter" | "sweepWidthList" | "widthsRefusal">,
+): string | undefined {
+  if (claim.sweepParameter !== undefined || claim.sweepWidthList !== undefined) return undefined;
+  return claim.widthsRefusal !== undefined
+    ? `--widths: ${claim.id} cannot take other widths: ${claim.widthsRefusal}; run --sweep without --widths`
+    : `--widths: ${claim.id}'s aggregate sweeps no width (its instances set their own sizes); run --sweep without --widths`;
+}
+
+/**
+ * The widths of `--widths a,b,c` for a claim whose aggregate sweeps a width: with `Claim.sweepParameter`, each one a
+ * value of that parameter (`value` validates it as `--<parameter> v` would), in the order given (instance k takes
+ * them in turn); with `Claim.sweepWidthList`, each an integer in its range, sorted ascending (every instance holds
+ * them all). At least `MIN_SWEEP_WIDTHS` of them, none repeated; a UsageError (one line) otherwise, or when the
+ * claim takes no widths (`widthsRefusal`).
  *
  * @example
  * ```ts
@@ -75,24 +101,26 @@ export const MIN_SWEEP_WIDTHS = 3;
  * assert.throws(() => sweepWidths(claim, "16,32,16", int), /more than once/);
  * assert.throws(() => sweepWidths(claim, "16,,32", int), /empty/);
  * assert.throws(() => sweepWidths({ id: "x" }, "16,32,64", int), /no width/);
+ * const list = { id: "l", sweepWidthList: { min: 8, max: 512 } };
+ * assert.deepEqual(sweepWidths(list, "64,16,256", int), [16, 64, 256]);
+ * assert.throws(() => sweepWidths(list, "16,64,1024", int), /in \[8, 512\], got 1024/);
+ * assert.throws(() => sweepWidths(list, "16,64,32.5", int), /integer/);
  * ```
  */
 export function sweepWidths(
-  claim: Pick<Claim, "id" | "sweepParameter">,
+  claim: Pick<Claim, "id" | "sweepParameter" | "sweepWidthList" | "widthsRefusal">,
   raw: string,
   value: (parameter: string, raw: string) => number,
 ): number[] {
-  const parameter = claim.sweepParameter;
-  if (parameter === undefined) {
-    throw new UsageError(
-      `--widths: ${claim.id}'s aggregate sweeps no width (its instances set their own sizes); run --sweep without --widths`,
-    );
-  }
+  const refused = widthsRefusal(claim);
+  if (refused !== undefined) throw new UsageError(refused);
+  const parameter = claim.sweepParameter, range = claim.sweepWidthList;
   const parts = raw.split(",").map((p) => p.trim());
   if (parts.some((p) => p === "")) {
     throw new UsageError(`--widths has an empty value: "${raw}" (e.g. --widths 64,128,256)`);
   }
   const widths = parts.map((p) => {
+    if (parameter === undefined) return listWidth(range!, p);
     try {
       return value(parameter, p);
     } catch (e) {
@@ -106,19 +134,36 @@ export function sweepWidths(
       `--widths needs at least ${MIN_SWEEP_WIDTHS} distinct widths to fit a rate, got ${widths.length}: "${raw}"`,
     );
   }
-  return widths;
+  return parameter === undefined ? widths.sort((a, b) => a - b) : widths;
 }
 
-/** The claim with instance k at widths[floor(k / sweepStride) % widths.length] for its swept parameter. */
+/** One width of `--widths` for a claim whose instances hold a list of widths: an integer in its range. */
+function listWidth(range: { min: number; max: number }, raw: string): number {
+  const v = Number(raw);
+  if (!/^[+]?\d+$/.test(raw) || !Number.isSafeInteger(v)) {
+    throw new UsageError(`--widths: each width must be an integer, got "${raw}"`);
+  }
+  if (v < range.min || v > range.max) {
+    throw new UsageError(`--widths: each width must be in [${range.min}, ${range.max}], got ${raw}`);
+  }
+  return v;
+}
+
+/**
+ * The claim run at `widths`: with `Claim.sweepParameter`, instance k at widths[floor(k / sweepStride) % widths.length]
+ * for that parameter; with `Claim.sweepWidthList`, every instance holding all of `widths` (`InstanceContext.widths`).
+ */
 function atWidths(claim: Claim, widths: readonly number[]): Claim {
-  const parameter = claim.sweepParameter!, stride = claim.sweepStride ?? 1;
+  const parameter = claim.sweepParameter, stride = claim.sweepStride ?? 1;
   return {
     ...claim,
     generate: (ctx) =>
-      claim.generate({
-        ...ctx,
-        params: { ...ctx.params, [parameter]: widths[Math.floor(ctx.index / stride) % widths.length] },
-      }),
+      claim.generate(
+        parameter === undefined ? { ...ctx, widths } : {
+          ...ctx,
+          params: { ...ctx.params, [parameter]: widths[Math.floor(ctx.index / stride) % widths.length] },
+        },
+      ),
   };
 }
 
@@ -164,6 +209,8 @@ export async function runSweep(
     }${
       options.widths === undefined
         ? ""
+        : claim.sweepParameter === undefined
+        ? `, each at the widths ${options.widths.join(", ")} (--widths; the report sweeps its own)`
         : `, ${claim.sweepParameter} = ${options.widths.join(", ")} in turn (--widths; the report sweeps its own)`
     }, as the report runs the claim; ${result.hypothesesMet} met the hypotheses`,
     `verdict: ${result.status}: ${result.reason}`,

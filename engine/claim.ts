@@ -111,6 +111,11 @@ export interface InstanceContext {
    * stays the same when a parameter changes.
    */
   params?: Readonly<Record<string, number>>;
+  /**
+   * The widths every instance sweeps, for a claim whose instance holds a list of widths (`Claim.sweepWidthList`):
+   * set by `deno task explore <id> --sweep --widths a,b,c`, absent otherwise (the generator then uses its own).
+   */
+  widths?: readonly number[];
 }
 
 /** A parameter of a claim's instances that a learner or a search may set. */
@@ -433,6 +438,19 @@ export interface Claim<I = unknown, D = ConclusionData> {
    * widths[floor(k / sweepStride) % widths.length], as a sweep whose laws vary fastest, then widths, runs it.
    */
   sweepStride?: number;
+  /**
+   * For a claim whose every instance holds a whole list of widths (its aggregate fits over the widths inside each
+   * instance) and whose generator reads `InstanceContext.widths` in place of its own list: the integer range those
+   * widths may take. `deno task explore <id> --sweep --widths a,b,c` then runs the claim with exactly those widths
+   * (ascending) in every instance.
+   */
+  sweepWidthList?: { min: number; max: number };
+  /**
+   * Why `--sweep --widths` cannot be honoured for a claim whose aggregate does fit or compare over widths, when its
+   * design does not admit other widths (a false-alarm rate calibrated on its own widths, widths tied to another
+   * parameter): one line, the refusal `deno task explore` prints.
+   */
+  widthsRefusal?: string;
   /** Plots for the report. */
   plots?(records: InstanceRecord<D>[], aggregate: AggregateCheck | undefined): PlotSpec[];
   /** Parameters `deno task explore` accepts as flags, and a search may tune. */

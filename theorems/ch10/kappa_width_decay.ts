@@ -8,9 +8,8 @@
  *
  * @module
  */
-import { defineClaim } from "../../engine/claim.ts";
 import { failedAs } from "../../engine/words.ts";
-import type { Claim, ConclusionCheck, StatisticalTest } from "../../engine/claim.ts";
+import { type Claim, type ConclusionCheck, defineClaim, type StatisticalTest } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM, levelText } from "../../engine/false_alarm.ts";
 import { logLogLines } from "../../engine/plots/log_log.ts";
 import { withData } from "../../engine/records.ts";
@@ -223,6 +222,8 @@ $E[\kappa_f(\mathbf w_0)] \lesssim \frac1{\sqrt{d_{hid}}} + \frac1{d_{hid}\alpha
     tightness: "fitted exponents against the bound's exponents are in the aggregate",
     instances: { test: 15 + TANH_INSTANCES.test, report: 45 + TANH_INSTANCES.report },
     falseAlarm: CHECK_FALSE_ALARM,
+    widthsRefusal:
+      "its tanh test is pre-registered against the √(log d_hid) factor's exponent shift on its own grid d_hid = 16…4096 (LOG_FACTOR_SHIFT ≈ 0.1), and its ReLU cells cycle that grid with β",
     generate: ({ rng, index, count, budget, params = {} }) => {
       // The last TANH_INSTANCES[budget] instances are tanh sweeps; the ReLU cells keep their indices (and streams).
       const smooth = index - (count - TANH_INSTANCES[budget]);

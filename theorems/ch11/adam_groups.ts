@@ -26,6 +26,8 @@ const SOURCE = "004_9692536818598e94.txt";
 
 /** The widths of each instance's sweep, per budget. */
 const WIDTHS = { test: [64, 256, 1024], report: [64, 128, 256, 512, 1024, 2048, 4096] };
+/** The widths `explore --sweep --widths` may give every instance instead: up to the report's largest. */
+const WIDTH_RANGE = { min: 16, max: 4096 };
 /** Both optimisers run until f ≤ this·f(w₀) (ADAM with a fixed step hovers at a loss of order its step), at most MAX_STEPS. */
 const LOSS_TARGET = 1e-4, MAX_STEPS = 20_000;
 const GROUPS = ["U", "b", "v", "c"] as const;
@@ -59,8 +61,12 @@ export interface AdamGroupsData {
   steps: string;
 }
 
-function generate({ rng, budget, params = {} }: InstanceContext): AdamGroupsInstance {
-  return { rng, widths: WIDTHS[budget], parametrisation: (params.ntk ?? 0) === 1 ? "ntk" : "lecun" };
+function generate({ rng, budget, params = {}, widths }: InstanceContext): AdamGroupsInstance {
+  return {
+    rng,
+    widths: widths === undefined ? WIDTHS[budget] : [...widths],
+    parametrisation: (params.ntk ?? 0) === 1 ? "ntk" : "lecun",
+  };
 }
 
 /** Runs an optimiser from w₀ until f ≤ LOSS_TARGET·f(w₀); sup_k‖g_k − g₀‖ per group. */
@@ -231,6 +237,7 @@ in the output layer, and will barely move the remaining parameters $U$, $b$, and
     tightness: "GD's ratio ‖Δ(U, b, c)‖/‖Δv‖ at the largest width over the smallest ADAM ratio of the sweep",
     instances: { test: 2, report: 12 },
     generate,
+    sweepWidthList: WIDTH_RANGE,
     describe: (i) =>
       `${i.parametrisation === "lecun" ? "LeCun (11.5.1)" : "NTK (11.6.1)"}, arctan, d = 3, m = 3, widths ${
         i.widths.join(", ")

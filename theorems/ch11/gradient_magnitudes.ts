@@ -148,6 +148,8 @@ by $n^{-1/2}$ "to also normalize the variance of the gradients" (read: every gro
       "worst (fitted exponent − stated exponent) over the half-width of its confidence interval: 1 at the edge of rejection, above 1 violated, negative when the bound is loose",
     instances: nInstances,
     falseAlarm: CHECK_FALSE_ALARM,
+    widthsRefusal:
+      "each seed's level is split (Bonferroni) over the budget's seeds, the budget read off the number of widths (over 9: the report's), so the level is tied to its own grids; --top K sets one instance's largest width 2^K",
     generate({ rng, index, budget, params = {} }) {
       const dist = (params.uniform ?? index % 2) === 0 ? gaussian : uniformSqrt3;
       const top = params.top;

@@ -29,6 +29,8 @@ const SOURCE = "004_9692536818598e94.txt";
 
 /** The widths of each instance's sweep, per budget. */
 const WIDTHS = { test: [64, 128, 256, 512, 1024], report: [64, 128, 256, 512, 1024, 2048, 4096] };
+/** The widths `explore --sweep --widths` may give every instance instead: up to the report's largest. */
+const WIDTH_RANGE = { min: 16, max: 4096 };
 /** GD runs until f ≤ this·f(w₀), at most MAX_STEPS steps. */
 const LOSS_FLOOR = 1e-10, MAX_STEPS = 2000;
 /** Each of the two decay decisions' share of the claim's false alarm (Bonferroni). */
@@ -61,11 +63,11 @@ export interface GroupTrainingData {
   lossRatio: number[];
 }
 
-function generate({ rng, budget, params = {} }: InstanceContext, ntkDefault: number): GroupTrainingInstance {
+function generate({ rng, budget, params = {}, widths }: InstanceContext, ntkDefault: number): GroupTrainingInstance {
   const ntk = (params.ntk ?? ntkDefault) === 1;
   return {
     rng,
-    widths: WIDTHS[budget],
+    widths: widths === undefined ? WIDTHS[budget] : [...widths],
     parametrisation: ntk ? "ntk" : "lecun",
     stepFactor: params.stepFactor ?? (ntk ? 0.5 : 0.9 * 2 / (wideData().lambdaMin + 4 * wideData().lambdaMax)),
   };
@@ -235,6 +237,8 @@ $\langle\nabla_v\Phi, \nabla_v\Phi\rangle$.`,
     instances: { test: 12, report: 24 },
     falseAlarm: CHECK_FALSE_ALARM / 4,
     generate: (ctx) => generate(ctx, anyParametrisation ? 1 : 0),
+    // Each seed fits its own log–log exponents over its widths; any ascending widths with h = O(1/n) do.
+    sweepWidthList: WIDTH_RANGE,
     describe: (i) =>
       `${i.parametrisation === "lecun" ? "LeCun (11.5.1), h·n" : "NTK (11.6.1), h·λ_max(K̂₀)"} = ${
         i.stepFactor.toFixed(4)

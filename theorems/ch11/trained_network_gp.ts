@@ -333,6 +333,7 @@ with $K = K^{LC}$ and $c$ of Proposition 11.28 (equal for (11.5.3)).`,
       "per network: the closed form's gap to linearised GD over its rounding budget; aggregate: largest moment evidence log(2/p)/log(2/ℓ₁) (≥ 1: rejected at Holm's first level ℓ₁)",
     instances: { test: WIDTHS.test.length * DRAWS.test, report: WIDTHS.report.length * DRAWS.report },
     falseAlarm: FALSE_ALARM,
+    sweepParameter: "width",
     generate({ rng, index, budget, params = {} }) {
       const widths = WIDTHS[budget];
       const width = params.width ?? widths[index % widths.length];

@@ -305,6 +305,8 @@ Numerical illustration: ReLU, $d = 2$, optimal predictor has 5 neurons.`,
     instances: INSTANCES,
     falseAlarm: PAIR_ALPHA,
     generate,
+    widthsRefusal:
+      "its widths pair under-parametrised students (m = 2, 3, 4) with wide ones (m = 20, 40), alternating, the k-th of each making the k-th pair its verdict compares",
     describe: (i) =>
       `m = ${i.m} particles, ReLU, d = 2, 5-neuron teacher, T = ${i.horizon}, RK4 step ${STEP}${
         i.halfStep ? ` and ${STEP / 2}` : ""

@@ -326,12 +326,14 @@ undecided (the integrator cannot resolve it).`,
     },
     aggregate,
     conclusionBy: "aggregate",
+    // One width m (against 2m) per instance, the sweep's widths in turn; the fit names the widths its records have.
+    sweepParameter: "m",
     plots,
     parameters: {
       m: {
         type: "integer",
         min: 1,
-        max: 128,
+        max: 512,
         help: "width m (compared with 2m; default: the sweep, by instance index)",
       },
       tailScale: {

@@ -179,6 +179,8 @@ $\tilde f_m(w, x) = \frac{1}{\sqrt m}\sum_{i=1}^m\phi(w_i, x)$.`,
     instances: { test: 2 * DESIGN.test.draws, report: 2 * DESIGN.report.draws },
     falseAlarm: FALSE_ALARM,
     generate: generator(variant),
+    widthsRefusal:
+      "its widths are tied to the depth (depth 2: m = 2⁵…2¹⁴, depth 3: m = 2⁵…2⁹ at the test budget, a depth-3 draw costing m²), the instances alternating depths, so one list cannot serve both",
     describe: (i) =>
       `ReLU, depth ${i.depth}, width m = ${i.m}, d = 3, 8 inputs, output scale m^{-${i.outputScale}}, weights N(0, 1)`,
     hypotheses: [

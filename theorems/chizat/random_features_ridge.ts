@@ -254,6 +254,8 @@ random-feature solution tends to it.)`,
     instances: { test: 48, report: 110 },
     falseAlarm: CHECK_FALSE_ALARM,
     generate,
+    // One m per instance, the sweep's in turn; the fit names the widths its records have.
+    sweepParameter: "m",
     describe: (i) =>
       `m = ${i.b.length} ReLU features, (a, b) ~ N(0, I_${i.d + 1}), n = ${i.y.length}, d = ${i.d}, λ = ${i.lambda}`,
     hypotheses,
@@ -272,7 +274,7 @@ below 0 (reported against the Monte-Carlo rate $-1/2$).`,
     aggregate,
     plots,
     parameters: {
-      m: { type: "integer", min: 1, max: 1024, help: "random features m (default: the sweep, by instance index)" },
+      m: { type: "integer", min: 1, max: 16384, help: "random features m (default: the sweep, by instance index)" },
       d: { type: "integer", min: 1, max: 6, help: "input dimension d (default 2)" },
       n: { type: "integer", min: 2, max: 40, help: "training points n (default 12)" },
       lambda: {

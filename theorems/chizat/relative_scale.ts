@@ -346,6 +346,8 @@ if $f(w, x) = \alpha(m)\sum_{i=1}^m\Phi(w_i, x)$ then $\kappa_f(w_0) \asymp (m\a
     instances: { test: 3, report: KAPPA_REPORT_INSTANCES },
     falseAlarm: CHECK_FALSE_ALARM,
     generate,
+    widthsRefusal:
+      "its verdict (which exponent the CI of the fit contains: the printed β − 1 or max(−1/2, β − 1)) is read on its fixed grid m = 64…4096, where κ ≍ m^{-1/2} + (mα(m))^{-1} has one exponent only asymptotically",
     describe: (i) =>
       `ReLU two-layer f = α(m)Σ vᵢσ(uᵢ·x), α(m) = m^-${i.beta}, m ∈ {${
         RELATIVE_SCALE_WIDTHS.join(", ")

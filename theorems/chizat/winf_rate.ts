@@ -284,6 +284,8 @@ export function winfRate(
     },
     falseAlarm: FALSE_ALARM,
     generate,
+    widthsRefusal:
+      "its sizes m are tied to the construction and the dimension (grids m = k^d, sides k per d up to m = 4096; samples m = 16…4096 in d = 1, 16…256 on T²), the instances cycling those cells",
     describe: (i) =>
       i.construction === "grid"
         ? `regular grid on T^${i.d}, m = k^${i.d} for k = ${GRID_SIDES[i.d].join(", ")}`

@@ -145,6 +145,7 @@ Catalog: for ReLU $k^{(w)} = \boldsymbol x^\top\boldsymbol x'(\pi - \vartheta)/(
       "per instance: worst |closed form − quadrature| over its budget (≤ 1 passes); aggregate: the fitted exponent of the relative error",
     instances: { test: 15, report: 50 },
     falseAlarm: ALPHA,
+    sweepParameter: "width",
     generate({ rng, index, params = {} }) {
       const drawnN = rng.int(2, 6), drawnD = rng.int(2, 4), choice = rng.int(0, 2);
       const n = params.n ?? drawnN, d = params.d ?? drawnD;
@@ -231,9 +232,9 @@ $\|\hat K^{(w)}(\bar\theta^0) - K^{(w)}\|_F/\|K^{(w)}\|_F$ is kept for the rate 
       });
       return {
         holds: hi < 0 && test.pValue > ALPHA,
-        summary: `log RMS ‖K̂^(w)(θ̄⁰) − K^(w)‖_F/‖K^(w)‖_F against log N over N ∈ {${GRAM_WIDTHS.join(", ")}}: slope ${
-          fit.slope.toFixed(3)
-        }, ${(100 * (1 - ALPHA)).toFixed(4)}% CI [${lo.toFixed(3)}, ${
+        summary: `log RMS ‖K̂^(w)(θ̄⁰) − K^(w)‖_F/‖K^(w)‖_F against log N over N ∈ {${
+          [...new Set(pts.map((p) => p.width))].sort((a, b) => a - b).join(", ")
+        }}: slope ${fit.slope.toFixed(3)}, ${(100 * (1 - ALPHA)).toFixed(4)}% CI [${lo.toFixed(3)}, ${
           hi.toFixed(3)
         }]; convergence needs the CI below 0, and the Monte Carlo rate −1/2 must not be rejected (two-sided t test at level ${
           ALPHA.toPrecision(3)

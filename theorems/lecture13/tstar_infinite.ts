@@ -184,6 +184,8 @@ export function tstarInfinite(exponent: MovementExponent = () => -1): Claim {
     // 3.3·10⁻⁴) and at 2.3·10⁻⁴ with 24.
     instances: { test: 24, report: 24 },
     falseAlarm: CHECK_FALSE_ALARM,
+    widthsRefusal:
+      "its 24 instances (6 draws at each of N = 32, 128, 512, 1024) were sized for the t interval's false alarm at those widths (log movement is left-skewed with a sharp upper edge, see its instances), and t* = ∞ is judged at N = 1024",
     generate({ rng, index }) {
       const width = TSTAR_WIDTHS[index % TSTAR_WIDTHS.length];
       const net = new LectureNetwork(xs, ys, width);
