@@ -114,6 +114,15 @@ export function startMutantRun(testModule: string, name: string): StartedRun {
   return startWholeRun(mutantsModule(testModule), name);
 }
 
+/**
+ * Registers the test `title` of the mutant `name` of the `*_mutants.ts` beside `testModule` (pass `import.meta.url`):
+ * its whole run starts now, on the shared pool, and the test asserts `check` on it.
+ */
+export function mutantTest(testModule: string, name: string, title: string, check: (run: WholeRun) => void): void {
+  const started = startMutantRun(testModule, name);
+  Deno.test(title, async () => check(await wholeRun(started)));
+}
+
 /** The run `startWholeRun` started; rejects with its error if it failed. */
 export async function wholeRun(started: StartedRun): Promise<WholeRun> {
   const { run, error } = await started;

@@ -2,17 +2,17 @@ import assert from "node:assert/strict";
 import { outcomeOf } from "../../engine/claim.ts";
 import { runScenario } from "../../engine/explore.ts";
 import { runInstance } from "../../engine/run.ts";
-import { aggregateRejects, startMutantRun, wholeRun } from "../../testing/whole_run.ts";
+import { aggregateRejects, mutantTest, startMutantRun, wholeRun } from "../../testing/whole_run.ts";
 import { edgeOfStability } from "./edge_of_stability.ts";
 import { testsMatchVerdict } from "../../testing/test_records.ts";
 
-const halfHessian = startMutantRun(import.meta.url, "edgeOfStabilityHalfHessian");
-
 const edgeOneOverEta = startMutantRun(import.meta.url, "edgeOfStabilityEdgeOneOverEta");
 
-Deno.test(
+mutantTest(
+  import.meta.url,
+  "edgeOfStabilityHalfHessian",
   "eos-10.3 catches a wrong Hessian-vector product (half the true one)",
-  async () => aggregateRejects(await wholeRun(halfHessian)),
+  aggregateRejects,
 );
 
 Deno.test("eos-10.3 catches the near miss: the edge at 1/η", async () => {

@@ -2,10 +2,8 @@ import assert from "node:assert/strict";
 import { firstCaughtInstance } from "../../engine/mutation.ts";
 import type { ScaledTwoLayer } from "../../models/scaled_two_layer.ts";
 import { type Matrix, matVec } from "../../numerics/linalg.ts";
-import { aggregateRejects, startMutantRun, wholeRun } from "../../testing/whole_run.ts";
+import { aggregateRejects, mutantTest } from "../../testing/whole_run.ts";
 import { errorDynamicsNtk } from "./error_dynamics_ntk.ts";
-
-const linearisedGd = startMutantRun(import.meta.url, "errorDynamicsNtkLinearisedGd");
 
 Deno.test("eq-10.28 catches a frozen kernel Df(w₀)Df(w₀)ᵀ in place of Df(w)Df(w)ᵀ", async () => {
   // The linearisation's kernel (first evaluation is at w₀): exact only at t = 0.
@@ -23,7 +21,9 @@ Deno.test("eq-10.28 catches a factor 2 in the error dynamics", async () => {
   assert.notEqual(await firstCaughtInstance(claim, 1, "test"), null);
 });
 
-Deno.test(
+mutantTest(
+  import.meta.url,
+  "errorDynamicsNtkLinearisedGd",
   "eq-10.28 catches GD on the linearised model (Df frozen at w₀): the gap to the flow stops being O(η)",
-  async () => aggregateRejects(await wholeRun(linearisedGd)),
+  aggregateRejects,
 );

@@ -1,13 +1,14 @@
 import assert from "node:assert/strict";
-import { startMutantRun, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
+import { mutantTest, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import { falsifiedByItsTests, testsMatchVerdict } from "../../testing/test_records.ts";
 
-const quarterLow = startMutantRun(import.meta.url, "kappaWidthDecayExponentQuarterLow");
 const printed = startWholeRun(new URL("./kappa_width_decay.ts", import.meta.url), "kappaWidthDecay");
 
-Deno.test(
+mutantTest(
+  import.meta.url,
+  "kappaWidthDecayExponentQuarterLow",
   "eq-10.47 catches the near miss: the bound exponent off by 1/4 (κ ≲ d_hid^{-3/4} for α = 1/√d_hid)",
-  async () => falsifiedByItsTests(await wholeRun(quarterLow)),
+  falsifiedByItsTests,
 );
 
 Deno.test("eq-10.47: an erratum (tanh fails the printed form by √(log d_hid)), in scope for ReLU; tests agree", async () => {

@@ -1,8 +1,8 @@
-import { falsified, startMutantRun, wholeRun } from "../../testing/whole_run.ts";
+import { falsified, mutantTest } from "../../testing/whole_run.ts";
 
-const perturbedJacobian = startMutantRun(import.meta.url, "linearisedTrainingGapPerturbedJacobian");
-
-Deno.test(
+mutantTest(
+  import.meta.url,
+  "linearisedTrainingGapPerturbedJacobian",
   "prop-11.26 catches a linearised model built on 1.05·∇Φ(·, w₀)",
-  async () => falsified(await wholeRun(perturbedJacobian)),
+  falsified,
 );

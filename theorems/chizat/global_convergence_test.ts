@@ -1,14 +1,14 @@
 import assert from "node:assert/strict";
 import { runScenario } from "../../engine/explore.ts";
 import { aggregateScenario, scenarioTestOptions } from "../../testing/aggregate_scenario_tests.ts";
-import { aggregateRejects, startMutantRun, wholeRun } from "../../testing/whole_run.ts";
+import { aggregateRejects, mutantTest } from "../../testing/whole_run.ts";
 import { globalConvergence } from "./global_convergence.ts";
 
-const wrongDerivativeRun = startMutantRun(import.meta.url, "chizatGlobalConvergenceWrongDerivative");
-
-Deno.test(
+mutantTest(
+  import.meta.url,
+  "chizatGlobalConvergenceWrongDerivative",
   "chizat-global-convergence catches a wrong gradient (ReLU with the derivative 1[z < 0])",
-  async () => aggregateRejects(await wholeRun(wrongDerivativeRun)),
+  aggregateRejects,
 );
 
 Deno.test("chizat-global-convergence scenario collapsed-init breaks: the wide students stall with the small ones", async () => {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { testsMatchVerdict } from "../../testing/test_records.ts";
-import { aggregateRejects, startMutantRun, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
+import { aggregateRejects, mutantTest, startMutantRun, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 
 const centroidRun = startMutantRun(import.meta.url, "chizatImplicitBiasCentroid");
 
@@ -10,18 +10,18 @@ Deno.test(
   async () => aggregateRejects(await wholeRun(centroidRun)),
 );
 
-const leastSquaresRun = startMutantRun(import.meta.url, "chizatImplicitBiasLeastSquares");
-
-Deno.test(
+mutantTest(
+  import.meta.url,
+  "chizatImplicitBiasLeastSquares",
   "chizat-implicit-bias catches the near miss X⁺y (the least-squares classifier, GD's implicit bias on the squared loss)",
-  async () => aggregateRejects(await wholeRun(leastSquaresRun)),
+  aggregateRejects,
 );
 
-const constantTwiceRun = startMutantRun(import.meta.url, "chizatImplicitBiasConstantTwice");
-
-Deno.test(
+mutantTest(
+  import.meta.url,
+  "chizatImplicitBiasConstantTwice",
   "chizat-implicit-bias catches the near miss: the 1/log t law's constant off by 2 (predicted slope 2‖ŵ‖/‖w̃⊥‖)",
-  async () => aggregateRejects(await wholeRun(constantTwiceRun)),
+  aggregateRejects,
 );
 
 const printedRun = startWholeRun(new URL("./implicit_bias.ts", import.meta.url), "implicitBias");

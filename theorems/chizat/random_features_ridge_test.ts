@@ -1,11 +1,11 @@
-import { startMutantRun, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
+import { mutantTest, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import { falsifiedByItsTests, testsMatchVerdict } from "../../testing/test_records.ts";
 
-const noBiasRun = startMutantRun(import.meta.url, "chizatRandomFeaturesNoBias");
-
-Deno.test(
+mutantTest(
+  import.meta.url,
+  "chizatRandomFeaturesNoBias",
   "chizat-random-features catches a wrong limiting kernel (arc-cosine without the bias coordinate)",
-  async () => falsifiedByItsTests(await wholeRun(noBiasRun)),
+  falsifiedByItsTests,
 );
 
 const printed = startWholeRun(new URL("./random_features_ridge.ts", import.meta.url), "randomFeaturesRidge");

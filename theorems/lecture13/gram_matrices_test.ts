@@ -1,11 +1,11 @@
-import { startMutantRun, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
+import { mutantTest, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import { falsifiedByItsTests, testsMatchVerdict } from "../../testing/test_records.ts";
 
-const kernelOff = startMutantRun(import.meta.url, "yangGramKernelOff");
-
-Deno.test(
+mutantTest(
+  import.meta.url,
+  "yangGramKernelOff",
   "yang-gram catches a limit kernel off by a factor 1.2 (the error stops decaying)",
-  async () => falsifiedByItsTests(await wholeRun(kernelOff)),
+  falsifiedByItsTests,
 );
 
 const printed = startWholeRun(new URL("./gram_matrices.ts", import.meta.url), "gramMatrices");
