@@ -9,6 +9,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { flag } from "../../engine/flag.ts";
 import { failedAs } from "../../engine/words.ts";
 import type { Claim, ConclusionCheck, StatisticalTest } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM, levelText } from "../../engine/false_alarm.ts";
@@ -386,7 +387,7 @@ $\|D^2f\| \ge \alpha\max_k|v_k|\max_i|\sigma''(u_k\cdot x_i)|\,\|x_i\|^2 \asymp 
     parameters: {
       width: { type: "integer", min: 2, max: 1024, help: "hidden width d_hid (the sweep uses 16…4096)" },
       beta: { type: "number", min: -0.5, max: 1.5, help: "scaling α = d_hid^{-β} (the sweep uses 1/2, 0, 1)" },
-      activation: { type: "integer", min: 0, max: 1, help: "0 ReLU (one cell), 1 tanh (a whole sweep)" },
+      activation: flag("0 ReLU (one cell), 1 tanh (a whole sweep)"),
     },
     unbreakable:
       "(10.47) is stated for every scaling α(d_hid) and σ, and the only hypothesis is a random initialisation of (10.46), which every instance has by construction; β, d_hid and σ are parameters to explore, none of them violates a hypothesis",

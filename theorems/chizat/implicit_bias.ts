@@ -6,6 +6,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { flag } from "../../engine/flag.ts";
 import type { AggregateCheck, Claim, ConclusionCheck, Hypothesis, InstanceContext } from "../../engine/claim.ts";
 import type { InstanceRecord, PlotSpec, Scenario } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM, successRateVerdict } from "../../engine/false_alarm.ts";
@@ -370,12 +371,7 @@ trajectory, from the data and the SVM alone: $e^{-y_ix_i^\top\tilde w}/n = \alph
     parameters: {
       d: { type: "integer", min: 2, max: 6, help: "input dimension d" },
       n: { type: "integer", min: 2, max: 30, help: "points drawn (before near-margin points are dropped)" },
-      loss: {
-        type: "integer",
-        min: 0,
-        max: 1,
-        help: "0 exponential loss, 1 logistic loss (default: by instance index)",
-      },
+      loss: flag("0 exponential loss, 1 logistic loss (default: by instance index)"),
       flips: {
         type: "integer",
         min: 0,

@@ -14,6 +14,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { flag } from "../../engine/flag.ts";
 import type { AggregateCheck, BudgetName, Claim, ConclusionCheck, InstanceContext } from "../../engine/claim.ts";
 import type { InstanceRecord, PlotSpec } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM, confidencePercent, successRateVerdict } from "../../engine/false_alarm.ts";
@@ -304,7 +305,7 @@ with its exact interval, the median training and test losses and movements.`,
       n: { type: "integer", min: 4, max: 60, help: `training points (default ${SETTING.n})` },
       half: { type: "integer", min: 2, max: 32, help: `half the student width (default ${SETTING.half})` },
       alphaLazy: { type: "number", min: 1, max: 1024, help: `the lazy scale α (default ${LAZY_ALPHA})` },
-      antisymmetric: { type: "integer", min: 0, max: 1, help: "1: antisymmetric w₀ (h(w₀) = 0); 0: copies, h(w₀) ≠ 0" },
+      antisymmetric: flag("1: antisymmetric w₀ (h(w₀) = 0); 0: copies, h(w₀) ≠ 0"),
     },
     scenarios: [{
       name: "no-lazy-regime",

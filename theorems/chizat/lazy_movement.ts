@@ -10,6 +10,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { flag } from "../../engine/flag.ts";
 import { change } from "../../engine/words.ts";
 import type { AggregateCheck, Claim, ConclusionCheck, Hypothesis, InstanceContext } from "../../engine/claim.ts";
 import type { InstanceRecord, PlotSpec, Scenario } from "../../engine/claim.ts";
@@ -247,7 +248,7 @@ $\sup_t\|\mathbf w_\alpha - \bar{\mathbf w}_\alpha\|/\sup_t\|\mathbf w_\alpha - 
     parameters: {
       n: { type: "integer", min: 1, max: 3, help: "sample size" },
       half: { type: "integer", min: 2, max: 8, help: "half the width m (antisymmetric pairs)" },
-      antisymmetric: { type: "integer", min: 0, max: 1, help: "1: antisymmetric w₀ (h(w₀) = 0); 0: h(w₀) ≠ 0" },
+      antisymmetric: flag("1: antisymmetric w₀ (h(w₀) = 0); 0: h(w₀) ≠ 0"),
     },
     scenarios,
     nearMiss: {

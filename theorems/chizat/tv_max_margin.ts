@@ -12,6 +12,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { flag } from "../../engine/flag.ts";
 import { failedAs, labelled } from "../../engine/words.ts";
 import type { AggregateCheck, Claim, ConclusionCheck, Hypothesis, InstanceContext } from "../../engine/claim.ts";
 import type { InstanceRecord, PlotSpec, Scenario } from "../../engine/claim.ts";
@@ -376,7 +377,7 @@ by more than the step-doubling error estimates, and $G(10^{100}) \le ${GAP_TOL}$
       m: { type: "integer", min: 2, max: 200, help: "number of particles" },
       teacher: { type: "integer", min: 1, max: 8, help: "teacher neurons" },
       grid: { type: "integer", min: 8, max: 4000, help: `LP grid directions (default ${GRID})` },
-      support: { type: "integer", min: 0, max: 1, help: "0 Gaussian particles; 1 copies of two (not full support)" },
+      support: flag("0 Gaussian particles; 1 copies of two (not full support)"),
     },
     scenarios,
     nearMiss: {

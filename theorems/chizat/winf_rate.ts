@@ -19,6 +19,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { flag } from "../../engine/flag.ts";
 import type { BudgetName, Claim, ConclusionCheck, InstanceContext, StatisticalTest } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM, confidencePercent } from "../../engine/false_alarm.ts";
 import { exponentTest } from "../../engine/verdicts/log_log_fit.ts";
@@ -382,7 +383,7 @@ differ from $m^{-1/d}$ by log factors only; the slide's rate is right for grids 
       };
     },
     parameters: {
-      construction: { type: "integer", min: 0, max: 1, help: "0 regular grid, 1 iid samples (d = 1 or 2)" },
+      construction: flag("0 regular grid, 1 iid samples (d = 1 or 2)"),
       d: { type: "integer", min: 1, max: 3, help: "dimension of the torus (grids: 1–3; samples: 1–2)" },
     },
     unbreakable:

@@ -18,6 +18,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { flag } from "../../engine/flag.ts";
 import { tooOften } from "../../engine/words.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM, levelText } from "../../engine/false_alarm.ts";
@@ -350,7 +351,7 @@ then with probability at least $1-\delta$ over $\theta^0$, for all $t \ge 0$, $R
         max: 400,
         help: "draws of θ⁰ per instance (default: 16, or more when δ needs)",
       },
-      unnormalised: { type: "integer", min: 0, max: 1, help: "1: σ = max(z, 0)³ instead of max(z, 0)³/6" },
+      unnormalised: flag("1: σ = max(z, 0)³ instead of max(z, 0)³/6"),
     },
     scenarios: [{
       name: "narrow-network",
