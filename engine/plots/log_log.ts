@@ -8,10 +8,12 @@
 import type { PlotSpec } from "../claim.ts";
 import { type Channel, chart, nominal, quantitative } from "./chart.ts";
 
-/** The fields of a log–log plot: x and y (both on log scales), an optional y title, colouring and dashing series. */
+/** The fields of a log–log plot: x and y (both on log scales), optional axis titles, colouring and dashing series. */
 export interface LogLogAxes {
   /** The field along x. */
   x: string;
+  /** The x-axis title (default: the field). */
+  xTitle?: string;
   /** The field along y. */
   y: string;
   /** The y-axis title (default: the field). */
@@ -24,7 +26,7 @@ export interface LogLogAxes {
 
 function encoding(axes: LogLogAxes): Record<string, Channel> {
   return {
-    x: quantitative(axes.x, { log: true }),
+    x: quantitative(axes.x, { log: true, title: axes.xTitle }),
     y: quantitative(axes.y, { log: true, title: axes.yTitle }),
     ...(axes.color === undefined ? {} : { color: nominal(axes.color) }),
     ...(axes.dash === undefined ? {} : { strokeDash: nominal(axes.dash) }),

@@ -18,7 +18,7 @@ import { flag } from "../../engine/flag.ts";
 import type { AggregateCheck, BudgetName, Claim, ConclusionCheck, InstanceContext } from "../../engine/claim.ts";
 import type { InstanceRecord, PlotSpec } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM, confidencePercent, successRateVerdict } from "../../engine/false_alarm.ts";
-import { chart, nominal, quantitative } from "../../engine/plots/chart.ts";
+import { logLogLines } from "../../engine/plots/log_log.ts";
 import { withData } from "../../engine/records.ts";
 import { drawLazyTeacherStudent, halfMeanSquare, type LazyRun } from "../../models/lazy_teacher_student.ts";
 import { type LazyTeacherStudent, studentOutputs, tangentKernelTop } from "../../models/lazy_teacher_student.ts";
@@ -192,19 +192,12 @@ function plots(records: InstanceRecord<LazyGeneralisationData>[]): PlotSpec[] {
       { alpha, loss: d.train[k], series: "training loss", instance: `${record.index}` },
     ])
   );
-  return [chart({
-    name: "test-loss",
-    title:
-      "chizat-lazy-generalisation: test and training loss (relative to the zero predictor's) against the scale α, log–log",
+  return [logLogLines(
+    "test-loss",
+    "chizat-lazy-generalisation: test and training loss (relative to the zero predictor's) against the scale α, log–log",
     values,
-    mark: { type: "line", point: true },
-    encoding: {
-      x: quantitative("alpha", { log: true }),
-      y: quantitative("loss", { log: true }),
-      color: nominal("instance"),
-      strokeDash: nominal("series"),
-    },
-  })];
+    { x: "alpha", y: "loss", color: "instance", dash: "series" },
+  )];
 }
 
 /**

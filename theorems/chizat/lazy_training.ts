@@ -13,7 +13,7 @@ import type { AggregateCheck, Claim, ConclusionCheck, Hypothesis, InstanceContex
 import type { InstanceRecord, PlotSpec, Scenario } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM, confidencePercent } from "../../engine/false_alarm.ts";
 import { decayTest } from "../../engine/verdicts/decay_decision.ts";
-import { chart, nominal, quantitative } from "../../engine/plots/chart.ts";
+import { logLogLines } from "../../engine/plots/log_log.ts";
 import { withData } from "../../engine/records.ts";
 import { gram, type ScaledTwoLayer } from "../../models/scaled_two_layer.ts";
 import {
@@ -235,17 +235,11 @@ function plots(records: InstanceRecord<LazyData>[]): PlotSpec[] {
       { alpha: a, gap: d.uniform[k], horizon: "t ≤ 10/λ_min", instance: `${record.index}` },
     ])
   );
-  return [chart({
-    name: "lazy-gap",
-    title: "sup_t ‖αh(w_α(t)) − αh̄(w̄_α(t))‖ against α (log–log)",
-    values,
-    mark: { type: "line", point: true },
-    encoding: {
-      x: quantitative("alpha", { log: true }),
-      y: quantitative("gap", { log: true }),
-      color: nominal("instance"),
-      strokeDash: nominal("horizon"),
-    },
+  return [logLogLines("lazy-gap", "sup_t ‖αh(w_α(t)) − αh̄(w̄_α(t))‖ against α (log–log)", values, {
+    x: "alpha",
+    y: "gap",
+    color: "instance",
+    dash: "horizon",
   })];
 }
 

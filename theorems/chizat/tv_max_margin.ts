@@ -17,7 +17,7 @@ import { failedAs, labelled } from "../../engine/words.ts";
 import type { AggregateCheck, Claim, ConclusionCheck, Hypothesis, InstanceContext } from "../../engine/claim.ts";
 import type { InstanceRecord, PlotSpec, Scenario } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM, successRateVerdict } from "../../engine/false_alarm.ts";
-import { chart, nominal, quantitative } from "../../engine/plots/chart.ts";
+import { logLogLines } from "../../engine/plots/log_log.ts";
 import { withData } from "../../engine/records.ts";
 import type { LabelledData } from "../../models/linear_classifier.ts";
 import { type MarginBracket, meanFieldFlow, networkOutputs, normalisedMargin } from "../../models/tv_max_margin.ts";
@@ -293,17 +293,12 @@ function plots(records: InstanceRecord<TvMarginData>[]): PlotSpec[] {
   const values = withData(records.slice(0, 8)).flatMap(({ record, data }) =>
     data.times.flatMap((t, k) => (data.gaps[k] > 0 ? [{ instance: `#${record.index}`, t, gap: data.gaps[k] }] : []))
   );
-  return [chart({
-    name: "gap",
-    title: "Relative gap between the normalised margin of ν_t and the certified optimum of the TV max-margin problem",
+  return [logLogLines(
+    "gap",
+    "Relative gap between the normalised margin of ν_t and the certified optimum of the TV max-margin problem",
     values,
-    mark: { type: "line", point: true },
-    encoding: {
-      x: quantitative("t", { log: true, title: "t" }),
-      y: quantitative("gap", { log: true, title: "1 − γ̄(t)/M⁺" }),
-      color: nominal("instance"),
-    },
-  })];
+    { x: "t", xTitle: "t", y: "gap", yTitle: "1 − γ̄(t)/M⁺", color: "instance" },
+  )];
 }
 
 const scenarios: Scenario[] = [{
