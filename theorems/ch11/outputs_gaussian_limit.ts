@@ -28,7 +28,7 @@ import {
 import { Matrix, pseudoInverse } from "../../numerics/linalg.ts";
 import { type Distribution, gaussian } from "../../numerics/random.ts";
 import { holm } from "../../numerics/stats.ts";
-import { sweepCell, sweepInstances } from "../../models/law_width_cells.ts";
+import { SWEEP_WIDTH_PARAMETER, sweepCell, sweepInstances } from "../../models/law_width_cells.ts";
 
 const SOURCE = "004_9692536818598e94.txt";
 
@@ -346,7 +346,7 @@ $\chi^2_k$, and the sum of $y^\top C^{-1}y$ over the largest width's draws of bo
     aggregate: (records) => covarianceAndGaussianity(records, moments),
     plots: (_records, aggregate) => [ksPlot(aggregate)],
     parameters: {
-      n: { type: "integer", min: 1, max: 4096, help: "width n" },
+      n: SWEEP_WIDTH_PARAMETER,
       law: namedChoice(
         "0: Gaussian D, arctan; 1: Rademacher D, softplus",
         LAWS.map(([d, a]) => `${d.name}-${a.name.toLowerCase()}`),
