@@ -18,12 +18,8 @@
 import { defineClaim } from "../../engine/claim.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { ExactChecks } from "../../engine/verdicts/exact_checks.ts";
-import {
-  describeJacobianInstance,
-  JACOBIAN_FAMILY_PARAMETER,
-  type JacobianInstance,
-} from "../../models/jacobian_instances.ts";
-import { jacobianInstance } from "../../models/jacobian_instances.ts";
+import { describeJacobianInstance, type JacobianInstance } from "../../models/jacobian_instances.ts";
+import { JACOBIAN_FAMILY_PARAMETER, jacobianInstance } from "../../models/jacobian_instances.ts";
 import { type Rational, ratToNumber } from "../../numerics/rational.ts";
 import { Q0, qAdd, qCmp, qDot, qEq, qFromNumber, qMatMul, qMatrix, qMatVec } from "../../numerics/rational_linalg.ts";
 import { qNeg, qNullspace, qSolve, qSub, qTranspose, type QVector, qVector } from "../../numerics/rational_linalg.ts";

@@ -16,12 +16,8 @@
 import { defineClaim } from "../../engine/claim.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { ExactChecks } from "../../engine/verdicts/exact_checks.ts";
-import {
-  describeJacobianInstance,
-  JACOBIAN_FAMILY_PARAMETER,
-  type JacobianInstance,
-} from "../../models/jacobian_instances.ts";
-import { jacobianInstance } from "../../models/jacobian_instances.ts";
+import { describeJacobianInstance, type JacobianInstance } from "../../models/jacobian_instances.ts";
+import { JACOBIAN_FAMILY_PARAMETER, jacobianInstance } from "../../models/jacobian_instances.ts";
 import { Q0, qAdd, qCmp, qDet, qDot, qEq, qFromNumber, qInverse, qMatMul } from "../../numerics/rational_linalg.ts";
 import { qMatrix, qMatVec, qNullspace, qPositiveDefinite, qRank, qSub } from "../../numerics/rational_linalg.ts";
 import { qTranspose, qVector } from "../../numerics/rational_linalg.ts";
