@@ -14,6 +14,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { oncePer } from "../../engine/once_per.ts";
 import { flag } from "../../engine/flag.ts";
 import type { AggregateCheck, BudgetName, Claim, ConclusionCheck, InstanceContext } from "../../engine/claim.ts";
 import type { InstanceRecord, PlotSpec } from "../../engine/claim.ts";
@@ -80,18 +81,11 @@ export interface LazyGeneralisationData {
 /** The ordering counted on each draw: "the lazy test loss is the larger" (a parameter for the near-miss test). */
 export type Ordering = (lazyTest: number, activeTest: number) => boolean;
 
-const runs = new WeakMap<LazyGeneralisationInstance, LazyRun[]>();
-
 /** The sweep's runs, trained once per instance (hypotheses and conclusion share them). */
-function trained(i: LazyGeneralisationInstance): LazyRun[] {
-  let r = runs.get(i);
-  if (!r) {
-    const r0 = halfMeanSquare(new Float64Array(i.task.y.length), i.task.y), top = tangentKernelTop(i.task);
-    r = i.alphas.map((a) => trainLazy(i.task, a, stepSize(a, top), LEVEL * r0, MAX_STEPS));
-    runs.set(i, r);
-  }
-  return r;
-}
+const trained = oncePer((i: LazyGeneralisationInstance): LazyRun[] => {
+  const r0 = halfMeanSquare(new Float64Array(i.task.y.length), i.task.y), top = tangentKernelTop(i.task);
+  return i.alphas.map((a) => trainLazy(i.task, a, stepSize(a, top), LEVEL * r0, MAX_STEPS));
+});
 
 function generate({ rng, budget, params = {} }: InstanceContext): LazyGeneralisationInstance {
   const d = params.d ?? SETTING.d, n = params.n ?? SETTING.n, half = params.half ?? SETTING.half;
