@@ -11,6 +11,7 @@
 import { tanh } from "./activation.ts";
 import { TwoLayerNetwork } from "./two_layer.ts";
 import { gaussian, type Rng } from "../numerics/random.ts";
+import type { ParameterSpec } from "../engine/claim.ts";
 
 /** The families, by index (`params.family`). */
 export const JACOBIAN_FAMILIES = [
@@ -19,6 +20,24 @@ export const JACOBIAN_FAMILIES = [
   "output layer v = 0",
   "P < m",
 ] as const;
+
+/**
+ * The `family` parameter of the claims drawing these instances: its codes and their names.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { JACOBIAN_FAMILY_PARAMETER } from "./jacobian_instances.ts";
+ * assert.equal(JACOBIAN_FAMILY_PARAMETER.max, 3);
+ * assert.match(JACOBIAN_FAMILY_PARAMETER.help, /^0: generic, P ≥ m, 1: duplicated input/);
+ * ```
+ */
+export const JACOBIAN_FAMILY_PARAMETER: ParameterSpec = {
+  type: "integer",
+  min: 0,
+  max: JACOBIAN_FAMILIES.length - 1,
+  help: JACOBIAN_FAMILIES.map((f, k) => `${k}: ${f}`).join(", "),
+};
 
 /** A network at w₀, data, and extra points. */
 export interface JacobianInstance {

@@ -5,7 +5,19 @@
  *
  * @module
  */
-import type { BudgetName } from "../engine/claim.ts";
+import type { BudgetName, ParameterSpec } from "../engine/claim.ts";
+
+/**
+ * The `n` parameter of the law × width sweeps of Chapter 11 (it fixes the width of every instance).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { SWEEP_WIDTH_PARAMETER } from "./law_width_cells.ts";
+ * assert.deepEqual(SWEEP_WIDTH_PARAMETER, { type: "integer", min: 1, max: 4096, help: "width n" });
+ * ```
+ */
+export const SWEEP_WIDTH_PARAMETER: ParameterSpec = { type: "integer", min: 1, max: 4096, help: "width n" };
 
 /** A law sweep: its laws, its widths per budget and its draws per cell per budget. */
 export interface LawWidthSweep<L> {

@@ -12,6 +12,7 @@ import { norm } from "../numerics/compare.ts";
 import { symmetricEigen } from "../numerics/linalg.ts";
 import { integrate, type OdeSolution } from "../numerics/ode.ts";
 import type { Rng } from "../numerics/random.ts";
+import type { Scenario } from "../engine/claim.ts";
 
 /** Smallest λ_min/λ_max of Dh Dhᵀ(w₀) for which the long horizon 10/λ_min is integrated. */
 export const CONDITION_FLOOR = 1e-2;
@@ -102,6 +103,26 @@ export function lazyInstance(rng: Rng, params: Readonly<Record<string, number>> 
   }
   return { net, w0, target: Float64Array.from({ length: n }, () => rng.normal()) };
 }
+
+/**
+ * The scenario that breaks h(w₀) = 0 on these instances (`antisymmetric: 0`), the same for both lazy claims.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { H_W0_NONZERO } from "./lazy_instances.ts";
+ * assert.deepEqual(H_W0_NONZERO.params, { antisymmetric: 0 });
+ * ```
+ */
+export const H_W0_NONZERO: Scenario = {
+  name: "h-w0-nonzero",
+  breaks: "$h(w_0) = 0$: the paired neurons copy the output weight instead of negating it",
+  params: { antisymmetric: 0 },
+  // About 0.3 s of CPU per instance: 8 sampled, 8 searched, 8 shrinking keep explore under 10 s.
+  instances: 8,
+  searchRuns: 8,
+  shrinkRuns: 8,
+};
 
 /**
  * Tolerances of the joint flow, 100× below the integrator's default: the gaps sup‖w_α − w̄_α‖ fall to ~1e-7 at

@@ -8,6 +8,7 @@
 import { LeastSquares } from "./least_squares.ts";
 import { matrixWithSingularValues, svd } from "../numerics/linalg.ts";
 import type { Rng } from "../numerics/random.ts";
+import type { ParameterSpec } from "../engine/claim.ts";
 
 /** A least-squares instance of (11.1.1)–(11.1.2) (f = ‖Aw − y‖²). */
 export interface LeastSquaresInstance {
@@ -22,6 +23,21 @@ export interface LeastSquaresInstance {
   /** Random directions used to probe minimality and uniqueness. */
   probes: Float64Array[];
 }
+
+/**
+ * The parameters `leastSquaresInstance` reads: the shape m × d of A.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { LEAST_SQUARES_PARAMETERS } from "./least_squares_instances.ts";
+ * assert.deepEqual(Object.keys(LEAST_SQUARES_PARAMETERS), ["m", "d"]);
+ * ```
+ */
+export const LEAST_SQUARES_PARAMETERS: Record<string, ParameterSpec> = {
+  m: { type: "integer", min: 1, max: 30, help: "number of data points (rows of A)" },
+  d: { type: "integer", min: 1, max: 30, help: "dimension (columns of A)" },
+};
 
 /**
  * A with controlled nonzero singular values in [0.3, 2]: full column rank, rank-deficient, or m < d

@@ -5,9 +5,27 @@
  * @module
  */
 import type { Rng } from "../numerics/random.ts";
+import type { ParameterSpec } from "../engine/claim.ts";
 
 /** Names of the point-set kinds, by `kind` mod 4. */
 export const POINT_KINDS = ["spread", "clustered (spread 1e-4)", "with duplicates", "rescaled"];
+
+/**
+ * The `points` parameter of the claims drawing these point sets (the kind, 0–3).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { POINT_KIND_PARAMETER } from "./psd_point_sets.ts";
+ * assert.equal(POINT_KIND_PARAMETER.help, "0 spread, 1 clustered, 2 with duplicates, 3 rescaled");
+ * ```
+ */
+export const POINT_KIND_PARAMETER: ParameterSpec = {
+  type: "integer",
+  min: 0,
+  max: POINT_KINDS.length - 1,
+  help: "0 spread, 1 clustered, 2 with duplicates, 3 rescaled",
+};
 
 /**
  * Point sets that stress PSD tests, by `kind` mod 4: spread, clustered (near-singular G), with

@@ -7,6 +7,7 @@
 import { LeastSquares } from "./least_squares.ts";
 import { matrixWithSingularValues } from "../numerics/linalg.ts";
 import type { Rng } from "../numerics/random.ts";
+import type { ParameterSpec } from "../engine/claim.ts";
 
 /** A linear regression instance of Section 10.1 (L = ½‖y − Xw‖²). */
 export interface RankControlledRegression {
@@ -17,6 +18,21 @@ export interface RankControlledRegression {
   /** Rank of X. */
   rank: number;
 }
+
+/**
+ * The parameters `rankControlledRegression` reads: the shape N × d of X.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { REGRESSION_PARAMETERS } from "./rank_controlled_regression.ts";
+ * assert.deepEqual(Object.keys(REGRESSION_PARAMETERS), ["N", "d"]);
+ * ```
+ */
+export const REGRESSION_PARAMETERS: Record<string, ParameterSpec> = {
+  N: { type: "integer", min: 1, max: 40, help: "number of examples (rows of X)" },
+  d: { type: "integer", min: 1, max: 40, help: "input dimension (columns of X)" },
+};
 
 /**
  * Random X with controlled singular values; every third instance rank-deficient (N > rank). Draws N, d,

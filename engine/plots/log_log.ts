@@ -8,10 +8,14 @@
 import type { PlotSpec } from "../claim.ts";
 import { type Channel, chart, nominal, quantitative } from "./chart.ts";
 
-/** The fields of a log–log plot: x and y (both on log scales), an optional y title, colouring and dashing series. */
+/** The fields of a log–log plot: x and y (both on log scales), optional axis titles, colouring and dashing series. */
 export interface LogLogAxes {
   /** The field along x. */
   x: string;
+  /** The x-axis title (default: the field). */
+  xTitle?: string;
+  /** The base of the x axis's log scale (default: vega-lite's, 10), e.g. 2 for doubling widths. */
+  xBase?: number;
   /** The field along y. */
   y: string;
   /** The y-axis title (default: the field). */
@@ -24,7 +28,11 @@ export interface LogLogAxes {
 
 function encoding(axes: LogLogAxes): Record<string, Channel> {
   return {
-    x: quantitative(axes.x, { log: true }),
+    x: quantitative(axes.x, {
+      log: true,
+      title: axes.xTitle,
+      extra: axes.xBase === undefined ? undefined : { scale: { type: "log", base: axes.xBase } },
+    }),
     y: quantitative(axes.y, { log: true, title: axes.yTitle }),
     ...(axes.color === undefined ? {} : { color: nominal(axes.color) }),
     ...(axes.dash === undefined ? {} : { strokeDash: nominal(axes.dash) }),
@@ -70,6 +78,12 @@ export function logLogScatter(
  * const plot = logLogLines("gaps", "gap against α", values, { x: "a", y: "v", color: "i", dash: "q" });
  * assert.deepEqual(plot.spec.mark, { type: "line", point: true });
  * assert.deepEqual(Object.keys(plot.spec.encoding as object), ["x", "y", "color", "strokeDash"]);
+ * const byWidth = logLogLines("ks", "KS against n", [{ n: 64, ks: 0.1 }], { x: "n", xBase: 2, y: "ks" });
+ * assert.deepEqual((byWidth.spec.encoding as Record<string, unknown>).x, {
+ *   field: "n",
+ *   type: "quantitative",
+ *   scale: { type: "log", base: 2 },
+ * });
  * ```
  */
 export function logLogLines(

@@ -5,6 +5,7 @@
  * @module
  */
 import { defineClaim, namedChoice } from "../../engine/claim.ts";
+import { flag } from "../../engine/flag.ts";
 import { change, num, predicted } from "../../engine/words.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { chart, nominal, quantitative } from "../../engine/plots/chart.ts";
@@ -261,7 +262,7 @@ bound (below it, strictness is not decidable in float64 and only $\mathcal{L}(w'
         max: 4,
         help: "step size times the certified β (the hypothesis is η·β < 2)",
       },
-      onTop: { type: "integer", min: 0, max: 1, help: "1: put w on the top eigenvector (quadratics only)" },
+      onTop: flag("1: put w on the top eigenvector (quadratics only)"),
     },
     scenarios: [{
       name: "eta-above-2-over-beta",

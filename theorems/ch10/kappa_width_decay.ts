@@ -1,13 +1,13 @@
 /**
- * `eq-10.47` (Chapter 10, §10.2.2, (10.46)–(10.47)): for the random two-layer network
- * f(x, U, v) = α(d_hid)·v·σ(Ux) (10.46), E[κ_f(w₀)] ≲ 1/√d_hid + 1/(d_hid·α(d_hid)) (10.47); with
- * α = 1/√d_hid, κ is small for d_hid big. Checked by log–log fits of κ against d_hid for α = d_hid^{-β}, for
- * ReLU (‖D²f‖ exact) and for tanh (‖D²f‖ bracketed rigorously). For tanh with Gaussian v₀ the printed form fails
- * by a factor √(log d_hid): the U–U block α·vₖσ″(uₖ·x)xxᵀ of D²f, which vanishes for ReLU, makes ‖D²f‖ ≍
- * α·maxₖ|vₖ| ≍ α√(2 log d_hid) (erratum, scope σ″ = 0).
+ * `eq-10.47` (Chapter 10, §10.2.2, (10.46)–(10.47)): for the random two-layer network f(x, U, v) = α(d_hid)·v·σ(Ux)
+ * (10.46), E[κ_f(w₀)] ≲ 1/√d_hid + 1/(d_hid·α(d_hid)) (10.47); with α = 1/√d_hid, κ is small for d_hid big. Checked by
+ * log–log fits of κ against d_hid for α = d_hid^{-β}, for ReLU (‖D²f‖ exact) and for tanh (‖D²f‖ bracketed rigorously).
+ * For tanh with Gaussian v₀ the printed form fails by a factor √(log d_hid): the U–U block α·vₖσ″(uₖ·x)xxᵀ of D²f,
+ * which vanishes for ReLU, makes ‖D²f‖ ≍ α·maxₖ|vₖ| ≍ α√(2 log d_hid) (erratum, scope σ″ = 0).
  *
  * @module
  */
+import { flag } from "../../engine/flag.ts";
 import { failedAs } from "../../engine/words.ts";
 import { type Claim, type ConclusionCheck, defineClaim, type StatisticalTest } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM, levelText } from "../../engine/false_alarm.ts";
@@ -387,7 +387,7 @@ $\|D^2f\| \ge \alpha\max_k|v_k|\max_i|\sigma''(u_k\cdot x_i)|\,\|x_i\|^2 \asymp 
     parameters: {
       width: { type: "integer", min: 2, max: 1024, help: "hidden width d_hid (the sweep uses 16…4096)" },
       beta: { type: "number", min: -0.5, max: 1.5, help: "scaling α = d_hid^{-β} (the sweep uses 1/2, 0, 1)" },
-      activation: { type: "integer", min: 0, max: 1, help: "0 ReLU (one cell), 1 tanh (a whole sweep)" },
+      activation: flag("0 ReLU (one cell), 1 tanh (a whole sweep)"),
     },
     unbreakable:
       "(10.47) is stated for every scaling α(d_hid) and σ, and the only hypothesis is a random initialisation of (10.46), which every instance has by construction; β, d_hid and σ are parameters to explore, none of them violates a hypothesis",

@@ -14,7 +14,7 @@ import { withData } from "../../engine/records.ts";
 import { convergenceOrderVerdict } from "../../engine/verdicts/convergence_order.ts";
 import type { LeastSquares } from "../../models/least_squares.ts";
 import { describeRegression, type RankControlledRegression } from "../../models/rank_controlled_regression.ts";
-import { rankControlledRegression } from "../../models/rank_controlled_regression.ts";
+import { rankControlledRegression, REGRESSION_PARAMETERS } from "../../models/rank_controlled_regression.ts";
 import { atMost, distance, norm, ratio } from "../../numerics/compare.ts";
 import { EPS, symmetricEigen, transposeMatVec } from "../../numerics/linalg.ts";
 import { integrate } from "../../numerics/ode.ts";
@@ -191,10 +191,7 @@ $\eta = 2^{-j}/\lambda_{\max}$, $j = 1..4$, at $t = k\eta$ stays within the rigo
         encoding: { x: quantitative("order", { domain: [0, 2] }), y: nominal("halving") },
       })];
     },
-    parameters: {
-      N: { type: "integer", min: 1, max: 40, help: "number of examples (rows of X)" },
-      d: { type: "integer", min: 1, max: 40, help: "input dimension (columns of X)" },
-    },
+    parameters: REGRESSION_PARAMETERS,
     unbreakable:
       "(10.21) is an identity for every real X and y: its one assumption, that XXᵀ is orthogonally diagonalisable, holds for every real X. Rank-deficient X (zero eigenvalues) are among the instances.",
     nearMiss: {

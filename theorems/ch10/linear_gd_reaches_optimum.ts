@@ -10,7 +10,7 @@ import type { Claim } from "../../engine/claim.ts";
 import { trajectoryPlot } from "../../engine/plots/trajectory.ts";
 import type { LeastSquares } from "../../models/least_squares.ts";
 import { describeRegression, type RankControlledRegression } from "../../models/rank_controlled_regression.ts";
-import { rankControlledRegression } from "../../models/rank_controlled_regression.ts";
+import { rankControlledRegression, REGRESSION_PARAMETERS } from "../../models/rank_controlled_regression.ts";
 import { atMost, ratio } from "../../numerics/compare.ts";
 import { EPS, symmetricEigen } from "../../numerics/linalg.ts";
 import { integrate } from "../../numerics/ode.ts";
@@ -170,8 +170,7 @@ flow's loss at $t = 40/\lambda_{\min}^{+}$ is within the same tolerance.`,
     },
     plots: (records) => [trajectoryPlot(records, "ks", "gaps", "L(w_k) − L*")],
     parameters: {
-      N: { type: "integer", min: 1, max: 40, help: "number of examples (rows of X)" },
-      d: { type: "integer", min: 1, max: 40, help: "input dimension (columns of X)" },
+      ...REGRESSION_PARAMETERS,
       etaBeta: { type: "number", min: 0.01, max: 4, help: "step size times β (the hypothesis is η·β < 2)" },
     },
     scenarios: [{

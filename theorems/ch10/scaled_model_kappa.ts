@@ -6,6 +6,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { flag } from "../../engine/flag.ts";
 import { failedAs } from "../../engine/words.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { sphereInputs } from "../../models/datasets.ts";
@@ -157,12 +158,7 @@ with $\|\cdot\|$ the operator 2-norm and $D^2\mathbf{f}(\mathbf{w}_0): \mathbb{R
       n: { type: "integer", min: 1, max: 6, help: "number of data points N" },
       d: { type: "integer", min: 1, max: 5, help: "input dimension d" },
       halfWidth: { type: "integer", min: 1, max: 40, help: "d_hid / 2 (d_hid is even: two mirrored halves)" },
-      antisymmetric: {
-        type: "integer",
-        min: 0,
-        max: 1,
-        help: "1: second half of the neurons the negative of the first (f(w₀) = 0); 0: iid w₀",
-      },
+      antisymmetric: flag("1: second half of the neurons the negative of the first (f(w₀) = 0); 0: iid w₀"),
     },
     scenarios: [{
       name: "iid-init-f-nonzero",

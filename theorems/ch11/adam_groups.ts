@@ -11,6 +11,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { flag } from "../../engine/flag.ts";
 import { num } from "../../engine/words.ts";
 import type { Claim, ConclusionCheck, InstanceContext, InstanceRecord, PlotSpec } from "../../engine/claim.ts";
 import { logLogScatter } from "../../engine/plots/log_log.ts";
@@ -262,12 +263,7 @@ with every component moving alike the ratio would be $\sqrt{(nd + n + 1)/n} \app
     },
     plots,
     parameters: {
-      ntk: {
-        type: "integer",
-        min: 0,
-        max: 1,
-        help: "1: the NTK parametrisation (11.6.1)–(11.6.2), GD step 0.5/λ_max(K̂₀)",
-      },
+      ntk: flag("1: the NTK parametrisation (11.6.1)–(11.6.2), GD step 0.5/λ_max(K̂₀)"),
     },
     scenarios: [{
       name: "ntk-parametrisation",

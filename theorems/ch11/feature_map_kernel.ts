@@ -11,7 +11,7 @@ import { type PsdData, psdUpToRounding } from "../../engine/verdicts/psd_up_to_r
 import { featureKernel, type FeatureMap, type Kernel, kernelMatrix } from "../../models/kernels.ts";
 import { polynomial2Features, quadraticFeatures, randomFourierFeatures } from "../../models/kernels.ts";
 import { randomReluFeatureMap } from "../../models/kernels.ts";
-import { POINT_KINDS, pointSet } from "../../models/psd_point_sets.ts";
+import { POINT_KIND_PARAMETER, POINT_KINDS, pointSet } from "../../models/psd_point_sets.ts";
 import type { Rng } from "../../numerics/random.ts";
 
 const SOURCE = "004_9692536818598e94.txt";
@@ -103,7 +103,7 @@ $K(x, x') := \langle \phi(x), \phi(x')\rangle_H$ defines a kernel.`,
         max: 3,
         help: "0 (11.2.6), 1 features of (1 + xᵀx′)², 2 random Fourier, 3 random ReLU",
       },
-      points: { type: "integer", min: 0, max: 3, help: "0 spread, 1 clustered, 2 with duplicates, 3 rescaled" },
+      points: POINT_KIND_PARAMETER,
       m: { type: "integer", min: 1, max: 60, help: "number of points (m > n makes G singular)" },
     },
     unbreakable:

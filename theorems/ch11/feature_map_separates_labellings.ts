@@ -6,6 +6,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { flag } from "../../engine/flag.ts";
 import type { Claim, ConclusionCheck } from "../../engine/claim.ts";
 import { type FeatureMap, kernelFeatureMap, laplaceKernel } from "../../models/kernels.ts";
 import { certifySeparation, fitHyperplane } from "../../models/separation.ts";
@@ -250,12 +251,7 @@ When $x_a = x_b$ and $y_a \ne y_b$ no $\phi$ whatsoever can do this ($\phi(x_a) 
     parameters: {
       m: { type: "integer", min: 2, max: 8, help: "number of points (all 2^m labellings are enumerated)" },
       d: { type: "integer", min: 1, max: 4, help: "dimension" },
-      repeat: {
-        type: "integer",
-        min: 0,
-        max: 1,
-        help: "1: x_b is set equal to some x_a (the case the printed form misses)",
-      },
+      repeat: flag("1: x_b is set equal to some x_a (the case the printed form misses)"),
     },
     unbreakable:
       "The printed exercise has no hypothesis beyond xᵢ ∈ ℝᵈ; the case its proof needs but does not state (pairwise distinct points) is sampled in every third instance, which is the erratum.",

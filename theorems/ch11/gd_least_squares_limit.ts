@@ -11,7 +11,7 @@ import type { Claim } from "../../engine/claim.ts";
 import { trajectoryPlot } from "../../engine/plots/trajectory.ts";
 import type { LeastSquares } from "../../models/least_squares.ts";
 import { describeLeastSquares, type LeastSquaresInstance } from "../../models/least_squares_instances.ts";
-import { leastSquaresInstance } from "../../models/least_squares_instances.ts";
+import { LEAST_SQUARES_PARAMETERS, leastSquaresInstance } from "../../models/least_squares_instances.ts";
 import { distance, norm } from "../../numerics/compare.ts";
 import { EPS, matVec, rowSpaceProjector } from "../../numerics/linalg.ts";
 import { gramEigenEnclosure, matrixRows } from "../../numerics/eigen_enclosure.ts";
@@ -143,8 +143,7 @@ $10^{-10}$ relative after the predicted number of steps, and $P_{\ker A} w_k = \
     },
     plots: (records) => [trajectoryPlot(records, "ks", "dists", "‖w_k − (w* + ŵ₀)‖")],
     parameters: {
-      m: { type: "integer", min: 1, max: 30, help: "number of data points (rows of A)" },
-      d: { type: "integer", min: 1, max: 30, help: "dimension (columns of A)" },
+      ...LEAST_SQUARES_PARAMETERS,
       hRatio: { type: "number", min: 0.01, max: 4, help: "h·2s_max(A)² (the hypothesis is < 1)" },
     },
     scenarios: [

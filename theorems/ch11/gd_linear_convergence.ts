@@ -8,6 +8,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { flag } from "../../engine/flag.ts";
 import { failedAs } from "../../engine/words.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { withData } from "../../engine/records.ts";
@@ -337,12 +338,7 @@ reaches the float64 rounding floor: (11.4.6a) and (11.4.6b) (compared as $\|E(w_
       };
     },
     parameters: {
-      family: {
-        type: "integer",
-        min: 0,
-        max: 1,
-        help: "0: sine-perturbed linear model (certified constants); 1: wide LeCun network (sampled constants)",
-      },
+      family: flag("0: sine-perturbed linear model (certified constants); 1: wide LeCun network (sampled constants)"),
       m: { type: "integer", min: 1, max: 5, help: "sine family: number of data points m" },
       extra: { type: "integer", min: 0, max: 8, help: "sine family: n − m (parameters beyond m)" },
       betaFraction: {

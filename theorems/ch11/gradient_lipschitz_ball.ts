@@ -12,6 +12,7 @@ import type { Claim, ConclusionCheck, Hypothesis, InstanceContext, Scenario } fr
 import { type Activation, arctan, softplus } from "../../models/activation.ts";
 import { smallestCommonBound } from "../../models/common_bound.ts";
 import { TwoLayerNetwork } from "../../models/two_layer.ts";
+import { SWEEP_WIDTH_PARAMETER } from "../../models/law_width_cells.ts";
 import { norm } from "../../numerics/compare.ts";
 import { gramEigenEnclosure } from "../../numerics/eigen_enclosure.ts";
 import { gramSpectralNorm } from "../../numerics/gram_spectral_norm.ts";
@@ -215,7 +216,7 @@ some $M$ exists, and the printed $M$ is tested here.)`,
         "0: Gaussian D, arctan; 1: uniform D, softplus",
         LAWS.map(([d, a]) => `${d.name}-${a.name.toLowerCase()}`),
       ),
-      n: { type: "integer", min: 1, max: 4096, help: "width n" },
+      n: SWEEP_WIDTH_PARAMETER,
       c: { type: "number", min: 0.01, max: 64, help: "radius factor: the ball is B_{c/√n}(w₀)" },
     },
     scenarios,

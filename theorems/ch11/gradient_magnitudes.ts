@@ -8,6 +8,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { flag } from "../../engine/flag.ts";
 import { num } from "../../engine/words.ts";
 import type { Claim, ConclusionCheck } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM, levelText } from "../../engine/false_alarm.ts";
@@ -236,7 +237,7 @@ holds unless its ${(conf * 100).toFixed(3)}% interval lies wholly above p, famil
       })];
     },
     parameters: {
-      uniform: { type: "integer", min: 0, max: 1, help: "0 Gaussian D, 1 uniform on [−√3, √3]" },
+      uniform: flag("0 Gaussian D, 1 uniform on [−√3, √3]"),
       top: { type: "integer", min: 8, max: 13, help: "log₂ of the largest width of the sweep" },
     },
     unbreakable:

@@ -12,6 +12,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { flag } from "../../engine/flag.ts";
 import { change, num } from "../../engine/words.ts";
 import type { AggregateCheck, Claim, ConclusionCheck, InstanceContext, InstanceRecord } from "../../engine/claim.ts";
 import type { PlotSpec } from "../../engine/claim.ts";
@@ -276,12 +277,7 @@ show exponents below 0.`,
     aggregate,
     plots,
     parameters: {
-      ntk: {
-        type: "integer",
-        min: 0,
-        max: 1,
-        help: "1: the NTK parametrisation (11.6.1)–(11.6.2), step 0.5/λ_max(K̂₀)",
-      },
+      ntk: flag("1: the NTK parametrisation (11.6.1)–(11.6.2), step 0.5/λ_max(K̂₀)"),
       stepFactor: {
         type: "number",
         min: 0.01,

@@ -15,6 +15,7 @@ import { type Activation, arctan } from "../../models/activation.ts";
 import { smallestCommonBound } from "../../models/common_bound.ts";
 import { type KernelSpec, lecunKernel } from "../../models/ntk_kernels.ts";
 import { TwoLayerNetwork } from "../../models/two_layer.ts";
+import { SWEEP_WIDTH_PARAMETER } from "../../models/law_width_cells.ts";
 import { oncePerLaw, rademacherFromUniform as rademacher } from "../../numerics/distributions.ts";
 import { type Distribution, gaussian, uniformSqrt3 } from "../../numerics/random.ts";
 
@@ -180,7 +181,7 @@ compatible with a probability $\le \delta$ (exact Clopper–Pearson, family-wise
     },
     aggregate: lossFrequencies,
     parameters: {
-      n: { type: "integer", min: 1, max: 4096, help: "width n" },
+      n: SWEEP_WIDTH_PARAMETER,
       law: namedChoice("the law D of the weights", LAWS.map((d) => d.name)),
       yscale: {
         type: "number",

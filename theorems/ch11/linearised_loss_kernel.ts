@@ -18,8 +18,8 @@
 import { defineClaim } from "../../engine/claim.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { ExactChecks } from "../../engine/verdicts/exact_checks.ts";
-import { describeJacobianInstance, JACOBIAN_FAMILIES, type JacobianInstance } from "../../models/jacobian_instances.ts";
-import { jacobianInstance } from "../../models/jacobian_instances.ts";
+import { describeJacobianInstance, type JacobianInstance } from "../../models/jacobian_instances.ts";
+import { JACOBIAN_FAMILY_PARAMETER, jacobianInstance } from "../../models/jacobian_instances.ts";
 import { type Rational, ratToNumber } from "../../numerics/rational.ts";
 import { Q0, qAdd, qCmp, qDot, qEq, qFromNumber, qMatMul, qMatrix, qMatVec } from "../../numerics/rational_linalg.ts";
 import { qNeg, qNullspace, qSolve, qSub, qTranspose, type QVector, qVector } from "../../numerics/rational_linalg.ts";
@@ -157,7 +157,7 @@ $\Phi^{\rm lin}(x, w_*) = \Phi(x, w_0) - \nabla_w\Phi(x, w_0)^\top w_0 + \sum_j\
       },
     },
     parameters: {
-      family: { type: "integer", min: 0, max: 3, help: JACOBIAN_FAMILIES.map((f, k) => `${k}: ${f}`).join(", ") },
+      family: JACOBIAN_FAMILY_PARAMETER,
       m: { type: "integer", min: 1, max: 10, help: "number of data points" },
       d: { type: "integer", min: 1, max: 3, help: "input dimension" },
       width: { type: "integer", min: 1, max: 3, help: "hidden width (n = width·(d + 2) + 1 parameters)" },

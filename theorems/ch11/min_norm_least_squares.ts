@@ -11,7 +11,7 @@ import type { Claim, ConclusionCheck, ConclusionData } from "../../engine/claim.
 import { NamedChecks } from "../../engine/verdicts/worst_of_checks.ts";
 import type { LeastSquares } from "../../models/least_squares.ts";
 import { describeLeastSquares, type LeastSquaresInstance } from "../../models/least_squares_instances.ts";
-import { leastSquaresInstance } from "../../models/least_squares_instances.ts";
+import { LEAST_SQUARES_PARAMETERS, leastSquaresInstance } from "../../models/least_squares_instances.ts";
 import { distance, norm } from "../../numerics/compare.ts";
 import { EPS, Matrix, matVec, rowSpaceProjector, transposeMatVec } from "../../numerics/linalg.ts";
 import { solve } from "ml-matrix";
@@ -143,10 +143,7 @@ unique minimiser in $\tilde H$. Membership in the printed set is tested with $v 
         return { ...props, detail: `with ≤: ${props.detail}` };
       },
     },
-    parameters: {
-      m: { type: "integer", min: 1, max: 30, help: "number of data points (rows of A)" },
-      d: { type: "integer", min: 1, max: 30, help: "dimension (columns of A)" },
-    },
+    parameters: LEAST_SQUARES_PARAMETERS,
     unbreakable:
       "Proposition 11.2 has no hypothesis beyond A ∈ ℝ^{m×d}, y ∈ ℝ^m: it holds for every shape and rank (full column rank, rank-deficient and m < d are all sampled).",
     nearMiss: {

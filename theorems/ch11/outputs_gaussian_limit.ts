@@ -10,7 +10,7 @@ import { defineClaim, namedChoice } from "../../engine/claim.ts";
 import type { AggregateCheck, BudgetName, Claim, ConclusionCheck, Hypothesis } from "../../engine/claim.ts";
 import type { InstanceRecord, PlotSpec, Scenario } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM, levelText } from "../../engine/false_alarm.ts";
-import { chart, nominal, quantitative } from "../../engine/plots/chart.ts";
+import { logLogLines } from "../../engine/plots/log_log.ts";
 import { withData } from "../../engine/records.ts";
 import { type Activation, arctan, softplus } from "../../models/activation.ts";
 import { type KernelSpec, lecunKernel, pairExpectation, pairLaw } from "../../models/ntk_kernels.ts";
@@ -28,7 +28,7 @@ import {
 import { Matrix, pseudoInverse } from "../../numerics/linalg.ts";
 import { type Distribution, gaussian } from "../../numerics/random.ts";
 import { holm } from "../../numerics/stats.ts";
-import { sweepCell, sweepInstances } from "../../models/law_width_cells.ts";
+import { SWEEP_WIDTH_PARAMETER, sweepCell, sweepInstances } from "../../models/law_width_cells.ts";
 
 const SOURCE = "004_9692536818598e94.txt";
 
@@ -271,16 +271,11 @@ function ksPlot(aggregate: AggregateCheck | undefined): PlotSpec {
     n: Number(key.split("n=")[1]),
     ks: Number(v.split("= ")[1].split(",")[0]),
   }));
-  return chart({
-    name: "ks",
-    title: "prop-11.28: KS distance of yᵀC⁻¹y from χ²_k against width",
-    values,
-    mark: { type: "line", point: true },
-    encoding: {
-      x: quantitative("n", { extra: { scale: { type: "log", base: 2 } } }),
-      y: quantitative("ks", { log: true }),
-      color: nominal("D"),
-    },
+  return logLogLines("ks", "prop-11.28: KS distance of yᵀC⁻¹y from χ²_k against width", values, {
+    x: "n",
+    xBase: 2,
+    y: "ks",
+    color: "D",
   });
 }
 
@@ -351,7 +346,7 @@ $\chi^2_k$, and the sum of $y^\top C^{-1}y$ over the largest width's draws of bo
     aggregate: (records) => covarianceAndGaussianity(records, moments),
     plots: (_records, aggregate) => [ksPlot(aggregate)],
     parameters: {
-      n: { type: "integer", min: 1, max: 4096, help: "width n" },
+      n: SWEEP_WIDTH_PARAMETER,
       law: namedChoice(
         "0: Gaussian D, arctan; 1: Rademacher D, softplus",
         LAWS.map(([d, a]) => `${d.name}-${a.name.toLowerCase()}`),

@@ -10,7 +10,7 @@ import type { Claim } from "../../engine/claim.ts";
 import { type PsdData, psdUpToRounding } from "../../engine/verdicts/psd_up_to_rounding.ts";
 import { distanceFunction, type Kernel, kernelMatrix, laplaceKernel, polynomialKernel } from "../../models/kernels.ts";
 import { rbfKernel } from "../../models/kernels.ts";
-import { POINT_KINDS, pointSet } from "../../models/psd_point_sets.ts";
+import { POINT_KIND_PARAMETER, POINT_KINDS, pointSet } from "../../models/psd_point_sets.ts";
 import { createRng, type Rng } from "../../numerics/random.ts";
 
 const SOURCE = "004_9692536818598e94.txt";
@@ -149,7 +149,7 @@ bound on the rounding error of each kernel evaluation (Weyl) and $r$ the radius 
         help: "the kernel's c (the hypothesis: ≥ 0 polynomial, > 0 RBF and Laplace)",
       },
       r: { type: "integer", min: 1, max: 8, help: "the polynomial kernel's degree r" },
-      points: { type: "integer", min: 0, max: 3, help: "0 spread, 1 clustered, 2 with duplicates, 3 rescaled" },
+      points: POINT_KIND_PARAMETER,
       m: { type: "integer", min: 1, max: 40, help: "number of points" },
       d: { type: "integer", min: 1, max: 6, help: "dimension" },
     },

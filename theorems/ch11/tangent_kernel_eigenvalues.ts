@@ -20,7 +20,7 @@ import { TwoLayerNetwork } from "../../models/two_layer.ts";
 import { oncePerLaw, rademacherFromUniform as rademacher } from "../../numerics/distributions.ts";
 import { EPS, Matrix, symmetricEigen } from "../../numerics/linalg.ts";
 import { createRng, type Distribution, gaussian } from "../../numerics/random.ts";
-import { sweepCell, sweepInstances } from "../../models/law_width_cells.ts";
+import { SWEEP_WIDTH_PARAMETER, sweepCell, sweepInstances } from "../../models/law_width_cells.ts";
 
 const SOURCE = "004_9692536818598e94.txt";
 
@@ -263,7 +263,7 @@ observed $n_0$ (smallest width from which the frequency stays $\le\delta$) is re
     },
     aggregate: bandFrequencies,
     parameters: {
-      n: { type: "integer", min: 1, max: 4096, help: "width n" },
+      n: SWEEP_WIDTH_PARAMETER,
       law: namedChoice("the (D, σ) pair", LAWS.map(([d, a]) => `${d.name}-${a.name.toLowerCase()}`)),
       n0: {
         type: "integer",

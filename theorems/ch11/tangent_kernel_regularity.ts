@@ -16,8 +16,8 @@
 import { defineClaim } from "../../engine/claim.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { ExactChecks } from "../../engine/verdicts/exact_checks.ts";
-import { describeJacobianInstance, JACOBIAN_FAMILIES, type JacobianInstance } from "../../models/jacobian_instances.ts";
-import { jacobianInstance } from "../../models/jacobian_instances.ts";
+import { describeJacobianInstance, type JacobianInstance } from "../../models/jacobian_instances.ts";
+import { JACOBIAN_FAMILY_PARAMETER, jacobianInstance } from "../../models/jacobian_instances.ts";
 import { Q0, qAdd, qCmp, qDet, qDot, qEq, qFromNumber, qInverse, qMatMul } from "../../numerics/rational_linalg.ts";
 import { qMatrix, qMatVec, qNullspace, qPositiveDefinite, qRank, qSub } from "../../numerics/rational_linalg.ts";
 import { qTranspose, qVector } from "../../numerics/rational_linalg.ts";
@@ -114,7 +114,7 @@ exactly for all $i$; if singular, some $z \ne 0$ has $J^\top z = 0$, and then $y
       },
     },
     parameters: {
-      family: { type: "integer", min: 0, max: 3, help: JACOBIAN_FAMILIES.map((f, k) => `${k}: ${f}`).join(", ") },
+      family: JACOBIAN_FAMILY_PARAMETER,
       m: { type: "integer", min: 1, max: 12, help: "number of data points" },
       d: { type: "integer", min: 1, max: 4, help: "input dimension" },
       width: { type: "integer", min: 1, max: 4, help: "hidden width (n = width·(d + 2) + 1 parameters)" },

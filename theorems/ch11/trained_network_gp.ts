@@ -15,7 +15,7 @@ import { defineClaim } from "../../engine/claim.ts";
 import { change, predicted } from "../../engine/words.ts";
 import type { AggregateCheck, Claim, ConclusionCheck, InstanceRecord, PlotSpec } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM, levelText } from "../../engine/false_alarm.ts";
-import { chart, nominal, quantitative } from "../../engine/plots/chart.ts";
+import { logLogLines } from "../../engine/plots/log_log.ts";
 import { withData } from "../../engine/records.ts";
 import { exponentTest } from "../../engine/verdicts/log_log_fit.ts";
 import { lecunKernel } from "../../models/ntk_kernels.ts";
@@ -292,17 +292,12 @@ function gapPlot(aggregate: AggregateCheck | undefined): PlotSpec {
     const n = /n = (\d+)/.exec(key), rms = /RMS \|Φ − g\| = ([0-9.e+-]+)/.exec(v);
     return n && rms ? [{ n: Number(n[1]), value: Number(rms[1]), quantity: "RMS |Φ(T, w_k) − g(T)|" }] : [];
   });
-  return chart({
-    name: "gap",
-    title: "gp-11.5.5: distance of trained networks from the infinite-width linearised map, against width",
+  return logLogLines(
+    "gap",
+    "gp-11.5.5: distance of trained networks from the infinite-width linearised map, against width",
     values,
-    mark: { type: "line", point: true },
-    encoding: {
-      x: quantitative("n", { extra: { scale: { type: "log", base: 2 } } }),
-      y: quantitative("value", { log: true }),
-      color: nominal("quantity"),
-    },
-  });
+    { x: "n", xBase: 2, y: "value", color: "quantity" },
+  );
 }
 
 /**

@@ -7,6 +7,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { flag } from "../../engine/flag.ts";
 import { change } from "../../engine/words.ts";
 import type { AggregateCheck, BudgetName, Claim, ConclusionCheck, Hypothesis } from "../../engine/claim.ts";
 import type { InstanceContext, InstanceRecord, PlotSpec, Scenario } from "../../engine/claim.ts";
@@ -336,12 +337,7 @@ judged.`,
         help:
           `horizon T of the flow (default ${HORIZONS.test} at the test budget, ${HORIZONS.report} at the report budget)`,
       },
-      collapsed: {
-        type: "integer",
-        min: 0,
-        max: 1,
-        help: "1: every initial particle is a copy of the first (Π₂(μ₀) a single point, not full support)",
-      },
+      collapsed: flag("1: every initial particle is a copy of the first (Π₂(μ₀) a single point, not full support)"),
     },
     scenarios,
     nearMiss: {

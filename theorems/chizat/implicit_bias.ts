@@ -6,10 +6,11 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { flag } from "../../engine/flag.ts";
 import type { AggregateCheck, Claim, ConclusionCheck, Hypothesis, InstanceContext } from "../../engine/claim.ts";
 import type { InstanceRecord, PlotSpec, Scenario } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM, successRateVerdict } from "../../engine/false_alarm.ts";
-import { chart, nominal, quantitative } from "../../engine/plots/chart.ts";
+import { logLogLines } from "../../engine/plots/log_log.ts";
 import { withData } from "../../engine/records.ts";
 import { angleTo, exponentialLoss, gappedSeparableData, gradientFlow } from "../../models/linear_classifier.ts";
 import { dot } from "../../numerics/linalg.ts";
@@ -292,18 +293,12 @@ function plots(records: InstanceRecord<ImplicitBiasData>[]): PlotSpec[] {
       return row;
     });
   });
-  return [chart({
-    name: "angle",
-    title: "Angle between w(t) and the certified max-margin direction, with the fitted 1/log t law",
+  return [logLogLines(
+    "angle",
+    "Angle between w(t) and the certified max-margin direction, with the fitted 1/log t law",
     values,
-    mark: { type: "line", point: true },
-    encoding: {
-      x: quantitative("t", { log: true, title: "t" }),
-      y: quantitative("angle", { log: true, title: "θ(t) (rad)" }),
-      color: nominal("instance"),
-      strokeDash: nominal("series"),
-    },
-  })];
+    { x: "t", xTitle: "t", y: "angle", yTitle: "θ(t) (rad)", color: "instance", dash: "series" },
+  )];
 }
 
 const scenarios: Scenario[] = [{
@@ -370,12 +365,7 @@ trajectory, from the data and the SVM alone: $e^{-y_ix_i^\top\tilde w}/n = \alph
     parameters: {
       d: { type: "integer", min: 2, max: 6, help: "input dimension d" },
       n: { type: "integer", min: 2, max: 30, help: "points drawn (before near-margin points are dropped)" },
-      loss: {
-        type: "integer",
-        min: 0,
-        max: 1,
-        help: "0 exponential loss, 1 logistic loss (default: by instance index)",
-      },
+      loss: flag("0 exponential loss, 1 logistic loss (default: by instance index)"),
       flips: {
         type: "integer",
         min: 0,

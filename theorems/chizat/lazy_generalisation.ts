@@ -14,10 +14,12 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { oncePer } from "../../engine/once_per.ts";
+import { flag } from "../../engine/flag.ts";
 import type { AggregateCheck, BudgetName, Claim, ConclusionCheck, InstanceContext } from "../../engine/claim.ts";
 import type { InstanceRecord, PlotSpec } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM, confidencePercent, successRateVerdict } from "../../engine/false_alarm.ts";
-import { chart, nominal, quantitative } from "../../engine/plots/chart.ts";
+import { logLogLines } from "../../engine/plots/log_log.ts";
 import { withData } from "../../engine/records.ts";
 import { drawLazyTeacherStudent, halfMeanSquare, type LazyRun } from "../../models/lazy_teacher_student.ts";
 import { type LazyTeacherStudent, studentOutputs, tangentKernelTop } from "../../models/lazy_teacher_student.ts";
@@ -79,18 +81,11 @@ export interface LazyGeneralisationData {
 /** The ordering counted on each draw: "the lazy test loss is the larger" (a parameter for the near-miss test). */
 export type Ordering = (lazyTest: number, activeTest: number) => boolean;
 
-const runs = new WeakMap<LazyGeneralisationInstance, LazyRun[]>();
-
 /** The sweep's runs, trained once per instance (hypotheses and conclusion share them). */
-function trained(i: LazyGeneralisationInstance): LazyRun[] {
-  let r = runs.get(i);
-  if (!r) {
-    const r0 = halfMeanSquare(new Float64Array(i.task.y.length), i.task.y), top = tangentKernelTop(i.task);
-    r = i.alphas.map((a) => trainLazy(i.task, a, stepSize(a, top), LEVEL * r0, MAX_STEPS));
-    runs.set(i, r);
-  }
-  return r;
-}
+const trained = oncePer((i: LazyGeneralisationInstance): LazyRun[] => {
+  const r0 = halfMeanSquare(new Float64Array(i.task.y.length), i.task.y), top = tangentKernelTop(i.task);
+  return i.alphas.map((a) => trainLazy(i.task, a, stepSize(a, top), LEVEL * r0, MAX_STEPS));
+});
 
 function generate({ rng, budget, params = {} }: InstanceContext): LazyGeneralisationInstance {
   const d = params.d ?? SETTING.d, n = params.n ?? SETTING.n, half = params.half ?? SETTING.half;
@@ -191,19 +186,12 @@ function plots(records: InstanceRecord<LazyGeneralisationData>[]): PlotSpec[] {
       { alpha, loss: d.train[k], series: "training loss", instance: `${record.index}` },
     ])
   );
-  return [chart({
-    name: "test-loss",
-    title:
-      "chizat-lazy-generalisation: test and training loss (relative to the zero predictor's) against the scale α, log–log",
+  return [logLogLines(
+    "test-loss",
+    "chizat-lazy-generalisation: test and training loss (relative to the zero predictor's) against the scale α, log–log",
     values,
-    mark: { type: "line", point: true },
-    encoding: {
-      x: quantitative("alpha", { log: true }),
-      y: quantitative("loss", { log: true }),
-      color: nominal("instance"),
-      strokeDash: nominal("series"),
-    },
-  })];
+    { x: "alpha", y: "loss", color: "instance", dash: "series" },
+  )];
 }
 
 /**
@@ -304,7 +292,7 @@ with its exact interval, the median training and test losses and movements.`,
       n: { type: "integer", min: 4, max: 60, help: `training points (default ${SETTING.n})` },
       half: { type: "integer", min: 2, max: 32, help: `half the student width (default ${SETTING.half})` },
       alphaLazy: { type: "number", min: 1, max: 1024, help: `the lazy scale α (default ${LAZY_ALPHA})` },
-      antisymmetric: { type: "integer", min: 0, max: 1, help: "1: antisymmetric w₀ (h(w₀) = 0); 0: copies, h(w₀) ≠ 0" },
+      antisymmetric: flag("1: antisymmetric w₀ (h(w₀) = 0); 0: copies, h(w₀) ≠ 0"),
     },
     scenarios: [{
       name: "no-lazy-regime",

@@ -10,15 +10,17 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { flag } from "../../engine/flag.ts";
 import { change } from "../../engine/words.ts";
-import type { AggregateCheck, Claim, ConclusionCheck, Hypothesis, InstanceContext } from "../../engine/claim.ts";
-import type { InstanceRecord, PlotSpec, Scenario } from "../../engine/claim.ts";
+import type { AggregateCheck, Claim, ConclusionCheck, Hypothesis } from "../../engine/claim.ts";
+import type { InstanceRecord, PlotSpec } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
 import { formatMeanSlope, logLogSlope, meanSlope, meanSlopeDecayTest } from "../../engine/verdicts/mean_slope.ts";
 import { logLogLines } from "../../engine/plots/log_log.ts";
 import { withData } from "../../engine/records.ts";
 import { gram } from "../../models/scaled_two_layer.ts";
 import {
+  H_W0_NONZERO,
   initialOutputVanishes,
   lazyFlowPair,
   type LazyInstance,
@@ -48,10 +50,6 @@ export interface LazyMovementData {
   gap: number[];
   /** sup‖u‖ of the α-free linearised flow u = α(w̄_α − w₀): the limit of α·D(α). */
   linearMovement: number;
-}
-
-function generate({ rng, params }: InstanceContext): LazyMovementInstance {
-  return lazyInstance(rng, params);
 }
 
 const hypotheses: Hypothesis<LazyMovementInstance>[] = [{
@@ -192,16 +190,6 @@ function plots(records: InstanceRecord<LazyMovementData>[]): PlotSpec[] {
   )];
 }
 
-const scenarios: Scenario[] = [{
-  name: "h-w0-nonzero",
-  breaks: "$h(w_0) = 0$: the paired neurons copy the output weight instead of negating it",
-  params: { antisymmetric: 0 },
-  // About 0.3 s of CPU per instance: 8 sampled, 8 searched, 8 shrinking keep explore under 10 s.
-  instances: 8,
-  searchRuns: 8,
-  shrinkRuns: 8,
-}];
-
 /**
  * `chizat-lazy-movement`. `exponent` is the stated exponent of sup‖w_α − w₀‖ in α (printed −1), so that a
  * stronger wrong one (−5/4) can be shown to be caught.
@@ -227,7 +215,7 @@ implicit bias: lazy because parameters hardly move" — read (catalog): $\sup_t\
       "last over first increment of α·sup‖w_α − w₀‖ along the sweep (below 1: the rescaled movement settles); exponents in the aggregate",
     instances: { test: 4, report: 20 },
     falseAlarm: CHECK_FALSE_ALARM / 4,
-    generate,
+    generate: ({ rng, params }) => lazyInstance(rng, params),
     describe: (i) =>
       `tanh two-layer h (scale 1/√m), n = ${i.target.length}, d = ${i.net.dim}, m = ${i.net.width}, R(y) = ½‖y − y*‖², α ∈ {${
         MOVEMENT_ALPHAS.join(", ")
@@ -247,9 +235,9 @@ $\sup_t\|\mathbf w_\alpha - \bar{\mathbf w}_\alpha\|/\sup_t\|\mathbf w_\alpha - 
     parameters: {
       n: { type: "integer", min: 1, max: 3, help: "sample size" },
       half: { type: "integer", min: 2, max: 8, help: "half the width m (antisymmetric pairs)" },
-      antisymmetric: { type: "integer", min: 0, max: 1, help: "1: antisymmetric w₀ (h(w₀) = 0); 0: h(w₀) ≠ 0" },
+      antisymmetric: flag("1: antisymmetric w₀ (h(w₀) = 0); 0: h(w₀) ≠ 0"),
     },
-    scenarios,
+    scenarios: [H_W0_NONZERO],
     nearMiss: {
       mutant: "sup_t‖w_α(t) − w₀‖ = O(α^{-5/4}) (the exponent off by 1/4)",
       caughtBy: '`lazy_movement_test.ts`, "chizat-lazy-movement catches the near miss O(α^{-5/4})"',

@@ -7,15 +7,17 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { flag } from "../../engine/flag.ts";
 import { change, num } from "../../engine/words.ts";
-import type { AggregateCheck, Claim, ConclusionCheck, Hypothesis, InstanceContext } from "../../engine/claim.ts";
-import type { InstanceRecord, PlotSpec, Scenario } from "../../engine/claim.ts";
+import type { AggregateCheck, Claim, ConclusionCheck, Hypothesis } from "../../engine/claim.ts";
+import type { InstanceRecord, PlotSpec } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM, confidencePercent } from "../../engine/false_alarm.ts";
 import { decayTest } from "../../engine/verdicts/decay_decision.ts";
-import { chart, nominal, quantitative } from "../../engine/plots/chart.ts";
+import { logLogLines } from "../../engine/plots/log_log.ts";
 import { withData } from "../../engine/records.ts";
 import { gram, type ScaledTwoLayer } from "../../models/scaled_two_layer.ts";
 import {
+  H_W0_NONZERO,
   initialOutputVanishes,
   type LazyInstance,
   lazyInstance,
@@ -60,10 +62,6 @@ export interface LazyData {
 
 /** The Jacobian used for the linearisation h̄(w) = h(w₀) + Dh(w₀)(w − w₀) (a parameter for mutation tests). */
 export type LinearisationJacobian = (net: ScaledTwoLayer, w0: Float64Array) => Float64Array[];
-
-function generate({ rng, params }: InstanceContext): LazyInstance {
-  return lazyInstance(rng, params);
-}
 
 const hypotheses: Hypothesis<LazyInstance>[] = [{
   statement: "$h(w_0) = 0$",
@@ -234,29 +232,13 @@ function plots(records: InstanceRecord<LazyData>[]): PlotSpec[] {
       { alpha: a, gap: d.uniform[k], horizon: "t ≤ 10/λ_min", instance: `${record.index}` },
     ])
   );
-  return [chart({
-    name: "lazy-gap",
-    title: "sup_t ‖αh(w_α(t)) − αh̄(w̄_α(t))‖ against α (log–log)",
-    values,
-    mark: { type: "line", point: true },
-    encoding: {
-      x: quantitative("alpha", { log: true }),
-      y: quantitative("gap", { log: true }),
-      color: nominal("instance"),
-      strokeDash: nominal("horizon"),
-    },
+  return [logLogLines("lazy-gap", "sup_t ‖αh(w_α(t)) − αh̄(w̄_α(t))‖ against α (log–log)", values, {
+    x: "alpha",
+    y: "gap",
+    color: "instance",
+    dash: "horizon",
   })];
 }
-
-const scenarios: Scenario[] = [{
-  name: "h-w0-nonzero",
-  breaks: "$h(w_0) = 0$: the paired neurons copy the output weight instead of negating it",
-  params: { antisymmetric: 0 },
-  // About 0.3 s of CPU per instance: 8 sampled, 8 searched, 8 shrinking keep explore under 10 s.
-  instances: 8,
-  searchRuns: 8,
-  shrinkRuns: 8,
-}];
 
 /**
  * `chizat-lazy`: sup_t ‖αh(w_α(t)) − αh̄(w̄_α(t))‖ → 0 as α → ∞, on [0, T] and (R strongly convex)
@@ -289,7 +271,7 @@ $\lim_{\alpha\to\infty}\sup_{t\ge0}\|\alpha h(\mathbf w_\alpha(t)) - \alpha\bar 
       "sup gap at the largest α over sup gap at the smallest α (finite horizon); the fitted exponent is in the aggregate",
     instances: { test: 8, report: 16 },
     falseAlarm: CHECK_FALSE_ALARM,
-    generate,
+    generate: ({ rng, params }) => lazyInstance(rng, params),
     describe: (i) =>
       `tanh two-layer h, n = ${i.target.length}, d = ${i.net.dim}, m = ${i.net.width}, R(y) = ½‖y − y*‖²`,
     hypotheses,
@@ -304,14 +286,9 @@ monotonically and fall at least tenfold.`,
     parameters: {
       n: { type: "integer", min: 1, max: 3, help: "sample size" },
       half: { type: "integer", min: 2, max: 8, help: "half the width m (m = 2·half, antisymmetric pairs)" },
-      antisymmetric: {
-        type: "integer",
-        min: 0,
-        max: 1,
-        help: "1: antisymmetric w₀ (h(w₀) = 0); 0: paired copies, h(w₀) ≠ 0",
-      },
+      antisymmetric: flag("1: antisymmetric w₀ (h(w₀) = 0); 0: paired copies, h(w₀) ≠ 0"),
     },
-    scenarios,
+    scenarios: [H_W0_NONZERO],
     nearMiss: {
       mutant:
         "the linearised model trained on 2·F̄_α, i.e. R(y) = ‖y − y*‖² for αh̄ against ½‖y − y*‖² for αh (a constant off by 2: the two flows compared on time scales 2 apart)",

@@ -19,7 +19,7 @@
 import { defineClaim } from "../../engine/claim.ts";
 import type { Claim, ConclusionCheck, InstanceContext, InstanceRecord, PlotSpec } from "../../engine/claim.ts";
 import { NamedChecks } from "../../engine/verdicts/worst_of_checks.ts";
-import { chart, nominal, quantitative } from "../../engine/plots/chart.ts";
+import { logLogLines } from "../../engine/plots/log_log.ts";
 import { withData } from "../../engine/records.ts";
 import { iidInit, kappa, rowsSpectralNorm, ScaledTwoLayer } from "../../models/scaled_two_layer.ts";
 import { relu } from "../../models/activation.ts";
@@ -220,18 +220,12 @@ function plots(records: InstanceRecord<RelativeErrorData>[]): PlotSpec[] {
       { tau, value: d.kappa * tau * tau, series: "κτ²", instance: `${record.index}` },
     ])
   );
-  return [chart({
-    name: "relative-error",
-    title: "chizat-relative-error: err(τ) and κτ² against normalised time τ = t‖∇h(w₀)‖², log–log",
+  return [logLogLines(
+    "relative-error",
+    "chizat-relative-error: err(τ) and κτ² against normalised time τ = t‖∇h(w₀)‖², log–log",
     values,
-    mark: { type: "line", point: true },
-    encoding: {
-      x: quantitative("tau", { log: true }),
-      y: quantitative("value", { log: true }),
-      color: nominal("instance"),
-      strokeDash: nominal("series"),
-    },
-  })];
+    { x: "tau", y: "value", color: "instance", dash: "series" },
+  )];
 }
 
 /**

@@ -12,6 +12,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { flag } from "../../engine/flag.ts";
 import type { Claim, ConclusionCheck, InstanceContext } from "../../engine/claim.ts";
 import { NamedChecks } from "../../engine/verdicts/worst_of_checks.ts";
 import type { LabelledData } from "../../models/linear_classifier.ts";
@@ -190,7 +191,7 @@ $t = 1, 10, 100, 1000$ for a separator $u$ of margin $\gamma$, $R = \max_i\|x_i\
     parameters: {
       n: { type: "integer", min: 2, max: 40, help: "number of points before ties (duplicates) are added" },
       d: { type: "integer", min: 1, max: 8, help: "dimension" },
-      separable: { type: "integer", min: 0, max: 1, help: "1 separable data, 0 add x and −x with one label" },
+      separable: flag("1 separable data, 0 add x and −x with one label"),
     },
     scenarios: [{
       name: "not-separable",

@@ -12,11 +12,12 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { flag } from "../../engine/flag.ts";
 import { failedAs, labelled } from "../../engine/words.ts";
 import type { AggregateCheck, Claim, ConclusionCheck, Hypothesis, InstanceContext } from "../../engine/claim.ts";
 import type { InstanceRecord, PlotSpec, Scenario } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM, successRateVerdict } from "../../engine/false_alarm.ts";
-import { chart, nominal, quantitative } from "../../engine/plots/chart.ts";
+import { logLogLines } from "../../engine/plots/log_log.ts";
 import { withData } from "../../engine/records.ts";
 import type { LabelledData } from "../../models/linear_classifier.ts";
 import { type MarginBracket, meanFieldFlow, networkOutputs, normalisedMargin } from "../../models/tv_max_margin.ts";
@@ -292,17 +293,12 @@ function plots(records: InstanceRecord<TvMarginData>[]): PlotSpec[] {
   const values = withData(records.slice(0, 8)).flatMap(({ record, data }) =>
     data.times.flatMap((t, k) => (data.gaps[k] > 0 ? [{ instance: `#${record.index}`, t, gap: data.gaps[k] }] : []))
   );
-  return [chart({
-    name: "gap",
-    title: "Relative gap between the normalised margin of ν_t and the certified optimum of the TV max-margin problem",
+  return [logLogLines(
+    "gap",
+    "Relative gap between the normalised margin of ν_t and the certified optimum of the TV max-margin problem",
     values,
-    mark: { type: "line", point: true },
-    encoding: {
-      x: quantitative("t", { log: true, title: "t" }),
-      y: quantitative("gap", { log: true, title: "1 − γ̄(t)/M⁺" }),
-      color: nominal("instance"),
-    },
-  })];
+    { x: "t", xTitle: "t", y: "gap", yTitle: "1 − γ̄(t)/M⁺", color: "instance" },
+  )];
 }
 
 const scenarios: Scenario[] = [{
@@ -376,7 +372,7 @@ by more than the step-doubling error estimates, and $G(10^{100}) \le ${GAP_TOL}$
       m: { type: "integer", min: 2, max: 200, help: "number of particles" },
       teacher: { type: "integer", min: 1, max: 8, help: "teacher neurons" },
       grid: { type: "integer", min: 8, max: 4000, help: `LP grid directions (default ${GRID})` },
-      support: { type: "integer", min: 0, max: 1, help: "0 Gaussian particles; 1 copies of two (not full support)" },
+      support: flag("0 Gaussian particles; 1 copies of two (not full support)"),
     },
     scenarios,
     nearMiss: {

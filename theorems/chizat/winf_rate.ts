@@ -19,6 +19,8 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { oncePer } from "../../engine/once_per.ts";
+import { flag } from "../../engine/flag.ts";
 import type { BudgetName, Claim, ConclusionCheck, InstanceContext, StatisticalTest } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM, confidencePercent } from "../../engine/false_alarm.ts";
 import { exponentTest } from "../../engine/verdicts/log_log_fit.ts";
@@ -207,18 +209,11 @@ function pooled(rows: [number, number][]): [string, string] {
   ];
 }
 
-const brackets = new WeakMap<WinfInstance, { lower: number[]; upper: number[] }>();
-
 /** The W∞ brackets of a T² sample instance, computed once (the printed, corrected and read checks share them). */
-function torusBrackets(i: WinfInstance): { lower: number[]; upper: number[] } {
-  let b = brackets.get(i);
-  if (!b) {
-    const all = i.samples.map((x, q) => torusSampleWinf(x.points, i.cells![q]));
-    b = { lower: all.map((x) => x.lower), upper: all.map((x) => x.upper) };
-    brackets.set(i, b);
-  }
-  return b;
-}
+const torusBrackets = oncePer((i: WinfInstance): { lower: number[]; upper: number[] } => {
+  const all = i.samples.map((x, q) => torusSampleWinf(x.points, i.cells![q]));
+  return { lower: all.map((x) => x.lower), upper: all.map((x) => x.upper) };
+});
 
 /**
  * A T² sample instance: the bracket of each sample, "≳" from its lower end, and the exponent fitted on each end,
@@ -384,7 +379,7 @@ differ from $m^{-1/d}$ by log factors only; the slide's rate is right for grids 
       };
     },
     parameters: {
-      construction: { type: "integer", min: 0, max: 1, help: "0 regular grid, 1 iid samples (d = 1 or 2)" },
+      construction: flag("0 regular grid, 1 iid samples (d = 1 or 2)"),
       d: { type: "integer", min: 1, max: 3, help: "dimension of the torus (grids: 1–3; samples: 1–2)" },
     },
     unbreakable:

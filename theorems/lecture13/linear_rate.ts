@@ -23,6 +23,8 @@ import { movementCertificate } from "../../models/lecture_movement_certificate.t
 import { describeTwoPoint, INITIALISATION_HYPOTHESIS } from "../../models/lecture_two_point_data.ts";
 import { linearRateThreshold, smallestLinearRateWidth, twoPointData } from "../../models/lecture_two_point_data.ts";
 import { twoPointParameters, type TwoPointPlan, unitCubeHypothesis } from "../../models/lecture_two_point_data.ts";
+import { describeLadder, type LadderRateData, ladderThreshold } from "../../models/width_ladder.ts";
+import { printedAgainstObserved } from "../../models/width_ladder.ts";
 import { createFastRng } from "../../numerics/random.ts";
 
 const SOURCE = "002_4e8ee8a272f9d000.txt";
@@ -90,21 +92,12 @@ export interface LinearRateInstance {
   ladder: Draws[];
 }
 
-/** What an instance keeps: its width and the smallest ladder width from which the bound was observed. */
-export interface LinearRateData {
-  /** The smallest width meeting (4) (or the width asked for). */
-  width: number;
-  /** The smallest tried width from which the bound was observed on every draw (Infinity: none). */
-  observedThreshold: number;
-  /** max R_S(θ(t))/(e^{−Nλ_S t/n}R_S(θ⁰)) over the draws and sampled times. */
-  worst: number;
-  /** Draws not both observed and certified (the binomial test's count). */
-  failures: number;
-  /** Draws of θ⁰. */
-  draws: number;
-  /** δ of the instance. */
-  delta: number;
-}
+/**
+ * What an instance keeps: its width and the smallest ladder width from which the bound was observed; `worst` is
+ * max R_S(θ(t))/(e^{−Nλ_S t/n}R_S(θ⁰)) over the integrated draws and their steps, `failures` the draws not both
+ * observed and certified.
+ */
+export type LinearRateData = LadderRateData;
 
 /** The printed rate factor c in R_S(θ(t)) ≤ exp(−c·Nλ_S t/n)R_S(θ⁰) (c = 1). */
 export type RateFactor = () => number;
@@ -295,11 +288,7 @@ then with probability at least $1-\delta$, for all $t \ge 0$, $R_S(\theta(t)) \l
           width: l.net.width,
           held: l.thetas.every((t) => rateRun(l.net, t, i.lambdaS, c, true).observed),
         }));
-        // Smallest ladder width from which the bound was observed on every draw at every larger width.
-        let observedThreshold = violated === 0 ? i.net.width : Infinity;
-        for (let j = ladder.length - 1; j >= 0 && ladder[j].held && Number.isFinite(observedThreshold); j--) {
-          observedThreshold = ladder[j].width;
-        }
+        const observedThreshold = ladderThreshold(i.net.width, violated, ladder);
         const integrated = runs.slice(0, OBSERVED_DRAWS);
         const worst = Math.max(...integrated.map((r) => r.ratio));
         const lmin = Math.min(...runs.map((r) => r.cert.lambdaMin0)) / i.lambdaS;
@@ -320,9 +309,7 @@ then with probability at least $1-\delta$, for all $t \ge 0$, $R_S(\theta(t)) \l
             lmin.toFixed(4)
           }; largest sup‖ΔK̂^(a)‖_F/λ_S bound ${
             Math.max(...runs.map((r) => r.cert.shiftBound)).toExponential(2)
-          }; below (4): ${
-            ladder.map((l) => `N = ${l.width} ${l.held ? "held" : "failed"}`).join(", ") || "none"
-          } (observed threshold ${Number.isFinite(observedThreshold) ? observedThreshold : "not reached"})`,
+          }; below (4): ${describeLadder(ladder, observedThreshold)})`,
           data: { width: i.net.width, observedThreshold, worst, failures, draws: runs.length, delta: i.delta },
         };
       },
@@ -330,8 +317,7 @@ then with probability at least $1-\delta$, for all $t \ge 0$, $R_S(\theta(t)) \l
     aggregate(records) {
       const pts = withData(records).filter(({ record }) => record.met).map(({ data }) => data);
       if (pts.length === 0) return { holds: "inconclusive", summary: "no instance met (4)" };
-      const printed = pts.map((p) => p.width), observed = pts.map((p) => p.observedThreshold);
-      const factor = Math.min(...pts.map((p) => p.width / p.observedThreshold));
+      const { printed, observed, factor } = printedAgainstObserved(pts);
       return {
         holds: true,
         summary:

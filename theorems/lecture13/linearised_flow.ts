@@ -8,6 +8,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { flag } from "../../engine/flag.ts";
 import { failedAs } from "../../engine/words.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { addChecks, type WorstOfChecks, worstOfChecks } from "../../engine/verdicts/worst_of_checks.ts";
@@ -215,7 +216,7 @@ $\hat{\boldsymbol K}_0^{-1}(I - e^{-\frac2N\hat{\boldsymbol K}_0t})$.`,
         help: "number N of samples (N = 2: printed and corrected exponents agree)",
       },
       width: { type: "integer", min: 1, max: 16, help: "width of the network" },
-      repeat: { type: "integer", min: 0, max: 1, help: "1: the second sample repeats the first input" },
+      repeat: flag("1: the second sample repeats the first input"),
     },
     scenarios: [{
       name: "repeated-input",

@@ -10,6 +10,7 @@
  * @module
  */
 import { defineClaim, namedChoice } from "../../engine/claim.ts";
+import { flag } from "../../engine/flag.ts";
 import type { Claim, ConclusionCheck, InstanceContext } from "../../engine/claim.ts";
 import { NamedChecks } from "../../engine/verdicts/worst_of_checks.ts";
 import { Dyadic, dyadicSum } from "../../numerics/dyadic.ts";
@@ -292,7 +293,7 @@ with the Hessian by hyper-dual differentiation for tanh, logistic, softplus (bui
         "softplus",
         "sin",
       ]),
-      kink: { type: "integer", min: 0, max: 1, help: "1 puts the first point on neuron 0's kink w₀ᵀx = 0" },
+      kink: flag("1 puts the first point on neuron 0's kink w₀ᵀx = 0"),
     },
     scenarios: [{
       name: "relu-on-kink",

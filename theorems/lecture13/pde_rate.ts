@@ -18,6 +18,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { flag } from "../../engine/flag.ts";
 import { tooOften } from "../../engine/words.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM, levelText } from "../../engine/false_alarm.ts";
@@ -27,6 +28,8 @@ import { instanceFrequencyTest } from "../../engine/verdicts/instance_tests.ts";
 import { INITIALISATION_HYPOTHESIS } from "../../models/lecture_two_point_data.ts";
 import { gaussianL1TwelfthMoment, pdeGram, PdeNetwork, type PdeSample, RELU3_SCALE } from "../../models/pde_network.ts";
 import { pdeRateRun, RATIO_BUDGET } from "../../models/pde_rate_certificate.ts";
+import { describeLadder, type LadderRateData, ladderThreshold } from "../../models/width_ladder.ts";
+import { printedAgainstObserved } from "../../models/width_ladder.ts";
 import { symmetricEigen } from "../../numerics/linalg.ts";
 import { failureFrequencyPower } from "../../numerics/power.ts";
 
@@ -112,16 +115,11 @@ export interface PdeRateInstance {
   ladder: { net: PdeNetwork; thetas: Float64Array[] }[];
 }
 
-/** What an instance keeps. */
-export interface PdeRateData {
-  width: number;
-  /** The smallest tried width from which the bound was observed on every draw at every larger width. */
-  observedThreshold: number;
-  /** max over draws of the certified sup_t ρ(t) (Infinity if some draw is not certified). */
-  worst: number;
-  failures: number;
-  draws: number;
-  delta: number;
+/**
+ * What an instance keeps: `worst` is the max over draws of the certified sup_t ρ(t) (Infinity if some draw is not
+ * certified), `failures` the draws not certified.
+ */
+export interface PdeRateData extends LadderRateData {
   /** Draws with λ_min(K̂^(a)(θ⁰)) < λ_S (where the near miss 2Nλ_S/n fails, to first order). */
   belowLambda: number;
 }
@@ -262,10 +260,7 @@ then with probability at least $1-\delta$ over $\theta^0$, for all $t \ge 0$, $R
           held: l.thetas.filter((t) => pdeRateRun(l.net, t, i.lambdaS, c).observedMax > 1 + RATIO_BUDGET).length <=
             i.delta * l.thetas.length,
         }));
-        let observedThreshold = violated === 0 ? i.net.width : Infinity;
-        for (let j = ladder.length - 1; j >= 0 && ladder[j].held && Number.isFinite(observedThreshold); j--) {
-          observedThreshold = ladder[j].width;
-        }
+        const observedThreshold = ladderThreshold(i.net.width, violated, ladder);
         const worst = Math.max(...runs.map((r) => r.supBound));
         const belowLambda = runs.filter((r) => r.lambdaMin0 < 1).length;
         return {
@@ -285,8 +280,8 @@ then with probability at least $1-\delta$ over $\theta^0$, for all $t \ge 0$, $R
             }] (below 1 on ${belowLambda}), smallest certified λ_min(K̂^(a))/λ_S near the trajectory ${
               Math.min(...runs.map((r) => r.muMin)).toFixed(3)
             }; ${Math.max(...runs.map((r) => r.steps))} steps at most; below the threshold: ${
-              ladder.map((l) => `N = ${l.width} ${l.held ? "held" : "failed"}`).join(", ") || "none"
-            } (observed threshold ${Number.isFinite(observedThreshold) ? observedThreshold : "not reached"}; n = ${n})`,
+              describeLadder(ladder, observedThreshold)
+            }; n = ${n})`,
           data: {
             width: i.net.width,
             observedThreshold,
@@ -302,8 +297,7 @@ then with probability at least $1-\delta$ over $\theta^0$, for all $t \ge 0$, $R
     aggregate(records) {
       const pts = withData(records).filter(({ record }) => record.met).map(({ data }) => data);
       if (pts.length === 0) return { holds: "inconclusive", summary: "no instance met the width threshold" };
-      const printed = pts.map((p) => p.width), observed = pts.map((p) => p.observedThreshold);
-      const factor = Math.min(...pts.map((p) => p.width / p.observedThreshold));
+      const { printed, observed, factor } = printedAgainstObserved(pts);
       // The power against the near miss exp(−2Nλ_S t/n), whose failure event is λ_min(K̂^(a)(θ⁰)) < λ_S to first
       // order: with that event's frequency on the weakest instance as the failure probability.
       const nearMiss = Math.min(
@@ -350,7 +344,7 @@ then with probability at least $1-\delta$ over $\theta^0$, for all $t \ge 0$, $R
         max: 400,
         help: "draws of θ⁰ per instance (default: 16, or more when δ needs)",
       },
-      unnormalised: { type: "integer", min: 0, max: 1, help: "1: σ = max(z, 0)³ instead of max(z, 0)³/6" },
+      unnormalised: flag("1: σ = max(z, 0)³ instead of max(z, 0)³/6"),
     },
     scenarios: [{
       name: "narrow-network",

@@ -7,6 +7,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { oncePer } from "../../engine/once_per.ts";
 import { failedAs } from "../../engine/words.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { addChecks, type WorstOfChecks, worstOfChecks } from "../../engine/verdicts/worst_of_checks.ts";
@@ -274,12 +275,7 @@ export function riskFlow(
   printed: PredictionDynamics = printedPredictionDynamics,
   factor: RiskFactor = (n, N) => N / (n * n),
 ): Claim {
-  const runs = new WeakMap<RiskFlowInstance, RiskFlowRun>();
-  const run = (i: RiskFlowInstance) => {
-    const r = runs.get(i) ?? integrateRiskFlow(i, printed);
-    runs.set(i, r);
-    return r;
-  };
+  const run = oncePer((i: RiskFlowInstance): RiskFlowRun => integrateRiskFlow(i, printed));
   return defineClaim<RiskFlowInstance>({
     id: "yang-risk-flow",
     title: "Risk and prediction dynamics of the lecture's network along gradient flow",

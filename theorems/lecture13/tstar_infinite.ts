@@ -10,6 +10,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { oncePer } from "../../engine/once_per.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM, confidencePercent } from "../../engine/false_alarm.ts";
 import { withData } from "../../engine/records.ts";
@@ -161,12 +162,7 @@ export function tstarInfinite(exponent: MovementExponent = () => -1): Claim {
   const ys = Float64Array.from(xs, () => fixed.uniform(-1, 1));
   const lambdaS = symmetricEigen(kernelGram(kernelA, xs)).values[1];
   // The flow is integrated once per instance, for the hypothesis and the conclusion.
-  const runs = new WeakMap<TstarInstance, MovementRun>();
-  const run = (i: TstarInstance) => {
-    let r = runs.get(i);
-    if (!r) runs.set(i, r = movementRun(i.net, i.theta0, i.lambdaS));
-    return r;
-  };
+  const run = oncePer((i: TstarInstance): MovementRun => movementRun(i.net, i.theta0, i.lambdaS));
   return defineClaim<TstarInstance, TstarData>({
     id: "yang-tstar",
     title: "Parameters stay within O(1/N) of initialisation, so t* = ∞ for large N",
