@@ -54,3 +54,33 @@ Deno.test("yang-tstar --sweep --widths is refused with the reason of its design,
   assert.equal(out.code, 2);
   assert.match(out.stderr, /^error: --widths: yang-tstar cannot take other widths: .*false alarm.*\n$/);
 });
+
+Deno.test("lemma-11.19 --sweep --widths: the law × width cells are the given widths (laws fastest, then widths)", async () => {
+  const out = await inProcess(explore, ["lemma-11.19", "--sweep", "--instances", "24", "--widths", "64,256,1024"]);
+  assert.ok(!/sweeps no width/.test(out.stderr), out.stderr);
+  // 24 instances, 2 laws: each (law, width) cell gets 4 draws; only n = 1024 reaches the Rademacher n₀.
+  assert.match(out.stdout, /cell rademacher, n=1024: failed 0 of 4/);
+  assert.doesNotMatch(out.stdout, /n=128\b/);
+  const { records } = await runSweep(claimById("lemma-11.19")!, {
+    seed: 1,
+    budget: "test",
+    instances: 6,
+    widths: [64, 256, 1024],
+    progress: false,
+  });
+  assert.deepEqual(records.map((r) => r.description.match(/^n = (\d+)/)![1]), [
+    "64",
+    "64",
+    "256",
+    "256",
+    "1024",
+    "1024",
+  ]);
+});
+
+Deno.test("lemma-11.22 --sweep --widths: its frequency cells are keyed by the given widths", async () => {
+  const out = await inProcess(explore, ["lemma-11.22", "--sweep", "--instances", "30", "--widths", "4,64,1024"]);
+  assert.ok(!/sweeps no width/.test(out.stderr), out.stderr);
+  assert.match(out.stdout, /n = 4, 64, 1024 in turn/);
+  assert.match(out.stdout, /n=1024, gaussian/);
+});

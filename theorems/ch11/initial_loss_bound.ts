@@ -169,6 +169,8 @@ $\operatorname{Var}\Phi(x_i, w_0)$.`,
     instances: { test: cells * 100, report: cells * 1000 },
     falseAlarm: CHECK_FALSE_ALARM,
     generate: drawInitialLoss,
+    // --widths: instance k at the k-th width in turn (the laws change every len(widths)); each cell is keyed by its n.
+    sweepParameter: "n",
     describe: (i) =>
       `n = ${i.n}, D = ${i.dist.name}, σ = arctan, m = 3, d = 2${i.yscale !== 1 ? `, labels ×${i.yscale}` : ""}`,
     hypotheses: [boundedDataHypothesis],

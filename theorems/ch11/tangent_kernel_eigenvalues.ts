@@ -262,6 +262,9 @@ observed $n_0$ (smallest width from which the frequency stays $\le\delta$) is re
       check: checkBand,
     },
     aggregate: bandFrequencies,
+    // --widths: the laws vary fastest, then the widths (models/law_width_cells.ts); each cell is keyed by its n.
+    sweepParameter: "n",
+    sweepStride: LAWS.length,
     parameters: {
       n: SWEEP_WIDTH_PARAMETER,
       law: namedChoice("the (D, σ) pair", LAWS.map(([d, a]) => `${d.name}-${a.name.toLowerCase()}`)),
