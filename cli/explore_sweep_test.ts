@@ -84,3 +84,12 @@ Deno.test("lemma-11.22 --sweep --widths: its frequency cells are keyed by the gi
   assert.match(out.stdout, /n = 4, 64, 1024 in turn/);
   assert.match(out.stdout, /n=1024, gaussian/);
 });
+
+Deno.test("prop-11.28 --sweep --widths is refused with the reason of its power plan, one line, exit 2", async () => {
+  const out = await inProcess(explore, ["prop-11.28", "--sweep", "--widths", "4,16,64"]);
+  assert.equal(out.code, 2);
+  assert.match(
+    out.stderr,
+    /^error: --widths: prop-11.28 cannot take other widths: .*planned at its largest width.*\n$/,
+  );
+});

@@ -344,6 +344,8 @@ $\chi^2_k$, and the sum of $y^\top C^{-1}y$ over the largest width's draws of bo
       check: keepOutputs,
     },
     aggregate: (records) => covarianceAndGaussianity(records, moments),
+    widthsRefusal:
+      "its χ² sum's power against a covariance 5% off is planned at its largest width (1600 draws per (law, width) cell plus 1000 extra per law at n = 1024 at the test budget; 2000 + 2800 at 2048 in the report), and other widths would spread those draws over cells it was not sized for",
     plots: (_records, aggregate) => [ksPlot(aggregate)],
     parameters: {
       n: SWEEP_WIDTH_PARAMETER,
