@@ -5,6 +5,12 @@ import { inProcess } from "./printed_command.ts";
 import { runSweep } from "./explore_sweep.ts";
 import { claimById } from "../theorems/catalog.ts";
 
+/** The records of `explore <id> --sweep --instances <instances> --widths <widths>` (seed 1, test budget). */
+async function sweepRecords(id: string, instances: number, widths: number[]) {
+  const { records } = await runSweep(claimById(id)!, { seed: 1, budget: "test", instances, widths, progress: false });
+  return records;
+}
+
 Deno.test("thm-11.16 --sweep --widths: the fit runs over the given widths and its summary names them", async () => {
   const out = await inProcess(explore, ["thm-11.16", "--sweep", "--instances", "18", "--widths", "8,24,40"]);
   assert.ok(!/sweeps no width/.test(out.stderr), out.stderr);
@@ -22,13 +28,7 @@ Deno.test("rem-11.29 --sweep --widths: every instance sweeps exactly the given w
   assert.equal(out.stderr, "");
   assert.match(out.stdout, /each at the widths 16, 32, 64 \(--widths/);
   // The instance's own detail lists the widths it trained at.
-  const { records } = await runSweep(claimById("rem-11.29")!, {
-    seed: 1,
-    budget: "test",
-    instances: 1,
-    widths: [16, 32, 64],
-    progress: false,
-  });
+  const records = await sweepRecords("rem-11.29", 1, [16, 32, 64]);
   assert.deepEqual((records[0].conclusion?.data as { widths: number[] }).widths, [16, 32, 64]);
   // The printed replay runs as printed: the same lines again.
   const replay = out.stdout.match(/replay: deno task explore (.*)$/m)![1].split(" ");
@@ -61,13 +61,7 @@ Deno.test("lemma-11.19 --sweep --widths: the law × width cells are the given wi
   // 24 instances, 2 laws: each (law, width) cell gets 4 draws; only n = 1024 reaches the Rademacher n₀.
   assert.match(out.stdout, /cell rademacher, n=1024: failed 0 of 4/);
   assert.doesNotMatch(out.stdout, /n=128\b/);
-  const { records } = await runSweep(claimById("lemma-11.19")!, {
-    seed: 1,
-    budget: "test",
-    instances: 6,
-    widths: [64, 256, 1024],
-    progress: false,
-  });
+  const records = await sweepRecords("lemma-11.19", 6, [64, 256, 1024]);
   assert.deepEqual(records.map((r) => r.description.match(/^n = (\d+)/)![1]), [
     "64",
     "64",
