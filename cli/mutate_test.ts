@@ -5,32 +5,17 @@
  */
 import assert from "node:assert/strict";
 import { UsageError } from "./args.ts";
-import { main, markdown, mutantsOf, mutationRun, summary } from "./mutate.ts";
+import { main, markdown, mutantsOf, summary } from "./mutate.ts";
+import { settled, startInWorker } from "../testing/early.ts";
+import type { ToyMutationRun } from "../testing/mutate_toy_run.ts";
 
-async function toyRepo(): Promise<string> {
-  const root = await Deno.makeTempDir({ prefix: "mutate-toy-" });
-  await Deno.mkdir(`${root}/lib`);
-  // Three mutants: `+` → `-` (killed), `!` dropped (survives: `not` is untested), `true` → `false` (a compile
-  // error: the type is the literal `true`). Each costs a type check (~1.5 s), hence so few.
-  await Deno.writeTextFile(
-    `${root}/lib/toy.ts`,
-    [
-      "export const add = (a: number, b: number): number => a + b;",
-      "export const not = (x: boolean) => !x;",
-      "export const yes: true = true;",
-      "",
-    ].join("\n"),
-  );
-  await Deno.writeTextFile(
-    `${root}/lib/toy_test.ts`,
-    [
-      'import { add } from "./toy.ts";',
-      'Deno.test("toy", () => { if (add(2, 3) !== 5) throw new Error("toy"); });',
-      "",
-    ].join("\n"),
-  );
-  return root;
-}
+// The toy repository's mutation run, in a worker from the moment this module is imported: its three type checks
+// (~1.5 s each, subprocesses) run beside the suite's other tests.
+const toyRun = startInWorker<ToyMutationRun>(
+  new URL("../testing/mutate_toy_run.ts", import.meta.url),
+  "toyMutationRun",
+  null,
+);
 
 Deno.test("mutate: enumerates one-token mutants, skipping types, messages and string concatenation", () => {
   const src = [
@@ -50,39 +35,25 @@ Deno.test("mutate: enumerates one-token mutants, skipping types, messages and st
 });
 
 Deno.test("mutate: kills a tested mutant, keeps an untested one, sets compile errors apart", async () => {
-  const root = await toyRepo();
-  try {
-    const logs: string[] = [];
-    const r = await mutationRun({
-      root,
-      dirs: ["lib"],
-      exclude: [],
-      sample: 100,
-      seed: 1,
-      timeout: 60,
-      log: (s) => logs.push(s),
-    });
-    const status = r.outcomes.map((o) => `${o.mutant.line}:${o.mutant.original}→${o.mutant.replacement} ${o.status}`);
-    assert.deepEqual(status.toSorted(), ["1:+→- killed", "2:!→ survived", "3:true→false compile-error"]);
-    assert.deepEqual(r.outcomes.find((o) => o.status === "killed")?.killedBy, ["toy"]);
-    assert.deepEqual(summary(r.outcomes), {
-      tested: 2,
-      killed: 1,
-      timeouts: 0,
-      survived: 1,
-      compileErrors: 1,
-      gone: 0,
-      score: 0.5,
-    });
-    const md = markdown(r);
-    assert.match(md, /\*\*Score: 1\/2 killed = 50\.0%\*\*/);
-    assert.match(md, /### lib\/toy\.ts:2:36: unary `!` → `\(dropped\)`/);
-    assert.match(md, /- export const not = \(x: boolean\) => !x;\n\+ export const not = \(x: boolean\) => x;/);
-    // The working tree is untouched.
-    assert.match(await Deno.readTextFile(`${root}/lib/toy.ts`), /=> a \+ b;/);
-  } finally {
-    await Deno.remove(root, { recursive: true });
-  }
+  const { run: r, toySource } = await settled(toyRun);
+  const status = r.outcomes.map((o) => `${o.mutant.line}:${o.mutant.original}→${o.mutant.replacement} ${o.status}`);
+  assert.deepEqual(status.toSorted(), ["1:+→- killed", "2:!→ survived", "3:true→false compile-error"]);
+  assert.deepEqual(r.outcomes.find((o) => o.status === "killed")?.killedBy, ["toy"]);
+  assert.deepEqual(summary(r.outcomes), {
+    tested: 2,
+    killed: 1,
+    timeouts: 0,
+    survived: 1,
+    compileErrors: 1,
+    gone: 0,
+    score: 0.5,
+  });
+  const md = markdown(r);
+  assert.match(md, /\*\*Score: 1\/2 killed = 50\.0%\*\*/);
+  assert.match(md, /### lib\/toy\.ts:2:36: unary `!` → `\(dropped\)`/);
+  assert.match(md, /- export const not = \(x: boolean\) => !x;\n\+ export const not = \(x: boolean\) => x;/);
+  // The working tree is untouched.
+  assert.match(toySource, /=> a \+ b;/);
 });
 
 Deno.test("mutate: bad flags are one-line usage errors", async () => {

@@ -8,6 +8,8 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { UsageError } from "./args.ts";
 import { main as newClaim } from "./new.ts";
+import { settled, startInWorker } from "../testing/early.ts";
+import type { NewClaimFiles } from "../testing/new_claim_files.ts";
 
 const KINDS = ["exact", "probabilistic", "rate", "limit", "observation"];
 const SECTIONS = [
@@ -44,28 +46,22 @@ Deno.test("deno task new: bad input and existing files are refused before anythi
   }
 });
 
+// Written and tested in a worker from the moment this module is imported, so the subprocess (a type check from a
+// fresh directory, several seconds) runs beside the suite's other tests; the test below asserts what it found.
+const generated = startInWorker<NewClaimFiles>(
+  new URL("../testing/new_claim_files.ts", import.meta.url),
+  "newClaimFilesTested",
+  KINDS,
+);
+
 Deno.test("deno task new: every kind's files have the sections in order and pass deno test --doc outside the repository", async () => {
-  const dir = await Deno.makeTempDir({ prefix: "gd-check-new-" });
-  try {
-    for (const kind of KINDS) await newClaim([`my-${kind}`, "--kind", kind, "--dir", dir]);
-    for (const kind of KINDS) {
-      const text = await Deno.readTextFile(join(dir, `my_${kind}.ts`));
-      const at = SECTIONS.map((s) => text.indexOf(s));
-      assert.ok(at.every((k, i) => k >= 0 && (i === 0 || k > at[i - 1])), `${kind}: sections ${at}`);
-      assert.match(text, /TODO/);
-      assert.match(text, new RegExp(`kind: "${kind}"`));
-    }
-    const out = await new Deno.Command(Deno.execPath(), {
-      args: ["test", "-A", "--doc"],
-      cwd: dir,
-      env: { NO_COLOR: "1" },
-      stdout: "piped",
-      stderr: "piped",
-    }).output();
-    const text = new TextDecoder().decode(out.stdout) + new TextDecoder().decode(out.stderr);
-    assert.equal(out.code, 0, text);
-    assert.match(text, /ok \| 15 passed \| 0 failed/);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
+  const { texts, code, output } = await settled(generated);
+  KINDS.forEach((kind, k) => {
+    const at = SECTIONS.map((s) => texts[k].indexOf(s));
+    assert.ok(at.every((j, i) => j >= 0 && (i === 0 || j > at[i - 1])), `${kind}: sections ${at}`);
+    assert.match(texts[k], /TODO/);
+    assert.match(texts[k], new RegExp(`kind: "${kind}"`));
+  });
+  assert.equal(code, 0, output);
+  assert.match(output, /ok \| 15 passed \| 0 failed/);
 });

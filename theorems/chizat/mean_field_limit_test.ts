@@ -5,12 +5,13 @@ import { teacherStudentData } from "../../models/teacher_student.ts";
 import { runScenario } from "../../engine/explore.ts";
 import { aggregateScenario, scenarioTestOptions } from "../../testing/aggregate_scenario_tests.ts";
 import { falsified, startMutantRun, wholeRun } from "../../testing/whole_run.ts";
-import { pool, settled, startOnPool } from "../../testing/pool.ts";
+import { pool } from "../../testing/pool.ts";
+import { settled, startEarly } from "../../testing/early.ts";
 import { importClaim } from "../../engine/registry.ts";
 
 const ntkScalingRun = startMutantRun(import.meta.url, "chizatMeanFieldNtkScaling");
 // The scenario's 14 draws (m = 8…512) run on the shared pool, queued now, not in this thread when the test comes.
-const noCommonLimit = startOnPool(async () => {
+const noCommonLimit = startEarly(async () => {
   const claim = await importClaim(new URL("./mean_field_limit.ts", import.meta.url), "meanFieldLimit");
   const options = { ...scenarioTestOptions(), mapInstances: pool.mapInstances };
   return await runScenario(claim, aggregateScenario(claim, "no-common-limit"), options);

@@ -2,10 +2,11 @@ import { startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import assert from "node:assert/strict";
 import { catches } from "../../engine/mutation.ts";
 import { importClaim } from "../../engine/registry.ts";
-import { pool, settled, startOnPool } from "../../testing/pool.ts";
+import { pool } from "../../testing/pool.ts";
+import { settled, startEarly } from "../../testing/early.ts";
 
 // The near miss's first instance, queued on the shared pool now (its flows take seconds).
-const nearMiss = startOnPool(async () => {
+const nearMiss = startEarly(async () => {
   const claim = await importClaim(new URL("./pde_rate_mutants.ts", import.meta.url), "yangPdeRateTwoAndAHalfFaster");
   const [record] = await pool.runInstances(claim, 1, "test", claim.instances.test, [0]);
   return { claim, record };

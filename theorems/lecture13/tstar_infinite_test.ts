@@ -1,12 +1,13 @@
 import assert from "node:assert/strict";
 import { importClaim } from "../../engine/registry.ts";
-import { pool, settled, startOnPool } from "../../testing/pool.ts";
+import { pool } from "../../testing/pool.ts";
+import { settled, startEarly } from "../../testing/early.ts";
 import { falsified, startMutantRun, wholeRun } from "../../testing/whole_run.ts";
 import { testsMatchVerdict } from "../../testing/test_records.ts";
 
 const fiveQuarters = startMutantRun(import.meta.url, "yangTstarExponentFiveQuarters");
 // Seed 756's sliding instance 0 (hypotheses ignored) and smooth instance 4, on the shared pool (the flows take seconds).
-const kinkRecords = startOnPool(async () => {
+const kinkRecords = startEarly(async () => {
   const claim = await importClaim(new URL("./tstar_infinite.ts", import.meta.url), "tstarInfinite");
   return await Promise.all([
     pool.runInstances(claim, 756, "test", 24, [0], { ignoreHypotheses: true }),
