@@ -9,6 +9,7 @@
  */
 // First: the catalog's runs start on the workers (testing/catalog_runs.ts) while this thread runs the tests that
 // need none; the tests that wait for the workers the longest are registered last.
+import "./testing/hold_awaiting_tests.ts";
 import "./testing/catalog_runs.ts";
 import "./cli/claims_module_test.ts";
 import "./cli/cli_test.ts";
@@ -208,6 +209,8 @@ import "./web/server_test.ts";
 import "./web/site_test.ts";
 import "./engine/parallel_run_test.ts";
 import "./theorems/catalog_test.ts";
+// Last: the tests that await the pool's runs, held until now (testing/last_pass.ts).
+import "./testing/register_held_tests.ts";
 import assert from "node:assert/strict";
 
 /** Directories that hold no project tests. */

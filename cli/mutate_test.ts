@@ -8,6 +8,7 @@ import { UsageError } from "./args.ts";
 import { main, markdown, mutantsOf, summary } from "./mutate.ts";
 import { settled, startInWorker } from "../testing/early.ts";
 import type { ToyMutationRun } from "../testing/mutate_toy_run.ts";
+import { testLast } from "../testing/last_pass.ts";
 
 // The toy repository's mutation run, in a worker from the moment this module is imported: its three type checks
 // (~1.5 s each, subprocesses) run beside the suite's other tests.
@@ -34,7 +35,7 @@ Deno.test("mutate: enumerates one-token mutants, skipping types, messages and st
   );
 });
 
-Deno.test("mutate: kills a tested mutant, keeps an untested one, sets compile errors apart", async () => {
+testLast("mutate: kills a tested mutant, keeps an untested one, sets compile errors apart", async () => {
   const { run: r, toySource } = await settled(toyRun);
   const status = r.outcomes.map((o) => `${o.mutant.line}:${o.mutant.original}→${o.mutant.replacement} ${o.status}`);
   assert.deepEqual(status.toSorted(), ["1:+→- killed", "2:!→ survived", "3:true→false compile-error"]);

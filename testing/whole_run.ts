@@ -15,6 +15,7 @@ import { catches } from "../engine/mutation.ts";
 import { importClaim, sourceOf } from "../engine/registry.ts";
 import { type ClaimResult, runClaim } from "../engine/run.ts";
 import { pool } from "./pool.ts";
+import { testLast } from "./last_pass.ts";
 
 /** A whole run of a mutant at the test budget, seed 1. */
 export interface WholeRun {
@@ -40,6 +41,7 @@ export type StartedRun = Promise<{ run: WholeRun; error: null } | { run: null; e
  * import assert from "node:assert/strict";
  * import { startWholeRun, wholeRun } from "./whole_run.ts";
  * import { pool } from "./pool.ts";
+import { testLast } from "./last_pass.ts";
  * const run = await wholeRun(startWholeRun(new URL("../engine/_toy_claims.ts", import.meta.url), "bounded"));
  * assert.equal(run.result.status, "verified");
  * pool.close();
@@ -78,6 +80,7 @@ const started_ = new Map<string, StartedRun>();
  * import { startWholeRun, wholeRun, catalogRun } from "./whole_run.ts";
  * import { importClaim, sourceOf } from "../engine/registry.ts";
  * import { pool } from "./pool.ts";
+import { testLast } from "./last_pass.ts";
  * const toys = new URL("../engine/_toy_claims.ts", import.meta.url);
  * const claim = await importClaim(toys, "bounded");
  * const a = catalogRun(claim, 1), b = startWholeRun(toys, "bounded", 1);
@@ -120,7 +123,7 @@ export function startMutantRun(testModule: string, name: string): StartedRun {
  */
 export function mutantTest(testModule: string, name: string, title: string, check: (run: WholeRun) => void): void {
   const started = startMutantRun(testModule, name);
-  Deno.test(title, async () => check(await wholeRun(started)));
+  testLast(title, async () => check(await wholeRun(started)));
 }
 
 /** The run `startWholeRun` started; rejects with its error if it failed. */

@@ -5,6 +5,7 @@ import { runInstance } from "../../engine/run.ts";
 import { aggregateRejects, mutantTest, startMutantRun, wholeRun } from "../../testing/whole_run.ts";
 import { edgeOfStability } from "./edge_of_stability.ts";
 import { testsMatchVerdict } from "../../testing/test_records.ts";
+import { testLast } from "../../testing/last_pass.ts";
 
 const edgeOneOverEta = startMutantRun(import.meta.url, "edgeOfStabilityEdgeOneOverEta");
 
@@ -15,7 +16,7 @@ mutantTest(
   aggregateRejects,
 );
 
-Deno.test("eos-10.3 catches the near miss: the edge at 1/η", async () => {
+testLast("eos-10.3 catches the near miss: the edge at 1/η", async () => {
   const run = await wholeRun(edgeOneOverEta);
   aggregateRejects(run);
   testsMatchVerdict(run);

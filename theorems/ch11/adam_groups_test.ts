@@ -2,8 +2,9 @@ import { startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import assert from "node:assert/strict";
 import { firstCaughtInstance } from "../../engine/mutation.ts";
 import { adamGroups } from "./adam_groups.ts";
+import { testLast } from "../../testing/last_pass.ts";
 
-Deno.test("rem-11.29 is observed at the test budget", async () => {
+testLast("rem-11.29 is observed at the test budget", async () => {
   const { result } = await wholeRun(startWholeRun(new URL("./adam_groups.ts", import.meta.url), "adamGroups"));
   assert.equal(result.status, "observed", result.reason);
 });

@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { firstCaughtInstance } from "../../engine/mutation.ts";
 import { affineFeatures } from "../../models/kernels.ts";
 import { featureMapSeparatesLabellings, laplaceFeaturesFor } from "./feature_map_separates_labellings.ts";
+import { testLast } from "../../testing/last_pass.ts";
 
 Deno.test("ex-11.33 catches a construction that is too weak: affine features (1, x) in place of (K(x, xⱼ))ⱼ", async () => {
   const caught = await firstCaughtInstance(
@@ -22,7 +23,7 @@ Deno.test("ex-11.33 catches the near miss: (K(x, xⱼ))_{j<m}, one feature short
   assert.equal(caught?.corrected?.holds, false);
 });
 
-Deno.test("ex-11.33 as printed fails exactly on the instances with a repeated point (erratum)", async () => {
+testLast("ex-11.33 as printed fails exactly on the instances with a repeated point (erratum)", async () => {
   const { result, records } = await wholeRun(
     startWholeRun(new URL("./feature_map_separates_labellings.ts", import.meta.url), "featureMapSeparatesLabellings"),
   );
@@ -30,12 +31,15 @@ Deno.test("ex-11.33 as printed fails exactly on the instances with a repeated po
   for (const r of records) assert.equal(r.conclusion!.holds, !r.description.includes("repeated"));
 });
 
-Deno.test("ex-11.33: the printed form holds on distinct points; it fails only under strict separation of index labellings", async () => {
-  const { result } = await wholeRun(
-    startWholeRun(new URL("./feature_map_separates_labellings.ts", import.meta.url), "featureMapSeparatesLabellings"),
-  );
-  const { inside, outside } = result.scope!;
-  assert.ok(inside.tried > 0 && inside.held === inside.tried, JSON.stringify(inside));
-  assert.ok(outside.tried > 0 && outside.failed === outside.tried, JSON.stringify(outside));
-  assert.deepEqual(result.readings!.map((g) => g.verdict), ["fails", "holds", "holds"]);
-});
+testLast(
+  "ex-11.33: the printed form holds on distinct points; it fails only under strict separation of index labellings",
+  async () => {
+    const { result } = await wholeRun(
+      startWholeRun(new URL("./feature_map_separates_labellings.ts", import.meta.url), "featureMapSeparatesLabellings"),
+    );
+    const { inside, outside } = result.scope!;
+    assert.ok(inside.tried > 0 && inside.held === inside.tried, JSON.stringify(inside));
+    assert.ok(outside.tried > 0 && outside.failed === outside.tried, JSON.stringify(outside));
+    assert.deepEqual(result.readings!.map((g) => g.verdict), ["fails", "holds", "holds"]);
+  },
+);

@@ -2,6 +2,7 @@ import { startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import assert from "node:assert/strict";
 import { firstCaughtInstance } from "../../engine/mutation.ts";
 import { gdLinearConvergence } from "./gd_linear_convergence.ts";
+import { testLast } from "../../testing/last_pass.ts";
 
 Deno.test("thm-11.13 catches a loss bound with rate 1 − 3hλ_min (faster than GD can go along the λ_min direction)", async () => {
   const claim = gdLinearConvergence((f0, h, lmin, k) => (1 - 3 * h * lmin) ** (2 * k) * f0);
@@ -13,7 +14,7 @@ Deno.test("thm-11.13 catches the near miss: the rate 1 − 2hλ_min", async () =
   assert.notEqual(await firstCaughtInstance(claim, 1, "test"), null);
 });
 
-Deno.test("thm-11.13 labels per instance how λ, U and L were obtained: certified on the sine family only", async () => {
+testLast("thm-11.13 labels per instance how λ, U and L were obtained: certified on the sine family only", async () => {
   const { result, records } = await wholeRun(
     startWholeRun(new URL("./gd_linear_convergence.ts", import.meta.url), "gdLinearConvergence"),
   );

@@ -4,8 +4,9 @@ import { firstCaughtInstance, withParams } from "../../engine/mutation.ts";
 import { runInstance } from "../../engine/run.ts";
 import { q, qMul, qSub } from "../../numerics/rational_linalg.ts";
 import { gdSvdFormula } from "./gd_svd_formula.ts";
+import { testLast } from "../../testing/last_pass.ts";
 
-Deno.test("ex-11.32 is verified at the test budget, rank-deficient and wide A sampled", async () => {
+testLast("ex-11.32 is verified at the test budget, rank-deficient and wide A sampled", async () => {
   const { result, records } = await wholeRun(
     startWholeRun(new URL("./gd_svd_formula.ts", import.meta.url), "gdSvdFormula"),
   );

@@ -3,8 +3,9 @@ import { startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import assert from "node:assert/strict";
 import { firstCaughtInstance } from "../../engine/mutation.ts";
 import { gradientLipschitzBall, printedGradientConstant } from "./gradient_lipschitz_ball.ts";
+import { testLast } from "../../testing/last_pass.ts";
 
-Deno.test("lemma-11.21: observed tightness is reported and M/100 is caught (the printed M is ~40× loose)", async () => {
+testLast("lemma-11.21: observed tightness is reported and M/100 is caught (the printed M is ~40× loose)", async () => {
   const ok = await wholeRun(
     startWholeRun(new URL("./gradient_lipschitz_ball.ts", import.meta.url), "gradientLipschitzBall"),
   );

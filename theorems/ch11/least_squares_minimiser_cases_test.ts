@@ -2,8 +2,9 @@ import { startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import assert from "node:assert/strict";
 import { firstCaughtInstance } from "../../engine/mutation.ts";
 import { leastSquaresMinimiserCases } from "./least_squares_minimiser_cases.ts";
+import { testLast } from "../../testing/last_pass.ts";
 
-Deno.test("sec-11.1 is verified at the test budget, every case sampled", async () => {
+testLast("sec-11.1 is verified at the test budget, every case sampled", async () => {
   const { result, records } = await wholeRun(
     startWholeRun(new URL("./least_squares_minimiser_cases.ts", import.meta.url), "leastSquaresMinimiserCases"),
   );

@@ -3,8 +3,9 @@ import assert from "node:assert/strict";
 import { firstCaughtInstance } from "../../engine/mutation.ts";
 import { qAdd, qSub } from "../../numerics/rational_linalg.ts";
 import { linearisedLossKernel } from "./linearised_loss_kernel.ts";
+import { testLast } from "../../testing/last_pass.ts";
 
-Deno.test("eq-11.3.3 is verified at the test budget, with regular and singular tangent kernel matrices", async () => {
+testLast("eq-11.3.3 is verified at the test budget, with regular and singular tangent kernel matrices", async () => {
   const { result, records } = await wholeRun(
     startWholeRun(new URL("./linearised_loss_kernel.ts", import.meta.url), "linearisedLossKernel"),
   );

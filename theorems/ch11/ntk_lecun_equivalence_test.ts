@@ -2,8 +2,9 @@ import { startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import assert from "node:assert/strict";
 import { firstCaughtInstance } from "../../engine/mutation.ts";
 import { ntkLecunEquivalence } from "./ntk_lecun_equivalence.ts";
+import { testLast } from "../../testing/last_pass.ts";
 
-Deno.test("sec-11.6-equivalence is verified at the test budget", async () => {
+testLast("sec-11.6-equivalence is verified at the test budget", async () => {
   const { result } = await wholeRun(
     startWholeRun(new URL("./ntk_lecun_equivalence.ts", import.meta.url), "ntkLecunEquivalence"),
   );

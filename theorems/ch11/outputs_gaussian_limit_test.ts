@@ -3,12 +3,13 @@ import { falsified, startMutantRun, wholeRun } from "../../testing/whole_run.ts"
 import { aggregateScenarioTests } from "../../testing/aggregate_scenario_tests.ts";
 import { outputsGaussianLimit } from "./outputs_gaussian_limit.ts";
 import { testsMatchVerdict } from "../../testing/test_records.ts";
+import { testLast } from "../../testing/last_pass.ts";
 
 const covarianceTooLarge = startMutantRun(import.meta.url, "outputsGaussianLimitCovarianceTooLarge");
 
 aggregateScenarioTests(outputsGaussianLimit, [["width-one", "breaks"]]);
 
-Deno.test(
+testLast(
   "prop-11.28 catches a covariance 15% too large, by its covariance tests as well as its KS tests",
   async () => {
     const run = await wholeRun(covarianceTooLarge);

@@ -2,6 +2,7 @@ import { startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import assert from "node:assert/strict";
 import { firstCaughtInstance } from "../../engine/mutation.ts";
 import { multiIndices, multinomialCoefficient, polynomialKernelFeatures } from "./polynomial_kernel_features.ts";
+import { testLast } from "../../testing/last_pass.ts";
 
 Deno.test("ex-11.35 coefficients: (1 + t)^r's binomials for d = 1, the feature map of (1 + xᵀx′)² for d = 2", () => {
   assert.deepEqual(multiIndices(1, 4).map((a) => multinomialCoefficient(4, a)), [1n, 4n, 6n, 4n, 1n]);
@@ -10,7 +11,7 @@ Deno.test("ex-11.35 coefficients: (1 + t)^r's binomials for d = 1, the feature m
   assert.equal(multiIndices(3, 4).length, 35); // C(7, 4)
 });
 
-Deno.test("ex-11.35 is verified at the test budget, with the rank check on some instances", async () => {
+testLast("ex-11.35 is verified at the test budget, with the rank check on some instances", async () => {
   const { result, records } = await wholeRun(
     startWholeRun(new URL("./polynomial_kernel_features.ts", import.meta.url), "polynomialKernelFeatures"),
   );

@@ -2,6 +2,7 @@ import { startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import assert from "node:assert/strict";
 import { firstCaughtInstance } from "../../engine/mutation.ts";
 import { lagrangeTailBound, rbfFeatureMap, rbfFeatures } from "./rbf_feature_map.ts";
+import { testLast } from "../../testing/last_pass.ts";
 
 Deno.test("ex-11.34 features: φ₀(x) = e^{−x²}, φ₁(x) = √2·x·e^{−x²}, φ₂(x) = √2·x²·e^{−x²}; B₀ = e^{−(x−x′)²} for t ≥ 0", () => {
   const x = 0.7, f = rbfFeatures(x, 3), e = Math.exp(-x * x);
@@ -10,7 +11,7 @@ Deno.test("ex-11.34 features: φ₀(x) = e^{−x²}, φ₁(x) = √2·x·e^{−x
   assert.ok(Math.abs(lagrangeTailBound(1, 0.5, 0) - Math.exp(-0.25)) < 1e-15);
 });
 
-Deno.test("ex-11.34 is verified at the test budget, the bound nearly attained somewhere", async () => {
+testLast("ex-11.34 is verified at the test budget, the bound nearly attained somewhere", async () => {
   const { result, records } = await wholeRun(
     startWholeRun(new URL("./rbf_feature_map.ts", import.meta.url), "rbfFeatureMap"),
   );

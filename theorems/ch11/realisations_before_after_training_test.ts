@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { firstCaughtInstance } from "../../engine/mutation.ts";
 import { aggregateRejects, startMutantRun, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import { gdTrainer, realisationsBeforeAfterTraining } from "./realisations_before_after_training.ts";
+import { testLast } from "../../testing/last_pass.ts";
 
 const threeSteps = startMutantRun(import.meta.url, "realisationsBeforeAfterTrainingThreeSteps");
 const fiveSteps = startMutantRun(import.meta.url, "realisationsBeforeAfterTrainingFiveSteps");
@@ -18,18 +19,21 @@ Deno.test("fig-11.3: without training the observation is not reproduced", async 
   );
 });
 
-Deno.test("fig-11.3: 3 GD steps instead of 1000 lower the loss but do not collapse the variance at the data", async () => {
-  const run = await wholeRun(threeSteps);
-  assert.equal(run.result.conclusionFailures, run.result.instances); // the printed h = 1/n still diverges
-  assert.equal(run.result.correctedFailures, 0); // the loss does go down
-  aggregateRejects(run);
-});
+testLast(
+  "fig-11.3: 3 GD steps instead of 1000 lower the loss but do not collapse the variance at the data",
+  async () => {
+    const run = await wholeRun(threeSteps);
+    assert.equal(run.result.conclusionFailures, run.result.instances); // the printed h = 1/n still diverges
+    assert.equal(run.result.correctedFailures, 0); // the loss does go down
+    aggregateRejects(run);
+  },
+);
 
-Deno.test("fig-11.3 catches the near miss: 5 GD steps instead of 1000", async () => {
+testLast("fig-11.3 catches the near miss: 5 GD steps instead of 1000", async () => {
   aggregateRejects(await wholeRun(fiveSteps));
 });
 
-Deno.test("fig-11.3: the verdict under each reading of the unprinted setup (loss and step)", async () => {
+testLast("fig-11.3: the verdict under each reading of the unprinted setup (loss and step)", async () => {
   const { result } = await wholeRun(
     startWholeRun(
       new URL("./realisations_before_after_training.ts", import.meta.url),

@@ -4,6 +4,7 @@ import { firstCaughtInstance } from "../../engine/mutation.ts";
 import { kernelProjector, Matrix, matVec, transposeMatVec } from "../../numerics/linalg.ts";
 import { solve } from "ml-matrix";
 import { representerTheorem } from "./representer_theorem.ts";
+import { testLast } from "../../testing/last_pass.ts";
 
 Deno.test("thm-11.7 catches a minimiser that is not in span{φ(xᵢ)} (w* plus a vector of H̃⊥)", async () => {
   const wrong = representerTheorem((model) => {
@@ -14,7 +15,7 @@ Deno.test("thm-11.7 catches a minimiser that is not in span{φ(xᵢ)} (w* plus a
   assert.notEqual(await firstCaughtInstance(wrong, 1, "test"), null);
 });
 
-Deno.test("thm-11.7 records the proof's typo: the printed last line fails, the corrected one holds", async () => {
+testLast("thm-11.7 records the proof's typo: the printed last line fails, the corrected one holds", async () => {
   const { result } = await wholeRun(
     startWholeRun(new URL("./representer_theorem.ts", import.meta.url), "representerTheorem"),
   );

@@ -4,12 +4,13 @@ import { runInstance } from "../../engine/run.ts";
 import { falsified, startMutantRun, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import { testsMatchVerdict } from "../../testing/test_records.ts";
 import { trainedNetworkGp } from "./trained_network_gp.ts";
+import { testLast } from "../../testing/last_pass.ts";
 
 const correct = startWholeRun(new URL("./trained_network_gp.ts", import.meta.url), "trainedNetworkGp");
 const oneStepTooMany = startMutantRun(import.meta.url, "trainedNetworkGpOneStepTooMany");
 const noCrossTerms = startMutantRun(import.meta.url, "trainedNetworkGpNoCrossTerms");
 
-Deno.test("gp-11.5.5 is verified at the test budget, with power against a covariance without cross terms", async () => {
+testLast("gp-11.5.5 is verified at the test budget, with power against a covariance without cross terms", async () => {
   const run = await wholeRun(correct);
   assert.equal(run.result.status, "verified", run.result.reason);
   testsMatchVerdict(run);
@@ -18,7 +19,7 @@ Deno.test("gp-11.5.5 is verified at the test budget, with power against a covari
   assert.ok(moments.power!.probability > 0.9, JSON.stringify(moments.power));
 });
 
-Deno.test("gp-11.5.5 catches the near miss: the process of k + 1 steps", async () => {
+testLast("gp-11.5.5 catches the near miss: the process of k + 1 steps", async () => {
   const run = await wholeRun(oneStepTooMany);
   falsified(run);
   testsMatchVerdict(run);
@@ -26,7 +27,7 @@ Deno.test("gp-11.5.5 catches the near miss: the process of k + 1 steps", async (
   assert.ok(trend.pValue <= trend.alpha, trend.statistic); // the trained networks do not approach its map
 });
 
-Deno.test("gp-11.5.5 catches a covariance without its cross terms, by the moment tests", async () => {
+testLast("gp-11.5.5 catches a covariance without its cross terms, by the moment tests", async () => {
   const run = await wholeRun(noCrossTerms);
   falsified(run);
   const [moments] = run.result.aggregate!.tests!;

@@ -2,8 +2,9 @@ import { startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import assert from "node:assert/strict";
 import { firstCaughtInstance } from "../../engine/mutation.ts";
 import { conicPgd } from "./conic_pgd.ts";
+import { testLast } from "../../testing/last_pass.ts";
 
-Deno.test("chizat-conic-pgd is verified at the test budget", async () => {
+testLast("chizat-conic-pgd is verified at the test budget", async () => {
   const { result } = await wholeRun(startWholeRun(new URL("./conic_pgd.ts", import.meta.url), "conicPgd"));
   assert.equal(result.status, "verified", result.reason);
 });

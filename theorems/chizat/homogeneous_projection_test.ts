@@ -3,8 +3,9 @@ import assert from "node:assert/strict";
 import { firstCaughtInstance, withParams } from "../../engine/mutation.ts";
 import { createRng } from "../../numerics/random.ts";
 import { homogeneousProjection, projectDiscrete } from "./homogeneous_projection.ts";
+import { testLast } from "../../testing/last_pass.ts";
 
-Deno.test("chizat-projection is verified at the test budget (discrete and Gaussian μ)", async () => {
+testLast("chizat-projection is verified at the test budget (discrete and Gaussian μ)", async () => {
   const { result } = await wholeRun(
     startWholeRun(new URL("./homogeneous_projection.ts", import.meta.url), "homogeneousProjection"),
   );

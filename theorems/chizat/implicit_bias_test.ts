@@ -1,10 +1,11 @@
 import assert from "node:assert/strict";
 import { testsMatchVerdict } from "../../testing/test_records.ts";
 import { aggregateRejects, mutantTest, startMutantRun, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
+import { testLast } from "../../testing/last_pass.ts";
 
 const centroidRun = startMutantRun(import.meta.url, "chizatImplicitBiasCentroid");
 
-Deno.test(
+testLast(
   "chizat-implicit-bias catches a wrong reference direction (the centroid classifier Σyᵢxᵢ)",
   // The binomial test on the limit and the 1/log t law rejects on its own.
   async () => aggregateRejects(await wholeRun(centroidRun)),
@@ -26,7 +27,7 @@ mutantTest(
 
 const printedRun = startWholeRun(new URL("./implicit_bias.ts", import.meta.url), "implicitBias");
 
-Deno.test("chizat-implicit-bias: the printed claim is verified and its test agrees", async () => {
+testLast("chizat-implicit-bias: the printed claim is verified and its test agrees", async () => {
   const run = await wholeRun(printedRun);
   testsMatchVerdict(run);
   assert.equal(run.result.status, "verified", run.result.reason);

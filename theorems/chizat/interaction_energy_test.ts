@@ -2,8 +2,9 @@ import { startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import assert from "node:assert/strict";
 import { firstCaughtInstance, withParams } from "../../engine/mutation.ts";
 import { interactionEnergy } from "./interaction_energy.ts";
+import { testLast } from "../../testing/last_pass.ts";
 
-Deno.test("chizat-interaction-energy is verified at the test budget (exact and quadrature instances)", async () => {
+testLast("chizat-interaction-energy is verified at the test budget (exact and quadrature instances)", async () => {
   const { result } = await wholeRun(
     startWholeRun(new URL("./interaction_energy.ts", import.meta.url), "interactionEnergy"),
   );

@@ -3,10 +3,11 @@ import { firstCaughtInstance } from "../../engine/mutation.ts";
 import { lazyMovement } from "./lazy_movement.ts";
 import { startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import { testsMatchVerdict } from "../../testing/test_records.ts";
+import { testLast } from "../../testing/last_pass.ts";
 
 const printed = startWholeRun(new URL("./lazy_movement.ts", import.meta.url), "lazyMovement");
 
-Deno.test("chizat-lazy-movement is verified at the test budget; its two decay tests do not reject", async () => {
+testLast("chizat-lazy-movement is verified at the test budget; its two decay tests do not reject", async () => {
   const run = await wholeRun(printed);
   assert.equal(run.result.status, "verified", run.result.reason);
   testsMatchVerdict(run);

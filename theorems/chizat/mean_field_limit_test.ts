@@ -8,6 +8,7 @@ import { falsified, startMutantRun, wholeRun } from "../../testing/whole_run.ts"
 import { pool } from "../../testing/pool.ts";
 import { settled, startEarly } from "../../testing/early.ts";
 import { importClaim } from "../../engine/registry.ts";
+import { testLast } from "../../testing/last_pass.ts";
 
 const ntkScalingRun = startMutantRun(import.meta.url, "chizatMeanFieldNtkScaling");
 // The scenario's 14 draws (m = 8…512) run on the shared pool, queued now, not in this thread when the test comes.
@@ -40,7 +41,7 @@ Deno.test("slide 'Continuous time dynamics': GD with step η tends to dw/dt = �
   assert.ok(dist(gd(5e-3), printed) > 100 * e2, `GD far from the printed −m∇F_m flow: ${dist(gd(5e-3), printed)}`);
 });
 
-Deno.test(
+testLast(
   "chizat-mean-field catches the NTK scaling (f = Σφ/√m, dw/dt = −∇F): converging curves, but not the gradient flow of F",
   async () => {
     const run = await wholeRun(ntkScalingRun);
@@ -51,7 +52,7 @@ Deno.test(
   },
 );
 
-Deno.test("chizat-mean-field scenario no-common-limit breaks: the m-vs-2m gap no longer shrinks with m", async () => {
+testLast("chizat-mean-field scenario no-common-limit breaks: the m-vs-2m gap no longer shrinks with m", async () => {
   const out = await settled(noCommonLimit);
   assert.equal(out.verdict, "breaks", out.summary);
   assert.equal(out.violated, out.tried);

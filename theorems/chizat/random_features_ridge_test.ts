@@ -1,5 +1,6 @@
 import { mutantTest, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import { falsifiedByItsTests, testsMatchVerdict } from "../../testing/test_records.ts";
+import { testLast } from "../../testing/last_pass.ts";
 
 mutantTest(
   import.meta.url,
@@ -10,6 +11,6 @@ mutantTest(
 
 const printed = startWholeRun(new URL("./random_features_ridge.ts", import.meta.url), "randomFeaturesRidge");
 
-Deno.test("chizat-random-features: its decay test does not reject the printed claim", async () => {
+testLast("chizat-random-features: its decay test does not reject the printed claim", async () => {
   testsMatchVerdict(await wholeRun(printed));
 });

@@ -2,8 +2,9 @@ import { startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import assert from "node:assert/strict";
 import { firstCaughtInstance } from "../../engine/mutation.ts";
 import { derivedBound, relativeError } from "./relative_error.ts";
+import { testLast } from "../../testing/last_pass.ts";
 
-Deno.test("chizat-relative-error is verified at the test budget", async () => {
+testLast("chizat-relative-error is verified at the test budget", async () => {
   const { result } = await wholeRun(startWholeRun(new URL("./relative_error.ts", import.meta.url), "relativeError"));
   assert.equal(result.status, "verified", result.reason);
 });

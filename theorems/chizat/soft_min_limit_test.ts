@@ -3,8 +3,9 @@ import assert from "node:assert/strict";
 import { firstCaughtInstance, withParams } from "../../engine/mutation.ts";
 import { createRng } from "../../numerics/random.ts";
 import { softMinLimit } from "./soft_min_limit.ts";
+import { testLast } from "../../testing/last_pass.ts";
 
-Deno.test("chizat-soft-min is verified at the test budget", async () => {
+testLast("chizat-soft-min is verified at the test budget", async () => {
   const { result } = await wholeRun(startWholeRun(new URL("./soft_min_limit.ts", import.meta.url), "softMinLimit"));
   assert.equal(result.status, "verified", result.reason);
   // The upper end log(n)/β is approached: the worst gap·β/log n is near 1.

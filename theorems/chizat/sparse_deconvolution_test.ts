@@ -2,8 +2,9 @@ import { startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import assert from "node:assert/strict";
 import { firstCaughtInstance } from "../../engine/mutation.ts";
 import { sparseDeconvolution } from "./sparse_deconvolution.ts";
+import { testLast } from "../../testing/last_pass.ts";
 
-Deno.test("chizat-sparse-deconvolution is observed at the test budget", async () => {
+testLast("chizat-sparse-deconvolution is observed at the test budget", async () => {
   const { result } = await wholeRun(
     startWholeRun(new URL("./sparse_deconvolution.ts", import.meta.url), "sparseDeconvolution"),
   );

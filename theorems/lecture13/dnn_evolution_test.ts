@@ -2,8 +2,9 @@ import { startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import assert from "node:assert/strict";
 import { firstCaughtInstance } from "../../engine/mutation.ts";
 import { dnnEvolution } from "./dnn_evolution.ts";
+import { testLast } from "../../testing/last_pass.ts";
 
-Deno.test("yang-dnn-evolution is verified at the test budget", async () => {
+testLast("yang-dnn-evolution is verified at the test budget", async () => {
   const { result } = await wholeRun(startWholeRun(new URL("./dnn_evolution.ts", import.meta.url), "dnnEvolution"));
   assert.equal(result.status, "verified", result.reason);
 });

@@ -4,8 +4,9 @@ import { firstCaughtInstance } from "../../engine/mutation.ts";
 import { kernelW } from "../../models/lecture_network.ts";
 import { testsMatchVerdict } from "../../testing/test_records.ts";
 import { firstLayerGram } from "./first_layer_gram.ts";
+import { testLast } from "../../testing/last_pass.ts";
 
-Deno.test("yang-gram-w is verified at the test budget, and its exponent test does not reject", async () => {
+testLast("yang-gram-w is verified at the test budget, and its exponent test does not reject", async () => {
   const { result } = await wholeRun(startWholeRun(new URL("./first_layer_gram.ts", import.meta.url), "firstLayerGram"));
   assert.equal(result.status, "verified", result.reason);
   testsMatchVerdict({ result });

@@ -4,6 +4,7 @@ import { firstCaughtInstance } from "../../engine/mutation.ts";
 import { runClaim } from "../../engine/run.ts";
 import { testsMatchVerdict } from "../../testing/test_records.ts";
 import { lambdaMin, printedLambdaThreshold } from "./lambda_min.ts";
+import { testLast } from "../../testing/last_pass.ts";
 
 Deno.test("yang-lambda-min catches a width threshold 10⁵ times too small", async () => {
   const claim = lambdaMin((n, c, l, delta) => 1e-5 * printedLambdaThreshold(n, c, l, delta));
@@ -16,7 +17,7 @@ Deno.test("yang-lambda-min catches the near miss λ_min(K̂^(a)(θ⁰)) ≥ λ_S
   testsMatchVerdict({ result });
 });
 
-Deno.test("yang-lambda-min: verified at the test budget, its binomial test at the power goal", async () => {
+testLast("yang-lambda-min: verified at the test budget, its binomial test at the power goal", async () => {
   const { result } = await wholeRun(startWholeRun(new URL("./lambda_min.ts", import.meta.url), "lambdaMin"));
   assert.equal(result.status, "verified");
   testsMatchVerdict({ result });

@@ -2,8 +2,9 @@ import { startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import assert from "node:assert/strict";
 import { firstCaughtInstance } from "../../engine/mutation.ts";
 import { lossBound } from "./loss_bound.ts";
+import { testLast } from "../../testing/last_pass.ts";
 
-Deno.test("yang-loss-bound is verified at the test budget, each of its steps (A)–(E) holding", async () => {
+testLast("yang-loss-bound is verified at the test budget, each of its steps (A)–(E) holding", async () => {
   const { result, records } = await wholeRun(startWholeRun(new URL("./loss_bound.ts", import.meta.url), "lossBound"));
   assert.equal(result.status, "verified", result.reason);
   for (const r of records.filter((r) => r.met)) assert.doesNotMatch(r.conclusion!.detail, /FAILS/);

@@ -1,12 +1,13 @@
 import assert from "node:assert/strict";
 import { instanceCaught, startWholeRun, wholeRun } from "../../testing/whole_run.ts";
 import { testsMatchVerdict } from "../../testing/test_records.ts";
+import { testLast } from "../../testing/last_pass.ts";
 
 const mutants = new URL("./parameter_movement_mutants.ts", import.meta.url);
 const hundredfoldSmall = startWholeRun(mutants, "yangMovementRadiusHundredfoldSmall");
 const offByQuarter = startWholeRun(mutants, "yangMovementExponentOffByQuarter");
 
-Deno.test(
+testLast(
   "yang-movement catches a radius q 100 times too small",
   async () => {
     const run = await wholeRun(hundredfoldSmall);
@@ -15,7 +16,7 @@ Deno.test(
   },
 );
 
-Deno.test(
+testLast(
   "yang-movement catches the near miss q·N^(-1/4) (the exponent of N off by 1/4)",
   async () => {
     const run = await wholeRun(offByQuarter);

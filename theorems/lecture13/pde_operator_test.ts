@@ -4,8 +4,9 @@ import { firstCaughtInstance, withParams } from "../../engine/mutation.ts";
 import { runClaim } from "../../engine/run.ts";
 import { createRng } from "../../numerics/random.ts";
 import { pdeOperator } from "./pde_operator.ts";
+import { testLast } from "../../testing/last_pass.ts";
 
-Deno.test("yang-pde-operator is verified at the test budget (exact and hyper-dual instances)", async () => {
+testLast("yang-pde-operator is verified at the test budget (exact and hyper-dual instances)", async () => {
   const { result } = await wholeRun(startWholeRun(new URL("./pde_operator.ts", import.meta.url), "pdeOperator"));
   assert.equal(result.status, "verified", result.reason);
 });

@@ -1,0 +1,4 @@
+/** Imported last by `all_test.ts`: registers the tests that await the pool, after all others (testing/last_pass.ts). */
+import { registerHeldTests } from "./last_pass.ts";
+
+registerHeldTests();
