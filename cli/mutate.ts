@@ -355,6 +355,12 @@ export interface MutationRunOptions {
   replay?: Mutant[];
   /** Progress lines (stderr by default). */
   log?: (line: string) => void;
+  /**
+   * An empty directory to copy the repository into, emptied again at the end (default: a fresh temporary directory,
+   * removed at the end). Deno caches type checks by module path and content, so a run in the same directory as an
+   * earlier one does not re-check the files no mutant changed since.
+   */
+  workDir?: string;
 }
 
 /** A run's result. */
@@ -383,7 +389,7 @@ export async function mutationRun(opts: MutationRunOptions): Promise<RunResult> 
   const ts_ = await targets(opts.root, opts.dirs, opts.exclude);
   const all = ts_.flatMap((t) => t.mutants);
   const byFile = new Map(ts_.map((t) => [t.file, t]));
-  const tmp = await Deno.makeTempDir({ prefix: "mutate-" });
+  const tmp = opts.workDir ?? await Deno.makeTempDir({ prefix: "mutate-" });
   const copy = join(tmp, "repo");
   const outcomes: MutantOutcome[] = [];
   const baselineFailures: string[] = [];
@@ -447,7 +453,8 @@ export async function mutationRun(opts: MutationRunOptions): Promise<RunResult> 
       }
     }
   } finally {
-    await Deno.remove(tmp, { recursive: true });
+    if (opts.workDir === undefined) await Deno.remove(tmp, { recursive: true });
+    else for await (const e of Deno.readDir(tmp)) await Deno.remove(join(tmp, e.name), { recursive: true });
   }
   return {
     seed: opts.seed,

@@ -5,6 +5,7 @@
  * @module
  */
 import { mutationRun } from "../cli/mutate.ts";
+import { stableDir } from "./stable_dir.ts";
 
 /** The run on the toy repository, and its `lib/toy.ts` after the run (the working tree must be untouched). */
 export interface ToyMutationRun {
@@ -40,9 +41,14 @@ async function toyRepo(): Promise<string> {
   return root;
 }
 
-/** Builds the toy repository, runs `deno task mutate` on it (all its mutants, seed 1), reads it back, removes it. */
+/**
+ * Builds the toy repository, runs `deno task mutate` on it (all its mutants, seed 1), reads it back, removes it. The
+ * run works in a directory at the same path every time (testing/stable_dir.ts), so its four type checks are cached
+ * while the toy and its mutants stay as they are.
+ */
 export async function toyMutationRun(): Promise<ToyMutationRun> {
   const root = await toyRepo();
+  const work = await stableDir("mutate-toy-work-");
   try {
     const run = await mutationRun({
       root,
@@ -52,9 +58,11 @@ export async function toyMutationRun(): Promise<ToyMutationRun> {
       seed: 1,
       timeout: 60,
       log: () => {},
+      workDir: work.path,
     });
     return { run, toySource: await Deno.readTextFile(`${root}/lib/toy.ts`) };
   } finally {
     await Deno.remove(root, { recursive: true });
+    await work.release();
   }
 }
