@@ -41,6 +41,11 @@ export function lanczosTop(
   // Math.hypot of the vector's entries, through a reused plain array: spreading a typed array into Math.hypot goes
   // through its iterator, which took about 4× the builtin's own time (eos-10.3 calls this ~21 times per Lanczos run).
   const entries: number[] = new Array(n).fill(0);
+  const scaled = (v: Float64Array, by: number) => {
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++) out[i] = v[i] / by;
+    return out;
+  };
   const norm = (v: Float64Array) => {
     for (let i = 0; i < n; i++) entries[i] = v[i];
     return Math.hypot(...entries);
@@ -50,7 +55,7 @@ export function lanczosTop(
   let q = Float64Array.from(start);
   let nq = norm(q);
   if (!(nq > 0)) throw new RangeError("Lanczos needs a nonzero start vector");
-  q = q.map((v) => v / nq);
+  q = scaled(q, nq);
   const w = new Float64Array(n);
   for (let j = 0; j < k; j++) {
     basis.push(q);
@@ -69,7 +74,7 @@ export function lanczosTop(
     nq = norm(w);
     if (j === k - 1 || nq <= 1e-14 * Math.abs(a)) break;
     beta.push(nq);
-    q = w.map((v) => v / nq);
+    q = scaled(w, nq);
   }
   const m = alpha.length, t = new Matrix(m, m);
   for (let i = 0; i < m; i++) {
