@@ -94,6 +94,9 @@ export function conicDescent(i: DeconvolutionInstance): { times: number[]; gaps:
   const th = Float64Array.from({ length: m }, (_, a) => (2 * Math.PI * (a + i.offset)) / m);
   const times: number[] = [], gaps: number[] = [], F = 2 * K + 1;
   const res = new Float64Array(F), cs = new Float64Array(m * K), sn = new Float64Array(m * K);
+  // The θᵢ the rows of cs, sn were made at (`made` marks them): the trigonometric calls are most of this loop's CPU,
+  // and with β = 0 (the near miss, mirror descent on fixed particles) θ never changes, so they are made once.
+  const madeAt = new Float64Array(m), made = new Uint8Array(m);
   for (let k = 0; k <= MAX_STEPS; k++) {
     if (k % EVERY === 0) {
       const g = particleGap(i, r, th);
@@ -101,8 +104,11 @@ export function conicDescent(i: DeconvolutionInstance): { times: number[]; gaps:
       gaps.push(g);
       if (!(g > FLOOR * i.jStar)) break;
     }
-    // cos qθ, sin qθ of every particle, once per step, for the residual and the particles' J′, ∂θJ′.
+    // cos qθ, sin qθ of every particle, once per step (again only where θ moved), for the residual and J′, ∂θJ′.
     for (let a = 0; a < m; a++) {
+      if (made[a] === 1 && Object.is(madeAt[a], th[a])) continue;
+      made[a] = 1;
+      madeAt[a] = th[a];
       for (let q = 1; q <= K; q++) {
         cs[a * K + q - 1] = Math.cos(q * th[a]);
         sn[a * K + q - 1] = Math.sin(q * th[a]);
