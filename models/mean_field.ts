@@ -162,6 +162,10 @@ export class MeanFieldNetwork {
       r[j] -= data.y[j];
       loss += r[j] * r[j];
     }
+    // rⱼ·weight, the factor of every particle's j-th term, formed once per j.
+    if (this.#rw.length !== n) this.#rw = new Float64Array(n);
+    const rw = this.#rw;
+    for (let j = 0; j < n; j++) rw[j] = r[j] * weight;
     // Per particle, the sums over the data run in registers (from 0, in the order of j).
     if (this.#acc.length !== d) this.#acc = new Float64Array(d);
     const acc = this.#acc;
@@ -172,7 +176,7 @@ export class MeanFieldNetwork {
       let gb = 0, gc = 0;
       for (let j = 0; j < n; j++) {
         const xo = j * d, z = zs[j * m + i];
-        const rj = r[j] * weight;
+        const rj = rw[j];
         const g = rj * c * sigma.df(z);
         for (let k = 0; k < d; k++) acc[k] -= g * data.x[xo + k];
         gb -= g;
@@ -191,7 +195,7 @@ export class MeanFieldNetwork {
    * order as the general path (each fⱼ sums its particles' terms in the order of i, each particle's gradient sums the
    * data in the order of j), so the results are identical to the bit; what changes is the loop order of the forward
    * pass (particles outer, so z is stored particle-major and read back contiguously), ReLU and its step inlined, d = 2
-   * unrolled, the sums in registers, and rⱼ·weight computed once per j instead of once per (i, j).
+   * unrolled and the sums in registers.
    */
   #velocityRelu2(w: ArrayLike<number>, data: Dataset, out: Float64Array): number {
     const m = this.m, n = data.n, x = data.x, y = data.y, weight = (m * this.outputScale) / n;
@@ -215,7 +219,7 @@ export class MeanFieldNetwork {
       r[j] = r[j] * this.outputScale - y[j];
       loss += r[j] * r[j];
     }
-    // rⱼ·weight, the factor of every particle's j-th term (the same product the general path forms per (i, j)).
+    // rⱼ·weight, the factor of every particle's j-th term, formed once per j.
     if (this.#rw.length !== n) this.#rw = new Float64Array(n);
     const rw = this.#rw;
     for (let j = 0; j < n; j++) rw[j] = r[j] * weight;
@@ -240,7 +244,7 @@ export class MeanFieldNetwork {
 
   /** Scratch for `velocity`'s residuals (n, the ReLU path). */
   #r = new Float64Array(0);
-  /** Scratch for `velocity`'s rⱼ·weight (n, the ReLU path). */
+  /** Scratch for `velocity`'s rⱼ·weight (n). */
   #rw = new Float64Array(0);
   /** Scratch for `velocity`'s pre-activations (n·m). */
   #z = new Float64Array(0);
