@@ -151,6 +151,7 @@ export class MeanFieldNetwork {
    * ```
    */
   velocity(w: ArrayLike<number>, data: Dataset, out: Float64Array): number {
+    if (this.sigma === relu && this.d === 2 && data.d === 2) return this.#velocityRelu2(w, data, out);
     const { m, d, sigma } = this, p = d + 2, n = data.n, weight = (m * this.outputScale) / n;
     // Pre-activations z_ji = aᵢ·xⱼ + bᵢ, computed once (the forward pass needs them all before the residuals).
     if (this.#z.length !== n * m) this.#z = new Float64Array(n * m);
@@ -161,6 +162,10 @@ export class MeanFieldNetwork {
       r[j] -= data.y[j];
       loss += r[j] * r[j];
     }
+    // rⱼ·weight, the factor of every particle's j-th term, formed once per j.
+    if (this.#rw.length !== n) this.#rw = new Float64Array(n);
+    const rw = this.#rw;
+    for (let j = 0; j < n; j++) rw[j] = r[j] * weight;
     // Per particle, the sums over the data run in registers (from 0, in the order of j).
     if (this.#acc.length !== d) this.#acc = new Float64Array(d);
     const acc = this.#acc;
@@ -171,7 +176,7 @@ export class MeanFieldNetwork {
       let gb = 0, gc = 0;
       for (let j = 0; j < n; j++) {
         const xo = j * d, z = zs[j * m + i];
-        const rj = r[j] * weight;
+        const rj = rw[j];
         const g = rj * c * sigma.df(z);
         for (let k = 0; k < d; k++) acc[k] -= g * data.x[xo + k];
         gb -= g;
@@ -184,6 +189,105 @@ export class MeanFieldNetwork {
     return loss / (2 * n);
   }
 
+  /**
+   * `velocity` for σ = ReLU and d = 2, hand-written: the mean-field claims' flows spend nearly all their time here
+   * (chizat-mean-field, chizat-global-convergence). The same floating-point operations on the same operands in the same
+   * order as the general path (each fⱼ sums its particles' terms in the order of i, each particle's gradient sums the
+   * data in the order of j), so the results are identical to the bit; what changes is the loop order of the forward
+   * pass (particles outer, so z is stored particle-major and read back contiguously), particles in pairs sharing the
+   * loads of the data, ReLU and its step inlined, d = 2 unrolled and the sums in registers.
+   */
+  #velocityRelu2(w: ArrayLike<number>, data: Dataset, out: Float64Array): number {
+    const m = this.m, n = data.n, x = data.x, y = data.y, weight = (m * this.outputScale) / n;
+    if (this.#z.length !== n * m) this.#z = new Float64Array(n * m);
+    if (this.#r.length !== n) this.#r = new Float64Array(n);
+    const zs = this.#z, r = this.#r;
+    r.fill(0);
+    // Forward: z_ij = (bᵢ + a_i1·x_j1) + a_i2·x_j2 at i·n + j; fⱼ = Σᵢ cᵢ·relu(z_ij) summed in the order of i. Particles
+    // in pairs (i, i + 1), sharing the loads of xⱼ: fⱼ gains the term of i, then that of i + 1.
+    let i = 0;
+    for (; i + 1 < m; i += 2) {
+      const o = 4 * i, a0 = w[o], a1 = w[o + 1], b = w[o + 2], c = w[o + 3], zo = i * n;
+      const e0 = w[o + 4], e1 = w[o + 5], f = w[o + 6], h = w[o + 7];
+      for (let j = 0; j < n; j++) {
+        const x0 = x[2 * j], x1 = x[2 * j + 1];
+        let z = b, u = f;
+        z += a0 * x0;
+        z += a1 * x1;
+        u += e0 * x0;
+        u += e1 * x1;
+        zs[zo + j] = z;
+        zs[zo + n + j] = u;
+        r[j] = (r[j] + c * (z > 0 ? z : 0)) + h * (u > 0 ? u : 0);
+      }
+    }
+    if (i < m) {
+      const o = 4 * i, a0 = w[o], a1 = w[o + 1], b = w[o + 2], c = w[o + 3], zo = i * n;
+      for (let j = 0; j < n; j++) {
+        let z = b;
+        z += a0 * x[2 * j];
+        z += a1 * x[2 * j + 1];
+        zs[zo + j] = z;
+        r[j] += c * (z > 0 ? z : 0);
+      }
+    }
+    let loss = 0;
+    for (let j = 0; j < n; j++) {
+      r[j] = r[j] * this.outputScale - y[j];
+      loss += r[j] * r[j];
+    }
+    // rⱼ·weight, the factor of every particle's j-th term, formed once per j.
+    if (this.#rw.length !== n) this.#rw = new Float64Array(n);
+    const rw = this.#rw;
+    for (let j = 0; j < n; j++) rw[j] = r[j] * weight;
+    // Backward, particles in pairs too: each particle's four sums run over j from 0, in registers.
+    for (i = 0; i + 1 < m; i += 2) {
+      const o = 4 * i, c = w[o + 3], c2 = w[o + 7], zo = i * n;
+      let ga0 = 0, ga1 = 0, gb = 0, gc = 0, ha0 = 0, ha1 = 0, hb = 0, hc = 0;
+      for (let j = 0; j < n; j++) {
+        const z = zs[zo + j], u = zs[zo + n + j], rj = rw[j], x0 = x[2 * j], x1 = x[2 * j + 1];
+        const g = rj * c * (z >= 0 ? 1 : 0), k = rj * c2 * (u >= 0 ? 1 : 0);
+        ga0 -= g * x0;
+        ga1 -= g * x1;
+        gb -= g;
+        gc -= rj * (z > 0 ? z : 0);
+        ha0 -= k * x0;
+        ha1 -= k * x1;
+        hb -= k;
+        hc -= rj * (u > 0 ? u : 0);
+      }
+      out[o] = ga0;
+      out[o + 1] = ga1;
+      out[o + 2] = gb;
+      out[o + 3] = gc;
+      out[o + 4] = ha0;
+      out[o + 5] = ha1;
+      out[o + 6] = hb;
+      out[o + 7] = hc;
+    }
+    if (i < m) {
+      const o = 4 * i, c = w[o + 3], zo = i * n;
+      let ga0 = 0, ga1 = 0, gb = 0, gc = 0;
+      for (let j = 0; j < n; j++) {
+        const z = zs[zo + j], rj = rw[j];
+        const g = rj * c * (z >= 0 ? 1 : 0);
+        ga0 -= g * x[2 * j];
+        ga1 -= g * x[2 * j + 1];
+        gb -= g;
+        gc -= rj * (z > 0 ? z : 0);
+      }
+      out[o] = ga0;
+      out[o + 1] = ga1;
+      out[o + 2] = gb;
+      out[o + 3] = gc;
+    }
+    return loss / (2 * n);
+  }
+
+  /** Scratch for `velocity`'s residuals (n, the ReLU path). */
+  #r = new Float64Array(0);
+  /** Scratch for `velocity`'s rⱼ·weight (n). */
+  #rw = new Float64Array(0);
   /** Scratch for `velocity`'s pre-activations (n·m). */
   #z = new Float64Array(0);
   /** Scratch for `velocity`'s sums over the data (d). */
@@ -223,10 +327,7 @@ export function trainFlow(
   steps: number,
   every: number,
 ): TrainingCurve {
-  const P = w0.length;
-  const w = Float64Array.from(w0);
-  const k1 = new Float64Array(P), k2 = new Float64Array(P), k3 = new Float64Array(P), k4 = new Float64Array(P);
-  const tmp = new Float64Array(P);
+  const w = Float64Array.from(w0), k1 = new Float64Array(w0.length), work = new Rk4Work(w0.length);
   const times: number[] = [], losses: number[] = [];
   for (let s = 0; s <= steps; s++) {
     const f = net.velocity(w, data, k1);
@@ -235,14 +336,70 @@ export function trainFlow(
       losses.push(f);
     }
     if (s === steps) break;
-    for (let q = 0; q < P; q++) tmp[q] = w[q] + 0.5 * h * k1[q];
-    net.velocity(tmp, data, k2);
-    for (let q = 0; q < P; q++) tmp[q] = w[q] + 0.5 * h * k2[q];
-    net.velocity(tmp, data, k3);
-    for (let q = 0; q < P; q++) tmp[q] = w[q] + h * k3[q];
-    net.velocity(tmp, data, k4);
-    for (let q = 0; q < P; q++) w[q] += (h / 6) * (k1[q] + 2 * k2[q] + 2 * k3[q] + k4[q]);
+    rk4Step(net, data, w, h, k1, work);
     if (!Number.isFinite(w[0])) throw new Error(`mean-field flow diverged at step ${s}`);
   }
   return { times, losses, w };
+}
+
+/** Scratch of `rk4Step` for P parameters: the stages k₂, k₃, k₄ and the stage point. */
+export class Rk4Work {
+  /** Stage k₂. */
+  readonly k2: Float64Array;
+  /** Stage k₃. */
+  readonly k3: Float64Array;
+  /** Stage k₄. */
+  readonly k4: Float64Array;
+  /** The stage point w + c·h·kᵢ. */
+  readonly tmp: Float64Array;
+
+  /**
+   * @example
+   * ```ts
+   * import assert from "node:assert/strict";
+   * import { Rk4Work } from "./mean_field.ts";
+   * assert.equal(new Rk4Work(6).k2.length, 6);
+   * ```
+   */
+  constructor(P: number) {
+    this.k2 = new Float64Array(P);
+    this.k3 = new Float64Array(P);
+    this.k4 = new Float64Array(P);
+    this.tmp = new Float64Array(P);
+  }
+}
+
+/**
+ * One classical RK4 step of dw/dt = `net.velocity(w)` at step h, in place, given k1 = `net.velocity(w)` already
+ * evaluated (so a caller that needs the velocity at w anyway, e.g. to record F or the dissipation, evaluates it once).
+ * `trainFlow`'s step: the same operations in the same order.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { MeanFieldNetwork, rk4Step, Rk4Work, trainFlow } from "./mean_field.ts";
+ * const net = new MeanFieldNetwork(1, 1);
+ * const data = { d: 1, n: 1, x: Float64Array.of(1), y: Float64Array.of(3) };
+ * const w = Float64Array.of(1, 0, 1), k1 = new Float64Array(3);
+ * net.velocity(w, data, k1);
+ * rk4Step(net, data, w, 0.01, k1, new Rk4Work(3));
+ * assert.deepEqual(w, trainFlow(net, data, Float64Array.of(1, 0, 1), 0.01, 1, 1).w);
+ * ```
+ */
+export function rk4Step(
+  net: MeanFieldNetwork,
+  data: Dataset,
+  w: Float64Array,
+  h: number,
+  k1: Float64Array,
+  work: Rk4Work,
+): void {
+  const P = w.length, { k2, k3, k4, tmp } = work;
+  for (let q = 0; q < P; q++) tmp[q] = w[q] + 0.5 * h * k1[q];
+  net.velocity(tmp, data, k2);
+  for (let q = 0; q < P; q++) tmp[q] = w[q] + 0.5 * h * k2[q];
+  net.velocity(tmp, data, k3);
+  for (let q = 0; q < P; q++) tmp[q] = w[q] + h * k3[q];
+  net.velocity(tmp, data, k4);
+  for (let q = 0; q < P; q++) w[q] += (h / 6) * (k1[q] + 2 * k2[q] + 2 * k3[q] + k4[q]);
 }

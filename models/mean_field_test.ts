@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { MeanFieldNetwork, trainFlow } from "./mean_field.ts";
 import { integrate } from "../numerics/ode.ts";
-import { softplus } from "./activation.ts";
+import { relu, softplus } from "./activation.ts";
 import { createRng } from "../numerics/random.ts";
 import { centralGradient } from "../numerics/finite_differences.ts";
 
@@ -74,4 +74,26 @@ Deno.test("trainFlow: F recorded at t = 0, every·h, 2·every·h, …, T; RK4 st
   const only = trainFlow(net, data, w0, h, steps, 50);
   assert.deepEqual(only.times, [0]);
   assert.deepEqual(only.w, c.w);
+});
+
+Deno.test("velocity's hand-written ReLU, d = 2 path agrees with the general path to the bit", () => {
+  const rng = createRng("mean-field-relu-path");
+  // A copy of ReLU is not `relu`, so it takes the general path.
+  const general = { ...relu };
+  for (const [m, scale] of [[1, 1], [3, 1 / Math.sqrt(3)], [24, 1 / 24], [64, 1 / 64]]) {
+    const n = 11;
+    const data = {
+      d: 2,
+      n,
+      x: Float64Array.from({ length: n * 2 }, () => rng.normal()),
+      y: Float64Array.from({ length: n }, () => rng.normal()),
+    };
+    // Some particles with a = 0, b = 0: z = 0 exactly, where σ′ jumps.
+    const w = Float64Array.from({ length: m * 4 }, (_, q) => (q % 12 < 3 ? 0 : rng.normal()));
+    const fast = new Float64Array(w.length), slow = new Float64Array(w.length);
+    const f = new MeanFieldNetwork(m, 2, relu, scale).velocity(w, data, fast);
+    const s = new MeanFieldNetwork(m, 2, general, scale).velocity(w, data, slow);
+    assert.ok(Object.is(f, s), `m = ${m}: F ${f} vs ${s}`);
+    fast.forEach((v, q) => assert.ok(Object.is(v, slow[q]), `m = ${m}, component ${q}: ${v} vs ${slow[q]}`));
+  }
 });

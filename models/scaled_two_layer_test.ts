@@ -187,3 +187,24 @@ Deno.test("iidInit and antisymmetricInit draw exactly their parameters from the 
     assert.equal(a.normal(), b.normal());
   }
 });
+
+Deno.test("subtractResidualGradient is −Df(w)ᵀ(c·f(X, w) − y)/c from outputs and jacobian, to the bit", () => {
+  const rng = createRng("residual-gradient");
+  for (const [activation, width, n] of [[tanh, 6, 5], [relu, 8, 3], [tanh, 40, 12]] as const) {
+    const net = new ScaledTwoLayer(inputs(width + n, n, 3), width, 1 / Math.sqrt(width), activation);
+    const w = Float64Array.from({ length: net.paramCount }, () => rng.normal());
+    const y = Float64Array.from({ length: n }, () => rng.normal());
+    for (const c of [1, 4, 64]) {
+      const want = Float64Array.from({ length: net.paramCount }, () => rng.normal()), got = Float64Array.from(want);
+      const h = net.outputs(w);
+      net.jacobian(w).forEach((row, i) => {
+        const r = (c * h[i] - y[i]) / c;
+        for (let q = 0; q < row.length; q++) want[q] -= row[q] * r;
+      });
+      net.subtractResidualGradient(w, c, y, got);
+      got.forEach((v, q) =>
+        assert.ok(Object.is(v, want[q]), `${activation.name}, c = ${c}, q = ${q}: ${v} vs ${want[q]}`)
+      );
+    }
+  }
+});

@@ -21,7 +21,12 @@ import { integrate, type OdeOptions, type OdeSolution } from "../numerics/ode.ts
  * ```
  */
 export function margins(data: LabelledData, v: ArrayLike<number>): Float64Array {
-  const { d, x, y } = data, n = y.length, z = new Float64Array(n);
+  return marginsInto(data, v, new Float64Array(data.y.length));
+}
+
+/** `margins` written into z[0 .. n) (z at least n long). */
+function marginsInto(data: LabelledData, v: ArrayLike<number>, z: Float64Array): Float64Array {
+  const { d, x, y } = data, n = y.length;
   for (let i = 0; i < n; i++) {
     let s = 0;
     for (let k = 0; k < d; k++) s += v[k] * x[i * d + k];
@@ -62,12 +67,28 @@ export function softMin(beta: number, z: ArrayLike<number>): number {
  * ```
  */
 export function softMinWeights(beta: number, z: ArrayLike<number>): Float64Array {
-  let lo = Infinity;
-  for (let i = 0; i < z.length; i++) lo = Math.min(lo, z[i]);
-  const p = Float64Array.from(z, (v) => Math.exp(-beta * (v - lo)));
-  const s = p.reduce((a, b) => a + b, 0);
-  return p.map((v) => v / s);
+  return weightsInto(beta, z, z.length, new Float64Array(z.length));
 }
+
+/**
+ * `softMinWeights` of z[0 .. n) written into p[0 .. n) (p may be z): exp(−β(zᵢ − min z)), their sum from 0 in the order
+ * of i, then each divided by it.
+ */
+function weightsInto(beta: number, z: ArrayLike<number>, n: number, p: Float64Array): Float64Array {
+  let lo = Infinity;
+  for (let i = 0; i < n; i++) lo = Math.min(lo, z[i]);
+  for (let i = 0; i < n; i++) p[i] = Math.exp(-beta * (z[i] - lo));
+  let s = 0;
+  for (let i = 0; i < n; i++) s += p[i];
+  for (let i = 0; i < n; i++) p[i] = p[i] / s;
+  return p;
+}
+
+/**
+ * Scratch of `softMinGradient` for the margins, then the weights in place: the ascent flows evaluate it at every
+ * integrator stage, where allocating these arrays cost more than the arithmetic (chizat-normalized-flow).
+ */
+let scratch = new Float64Array(0);
 
 /**
  * ∇F_β(v) = Σᵢ pᵢyᵢxᵢ with p = softmax(−β·z(v)).
@@ -82,8 +103,32 @@ export function softMinWeights(beta: number, z: ArrayLike<number>): Float64Array
  * ```
  */
 export function softMinGradient(beta: number, data: LabelledData, v: ArrayLike<number>): Float64Array {
-  const { d, x, y } = data, p = softMinWeights(beta, margins(data, v)), g = new Float64Array(d);
-  for (let i = 0; i < y.length; i++) {
+  return softMinGradientInto(beta, data, v, new Float64Array(data.d));
+}
+
+/**
+ * `softMinGradient` written into g (d long, overwritten): for vector fields that return one buffer at every
+ * evaluation (numerics/ode.ts copies the derivative at once), since the flows evaluate it at every integrator stage.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { softMinGradient, softMinGradientInto } from "./soft_min.ts";
+ * const data = { d: 2, x: Float64Array.of(1, 2, -1, 0.5), y: Float64Array.of(-1, 1) }, g = Float64Array.of(7, 7);
+ * assert.deepEqual(softMinGradientInto(2, data, [0.5, 0.5], g), softMinGradient(2, data, [0.5, 0.5]));
+ * ```
+ */
+export function softMinGradientInto(
+  beta: number,
+  data: LabelledData,
+  v: ArrayLike<number>,
+  g: Float64Array,
+): Float64Array {
+  const { d, x, y } = data, n = y.length;
+  g.fill(0, 0, d);
+  if (scratch.length < n) scratch = new Float64Array(n);
+  const p = weightsInto(beta, marginsInto(data, v, scratch), n, scratch);
+  for (let i = 0; i < n; i++) {
     for (let k = 0; k < d; k++) g[k] += p[i] * y[i] * x[i * d + k];
   }
   return g;
@@ -107,7 +152,8 @@ export function softMinFlow(
   times: number[],
   options: OdeOptions = {},
 ): OdeSolution {
-  return integrate((_t, w) => softMinGradient(1, data, w), 0, w0, times, options);
+  const g = new Float64Array(data.d); // one buffer for every evaluation: integrate copies the derivative at once
+  return integrate((_t, w) => softMinGradientInto(1, data, w, g), 0, w0, times, options);
 }
 
 /**

@@ -7,7 +7,10 @@
 import { Outcome, Solver } from "npm:odex@2.0.4";
 import { NumericalFailure } from "./numerical_failure.ts";
 
-/** Right-hand side F(t, y) of y' = F(t, y). */
+/**
+ * Right-hand side F(t, y) of y' = F(t, y). `y` is a fresh array at every call; the returned derivative is copied at
+ * once, so a field may return the same buffer at every call.
+ */
 export type VectorField = (t: number, y: Float64Array) => ArrayLike<number>;
 
 /** Tolerances of the integrator's local error control (per component: atol + rtol·|yᵢ|). */
@@ -86,8 +89,9 @@ export function integrate(
     }
     // A non-finite derivative would stall odex's step-size control forever: fail at once instead.
     // Hot path: odex copies the returned derivative into its own array at once, so any ArrayLike will do (no
-    // Array.from: on wide networks the conversions cost more than odex's own work).
-    const dy = field(t, Float64Array.from(y));
+    // Array.from: on wide networks the conversions cost more than odex's own work). The state is copied with
+    // `new Float64Array(array)`, whose fast path skips Float64Array.from's iteration (the same values).
+    const dy = field(t, new Float64Array(y));
     for (let i = 0; i < dy.length; i++) {
       if (!Number.isFinite(dy[i])) throw new Error(`ODE vector field not finite at t = ${t}`);
     }

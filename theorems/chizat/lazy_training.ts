@@ -97,17 +97,15 @@ function sweep(i: LazyInstance, jacobianAt: LinearisationJacobian, linearSpeed: 
     ),
   ];
   const finite: number[] = [], uniform: number[] = [];
+  // One derivative buffer for every evaluation (integrate copies it at once).
+  const out = new Float64Array(2 * p);
   for (const alpha of LAZY_ALPHAS) {
     // State (w, w̄): ẇ = −(1/α)Dh(w)ᵀ(αh(w) − y*), w̄̇ = −(1/α)Dh(w₀)ᵀ(αh̄(w̄) − y*) (gradient flows of R(α·)/α²).
     const sol = integrate(
       (_t, s) => {
-        const w = s.subarray(0, p), wb = s.subarray(p);
-        const out = new Float64Array(2 * p);
-        const h = net.outputs(w), jac = net.jacobian(w);
-        jac.forEach((row, a) => {
-          const r = (alpha * h[a] - target[a]) / alpha;
-          for (let q = 0; q < p; q++) out[q] -= row[q] * r;
-        });
+        const wb = s.subarray(p);
+        out.fill(0);
+        net.subtractResidualGradient(s, alpha, target, out);
         j0.forEach((row, a) => {
           let hb = 0;
           for (let q = 0; q < p; q++) hb += row[q] * (wb[q] - w0[q]);

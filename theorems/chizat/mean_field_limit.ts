@@ -18,7 +18,7 @@ import { type WithData, withData } from "../../engine/records.ts";
 import { decayTest } from "../../engine/verdicts/decay_decision.ts";
 import { containsRate, logLogDecay, logLogDecayRows, logLogFit } from "../../engine/verdicts/log_log_fit.ts";
 import { TOO_FEW_SIZES } from "../../engine/verdicts/log_log_fit.ts";
-import { type Dataset, MeanFieldNetwork, trainFlow } from "../../models/mean_field.ts";
+import { type Dataset, MeanFieldNetwork, rk4Step, Rk4Work } from "../../models/mean_field.ts";
 import { type Activation, relu } from "../../models/activation.ts";
 import { STUDENT_INIT_SCALE, TEACHER_INPUT_DIM, teacherStudentData } from "../../models/teacher_student.ts";
 import { atMost, ratio } from "../../numerics/compare.ts";
@@ -141,11 +141,21 @@ function trainingCurve(data: Dataset, scaling: WidthScaling, sigma: Activation, 
   const measure = new MeanFieldNetwork(m, D, sigma);
   // dw/dt = −m^e∇F_m = m^{e−1}·(−m∇F_m): the velocity field in rescaled time for e ≠ 1.
   const factor = m ** (scaling.velocityExponent - 1);
-  const steps = Math.round(HORIZON / h), every = Math.round((RECORD_EVERY * STEP) / h);
-  const w = Float64Array.from(w0), v = new Float64Array(w.length);
+  const steps = Math.round(HORIZON / h), every = Math.round((RECORD_EVERY * STEP) / h), hf = h * factor;
+  const w = Float64Array.from(w0), v = new Float64Array(w.length), k1 = new Float64Array(w.length);
+  const work = new Rk4Work(w.length);
+  // Same output scale (the mean-field scaling): `net` and `measure` compute the same velocity, bit for bit, so the
+  // record's v is the next step's first RK4 stage.
+  const same = net.outputScale === measure.outputScale;
   const curve: Curve = { times: [], losses: [], dissipation: [] };
   for (let s = 0; s <= steps; s += every) {
-    if (s > 0) w.set(trainFlow(net, data, w, h * factor, every, every).w);
+    // `every` RK4 steps at h·factor (trainFlow's, without its unused velocity at the end).
+    for (let e = 0; s > 0 && e < every; e++) {
+      const first = same && e === 0 ? v : k1;
+      if (first === k1) net.velocity(w, data, k1);
+      rk4Step(net, data, w, hf, first, work);
+      if (!Number.isFinite(w[0])) throw new Error(`mean-field flow diverged at step ${e}`);
+    }
     curve.losses.push(measure.velocity(w, data, v)); // v_i = −∇F′_μ(wᵢ)
     let sq = 0;
     for (let q = 0; q < v.length; q++) sq += v[q] * v[q];

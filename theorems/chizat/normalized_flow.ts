@@ -16,7 +16,7 @@ import { defineClaim, namedChoice } from "../../engine/claim.ts";
 import type { Claim, ConclusionCheck, InstanceContext } from "../../engine/claim.ts";
 import { NamedChecks } from "../../engine/verdicts/worst_of_checks.ts";
 import type { LabelledData } from "../../models/linear_classifier.ts";
-import { margins, separableData, softMinFlow, softMinGradient } from "../../models/soft_min.ts";
+import { margins, separableData, softMinFlow, softMinGradient, softMinGradientInto } from "../../models/soft_min.ts";
 import { distance, norm } from "../../numerics/compare.ts";
 import { EPS } from "../../numerics/linalg.ts";
 import { integrate, type OdeSolution } from "../../numerics/ode.ts";
@@ -57,12 +57,15 @@ function generate({ rng, index, params = {} }: InstanceContext): NormalizedFlowI
  */
 function printedField(data: LabelledData, temperature: (r: number) => number, prefactor: (r: number) => number) {
   const d = data.d;
+  // This field runs at every integrator stage: w̄ = y[0 .. d) read in place (softMinGradient reads v[0 .. d) only),
+  // and one buffer for ∇F_β(w̄) and one for the derivative at every evaluation (integrate copies it at once).
+  const g = new Float64Array(d), out = new Float64Array(d + 1);
   return (_t: number, y: Float64Array) => {
-    const wbar = y.subarray(0, d), r = y[d];
-    const g = softMinGradient(temperature(r), data, wbar);
-    const dot = g.reduce((a, v, k) => a + v * wbar[k], 0);
-    const out = new Float64Array(d + 1);
-    for (let k = 0; k < d; k++) out[k] = prefactor(r) * g[k] - (dot / r) * wbar[k];
+    const r = y[d];
+    softMinGradientInto(temperature(r), data, y, g);
+    let dot = 0;
+    for (let k = 0; k < d; k++) dot = dot + g[k] * y[k];
+    for (let k = 0; k < d; k++) out[k] = prefactor(r) * g[k] - (dot / r) * y[k];
     out[d] = dot;
     return out;
   };
