@@ -301,12 +301,17 @@ export function trainWide(i: WideInstance, linearJacobian: JacobianTransform = e
   const phi0 = net.forwardBatch(xs, w0),
     t0 = net.forwardBatch(tests, w0),
     jt0 = linearJacobian(net.jacobian(tests, w0));
-  let w = Float64Array.from(w0);
-  const dp = new Float64Array(P);
+  // Buffers reused over the steps (per-step arrays of n(d+2)+1 doubles were a large share of the run's time); every
+  // number is computed by the same operations in the same order as with fresh arrays.
+  let w = Float64Array.from(w0), next = new Float64Array(P);
+  const dp = new Float64Array(P), mid = new Float64Array(P);
+  const jk = xs.map(() => new Float64Array(P)), jm = xs.map(() => new Float64Array(P));
+  const e = new Float64Array(xs.length);
   const losses: number[] = [];
   let maxDistance = 0, maxKernelGap = 0, maxPredictionGap = 0, steps = 0;
   for (let k = 0; k <= 400; k++) {
-    const out = net.forwardBatch(xs, w), e = out.map((v, a) => v - ys[a]);
+    // Φ(X, w_k) and ∇Φ(X, w_k) together (σ evaluated once for both); ∇Φ is used below unless this is the last step.
+    for (let a = 0; a < xs.length; a++) e[a] = net.valueAndGradient(xs[a], jk[a], w) - ys[a];
     const f = e.reduce((s, v) => s + v * v, 0);
     losses.push(f);
     maxDistance = Math.max(maxDistance, distance(w, w0));
@@ -320,16 +325,18 @@ export function trainWide(i: WideInstance, linearJacobian: JacobianTransform = e
     steps = k;
     if (k === 400 || f <= 1e-24 * losses[0]) break;
     // Full model: w_{k+1} = w_k − 2h∇Φ(X, w_k)ᵀE(w_k).
-    const jk = net.jacobian(xs, w);
-    const next = Float64Array.from(w);
+    next.set(w);
     jk.forEach((row, a) => {
       const c = 2 * i.h * e[a];
       for (let q = 0; q < P; q++) next[q] -= c * row[q];
     });
-    const jm = net.jacobian(xs, w.map((v, q) => 0.5 * (v + next[q])));
+    for (let q = 0; q < P; q++) mid[q] = 0.5 * (w[q] + next[q]);
+    for (let a = 0; a < xs.length; a++) net.gradient(xs[a], mid, jm[a]);
     const gap = rowProducts(jm, jk).sub(k0).mul(1 / n);
     maxKernelGap = Math.max(maxKernelGap, svd(gap).s[0]);
+    const previous = w;
     w = next;
+    next = previous;
     // Linearised model (11.5.9): p_{k+1} = p_k − 2h∇Φ(X, w₀)ᵀ(Φ^lin(X, p_k) − y).
     const lin = j0.map((row, a) => {
       let s = phi0[a];

@@ -13,7 +13,7 @@ import assert from "node:assert/strict";
 import type { Claim, InstanceRecord } from "../engine/claim.ts";
 import { catches } from "../engine/mutation.ts";
 import { importClaim, sourceOf } from "../engine/registry.ts";
-import { type ClaimResult, runClaim } from "../engine/run.ts";
+import { type ClaimResult, runClaim, runInstance } from "../engine/run.ts";
 import { pool } from "./pool.ts";
 import { testLast } from "./last_pass.ts";
 
@@ -115,6 +115,80 @@ export function mutantsModule(testModule: string): URL {
 /** `startWholeRun` of the mutant `name` exported by the `*_mutants.ts` beside the test module `testModule`. */
 export function startMutantRun(testModule: string, name: string): StartedRun {
   return startWholeRun(mutantsModule(testModule), name);
+}
+
+/** A claim's export: its module and the name of the function building it. */
+export interface ClaimExport {
+  /** The module (an absolute URL). */
+  module: URL | string;
+  /** The exported function of no arguments building the claim. */
+  name: string;
+}
+
+/**
+ * Starts the whole run (test budget) of a mutant that changes only what the printed claim's aggregate reads, on the
+ * instance records of the printed claim's own whole run (`startWholeRun` of `printed`: the run the catalog test and
+ * the claim's tests share, so the instances run once in the suite, not twice). The mutant's generator, hypotheses and
+ * conclusion check must be the printed claim's, so that its records are by construction the printed claim's; that is
+ * checked, not assumed: the same id and instance count, and the first, a middle and the last instance run afresh for
+ * the mutant give records equal to the printed run's. Its aggregate and verdict are the mutant's own (`runClaim` on
+ * those records); an error in any of this is kept for `wholeRun`, as in `startWholeRun`.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { startAggregateMutantRun, wholeRun } from "./whole_run.ts";
+ * import { pool } from "./pool.ts";
+ * const toys = new URL("../engine/_toy_claims.ts", import.meta.url);
+ * const run = await wholeRun(startAggregateMutantRun(toys, "bounded", { module: toys, name: "bounded" }));
+ * assert.equal(run.result.status, "verified");
+ * const other = await startAggregateMutantRun(toys, "squareNonNegative", { module: toys, name: "bounded" });
+ * assert.match(String(other.error), /not the printed claim's/);
+ * pool.close();
+ * ```
+ */
+export function startAggregateMutantRun(
+  module: URL | string,
+  name: string,
+  printed: ClaimExport,
+  seed = 1,
+): StartedRun {
+  const key = `${new URL(module).href}#${name}#${seed}#on-the-records-of#${
+    new URL(printed.module).href
+  }#${printed.name}`;
+  let started = started_.get(key);
+  if (started === undefined) {
+    const printedRun = startWholeRun(printed.module, printed.name, seed);
+    started = (async () => {
+      try {
+        const claim = await importClaim(module, name);
+        const { records } = await wholeRun(printedRun);
+        const count = claim.instances.test;
+        const base = await importClaim(printed.module, printed.name);
+        if (claim.id !== base.id || count !== records.length) {
+          throw new Error(`${name}: its id or instance count is not the printed claim's (${claim.id}, ${count})`);
+        }
+        for (const index of new Set([0, Math.floor(count / 2), count - 1])) {
+          const own = await runInstance(claim, seed, index, "test", count);
+          try {
+            assert.deepStrictEqual(own, records[index]);
+          } catch {
+            throw new Error(`${name}: instance ${index}'s record is not the printed claim's`);
+          }
+        }
+        const { result } = await runClaim(claim, {
+          seed,
+          budget: "test",
+          mapInstances: () => Promise.resolve(records),
+        });
+        return { run: { claim, result, records }, error: null };
+      } catch (error) {
+        return { run: null, error };
+      }
+    })();
+    started_.set(key, started);
+  }
+  return started;
 }
 
 /**

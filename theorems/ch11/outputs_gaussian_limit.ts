@@ -12,7 +12,7 @@ import type { InstanceRecord, PlotSpec, Scenario } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM, levelText } from "../../engine/false_alarm.ts";
 import { logLogLines } from "../../engine/plots/log_log.ts";
 import { withData } from "../../engine/records.ts";
-import { type Activation, arctan, softplus } from "../../models/activation.ts";
+import { type Activation, arctan, rememberingValues, softplus } from "../../models/activation.ts";
 import { type KernelSpec, lecunKernel, pairExpectation, pairLaw } from "../../models/ntk_kernels.ts";
 import { TwoLayerNetwork } from "../../models/two_layer.ts";
 import { catoniMeanTest } from "../../numerics/catoni.ts";
@@ -327,7 +327,9 @@ weakly as $n\to\infty$.`,
         law: LAWS[params.law ?? index % LAWS.length],
         n: params.n ?? WIDTHS[budget][WIDTHS[budget].length - 1],
       };
-      const net = TwoLayerNetwork.initialise(rng, { d: 2, n, parametrisation: "lecun", activation }, {
+      // Rademacher weights ±1/√2 (no biases): 4 pre-activations per input, so σ is remembered at them (same numbers).
+      const sigma = dist === rademacher ? rememberingValues(activation) : activation;
+      const net = TwoLayerNetwork.initialise(rng, { d: 2, n, parametrisation: "lecun", activation: sigma }, {
         distribution: dist,
       });
       return { dist, activation, n, outputs: Array.from(net.forwardBatch(INPUTS)) };
