@@ -102,28 +102,53 @@ export class PdeNetwork {
 
   /** Φᵢₖ = φ(wₖ; xᵢ), row i. */
   features(theta: ArrayLike<number>): Float64Array[] {
-    const { width: N, dim: d } = this;
-    // Each wₖ is read out once, not once per sample (this was the flow's hottest allocation).
-    const ws = Array.from({ length: N }, (_, k) => sub(theta, N + k * d, d));
-    return this.samples.map((s) => {
-      const row = new Float64Array(N);
-      for (let k = 0; k < N; k++) row[k] = pdeFeature(s, ws[k], this.scale);
-      return row;
-    });
+    const { width: N, dim: d, samples, scale: sc } = this, n = samples.length;
+    // `pdeFeature` inlined, reading wₖ in place: the per-neuron arrays it needed were the flow's hottest
+    // allocation (most of yang-pde-rate's CPU). Same operations in the same order, so the same values.
+    const rows: Float64Array[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const s = samples[i], x = s.x, A = s.A, b = s.b, c = s.c, row = new Float64Array(N);
+      for (let k = 0; k < N; k++) {
+        const off = N + k * d;
+        let z = 0;
+        for (let j = 0; j < d; j++) z += theta[off + j] * x[j];
+        if (!(z > 0)) continue;
+        let q = 0, beta = 0;
+        for (let a = 0; a < d; a++) {
+          beta += b[a] * theta[off + a];
+          for (let bb = 0; bb < d; bb++) q += theta[off + a] * A[a][bb] * theta[off + bb];
+        }
+        row[k] = sc * (6 * q * z + 3 * beta * z * z + c * z * z * z);
+      }
+      rows[i] = row;
+    }
+    return rows;
   }
 
   /** e = 𝓛h(X; θ) − f(X). */
-  errors(theta: ArrayLike<number>): Float64Array {
-    return Float64Array.from(this.features(theta), (row, i) => {
+  errors(theta: ArrayLike<number>, features: Float64Array[] = this.features(theta)): Float64Array {
+    return Float64Array.from(features, (row, i) => {
       let s = 0;
       for (let k = 0; k < this.width; k++) s += theta[k] * row[k];
       return s - this.ys[i];
     });
   }
 
-  /** R_S(θ) = (1/2n)‖e‖². */
-  risk(theta: ArrayLike<number>): number {
-    const e = this.errors(theta);
+  /**
+   * R_S(θ) = (1/2n)‖e‖²; `features` (this.features(θ), if the caller has them) saves computing them again.
+   *
+   * @example
+   * ```ts
+   * import assert from "node:assert/strict";
+   * import { PdeNetwork } from "./pde_network.ts";
+   * const net = new PdeNetwork([{ x: [1], A: [[0]], b: [0], c: 1 }], [0], 1, 1);
+   * // 𝓛h = a·w³ = 8 at a = 1, w = 2, f = 0: R_S = 8²/2.
+   * assert.equal(net.risk([1, 2]), 32);
+   * assert.equal(net.risk([1, 2], net.features([1, 2])), 32);
+   * ```
+   */
+  risk(theta: ArrayLike<number>, features?: Float64Array[]): number {
+    const e = this.errors(theta, features);
     return e.reduce((acc, v) => acc + v * v, 0) / (2 * e.length);
   }
 
@@ -190,18 +215,14 @@ export class PdeNetwork {
   }
 
   /** K̂^(a)(θ)ᵢⱼ = (1/N)Σₖφ(wₖ; xᵢ)φ(wₖ; xⱼ). */
-  gramA(theta: ArrayLike<number>): Matrix {
-    return widthAveragedGram(this.features(theta), this.width);
+  gramA(theta: ArrayLike<number>, features: Float64Array[] = this.features(theta)): Matrix {
+    return widthAveragedGram(features, this.width);
   }
 
   /** θ⁰: aₖ ~ N(0, γ²), wₖ ~ N(0, I_d). */
   initialise(rng: Rng, gamma: number): Float64Array {
     return lectureInitialisation(rng, this.width, this.paramCount, gamma);
   }
-}
-
-function sub(theta: ArrayLike<number>, off: number, d: number): number[] {
-  return Array.from({ length: d }, (_, j) => theta[off + j]);
 }
 
 /**

@@ -130,8 +130,16 @@ function pdeTrajectory(
   if (hit) return hit;
   const n = net.samples.length, N = net.width, d = net.dim;
   const live: number[] = [];
+  // Plain loops (the same sums in the same order as before): the closures per neuron showed in the profile.
   for (let k = 0; k < N; k++) {
-    if (net.samples.some((s) => s.x.reduce((acc, v, j) => acc + v * theta0[N + k * d + j], 0) > 0)) live.push(k);
+    for (const s of net.samples) {
+      let acc = 0;
+      for (let j = 0; j < d; j++) acc = acc + s.x[j] * theta0[N + k * d + j];
+      if (acc > 0) {
+        live.push(k);
+        break;
+      }
+    }
   }
   const L = live.length;
   const sub = new PdeNetwork(net.samples, net.ys, Math.max(L, 1), net.scale);
@@ -158,20 +166,24 @@ function pdeTrajectory(
       atol: 1e-16,
       onStep: (tau, s) => {
         taus.push(tau);
-        states.push(Float64Array.from(s, (v, q) => start[q] + v));
+        const th = new Float64Array(W);
+        for (let q = 0; q < W; q++) th[q] = start[q] + s[q];
+        states.push(th);
       },
     },
   );
   const grid = states.map((th) => {
     // K̂^(a) over all N neurons: the inactive ones add 0.
-    const eig = symmetricEigen(sub.gramA(th).mul(sub.width / N)).values;
+    // The features once, for both K̂^(a) and R_S.
+    const feat = sub.features(th);
+    const eig = symmetricEigen(sub.gramA(th, feat).mul(sub.width / N)).values;
     let wmax = 0;
     for (let m = 0; m < L; m++) {
       let s = 0;
       for (let j = 0; j < d; j++) s += th[L + m * d + j] ** 2;
       wmax = Math.max(wmax, Math.sqrt(s));
     }
-    return { risk: sub.risk(th), lmin: eig[n - 1], lmax: eig[0], wmax };
+    return { risk: sub.risk(th, feat), lmin: eig[n - 1], lmax: eig[0], wmax };
   });
   const G = Math.hypot(...net.samples.map((s) => featureLipschitz(s, net.scale)));
   const tr = { taus, grid, G, scale, steps: sol.steps };

@@ -18,14 +18,14 @@ import { withData } from "../../engine/records.ts";
 import { drawsForPower, failureFrequencyCheck } from "../../engine/verdicts/failure_frequency.ts";
 import { instanceFrequencyTest } from "../../engine/verdicts/instance_tests.ts";
 import { LectureNetwork } from "../../models/lecture_network.ts";
-import { aprioriMovementCertificate, type BootstrapBounds } from "../../models/lecture_movement_certificate.ts";
-import { movementCertificate } from "../../models/lecture_movement_certificate.ts";
+import { type DrawRun, drawRun, rateOf, type RateRun } from "../../models/lecture_rate_run.ts";
 import { describeTwoPoint, INITIALISATION_HYPOTHESIS } from "../../models/lecture_two_point_data.ts";
 import { linearRateThreshold, smallestLinearRateWidth, twoPointData } from "../../models/lecture_two_point_data.ts";
 import { twoPointParameters, type TwoPointPlan, unitCubeHypothesis } from "../../models/lecture_two_point_data.ts";
 import { describeLadder, type LadderRateData, ladderThreshold } from "../../models/width_ladder.ts";
 import { printedAgainstObserved } from "../../models/width_ladder.ts";
 import { createFastRng } from "../../numerics/random.ts";
+import { oncePerContent } from "../../engine/once_per.ts";
 
 const SOURCE = "002_4e8ee8a272f9d000.txt";
 
@@ -46,9 +46,6 @@ const INSTANCE_LEVEL = CHECK_FALSE_ALARM / LINEAR_RATE_PLAN.length;
 
 /** Targets f(xᵢ) = TARGET_SCALE·U(−1, 1): (4)'s third term grows with √R_S(θ⁰); small targets let the first set N. */
 const TARGET_SCALE = 0.1;
-
-/** Relative tolerance of the integrated flows; the error budget on R_S(θ(t)) is derived from it (`rateRun`). */
-const FLOW_RTOL = 1e-4;
 
 /** The implicit hypothesis ‖xᵢ‖_∞ ≤ 1. */
 const UNIT_CUBE = unitCubeHypothesis(
@@ -102,48 +99,46 @@ export type LinearRateData = LadderRateData;
 /** The printed rate factor c in R_S(θ(t)) ≤ exp(−c·Nλ_S t/n)R_S(θ⁰) (c = 1). */
 export type RateFactor = () => number;
 
-/** One draw of θ⁰ against the linear rate: certified for every t ≥ 0, and observed at every step if integrated. */
-interface RateRun {
-  /** max over the integrator's steps of R_S(θ(t))/(e^{−cNλ_S t/n}R_S(θ⁰)) (0 when not integrated). */
-  ratio: number;
-  /** The bound was not violated beyond the error budget at any step (true when not integrated). */
-  observed: boolean;
-  /** t* = ∞ certified and λ_min(K̂^(a)(θ⁰)) − sup_t‖ΔK̂^(a)‖_F ≥ cλ_S/2: the bound holds for every t ≥ 0. */
-  certified: boolean;
-  /** The a-priori certificate of the draw. */
-  cert: BootstrapBounds & { lambdaMin0: number };
-  /** The largest error budget on the ratio over the steps (0 when not integrated). */
-  budget: number;
-  /** The integrator's accepted steps (0 when not integrated). */
-  steps: number;
+/**
+ * One pass over an instance's draws, shared by its hypothesis (each draw's R_S(θ⁰) in (4)) and conclusion: the
+ * hypothesis stops it at the first draw below (4), before that draw's certificate; the conclusion finishes it. Its
+ * runs are rate-free (`DrawRun`), so it is shared too by every claim of this module in the worker (the printed one
+ * and its mutants) that meets an instance of the same content (`PASSES`); `ladder` holds the ladder's runs as they
+ * are needed.
+ */
+interface Pass {
+  risks: number[];
+  runs: DrawRun[];
+  draws: Generator<Float64Array>;
+  pending?: Float64Array;
+  ladder: (DrawRun | undefined)[][];
 }
 
 /**
- * The draw θ⁰ against e^{−cNλ_S t/n}R_S(θ⁰): certified for every t ≥ 0 by `aprioriMovementCertificate` (t* = ∞, then
- * (2) and Weyl give dR_S/dt ≤ −(2N/n)(λ_min(K̂^(a)(θ⁰)) − sup_t‖ΔK̂^(a)‖_F)R_S, the rate when that is ≥ cλ_S/2 —
- * the theorem's proof, with λ_S/4 there), and with `integrate` the flow (1) from θ⁰ to T = 4n/(Nλ_S), read at the end of every
- * accepted step (outputs at T/8, T/4, T/2, T, so at least four). Error budget at a grid time: odex keeps each step's local error within FLOW_RTOL of the displacement
- * θ − θ⁰; added up without amplification over the steps, e(t) is off by at most (steps + 1)·FLOW_RTOL·‖e(0) − e(t)‖ ≤
- * 2(steps + 1)·FLOW_RTOL·‖e(0)‖, so R_S(θ(t)) = ‖e(t)‖²/2n relatively by 4(steps + 1)·FLOW_RTOL·√(R_S(θ⁰)/R_S(θ(t)))
- * (to first order). A violation is a ratio above 1 + budget; a failure of the integrator throws (undecided).
+ * The passes by instance content: the draws are a function of (sample, targets, N, γ, seed, number of draws), the
+ * hypothesis's stop of λ_S and δ too, the ladder's runs of its networks and draws (compared in full).
  */
-function rateRun(net: LectureNetwork, theta0: Float64Array, lambdaS: number, c: number, integrate: boolean): RateRun {
-  const n = net.xs.length, N = net.width, T = 4 * n / (N * lambdaS);
-  const cert = aprioriMovementCertificate(net, theta0, lambdaS);
-  const certified = cert.shiftBound < 0.25 && 2 * (cert.lambdaMin0 - cert.shiftBound * lambdaS) >= c * lambdaS;
-  if (!integrate) return { ratio: 0, observed: true, certified, cert, budget: 0, steps: 0 };
-  const times = [T / 8, T / 4, T / 2, T];
-  const flow = movementCertificate(net, theta0, lambdaS, { times, rtol: FLOW_RTOL, everyStep: true });
-  const r0 = net.risk(theta0);
-  let ratio = 0, budget = 0, observed = true;
-  flow.stepRisks.forEach((r, j) => {
-    const q = r / (Math.exp(-c * N * lambdaS * flow.stepTimes[j] / n) * r0);
-    const b = 4 * (flow.steps + 1) * FLOW_RTOL * Math.sqrt(r0 / r);
-    ratio = Math.max(ratio, q);
-    budget = Math.max(budget, b);
-    if (!(q <= 1 + b)) observed = false;
-  });
-  return { ratio, observed, certified, cert, budget, steps: flow.steps };
+const PASSES = oncePerContent<Pass>(16);
+
+/** The instance's pass, found by content or started. */
+function passOf(i: LinearRateInstance): Pass {
+  const key = JSON.stringify([
+    i.net.xs.map((x) => Array.from(x)),
+    Array.from(i.net.ys),
+    i.net.width,
+    i.gamma,
+    i.seed,
+    i.draws,
+    i.lambdaS,
+    i.delta,
+    i.ladder.map((l) => [l.net.width, l.thetas.length, l.net.xs.map((x) => Array.from(x)), Array.from(l.net.ys)]),
+  ]);
+  return PASSES(key, i.ladder.flatMap((l) => l.thetas), () => ({
+    risks: [],
+    runs: [],
+    draws: thetas(i),
+    ladder: i.ladder.map((l) => l.thetas.map(() => undefined)),
+  }));
 }
 
 /** The instance's draws of θ⁰, regenerated from its seed (they are too many and too wide to keep). */
@@ -168,13 +163,8 @@ function* thetas(i: LinearRateInstance): Generator<Float64Array> {
  */
 export function linearRate(rate: RateFactor = () => 1): Claim {
   const c = rate();
-  // One pass over the draws per instance, shared by the hypothesis (each draw's R_S(θ⁰) in (4)) and the conclusion:
-  // the hypothesis stops it at the first draw below (4), before that draw's certificate; the conclusion finishes it.
-  type Pass = { risks: number[]; runs: RateRun[]; draws: Generator<Float64Array>; pending?: Float64Array };
-  const passes = new WeakMap<LinearRateInstance, Pass>();
-  const pass = (i: LinearRateInstance, toTheEnd: boolean): Pass => {
-    let p = passes.get(i);
-    if (!p) passes.set(i, p = { risks: [], runs: [], draws: thetas(i) });
+  const pass = (i: LinearRateInstance, toTheEnd: boolean): { risks: number[]; runs: RateRun[] } => {
+    const p = passOf(i);
     const n = i.net.xs.length, d = i.net.dim;
     while (true) {
       let theta = p.pending;
@@ -190,9 +180,15 @@ export function linearRate(rate: RateFactor = () => 1): Claim {
           break;
         }
       }
-      p.runs.push(rateRun(i.net, theta, i.lambdaS, c, p.runs.length < OBSERVED_DRAWS));
+      p.runs.push(drawRun(i.net, theta, i.lambdaS, p.runs.length < OBSERVED_DRAWS));
     }
-    return p;
+    return { risks: p.risks, runs: p.runs.map((r) => rateOf(r, i.net, i.lambdaS, c)) };
+  };
+  // The ladder's draw r at width j against the rate, its rate-free run computed once per pass.
+  const ladderRun = (i: LinearRateInstance, j: number, r: number): RateRun => {
+    const p = passOf(i), l = i.ladder[j];
+    p.ladder[j][r] ??= drawRun(l.net, l.thetas[r], i.lambdaS, true);
+    return rateOf(p.ladder[j][r]!, l.net, i.lambdaS, c);
   };
   return defineClaim<LinearRateInstance, LinearRateData>({
     id: "yang-linear-rate",
@@ -284,9 +280,9 @@ then with probability at least $1-\delta$, for all $t \ge 0$, $R_S(\theta(t)) \l
         const violated = runs.filter((r) => !r.observed).length;
         const failures = runs.filter((r) => !(r.observed && r.certified)).length;
         const b = failureFrequencyCheck(failures, runs.length, i.delta, INSTANCE_LEVEL);
-        const ladder = i.ladder.map((l) => ({
+        const ladder = i.ladder.map((l, j) => ({
           width: l.net.width,
-          held: l.thetas.every((t) => rateRun(l.net, t, i.lambdaS, c, true).observed),
+          held: l.thetas.every((_, r) => ladderRun(i, j, r).observed),
         }));
         const observedThreshold = ladderThreshold(i.net.width, violated, ladder);
         const integrated = runs.slice(0, OBSERVED_DRAWS);
