@@ -72,7 +72,7 @@ export class InstancePool {
     }
     const progress = onProgress &&
       ((done: number, total: number) => onProgress(done === total ? count : Math.min(count, done * batch), count));
-    return (await this.#pool.map(inputs, progress)).flat();
+    return (await this.#pool.map(inputs, progress, sameInstances(claim.id))).flat();
   };
 
   /**
@@ -110,13 +110,22 @@ export class InstancePool {
       return await Promise.all(indices.map((index) => runInstance(claim, seed, index, budget, count, options)));
     }
     const inputs = indices.map((index): InstanceTaskInput => ({ source, seed, index, budget, count, ...options }));
-    return (await this.#pool.map(inputs)).flat();
+    return (await this.#pool.map(inputs, undefined, sameInstances(claim.id))).flat();
   }
 
   /** Terminates the workers. */
   close(): void {
     this.#pool.close();
   }
+}
+
+/**
+ * The worker affinity of an instance task: the same claim id, master seed, budget, run size and instances go to the
+ * same worker, so a mutant's or a scenario's run of a claim's instances finds what the claim's own run kept by
+ * content there (a mutant shares its claim's id); the records never depend on the worker.
+ */
+function sameInstances(id: string): (input: InstanceTaskInput) => string {
+  return (input) => `${id}|${input.seed}|${input.budget}|${input.count}|${input.index}|${input.batch ?? 1}`;
 }
 
 /**

@@ -63,6 +63,7 @@ interface Job<I, O> {
   done: number;
   failed: boolean;
   onProgress?: (done: number, total: number) => void;
+  affinity?: (input: I) => string;
   resolve(out: O[]): void;
   reject(error: Error): void;
 }
@@ -95,6 +96,8 @@ export class WorkerPool<I, O> {
   #queue: { job: Job<I, O>; index: number }[] = [];
   #head = 0;
   #inFlight = new Map<number, { job: Job<I, O>; index: number }>();
+  /** The worker each affinity key went to first. */
+  #affinity = new Map<string, Worker>();
   #sequence = 0;
   #closed = false;
 
@@ -124,9 +127,15 @@ export class WorkerPool<I, O> {
   /**
    * Maps the task over the inputs on all workers (each holds up to `depth` queued inputs and takes the next when it finishes
    * one); outputs in input order. Rejects with the first task error (naming its input index) and drops
-   * the call's remaining inputs. `onProgress` is called after each output with the number done so far.
+   * the call's remaining inputs. `onProgress` is called after each output with the number done so far. An input
+   * whose `affinity` key an earlier input (of any call) had goes to the same worker, after it, even past the depth:
+   * a task that keeps work by content in its worker (engine/once_per.ts) then finds it.
    */
-  map(inputs: readonly I[], onProgress?: (done: number, total: number) => void): Promise<O[]> {
+  map(
+    inputs: readonly I[],
+    onProgress?: (done: number, total: number) => void,
+    affinity?: (input: I) => string,
+  ): Promise<O[]> {
     if (this.#closed) return Promise.reject(new Error("pool is closed"));
     if (inputs.length === 0) return Promise.resolve([]);
     return new Promise<O[]>((resolve, reject) => {
@@ -136,6 +145,7 @@ export class WorkerPool<I, O> {
         done: 0,
         failed: false,
         onProgress,
+        affinity,
         resolve,
         reject,
       };
@@ -156,10 +166,17 @@ export class WorkerPool<I, O> {
     for (let worker = this.#leastHeld(); worker && this.#head < this.#queue.length; worker = this.#leastHeld()) {
       const task = this.#queue[this.#head++];
       if (task.job.failed) continue;
-      this.#held.set(worker, this.#held.get(worker)! + 1);
+      const input = task.job.inputs[task.index];
+      const key = task.job.affinity?.(input);
+      let target = worker;
+      if (key !== undefined) {
+        target = this.#affinity.get(key) ?? worker;
+        this.#affinity.set(key, target);
+      }
+      this.#held.set(target, this.#held.get(target)! + 1);
       const id = this.#sequence++;
       this.#inFlight.set(id, task);
-      worker.postMessage({ index: id, input: task.job.inputs[task.index] });
+      target.postMessage({ index: id, input });
     }
     if (this.#head === this.#queue.length) {
       this.#queue = [];
@@ -206,6 +223,7 @@ export class WorkerPool<I, O> {
     this.#workers = [];
     this.#held.clear();
     this.#inFlight.clear();
+    this.#affinity.clear();
     this.#queue = [];
     this.#head = 0;
   }

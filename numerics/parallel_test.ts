@@ -82,3 +82,19 @@ Deno.test("WorkerPool: a worker holding several inputs (depth) runs them in turn
   }
   assert.throws(() => new WorkerPool(squareTask, { workers: 1, depth: 0 }), /depth must be a positive integer/);
 });
+
+Deno.test("WorkerPool: inputs with the affinity key of an earlier input go to its worker, even past the depth", async () => {
+  const memoryTask = new URL("./parallel_memory_task.ts", import.meta.url);
+  const pool = new WorkerPool<{ key: string; ms: number }, boolean>(memoryTask, { workers: 2, depth: 1 });
+  const keys = ["a", "b", "c", "d", "e", "f"];
+  const byKey = (input: { key: string }) => input.key;
+  try {
+    // Each worker takes about half: the first run finds no key seen before.
+    assert.deepEqual(await pool.map(keys.map((key) => ({ key, ms: 5 })), undefined, byKey), keys.map(() => false));
+    // Again in another order, and all at once: every input goes to the worker that ran its key.
+    const again = keys.toReversed().map((key, i) => ({ key, ms: i === 0 ? 40 : 1 }));
+    assert.deepEqual(await pool.map(again, undefined, byKey), keys.map(() => true));
+  } finally {
+    pool.close();
+  }
+});
