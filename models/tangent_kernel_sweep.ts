@@ -8,18 +8,17 @@
 import { failedAs } from "../engine/words.ts";
 import type { Claim, ConclusionCheck, Hypothesis } from "../engine/claim.ts";
 import type { WidthRateData } from "../engine/verdicts/kernel_width_rate.ts";
-import { type Activation, arctan, relu, softplus } from "./activation.ts";
+import { activateInPlace, type Activation, arctan, relu, softplus } from "./activation.ts";
 import { derivativeKernel, empiricalKernelVariance, type KernelSpec } from "./ntk_kernels.ts";
 import { type HiddenUnits, proofDecomposition } from "./tangent_kernel_decomposition.ts";
 import { type Parametrisation, TwoLayerNetwork } from "./two_layer.ts";
-import { logistic, softplus as softplusFunction } from "../numerics/logistic.ts";
 import { oncePerLaw, rademacherFromUniform as rademacher } from "../numerics/distributions.ts";
 import { gramEntryRoundingBound } from "../numerics/rounding.ts";
 import { type Distribution, gaussian, type Rng, uniformSqrt3 } from "../numerics/random.ts";
 
 /** The limit kernel matrix under test, its O(1/n) mean term and the variance of the kernel entries. */
 export interface SweepKernels {
-  /** The limit kernel matrix under test at the inputs. */
+  /** The limit kernel matrix under test at the inputs (symmetric: each entry below the diagonal mirrors the one above). */
   limit: number[][];
   /**
    * n·(E[s_n K̂ₙ] − limit): the exact O(1/n) term of the proof's decomposition, β = (1 + xᵀz)E[σ′σ′] + 1
@@ -107,11 +106,19 @@ export function widthSweep(
   // Per law: the limit under test and the O(1/n) mean term β of the proof's decomposition (0 for NTK).
   const kernelsOf = oncePerLaw((dist: Distribution, activation: Activation): SweepKernels => {
     const spec: KernelSpec = { parametrisation, activation, distribution: dist };
-    const at = (f: (x: number[], z: number[]) => number) => SWEEP_POINTS.map((x) => SWEEP_POINTS.map((z) => f(x, z)));
+    // Symmetric in (x, z): each quantity is computed at a ≤ b (the entries the check reads) and mirrored to b < a, a
+    // third of the quadratures saved.
+    const at = <T>(f: (x: number[], z: number[]) => T): T[][] => {
+      const m = SWEEP_POINTS.length, rows: T[][] = SWEEP_POINTS.map(() => new Array<T>(m));
+      for (let a = 0; a < m; a++) {
+        for (let b = a; b < m; b++) rows[a][b] = rows[b][a] = f(SWEEP_POINTS[a], SWEEP_POINTS[b]);
+      }
+      return rows;
+    };
     return {
       limit: at((x, z) => limitUnderTest(x, z, spec)),
       bias: at((x, z) => lecun ? (1 + x[0] * z[0] + x[1] * z[1]) * derivativeKernel(x, z, spec).value + 1 : 0),
-      variance: SWEEP_POINTS.map((x) => SWEEP_POINTS.map((z) => empiricalKernelVariance(x, z, spec))),
+      variance: at((x, z) => empiricalKernelVariance(x, z, spec)),
     };
   });
   return (rng, index, design, params = {}) => {
@@ -180,13 +187,13 @@ export function jacobianWithUnits(net: TwoLayerNetwork, xs: number[][]): { J: Fl
     if (x.length !== d) throw new RangeError(`input has length ${x.length}, expected ${d}`);
     const fx = new Float64Array(n), dfx = new Float64Array(n), g = new Float64Array(n * (d + 2) + 1);
     // Hot loop: O(nd). The same expressions, in the same order, as preactivation and gradient. fx holds the
-    // pre-activations until activate overwrites them with σ.
+    // pre-activations until activateInPlace overwrites them with σ.
     for (let i = 0; i < n; i++) {
       let a = 0;
       for (let j = 0; j < d; j++) a += w[i * d + j] * x[j];
       fx[i] = si * a + w[n * d + i];
     }
-    activate(net.activation, fx, dfx);
+    activateInPlace(net.activation, fx, dfx); // the hot kernel: one loop per activation, direct calls
     for (let i = 0; i < n; i++) {
       const gb = so * w[n * (d + 1) + i] * dfx[i];
       for (let j = 0; j < d; j++) g[i * d + j] = gb * si * x[j];
@@ -198,53 +205,6 @@ export function jacobianWithUnits(net: TwoLayerNetwork, xs: number[][]): { J: Fl
     units.push({ f: fx, df: dfx });
   }
   return { J, units };
-}
-
-/**
- * σ and σ′ at the pre-activations `z`, in place: z[i] becomes σ(z[i]) and df[i] σ′(z[i]), exactly `act.f` and `act.df`.
- * Hot kernel: called through `act`, σ and σ′ were megamorphic calls (about half the CPU of thm-11.16 and thm-11.30 at
- * the report budget, 2¹⁸ neurons × 3 inputs per draw); the activations of the sweep get one loop each with direct
- * calls, softplus with σ and σ′ sharing their exponential (the same exp(−|z|) that `softplus` and `logistic` take).
- */
-function activate(act: Activation, z: Float64Array, df: Float64Array): void {
-  const n = z.length;
-  if (act === relu) {
-    for (let i = 0; i < n; i++) {
-      const t = z[i];
-      z[i] = t > 0 ? t : 0;
-      df[i] = t >= 0 ? 1 : 0;
-    }
-  } else if (act === arctan) {
-    for (let i = 0; i < n; i++) {
-      const t = z[i];
-      z[i] = Math.atan(t);
-      df[i] = 1 / (1 + t * t);
-    }
-  } else if (act === softplus) {
-    for (let i = 0; i < n; i++) {
-      const t = z[i];
-      if (t > 0) {
-        const e = Math.exp(-t);
-        z[i] = t + Math.log1p(e);
-        df[i] = 1 / (1 + e);
-      } else if (t < 0) {
-        const e = Math.exp(t);
-        z[i] = Math.log1p(e);
-        df[i] = e / (1 + e);
-      } else {
-        // ±0 or NaN: the library's own functions.
-        z[i] = softplusFunction(t);
-        df[i] = logistic(t);
-      }
-    }
-  } else {
-    const { f, df: dfn } = act;
-    for (let i = 0; i < n; i++) {
-      const t = z[i];
-      z[i] = f(t);
-      df[i] = dfn(t);
-    }
-  }
 }
 
 /**
