@@ -130,10 +130,12 @@ export const activations: Readonly<Record<"relu" | "arctan" | "softplus", Activa
 /**
  * σ and σ′ at the points `z`, in place: z[i] becomes σ(z[i]) and, when `df` is given, df[i] becomes σ′(z[i]),
  * exactly `act.f` and `act.df` (the same expressions on the same numbers).
- * Hot kernel: called through `act.f` and `act.df`, σ and σ′ are megamorphic calls in the per-neuron loops of the
- * two-layer networks (about half the CPU of thm-11.16 and thm-11.30 at the report budget, 2¹⁸ neurons × 3 inputs
- * per draw); each activation of this module gets its own loop with direct calls, softplus and tanh with σ and σ′
- * sharing their exp(−|z|) or tanh(z). Any other activation is called through `act`.
+ * Hot kernel for wide layers: called through `act.f` and `act.df`, σ and σ′ are megamorphic calls in a per-neuron loop
+ * that sees several activations (about half the CPU of thm-11.16 and thm-11.30 at the report budget, 2¹⁸ neurons × 3
+ * inputs per draw, models/tangent_kernel_sweep.ts); each activation of this module gets its own loop with direct
+ * calls, softplus and tanh with σ and σ′ sharing their exp(−|z|) or tanh(z). Any other activation is called through
+ * `act`. Not used by TwoLayerNetwork.gradient and .forward: at their widths (10²–10⁴, many calls) the extra array and
+ * pass cost more than the calls they save when a process runs one claim (measured: thm-11.13 +25%).
  *
  * @example
  * ```ts

@@ -9,7 +9,7 @@
  */
 import { Matrix } from "../numerics/linalg.ts";
 import type { Distribution, Rng } from "../numerics/random.ts";
-import { activateInPlace, type Activation } from "./activation.ts";
+import type { Activation } from "./activation.ts";
 
 /** "lecun": (11.5.1) with (11.5.3); "ntk": (11.6.1) with (11.6.2). */
 export type Parametrisation = "lecun" | "ntk";
@@ -223,10 +223,9 @@ export class TwoLayerNetwork {
    */
   forward(x: ArrayLike<number>, w: Float64Array = this.params): number {
     const { n, d } = this;
-    const z = this.preactivation(x, w);
-    activateInPlace(this.activation, z); // z becomes σ(z)
+    const z = this.preactivation(x, w), sigma = this.activation.f;
     let s = 0;
-    for (let i = 0; i < n; i++) s += w[n * (d + 1) + i] * z[i];
+    for (let i = 0; i < n; i++) s += w[n * (d + 1) + i] * sigma(z[i]);
     return this.outputScale * s + w[n * (d + 2)];
   }
 
@@ -261,16 +260,15 @@ export class TwoLayerNetwork {
    */
   gradient(x: ArrayLike<number>, w: Float64Array = this.params): Float64Array {
     const { n, d } = this;
-    const z = this.preactivation(x, w), dz = new Float64Array(n);
-    activateInPlace(this.activation, z, dz); // z becomes σ(z), dz σ′(z)
+    const z = this.preactivation(x, w), { f, df } = this.activation;
     const si = this.inputScale, so = this.outputScale;
     const g = new Float64Array(n * (d + 2) + 1);
     // Hot loop: O(nd).
     for (let i = 0; i < n; i++) {
-      const gb = so * w[n * (d + 1) + i] * dz[i]; // ∇_b: n^{-1/2}·v ⊙ σ′ (or v ⊙ σ′)
+      const gb = so * w[n * (d + 1) + i] * df(z[i]); // ∇_b: n^{-1/2}·v ⊙ σ′ (or v ⊙ σ′)
       for (let j = 0; j < d; j++) g[i * d + j] = gb * si * x[j]; // ∇_U = ∇_b·(d^{-1/2}x)ᵀ
       g[n * d + i] = gb;
-      g[n * (d + 1) + i] = so * z[i]; // ∇_v
+      g[n * (d + 1) + i] = so * f(z[i]); // ∇_v
     }
     g[n * (d + 2)] = 1; // ∇_c
     return g;
