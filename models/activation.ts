@@ -161,3 +161,89 @@ export function rememberingValues(act: Activation, capacity = 16): Activation {
     },
   };
 }
+
+/**
+ * σ and σ′ at the points `z`, in place: z[i] becomes σ(z[i]) and, when `df` is given, df[i] becomes σ′(z[i]),
+ * exactly `act.f` and `act.df` (the same expressions on the same numbers).
+ * Hot kernel for wide layers: called through `act.f` and `act.df`, σ and σ′ are megamorphic calls in a per-neuron loop
+ * that sees several activations (about half the CPU of thm-11.16 and thm-11.30 at the report budget, 2¹⁸ neurons × 3
+ * inputs per draw, models/tangent_kernel_sweep.ts); each activation of this module gets its own loop with direct
+ * calls, softplus and tanh with σ and σ′ sharing their exp(−|z|) or tanh(z). Any other activation is called through
+ * `act`. Not used by TwoLayerNetwork.gradient and .forward: at their widths (10²–10⁴, many calls) the extra array and
+ * pass cost more than the calls they save when a process runs one claim (measured: thm-11.13 +25%).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { activateInPlace, arctan, relu, softplus, tanh } from "./activation.ts";
+ * const points = [-3, -0.5, -0, 0, 0.25, 2, 40, -40, NaN];
+ * for (const act of [relu, arctan, softplus, tanh, { ...softplus }]) {
+ *   const z = Float64Array.from(points), df = new Float64Array(points.length), only = Float64Array.from(points);
+ *   activateInPlace(act, z, df);
+ *   activateInPlace(act, only);
+ *   assert.deepEqual([...z], points.map(act.f));
+ *   assert.deepEqual([...df], points.map(act.df));
+ *   assert.deepEqual([...only], points.map(act.f));
+ * }
+ * ```
+ */
+export function activateInPlace(act: Activation, z: Float64Array, df?: Float64Array): void {
+  const n = z.length;
+  if (df !== undefined && df.length < n) throw new RangeError(`df has length ${df.length}, expected ${n}`);
+  if (act === relu) {
+    if (df === undefined) {
+      for (let i = 0; i < n; i++) z[i] = z[i] > 0 ? z[i] : 0;
+      return;
+    }
+    for (let i = 0; i < n; i++) {
+      const t = z[i];
+      z[i] = t > 0 ? t : 0;
+      df[i] = t >= 0 ? 1 : 0;
+    }
+  } else if (act === arctan) {
+    if (df === undefined) {
+      for (let i = 0; i < n; i++) z[i] = Math.atan(z[i]);
+      return;
+    }
+    for (let i = 0; i < n; i++) {
+      const t = z[i];
+      z[i] = Math.atan(t);
+      df[i] = 1 / (1 + t * t);
+    }
+  } else if (act === softplus) {
+    if (df === undefined) {
+      for (let i = 0; i < n; i++) z[i] = softplusFunction(z[i]);
+      return;
+    }
+    for (let i = 0; i < n; i++) {
+      const t = z[i];
+      // The branches of numerics/logistic.ts's softplus and logistic, which take the same exp(−|t|).
+      if (t > 0) {
+        const e = Math.exp(-t);
+        z[i] = t + Math.log1p(e);
+        df[i] = 1 / (1 + e);
+      } else if (t < 0) {
+        const e = Math.exp(t);
+        z[i] = Math.log1p(e);
+        df[i] = e / (1 + e);
+      } else {
+        // ±0 or NaN: the library's own functions.
+        z[i] = softplusFunction(t);
+        df[i] = logistic(t);
+      }
+    }
+  } else if (act === tanh) {
+    for (let i = 0; i < n; i++) {
+      const t = Math.tanh(z[i]);
+      z[i] = t;
+      if (df !== undefined) df[i] = 1 - t ** 2;
+    }
+  } else {
+    const { f, df: dfn } = act;
+    for (let i = 0; i < n; i++) {
+      const t = z[i];
+      z[i] = f(t);
+      if (df !== undefined) df[i] = dfn(t);
+    }
+  }
+}

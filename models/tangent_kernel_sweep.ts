@@ -8,7 +8,7 @@
 import { failedAs } from "../engine/words.ts";
 import type { Claim, ConclusionCheck, Hypothesis } from "../engine/claim.ts";
 import type { WidthRateData } from "../engine/verdicts/kernel_width_rate.ts";
-import { type Activation, arctan, relu, softplus } from "./activation.ts";
+import { activateInPlace, type Activation, arctan, relu, softplus } from "./activation.ts";
 import { derivativeKernel, empiricalKernelVariance, type KernelSpec } from "./ntk_kernels.ts";
 import { type HiddenUnits, proofDecomposition } from "./tangent_kernel_decomposition.ts";
 import { type Parametrisation, TwoLayerNetwork } from "./two_layer.ts";
@@ -18,7 +18,7 @@ import { type Distribution, gaussian, type Rng, uniformSqrt3 } from "../numerics
 
 /** The limit kernel matrix under test, its O(1/n) mean term and the variance of the kernel entries. */
 export interface SweepKernels {
-  /** The limit kernel matrix under test at the inputs. */
+  /** The limit kernel matrix under test at the inputs (symmetric: each entry below the diagonal mirrors the one above). */
   limit: number[][];
   /**
    * n·(E[s_n K̂ₙ] − limit): the exact O(1/n) term of the proof's decomposition, β = (1 + xᵀz)E[σ′σ′] + 1
@@ -106,11 +106,19 @@ export function widthSweep(
   // Per law: the limit under test and the O(1/n) mean term β of the proof's decomposition (0 for NTK).
   const kernelsOf = oncePerLaw((dist: Distribution, activation: Activation): SweepKernels => {
     const spec: KernelSpec = { parametrisation, activation, distribution: dist };
-    const at = (f: (x: number[], z: number[]) => number) => SWEEP_POINTS.map((x) => SWEEP_POINTS.map((z) => f(x, z)));
+    // Symmetric in (x, z): each quantity is computed at a ≤ b (the entries the check reads) and mirrored to b < a, a
+    // third of the quadratures saved.
+    const at = <T>(f: (x: number[], z: number[]) => T): T[][] => {
+      const m = SWEEP_POINTS.length, rows: T[][] = SWEEP_POINTS.map(() => new Array<T>(m));
+      for (let a = 0; a < m; a++) {
+        for (let b = a; b < m; b++) rows[a][b] = rows[b][a] = f(SWEEP_POINTS[a], SWEEP_POINTS[b]);
+      }
+      return rows;
+    };
     return {
       limit: at((x, z) => limitUnderTest(x, z, spec)),
       bias: at((x, z) => lecun ? (1 + x[0] * z[0] + x[1] * z[1]) * derivativeKernel(x, z, spec).value + 1 : 0),
-      variance: SWEEP_POINTS.map((x) => SWEEP_POINTS.map((z) => empiricalKernelVariance(x, z, spec))),
+      variance: at((x, z) => empiricalKernelVariance(x, z, spec)),
     };
   });
   return (rng, index, design, params = {}) => {
@@ -172,24 +180,25 @@ export const SWEEP_HYPOTHESES: Hypothesis<SweepInstance>[] = [{
  * ```
  */
 export function jacobianWithUnits(net: TwoLayerNetwork, xs: number[][]): { J: Float64Array[]; units: HiddenUnits[] } {
-  const { n, d } = net, w = net.params, { f, df } = net.activation;
+  const { n, d } = net, w = net.params;
   const si = net.inputScale, so = net.outputScale;
   const J: Float64Array[] = [], units: HiddenUnits[] = [];
   for (const x of xs) {
     if (x.length !== d) throw new RangeError(`input has length ${x.length}, expected ${d}`);
     const fx = new Float64Array(n), dfx = new Float64Array(n), g = new Float64Array(n * (d + 2) + 1);
-    // Hot loop: O(nd). The same expressions, in the same order, as preactivation and gradient.
+    // Hot loop: O(nd). The same expressions, in the same order, as preactivation and gradient. fx holds the
+    // pre-activations until activateInPlace overwrites them with σ.
     for (let i = 0; i < n; i++) {
       let a = 0;
       for (let j = 0; j < d; j++) a += w[i * d + j] * x[j];
-      const z = si * a + w[n * d + i];
-      const fz = f(z), dfz = df(z);
-      fx[i] = fz;
-      dfx[i] = dfz;
-      const gb = so * w[n * (d + 1) + i] * dfz;
+      fx[i] = si * a + w[n * d + i];
+    }
+    activateInPlace(net.activation, fx, dfx); // the hot kernel: one loop per activation, direct calls
+    for (let i = 0; i < n; i++) {
+      const gb = so * w[n * (d + 1) + i] * dfx[i];
       for (let j = 0; j < d; j++) g[i * d + j] = gb * si * x[j];
       g[n * d + i] = gb;
-      g[n * (d + 1) + i] = so * fz;
+      g[n * (d + 1) + i] = so * fx[i];
     }
     g[n * (d + 2)] = 1;
     J.push(g);

@@ -134,7 +134,8 @@ export class TwoLayerNetwork {
     for (let i = 0; i < n; i++) w[n * (d + 1) + i] = vScale * D.sample(rng);
     w[n * (d + 2)] = b2 > 0 ? bScale * D.sample(rng) : 0;
     // Refused at once: a network from a NaN or infinite draw would be trained to the end in NaN. (A plain loop:
-    // `w.every(Number.isFinite)` cost about 5% of prop-11.28's run, which draws 2·10⁴ networks.)
+    // `w.every(Number.isFinite)` cost about 5% of prop-11.28's run, which draws 2·10⁴ networks, and about a fifth of
+    // a wide draw, 2¹⁸ neurons, in thm-11.16.)
     for (let k = 0; k < w.length; k++) {
       if (!Number.isFinite(w[k])) throw new Error("an initial weight is not finite (a draw gave NaN or ±∞)");
     }

@@ -13,7 +13,7 @@ import { CHECK_FALSE_ALARM } from "../../engine/false_alarm.ts";
 import { withData } from "../../engine/records.ts";
 import { countFailureCells, type FailureCellData } from "../../engine/verdicts/failure_frequency.ts";
 import { failureFrequencyVerdict } from "../../engine/verdicts/failure_frequency.ts";
-import { type Activation, softplus } from "../../models/activation.ts";
+import { activateInPlace, type Activation, softplus } from "../../models/activation.ts";
 import { smallestCommonBound } from "../../models/common_bound.ts";
 import { type KernelSpec, lecunKernel } from "../../models/ntk_kernels.ts";
 import { TwoLayerNetwork } from "../../models/two_layer.ts";
@@ -95,13 +95,15 @@ function limitConstants(kernel: GramKernel, dist: Distribution, act: Activation)
     { d: 2, n: 200000, parametrisation: "lecun", activation: act },
     { distribution: dist },
   );
+  // σ at each neuron and input once (9 pairs took it 18 times per neuron): z[a] becomes σ(uᵀxₐ) in place.
   const z = INPUTS.map((x) => big.preactivation(x));
+  for (const za of z) activateInPlace(act, za);
   let sumVar = 0;
   for (let a = 0; a < 3; a++) {
     for (let b = 0; b < 3; b++) {
       let s = 0, s2 = 0;
       for (let k = 0; k < big.n; k++) {
-        const t = act.f(z[a][k]) * act.f(z[b][k]);
+        const t = z[a][k] * z[b][k];
         s += t;
         s2 += t * t;
       }
