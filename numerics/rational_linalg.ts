@@ -201,29 +201,76 @@ export interface RowEchelon {
  * ```
  */
 export function qRowReduce(a: QMatrix, columns = a[0]?.length ?? 0): RowEchelon {
-  const r = a.map((row) => row.slice());
+  // Hot kernel (eq-11.3.3's solves and kernel bases spent ~95% of their CPU in the per-entry gcds of
+  // rational Gauss–Jordan): fraction-free Gauss–Jordan (Bareiss) on integer rows, each input row scaled by
+  // the lcm of its denominators, which changes neither the reduced row echelon form nor the zero pattern the
+  // pivot search sees (so the same rows are swapped). After the step at pivot k every pivot row's pivot is
+  // p_k, and every entry is a minor of the scaled matrix, so the division by p_{k−1} is exact; the
+  // fractions are reduced once, at the end. The result (reduced fractions, pivots, pivot product) is the
+  // one rational Gauss–Jordan with the same pivot rule gives (rational_linalg_test.ts compares the two).
+  const height = a.length;
+  const scale: bigint[] = new Array(height);
+  const r: bigint[][] = new Array(height);
+  const original: (readonly Rational[])[] = a.slice();
+  for (let i = 0; i < height; i++) {
+    const row = a[i];
+    let l = 1n;
+    for (let j = 0; j < row.length; j++) {
+      const d = row[j].den;
+      if (l % d === 0n) continue;
+      l = d % l === 0n ? d : (l / gcd(l, d)) * d;
+    }
+    const ints: bigint[] = new Array(row.length);
+    for (let j = 0; j < row.length; j++) ints[j] = row[j].num * (l / row[j].den);
+    scale[i] = l;
+    r[i] = ints;
+  }
+  // A row that rational elimination never rewrites keeps its entries (the same objects).
+  const touched: boolean[] = new Array(height).fill(false);
   const pivots: number[] = [];
-  let product = Q1, row = 0;
-  for (let col = 0; col < columns && row < r.length; col++) {
+  let previous = 1n, negative = false, row = 0;
+  for (let col = 0; col < columns && row < height; col++) {
     let p = row;
-    while (p < r.length && qIsZero(r[p][col])) p++;
-    if (p === r.length) continue;
+    while (p < height && r[p][col] === 0n) p++;
+    if (p === height) continue;
     if (p !== row) {
       [r[p], r[row]] = [r[row], r[p]];
-      product = qNeg(product);
+      [scale[p], scale[row]] = [scale[row], scale[p]];
+      [original[p], original[row]] = [original[row], original[p]];
+      [touched[p], touched[row]] = [touched[row], touched[p]];
+      negative = !negative;
     }
-    const pivot = r[row][col];
-    product = qMul(product, pivot);
-    r[row] = r[row].map((v) => qDiv(v, pivot));
-    for (let i = 0; i < r.length; i++) {
-      if (i === row || qIsZero(r[i][col])) continue;
-      const f = r[i][col];
-      r[i] = r[i].map((v, j) => qSub(v, qMul(f, r[row][j])));
+    const pr = r[row], pivot = pr[col], width = pr.length;
+    touched[row] = true;
+    for (let i = 0; i < height; i++) {
+      if (i === row) continue;
+      const ri = r[i], f = ri[col];
+      if (f !== 0n) {
+        touched[i] = true;
+        for (let j = 0; j < width; j++) ri[j] = (pivot * ri[j] - f * pr[j]) / previous;
+      } else if (pivot !== previous) {
+        for (let j = 0; j < width; j++) if (ri[j] !== 0n) ri[j] = (pivot * ri[j]) / previous;
+      }
     }
+    previous = pivot;
     pivots.push(col);
     row++;
   }
-  return { rref: r, pivots, pivotProduct: product };
+  // A pivot row is its pivot p_last times the reduced row; a row below them, p_last times its scale times its
+  // rational-elimination value (zero in the first `columns` columns, not always beyond them).
+  const rref: QMatrix = r.map((ints, i) => {
+    if (!touched[i]) return original[i].slice();
+    const den = i < pivots.length ? previous : previous * scale[i];
+    return ints.map((v) => (v === 0n ? Q0 : q(v, den)));
+  });
+  // The product of the rational pivots is the leading minor of the permuted rows over their scales.
+  let product = Q1;
+  if (pivots.length > 0) {
+    let den = 1n;
+    for (let i = 0; i < pivots.length; i++) den *= scale[i];
+    product = q(negative ? -previous : previous, den);
+  }
+  return { rref, pivots, pivotProduct: product };
 }
 
 /**

@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { q, qAdd, qDet, qDiv, qEq, qFromNumber, qIdentity, qInverse, qIsZeroVector } from "./rational_linalg.ts";
 import { qMatMul, qMatrix, qMatVec, qMul, qNullspace, qPow, qRank, qSolve, qSub, qVector } from "./rational_linalg.ts";
 import { Q0, Q1, qCmp, qDot, qIsZero, qNeg, qPositiveDefinite, qToString, qTranspose } from "./rational_linalg.ts";
+import { type QMatrix, qRowReduce, type Rational } from "./rational_linalg.ts";
 
 const hilbert = (n: number) =>
   Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => q(1n, BigInt(i + j + 1))));
@@ -127,4 +128,62 @@ Deno.test("rational matrices: dot, transpose, identity, determinants by hand, po
   assert.equal(qRank(qMatrix([[1, 2, 3], [2, 4, 7]])), 2);
   assert.equal(qNullspace(qMatrix([[1, 2, 3], [2, 4, 6]])).length, 2);
   assert.equal(qInverse(qMatrix([[1, 2], [2, 4]])), null);
+});
+
+/** The rational Gauss–Jordan qRowReduce replaced (a gcd per entry and step): the reference for its output. */
+function rationalRowReduce(a: QMatrix, columns = a[0]?.length ?? 0) {
+  const r = a.map((row) => row.slice());
+  const pivots: number[] = [];
+  let product = Q1, row = 0;
+  for (let col = 0; col < columns && row < r.length; col++) {
+    let p = row;
+    while (p < r.length && qIsZero(r[p][col])) p++;
+    if (p === r.length) continue;
+    if (p !== row) {
+      [r[p], r[row]] = [r[row], r[p]];
+      product = qNeg(product);
+    }
+    const pivot = r[row][col];
+    product = qMul(product, pivot);
+    r[row] = r[row].map((v) => qDiv(v, pivot));
+    for (let i = 0; i < r.length; i++) {
+      if (i === row || qIsZero(r[i][col])) continue;
+      const f = r[i][col];
+      r[i] = r[i].map((v, j) => qSub(v, qMul(f, r[row][j])));
+    }
+    pivots.push(col);
+    row++;
+  }
+  return { rref: r, pivots, pivotProduct: product };
+}
+
+const entry: fc.Arbitrary<Rational> = fc.oneof(
+  fc.constant(0).map(qFromNumber),
+  fc.integer({ min: -4, max: 4 }).map((v) => q(v)),
+  fc.tuple(fc.integer({ min: -(2 ** 30), max: 2 ** 30 }), fc.integer({ min: 0, max: 80 }))
+    .map(([v, k]) => qFromNumber(v / 2 ** k)),
+  fc.tuple(fc.integer({ min: -9, max: 9 }), fc.integer({ min: 1, max: 12 })).map(([n, d]) => q(n, d)),
+);
+
+Deno.test("fraction-free qRowReduce gives rational Gauss–Jordan's exact output (same objects' values, pivots, product)", () => {
+  const matrix = fc.integer({ min: 1, max: 6 }).chain((m) =>
+    fc.integer({ min: 1, max: 7 }).chain((n) =>
+      fc.tuple(
+        fc.array(fc.array(entry, { minLength: n, maxLength: n }), { minLength: m, maxLength: m }),
+        fc.integer({ min: 0, max: n }),
+        fc.array(fc.integer({ min: 0, max: m - 1 }), { maxLength: 3 }),
+      )
+    )
+  );
+  fc.assert(
+    fc.property(matrix, ([rows, columns, copies]) => {
+      // Rank deficiency: some rows repeated, scaled, or zeroed.
+      const a = rows.map((row, i) => copies.includes(i) && i > 0 ? rows[i - 1].map((v) => qMul(v, q(-3, 2))) : row);
+      if (copies.length > 2) a[0] = a[0].map(() => Q0);
+      assert.deepEqual(qRowReduce(a, columns), rationalRowReduce(a, columns));
+    }),
+    { numRuns: 300 },
+  );
+  const h = hilbert(5);
+  assert.deepEqual(qRowReduce(h), rationalRowReduce(h));
 });

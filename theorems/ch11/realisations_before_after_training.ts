@@ -76,34 +76,47 @@ export function gdTrainer(lossScale: number): FigureTrainer {
     const { n, d } = net, m = xs.length, { f, df } = net.activation, si = net.inputScale, so = net.outputScale;
     // Per input: σ and σ′ of the pre-activations, computed once per step (forwardBatch and jacobian each computed them).
     const fz = new Float64Array(m * n), dfz = new Float64Array(m * n), c = new Float64Array(m);
-    const gb = new Float64Array(m);
+    const gb = new Float64Array(m), xf = Float64Array.from(xs.flat());
+    // Offsets of b, v and c in w; each updated entry is kept in a local while its terms are subtracted (in the same
+    // order as before: the hot loop of fig-11.3, whose other cost is Math.atan itself).
+    const bOff = n * d, vOff = n * (d + 1), cOff = n * (d + 2);
     for (let k = 0; k < steps; k++) {
       // Φ(xₐ, w) as TwoLayerNetwork.forward sums it.
       let finite = true;
       for (let a = 0; a < m; a++) {
-        const x = xs[a];
+        const ao = a * n, xo = a * d;
         let sum = 0;
         for (let i = 0; i < n; i++) {
           let pre = 0;
-          for (let j = 0; j < d; j++) pre += w[i * d + j] * x[j];
-          const z = si * pre + w[n * d + i];
-          fz[a * n + i] = f(z);
-          dfz[a * n + i] = df(z);
-          sum += w[n * (d + 1) + i] * fz[a * n + i];
+          for (let j = 0; j < d; j++) pre += w[i * d + j] * xf[xo + j];
+          const z = si * pre + w[bOff + i], fv = f(z);
+          fz[ao + i] = fv;
+          dfz[ao + i] = df(z);
+          sum += w[vOff + i] * fv;
         }
-        const out = so * sum + w[n * (d + 2)];
+        const out = so * sum + w[cOff];
         finite &&= Number.isFinite(out);
         c[a] = 2 * lossScale * h * (out - ys[a]);
       }
       if (!finite) break; // diverged: further steps only produce NaN
       // w −= Σₐ cₐ∇_wΦ(xₐ, w), the rows taken at the old w and subtracted input by input, entry by entry, as before.
       for (let i = 0; i < n; i++) {
-        for (let a = 0; a < m; a++) gb[a] = so * w[n * (d + 1) + i] * dfz[a * n + i];
-        for (let j = 0; j < d; j++) for (let a = 0; a < m; a++) w[i * d + j] -= c[a] * (gb[a] * si * xs[a][j]);
-        for (let a = 0; a < m; a++) w[n * d + i] -= c[a] * gb[a];
-        for (let a = 0; a < m; a++) w[n * (d + 1) + i] -= c[a] * (so * fz[a * n + i]);
+        const v = w[vOff + i];
+        for (let a = 0; a < m; a++) gb[a] = so * v * dfz[a * n + i];
+        for (let j = 0; j < d; j++) {
+          let u = w[i * d + j];
+          for (let a = 0; a < m; a++) u -= c[a] * (gb[a] * si * xf[a * d + j]);
+          w[i * d + j] = u;
+        }
+        let b = w[bOff + i], vNew = v;
+        for (let a = 0; a < m; a++) b -= c[a] * gb[a];
+        for (let a = 0; a < m; a++) vNew -= c[a] * (so * fz[a * n + i]);
+        w[bOff + i] = b;
+        w[vOff + i] = vNew;
       }
-      for (let a = 0; a < m; a++) w[n * (d + 2)] -= c[a];
+      let cNew = w[cOff];
+      for (let a = 0; a < m; a++) cNew -= c[a];
+      w[cOff] = cNew;
     }
     return w;
   };

@@ -12,6 +12,7 @@
  * @module
  */
 import { defineClaim } from "../../engine/claim.ts";
+import { oncePer } from "../../engine/once_per.ts";
 import { tooOften } from "../../engine/words.ts";
 import type { Claim } from "../../engine/claim.ts";
 import { CHECK_FALSE_ALARM, levelText, POWER_GOAL } from "../../engine/false_alarm.ts";
@@ -67,6 +68,42 @@ function* thetas(i: MovementInstance): Generator<Float64Array> {
   const rng = createFastRng(i.seed);
   for (let r = 0; r < i.draws; r++) yield i.net.initialise(rng, i.gamma);
 }
+
+/** What the checks read off one draw of θ⁰ (none of it depends on the radius q under test). */
+interface DrawBounds {
+  /** R_S(θ⁰). */
+  risk: number;
+  /** The certified bounds (integrated flow on observed draws, a priori otherwise). */
+  cert: BootstrapBounds;
+  sampledA: number;
+  sampledW: number;
+}
+
+/**
+ * One pass over the instance's draws for both checks: R_S(θ⁰) of every draw (the width hypothesis) and the
+ * certificates (the conclusion), as those checks computed them, in the same order. The draws were regenerated for
+ * each check, which was a quarter of the claim's CPU. A certificate that throws stops the certificates there (the
+ * conclusion throws it, as it would have at that draw); the risks go on, for the hypothesis.
+ */
+const drawBounds = oncePer((i: MovementInstance): { risks: number[]; bounds: DrawBounds[]; error?: unknown } => {
+  const risks: number[] = [], bounds: DrawBounds[] = [];
+  let error: unknown, failed = false;
+  for (const theta0 of thetas(i)) {
+    const risk = i.net.risk(theta0);
+    risks.push(risk);
+    if (failed) continue;
+    try {
+      const flow = bounds.length < i.observed
+        ? movementCertificate(i.net, theta0, i.lambdaS, { samples: 4, everyStep: true })
+        : undefined;
+      const cert = flow ?? aprioriMovementCertificate(i.net, theta0, i.lambdaS);
+      bounds.push({ risk, cert, sampledA: flow?.sampledA ?? 0, sampledW: flow?.sampledW ?? 0 });
+    } catch (e) {
+      [error, failed] = [e, true];
+    }
+  }
+  return failed ? { risks, bounds, error } : { risks, bounds };
+});
 
 /** What an instance keeps: the failure count and the worst ratios over its draws. */
 export interface MovementData {
@@ -153,12 +190,10 @@ interface MovementDraw {
  * ```
  */
 export function parameterMovement(radius: MovementRadius = printedMovementRadius): Claim {
-  const judge = (i: MovementInstance, theta0: Float64Array, observe: boolean): MovementDraw => {
+  const judge = (i: MovementInstance, draw: DrawBounds, observe: boolean): MovementDraw => {
     const n = i.net.xs.length, d = i.net.dim, N = i.net.width;
-    const flow = observe ? movementCertificate(i.net, theta0, i.lambdaS, { samples: 4, everyStep: true }) : undefined;
-    const cert = flow ?? aprioriMovementCertificate(i.net, theta0, i.lambdaS);
-    const sampledA = flow?.sampledA ?? 0, sampledW = flow?.sampledW ?? 0;
-    const q = radius(d, n, i.net.risk(theta0), N, i.lambdaS, i.delta), eta = movementEta(N, d, i.delta);
+    const { cert, sampledA, sampledW, risk } = draw;
+    const q = radius(d, n, risk, N, i.lambdaS, i.delta), eta = movementEta(N, d, i.delta);
     const init = cert.initA <= i.gamma * eta && cert.initW <= eta;
     const holds = !init || sampledA > q || sampledW > q
       ? false
@@ -221,7 +256,7 @@ $|a_k(0)| \le \gamma\eta$, $\|\boldsymbol w_k(0)\|_\infty \le \eta$, where $q :=
         check(i) {
           const n = i.net.xs.length, d = i.net.dim;
           let r0 = 0;
-          for (const t of thetas(i)) r0 = Math.max(r0, i.net.risk(t));
+          for (const risk of drawBounds(i).risks) r0 = Math.max(r0, risk);
           const second = 4 * Math.SQRT2 * d * n * Math.sqrt(r0) / i.lambdaS;
           return {
             holds: i.lambdaS > 0 && i.net.width >= i.threshold && i.net.width >= second,
@@ -243,8 +278,9 @@ $|a_k(0)| \le \gamma\eta$, $\|\boldsymbol w_k(0)\|_\infty \le \eta$, where $q :=
           levelText(CHECK_FALSE_ALARM)
         }/${MOVEMENT_PLAN.length})`,
       check(i) {
-        const draws: MovementDraw[] = [];
-        for (const t of thetas(i)) draws.push(judge(i, t, draws.length < i.observed));
+        const draws: MovementDraw[] = [], { bounds, error } = drawBounds(i);
+        for (const b of bounds) draws.push(judge(i, b, draws.length < i.observed));
+        if (error !== undefined) throw error;
         const failures = draws.filter((r) => r.holds !== true).length;
         const certifiedFail = draws.filter((r) => r.holds === false).length;
         const c = failureFrequencyCheck(failures, draws.length, i.delta, INSTANCE_LEVEL);
