@@ -38,6 +38,11 @@ export interface ConvergenceModel {
   outputs(w: ArrayLike<number>): Float64Array;
   /** ∇_wΦ(X, w), one row per data point. */
   jacobian(w: ArrayLike<number>): Float64Array[];
+  /**
+   * Optional: `outputs(w)` and `jacobian(w)` from one pass, with the same bits (the rows may be a buffer reused by the
+   * next call). A GD step needs both at the same w.
+   */
+  outputsAndJacobian?(w: Float64Array): { outputs: Float64Array; rows: Float64Array[] };
 }
 
 /**

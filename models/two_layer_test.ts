@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs";
-import { type Activation, arctan, relu, softplus } from "./activation.ts";
+import { type Activation, arctan, relu, softplus, tanh } from "./activation.ts";
 import { type Parametrisation, TwoLayerNetwork } from "./two_layer.ts";
 import { createRng, distributions, gaussian, rademacher, sampleVector, uniformSqrt3 } from "../numerics/random.ts";
 import { EPS } from "../numerics/linalg.ts";
@@ -143,4 +143,44 @@ Deno.test("two_layer: loss gradient (11.0.1b) matches central differences", () =
   const exact = g.reduce((s, t, k) => s + t * dir[k], 0), h = 1e-5;
   const tol = 2 * Math.abs(along(2 * h) - along(h)) + 100 * EPS * (net.loss(xs, ys) + net.parameterCount) / h;
   assert.ok(Math.abs(along(h) - exact) <= tol, `${along(h)} vs ${exact}`);
+});
+
+/** True iff a and b hold the same float64 bit patterns (so −0 ≠ +0 and NaN payloads count). */
+function sameBits(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length) return false;
+  const ua = new Uint32Array(a.buffer, a.byteOffset, 2 * a.length),
+    ub = new Uint32Array(b.buffer, b.byteOffset, 2 * b.length);
+  for (let q = 0; q < ua.length; q++) if (ua[q] !== ub[q]) return false;
+  return true;
+}
+
+Deno.test("two_layer: outputsAndJacobian is forwardBatch + jacobian to the bit (several activations and shapes)", () => {
+  let seed = 40;
+  for (const act of [relu, arctan, softplus, tanh]) {
+    for (const p of ["lecun", "ntk"] as const) {
+      for (const [d, n, m] of [[1, 1, 1], [2, 5, 3], [3, 64, 4], [1, 257, 2]]) {
+        const { net, rng } = network(seed++, d, n, p, act);
+        const xs = Array.from({ length: m }, () => sampleVector(rng, gaussian, d));
+        const w = Float64Array.from(net.params, (v) => v + 0.25 * rng.normal());
+        const outs = net.forwardBatch(xs, w), jac = net.jacobian(xs, w);
+        const fused = net.outputsAndJacobian(xs, w);
+        assert.ok(sameBits(fused.outputs, outs), `${act.name} ${p} d=${d} n=${n}: outputs`);
+        jac.forEach((row, a) => assert.ok(sameBits(fused.rows[a], row), `${act.name} ${p} d=${d} n=${n}: row ${a}`));
+        // Reused buffers (stale contents) give the same bits.
+        const rows = xs.map(() => new Float64Array(net.parameterCount).fill(7));
+        const again = net.outputsAndJacobian(xs, w, rows);
+        assert.equal(again.rows, rows);
+        assert.ok(sameBits(again.outputs, outs) && rows.every((r, a) => sameBits(r, jac[a])));
+        // The comparison can fail: one ulp off in one output, or one Jacobian entry, is caught.
+        const off = Float64Array.from(outs);
+        off[m - 1] = off[m - 1] + Math.abs(off[m - 1]) * Number.EPSILON + Number.MIN_VALUE;
+        assert.ok(!sameBits(fused.outputs, off));
+        const rowOff = Float64Array.from(jac[0]);
+        rowOff[0] = -rowOff[0] || Number.MIN_VALUE;
+        assert.ok(!sameBits(fused.rows[0], rowOff));
+      }
+    }
+  }
+  const { net } = network(1, 2, 3, "lecun", relu);
+  assert.throws(() => net.outputsAndJacobian([[1, 2]], net.params, []), RangeError);
 });

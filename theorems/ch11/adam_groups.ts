@@ -73,7 +73,7 @@ function generate({ rng, budget, params = {}, widths }: InstanceContext): AdamGr
 /** Runs an optimiser from w₀ until f ≤ LOSS_TARGET·f(w₀); sup_k‖g_k − g₀‖ per group. */
 function train(net: TwoLayerNetwork, update: (w: Float64Array, g: Float64Array) => void): RunSummary {
   const { xs, ys } = wideData(), n = net.n, d = net.d;
-  const w0 = net.params, P = w0.length, w = Float64Array.from(w0);
+  const w0 = net.params, P = w0.length, w = Float64Array.from(w0), rows = xs.map(() => new Float64Array(P));
   const sl: Record<Group, [number, number]> = {
     U: [0, n * d],
     b: [n * d, n * (d + 1)],
@@ -85,10 +85,13 @@ function train(net: TwoLayerNetwork, update: (w: Float64Array, g: Float64Array) 
   let f = f0, k = 0;
   for (; k < MAX_STEPS && f > LOSS_TARGET * f0; k++) {
     // ∇f(w) = 2∇Φ(X, w)ᵀ(Φ(X, w) − y) for f(w) = Σ(Φ(xᵢ, w) − yᵢ)².
-    const e = net.forwardBatch(xs, w).map((v, a) => v - ys[a]), g = new Float64Array(P);
-    net.jacobian(xs, w).forEach((row, a) => {
+    // Outputs and Jacobian rows from one pass (the bits of forwardBatch and jacobian; about two thirds of the CPU).
+    const both = net.outputsAndJacobian(xs, w, rows);
+    const e = both.outputs.map((v, a) => v - ys[a]), g = new Float64Array(P);
+    for (let a = 0; a < rows.length; a++) {
+      const row = rows[a];
       for (let q = 0; q < P; q++) g[q] += 2 * e[a] * row[q];
-    });
+    }
     update(w, g);
     for (const grp of GROUPS) {
       let s = 0;

@@ -122,9 +122,10 @@ function trainOne(i: GpInstance): ConclusionCheck<GpData> {
   const net = i.net, n = net.n, w0 = net.params, P = w0.length, m = X.length;
   const f0T = Array.from(net.forwardBatch(T, w0)), f0X = Array.from(net.forwardBatch(X, w0));
   const jX = net.jacobian(X, w0), jT = net.jacobian(T, w0);
-  const w = Float64Array.from(w0), dp = new Float64Array(P);
+  const w = Float64Array.from(w0), dp = new Float64Array(P), rows = X.map(() => new Float64Array(P));
   for (let s = 0; s < i.steps; s++) {
-    const out = net.forwardBatch(X, w), jac = net.jacobian(X, w);
+    // Outputs and Jacobian rows from one pass (the bits of forwardBatch and jacobian).
+    const { outputs: out, rows: jac } = net.outputsAndJacobian(X, w, rows);
     jac.forEach((row, a) => {
       const c = 2 * i.h * (out[a] - y[a]);
       for (let q = 0; q < P; q++) w[q] -= c * row[q];
